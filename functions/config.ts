@@ -1,0 +1,36 @@
+// Configuration from environment variables, parsed once per container by one zod schema.
+// Each entry point names the variables it needs; a missing one fails the cold start with a clear
+// message instead of failing a request later. AWS endpoints are overridden for the local stack
+// through the SDK's own AWS_ENDPOINT_URL_<SERVICE> variables, so no code path differs.
+import { z } from 'zod';
+
+const fields = {
+  TABLE_NAME: z.string().min(1),
+  BUCKET_NAME: z.string().min(1),
+  EVENT_BUS_NAME: z.string().min(1),
+  /** HMAC key for pagination tokens. */
+  CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Verified SES identity mail is sent from. */
+  SENDER_EMAIL: z.email(),
+  /** Fail responses that do not match the route's response schema (local stack and tests). */
+  VALIDATE_RESPONSES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+} as const;
+
+type Fields = typeof fields;
+export type Config<K extends keyof Fields> = { [P in K]: z.output<Fields[P]> };
+
+export function loadConfig<K extends keyof Fields>(
+  names: readonly K[],
+  env: Record<string, string | undefined> = process.env,
+): Config<K> {
+  const shape = Object.fromEntries(names.map((n) => [n, fields[n]]));
+  const result = z.object(shape).safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return result.data as Config<K>;
+}

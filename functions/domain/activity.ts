@@ -1,0 +1,23 @@
+// Builds the activity entry that reports a change. The store writes it in the same transaction as
+// the change; the table stream carries it to the bus. A change and its event are never apart.
+import type { DomainEvent, EventType } from '../events/catalogue';
+import type { Actor } from './principal';
+import type { Clock, Ids } from './ports';
+
+export function activity<T extends EventType>(
+  deps: { clock: Clock; ids: Ids },
+  type: T,
+  scope: { firmId: string; caseId?: string },
+  actor: Actor,
+  detail: Extract<DomainEvent, { type: T }>['detail'],
+): Extract<DomainEvent, { type: T }> {
+  return {
+    type,
+    eventId: deps.ids.next(),
+    firmId: scope.firmId,
+    ...(scope.caseId ? { caseId: scope.caseId } : {}),
+    actor,
+    occurredAt: deps.clock.now().toISOString(),
+    detail,
+  } as Extract<DomainEvent, { type: T }>;
+}

@@ -1,0 +1,78 @@
+// Cases: the matters / engagements firm staff work on. Create, read, list.
+import { activity } from './activity';
+import type { DomainEvent } from '../events/catalogue';
+import { notFound, unprocessable } from './errors';
+import type { FirmStore } from './firm';
+import type { Clock, Ids, Page, PageRequest } from './ports';
+import { type StaffPrincipal, staffActor } from './principal';
+
+export interface Case {
+  firmId: string;
+  caseId: string;
+  title: string;
+  /** The firm's own reference (engagement number, matter code). */
+  reference?: string;
+  clientName?: string;
+  ownerId: string;
+  status: 'open' | 'closed';
+  /** "Notify client" flag of this client/case (ONVIO). */
+  notifyClient: boolean;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface CaseStore {
+  /** Writes the case and its activity entry in one transaction. */
+  createCase(c: Case, event: DomainEvent): Promise<void>;
+  getCase(firmId: string, caseId: string): Promise<Case | undefined>;
+  /** Cases of a firm, newest first. */
+  listCases(firmId: string, page: PageRequest): Promise<Page<Case>>;
+}
+
+export interface CaseDeps {
+  cases: CaseStore;
+  firm: FirmStore;
+  clock: Clock;
+  ids: Ids;
+}
+
+export interface NewCase {
+  title: string;
+  reference?: string;
+  clientName?: string;
+  ownerId?: string;
+  notifyClient?: boolean;
+}
+
+export async function createCase(deps: CaseDeps, by: StaffPrincipal, input: NewCase): Promise<Case> {
+  const ownerId = input.ownerId ?? by.userId;
+  if (ownerId !== by.userId) {
+    const owner = await deps.firm.getStaffUser(by.firmId, ownerId);
+    if (!owner) throw unprocessable('owner_not_staff', `Owner ${ownerId} is not a staff user of this firm.`);
+  }
+  const c: Case = {
+    firmId: by.firmId,
+    caseId: deps.ids.next(),
+    title: input.title,
+    ...(input.reference ? { reference: input.reference } : {}),
+    ...(input.clientName ? { clientName: input.clientName } : {}),
+    ownerId,
+    status: 'open',
+    notifyClient: input.notifyClient ?? true,
+    createdAt: deps.clock.now().toISOString(),
+    createdBy: by.userId,
+  };
+  const event = activity(deps, 'case.created', c, staffActor(by), { title: c.title, ownerId });
+  await deps.cases.createCase(c, event);
+  return c;
+}
+
+export async function getCase(deps: Pick<CaseDeps, 'cases'>, by: StaffPrincipal, caseId: string): Promise<Case> {
+  const c = await deps.cases.getCase(by.firmId, caseId);
+  if (!c) throw notFound('case');
+  return c;
+}
+
+export function listCases(deps: Pick<CaseDeps, 'cases'>, by: StaffPrincipal, page: PageRequest): Promise<Page<Case>> {
+  return deps.cases.listCases(by.firmId, page);
+}

@@ -1,0 +1,15 @@
+// Lambda entry of the `cases` route group (CDK bundles this file; the local gateway imports it).
+import { casesApi } from '../api/cases';
+import { systemClock } from '../domain/ports';
+import { caseStore } from '../store/cases';
+import { contactStore } from '../store/contacts';
+import { firmStore } from '../store/firm';
+import { ulidIds } from '../wiring/ids';
+import { tableFromEnv, validateResponses } from '../wiring/table';
+
+const table = tableFromEnv();
+
+export const handler = casesApi(
+  { cases: caseStore(table), contacts: contactStore(table), firm: firmStore(table), clock: systemClock, ids: ulidIds },
+  { validateResponses: validateResponses() },
+);

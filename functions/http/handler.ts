@@ -1,0 +1,81 @@
+// Builds the Lambda handler of one route group from the route table and the group's
+// implementations: parse (zod) → authorize → one implementation call → response, with one
+// shared error mapping. Handlers stay thin because all of that lives here.
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { authorize, principalFromClaims } from './auth';
+import { errorResponse, type HttpResponse, json, RequestValidationError } from './errors';
+import type { RouteDef, RouteGroup, RouteImpl } from './route';
+import { type RouteIdsOf, type Routes, routeKey, routes } from './routes';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+/** Every route of group G must have an implementation: a missing one is a type error. */
+export type GroupImpl<G extends RouteGroup> = { [K in RouteIdsOf<G>]: RouteImpl<Routes[K]> };
+
+export interface GroupOptions {
+  /** Check each response against the route's response schema (local stack and tests). */
+  validateResponses?: boolean;
+}
+
+export function groupHandler<G extends RouteGroup>(group: G, impl: GroupImpl<G>, options: GroupOptions = {}) {
+  const table = new Map<string, { route: RouteDef; run: RouteImpl<RouteDef> }>();
+  for (const [id, run] of Object.entries(impl) as [keyof Routes, RouteImpl<RouteDef>][]) {
+    const route: RouteDef = routes[id];
+    if (route.group !== group) throw new Error(`route ${String(id)} belongs to group ${route.group}, not ${group}`);
+    table.set(routeKey(route), { route, run });
+  }
+
+  const dispatch = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    const entry = table.get(event.routeKey);
+    if (!entry) return json(404, { code: 'route_not_found', message: `No route ${event.routeKey}.`, requestId });
+    const { route, run } = entry;
+    try {
+      const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+      authorize(route.auth, principal);
+      const params = parsePart('params', route.params, event.pathParameters ?? {});
+      const query = parsePart('query', route.query, event.queryStringParameters ?? {});
+      const body = route.body ? parsePart('body', route.body, readJson(event)) : undefined;
+      const result = await run({ principal, params, query, body, requestId } as never);
+      const out = options.validateResponses ? route.response.schema.parse(result) : result;
+      return json(route.response.status, out);
+    } catch (err) {
+      return errorResponse(err, requestId);
+    }
+  };
+
+  return middy<HttpEvent, HttpResponse>().handler(dispatch);
+}
+
+function parsePart(part: 'params' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown {
+  if (!schema) {
+    // A route that declares no params/query still refuses unexpected ones: nothing is silently ignored.
+    if (part !== 'body' && value && typeof value === 'object' && Object.keys(value).length > 0) {
+      throw new RequestValidationError(part, [
+        { code: 'unrecognized_keys', keys: Object.keys(value), path: [], message: 'no parameters are accepted here', input: value },
+      ] as never);
+    }
+    return undefined;
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) throw new RequestValidationError(part, result.error.issues);
+  return result.data;
+}
+
+function readJson(event: HttpEvent): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') {
+    throw new RequestValidationError('body', [
+      { code: 'invalid_type', expected: 'object', path: [], message: 'a JSON body is required', input: undefined },
+    ] as never);
+  }
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RequestValidationError('body', [
+      { code: 'custom', path: [], message: 'is not valid JSON', input: undefined },
+    ] as never);
+  }
+}

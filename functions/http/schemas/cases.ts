@@ -1,0 +1,44 @@
+// Request and response schemas of the case and contact routes.
+import { z } from 'zod';
+import { Email, Id, Locale, Text } from './common';
+
+export const CaseParams = z.strictObject({ caseId: Id });
+
+export const NewCaseBody = z.strictObject({
+  title: Text(200),
+  reference: Text(100).optional(),
+  clientName: Text(200).optional(),
+  ownerId: Id.optional(),
+  notifyClient: z.boolean().optional(),
+});
+
+export const CaseView = z.object({
+  caseId: z.string(),
+  title: z.string(),
+  reference: z.string().optional(),
+  clientName: z.string().optional(),
+  ownerId: z.string(),
+  status: z.enum(['open', 'closed']),
+  notifyClient: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+
+export const NewContactBody = z.strictObject({
+  name: Text(200),
+  email: Email.optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number')
+    .optional(),
+  locale: Locale.optional(),
+});
+
+export const ContactView = z.object({
+  contactId: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  locale: z.string().optional(),
+  createdAt: z.string(),
+});
