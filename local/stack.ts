@@ -1,0 +1,182 @@
+// Starts the whole backend on one machine: DynamoDB Local, local S3, local SES, the local event
+// bus, the stream relay and the HTTP gateway, all running the real handlers. Used by `npm start`
+// and by the integration tests' global setup.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import * as sesModule from 'aws-ses-v2-local';
+import { type LocalAuth, localAuth } from './auth';
+import { LocalBus } from './bus';
+import { ensureTable, localCredentials, startDynamo } from './dynamodb';
+import { startGateway } from './gateway';
+import { lambdaContext } from './lambda-context';
+import { localRoutes } from './local-routes';
+import { freePort, waitFor } from './ports';
+import { startS3 } from './s3';
+import { StreamPoller } from './streams';
+
+export interface StackOptions {
+  dataDir: string;
+  /** 0 or absent = any free port. */
+  ports?: Partial<Record<'gateway' | 'dynamodb' | 's3' | 'ses' | 'bus', number>>;
+  seed?: boolean;
+  corsOrigins?: string[];
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  urls: { api: string; mail: string; s3: string; dynamodb: string; bus: string };
+  env: Record<string, string>;
+  auth: LocalAuth;
+  bus: LocalBus;
+  /** Waits until every change written so far has gone through the stream, the bus and its targets. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const TABLE_NAME = 'portico';
+export const BUCKET_NAME = 'portico-uploads';
+export const BUS_NAME = 'portico-events';
+
+export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const log = options.log ?? (() => undefined);
+  const port = async (name: keyof NonNullable<StackOptions['ports']>) => options.ports?.[name] || (await freePort());
+  const ports = {
+    gateway: await port('gateway'),
+    dynamodb: await port('dynamodb'),
+    s3: await port('s3'),
+    ses: await port('ses'),
+    bus: await port('bus'),
+  };
+  const corsOrigins = options.corsOrigins ?? ['http://localhost:5173'];
+  const apiUrl = `http://localhost:${ports.gateway}`;
+  const stops: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((err) => log(`stop: ${(err as Error).message}`));
+  };
+
+  try {
+    const dynamo = await startDynamo({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb') });
+    stops.push(() => dynamo.stop());
+    await ensureTable(dynamo.endpoint, TABLE_NAME);
+
+    // aws-ses-v2-local is CommonJS with a `default` export; interop differs between tsx and vitest.
+    const sesServer = unwrapDefault(sesModule) as typeof sesModule.default;
+    const ses: Server = await sesServer({ port: ports.ses, host: '127.0.0.1' });
+    stops.push(() => new Promise((r) => ses.close(() => r(undefined))));
+    await waitFor('local SES', async () => (await fetch(`http://127.0.0.1:${ports.ses}/health-check`)).ok);
+
+    const env: Record<string, string> = {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
+      AWS_ENDPOINT_URL_S3: `http://localhost:${ports.s3}`,
+      AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${ports.ses}`,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${ports.bus}`,
+      TABLE_NAME,
+      BUCKET_NAME,
+      EVENT_BUS_NAME: BUS_NAME,
+      CURSOR_SECRET: await persistentSecret(join(dataDir, 'cursor-secret')),
+      SENDER_EMAIL: 'no-reply@portico.local',
+      VALIDATE_RESPONSES: 'true',
+      PORTAL_URL: corsOrigins[0]!,
+    };
+    // The handlers read their configuration at import, exactly as in Lambda: set it first.
+    Object.assign(process.env, env);
+    const handlers = await import('./handlers');
+
+    const bus = new LocalBus({
+      port: ports.bus,
+      dataDir,
+      busName: BUS_NAME,
+      bucketName: BUCKET_NAME,
+      targets: {
+        notify: async (e) => (await handlers.loadNotify())(e as never),
+        ingest: async (e) => (await handlers.loadIngest())(e as never),
+      },
+      onLog: log,
+    });
+    await bus.start();
+    stops.push(() => bus.stop());
+
+    const s3 = await startS3({ port: ports.s3, dataDir: join(dataDir, 's3'), bucketName: BUCKET_NAME, corsOrigins, bus });
+    stops.push(() => s3.stop());
+
+    const publisher = await handlers.loadPublisher();
+    const poller = new StreamPoller({
+      endpoint: dynamo.endpoint,
+      tableName: TABLE_NAME,
+      checkpointFile: join(dataDir, 'stream-checkpoints.json'),
+      handler: (event) => publisher(event),
+      onLog: log,
+    });
+
+    if (options.seed !== false) {
+      const { tableFromEnv } = await import('../functions/wiring/table');
+      const { seedDemo } = await import('./seed');
+      const { created } = await seedDemo(tableFromEnv(), env.PORTAL_URL!);
+      if (created) log(`seed: ${created} demo items created`);
+    }
+
+    await poller.start();
+    stops.push(() => poller.stop());
+
+    const auth = await localAuth(join(dataDir, 'keys', 'jwk.json'), `${apiUrl}/local`);
+    const settle = async () => {
+      // Stream → bus → targets, until nothing new appears (a target may write more activity).
+      for (let round = 0; round < 5; round++) {
+        await poller.drain();
+        await bus.whenIdle();
+      }
+    };
+    const stack: LocalStack = {
+      urls: {
+        api: apiUrl,
+        mail: `http://localhost:${ports.ses}`,
+        s3: `http://localhost:${ports.s3}`,
+        dynamodb: dynamo.endpoint,
+        bus: bus.endpoint,
+      },
+      env,
+      auth,
+      bus,
+      settle,
+      stop: stopAll,
+    };
+    const gateway = await startGateway({
+      port: ports.gateway,
+      auth,
+      handlers: await handlers.loadGroupHandlers(),
+      corsOrigins,
+      localRoutes: localRoutes(stack),
+      onLog: log,
+    });
+    stops.push(() => new Promise((r) => gateway.close(() => r(undefined))));
+    return stack;
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+async function persistentSecret(file: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const secret = randomBytes(32).toString('base64url');
+    await writeFile(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+/** CommonJS modules with `exports.default` arrive wrapped once or twice depending on the loader. */
+function unwrapDefault(mod: unknown): unknown {
+  let m = mod as { default?: unknown };
+  while (typeof m !== 'function' && m && typeof m === 'object' && 'default' in m) m = m.default as { default?: unknown };
+  return m;
+}

@@ -1,0 +1,61 @@
+// `npm start`: the whole backend on this machine, state kept under .data/ between runs.
+import { demoTokens } from './local-routes';
+import { startLocalStack } from './stack';
+
+const num = (v: string | undefined, fallback: number) => (v ? Number(v) : fallback);
+
+async function main() {
+  const started = Date.now();
+  console.log('Portico local stack: starting (DynamoDB Local, S3, SES, event bus, gateway)…');
+  const stack = await startLocalStack({
+    dataDir: process.env.PORTICO_DATA_DIR ?? '.data',
+    ports: {
+      gateway: num(process.env.PORT, 3000),
+      dynamodb: num(process.env.PORTICO_DYNAMODB_PORT, 8000),
+      s3: num(process.env.PORTICO_S3_PORT, 4569),
+      ses: num(process.env.PORTICO_SES_PORT, 8005),
+      bus: num(process.env.PORTICO_BUS_PORT, 4010),
+    },
+    corsOrigins: (process.env.PORTICO_PORTAL_ORIGINS ?? 'http://localhost:5173').split(','),
+    log: (line) => console.log(`  ${line}`),
+  });
+
+  const tokens = await demoTokens(stack);
+  const staff = tokens.find((t) => t.user === 'admin')!;
+  console.log(`
+Ready in ${((Date.now() - started) / 1000).toFixed(1)}s. Data: ${process.env.PORTICO_DATA_DIR ?? '.data'}/ (kept between runs)
+
+  API            ${stack.urls.api}
+  Mail viewer    ${stack.urls.mail}        (local SES; JSON at ${stack.urls.mail}/store)
+  Local S3       ${stack.urls.s3}
+  DynamoDB Local ${stack.urls.dynamodb}
+  Demo tokens    ${stack.urls.api}/local/tokens
+  JWKS           ${stack.urls.api}/local/jwks.json
+
+Demo users (tokens valid 12 h; GET /local/tokens for fresh ones):
+${tokens.map((t) => `  ${t.user.padEnd(9)} ${t.kind.padEnd(8)} ${t.name}\n    ${t.token}`).join('\n')}
+
+Try it:
+  TOKEN=${staff.token}
+  curl -s -X POST ${stack.urls.api}/cases -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"title":"My first case"}'
+  curl -s ${stack.urls.api}/cases -H "authorization: Bearer $TOKEN"
+
+Ctrl-C stops everything.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await stack.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(`Portico local stack failed to start: ${(err as Error).message}`);
+  process.exit(1);
+});
