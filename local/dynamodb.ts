@@ -46,6 +46,7 @@ export async function startDynamo(opts: { port: number; dataDir: string }): Prom
   const guard = 'java "$@" & j=$!; trap \'kill $j 2>/dev/null; wait $j; exit 0\' TERM INT; read _ignored; kill $j 2>/dev/null; wait $j';
   const child: ChildProcess = spawn('sh', ['-c', guard, 'dynamodb-local', ...javaArgs], {
     stdio: ['pipe', 'ignore', 'pipe'],
+    cwd: opts.dataDir, // DynamoDB Local writes a metadata file into its working directory
   });
   let stderr = '';
   child.stderr?.on('data', (d) => {
