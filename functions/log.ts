@@ -20,8 +20,12 @@ function scrub(value: unknown, depth = 0): unknown {
   return value;
 }
 
-function write(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}) {
-  if (level === 'debug' && process.env.LOG_LEVEL !== 'debug') return;
+const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
+type Level = keyof typeof LEVELS;
+const threshold = () => LEVELS[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? LEVELS.info;
+
+function write(level: Level, message: string, fields: Record<string, unknown> = {}) {
+  if (LEVELS[level] < threshold()) return;
   const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...(scrub(fields) as object) });
   if (level === 'error' || level === 'warn') process.stderr.write(`${line}\n`);
   else process.stdout.write(`${line}\n`);

@@ -4,6 +4,9 @@ import { startLocalStack } from './stack';
 
 const num = (v: string | undefined, fallback: number) => (v ? Number(v) : fallback);
 
+// Lambda runs Node 24; locally Node 20 is supported, so the SDK's Node 22 notice is only noise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 async function main() {
   const started = Date.now();
   console.log('Portico local stack: starting (DynamoDB Local, S3, SES, event bus, gateway)…');

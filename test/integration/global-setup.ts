@@ -1,0 +1,31 @@
+// Starts the local stack once for the integration suite, in a fresh data directory, on free
+// ports, and tears it down (DynamoDB Local included) when the suite ends.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startLocalStack } from '../../local/stack';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: { api: string; mail: string; s3: string; env: Record<string, string> };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'portico-it-'));
+  process.env.LOG_LEVEL ??= 'warn';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const lines: string[] = [];
+  const stack = await startLocalStack({
+    dataDir,
+    seed: true,
+    corsOrigins: ['http://localhost:5173'],
+    log: (line) => lines.push(line),
+  });
+  project.provide('stack', { api: stack.urls.api, mail: stack.urls.mail, s3: stack.urls.s3, env: stack.env });
+  return async () => {
+    await stack.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
