@@ -10,10 +10,52 @@ export const ActorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system'), id: z.string() }),
 ]);
 
+const GrantRights = {
+  contactId: z.string(),
+  role: z.enum(['viewer', 'collaborator']),
+  canDownload: z.boolean(),
+  canUpload: z.boolean(),
+};
+
 /** detail schemas, keyed by detail-type. */
 export const eventDetails = {
   'case.created': z.object({ title: z.string(), ownerId: z.string() }),
   'contact.created': z.object({ contactId: z.string(), name: z.string() }),
+  /** A contact was given access to a case (an invitation follows as `invitation.sent`). */
+  'access.granted': z.object(GrantRights),
+  /** A contact's rights on a case changed (explicit save of the grant). */
+  'access.updated': z.object(GrantRights),
+  /** A contact lost access to a case. */
+  'access.revoked': z.object({ contactId: z.string() }),
+  /** A contact accepted an invitation: the portal identity is bound to the contact. */
+  'access.accepted': z.object({ contactId: z.string() }),
+  /**
+   * An invitation is due to be mailed. The token is made and mailed by the notify function (only
+   * its hash is stored), so no event, log or queue ever holds a usable token.
+   */
+  'invitation.sent': z.object({ contactId: z.string(), invitationId: z.string(), expiresAt: z.iso.datetime() }),
+  /** A document was recorded from an upload (firm or client). */
+  'document.uploaded': z.object({
+    documentId: z.string(),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int().nonnegative(),
+    source: z.enum(['firm', 'client']),
+    version: z.number().int().positive(),
+    /** The contact who uploaded it (client uploads). */
+    contactId: z.string().optional(),
+  }),
+  /** The set of contacts a document is shared with changed. */
+  'document.shared': z.object({
+    documentId: z.string(),
+    name: z.string(),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+  }),
+  /** An uploaded object was refused by ingest and deleted. */
+  'upload.rejected': z.object({ uploadId: z.string().optional(), key: z.string(), reason: z.string() }),
+  /** A case's internal notification recipients were saved. */
+  'recipients.updated': z.object({ recipients: z.array(z.object({ userId: z.string(), inApp: z.boolean(), email: z.boolean() })) }),
 } as const;
 
 export type EventType = keyof typeof eventDetails;

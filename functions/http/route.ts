@@ -10,7 +10,7 @@ export type AuthKind = 'public' | 'staff' | 'admin' | 'contact';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The Lambda (one per bounded context) that serves a route. */
-export type RouteGroup = 'cases';
+export type RouteGroup = 'cases' | 'access' | 'documents' | 'inbox';
 
 export interface RouteDef {
   method: Method;

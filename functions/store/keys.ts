@@ -20,6 +20,15 @@ export function seg(value: string, what: string): string {
 
 const firmPk = (firmId: string) => `FIRM#${seg(firmId, 'firmId')}`;
 const casePk = (firmId: string, caseId: string) => `${firmPk(firmId)}#CASE#${seg(caseId, 'caseId')}`;
+const identityPk = (identityId: string) => `IDENTITY#${seg(identityId, 'identityId')}`;
+
+/** Whose inbox: a staff user of the firm, or a contact of the firm. */
+export interface InboxOwnerKey {
+  firmId: string;
+  kind: 'staff' | 'contact';
+  id: string;
+}
+const inboxPk = (o: InboxOwnerKey) => `${firmPk(o.firmId)}#INBOX#${o.kind === 'staff' ? 'S' : 'C'}#${seg(o.id, 'inbox owner id')}`;
 
 /** Entity names stored in the `entity` attribute of every item. */
 export const Entity = {
@@ -29,6 +38,16 @@ export const Entity = {
   contactEmail: 'contactEmail',
   case: 'case',
   activity: 'activity',
+  grant: 'grant',
+  invitation: 'invitation',
+  document: 'document',
+  share: 'share',
+  uploadIntent: 'uploadIntent',
+  uploadRejection: 'uploadRejection',
+  recipients: 'recipients',
+  inboxItem: 'inboxItem',
+  inboxCounter: 'inboxCounter',
+  delivery: 'delivery',
 } as const;
 export type EntityName = (typeof Entity)[keyof typeof Entity];
 
@@ -45,6 +64,77 @@ export const keys = {
     SK: `CONTACTEMAIL#${Buffer.from(email, 'utf8').toString('hex')}`,
   }),
   case: (firmId: string, caseId: string): ItemKey => ({ PK: firmPk(firmId), SK: `CASE#${seg(caseId, 'caseId')}` }),
+  /**
+   * A contact's access to a case. GSI1 (once the contact accepted an invitation) finds it from the
+   * portal identity: `IDENTITY#<sub>` / `CASE#<caseId>`; GSI2 lists a contact's grants in the firm.
+   */
+  grant: (firmId: string, caseId: string, contactId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `GRANT#${seg(contactId, 'contactId')}`,
+  }),
+  grantByIdentity: (identityId: string, caseId: string) => ({
+    GSI1PK: identityPk(identityId),
+    GSI1SK: `CASE#${seg(caseId, 'caseId')}`,
+  }),
+  grantByContact: (firmId: string, contactId: string, caseId: string) => ({
+    GSI2PK: `${firmPk(firmId)}#CONTACT#${seg(contactId, 'contactId')}`,
+    GSI2SK: `GRANT#${seg(caseId, 'caseId')}`,
+  }),
+  /** The one open invitation of a grant; re-sending overwrites it (the old token stops working). */
+  invitation: (firmId: string, caseId: string, contactId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `INVITATION#${seg(contactId, 'contactId')}`,
+  }),
+  /** Documents of a case; GSI2 lists them by source (`firm` | `client`). */
+  document: (firmId: string, caseId: string, documentId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `DOC#${seg(documentId, 'documentId')}`,
+  }),
+  documentBySource: (firmId: string, caseId: string, source: string, documentId: string) => ({
+    GSI2PK: `${casePk(firmId, caseId)}#DOCS#${seg(source, 'source')}`,
+    GSI2SK: `DOC#${seg(documentId, 'documentId')}`,
+  }),
+  /** A document shared with a contact. Main key: by document (explicit saves); GSI1: by contact. */
+  share: (firmId: string, caseId: string, documentId: string, contactId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `SHARE#${seg(documentId, 'documentId')}#${seg(contactId, 'contactId')}`,
+  }),
+  shareByContact: (firmId: string, caseId: string, contactId: string, documentId: string) => ({
+    GSI1PK: `${casePk(firmId, caseId)}#SHARED#${seg(contactId, 'contactId')}`,
+    GSI1SK: `DOC#${seg(documentId, 'documentId')}`,
+  }),
+  /** A presigned upload waiting for its object (TTL). The S3 key names firm, case and upload. */
+  uploadIntent: (firmId: string, caseId: string, uploadId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `UPLOAD#${seg(uploadId, 'uploadId')}`,
+  }),
+  /** Why an uploaded object was refused (kept for the firm's audit; the object is deleted). */
+  uploadRejection: (firmId: string, objectKeyHash: string): ItemKey => ({
+    PK: `${firmPk(firmId)}#REJECTED`,
+    SK: `OBJECT#${seg(objectKeyHash, 'object key hash')}`,
+  }),
+  /** The case's internal notification recipients (one item, saved whole). */
+  recipients: (firmId: string, caseId: string): ItemKey => ({ PK: casePk(firmId, caseId), SK: 'RECIPIENTS' }),
+  /** Inbox items, newest first by ULID. A contact's items are also indexed by portal identity (GSI1). */
+  inboxItem: (owner: InboxOwnerKey, itemId: string): ItemKey => ({
+    PK: inboxPk(owner),
+    SK: `ITEM#${seg(itemId, 'itemId')}`,
+  }),
+  inboxItemByIdentity: (identityId: string, itemId: string) => ({
+    GSI1PK: `${identityPk(identityId)}#INBOX`,
+    GSI1SK: `ITEM#${seg(itemId, 'itemId')}`,
+  }),
+  /** Unread count of one inbox, changed by ADD in the same transaction as the items it counts. */
+  inboxCounter: (owner: InboxOwnerKey): ItemKey => ({ PK: inboxPk(owner), SK: 'COUNTER' }),
+  inboxCounterByIdentity: (identityId: string, firmId: string) => ({
+    GSI1PK: `${identityPk(identityId)}#INBOXCOUNT`,
+    GSI1SK: `FIRM#${seg(firmId, 'firmId')}`,
+  }),
+  /** Exactly-once record of one event × recipient × channel (TTL). */
+  delivery: (firmId: string, eventId: string, recipient: string, channel: string): ItemKey => ({
+    PK: `${firmPk(firmId)}#EVENT#${seg(eventId, 'eventId')}`,
+    SK: `DELIVERY#${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
+  }),
   /** A case's activity entry (its event); firm-level events live in the firm's own trail. */
   activity: (firmId: string, caseId: string | undefined, eventId: string): ItemKey => ({
     PK: caseId ? casePk(firmId, caseId) : `${firmPk(firmId)}#TRAIL`,
@@ -76,6 +166,96 @@ export const patterns = {
     name: 'contactsOfFirm',
     pk: firmPk(firmId),
     skPrefix: 'CONTACT#',
+    forward: true,
+  }),
+  /** Access list of a case (grants), by contact id. */
+  grantsOfCase: (firmId: string, caseId: string): QuerySpec => ({
+    name: 'grantsOfCase',
+    pk: casePk(firmId, caseId),
+    skPrefix: 'GRANT#',
+    forward: true,
+  }),
+  /** The cases a portal identity was granted, across firms (GSI1). */
+  grantsOfIdentity: (identityId: string): QuerySpec => ({
+    name: 'grantsOfIdentity',
+    index: 'GSI1',
+    pk: identityPk(identityId),
+    skPrefix: 'CASE#',
+    forward: false,
+  }),
+  /** Every grant of one contact in its firm (GSI2): binding an identity updates them all. */
+  grantsOfContact: (firmId: string, contactId: string): QuerySpec => ({
+    name: 'grantsOfContact',
+    index: 'GSI2',
+    pk: `${firmPk(firmId)}#CONTACT#${seg(contactId, 'contactId')}`,
+    skPrefix: 'GRANT#',
+    forward: true,
+  }),
+  /** Documents of a case, newest first. */
+  documentsOfCase: (firmId: string, caseId: string): QuerySpec => ({
+    name: 'documentsOfCase',
+    pk: casePk(firmId, caseId),
+    skPrefix: 'DOC#',
+    forward: false,
+  }),
+  /** Documents of a case from one source (`firm` | `client`), newest first (GSI2). */
+  documentsOfCaseBySource: (firmId: string, caseId: string, source: string): QuerySpec => ({
+    name: 'documentsOfCaseBySource',
+    index: 'GSI2',
+    pk: `${casePk(firmId, caseId)}#DOCS#${seg(source, 'source')}`,
+    skPrefix: 'DOC#',
+    forward: false,
+  }),
+  /** Every share of a case (search filters these); by document then contact. */
+  sharesOfCase: (firmId: string, caseId: string): QuerySpec => ({
+    name: 'sharesOfCase',
+    pk: casePk(firmId, caseId),
+    skPrefix: 'SHARE#',
+    forward: true,
+  }),
+  /** The contacts one document is shared with (consistent: main table). */
+  sharesOfDocument: (firmId: string, caseId: string, documentId: string): QuerySpec => ({
+    name: 'sharesOfDocument',
+    pk: casePk(firmId, caseId),
+    skPrefix: `SHARE#${seg(documentId, 'documentId')}#`,
+    forward: true,
+  }),
+  /** The documents shared with one contact in a case, newest first (GSI1). */
+  sharesOfContact: (firmId: string, caseId: string, contactId: string): QuerySpec => ({
+    name: 'sharesOfContact',
+    index: 'GSI1',
+    pk: `${casePk(firmId, caseId)}#SHARED#${seg(contactId, 'contactId')}`,
+    skPrefix: 'DOC#',
+    forward: false,
+  }),
+  /** One inbox, newest first. */
+  inboxOf: (owner: InboxOwnerKey): QuerySpec => ({
+    name: 'inboxOf',
+    pk: inboxPk(owner),
+    skPrefix: 'ITEM#',
+    forward: false,
+  }),
+  /** A portal identity's inbox items across firms, newest first (GSI1). */
+  inboxOfIdentity: (identityId: string): QuerySpec => ({
+    name: 'inboxOfIdentity',
+    index: 'GSI1',
+    pk: `${identityPk(identityId)}#INBOX`,
+    skPrefix: 'ITEM#',
+    forward: false,
+  }),
+  /** A portal identity's unread counters, one per firm (GSI1). */
+  inboxCountersOfIdentity: (identityId: string): QuerySpec => ({
+    name: 'inboxCountersOfIdentity',
+    index: 'GSI1',
+    pk: `${identityPk(identityId)}#INBOXCOUNT`,
+    skPrefix: 'FIRM#',
+    forward: true,
+  }),
+  /** The delivery records of one event (who was told what, how). */
+  deliveriesOfEvent: (firmId: string, eventId: string): QuerySpec => ({
+    name: 'deliveriesOfEvent',
+    pk: `${firmPk(firmId)}#EVENT#${seg(eventId, 'eventId')}`,
+    skPrefix: 'DELIVERY#',
     forward: true,
   }),
   /** The activity trail of a case, newest first. */

@@ -1,0 +1,57 @@
+// Request and response schemas of portal access: grants, invitations, the portal's case list.
+import { z } from 'zod';
+import { Id } from './common';
+
+export const GrantParams = z.strictObject({ caseId: Id, contactId: Id });
+
+export const GrantBody = z
+  .strictObject({
+    role: z.enum(['viewer', 'collaborator']),
+    canDownload: z.boolean(),
+    /** Collaborators only. */
+    canUpload: z.boolean().default(false),
+  })
+  .refine((g) => g.role === 'collaborator' || !g.canUpload, {
+    message: 'only collaborators may upload',
+    path: ['canUpload'],
+  });
+
+export const GrantView = z.object({
+  caseId: z.string(),
+  contactId: z.string(),
+  contactName: z.string(),
+  contactEmail: z.string(),
+  role: z.enum(['viewer', 'collaborator']),
+  canDownload: z.boolean(),
+  canUpload: z.boolean(),
+  status: z.enum(['invited', 'active', 'revoked']),
+  invitedAt: z.string(),
+  acceptedAt: z.string().optional(),
+  /** Documents shared with this contact in the case, its own uploads included. */
+  sharedCount: z.number().int(),
+});
+
+export const InvitationView = z.object({
+  caseId: z.string(),
+  contactId: z.string(),
+  invitationId: z.string(),
+  expiresAt: z.string(),
+});
+
+export const PortalLinkView = z.object({ caseId: z.string(), url: z.string() });
+
+export const AcceptBody = z.strictObject({ token: z.string().min(20).max(500) });
+
+export const AcceptedView = z.object({ caseId: z.string(), contactId: z.string(), firmId: z.string() });
+
+/** A case as the portal shows it to a contact: what the grant allows, nothing internal. */
+export const PortalCaseView = z.object({
+  caseId: z.string(),
+  firmId: z.string(),
+  firmName: z.string(),
+  title: z.string(),
+  role: z.enum(['viewer', 'collaborator']),
+  canDownload: z.boolean(),
+  canUpload: z.boolean(),
+  sharedCount: z.number().int(),
+});

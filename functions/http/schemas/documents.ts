@@ -1,0 +1,74 @@
+// Request and response schemas of documents, uploads and shares.
+import { z } from 'zod';
+import { Id, PageQuery, Text } from './common';
+
+export const DocumentParams = z.strictObject({ caseId: Id, documentId: Id });
+export const ContactSharesParams = z.strictObject({ caseId: Id, contactId: Id });
+
+/** Types a portal accepts, each checked against the file's first bytes by ingest. */
+export const UploadContentType = z.enum([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/tiff',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'text/plain',
+  'text/csv',
+]);
+
+export const UploadBody = z.strictObject({
+  fileName: Text(255),
+  contentType: UploadContentType,
+  /** Declared size in bytes; the presigned policy and ingest both hold the upload to the firm's limit. */
+  size: z.number().int().min(1),
+});
+
+export const UploadView = z.object({
+  uploadId: z.string(),
+  key: z.string(),
+  /** POST the form fields, then the file as the last field named `file`, to this URL. */
+  url: z.string(),
+  fields: z.record(z.string(), z.string()),
+  maxBytes: z.number().int(),
+  expiresAt: z.string(),
+});
+
+export const DocumentsQuery = PageQuery.extend({ source: z.enum(['firm', 'client']).optional() });
+
+export const DocumentView = z.object({
+  documentId: z.string(),
+  caseId: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  source: z.enum(['firm', 'client']),
+  /** Who uploaded it: a staff user or a contact, with the name at upload time. */
+  uploadedBy: z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() }),
+  status: z.enum(['available']),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+
+export const DownloadView = z.object({ url: z.string(), expiresAt: z.string() });
+
+export const DocumentSharesBody = z.strictObject({ contactIds: z.array(Id).max(500) });
+export const ContactSharesBody = z.strictObject({ documentIds: z.array(Id).max(500) });
+
+export const ShareSetView = z.object({ added: z.array(z.string()), removed: z.array(z.string()), unchanged: z.array(z.string()) });
+
+export const SharesQuery = PageQuery.extend({ q: z.string().trim().min(1).max(100).optional() });
+
+export const ShareView = z.object({
+  documentId: z.string(),
+  documentName: z.string(),
+  contactId: z.string(),
+  contactName: z.string(),
+  contactEmail: z.string(),
+  sharedAt: z.string(),
+});

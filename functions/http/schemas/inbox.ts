@@ -1,0 +1,32 @@
+// Request and response schemas of the inbox and of a case's internal notification recipients.
+import { z } from 'zod';
+import { Id } from './common';
+
+export const InboxItemParams = z.strictObject({ itemId: Id });
+
+export const InboxItemView = z.object({
+  itemId: z.string(),
+  firmId: z.string(),
+  caseId: z.string().optional(),
+  eventId: z.string(),
+  type: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().optional(),
+  createdAt: z.string(),
+  readAt: z.string().optional(),
+  archivedAt: z.string().optional(),
+});
+
+export const UnreadView = z.object({ unread: z.number().int().nonnegative() });
+export const ReadAllView = z.object({ marked: z.number().int().nonnegative() });
+
+export const Recipient = z.strictObject({ userId: Id, inApp: z.boolean(), email: z.boolean() });
+export const RecipientsBody = z.strictObject({ recipients: z.array(Recipient).max(100) });
+export const RecipientsView = z.object({
+  caseId: z.string(),
+  ownerId: z.string(),
+  recipients: z.array(z.object({ userId: z.string(), name: z.string(), inApp: z.boolean(), email: z.boolean() })),
+  /** False until the list was saved once: the default (owner, in-app + email) applies. */
+  saved: z.boolean(),
+});
