@@ -1,7 +1,12 @@
 // Carries activity entries from the table's stream to the event bus (the outbox relay). Records
 // that fail are reported back as batch item failures, so the stream retries exactly those.
-import { type PutEventsCommandInput, PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
+
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  type EventBridgeClient,
+  PutEventsCommand,
+  type PutEventsCommandInput,
+} from '@aws-sdk/client-eventbridge';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { log } from '../log';
@@ -49,6 +54,9 @@ export function publisher(deps: { eventBridge: EventBridgeClient; busName: strin
         log.warn('PutEvents failed; the stream will retry', { error: err });
         for (const c of chunk) failures.add(c.sequence);
       }
+      // The stream retries from the earliest failure with everything after it: sending later
+      // batches now would only publish them twice.
+      if (failures.size > 0) break;
     }
     // Report the earliest failure: the stream retries from there, in order.
     const first = pending.find((p) => failures.has(p.sequence));

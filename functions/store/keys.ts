@@ -18,6 +18,13 @@ export function seg(value: string, what: string): string {
   return value;
 }
 
+/** UTF-8 maps every lone surrogate to U+FFFD, so such strings would share a key: refuse them. */
+function wellFormed(value: string, what: string): string {
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value))
+    throw new KeySegmentError(`invalid ${what} for a key: not well-formed unicode`);
+  return value;
+}
+
 const firmPk = (firmId: string) => `FIRM#${seg(firmId, 'firmId')}`;
 const casePk = (firmId: string, caseId: string) => `${firmPk(firmId)}#CASE#${seg(caseId, 'caseId')}`;
 const identityPk = (identityId: string) => `IDENTITY#${seg(identityId, 'identityId')}`;
@@ -28,7 +35,8 @@ export interface InboxOwnerKey {
   kind: 'staff' | 'contact';
   id: string;
 }
-const inboxPk = (o: InboxOwnerKey) => `${firmPk(o.firmId)}#INBOX#${o.kind === 'staff' ? 'S' : 'C'}#${seg(o.id, 'inbox owner id')}`;
+const inboxPk = (o: InboxOwnerKey) =>
+  `${firmPk(o.firmId)}#INBOX#${o.kind === 'staff' ? 'S' : 'C'}#${seg(o.id, 'inbox owner id')}`;
 
 /** Entity names stored in the `entity` attribute of every item. */
 export const Entity = {
@@ -53,7 +61,10 @@ export type EntityName = (typeof Entity)[keyof typeof Entity];
 
 export const keys = {
   firm: (firmId: string): ItemKey => ({ PK: firmPk(firmId), SK: 'FIRM' }),
-  staff: (firmId: string, userId: string): ItemKey => ({ PK: firmPk(firmId), SK: `STAFF#${seg(userId, 'userId')}` }),
+  staff: (firmId: string, userId: string): ItemKey => ({
+    PK: firmPk(firmId),
+    SK: `STAFF#${seg(userId, 'userId')}`,
+  }),
   contact: (firmId: string, contactId: string): ItemKey => ({
     PK: firmPk(firmId),
     SK: `CONTACT#${seg(contactId, 'contactId')}`,
@@ -61,9 +72,12 @@ export const keys = {
   /** Uniqueness claim: one contact per email within a firm. The email is hex-encoded, so any address fits a key. */
   contactEmail: (firmId: string, email: string): ItemKey => ({
     PK: firmPk(firmId),
-    SK: `CONTACTEMAIL#${Buffer.from(email, 'utf8').toString('hex')}`,
+    SK: `CONTACTEMAIL#${Buffer.from(wellFormed(email, 'email'), 'utf8').toString('hex')}`,
   }),
-  case: (firmId: string, caseId: string): ItemKey => ({ PK: firmPk(firmId), SK: `CASE#${seg(caseId, 'caseId')}` }),
+  case: (firmId: string, caseId: string): ItemKey => ({
+    PK: firmPk(firmId),
+    SK: `CASE#${seg(caseId, 'caseId')}`,
+  }),
   /**
    * A contact's access to a case. GSI1 (once the contact accepted an invitation) finds it from the
    * portal identity: `IDENTITY#<sub>` / `CASE#<caseId>`; GSI2 lists a contact's grants in the firm.
@@ -137,7 +151,7 @@ export const keys = {
   }),
   /** A case's activity entry (its event); firm-level events live in the firm's own trail. */
   activity: (firmId: string, caseId: string | undefined, eventId: string): ItemKey => ({
-    PK: caseId ? casePk(firmId, caseId) : `${firmPk(firmId)}#TRAIL`,
+    PK: caseId !== undefined ? casePk(firmId, caseId) : `${firmPk(firmId)}#TRAIL`,
     SK: `ACTIVITY#${seg(eventId, 'eventId')}`,
   }),
 };

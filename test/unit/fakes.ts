@@ -1,0 +1,247 @@
+// In-memory fakes of the domain ports (stores, clock, ids) and hand-built Lambda inputs, shared by
+// the unit tests. They implement the port interfaces, so a port change breaks them at compile time.
+import {
+  type EventBridgeClient,
+  PutEventsCommand,
+  type PutEventsCommandInput,
+  type PutEventsCommandOutput,
+} from '@aws-sdk/client-eventbridge';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type { Case, CaseStore } from '../../functions/domain/cases';
+import type { Contact, ContactStore } from '../../functions/domain/contacts';
+import { conflict } from '../../functions/domain/errors';
+import type { FirmStore, StaffUser } from '../../functions/domain/firm';
+import type { Clock, Ids, Page, PageRequest } from '../../functions/domain/ports';
+import type { StaffPrincipal } from '../../functions/domain/principal';
+import type { DomainEvent } from '../../functions/events/catalogue';
+
+/** A 26-character id that Portico's `Id` schema accepts (digits are valid Crockford base32). */
+export const ulidOf = (n: number): string => String(n).padStart(26, '0');
+
+export const FIRM_A = '01HZX3K4M5N6P7Q8R9S0TVWXYA';
+export const FIRM_B = '01HZX3K4M5N6P7Q8R9S0TVWXYB';
+/** Staff users (token `sub`s). */
+export const ALICE = '01HZX3K4M5N6P7Q8R9S0TVWX01';
+export const BOB = '01HZX3K4M5N6P7Q8R9S0TVWX02';
+export const NOW = '2024-05-06T07:08:09.000Z';
+
+export const fixedClock = (iso = NOW): Clock => ({ now: () => new Date(iso) });
+
+/** Ids 1, 2, 3… as ULID-shaped strings, so tests can predict them. */
+export function counterIds(start = 1): Ids & { issued: string[] } {
+  let n = start;
+  const issued: string[] = [];
+  return {
+    issued,
+    next() {
+      const id = ulidOf(n++);
+      issued.push(id);
+      return id;
+    },
+  };
+}
+
+export const staffOf = (
+  firmId: string,
+  userId: string,
+  role: 'admin' | 'staff' = 'staff',
+): StaffPrincipal => ({
+  kind: 'staff',
+  firmId,
+  userId,
+  role,
+});
+
+function page<T>(all: T[], req: PageRequest): Page<T> {
+  const from = req.nextToken ? Number(req.nextToken) : 0;
+  const items = all.slice(from, from + req.limit);
+  const next = from + req.limit;
+  return next < all.length ? { items, nextToken: String(next) } : { items };
+}
+
+export class InMemoryCaseStore implements CaseStore {
+  readonly cases: Case[] = [];
+  readonly events: DomainEvent[] = [];
+  /** When set, getCase answers this instead of the stored case (to fake a corrupted item). */
+  override?: (firmId: string, caseId: string) => Case | undefined;
+
+  async createCase(c: Case, event: DomainEvent): Promise<void> {
+    if (this.cases.some((x) => x.firmId === c.firmId && x.caseId === c.caseId)) {
+      throw conflict('case_exists', 'A case with this id already exists.');
+    }
+    this.cases.push(structuredClone(c));
+    this.events.push(structuredClone(event));
+  }
+
+  async getCase(firmId: string, caseId: string): Promise<Case | undefined> {
+    if (this.override) return this.override(firmId, caseId);
+    return this.cases.find((c) => c.firmId === firmId && c.caseId === caseId);
+  }
+
+  async listCases(firmId: string, req: PageRequest): Promise<Page<Case>> {
+    const mine = this.cases
+      .filter((c) => c.firmId === firmId)
+      .sort((a, b) => b.caseId.localeCompare(a.caseId));
+    return page(mine, req);
+  }
+
+  get writes(): number {
+    return this.cases.length + this.events.length;
+  }
+}
+
+export class InMemoryContactStore implements ContactStore {
+  readonly contacts: Contact[] = [];
+  readonly events: DomainEvent[] = [];
+
+  async createContact(c: Contact, event: DomainEvent): Promise<void> {
+    if (c.email && this.contacts.some((x) => x.firmId === c.firmId && x.email === c.email)) {
+      throw conflict('contact_email_taken', 'Another contact of this firm already has this email.', {
+        email: c.email,
+      });
+    }
+    this.contacts.push(structuredClone(c));
+    this.events.push(structuredClone(event));
+  }
+
+  async getContact(firmId: string, contactId: string): Promise<Contact | undefined> {
+    return this.contacts.find((c) => c.firmId === firmId && c.contactId === contactId);
+  }
+
+  async listContacts(firmId: string, req: PageRequest): Promise<Page<Contact>> {
+    return page(
+      this.contacts.filter((c) => c.firmId === firmId),
+      req,
+    );
+  }
+
+  get writes(): number {
+    return this.contacts.length + this.events.length;
+  }
+}
+
+export class InMemoryFirmStore implements FirmStore {
+  readonly staff: StaffUser[] = [];
+  readonly lookups: { firmId: string; userId: string }[] = [];
+
+  addStaff(firmId: string, userId: string, role: 'admin' | 'staff' = 'staff'): StaffUser {
+    const user: StaffUser = {
+      firmId,
+      userId,
+      name: `User ${userId}`,
+      email: `${userId.toLowerCase()}@firm.example`,
+      role,
+      createdAt: NOW,
+    };
+    this.staff.push(user);
+    return user;
+  }
+
+  async getStaffUser(firmId: string, userId: string): Promise<StaffUser | undefined> {
+    this.lookups.push({ firmId, userId });
+    return this.staff.find((u) => u.firmId === firmId && u.userId === userId);
+  }
+}
+
+/** Everything `casesApi` needs, all in memory. */
+export function fakeDeps(opts: { ids?: Ids; clock?: Clock } = {}) {
+  return {
+    cases: new InMemoryCaseStore(),
+    contacts: new InMemoryContactStore(),
+    firm: new InMemoryFirmStore(),
+    clock: opts.clock ?? fixedClock(),
+    ids: opts.ids ?? counterIds(1000),
+  };
+}
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type Claims = Record<string, string>;
+
+/** An API Gateway HTTP API (payload v2) event with a JWT authorizer, as API Gateway would send it. */
+export function httpEvent(
+  routeKey: string,
+  opts: {
+    claims?: Claims;
+    pathParameters?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: string;
+    isBase64Encoded?: boolean;
+    requestId?: string;
+  } = {},
+): HttpEvent {
+  const [method = 'GET', routePath = '/'] = routeKey.split(' ');
+  let rawPath = routePath;
+  for (const [k, v] of Object.entries(opts.pathParameters ?? {})) rawPath = rawPath.replace(`{${k}}`, v);
+  const rawQueryString = new URLSearchParams(opts.query ?? {}).toString();
+  const authorizer = opts.claims
+    ? { principalId: '', integrationLatency: 0, jwt: { claims: opts.claims, scopes: [] } }
+    : undefined;
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath,
+    rawQueryString,
+    headers: { 'content-type': 'application/json' },
+    ...(opts.query ? { queryStringParameters: opts.query } : {}),
+    ...(opts.pathParameters ? { pathParameters: opts.pathParameters } : {}),
+    ...(opts.body !== undefined ? { body: opts.body } : {}),
+    isBase64Encoded: opts.isBase64Encoded ?? false,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      // No authorizer at all is what API Gateway sends when the caller has no token.
+      authorizer: authorizer as HttpEvent['requestContext']['authorizer'],
+      domainName: 'api.portico.test',
+      domainPrefix: 'api',
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
+      requestId: opts.requestId ?? 'req-1',
+      routeKey,
+      stage: '$default',
+      time: '06/May/2024:07:08:09 +0000',
+      timeEpoch: Date.parse(NOW),
+    },
+  };
+}
+
+export function lambdaContext(awsRequestId = 'lambda-req-1'): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: 'cases',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:cases',
+    memoryLimitInMB: '256',
+    awsRequestId,
+    logGroupName: '/aws/lambda/cases',
+    logStreamName: 'stream',
+    getRemainingTimeInMillis: () => 30000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** Decides the answer to one PutEvents call: per-entry results, or throw to fail the whole call. */
+export type PutEventsBehaviour = (input: PutEventsCommandInput, call: number) => PutEventsCommandOutput;
+
+/** An EventBridge client that records each PutEvents input; every entry succeeds unless told otherwise. */
+export class FakeEventBridge {
+  readonly calls: PutEventsCommandInput[] = [];
+
+  constructor(
+    private readonly behaviour: PutEventsBehaviour = (input) => ({
+      $metadata: {},
+      FailedEntryCount: 0,
+      Entries: (input.Entries ?? []).map((_, i) => ({ EventId: `ev-${i}` })),
+    }),
+  ) {}
+
+  async send(command: PutEventsCommand): Promise<PutEventsCommandOutput> {
+    if (!(command instanceof PutEventsCommand)) throw new Error('FakeEventBridge only knows PutEvents');
+    this.calls.push(command.input);
+    return this.behaviour(command.input, this.calls.length - 1);
+  }
+
+  asClient(): EventBridgeClient {
+    return this as unknown as EventBridgeClient;
+  }
+}

@@ -1,0 +1,556 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KeySegmentError, keys, patterns, type QuerySpec, seg } from '../../functions/store/keys';
+
+const ALLOWED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@+-';
+const isAllowed = (ch: string) => ALLOWED.includes(ch);
+
+/** A valid key segment: characters of the allowed set. */
+const segment = fc.string({ unit: fc.constantFrom(...ALLOWED), minLength: 1, maxLength: 30 });
+/** Any single code point outside the allowed set (the separator `#` among them, often). */
+const forbiddenChar = fc.oneof(
+  fc.constantFrom('#', ' ', '\n', '\u0000', '/', '|', ':', 'é', 'ａ', '\uD800'),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).filter((c) => !isAllowed(c)),
+);
+/** Arbitrary unicode text around at least one forbidden character. */
+const invalidSegment = fc
+  .tuple(fc.string({ unit: 'binary' }), forbiddenChar, fc.string({ unit: 'binary' }))
+  .map(([a, bad, b]) => `${a}${bad}${b}`);
+
+/** One value per kind of key segment. `email` is free text: the key hex-encodes it. */
+const valuesArb = fc.record({
+  firm: segment,
+  user: segment,
+  contact: segment,
+  email: fc.string({ unit: 'binary' }),
+  case: segment,
+  doc: segment,
+  identity: segment,
+  item: segment,
+  event: segment,
+  recipient: segment,
+  channel: segment,
+  source: segment,
+  upload: segment,
+  hash: segment,
+});
+type Values = typeof valuesArb extends fc.Arbitrary<infer V> ? V : never;
+type Field = keyof Values;
+
+type Index = 'table' | 'GSI1' | 'GSI2';
+/** A key as stored in one index of the table. */
+interface Placed {
+  index: Index;
+  pk: string;
+  sk: string;
+}
+
+interface Builder {
+  /** The key builder's name in `keys`, with a `:variant` when it is exercised in several ways. */
+  label: string;
+  /** Segments the key is made of. */
+  uses: Field[];
+  build: (v: Values) => Placed;
+}
+
+const main = (k: { PK: string; SK: string }): Placed => ({ index: 'table', pk: k.PK, sk: k.SK });
+const gsi1 = (k: { GSI1PK: string; GSI1SK: string }): Placed => ({
+  index: 'GSI1',
+  pk: k.GSI1PK,
+  sk: k.GSI1SK,
+});
+const gsi2 = (k: { GSI2PK: string; GSI2SK: string }): Placed => ({
+  index: 'GSI2',
+  pk: k.GSI2PK,
+  sk: k.GSI2SK,
+});
+
+/** Keys that belong to one firm: their partition starts with FIRM#<firmId>. */
+const firmScoped: Builder[] = [
+  { label: 'firm', uses: ['firm'], build: (v) => main(keys.firm(v.firm)) },
+  { label: 'staff', uses: ['firm', 'user'], build: (v) => main(keys.staff(v.firm, v.user)) },
+  { label: 'contact', uses: ['firm', 'contact'], build: (v) => main(keys.contact(v.firm, v.contact)) },
+  { label: 'contactEmail', uses: ['firm'], build: (v) => main(keys.contactEmail(v.firm, v.email)) },
+  { label: 'case', uses: ['firm', 'case'], build: (v) => main(keys.case(v.firm, v.case)) },
+  {
+    label: 'grant',
+    uses: ['firm', 'case', 'contact'],
+    build: (v) => main(keys.grant(v.firm, v.case, v.contact)),
+  },
+  {
+    label: 'grantByContact',
+    uses: ['firm', 'contact', 'case'],
+    build: (v) => gsi2(keys.grantByContact(v.firm, v.contact, v.case)),
+  },
+  {
+    label: 'invitation',
+    uses: ['firm', 'case', 'contact'],
+    build: (v) => main(keys.invitation(v.firm, v.case, v.contact)),
+  },
+  {
+    label: 'document',
+    uses: ['firm', 'case', 'doc'],
+    build: (v) => main(keys.document(v.firm, v.case, v.doc)),
+  },
+  {
+    label: 'documentBySource',
+    uses: ['firm', 'case', 'source', 'doc'],
+    build: (v) => gsi2(keys.documentBySource(v.firm, v.case, v.source, v.doc)),
+  },
+  {
+    label: 'share',
+    uses: ['firm', 'case', 'doc', 'contact'],
+    build: (v) => main(keys.share(v.firm, v.case, v.doc, v.contact)),
+  },
+  {
+    label: 'shareByContact',
+    uses: ['firm', 'case', 'contact', 'doc'],
+    build: (v) => gsi1(keys.shareByContact(v.firm, v.case, v.contact, v.doc)),
+  },
+  {
+    label: 'uploadIntent',
+    uses: ['firm', 'case', 'upload'],
+    build: (v) => main(keys.uploadIntent(v.firm, v.case, v.upload)),
+  },
+  {
+    label: 'uploadRejection',
+    uses: ['firm', 'hash'],
+    build: (v) => main(keys.uploadRejection(v.firm, v.hash)),
+  },
+  { label: 'recipients', uses: ['firm', 'case'], build: (v) => main(keys.recipients(v.firm, v.case)) },
+  {
+    label: 'inboxItem:staff',
+    uses: ['firm', 'user', 'item'],
+    build: (v) => main(keys.inboxItem({ firmId: v.firm, kind: 'staff', id: v.user }, v.item)),
+  },
+  {
+    label: 'inboxItem:contact',
+    uses: ['firm', 'contact', 'item'],
+    build: (v) => main(keys.inboxItem({ firmId: v.firm, kind: 'contact', id: v.contact }, v.item)),
+  },
+  {
+    label: 'inboxCounter:staff',
+    uses: ['firm', 'user'],
+    build: (v) => main(keys.inboxCounter({ firmId: v.firm, kind: 'staff', id: v.user })),
+  },
+  {
+    label: 'inboxCounter:contact',
+    uses: ['firm', 'contact'],
+    build: (v) => main(keys.inboxCounter({ firmId: v.firm, kind: 'contact', id: v.contact })),
+  },
+  {
+    label: 'delivery',
+    uses: ['firm', 'event', 'recipient', 'channel'],
+    build: (v) => main(keys.delivery(v.firm, v.event, v.recipient, v.channel)),
+  },
+  {
+    label: 'activity:case',
+    uses: ['firm', 'case', 'event'],
+    build: (v) => main(keys.activity(v.firm, v.case, v.event)),
+  },
+  {
+    label: 'activity:trail',
+    uses: ['firm', 'event'],
+    build: (v) => main(keys.activity(v.firm, undefined, v.event)),
+  },
+];
+
+/** Keys of a portal identity, which spans firms by design (one login, several firms). */
+const identityScoped: Builder[] = [
+  {
+    label: 'grantByIdentity',
+    uses: ['identity', 'case'],
+    build: (v) => gsi1(keys.grantByIdentity(v.identity, v.case)),
+  },
+  {
+    label: 'inboxItemByIdentity',
+    uses: ['identity', 'item'],
+    build: (v) => gsi1(keys.inboxItemByIdentity(v.identity, v.item)),
+  },
+  {
+    label: 'inboxCounterByIdentity',
+    uses: ['identity', 'firm'],
+    build: (v) => gsi1(keys.inboxCounterByIdentity(v.identity, v.firm)),
+  },
+];
+
+const allBuilders = [...firmScoped, ...identityScoped];
+
+interface PatternCase {
+  /** The pattern's name in `patterns`, with a `:variant` when it is exercised in several ways. */
+  label: string;
+  uses: Field[];
+  spec: (v: Values) => QuerySpec;
+  /** The builder whose items the pattern lists… */
+  lists: string;
+  /** …restricted to the items that share these segments with the query. */
+  sameAs: Field[];
+}
+
+const patternCases: PatternCase[] = [
+  {
+    label: 'casesOfFirm',
+    uses: ['firm'],
+    spec: (v) => patterns.casesOfFirm(v.firm),
+    lists: 'case',
+    sameAs: ['firm'],
+  },
+  {
+    label: 'contactsOfFirm',
+    uses: ['firm'],
+    spec: (v) => patterns.contactsOfFirm(v.firm),
+    lists: 'contact',
+    sameAs: ['firm'],
+  },
+  {
+    label: 'grantsOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.grantsOfCase(v.firm, v.case),
+    lists: 'grant',
+    sameAs: ['firm', 'case'],
+  },
+  {
+    label: 'grantsOfIdentity',
+    uses: ['identity'],
+    spec: (v) => patterns.grantsOfIdentity(v.identity),
+    lists: 'grantByIdentity',
+    sameAs: ['identity'],
+  },
+  {
+    label: 'grantsOfContact',
+    uses: ['firm', 'contact'],
+    spec: (v) => patterns.grantsOfContact(v.firm, v.contact),
+    lists: 'grantByContact',
+    sameAs: ['firm', 'contact'],
+  },
+  {
+    label: 'documentsOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.documentsOfCase(v.firm, v.case),
+    lists: 'document',
+    sameAs: ['firm', 'case'],
+  },
+  {
+    label: 'documentsOfCaseBySource',
+    uses: ['firm', 'case', 'source'],
+    spec: (v) => patterns.documentsOfCaseBySource(v.firm, v.case, v.source),
+    lists: 'documentBySource',
+    sameAs: ['firm', 'case', 'source'],
+  },
+  {
+    label: 'sharesOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.sharesOfCase(v.firm, v.case),
+    lists: 'share',
+    sameAs: ['firm', 'case'],
+  },
+  {
+    label: 'sharesOfDocument',
+    uses: ['firm', 'case', 'doc'],
+    spec: (v) => patterns.sharesOfDocument(v.firm, v.case, v.doc),
+    lists: 'share',
+    sameAs: ['firm', 'case', 'doc'],
+  },
+  {
+    label: 'sharesOfContact',
+    uses: ['firm', 'case', 'contact'],
+    spec: (v) => patterns.sharesOfContact(v.firm, v.case, v.contact),
+    lists: 'shareByContact',
+    sameAs: ['firm', 'case', 'contact'],
+  },
+  {
+    label: 'inboxOf:staff',
+    uses: ['firm', 'user'],
+    spec: (v) => patterns.inboxOf({ firmId: v.firm, kind: 'staff', id: v.user }),
+    lists: 'inboxItem:staff',
+    sameAs: ['firm', 'user'],
+  },
+  {
+    label: 'inboxOf:contact',
+    uses: ['firm', 'contact'],
+    spec: (v) => patterns.inboxOf({ firmId: v.firm, kind: 'contact', id: v.contact }),
+    lists: 'inboxItem:contact',
+    sameAs: ['firm', 'contact'],
+  },
+  {
+    label: 'inboxOfIdentity',
+    uses: ['identity'],
+    spec: (v) => patterns.inboxOfIdentity(v.identity),
+    lists: 'inboxItemByIdentity',
+    sameAs: ['identity'],
+  },
+  {
+    label: 'inboxCountersOfIdentity',
+    uses: ['identity'],
+    spec: (v) => patterns.inboxCountersOfIdentity(v.identity),
+    lists: 'inboxCounterByIdentity',
+    sameAs: ['identity'],
+  },
+  {
+    label: 'deliveriesOfEvent',
+    uses: ['firm', 'event'],
+    spec: (v) => patterns.deliveriesOfEvent(v.firm, v.event),
+    lists: 'delivery',
+    sameAs: ['firm', 'event'],
+  },
+  {
+    label: 'activityOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.activityOfCase(v.firm, v.case),
+    lists: 'activity:case',
+    sameAs: ['firm', 'case'],
+  },
+];
+
+const baseName = (label: string) => label.split(':')[0];
+const show = (p: Placed) => `${p.index} ${p.pk} ${p.sk}`;
+const belongsTo = (pk: string, prefix: string) => pk === prefix || pk.startsWith(`${prefix}#`);
+const mapValues = (v: Values, f: (s: string) => string) =>
+  Object.fromEntries(Object.entries(v).map(([k, s]) => [k, f(s)])) as Values;
+
+describe('Module: keys', () => {
+  it('classifies every key builder and pattern (a new one must be added to these tables)', () => {
+    expect([...new Set(allBuilders.map((b) => baseName(b.label)))].sort()).toEqual(Object.keys(keys).sort());
+    expect([...new Set(patternCases.map((p) => baseName(p.label)))].sort()).toEqual(
+      Object.keys(patterns).sort(),
+    );
+  });
+
+  describe('seg', () => {
+    it('returns any string of allowed characters unchanged', () => {
+      fc.assert(
+        fc.property(segment, (s) => {
+          expect(seg(s, 'thing')).toBe(s);
+        }),
+      );
+    });
+
+    it('accepts 200 characters and refuses 201 or none', () => {
+      // Prepare
+      const max = 'a'.repeat(200);
+
+      // Act & Assess
+      expect(seg(max, 'thing')).toBe(max);
+      expect(() => seg(`${max}a`, 'thing')).toThrow(KeySegmentError);
+      expect(() => seg('', 'thing')).toThrow(KeySegmentError);
+    });
+
+    it('refuses any string that contains a character outside [A-Za-z0-9_.@+-]', () => {
+      fc.assert(
+        fc.property(invalidSegment, (s) => {
+          expect(() => seg(s, 'thing')).toThrow(KeySegmentError);
+        }),
+      );
+    });
+
+    it('refuses a trailing newline (the check is anchored to the end of input, not of a line)', () => {
+      expect(() => seg('abc\n', 'caseId')).toThrow(KeySegmentError);
+    });
+
+    it('names what was invalid in the error message', () => {
+      expect(() => seg('a#b', 'caseId')).toThrow(/invalid caseId for a key: "a#b"/);
+    });
+
+    it('guards every segment of every key builder and pattern', () => {
+      const all = [...allBuilders, ...patternCases.map((p) => ({ ...p, build: p.spec }))];
+      fc.assert(
+        fc.property(valuesArb, invalidSegment, (v, bad) => {
+          for (const b of all) {
+            for (const field of b.uses) {
+              expect(() => b.build({ ...v, [field]: bad }), `${b.label} with a bad ${field}`).toThrow(
+                KeySegmentError,
+              );
+            }
+          }
+        }),
+      );
+    });
+  });
+
+  describe('tenancy', () => {
+    it('starts every firm key with FIRM#<firmId>, and every identity key with IDENTITY#<identityId>', () => {
+      fc.assert(
+        fc.property(valuesArb, (v) => {
+          for (const b of firmScoped) {
+            const { pk } = b.build(v);
+            expect(belongsTo(pk, `FIRM#${v.firm}`), `${b.label}: ${pk}`).toBe(true);
+            expect(pk.split('#')[1]).toBe(v.firm);
+          }
+          for (const b of identityScoped) {
+            expect(belongsTo(b.build(v).pk, `IDENTITY#${v.identity}`), b.label).toBe(true);
+          }
+        }),
+      );
+    });
+
+    it('never lets two firms share a partition, in any index, whatever the other ids', () => {
+      fc.assert(
+        fc.property(valuesArb, valuesArb, fc.boolean(), (a, other, sameIds) => {
+          fc.pre(a.firm !== other.firm);
+          // Same case, contact, … ids in both firms is the hardest case for tenancy.
+          const b = sameIds ? { ...a, firm: other.firm } : other;
+          const partitionsOfB = new Set(firmScoped.map((x) => x.build(b)).map((p) => `${p.index} ${p.pk}`));
+          for (const x of firmScoped) {
+            const p = x.build(a);
+            expect(partitionsOfB.has(`${p.index} ${p.pk}`), `${x.label}: ${p.pk}`).toBe(false);
+          }
+        }),
+      );
+    });
+
+    it('keeps identity partitions apart from firm partitions and from each other', () => {
+      fc.assert(
+        fc.property(valuesArb, segment, (v, otherIdentity) => {
+          fc.pre(otherIdentity !== v.identity);
+          const firmPartitions = new Set(firmScoped.map((x) => x.build(v).pk));
+          const other = identityScoped.map((x) => x.build({ ...v, identity: otherIdentity }).pk);
+          for (const x of identityScoped) {
+            const { pk } = x.build(v);
+            expect(firmPartitions.has(pk)).toBe(false);
+            expect(other).not.toContain(pk);
+          }
+        }),
+      );
+    });
+
+    it('gives distinct items distinct keys', () => {
+      fc.assert(
+        fc.property(valuesArb, (v) => {
+          const all = allBuilders.map((b) => show(b.build(v)));
+          expect(new Set(all).size).toBe(all.length);
+        }),
+      );
+    });
+
+    it('tells a staff inbox from a contact inbox with the same id', () => {
+      const staff = keys.inboxItem({ firmId: 'F', kind: 'staff', id: 'X' }, 'I');
+      const contact = keys.inboxItem({ firmId: 'F', kind: 'contact', id: 'X' }, 'I');
+      expect(staff.PK).not.toBe(contact.PK);
+    });
+
+    it('keeps case activity apart from the firm trail, even for a case named like the trail', () => {
+      // Act
+      const ofCase = keys.activity('F1', 'TRAIL', 'E1');
+      const ofFirm = keys.activity('F1', undefined, 'E1');
+
+      // Assess
+      expect(ofCase.PK).toBe('FIRM#F1#CASE#TRAIL');
+      expect(ofFirm.PK).toBe('FIRM#F1#TRAIL');
+    });
+  });
+
+  describe('patterns', () => {
+    it('names each pattern after itself, so cursors bind to the right query', () => {
+      fc.assert(
+        fc.property(valuesArb, (v) => {
+          for (const p of patternCases) expect(p.spec(v).name).toBe(baseName(p.label));
+        }),
+      );
+    });
+
+    it('lists exactly the items it is named for: its pk is theirs, its prefix matches no other item', () => {
+      fc.assert(
+        fc.property(valuesArb, segment, segment, (v, suffix, otherFirm) => {
+          fc.pre(otherFirm !== v.firm);
+          // Neighbours: one id or every id extended by a suffix (prefix traps such as D1 / D12),
+          // and the same ids in another firm.
+          const sets = [
+            v,
+            mapValues(v, (s) => s + suffix),
+            ...(Object.keys(v) as Field[]).map((f) => ({ ...v, [f]: v[f] + suffix })),
+            { ...v, firm: otherFirm },
+          ];
+          const universe = sets.flatMap((values) =>
+            allBuilders.map((b) => ({ b, values, placed: b.build(values) })),
+          );
+          for (const p of patternCases) {
+            const spec = p.spec(v);
+            const index = spec.index ?? 'table';
+            const selected = universe
+              .filter(
+                (u) =>
+                  u.placed.index === index &&
+                  u.placed.pk === spec.pk &&
+                  u.placed.sk.startsWith(spec.skPrefix),
+              )
+              .map((u) => show(u.placed));
+            const expected = universe
+              .filter((u) => u.b.label === p.lists && p.sameAs.every((f) => u.values[f] === v[f]))
+              .map((u) => show(u.placed));
+            expect(expected.length, p.label).toBeGreaterThan(0);
+            expect([...new Set(selected)].sort(), p.label).toEqual([...new Set(expected)].sort());
+          }
+        }),
+        { numRuns: 50 },
+      );
+    });
+
+    it('lists the examples of the brief', () => {
+      // Prepare
+      const firmId = 'F1';
+      const caseId = 'C1';
+
+      // Act
+      const cases = patterns.casesOfFirm(firmId);
+      const activity = patterns.activityOfCase(firmId, caseId);
+
+      // Assess
+      expect(cases.pk).toBe(keys.case(firmId, caseId).PK);
+      expect(keys.case(firmId, caseId).SK.startsWith(cases.skPrefix)).toBe(true);
+      expect(activity.pk).toBe(keys.activity(firmId, caseId, 'E1').PK);
+      expect(activity.pk).not.toBe(keys.activity(firmId, undefined, 'E1').PK);
+    });
+
+    it('sorts as documented', () => {
+      expect(patterns.casesOfFirm('F').forward).toBe(false);
+      expect(patterns.contactsOfFirm('F').forward).toBe(true);
+      expect(patterns.activityOfCase('F', 'C').forward).toBe(false);
+      expect(patterns.inboxOf({ firmId: 'F', kind: 'staff', id: 'U' }).forward).toBe(false);
+    });
+  });
+
+  describe('activity', () => {
+    it('refuses an empty case id instead of filing the entry in the firm trail', () => {
+      expect(() => keys.activity('F1', '', 'E1')).toThrow(KeySegmentError);
+      expect(keys.activity('F1', undefined, 'E1').PK).toBe('FIRM#F1#TRAIL');
+    });
+  });
+
+  describe('contactEmail', () => {
+    it('accepts any email, hex-encoded, and the key decodes back to it', () => {
+      fc.assert(
+        fc.property(segment, fc.oneof(fc.emailAddress(), fc.string({ unit: 'binary' })), (firmId, email) => {
+          const { PK, SK } = keys.contactEmail(firmId, email);
+          expect(PK).toBe(`FIRM#${firmId}`);
+          expect(SK).toMatch(/^CONTACTEMAIL#([0-9a-f]{2})*$/);
+          expect(Buffer.from(SK.slice('CONTACTEMAIL#'.length), 'hex').toString('utf8')).toBe(email);
+        }),
+      );
+    });
+
+    it('gives distinct emails distinct keys', () => {
+      fc.assert(
+        fc.property(segment, fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (firmId, a, b) => {
+          fc.pre(a !== b);
+          expect(keys.contactEmail(firmId, a).SK).not.toBe(keys.contactEmail(firmId, b).SK);
+        }),
+      );
+    });
+
+    it('refuses emails with lone surrogates (UTF-8 would give them one shared key)', () => {
+      for (const email of ['\uD800@x.example', '\uDFFF@x.example', 'a\uDBFFb@x.example']) {
+        expect(() => keys.contactEmail('F1', email)).toThrow(KeySegmentError);
+      }
+      expect(() => keys.contactEmail('F1', '\uD83D\uDE00@x.example')).not.toThrow();
+    });
+
+    it('carries the separator safely', () => {
+      // Act
+      const { SK } = keys.contactEmail('F1', 'a#b@c.example');
+
+      // Assess
+      expect(SK).toBe(`CONTACTEMAIL#${Buffer.from('a#b@c.example').toString('hex')}`);
+      expect(SK.split('#')).toHaveLength(2);
+    });
+  });
+});
