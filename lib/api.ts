@@ -1,7 +1,7 @@
 // The HTTP API, built from the route table (functions/http/routes.ts): one route per entry, to
 // its group's Lambda, behind the Cognito JWT authorizer unless the route is public. Nothing here
 // names a route: adding one to the table adds it to the API.
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -54,6 +54,7 @@ export class PorticoApi extends Construct {
 
     const methods = [...new Set(routes.map(([, r]) => r.method))];
     this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `${Stack.of(this).stackName}-api`,
       description: 'Portico API (routes generated from functions/http/routes.ts)',
       createDefaultStage: false, // the stage below adds access logs and throttling
       corsPreflight: {
@@ -89,7 +90,10 @@ export class PorticoApi extends Construct {
       if (!integration) {
         const fn = groupFunctions.get(group);
         if (!fn) throw new Error(`no Lambda for route group ${group}`);
-        integration = new HttpLambdaIntegration(`${group}Integration`, fn);
+        // One invoke permission per group for the whole API, not one per route: a group serves
+        // dozens of routes and a function's resource policy is capped at 20 KB. The function
+        // dispatches on the route key and answers 404 to any it does not serve.
+        integration = new HttpLambdaIntegration(`${group}Integration`, fn, { scopePermissionToRoute: false });
         integrations.set(group, integration);
       }
       return integration;

@@ -1,6 +1,7 @@
 // The project's Lambda function. Runtime, architecture, bundling, tracing and logs are fixed here
 // once; the bind* methods hand a function a resource's name (env var) together with exactly the
 // IAM it needs, in one call, so a function never gets a name without the grant or the reverse.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack } from 'aws-cdk-lib';
@@ -23,7 +24,18 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const nodeRuntime = Runtime.NODEJS_24_X;
 
 /** Lets esbuild's ESM output load CommonJS dependencies that call `require`. */
-const REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const REQUIRE_SHIM =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * The only actions a Portico function may be granted on Resource "*", because IAM offers nothing
+ * narrower for them: X-Ray trace upload (active tracing) and the stream listing of a stream consumer.
+ */
+export const anyResourceActions = [
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'dynamodb:ListStreams',
+];
 
 export type TableAccess = 'read' | 'readWrite';
 
@@ -47,11 +59,6 @@ export const tableActions: Record<TableAccess, string[]> = {
 /** Object-level S3 actions a function may be given on a bucket; nothing bucket-level. */
 export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
 
-export interface Mailer {
-  senderEmail: string;
-  portalUrl: string;
-}
-
 export interface PorticoFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/handlers/cases.ts`. */
   entry: string;
@@ -72,6 +79,8 @@ export class PorticoFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: PorticoFunctionProps) {
     super(scope, id);
+    const entry = path.join(repoRoot, props.entry);
+    if (!existsSync(entry)) throw new Error(`${this.node.path}: Lambda entry ${props.entry} does not exist`);
 
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     // Our own role, not AWSLambdaBasicExecutionRole: logs go to this function's group only.
@@ -82,7 +91,7 @@ export class PorticoFunction extends Construct {
     logGroup.grantWrite(role);
 
     this.lambda = new NodejsFunction(this, 'Function', {
-      entry: path.join(repoRoot, props.entry),
+      entry,
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       description: props.description,
@@ -103,19 +112,23 @@ export class PorticoFunction extends Construct {
       bundling: {
         forceDockerBundling: false, // the local esbuild package; no Docker needed
         format: OutputFormat.ESM,
-        target: 'node24',
+        target: nodeRuntime.name.replace(/^nodejs(\d+)\.x$/, 'node$1'), // nodejs24.x → node24
         mainFields: ['module', 'main'],
         banner: REQUIRE_SHIM,
         minify: true,
         sourceMap: true,
         sourcesContent: false,
-        // We ship the SDK version pinned in package-lock.json: see docs/decisions/0002-cdk-bundle-aws-sdk.md.
+        // We ship the SDK version pinned in package-lock.json: see docs/decisions/0005-bundled-aws-sdk.md.
         bundleAwsSDK: true,
       },
     });
 
-    // X-Ray's PutTraceSegments/PutTelemetryRecords have no resource-level permissions.
-    acknowledgeWildcard(this, '*', 'X-Ray trace upload (active tracing) does not support resource-level permissions.');
+    acknowledgeWildcard(
+      this,
+      '*',
+      `Resource "*" only for actions that have no resource-level permissions: ${anyResourceActions.join(', ')} ` +
+        '(test/cdk pins this list).',
+    );
   }
 
   /** TABLE_NAME + the item-level actions of `access` on the table and its indexes. */
@@ -152,13 +165,11 @@ export class PorticoFunction extends Construct {
   }
 
   /**
-   * SENDER_EMAIL and PORTAL_URL (links in mail) + ses:SendEmail from that address only. The
-   * identity is the address or, when only its domain is verified in SES, the domain.
+   * SENDER_EMAIL + ses:SendEmail from that address only. The identity is the address or, when only
+   * its domain is verified in SES, the domain.
    */
-  bindMailer(mailer: Mailer): this {
-    const { senderEmail, portalUrl } = mailer;
+  bindMailer(senderEmail: string): this {
     this.lambda.addEnvironment('SENDER_EMAIL', senderEmail);
-    this.lambda.addEnvironment('PORTAL_URL', portalUrl);
     const domain = senderEmail.slice(senderEmail.lastIndexOf('@') + 1);
     const identity = (name: string) =>
       Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name });
@@ -172,9 +183,16 @@ export class PorticoFunction extends Construct {
     return this;
   }
 
+  /** PORTAL_URL and APP_URL: where links into the client portal and the staff app point. No IAM. */
+  withLinks(links: { portalUrl: string; appUrl: string }): this {
+    this.lambda.addEnvironment('PORTAL_URL', links.portalUrl);
+    this.lambda.addEnvironment('APP_URL', links.appUrl);
+    return this;
+  }
+
   /**
    * CURSOR_SECRET, resolved by CloudFormation at deploy time: no IAM and no Secrets Manager call at
-   * cold start. See docs/decisions/0003-cdk-cursor-secret.md.
+   * cold start. See docs/decisions/0006-cursor-secret.md.
    */
   bindCursorSecret(secret: ISecret): this {
     this.lambda.addEnvironment('CURSOR_SECRET', secret.secretValue.unsafeUnwrap());

@@ -1,6 +1,6 @@
 // Who can call the API: one Cognito user pool, one app client for the staff portal and one for
 // the contact portal. Staff carry `custom:firmId` / `custom:role`; contacts carry neither (their
-// rights come from grants in the table). See docs/decisions/0004-cdk-identity.md.
+// rights come from grants in the table). See docs/decisions/0009-identity-tokens.md.
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
@@ -55,19 +55,23 @@ export class Identity extends Construct {
       this.userPool,
       'AwsSolutions-COG2',
       'MFA is optional (TOTP) at pool level: the pool also serves external client contacts, for whom ' +
-        'mandatory MFA is a product decision not yet taken. See docs/decisions/0004-cdk-identity.md.',
+        'mandatory MFA is a product decision not yet taken. See docs/decisions/0009-identity-tokens.md.',
     );
     acknowledge(
       this.userPool,
       'AwsSolutions-COG8',
       'Essentials feature plan: Plus (threat protection) is priced per active user; to be revisited ' +
-        'before production. See docs/decisions/0004-cdk-identity.md.',
+        'before production. See docs/decisions/0009-identity-tokens.md.',
     );
 
     const standard = { email: true, emailVerified: true, fullname: true, locale: true };
     // Users may change their name, email and locale, never the attributes that decide their firm
     // and role: a client that could write custom:firmId would let a user join another tenant.
-    const writable = new ClientAttributes().withStandardAttributes({ email: true, fullname: true, locale: true });
+    const writable = new ClientAttributes().withStandardAttributes({
+      email: true,
+      fullname: true,
+      locale: true,
+    });
     const client = (clientId: string, readAttributes: ClientAttributes) =>
       this.userPool.addClient(clientId, {
         authFlows: { userSrp: true },

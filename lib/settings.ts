@@ -5,21 +5,24 @@ import type { IConstruct } from 'constructs';
 export interface PorticoSettings {
   /** Verified SES identity (address, or an address of a verified domain) that mail is sent from. */
   senderEmail: string;
-  /** Origins of the portal SPAs, allowed by the API's and the upload bucket's CORS rules. */
+  /** Origins of the SPAs (staff app, client portal), allowed by the API's and the bucket's CORS. */
   portalOrigins: string[];
-  /** Base URL of the portal, used for links in mail. */
+  /** Base URL of the client portal (PORTAL_URL): links in contact mail, portal links. */
   portalUrl: string;
+  /** Base URL of the staff web app (APP_URL): links in staff notifications. */
+  appUrl: string;
 }
 
 export const defaultSettings: PorticoSettings = {
   senderEmail: 'no-reply@example.com',
   portalOrigins: ['http://localhost:5173'],
   portalUrl: 'http://localhost:5173',
+  appUrl: 'http://localhost:5173/app',
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Context keys: `senderEmail`, `portalOrigins` (comma-separated), `portalUrl`. */
+/** Context keys: `senderEmail`, `portalOrigins` (comma-separated), `portalUrl`, `appUrl`. */
 export function settingsFrom(scope: IConstruct): PorticoSettings {
   const text = (key: string): string | undefined => {
     const value: unknown = scope.node.tryGetContext(key);
@@ -29,7 +32,8 @@ export function settingsFrom(scope: IConstruct): PorticoSettings {
   };
 
   const senderEmail = text('senderEmail') ?? defaultSettings.senderEmail;
-  if (!EMAIL.test(senderEmail)) throw new Error(`context senderEmail is not an email address: ${senderEmail}`);
+  if (!EMAIL.test(senderEmail))
+    throw new Error(`context senderEmail is not an email address: ${senderEmail}`);
 
   const origins = text('portalOrigins');
   const portalOrigins = origins
@@ -40,11 +44,21 @@ export function settingsFrom(scope: IConstruct): PorticoSettings {
     : defaultSettings.portalOrigins;
   for (const origin of portalOrigins) {
     // CORS compares the Origin header exactly: scheme + host (+ port), no path, no trailing slash.
-    if (!URL.canParse(origin) || new URL(origin).origin !== origin) throw new Error(`context portalOrigins: not an origin: ${origin}`);
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin)
+      throw new Error(`context portalOrigins: not an origin: ${origin}`);
   }
 
-  const portalUrl = text('portalUrl') ?? defaultSettings.portalUrl;
-  if (!URL.canParse(portalUrl)) throw new Error(`context portalUrl is not a URL: ${portalUrl}`);
+  // The SPAs these URLs open call the API from the browser, so their origins must pass CORS.
+  const spaUrl = (key: 'portalUrl' | 'appUrl') => {
+    const url = text(key) ?? defaultSettings[key];
+    if (!URL.canParse(url)) throw new Error(`context ${key} is not a URL: ${url}`);
+    const { origin } = new URL(url);
+    if (!portalOrigins.includes(origin))
+      throw new Error(
+        `context ${key}: its origin ${origin} is not one of portalOrigins (${portalOrigins.join(', ')})`,
+      );
+    return url;
+  };
 
-  return { senderEmail, portalOrigins, portalUrl };
+  return { senderEmail, portalOrigins, portalUrl: spaUrl('portalUrl'), appUrl: spaUrl('appUrl') };
 }

@@ -1,7 +1,7 @@
 // The upload bucket: browsers POST straight to it with presigned forms; S3 reports each new
 // object to EventBridge ("Object Created"), where the ingest rule picks it up. Its server access
 // logs go to a separate log bucket.
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   BlockPublicAccess,
   Bucket,
@@ -39,11 +39,6 @@ export class Uploads extends Construct {
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledge(
-      this.accessLogs,
-      'AwsSolutions-S1',
-      'This is the server access log bucket of the upload bucket; logging it would log its own log writes.',
-    );
 
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -62,9 +57,24 @@ export class Uploads extends Construct {
           maxAge: 3600,
         },
       ],
-      lifecycleRules: [{ id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
       // Client documents: never deleted with the stack.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // eventBridgeEnabled is applied by the CDK's bucket-notifications custom resource, a singleton
+    // Lambda at stack level that we do not configure.
+    const stack = Stack.of(this);
+    for (const handler of stack.node.children.filter((c) =>
+      c.node.id.startsWith('BucketNotificationsHandler'),
+    )) {
+      acknowledge(
+        handler,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        "The CDK's bucket-notifications custom resource handler (deploy-time only) ships with this role.",
+      );
+    }
   }
 }

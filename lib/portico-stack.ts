@@ -1,0 +1,109 @@
+// The Portico stack: composes the table, uploads, identity, API, outbox relay and event rules.
+// Functions are derived from the route table (one per route group) and the rule list (one per
+// rule target); nothing here names a single route or rule.
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import type { Construct } from 'constructs';
+import { busRules, type RuleTarget } from '../functions/events/rules';
+import type { RouteGroup } from '../functions/http/route';
+import { routeEntries, routeGroups } from '../functions/http/routes';
+import { PorticoApi } from './api';
+import { cursorSecret } from './cursor-secret';
+import { EventRules } from './event-rules';
+import { PorticoFunction } from './function';
+import { Identity } from './identity';
+import { Outbox } from './outbox';
+import { deadLetterQueue } from './queues';
+import { pascal, routeGroupFunctions } from './route-groups';
+import type { PorticoSettings } from './settings';
+import { PorticoTable } from './table';
+import { Uploads } from './uploads';
+
+export interface PorticoStackProps extends StackProps {
+  settings: PorticoSettings;
+}
+
+export class PorticoStack extends Stack {
+  readonly table: PorticoTable;
+  readonly uploads: Uploads;
+  readonly identity: Identity;
+  readonly bus: EventBus;
+  readonly api: PorticoApi;
+  readonly groupFunctions: ReadonlyMap<RouteGroup, PorticoFunction>;
+  readonly eventTargets: Record<RuleTarget, PorticoFunction>;
+  readonly outbox: Outbox;
+
+  constructor(scope: Construct, id: string, props: PorticoStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+
+    this.table = new PorticoTable(this, 'Table');
+    this.uploads = new Uploads(this, 'Uploads', { portalOrigins: settings.portalOrigins });
+    this.identity = new Identity(this, 'Identity');
+    this.bus = new EventBus(this, 'DomainEvents', {
+      eventBusName: `${this.stackName}-domain`,
+      description: 'Portico domain events (source "portico"), published from the table stream',
+    });
+    const cursorKey = cursorSecret(this, 'CursorSecret');
+    const links = { portalUrl: settings.portalUrl, appUrl: settings.appUrl };
+
+    this.groupFunctions = routeGroupFunctions(this, routeGroups, {
+      table: this.table,
+      cursorKey,
+      uploads: this.uploads.bucket,
+      links,
+    });
+
+    this.api = new PorticoApi(this, 'Api', {
+      routes: routeEntries(),
+      groupFunctions: new Map([...this.groupFunctions].map(([group, fn]) => [group, fn.lambda])),
+      identity: this.identity,
+      portalOrigins: settings.portalOrigins,
+    });
+
+    // One Lambda per rule target (functions/handlers/<target>.ts), each with its dead-letter queue.
+    const eventTarget = (target: RuleTarget, description: string) =>
+      new PorticoFunction(this, pascal(target), {
+        entry: `functions/handlers/${target}.ts`,
+        description,
+        timeout: Duration.seconds(30),
+        deadLetterQueue: deadLetterQueue(this, `${pascal(target)}DeadLetters`),
+      });
+    this.eventTargets = {
+      notify: eventTarget('notify', 'Domain events to notification policy, inbox items and mail')
+        .bindTable(this.table, 'readWrite')
+        .bindMailer(settings.senderEmail)
+        .withLinks(links),
+      ingest: eventTarget('ingest', 'S3 "Object Created": matches the upload intent, records the document')
+        .bindTable(this.table, 'readWrite')
+        .bindBucket(this.uploads.bucket, ['s3:GetObject', 's3:DeleteObject']),
+    };
+
+    this.outbox = new Outbox(this, 'Outbox', { table: this.table, bus: this.bus });
+
+    new EventRules(this, 'Rules', {
+      rules: busRules,
+      buses: { domain: this.bus, default: EventBus.fromEventBusName(this, 'DefaultBus', 'default') },
+      targets: this.eventTargets,
+      bucketName: this.uploads.bucket.bucketName,
+    });
+
+    const output = (id: string, value: string, description: string) =>
+      new CfnOutput(this, id, { value, description });
+    output('ApiUrl', this.api.url, 'Base URL of the HTTP API');
+    output(
+      'UploadBucketName',
+      this.uploads.bucket.bucketName,
+      'Bucket the portals upload to (presigned POST)',
+    );
+    output('EventBusName', this.bus.eventBusName, 'Custom bus of Portico domain events');
+    output('TableName', this.table.tableName, 'The single DynamoDB table');
+    output('UserPoolId', this.identity.userPool.userPoolId, 'Cognito user pool of staff and contacts');
+    output('StaffClientId', this.identity.staffClient.userPoolClientId, 'App client of the staff portal');
+    output(
+      'ContactClientId',
+      this.identity.contactClient.userPoolClientId,
+      'App client of the contact portal',
+    );
+  }
+}

@@ -1,0 +1,47 @@
+// One Lambda per route group of the route table (entry functions/handlers/<group>.ts). Every group
+// gets the table, the cursor key and the link base URLs; `groupNeeds` adds what one group needs beyond
+// that, so a new group in the route table deploys with no change here.
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { RouteGroup } from '../functions/http/route';
+import { PorticoFunction } from './function';
+
+export interface RouteGroupDeps {
+  table: ITable;
+  cursorKey: ISecret;
+  uploads: IBucket;
+  links: { portalUrl: string; appUrl: string };
+}
+
+/** What a route group needs beyond the common grants; a group not listed gets only those. */
+export const groupNeeds: Partial<Record<RouteGroup, (fn: PorticoFunction, deps: RouteGroupDeps) => void>> = {
+  // Presigned POST (uploads) and GET (downloads) are signed with the function's own credentials,
+  // so it must hold the rights it hands out.
+  documents: (fn, { uploads }) => fn.bindBucket(uploads, ['s3:PutObject', 's3:GetObject']),
+};
+
+/** `cases` → `Cases` */
+export const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+export function routeGroupFunctions(
+  scope: Construct,
+  groups: readonly RouteGroup[],
+  deps: RouteGroupDeps,
+): Map<RouteGroup, PorticoFunction> {
+  return new Map(
+    groups.map((group) => {
+      const fn = new PorticoFunction(scope, `${pascal(group)}Routes`, {
+        entry: `functions/handlers/${group}.ts`,
+        description: `HTTP routes of the ${group} group`,
+      })
+        .bindTable(deps.table, 'readWrite')
+        .bindCursorSecret(deps.cursorKey)
+        .withLinks(deps.links);
+      fn.lambda.addEnvironment('VALIDATE_RESPONSES', 'false'); // the local stack and tests validate
+      groupNeeds[group]?.(fn, deps);
+      return [group, fn] as const;
+    }),
+  );
+}

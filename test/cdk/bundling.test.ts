@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { App, Stack } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { PorticoFunction } from '../../lib/function';
+
+describe('Stack: Portico', () => {
+  describe('bundling', () => {
+    it('bundles a route group offline with the local esbuild into a loadable, minified ESM file', () => {
+      // Prepare: one function, bundling on (no `aws:cdk:bundling-stacks` override), no Docker.
+      const app = new App();
+      const stack = new Stack(app, 'BundlingProbe');
+      new PorticoFunction(stack, 'Cases', {
+        entry: 'functions/handlers/cases.ts',
+        description: 'bundling probe',
+      });
+
+      // Act
+      const assembly = app.synth();
+
+      // Assess
+      const assets = readdirSync(assembly.directory).filter((d) => d.startsWith('asset.'));
+      expect(assets).toHaveLength(1);
+      const dir = path.join(assembly.directory, assets[0]!);
+      const code = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
+      expect(existsSync(path.join(dir, 'index.mjs.map'))).toBe(true);
+      expect(
+        code.startsWith(
+          "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        ),
+      ).toBe(true);
+      expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+      // Everything is bundled, the AWS SDK included: only Node built-ins are left to import.
+      const imports = [...code.matchAll(/\bfrom\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+      expect(imports.filter((m) => !m.startsWith('node:') && !/^[a-z_]+$/.test(m))).toEqual([]);
+      expect(code.length / code.split('\n').length).toBeGreaterThan(1000); // minified: long lines
+
+      // The bundle loads in plain Node (outside vitest) and exports the handler.
+      const probe = `const m = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)});
+        if (typeof m.handler !== 'function') throw new Error('no handler export');`;
+      execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+        env: {
+          PATH: process.env.PATH,
+          AWS_REGION: 'eu-west-1',
+          TABLE_NAME: 'probe',
+          CURSOR_SECRET: 'x'.repeat(48),
+          NODE_NO_WARNINGS: '1',
+        },
+        stdio: 'pipe',
+      });
+    });
+  });
+});

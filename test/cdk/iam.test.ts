@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { RouteGroup } from '../../functions/http/route';
+import type { PorticoFunction } from '../../lib/function';
+import { asArray, type CfnResourceJson, logicalId, synthPortico } from './app';
+
+// Prepare (shared)
+const { stack, template } = synthPortico();
+const resources = (type: string) => template.findResources(type) as Record<string, CfnResourceJson>;
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+/** Every statement that applies to a function's role: attached policies, inline policies. */
+function statementsOf(fn: PorticoFunction): Statement[] {
+  const fnProps = resources('AWS::Lambda::Function')[logicalId(fn.lambda)]!.Properties;
+  const roleId = (fnProps.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const role = resources('AWS::IAM::Role')[roleId]!.Properties;
+  expect(role.ManagedPolicyArns ?? []).toEqual([]);
+  const inline = asArray(role.Policies as { PolicyDocument: { Statement: Statement[] } }[]);
+  const attached = Object.values(resources('AWS::IAM::Policy')).filter((p) =>
+    asArray(p.Properties.Roles as unknown[]).some(
+      (r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId }),
+    ),
+  );
+  return [...inline, ...attached.map((p) => p.Properties)].flatMap((p) =>
+    asArray((p as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement),
+  );
+}
+
+const actionsOf = (statements: Statement[]) =>
+  [...new Set(statements.flatMap((s) => asArray(s.Action)))].sort();
+
+// Expected permissions, written out by hand: a change in lib/ that widens a grant must change this too.
+const logsAndTracing = [
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'xray:PutTelemetryRecords',
+  'xray:PutTraceSegments',
+];
+const tableReadWrite = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+/** Every route group: logs, tracing and the table. */
+const routeGroupBase = [...logsAndTracing, ...tableReadWrite];
+/** Groups that need more than that (a new group without an entry here must get exactly the base). */
+const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
+  documents: ['s3:PutObject', 's3:GetObject'],
+};
+const expected = {
+  publisher: [
+    ...logsAndTracing,
+    'dynamodb:ListStreams',
+    'dynamodb:DescribeStream',
+    'dynamodb:GetRecords',
+    'dynamodb:GetShardIterator',
+    'events:PutEvents',
+    'sqs:SendMessage',
+    'sqs:GetQueueAttributes',
+    'sqs:GetQueueUrl',
+  ],
+  notify: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
+  ingest: [...logsAndTracing, ...tableReadWrite, 's3:GetObject', 's3:DeleteObject', 'sqs:SendMessage'],
+};
+/** Actions IAM offers no resource-level permission for: the only ones allowed on Resource "*". */
+const anyResourceAllowed = ['dynamodb:ListStreams', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+
+const allFunctions = (): [string, PorticoFunction][] => [
+  ...[...stack.groupFunctions].map(([g, fn]) => [`route group ${g}`, fn] as [string, PorticoFunction]),
+  ['publisher', stack.outbox.publisher],
+  ['notify', stack.eventTargets.notify],
+  ['ingest', stack.eventTargets.ingest],
+];
+
+describe('Stack: Portico', () => {
+  describe('IAM', () => {
+    it.each([...stack.groupFunctions])('route group %s gets exactly its expected actions', (group, fn) => {
+      // Act
+      const actions = actionsOf(statementsOf(fn));
+
+      // Assess
+      expect(actions).toEqual([...routeGroupBase, ...(routeGroupExtra[group] ?? [])].sort());
+    });
+
+    it.each([
+      ['publisher', () => stack.outbox.publisher, expected.publisher],
+      ['notify', () => stack.eventTargets.notify, expected.notify],
+      ['ingest', () => stack.eventTargets.ingest, expected.ingest],
+    ] as const)('%s gets exactly its expected actions', (_name, fnOf, expectedActions) => {
+      // Act
+      const actions = actionsOf(statementsOf(fnOf()));
+
+      // Assess
+      expect(actions).toEqual([...expectedActions].sort());
+    });
+
+    it.each(allFunctions())(
+      '%s: only Allow, no wildcard actions, Resource "*" only where IAM offers nothing narrower',
+      (_name, fn) => {
+        // Act
+        const statements = statementsOf(fn);
+
+        // Assess
+        for (const s of statements) {
+          expect(s.Effect).toBe('Allow');
+          for (const action of asArray(s.Action)) expect(action).not.toContain('*');
+          if (asArray(s.Resource).includes('*')) {
+            for (const action of asArray(s.Action)) expect(anyResourceAllowed).toContain(action);
+          }
+        }
+      },
+    );
+
+    it('scopes table actions to the table and its indexes', () => {
+      // Prepare
+      const table = logicalId(stack.table);
+      const tableArn = { 'Fn::GetAtt': [table, 'Arn'] };
+      const indexArn = { 'Fn::Join': ['', [tableArn, '/index/*']] };
+
+      // Act
+      const tableStatements = allFunctions()
+        .flatMap(([, fn]) => statementsOf(fn))
+        .filter((s) => asArray(s.Action).some((a) => tableReadWrite.includes(a)));
+
+      // Assess
+      expect(tableStatements.length).toBeGreaterThan(0);
+      for (const s of tableStatements) expect(s.Resource).toEqual([tableArn, indexArn]);
+    });
+
+    it('lets ingest touch only objects of the upload bucket', () => {
+      // Act
+      const s3 = statementsOf(stack.eventTargets.ingest).filter((s) =>
+        asArray(s.Action).some((a) => a.startsWith('s3:')),
+      );
+
+      // Assess
+      expect(s3).toHaveLength(1);
+      expect(s3[0]!.Resource).toEqual({
+        'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.uploads.bucket), 'Arn'] }, '/*']],
+      });
+    });
+
+    it('lets the publisher put events on the domain bus only', () => {
+      // Act
+      const events = statementsOf(stack.outbox.publisher).filter((s) =>
+        asArray(s.Action).includes('events:PutEvents'),
+      );
+
+      // Assess
+      expect(events).toHaveLength(1);
+      expect(events[0]!.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.bus), 'Arn'] });
+    });
+
+    it('lets notify send mail only from the sender address, through its SES identity', () => {
+      // Act
+      const ses = statementsOf(stack.eventTargets.notify).filter((s) =>
+        asArray(s.Action).includes('ses:SendEmail'),
+      );
+
+      // Assess
+      expect(ses).toHaveLength(1);
+      expect(ses[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@example.com' } });
+      const resources = JSON.stringify(ses[0]!.Resource);
+      expect(resources).toContain(':identity/no-reply@example.com');
+      expect(resources).toContain(':identity/example.com');
+    });
+  });
+});

@@ -1,0 +1,523 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { busRules } from '../../functions/events/rules';
+import { routeEntries, routeGroups, routeKey } from '../../functions/http/routes';
+import { toCdkPattern } from '../../lib/event-rules';
+import { arnOf, type CfnResourceJson, logicalId, porticoApp, ref, synthPortico } from './app';
+
+// Prepare (shared): one synthesis without bundling serves every assertion below.
+const { stack, template } = synthPortico();
+const resources = (type: string) => template.findResources(type) as Record<string, CfnResourceJson>;
+
+describe('Stack: Portico', () => {
+  describe('table', () => {
+    it('has PK/SK string keys, GSI1 and GSI2, TTL on expiresAt, PITR, a stream, on-demand billing', () => {
+      // Prepare
+      const key = (name: string, type: 'HASH' | 'RANGE') => ({ AttributeName: name, KeyType: type });
+
+      // Act
+      const tables = resources('AWS::DynamoDB::Table');
+
+      // Assess
+      expect(Object.keys(tables)).toHaveLength(1);
+      template.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: {
+          KeySchema: [key('PK', 'HASH'), key('SK', 'RANGE')],
+          AttributeDefinitions: Match.arrayWith(
+            ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'].map((n) => ({
+              AttributeName: n,
+              AttributeType: 'S',
+            })),
+          ),
+          GlobalSecondaryIndexes: [
+            {
+              IndexName: 'GSI1',
+              KeySchema: [key('GSI1PK', 'HASH'), key('GSI1SK', 'RANGE')],
+              Projection: { ProjectionType: 'ALL' },
+            },
+            {
+              IndexName: 'GSI2',
+              KeySchema: [key('GSI2PK', 'HASH'), key('GSI2SK', 'RANGE')],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          ],
+          TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+          BillingMode: 'PAY_PER_REQUEST',
+          DeletionProtectionEnabled: true,
+        },
+      });
+    });
+  });
+
+  describe('upload bucket', () => {
+    it('blocks public access, encrypts, sends events to EventBridge, expires incomplete uploads, allows the portal origins', () => {
+      // Act
+      const bucket = stack.uploads.bucket;
+
+      // Assess
+      template.hasResource('AWS::S3::Bucket', {
+        DeletionPolicy: 'Retain',
+        Properties: {
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          },
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [
+              { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+            ],
+          },
+          LifecycleConfiguration: {
+            Rules: Match.arrayWith([
+              Match.objectLike({
+                AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+                Status: 'Enabled',
+              }),
+            ]),
+          },
+          CorsConfiguration: {
+            CorsRules: [
+              Match.objectLike({
+                AllowedMethods: ['POST', 'GET', 'HEAD'],
+                AllowedOrigins: ['http://localhost:5173'],
+              }),
+            ],
+          },
+          LoggingConfiguration: { DestinationBucketName: ref(stack.uploads.accessLogs) },
+        },
+      });
+      // eventBridgeEnabled is applied by the CDK's notifications custom resource.
+      template.hasResourceProperties('Custom::S3BucketNotifications', {
+        BucketName: ref(bucket),
+        NotificationConfiguration: { EventBridgeConfiguration: {} },
+      });
+    });
+
+    it.each([
+      ['upload bucket', () => stack.uploads.bucket],
+      ['access log bucket', () => stack.uploads.accessLogs],
+    ])('the %s denies requests without TLS', (_name, bucketOf) => {
+      // Act
+      const bucket = bucketOf();
+
+      // Assess
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: ref(bucket),
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 's3:*',
+              Principal: { AWS: '*' },
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    });
+  });
+
+  describe('domain event bus', () => {
+    it('is a custom bus named after the stack', () => {
+      // Assess
+      template.resourceCountIs('AWS::Events::EventBus', 1);
+      template.hasResourceProperties('AWS::Events::EventBus', { Name: 'Portico-domain' });
+    });
+  });
+
+  describe('identity', () => {
+    it('has one user pool with the staff custom attributes and no self sign-up', () => {
+      // Assess
+      template.resourceCountIs('AWS::Cognito::UserPool', 1);
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        UsernameAttributes: ['email'],
+        Schema: Match.arrayWith([
+          Match.objectLike({ Name: 'firmId', AttributeDataType: 'String', Mutable: true }),
+          Match.objectLike({ Name: 'role', AttributeDataType: 'String', Mutable: true }),
+        ]),
+      });
+    });
+
+    it('has two app clients (staff, contact) that cannot write firmId or role; only staff read them', () => {
+      // Act
+      const clients = Object.values(resources('AWS::Cognito::UserPoolClient'));
+      const staff = template.findResources('AWS::Cognito::UserPoolClient', {
+        Properties: { ReadAttributes: Match.arrayWith(['custom:firmId', 'custom:role']) },
+      });
+
+      // Assess
+      expect(clients).toHaveLength(2);
+      expect(Object.keys(staff)).toEqual([logicalId(stack.identity.staffClient)]);
+      for (const client of clients) {
+        expect(client.Properties.GenerateSecret).toBe(false);
+        expect(client.Properties.WriteAttributes).not.toContain('custom:firmId');
+        expect(client.Properties.WriteAttributes).not.toContain('custom:role');
+      }
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('has a JWT authorizer for the user pool with both clients as audience', () => {
+      // Assess
+      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Audience: [ref(stack.identity.staffClient), ref(stack.identity.contactClient)],
+          Issuer: {
+            'Fn::Join': [
+              '',
+              Match.arrayWith(['https://cognito-idp.', { Ref: 'AWS::Region' }, ref(stack.identity.userPool)]),
+            ],
+          },
+        },
+      });
+    });
+
+    it('answers CORS preflight for the portal origins and logs access as JSON with throttling', () => {
+      // Assess
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        ProtocolType: 'HTTP',
+        CorsConfiguration: Match.objectLike({
+          AllowOrigins: ['http://localhost:5173'],
+          AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
+        }),
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        AccessLogSettings: {
+          DestinationArn: Match.anyValue(),
+          Format: Match.stringLikeRegexp('"requestId"'),
+        },
+        DefaultRouteSettings: {
+          ThrottlingBurstLimit: Match.anyValue(),
+          ThrottlingRateLimit: Match.anyValue(),
+        },
+      });
+    });
+
+    it.each(routeEntries())(
+      'route %s exists with its method, path, authorizer and group Lambda',
+      (_id, route) => {
+        // Prepare
+        const authorizer = Object.keys(resources('AWS::ApiGatewayV2::Authorizer'))[0];
+        const groupFunction = stack.groupFunctions.get(route.group)!;
+
+        // Act
+        const matching = Object.values(resources('AWS::ApiGatewayV2::Route')).filter(
+          (r) => r.Properties.RouteKey === routeKey(route),
+        );
+
+        // Assess
+        expect(matching).toHaveLength(1);
+        const props = matching[0]!.Properties;
+        if (route.auth === 'public') {
+          expect(props.AuthorizationType).toBe('NONE');
+          expect(props.AuthorizerId).toBeUndefined();
+        } else {
+          expect(props.AuthorizationType).toBe('JWT');
+          expect(props.AuthorizerId).toEqual({ Ref: authorizer });
+        }
+        const integrationId = (props.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })[
+          'Fn::Join'
+        ][1][1].Ref;
+        const integration = resources('AWS::ApiGatewayV2::Integration')[integrationId]!;
+        expect(integration.Properties.IntegrationUri).toEqual(arnOf(groupFunction.lambda));
+        expect(integration.Properties.PayloadFormatVersion).toBe('2.0');
+      },
+    );
+
+    it('lets the API invoke each group Lambda through one permission scoped to this API', () => {
+      // Prepare
+      const api = logicalId(stack.api.httpApi);
+      const permissions = Object.values(resources('AWS::Lambda::Permission')).filter(
+        (p) => p.Properties.Principal === 'apigateway.amazonaws.com',
+      );
+
+      // Act
+      const byFunction = [...stack.groupFunctions.values()].map((fn) =>
+        permissions.filter(
+          (p) => JSON.stringify(p.Properties.FunctionName) === JSON.stringify(arnOf(fn.lambda)),
+        ),
+      );
+
+      // Assess
+      expect(permissions).toHaveLength(stack.groupFunctions.size);
+      for (const [permission] of byFunction) {
+        const sourceArn = JSON.stringify(permission!.Properties.SourceArn);
+        expect(sourceArn).toContain(JSON.stringify({ Ref: api }));
+        expect(sourceArn).toMatch(/\/\*\/\*\/\*"\]\]\}$/);
+      }
+    });
+
+    it('has no route that is not in the route table', () => {
+      // Act
+      const keys = Object.values(resources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+
+      // Assess
+      expect(keys.sort()).toEqual(
+        routeEntries()
+          .map(([, r]) => routeKey(r))
+          .sort(),
+      );
+    });
+  });
+
+  describe('functions', () => {
+    it('has one Lambda per route group, the publisher, one per rule target and the S3 notifications handler', () => {
+      // Prepare
+      const targets = new Set(busRules.map((r) => r.target));
+
+      // Act
+      const functions = resources('AWS::Lambda::Function');
+
+      // Assess
+      expect(Object.keys(functions)).toHaveLength(routeGroups.length + 1 + targets.size + 1);
+      expect([...stack.groupFunctions.keys()].sort()).toEqual([...routeGroups].sort());
+      expect(Object.keys(stack.eventTargets).sort()).toEqual([...targets].sort());
+    });
+
+    it('runs every Portico function on the newest Node.js runtime, arm64, traced, with its own log group', () => {
+      // Prepare
+      const newest = Object.getOwnPropertyNames(Runtime)
+        .filter((name) => /^NODEJS_\d+_X$/.test(name))
+        .map((name) => (Runtime as unknown as Record<string, Runtime>)[name]!.name)
+        .sort((a, b) => Number.parseInt(b.slice(6), 10) - Number.parseInt(a.slice(6), 10))[0];
+      const ours = [
+        ...stack.groupFunctions.values(),
+        ...Object.values(stack.eventTargets),
+        stack.outbox.publisher,
+      ];
+
+      // Act
+      const functions = resources('AWS::Lambda::Function');
+
+      // Assess
+      expect(newest).toBe('nodejs24.x');
+      for (const fn of ours) {
+        const props = functions[logicalId(fn.lambda)]!.Properties;
+        expect(props.Runtime).toBe(newest);
+        expect(props.Architectures).toEqual(['arm64']);
+        expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+        expect(props.Handler).toBe('index.handler');
+        expect(props.Environment).toMatchObject({ Variables: { NODE_OPTIONS: '--enable-source-maps' } });
+        const logGroup = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+        expect(resources('AWS::Logs::LogGroup')[logGroup]!.Properties.RetentionInDays).toBeGreaterThan(0);
+      }
+    });
+
+    it('gives route group functions the table, the cursor secret as a deploy-time reference, the portal URL, no response validation', () => {
+      // Prepare
+      const functions = resources('AWS::Lambda::Function');
+      const secret = Object.keys(resources('AWS::SecretsManager::Secret'))[0];
+
+      // Act
+      const envs = [...stack.groupFunctions.values()].map(
+        (fn) => (functions[logicalId(fn.lambda)]!.Properties.Environment as { Variables: object }).Variables,
+      );
+
+      // Assess
+      for (const env of envs) {
+        expect(env).toMatchObject({
+          TABLE_NAME: ref(stack.table),
+          VALIDATE_RESPONSES: 'false',
+          PORTAL_URL: 'http://localhost:5173',
+          APP_URL: 'http://localhost:5173/app',
+          CURSOR_SECRET: {
+            'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secret }, ':SecretString:::}}']],
+          },
+        });
+      }
+      template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+      });
+    });
+
+    it('gives each event function the env vars its config reads', () => {
+      // Prepare
+      const functions = resources('AWS::Lambda::Function');
+      const env = (id: string) =>
+        (functions[id]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+
+      // Act
+      const publisher = env(logicalId(stack.outbox.publisher.lambda));
+      const notify = env(logicalId(stack.eventTargets.notify.lambda));
+      const ingest = env(logicalId(stack.eventTargets.ingest.lambda));
+
+      // Assess
+      expect(publisher).toMatchObject({ EVENT_BUS_NAME: ref(stack.bus) });
+      expect(notify).toMatchObject({
+        TABLE_NAME: ref(stack.table),
+        SENDER_EMAIL: 'no-reply@example.com',
+        PORTAL_URL: 'http://localhost:5173',
+        APP_URL: 'http://localhost:5173/app',
+      });
+      expect(ingest).toMatchObject({ TABLE_NAME: ref(stack.table), BUCKET_NAME: ref(stack.uploads.bucket) });
+    });
+  });
+
+  describe('outbox relay', () => {
+    it('feeds inserted activity entries from the stream to the publisher, with partial batch failures', () => {
+      // Assess
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [logicalId(stack.table), 'StreamArn'] },
+        FunctionName: ref(stack.outbox.publisher.lambda),
+        StartingPosition: 'TRIM_HORIZON',
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: Match.anyValue(),
+        DestinationConfig: { OnFailure: { Destination: arnOf(stack.outbox.failures) } },
+        FilterCriteria: {
+          Filters: [
+            {
+              Pattern: JSON.stringify({
+                eventName: ['INSERT'],
+                dynamodb: { NewImage: { entity: { S: ['activity'] } } },
+              }),
+            },
+          ],
+        },
+      });
+    });
+  });
+
+  describe('event rules', () => {
+    it('has exactly one EventBridge rule per entry of busRules', () => {
+      // Assess
+      template.resourceCountIs('AWS::Events::Rule', busRules.length);
+    });
+
+    it.each(busRules.map((r) => [r.id, r] as const))(
+      'rule %s: right bus, pattern, target, retries and an encrypted TLS-only DLQ',
+      (_id, rule) => {
+        // Prepare
+        const target = stack.eventTargets[rule.target].lambda;
+        const bucketToken = '__BUCKET__';
+        const expectedPattern = JSON.parse(
+          JSON.stringify(rule.pattern({ bucketName: bucketToken })).replaceAll(
+            JSON.stringify(bucketToken),
+            JSON.stringify(ref(stack.uploads.bucket)),
+          ),
+        );
+
+        // Act
+        const found = template.findResources('AWS::Events::Rule', {
+          Properties: { Targets: [Match.objectLike({ Arn: arnOf(target) })], EventPattern: expectedPattern },
+        }) as Record<string, CfnResourceJson>;
+
+        // Assess
+        expect(Object.keys(found)).toHaveLength(1);
+        const props = Object.values(found)[0]!.Properties;
+        expect(props.EventBusName).toEqual(rule.bus === 'domain' ? ref(stack.bus) : 'default');
+        const [t] = props.Targets as {
+          RetryPolicy: { MaximumRetryAttempts: number };
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [string, string] } };
+        }[];
+        expect(t!.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+        const dlq = t!.DeadLetterConfig.Arn['Fn::GetAtt'][0];
+        expect(resources('AWS::SQS::Queue')[dlq]!.Properties.SqsManagedSseEnabled).toBe(true);
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: dlq }],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            ]),
+          },
+        });
+        // The function's own async failures (after Lambda's retries) land in the same queue.
+        const fn = resources('AWS::Lambda::Function')[logicalId(target)]!.Properties;
+        expect(fn.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [dlq, 'Arn'] } });
+        template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+          FunctionName: ref(target),
+          MaximumRetryAttempts: Match.anyValue(),
+        });
+      },
+    );
+
+    it('translates rule patterns to the CDK without loss and rejects unknown top-level fields', () => {
+      // Prepare
+      const pattern = { source: ['a'], 'detail-type': ['b'], detail: { x: ['y'] } };
+
+      // Act
+      const cdk = toCdkPattern(pattern);
+
+      // Assess
+      expect(cdk).toEqual({ source: ['a'], detailType: ['b'], detail: { x: ['y'] } });
+      expect(() => toCdkPattern({ 'not-a-field': ['x'] })).toThrow(/unsupported/);
+    });
+  });
+
+  describe('outputs', () => {
+    it('exports the API URL, bucket, bus, table, user pool and client ids', () => {
+      // Act
+      const outputs = Object.keys(template.findOutputs('*'));
+
+      // Assess
+      expect(outputs.sort()).toEqual(
+        [
+          'ApiUrl',
+          'ContactClientId',
+          'EventBusName',
+          'StaffClientId',
+          'TableName',
+          'UploadBucketName',
+          'UserPoolId',
+        ].sort(),
+      );
+    });
+  });
+
+  describe('settings from context', () => {
+    it('uses senderEmail, portalOrigins, portalUrl and appUrl from context', () => {
+      // Prepare
+      const context = {
+        senderEmail: 'mail@portal.example.org',
+        portalOrigins: 'https://staff.example.org, https://clients.example.org',
+        portalUrl: 'https://clients.example.org',
+        appUrl: 'https://staff.example.org/app',
+      };
+
+      // Act
+      const { stack: custom } = porticoApp({ context });
+      const t = Template.fromStack(custom);
+
+      // Assess
+      t.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        CorsConfiguration: Match.objectLike({
+          AllowOrigins: ['https://staff.example.org', 'https://clients.example.org'],
+        }),
+      });
+      t.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: Match.objectLike({
+            SENDER_EMAIL: context.senderEmail,
+            PORTAL_URL: context.portalUrl,
+            APP_URL: context.appUrl,
+          }),
+        },
+      });
+    });
+
+    it.each([
+      ['senderEmail', 'not-an-email', /senderEmail/],
+      ['portalOrigins', 'https://ok.example.org,https://bad.example.org/path', /portalOrigins/],
+      ['portalUrl', 'nope', /portalUrl/],
+      ['portalUrl', 'https://elsewhere.example.org', /portalUrl: its origin .* is not one of portalOrigins/],
+      ['appUrl', 'https://staff.example.org/app', /appUrl: its origin .* is not one of portalOrigins/],
+    ])('rejects a bad %s (%s)', (key, value, message) => {
+      // Act + Assess
+      expect(() => porticoApp({ context: { [key]: value } })).toThrow(message);
+    });
+  });
+});
