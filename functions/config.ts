@@ -13,11 +13,15 @@ const fields = {
   /** Verified SES identity mail is sent from. */
   SENDER_EMAIL: z.email(),
   /** Base URL of the firm staff web app (links in staff notifications point here). */
-  APP_URL: z.url().default('http://localhost:5173/app'),
+  APP_URL: z.url(),
   /** Default base URL of the client portal, for firms that set none. */
-  PORTAL_URL: z.url().default('http://localhost:5173'),
+  PORTAL_URL: z.url(),
   /** Default upload size limit per file (a firm setting may lower or raise it). */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
   /** Fail responses that do not match the route's response schema (local stack and tests). */
   VALIDATE_RESPONSES: z
     .enum(['true', 'false'])

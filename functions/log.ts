@@ -9,12 +9,17 @@ function scrub(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]';
   if (typeof value === 'string') return value.replace(URL_QUERY, '$1?[redacted]');
   if (value instanceof Error) {
-    return { name: value.name, message: scrub(value.message, depth + 1), stack: value.stack?.split('\n').slice(0, 6) };
+    return {
+      name: value.name,
+      message: scrub(value.message, depth + 1),
+      stack: value.stack?.split('\n').slice(0, 6),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : scrub(v, depth + 1);
+    for (const [k, v] of Object.entries(value))
+      out[k] = SECRET_KEY.test(k) ? '[redacted]' : scrub(v, depth + 1);
     return out;
   }
   return value;
@@ -26,7 +31,12 @@ const threshold = () => LEVELS[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? LE
 
 function write(level: Level, message: string, fields: Record<string, unknown> = {}) {
   if (LEVELS[level] < threshold()) return;
-  const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...(scrub(fields) as object) });
+  const line = JSON.stringify({
+    level,
+    message,
+    time: new Date().toISOString(),
+    ...(scrub(fields) as object),
+  });
   if (level === 'error' || level === 'warn') process.stderr.write(`${line}\n`);
   else process.stdout.write(`${line}\n`);
 }

@@ -29,7 +29,12 @@ export async function localAuth(keyFile: string, issuer: string): Promise<LocalA
     jwk = JSON.parse(await readFile(keyFile, 'utf8')) as JWK;
   } catch {
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-    jwk = { ...(await exportJWK(privateKey)), kid: `local-${Date.now().toString(36)}`, alg: 'RS256', use: 'sig' };
+    jwk = {
+      ...(await exportJWK(privateKey)),
+      kid: `local-${Date.now().toString(36)}`,
+      alg: 'RS256',
+      use: 'sig',
+    };
     await mkdir(dirname(keyFile), { recursive: true });
     await writeFile(keyFile, JSON.stringify(jwk), { mode: 0o600 });
   }

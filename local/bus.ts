@@ -85,15 +85,23 @@ export class LocalBus {
       'detail-type': entry.DetailType,
       source: entry.Source,
       account: '000000000000',
-      time: entry.Time ? new Date(typeof entry.Time === 'number' ? entry.Time * 1000 : entry.Time).toISOString() : new Date().toISOString(),
+      time: entry.Time
+        ? new Date(typeof entry.Time === 'number' ? entry.Time * 1000 : entry.Time).toISOString()
+        : new Date().toISOString(),
       region: 'us-east-1',
       resources: entry.Resources ?? [],
       detail: JSON.parse(entry.Detail),
     };
-    const bus = busName === this.opts.busName || busName.endsWith(`/${this.opts.busName}`) ? 'domain' : 'default';
+    const bus =
+      busName === this.opts.busName || busName.endsWith(`/${this.opts.busName}`) ? 'domain' : 'default';
     for (const rule of busRules) {
       if (rule.bus !== bus) continue;
-      if (!matches(rule.pattern({ bucketName: this.opts.bucketName }), envelope as unknown as Record<string, unknown>))
+      if (
+        !matches(
+          rule.pattern({ bucketName: this.opts.bucketName }),
+          envelope as unknown as Record<string, unknown>,
+        )
+      )
         continue;
       this.dispatch(rule, envelope);
     }
@@ -148,8 +156,11 @@ export class LocalBus {
         return;
       } catch (err) {
         lastError = err;
-        this.opts.onLog?.(`bus: ${rule.target} failed on ${event['detail-type']} (attempt ${attempt}/${attempts}): ${(err as Error).message}`);
-        if (attempt < attempts) await new Promise((r) => setTimeout(r, (this.opts.retryDelayMs ?? 200) * attempt));
+        this.opts.onLog?.(
+          `bus: ${rule.target} failed on ${event['detail-type']} (attempt ${attempt}/${attempts}): ${(err as Error).message}`,
+        );
+        if (attempt < attempts)
+          await new Promise((r) => setTimeout(r, (this.opts.retryDelayMs ?? 200) * attempt));
       }
     }
     const letter: DeadLetter = {

@@ -14,8 +14,8 @@ import {
   ListTablesCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { tableDefinition, TTL_ATTRIBUTE } from './table-definition';
 import { waitFor } from './ports';
+import { TTL_ATTRIBUTE, tableDefinition } from './table-definition';
 
 export interface LocalDynamo {
   endpoint: string;
@@ -43,7 +43,8 @@ export async function startDynamo(opts: { port: number; dataDir: string }): Prom
     '-port',
     String(opts.port),
   ];
-  const guard = 'java "$@" & j=$!; trap \'kill $j 2>/dev/null; wait $j; exit 0\' TERM INT; read _ignored; kill $j 2>/dev/null; wait $j';
+  const guard =
+    'java "$@" & j=$!; trap \'kill $j 2>/dev/null; wait $j; exit 0\' TERM INT; read _ignored; kill $j 2>/dev/null; wait $j';
   const child: ChildProcess = spawn('sh', ['-c', guard, 'dynamodb-local', ...javaArgs], {
     stdio: ['pipe', 'ignore', 'pipe'],
     cwd: opts.dataDir, // DynamoDB Local writes a metadata file into its working directory
@@ -68,7 +69,9 @@ export async function startDynamo(opts: { port: number; dataDir: string }): Prom
     });
   } catch (err) {
     child.kill('SIGTERM');
-    throw new Error(`${(err as Error).message}${stderr ? `\n${stderr.slice(-2000)}` : ''} (is Java 17+ installed?)`);
+    throw new Error(
+      `${(err as Error).message}${stderr ? `\n${stderr.slice(-2000)}` : ''} (is Java 17+ installed?)`,
+    );
   }
   client.destroy();
   return {

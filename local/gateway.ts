@@ -49,7 +49,13 @@ function compile(): CompiledRoute[] {
           return '([^/]+)';
         })
         .join('/');
-      return { key: routeKey(route), route, pattern: new RegExp(`^${source}$`), names, specificity: names.length };
+      return {
+        key: routeKey(route),
+        route,
+        pattern: new RegExp(`^${source}$`),
+        names,
+        specificity: names.length,
+      };
     })
     .sort((a, b) => a.specificity - b.specificity); // static segments win over parameters, as in API Gateway
 }
@@ -81,7 +87,9 @@ export function startGateway(opts: GatewayOptions): Promise<Server> {
       const candidates = compiled.filter((c) => c.pattern.test(url.pathname));
       const match = candidates.find((c) => c.route.method === method);
       if (!match) {
-        send(res, candidates.length ? 405 : 404, corsHeaders, { message: candidates.length ? 'Method Not Allowed' : 'Not Found' });
+        send(res, candidates.length ? 405 : 404, corsHeaders, {
+          message: candidates.length ? 'Method Not Allowed' : 'Not Found',
+        });
         return;
       }
       const raw = await readBody(req);
@@ -104,7 +112,10 @@ export function startGateway(opts: GatewayOptions): Promise<Server> {
       const event = buildEvent(req, url, match.key, pathParameters, raw, claims);
       const handler = opts.handlers[match.route.group];
       const result = await handler(event, lambdaContext(`portico-${match.route.group}`));
-      res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...corsHeaders });
+      res.writeHead(result.statusCode ?? 200, {
+        ...(result.headers as Record<string, string>),
+        ...corsHeaders,
+      });
       res.end(result.body ?? '');
       opts.onLog?.(`${method} ${url.pathname} → ${result.statusCode}`);
     } catch (err) {
@@ -158,7 +169,8 @@ function buildEvent(
   claims: Record<string, string> | undefined,
 ): APIGatewayProxyEventV2WithJWTAuthorizer {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const now = new Date();

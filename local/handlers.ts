@@ -5,11 +5,17 @@ import type { GroupHandler } from './gateway';
 
 export const groupHandlers: Record<RouteGroup, () => Promise<{ handler: unknown }>> = {
   cases: () => import('../functions/handlers/cases'),
+  access: () => import('../functions/handlers/access'),
+  documents: () => import('../functions/handlers/documents'),
+  inbox: () => import('../functions/handlers/inbox'),
 };
 
 export async function loadGroupHandlers(): Promise<Record<RouteGroup, GroupHandler>> {
   const entries = await Promise.all(
-    Object.entries(groupHandlers).map(async ([group, load]) => [group, (await load()).handler as GroupHandler]),
+    Object.entries(groupHandlers).map(async ([group, load]) => [
+      group,
+      (await load()).handler as GroupHandler,
+    ]),
   );
   return Object.fromEntries(entries);
 }

@@ -8,12 +8,18 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
-export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
@@ -21,7 +27,8 @@ export async function waitFor(what: string, probe: () => Promise<boolean>, timeo
     } catch {
       // not up yet
     }
-    if (Date.now() - started > timeoutMs) throw new Error(`${what} did not start within ${timeoutMs / 1000}s`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`${what} did not start within ${timeoutMs / 1000}s`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -3,8 +3,17 @@
 // EventBridge notifications are on. s3rver checks neither signatures nor POST policy conditions;
 // the ingest handler re-checks size and type itself, as it must in production.
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import S3rver from 's3rver';
 import type { LocalBus } from './bus';
+import { localCredentials } from './dynamodb';
+
+// s3rver knows only its own demo access key and refuses SDK calls signed with any other; the
+// handlers sign with the stack's local credentials, so s3rver is taught that key too.
+const { DUMMY_ACCOUNT } = createRequire(import.meta.url)('s3rver/lib/models/account.js') as {
+  DUMMY_ACCOUNT: { createKeyPair(accessKeyId: string, secretAccessKey: string): void };
+};
+DUMMY_ACCOUNT.createKeyPair(localCredentials.accessKeyId, localCredentials.secretAccessKey);
 
 export interface LocalS3 {
   endpoint: string;

@@ -10,7 +10,6 @@ import { type LocalAuth, localAuth } from './auth';
 import { LocalBus } from './bus';
 import { ensureTable, localCredentials, startDynamo } from './dynamodb';
 import { startGateway } from './gateway';
-import { lambdaContext } from './lambda-context';
 import { localRoutes } from './local-routes';
 import { freePort, waitFor } from './ports';
 import { startS3 } from './s3';
@@ -43,7 +42,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
   const log = options.log ?? (() => undefined);
-  const port = async (name: keyof NonNullable<StackOptions['ports']>) => options.ports?.[name] || (await freePort());
+  const port = async (name: keyof NonNullable<StackOptions['ports']>) =>
+    options.ports?.[name] || (await freePort());
   const ports = {
     gateway: await port('gateway'),
     dynamodb: await port('dynamodb'),
@@ -85,6 +85,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       SENDER_EMAIL: 'no-reply@portico.local',
       VALIDATE_RESPONSES: 'true',
       PORTAL_URL: corsOrigins[0]!,
+      APP_URL: `${corsOrigins[0]!}/app`,
     };
     // The handlers read their configuration at import, exactly as in Lambda: set it first.
     Object.assign(process.env, env);
@@ -104,7 +105,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     await bus.start();
     stops.push(() => bus.stop());
 
-    const s3 = await startS3({ port: ports.s3, dataDir: join(dataDir, 's3'), bucketName: BUCKET_NAME, corsOrigins, bus });
+    const s3 = await startS3({
+      port: ports.s3,
+      dataDir: join(dataDir, 's3'),
+      bucketName: BUCKET_NAME,
+      corsOrigins,
+      bus,
+    });
     stops.push(() => s3.stop());
 
     const publisher = await handlers.loadPublisher();
@@ -177,6 +184,7 @@ async function persistentSecret(file: string): Promise<string> {
 /** CommonJS modules with `exports.default` arrive wrapped once or twice depending on the loader. */
 function unwrapDefault(mod: unknown): unknown {
   let m = mod as { default?: unknown };
-  while (typeof m !== 'function' && m && typeof m === 'object' && 'default' in m) m = m.default as { default?: unknown };
+  while (typeof m !== 'function' && m && typeof m === 'object' && 'default' in m)
+    m = m.default as { default?: unknown };
   return m;
 }

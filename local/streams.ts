@@ -4,11 +4,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { localCredentials } from './dynamodb';
@@ -145,7 +145,7 @@ export class StreamPoller {
     const failed = response?.batchItemFailures?.[0]?.itemIdentifier;
     if (!failed) return undefined;
     const index = records.findIndex((r) => r.dynamodb?.SequenceNumber === failed);
-    return index < 0 ? 0 : index;
+    return Math.max(index, 0);
   }
 
   private async checkpoint(shardId: string, sequence: string) {

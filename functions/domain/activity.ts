@@ -1,8 +1,8 @@
 // Builds the activity entry that reports a change. The store writes it in the same transaction as
 // the change; the table stream carries it to the bus. A change and its event are never apart.
 import type { DomainEvent, EventType } from '../events/catalogue';
-import type { Actor } from './principal';
 import type { Clock, Ids } from './ports';
+import type { Actor } from './principal';
 
 export function activity<T extends EventType>(
   deps: { clock: Clock; ids: Ids },

@@ -1,6 +1,7 @@
 // Cases: the matters / engagements firm staff work on. Create, read, list.
-import { activity } from './activity';
+
 import type { DomainEvent } from '../events/catalogue';
+import { activity } from './activity';
 import { notFound, unprocessable } from './errors';
 import type { FirmStore } from './firm';
 import type { Clock, Ids, Page, PageRequest } from './ports';
@@ -67,12 +68,20 @@ export async function createCase(deps: CaseDeps, by: StaffPrincipal, input: NewC
   return c;
 }
 
-export async function getCase(deps: Pick<CaseDeps, 'cases'>, by: StaffPrincipal, caseId: string): Promise<Case> {
+export async function getCase(
+  deps: Pick<CaseDeps, 'cases'>,
+  by: StaffPrincipal,
+  caseId: string,
+): Promise<Case> {
   const c = await deps.cases.getCase(by.firmId, caseId);
   if (!c) throw notFound('case');
   return c;
 }
 
-export function listCases(deps: Pick<CaseDeps, 'cases'>, by: StaffPrincipal, page: PageRequest): Promise<Page<Case>> {
+export function listCases(
+  deps: Pick<CaseDeps, 'cases'>,
+  by: StaffPrincipal,
+  page: PageRequest,
+): Promise<Page<Case>> {
   return deps.cases.listCases(by.firmId, page);
 }

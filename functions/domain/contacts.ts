@@ -1,6 +1,7 @@
 // Contacts: people on the client side. A firm-level directory; access to cases comes from grants.
-import { activity } from './activity';
+
 import type { DomainEvent } from '../events/catalogue';
+import { activity } from './activity';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type StaffPrincipal, staffActor } from './principal';
 
@@ -39,7 +40,11 @@ export interface NewContact {
   locale?: string;
 }
 
-export async function createContact(deps: ContactDeps, by: StaffPrincipal, input: NewContact): Promise<Contact> {
+export async function createContact(
+  deps: ContactDeps,
+  by: StaffPrincipal,
+  input: NewContact,
+): Promise<Contact> {
   const c: Contact = {
     firmId: by.firmId,
     contactId: deps.ids.next(),

@@ -48,9 +48,12 @@ export async function requireContactAccess(
   need: ContactNeed = 'view',
 ): Promise<Grant> {
   const grant = await deps.grants.findGrantForIdentity(principal.identityId, caseId);
-  if (!grant || grant.status !== 'active') throw notFound('case');
+  if (grant?.status !== 'active') throw notFound('case');
   if (need === 'download' && !grant.canDownload)
-    throw forbidden('download_not_allowed', 'Your access to this case does not include downloading documents.');
+    throw forbidden(
+      'download_not_allowed',
+      'Your access to this case does not include downloading documents.',
+    );
   if (need === 'upload' && !(grant.role === 'collaborator' && grant.canUpload))
     throw forbidden('upload_not_allowed', 'Your access to this case does not include uploading documents.');
   return grant;

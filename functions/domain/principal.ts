@@ -22,6 +22,9 @@ export interface ContactPrincipal {
 export type Principal = StaffPrincipal | ContactPrincipal;
 
 /** What an activity entry records as the actor of a change. */
-export type Actor = { kind: 'staff'; id: string } | { kind: 'contact'; id: string } | { kind: 'system'; id: string };
+export type Actor =
+  | { kind: 'staff'; id: string }
+  | { kind: 'contact'; id: string }
+  | { kind: 'system'; id: string };
 
 export const staffActor = (p: StaffPrincipal): Actor => ({ kind: 'staff', id: p.userId });

@@ -33,7 +33,11 @@ export const eventDetails = {
    * An invitation is due to be mailed. The token is made and mailed by the notify function (only
    * its hash is stored), so no event, log or queue ever holds a usable token.
    */
-  'invitation.sent': z.object({ contactId: z.string(), invitationId: z.string(), expiresAt: z.iso.datetime() }),
+  'invitation.sent': z.object({
+    contactId: z.string(),
+    invitationId: z.string(),
+    expiresAt: z.iso.datetime(),
+  }),
   /** A document was recorded from an upload (firm or client). */
   'document.uploaded': z.object({
     documentId: z.string(),
@@ -55,7 +59,9 @@ export const eventDetails = {
   /** An uploaded object was refused by ingest and deleted. */
   'upload.rejected': z.object({ uploadId: z.string().optional(), key: z.string(), reason: z.string() }),
   /** A case's internal notification recipients were saved. */
-  'recipients.updated': z.object({ recipients: z.array(z.object({ userId: z.string(), inApp: z.boolean(), email: z.boolean() })) }),
+  'recipients.updated': z.object({
+    recipients: z.array(z.object({ userId: z.string(), inApp: z.boolean(), email: z.boolean() })),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventDetails;
@@ -84,8 +90,7 @@ export type DomainEvent = {
 
 export const DomainEventSchema = z.discriminatedUnion(
   'type',
-  eventTypes.map((type) => z.object({ type: z.literal(type), ...envelopeFields, detail: eventDetails[type] })) as unknown as [
-    z.ZodObject,
-    ...z.ZodObject[],
-  ],
+  eventTypes.map((type) =>
+    z.object({ type: z.literal(type), ...envelopeFields, detail: eventDetails[type] }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<DomainEvent>;

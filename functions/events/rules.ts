@@ -48,6 +48,8 @@ export function matches(pattern: EventPattern, event: Record<string, unknown>): 
       const values = Array.isArray(actual) ? actual : [actual];
       return values.some((v) => expected.includes(v as string));
     }
-    return actual !== null && typeof actual === 'object' && matches(expected, actual as Record<string, unknown>);
+    return (
+      actual !== null && typeof actual === 'object' && matches(expected, actual as Record<string, unknown>)
+    );
   });
 }

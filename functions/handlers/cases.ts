@@ -10,6 +10,12 @@ import { tableFromEnv, validateResponses } from '../wiring/table';
 const table = tableFromEnv();
 
 export const handler = casesApi(
-  { cases: caseStore(table), contacts: contactStore(table), firm: firmStore(table), clock: systemClock, ids: ulidIds },
+  {
+    cases: caseStore(table),
+    contacts: contactStore(table),
+    firm: firmStore(table),
+    clock: systemClock,
+    ids: ulidIds,
+  },
   { validateResponses: validateResponses() },
 );

@@ -1,18 +1,42 @@
-// Lambda entry: S3 "Object Created" (EventBridge) → ingest.
-// Foundation: no upload intents exist yet, so every object is unknown: it is deleted and the
-// rejection logged. The Client Connect issue matches intents and records documents.
-import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+// Lambda entry: S3 "Object Created" (EventBridge) → ingest: the object is matched against its
+// upload intent and becomes a document, or is deleted with the reason recorded. A failure throws,
+// so EventBridge retries the event and finally parks it in the dead-letter queue.
 import type { EventBridgeEvent } from 'aws-lambda';
+import { documentClient } from '../clients/dynamodb';
 import { s3 } from '../clients/s3';
+import { loadConfig } from '../config';
+import { ingestObject } from '../domain/ingest';
+import { systemClock } from '../domain/ports';
+import { s3Files } from '../files/s3-files';
 import { log } from '../log';
+import { uploadStore } from '../store/uploads';
+import { ulidIds } from '../wiring/ids';
 
 interface ObjectCreated {
   bucket: { name: string };
   object: { key: string; size?: number };
 }
 
+const config = loadConfig(['TABLE_NAME', 'BUCKET_NAME']);
+// Ingest pages through no list, so it holds no cursor key (CDK does not give it one).
+const uploads = uploadStore({ client: documentClient, name: config.TABLE_NAME, cursorSecret: '' });
+const deps = { uploads, files: s3Files(s3, config.BUCKET_NAME), clock: systemClock, ids: ulidIds };
+
 export const handler = async (event: EventBridgeEvent<'Object Created', ObjectCreated>): Promise<void> => {
   const { bucket, object } = event.detail;
-  log.warn('upload rejected: no upload intent for this key', { bucket: bucket.name, key: object.key });
-  await s3.send(new DeleteObjectCommand({ Bucket: bucket.name, Key: object.key }));
+  if (bucket.name !== config.BUCKET_NAME) {
+    // The rule only matches our bucket; anything else is a misrouted event, not ours to delete.
+    log.warn('ingest: event of another bucket ignored', { eventId: event.id, bucket: bucket.name });
+    return;
+  }
+  const result = await ingestObject(deps, { key: object.key, size: object.size ?? 0 });
+  if (result.outcome === 'rejected') {
+    log.warn('ingest: upload rejected and deleted', {
+      eventId: event.id,
+      key: object.key,
+      reason: result.reason,
+    });
+  } else {
+    log.info(`ingest: ${result.outcome}`, { eventId: event.id, key: object.key });
+  }
 };

@@ -1,9 +1,32 @@
-// Lambda entry: domain events from the bus → notification policy → deliveries.
-// Foundation: events are validated against the catalogue; no event type has a notification
-// policy yet, so nothing is delivered. The Client Connect issue adds the policy and channels.
+// Lambda entry: domain events from the bus (EventBridge envelope, `detail` = the DomainEvent) →
+// notification policy → deliveries (inbox items, SES mail), exactly once each.
 import type { EventBridgeEvent } from 'aws-lambda';
+import { documentClient } from '../clients/dynamodb';
+import { ses, sesMailer } from '../clients/ses';
+import { loadConfig } from '../config';
+import { systemClock } from '../domain/ports';
 import { DomainEventSchema } from '../events/catalogue';
-import { log } from '../log';
+import { notifier } from '../notify/core';
+import { policies } from '../notify/policies';
+import { policyPorts } from '../notify/wiring';
+import { deliveryStore } from '../store/deliveries';
+import { inboxWriter } from '../store/inbox';
+import type { Table } from '../store/table';
+import { ulidIds } from '../wiring/ids';
+
+const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL']);
+// Notify lists nothing, so it issues no pagination tokens and needs no cursor secret.
+const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
+
+const notify = notifier({
+  deliveries: deliveryStore(table),
+  inbox: inboxWriter(table),
+  mailer: sesMailer(ses, config.SENDER_EMAIL),
+  policies,
+  ports: policyPorts(table, { appUrl: config.APP_URL, portalUrl: config.PORTAL_URL }),
+  clock: systemClock,
+  ids: ulidIds,
+});
 
 export const handler = async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
   const parsed = DomainEventSchema.safeParse(event.detail);
@@ -11,5 +34,6 @@ export const handler = async (event: EventBridgeEvent<string, unknown>): Promise
     // Throwing sends the event to retries and then the DLQ, where it can be inspected and redriven.
     throw new Error(`event ${event.id} (${event['detail-type']}) does not match the catalogue`);
   }
-  log.info('no notification policy for this event type', { eventId: parsed.data.eventId, type: parsed.data.type });
+  // Failed deliveries throw after the others were made: the retry delivers only what is left.
+  await notify(parsed.data);
 };

@@ -22,7 +22,8 @@ export function principalFromClaims(claims: Claims | undefined): Principal | und
 
 export function authorize(auth: AuthKind, principal: Principal | undefined): void {
   if (auth === 'public') return;
-  if (!principal) throw new DomainError('unauthenticated', 'unauthenticated', 'A valid bearer token is required.');
+  if (!principal)
+    throw new DomainError('unauthenticated', 'unauthenticated', 'A valid bearer token is required.');
   if (auth === 'contact') {
     if (principal.kind !== 'contact') throw forbidden('contacts_only', 'This route is for portal contacts.');
     return;

@@ -23,14 +23,16 @@ export function groupHandler<G extends RouteGroup>(group: G, impl: GroupImpl<G>,
   const table = new Map<string, { route: RouteDef; run: RouteImpl<RouteDef> }>();
   for (const [id, run] of Object.entries(impl) as [keyof Routes, RouteImpl<RouteDef>][]) {
     const route: RouteDef = routes[id];
-    if (route.group !== group) throw new Error(`route ${String(id)} belongs to group ${route.group}, not ${group}`);
+    if (route.group !== group)
+      throw new Error(`route ${String(id)} belongs to group ${route.group}, not ${group}`);
     table.set(routeKey(route), { route, run });
   }
 
   const dispatch = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const entry = table.get(event.routeKey);
-    if (!entry) return json(404, { code: 'route_not_found', message: `No route ${event.routeKey}.`, requestId });
+    if (!entry)
+      return json(404, { code: 'route_not_found', message: `No route ${event.routeKey}.`, requestId });
     const { route, run } = entry;
     try {
       const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
@@ -49,12 +51,22 @@ export function groupHandler<G extends RouteGroup>(group: G, impl: GroupImpl<G>,
   return middy<HttpEvent, HttpResponse>().handler(dispatch);
 }
 
-function parsePart(part: 'params' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown {
+function parsePart(
+  part: 'params' | 'query' | 'body',
+  schema: z.ZodType | undefined,
+  value: unknown,
+): unknown {
   if (!schema) {
     // A route that declares no params/query still refuses unexpected ones: nothing is silently ignored.
     if (part !== 'body' && value && typeof value === 'object' && Object.keys(value).length > 0) {
       throw new RequestValidationError(part, [
-        { code: 'unrecognized_keys', keys: Object.keys(value), path: [], message: 'no parameters are accepted here', input: value },
+        {
+          code: 'unrecognized_keys',
+          keys: Object.keys(value),
+          path: [],
+          message: 'no parameters are accepted here',
+          input: value,
+        },
       ] as never);
     }
     return undefined;
@@ -67,7 +79,13 @@ function parsePart(part: 'params' | 'query' | 'body', schema: z.ZodType | undefi
 function readJson(event: HttpEvent): unknown {
   if (event.body === undefined || event.body === null || event.body === '') {
     throw new RequestValidationError('body', [
-      { code: 'invalid_type', expected: 'object', path: [], message: 'a JSON body is required', input: undefined },
+      {
+        code: 'invalid_type',
+        expected: 'object',
+        path: [],
+        message: 'a JSON body is required',
+        input: undefined,
+      },
     ] as never);
   }
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;

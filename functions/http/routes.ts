@@ -1,6 +1,8 @@
 // THE route table. CDK builds the HttpApi routes from it, the local gateway serves from it, the
 // OpenAPI document is generated from it and the authorization matrix iterates over it. Handlers
 // are bound by route id in functions/api/<group>.ts, so each Lambda bundles only its own group.
+
+import { defineRoute, type RouteDef, type RouteGroup } from './route';
 import {
   AcceptBody,
   AcceptedView,
@@ -21,14 +23,20 @@ import {
   DocumentsQuery,
   DocumentView,
   DownloadView,
-  SharesQuery,
   ShareSetView,
+  SharesQuery,
   ShareView,
   UploadBody,
   UploadView,
 } from './schemas/documents';
-import { InboxItemParams, InboxItemView, ReadAllView, RecipientsBody, RecipientsView, UnreadView } from './schemas/inbox';
-import { defineRoute, type RouteDef, type RouteGroup } from './route';
+import {
+  InboxItemParams,
+  InboxItemView,
+  ReadAllView,
+  RecipientsBody,
+  RecipientsView,
+  UnreadView,
+} from './schemas/inbox';
 
 const inboxOperations = {
   list: {
@@ -266,7 +274,8 @@ export const routes = {
     path: '/portal/cases/{caseId}/documents/{documentId}/download',
     group: 'documents',
     auth: 'contact',
-    summary: 'A short-lived presigned GET of a document shared with the caller, if the grant allows download.',
+    summary:
+      'A short-lived presigned GET of a document shared with the caller, if the grant allows download.',
     params: DocumentParams,
     response: { status: 200, schema: DownloadView },
   }),
@@ -304,17 +313,24 @@ export const routes = {
 } as const satisfies Record<string, RouteDef>;
 
 /** The inbox API is the same for staff (`/inbox`) and contacts (`/portal/inbox`). */
-function inboxRoute<A extends 'staff' | 'contact', O extends keyof typeof inboxOperations>(auth: A, operation: O) {
+function inboxRoute<A extends 'staff' | 'contact', O extends keyof typeof inboxOperations>(
+  auth: A,
+  operation: O,
+) {
   const op = inboxOperations[operation];
-  return defineRoute({ ...op, path: `${auth === 'staff' ? '' : '/portal'}${op.path}`, group: 'inbox', auth } as Omit<
-    (typeof inboxOperations)[O],
-    'path'
-  > & { path: string; group: 'inbox'; auth: A });
+  return defineRoute({
+    ...op,
+    path: `${auth === 'staff' ? '' : '/portal'}${op.path}`,
+    group: 'inbox',
+    auth,
+  } as Omit<(typeof inboxOperations)[O], 'path'> & { path: string; group: 'inbox'; auth: A });
 }
 
 export type Routes = typeof routes;
 export type RouteId = keyof Routes;
-export type RouteIdsOf<G extends RouteGroup> = { [K in RouteId]: Routes[K]['group'] extends G ? K : never }[RouteId];
+export type RouteIdsOf<G extends RouteGroup> = {
+  [K in RouteId]: Routes[K]['group'] extends G ? K : never;
+}[RouteId];
 
 export const routeGroups: RouteGroup[] = [...new Set(Object.values(routes).map((r) => r.group))];
 

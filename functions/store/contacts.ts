@@ -21,7 +21,9 @@ export function contactStore(table: Table): ContactStore {
         items.push({
           Put: {
             TableName: table.name,
-            Item: toItem(keys.contactEmail(c.firmId, c.email), Entity.contactEmail, { contactId: c.contactId }),
+            Item: toItem(keys.contactEmail(c.firmId, c.email), Entity.contactEmail, {
+              contactId: c.contactId,
+            }),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         });
@@ -29,7 +31,9 @@ export function contactStore(table: Table): ContactStore {
       await transact(table, items, {
         0: () => conflict('contact_exists', 'A contact with this id already exists.'),
         2: () =>
-          conflict('contact_email_taken', 'Another contact of this firm already has this email.', { email: c.email }),
+          conflict('contact_email_taken', 'Another contact of this firm already has this email.', {
+            email: c.email,
+          }),
       });
     },
     getContact: (firmId, contactId) => getItem<Contact>(table, keys.contact(firmId, contactId)),

@@ -30,7 +30,10 @@ export function decodeCursor(secret: string, scope: string, token: string): Key 
 }
 
 function sign(secret: string, scope: string, payload: string): string {
+  // A table handle built without the secret (functions that never list) must not sign anything.
+  if (secret.length < 32) throw new Error('pagination cursors need CURSOR_SECRET (32+ characters)');
   return createHmac('sha256', secret).update(scope).update('\n').update(payload).digest('base64url');
 }
 
-const badToken = () => invalid('invalid_next_token', 'nextToken is not valid for this list; start again without it.');
+const badToken = () =>
+  invalid('invalid_next_token', 'nextToken is not valid for this list; start again without it.');

@@ -15,7 +15,11 @@ export function firmAdminStore(table: Table) {
   const putOnce = async (item: Record<string, unknown>) => {
     try {
       await table.client.send(
-        new PutCommand({ TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+        new PutCommand({
+          TableName: table.name,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
       );
       return true;
     } catch (err) {
@@ -25,7 +29,8 @@ export function firmAdminStore(table: Table) {
   };
   return {
     putFirm: (firm: Firm) => putOnce(toItem(keys.firm(firm.firmId), Entity.firm, firm)),
-    putStaffUser: (user: StaffUser) => putOnce(toItem(keys.staff(user.firmId, user.userId), Entity.staff, user)),
+    putStaffUser: (user: StaffUser) =>
+      putOnce(toItem(keys.staff(user.firmId, user.userId), Entity.staff, user)),
     getFirm: (firmId: string) => getItem<Firm>(table, keys.firm(firmId)),
   };
 }

@@ -1,10 +1,9 @@
 // DynamoDB adapter of GrantLookup: GSI1 finds the grant from the portal identity, then a
 // consistent read of the grant itself decides (GSIs are eventually consistent; a revoke is not).
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Grant, GrantLookup } from '../domain/grants';
 import { keys, patterns } from './keys';
 import { fromItem, type Table } from './table';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 
 export function grantLookup(table: Table): GrantLookup {
   return {

@@ -9,8 +9,8 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { DomainError } from '../domain/errors';
-import type { DomainEvent } from '../events/catalogue';
 import type { Page, PageRequest } from '../domain/ports';
+import type { DomainEvent } from '../events/catalogue';
 import { decodeCursor, encodeCursor } from './cursor';
 import { Entity, type EntityName, type ItemKey, keys, type QuerySpec } from './keys';
 
@@ -57,7 +57,9 @@ export async function queryPage<T>(table: Table, spec: QuerySpec, page: PageRequ
       ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
       ScanIndexForward: spec.forward,
       Limit: page.limit,
-      ...(page.nextToken ? { ExclusiveStartKey: decodeCursor(table.cursorSecret, scope, page.nextToken) } : {}),
+      ...(page.nextToken
+        ? { ExclusiveStartKey: decodeCursor(table.cursorSecret, scope, page.nextToken) }
+        : {}),
     }),
   );
   const items = (res.Items ?? []).map((i) => fromItem<T>(i));

@@ -14,7 +14,11 @@ describe('Routes: cases', () => {
     });
     // Assess
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ title: 'VAT return Q3', ownerId: firm.staff.userId, status: 'open' });
+    expect(created.body).toMatchObject({
+      title: 'VAT return Q3',
+      ownerId: firm.staff.userId,
+      status: 'open',
+    });
     const caseId = created.body.caseId as string;
     const got = await call('GET', `/cases/${caseId}`, { token: firm.admin.token });
     expect(got.status).toBe(200);
@@ -35,10 +39,16 @@ describe('Routes: cases', () => {
   it('accepts another staff user of the firm as owner and refuses anyone else with 422', async () => {
     const firm = await newFirm();
     const other = await newFirm();
-    const ok = await call('POST', '/cases', { token: firm.admin.token, body: { title: 'A', ownerId: firm.staff.userId } });
+    const ok = await call('POST', '/cases', {
+      token: firm.admin.token,
+      body: { title: 'A', ownerId: firm.staff.userId },
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.ownerId).toBe(firm.staff.userId);
-    const bad = await call('POST', '/cases', { token: firm.admin.token, body: { title: 'B', ownerId: other.staff.userId } });
+    const bad = await call('POST', '/cases', {
+      token: firm.admin.token,
+      body: { title: 'B', ownerId: other.staff.userId },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('owner_not_staff');
   });
@@ -77,7 +87,10 @@ describe('Routes: cases', () => {
   it("answers 404 for another firm's case, without revealing it exists", async () => {
     const firm = await newFirm();
     const other = await newFirm();
-    const created = await call('POST', '/cases', { token: firm.staff.token, body: { title: 'Secret matter' } });
+    const created = await call('POST', '/cases', {
+      token: firm.staff.token,
+      body: { title: 'Secret matter' },
+    });
     const res = await call('GET', `/cases/${created.body.caseId}`, { token: other.admin.token });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('case_not_found');
@@ -105,10 +118,17 @@ describe('Routes: cases', () => {
   it('rejects a malformed body with 400 and field messages, and writes nothing', async () => {
     const firm = await newFirm();
     const before = await partition(keys.firm(firm.firmId).PK);
-    const bad = await call('POST', '/cases', { token: firm.staff.token, body: { title: '', notifyClient: 'yes', extra: 1 } });
+    const bad = await call('POST', '/cases', {
+      token: firm.staff.token,
+      body: { title: '', notifyClient: 'yes', extra: 1 },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('validation_failed');
-    expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['body', 'body.notifyClient', 'body.title']);
+    expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'body',
+      'body.notifyClient',
+      'body.title',
+    ]);
     const notJson = await call('POST', '/cases', { token: firm.staff.token, rawBody: '{"title":' });
     expect(notJson.status).toBe(400);
     expect(notJson.body.code).toBe('validation_failed');
@@ -128,14 +148,24 @@ describe('Routes: contacts', () => {
     });
     expect(a.status).toBe(201);
     expect(a.body.email).toBe('carla@client.test');
-    const dup = await call('POST', '/contacts', { token: firm.staff.token, body: { name: 'Other', email: 'carla@client.TEST' } });
+    const dup = await call('POST', '/contacts', {
+      token: firm.staff.token,
+      body: { name: 'Other', email: 'carla@client.TEST' },
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('contact_email_taken');
     const b = await call('POST', '/contacts', { token: firm.admin.token, body: { name: 'No Email Person' } });
     expect(b.status).toBe(201);
     // Another firm may have a contact with the same email.
     const other = await newFirm();
-    expect((await call('POST', '/contacts', { token: other.staff.token, body: { name: 'C', email: 'carla@client.test' } })).status).toBe(201);
+    expect(
+      (
+        await call('POST', '/contacts', {
+          token: other.staff.token,
+          body: { name: 'C', email: 'carla@client.test' },
+        })
+      ).status,
+    ).toBe(201);
 
     const list = await call('GET', '/contacts', { token: firm.staff.token });
     expect(list.body.items.map((c: { name: string }) => c.name)).toEqual(['Carla Client', 'No Email Person']);

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 /** ULIDs: every id Portico issues. Anything else cannot name one of our items. */
-export const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id issued by Portico (26-character ULID)');
+export const Id = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id issued by Portico (26-character ULID)');
 
 export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -60,7 +60,11 @@ export const DownloadView = z.object({ url: z.string(), expiresAt: z.string() })
 export const DocumentSharesBody = z.strictObject({ contactIds: z.array(Id).max(500) });
 export const ContactSharesBody = z.strictObject({ documentIds: z.array(Id).max(500) });
 
-export const ShareSetView = z.object({ added: z.array(z.string()), removed: z.array(z.string()), unchanged: z.array(z.string()) });
+export const ShareSetView = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  unchanged: z.array(z.string()),
+});
 
 export const SharesQuery = PageQuery.extend({ q: z.string().trim().min(1).max(100).optional() });
 

@@ -26,7 +26,9 @@ export const RecipientsBody = z.strictObject({ recipients: z.array(Recipient).ma
 export const RecipientsView = z.object({
   caseId: z.string(),
   ownerId: z.string(),
-  recipients: z.array(z.object({ userId: z.string(), name: z.string(), inApp: z.boolean(), email: z.boolean() })),
+  recipients: z.array(
+    z.object({ userId: z.string(), name: z.string(), inApp: z.boolean(), email: z.boolean() }),
+  ),
   /** False until the list was saved once: the default (owner, in-app + email) applies. */
   saved: z.boolean(),
 });

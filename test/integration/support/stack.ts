@@ -9,7 +9,8 @@ import { firmAdminStore } from '../../../functions/store/firm';
 import type { Table } from '../../../functions/store/table';
 
 const stack = inject('stack');
-if (!stack?.api) throw new Error('The local stack is not running: run integration tests through vitest (global setup).');
+if (!stack?.api)
+  throw new Error('The local stack is not running: run integration tests through vitest (global setup).');
 
 export const urls = stack;
 const nextId = monotonicFactory();
@@ -27,6 +28,7 @@ export const table: Table = {
   cursorSecret: stack.env.CURSOR_SECRET!,
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read loosely typed JSON bodies
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -34,6 +36,7 @@ export interface ApiResponse<T = any> {
 }
 
 /** Calls the API as the holder of `token` (or anonymously). */
+// biome-ignore lint/suspicious/noExplicitAny: tests read loosely typed JSON bodies
 export async function call<T = any>(
   method: string,
   path: string,
@@ -43,10 +46,16 @@ export async function call<T = any>(
     method,
     headers: {
       ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.body !== undefined || opts.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(opts.body !== undefined || opts.rawBody !== undefined
+        ? { 'content-type': 'application/json' }
+        : {}),
       ...opts.headers,
     },
-    ...(opts.rawBody !== undefined ? { body: opts.rawBody } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    ...(opts.rawBody !== undefined
+      ? { body: opts.rawBody }
+      : opts.body !== undefined
+        ? { body: JSON.stringify(opts.body) }
+        : {}),
   });
   const text = await res.text();
   let body: unknown = text;
@@ -58,7 +67,10 @@ export async function call<T = any>(
   return { status: res.status, body: body as T, headers: res.headers };
 }
 
-export async function mintToken(claims: Record<string, unknown> & { sub: string }, ttlSeconds = 3600): Promise<string> {
+export async function mintToken(
+  claims: Record<string, unknown> & { sub: string },
+  ttlSeconds = 3600,
+): Promise<string> {
   const res = await call<{ token: string }>('POST', '/local/tokens', { body: { claims, ttlSeconds } });
   if (res.status !== 200) throw new Error(`could not mint a token: ${res.status}`);
   return res.body.token;
@@ -81,7 +93,13 @@ export interface TestFirm {
 export async function newFirm(name = 'Test Firm'): Promise<TestFirm> {
   const firmId = newId();
   const admin = firmAdminStore(table);
-  await admin.putFirm({ firmId, name, locale: 'en', portalUrl: 'http://localhost:5173', createdAt: new Date().toISOString() });
+  await admin.putFirm({
+    firmId,
+    name,
+    locale: 'en',
+    portalUrl: 'http://localhost:5173',
+    createdAt: new Date().toISOString(),
+  });
   const user = async (role: 'admin' | 'staff', label: string) => {
     const u: StaffUser = {
       firmId,
@@ -94,7 +112,12 @@ export async function newFirm(name = 'Test Firm'): Promise<TestFirm> {
     await admin.putStaffUser(u);
     return { ...u, token: await mintToken({ sub: u.userId, firmId, role, email: u.email }) };
   };
-  return { firmId, admin: await user('admin', 'Admin'), staff: await user('staff', 'Staff'), staff2: await user('staff', 'Staff2') };
+  return {
+    firmId,
+    admin: await user('admin', 'Admin'),
+    staff: await user('staff', 'Staff'),
+    staff2: await user('staff', 'Staff2'),
+  };
 }
 
 /** Every item of a partition (for asserting what was or was not written). */

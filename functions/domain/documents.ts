@@ -1,0 +1,182 @@
+// Documents of a case: the model, the Files port (object storage), listing and short-lived downloads
+// for staff and for contacts a document is shared with.
+import type { CaseStore } from './cases';
+import { notFound } from './errors';
+import { type GrantLookup, requireContactAccess } from './grants';
+import type { Clock, Page, PageRequest } from './ports';
+import type { ContactPrincipal, StaffPrincipal } from './principal';
+import type { Share, ShareStore } from './shares';
+
+export type DocumentSource = 'firm' | 'client';
+
+/** Who uploaded a document, with the name they had at upload time. */
+export interface Uploader {
+  kind: 'staff' | 'contact';
+  id: string;
+  name: string;
+}
+
+export interface Document {
+  firmId: string;
+  caseId: string;
+  /** Equal to the upload id: a replayed "Object Created" event cannot record a second document. */
+  documentId: string;
+  name: string;
+  contentType: string;
+  /** Actual size of the stored object, in bytes. */
+  size: number;
+  source: DocumentSource;
+  uploadedBy: Uploader;
+  status: 'available';
+  version: number;
+  /** Object key in the upload bucket. Never leaves the backend except inside a presigned URL. */
+  s3Key: string;
+  createdAt: string;
+}
+
+/** What clients see of a document (no storage details). */
+export interface DocumentView {
+  documentId: string;
+  caseId: string;
+  name: string;
+  contentType: string;
+  size: number;
+  source: DocumentSource;
+  uploadedBy: Uploader;
+  status: 'available';
+  version: number;
+  createdAt: string;
+}
+
+/** Object storage, as the domain needs it. Adapter: functions/files/s3-files.ts. */
+export interface Files {
+  /** A browser form upload of exactly `key`, `contentType`, 1..maxBytes bytes, valid `expiresInSeconds`. */
+  presignUpload(input: {
+    key: string;
+    contentType: string;
+    maxBytes: number;
+    expiresInSeconds: number;
+  }): Promise<{ url: string; fields: Record<string, string> }>;
+  /** A GET URL that downloads the object as an attachment named `fileName`. */
+  presignDownload(input: { key: string; fileName: string; expiresInSeconds: number }): Promise<string>;
+  /** Up to `bytes` leading bytes of an object; undefined when the object does not exist. */
+  readStart(key: string, bytes: number): Promise<Uint8Array | undefined>;
+  /** Deletes an object (no error when it is already gone). */
+  remove(key: string): Promise<void>;
+}
+
+export interface DocumentStore {
+  /** One document, read consistently. */
+  getDocument(firmId: string, caseId: string, documentId: string): Promise<Document | undefined>;
+  /** Documents of a case, newest first, optionally from one source only. */
+  listDocuments(
+    firmId: string,
+    caseId: string,
+    source: DocumentSource | undefined,
+    page: PageRequest,
+  ): Promise<Page<Document>>;
+}
+
+export interface DocumentDeps {
+  cases: Pick<CaseStore, 'getCase'>;
+  documents: DocumentStore;
+  shares: Pick<ShareStore, 'getShare' | 'listSharedWithContact'>;
+  grants: GrantLookup;
+  files: Pick<Files, 'presignDownload'>;
+  clock: Clock;
+}
+
+/** Presigned downloads are short: a leaked link stops working within minutes. */
+export const DOWNLOAD_TTL_SECONDS = 5 * 60;
+
+export const documentView = (d: Document): DocumentView => ({
+  documentId: d.documentId,
+  caseId: d.caseId,
+  name: d.name,
+  contentType: d.contentType,
+  size: d.size,
+  source: d.source,
+  uploadedBy: d.uploadedBy,
+  status: d.status,
+  version: d.version,
+  createdAt: d.createdAt,
+});
+
+/** A contact's view of a shared document, built from the share's copy of the document's fields. */
+export const sharedDocumentView = (s: Share): DocumentView => ({
+  documentId: s.documentId,
+  caseId: s.caseId,
+  name: s.documentName,
+  contentType: s.contentType,
+  size: s.size,
+  source: s.source,
+  uploadedBy: s.uploadedBy,
+  status: 'available',
+  version: s.version,
+  createdAt: s.documentCreatedAt,
+});
+
+export async function listDocuments(
+  deps: Pick<DocumentDeps, 'cases' | 'documents'>,
+  by: StaffPrincipal,
+  caseId: string,
+  query: PageRequest & { source?: DocumentSource },
+): Promise<Page<DocumentView>> {
+  if (!(await deps.cases.getCase(by.firmId, caseId))) throw notFound('case');
+  const page = await deps.documents.listDocuments(by.firmId, caseId, query.source, {
+    limit: query.limit,
+    ...(query.nextToken ? { nextToken: query.nextToken } : {}),
+  });
+  return { ...page, items: page.items.map(documentView) };
+}
+
+export async function downloadDocument(
+  deps: Pick<DocumentDeps, 'documents' | 'files' | 'clock'>,
+  by: StaffPrincipal,
+  caseId: string,
+  documentId: string,
+): Promise<{ url: string; expiresAt: string }> {
+  const doc = await deps.documents.getDocument(by.firmId, caseId, documentId);
+  if (!doc) throw notFound('document');
+  return presignedDownload(deps, doc);
+}
+
+export async function listPortalDocuments(
+  deps: Pick<DocumentDeps, 'grants' | 'shares'>,
+  by: ContactPrincipal,
+  caseId: string,
+  page: PageRequest,
+): Promise<Page<DocumentView>> {
+  const grant = await requireContactAccess(deps, by, caseId, 'view');
+  const shares = await deps.shares.listSharedWithContact(grant.firmId, caseId, grant.contactId, page);
+  return { ...shares, items: shares.items.map(sharedDocumentView) };
+}
+
+export async function downloadPortalDocument(
+  deps: DocumentDeps,
+  by: ContactPrincipal,
+  caseId: string,
+  documentId: string,
+): Promise<{ url: string; expiresAt: string }> {
+  const grant = await requireContactAccess(deps, by, caseId, 'download');
+  // Only documents shared with this very contact: the share item decides, read consistently so an
+  // unshare takes effect at once.
+  const share = await deps.shares.getShare(grant.firmId, caseId, documentId, grant.contactId);
+  if (!share) throw notFound('document');
+  const doc = await deps.documents.getDocument(grant.firmId, caseId, documentId);
+  if (!doc) throw notFound('document');
+  return presignedDownload(deps, doc);
+}
+
+async function presignedDownload(
+  deps: Pick<DocumentDeps, 'files' | 'clock'>,
+  doc: Document,
+): Promise<{ url: string; expiresAt: string }> {
+  const expiresAt = new Date(deps.clock.now().getTime() + DOWNLOAD_TTL_SECONDS * 1000).toISOString();
+  const url = await deps.files.presignDownload({
+    key: doc.s3Key,
+    fileName: doc.name,
+    expiresInSeconds: DOWNLOAD_TTL_SECONDS,
+  });
+  return { url, expiresAt };
+}

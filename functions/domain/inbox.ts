@@ -1,0 +1,138 @@
+// The in-app inbox of staff users and portal contacts: list, unread count, read, read all, archive.
+// Staff read their inbox in their firm; a contact reads one inbox across all its firms (by identity).
+import { notFound } from './errors';
+import type { Clock, Page, PageRequest } from './ports';
+import type { ContactPrincipal, StaffPrincipal } from './principal';
+
+/** Whose inbox: a staff user of the firm, or a contact of the firm. */
+export interface InboxOwner {
+  firmId: string;
+  kind: 'staff' | 'contact';
+  id: string;
+}
+
+export interface InboxItem {
+  itemId: string;
+  firmId: string;
+  caseId?: string;
+  eventId: string;
+  type: string;
+  title: string;
+  body: string;
+  link?: string;
+  createdAt: string;
+  readAt?: string;
+  archivedAt?: string;
+}
+
+/** An item with the inbox it sits in (a contact's items are found by identity, then changed by owner). */
+export interface OwnedInboxItem {
+  owner: InboxOwner;
+  item: InboxItem;
+}
+
+/** Where to list from: one owner's inbox, or every inbox of a portal identity. */
+export type InboxScope = { owner: InboxOwner } | { identityId: string };
+
+export interface InboxStore {
+  /** Items newest first, archived ones left out (a page may hold fewer than `limit`). */
+  listItems(scope: InboxScope, page: PageRequest): Promise<Page<InboxItem>>;
+  /** Unread items, newest first, with their owners (for read-all). */
+  listUnread(scope: InboxScope, page: PageRequest): Promise<Page<OwnedInboxItem>>;
+  unreadCount(scope: InboxScope): Promise<number>;
+  /** One item, read consistently. */
+  getItem(owner: InboxOwner, itemId: string): Promise<InboxItem | undefined>;
+  /** A contact's item, found through its identity. */
+  findForIdentity(identityId: string, itemId: string): Promise<OwnedInboxItem | undefined>;
+  /**
+   * Sets readAt and decrements the unread counter in one transaction, only if the item is unread.
+   * Returns false when it was already read (nothing changed).
+   */
+  markRead(owner: InboxOwner, itemId: string, at: string): Promise<boolean>;
+  /** Sets archivedAt (and readAt + counter − 1 if it was unread) in one transaction. False if already archived. */
+  archive(owner: InboxOwner, item: InboxItem, at: string): Promise<boolean>;
+}
+
+export interface InboxDeps {
+  inbox: InboxStore;
+  clock: Clock;
+}
+
+type Caller = StaffPrincipal | ContactPrincipal;
+
+const READ_ALL_PAGE = 100;
+/** A concurrent change can beat us to an item; re-read and try again a few times. */
+const RACE_RETRIES = 3;
+
+export const staffInbox = (p: StaffPrincipal): InboxOwner => ({
+  firmId: p.firmId,
+  kind: 'staff',
+  id: p.userId,
+});
+
+const scopeOf = (by: Caller): InboxScope =>
+  by.kind === 'staff' ? { owner: staffInbox(by) } : { identityId: by.identityId };
+
+export function listInbox(deps: InboxDeps, by: Caller, page: PageRequest): Promise<Page<InboxItem>> {
+  return deps.inbox.listItems(scopeOf(by), page);
+}
+
+export async function unreadCount(deps: InboxDeps, by: Caller): Promise<{ unread: number }> {
+  return { unread: Math.max(0, await deps.inbox.unreadCount(scopeOf(by))) };
+}
+
+/** Marks one item read. Idempotent: an item already read is returned unchanged. */
+export async function readItem(deps: InboxDeps, by: Caller, itemId: string): Promise<InboxItem> {
+  for (let attempt = 0; ; attempt++) {
+    const { owner, item } = await locate(deps, by, itemId);
+    if (item.readAt) return item;
+    const at = deps.clock.now().toISOString();
+    if (await deps.inbox.markRead(owner, itemId, at)) return { ...item, readAt: at };
+    if (attempt >= RACE_RETRIES) return (await locate(deps, by, itemId)).item;
+  }
+}
+
+/** Marks every unread item read; returns how many this call marked. */
+export async function readAll(deps: InboxDeps, by: Caller): Promise<{ marked: number }> {
+  const scope = scopeOf(by);
+  const at = deps.clock.now().toISOString();
+  let marked = 0;
+  let nextToken: string | undefined;
+  do {
+    const page = await deps.inbox.listUnread(scope, {
+      limit: READ_ALL_PAGE,
+      ...(nextToken ? { nextToken } : {}),
+    });
+    for (const { owner, item } of page.items) {
+      if (await deps.inbox.markRead(owner, item.itemId, at)) marked++;
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return { marked };
+}
+
+/** Archives one item (it leaves the list; marked read if it was not). Idempotent. */
+export async function archiveItem(deps: InboxDeps, by: Caller, itemId: string): Promise<InboxItem> {
+  for (let attempt = 0; ; attempt++) {
+    const { owner, item } = await locate(deps, by, itemId);
+    if (item.archivedAt) return item;
+    const at = deps.clock.now().toISOString();
+    if (await deps.inbox.archive(owner, item, at))
+      return { ...item, readAt: item.readAt ?? at, archivedAt: at };
+    if (attempt >= RACE_RETRIES) return (await locate(deps, by, itemId)).item;
+  }
+}
+
+async function locate(deps: InboxDeps, by: Caller, itemId: string): Promise<OwnedInboxItem> {
+  if (by.kind === 'staff') {
+    const owner = staffInbox(by);
+    const item = await deps.inbox.getItem(owner, itemId);
+    if (item) return { owner, item };
+  } else {
+    const found = await deps.inbox.findForIdentity(by.identityId, itemId);
+    // The index may lag: the item itself, read consistently, decides.
+    const item = found && (await deps.inbox.getItem(found.owner, itemId));
+    if (found && item) return { owner: found.owner, item };
+  }
+  throw notFound('inbox item', 'inbox_item_not_found');
+}

@@ -1,0 +1,195 @@
+// Ingest: an object appeared in the upload bucket. It is matched against its upload intent and
+// checked (expiry, exact key, size, type by magic bytes); a good one becomes a document in one
+// transaction with its event (and, for a client upload, the share with the uploader); a bad one is
+// deleted and the reason recorded. Replays of the same S3 event change nothing.
+import { createHash } from 'node:crypto';
+import type { DomainEvent } from '../events/catalogue';
+import { activity } from './activity';
+import type { Document, Files } from './documents';
+import { contentMatches, SNIFF_BYTES } from './file-types';
+import type { Clock, Ids } from './ports';
+import type { Actor } from './principal';
+import type { Share } from './shares';
+import { firmOfKey, parseObjectKey, type UploadIntent } from './uploads';
+
+export type RejectionReason =
+  | 'unknown_key'
+  | 'intent_expired'
+  | 'key_mismatch'
+  | 'too_large'
+  | 'empty'
+  | 'type_mismatch'
+  | 'object_missing';
+
+/** The audit record of a refused object (the object itself is deleted). */
+export interface UploadRejection {
+  firmId: string;
+  /** sha256 of the key: the key itself may hold anything an uploader chose. */
+  keyHash: string;
+  key: string;
+  reason: RejectionReason;
+  size: number;
+  uploadId?: string;
+  caseId?: string;
+  rejectedAt: string;
+}
+
+export interface CompletedUpload {
+  intent: UploadIntent;
+  document: Document;
+  /** Client uploads: the share of the document with the uploading contact (counted on its grant). */
+  share?: Share;
+  event: DomainEvent;
+}
+
+export interface IngestStore {
+  /** The intent of an upload, read consistently. */
+  getIntent(firmId: string, caseId: string, uploadId: string): Promise<UploadIntent | undefined>;
+  /**
+   * One transaction: intent pending → completed, document, share + grant counter (client uploads),
+   * event. Returns false, writing nothing, when the intent is no longer pending (a replay).
+   */
+  completeUpload(upload: CompletedUpload): Promise<boolean>;
+  /**
+   * Records a rejection; with an intent, also marks it rejected (only while pending) and writes the
+   * event, in the same transaction. Returns false, writing nothing, when the intent was no longer pending.
+   */
+  rejectUpload(rejection: UploadRejection, intent?: UploadIntent, event?: DomainEvent): Promise<boolean>;
+}
+
+export interface IngestDeps {
+  uploads: IngestStore;
+  files: Pick<Files, 'readStart' | 'remove'>;
+  clock: Clock;
+  ids: Ids;
+}
+
+export interface CreatedObject {
+  key: string;
+  size: number;
+}
+
+export type IngestOutcome =
+  | { outcome: 'recorded'; documentId: string }
+  /** The same object was already handled (an S3 event delivered again): nothing changed. */
+  | { outcome: 'replay' }
+  | { outcome: 'rejected'; reason: RejectionReason };
+
+export async function ingestObject(deps: IngestDeps, object: CreatedObject): Promise<IngestOutcome> {
+  const parsed = parseObjectKey(object.key);
+  const intent = parsed && (await deps.uploads.getIntent(parsed.firmId, parsed.caseId, parsed.uploadId));
+  if (!intent) return reject(deps, object, 'unknown_key');
+  if (intent.status === 'completed') return { outcome: 'replay' };
+  if (intent.status === 'rejected') {
+    // Already refused; the delete may not have happened before a crash, so it is repeated.
+    await deps.files.remove(object.key);
+    return { outcome: 'replay' };
+  }
+
+  const now = deps.clock.now();
+  if (now.getTime() > intent.expiresAt * 1000) return reject(deps, object, 'intent_expired', intent);
+  if (object.key !== intent.key) return reject(deps, object, 'key_mismatch', intent);
+  if (object.size > intent.maxBytes) return reject(deps, object, 'too_large', intent);
+  if (object.size < 1) return reject(deps, object, 'empty', intent);
+  const head = await deps.files.readStart(object.key, SNIFF_BYTES);
+  if (!head) return reject(deps, object, 'object_missing', intent);
+  if (!contentMatches(intent.contentType, head, object.size > head.length)) {
+    return reject(deps, object, 'type_mismatch', intent);
+  }
+
+  const document = documentOf(intent, object.size, now.toISOString());
+  const recorded = await deps.uploads.completeUpload({
+    intent,
+    document,
+    ...(intent.source === 'client' ? { share: ownShare(intent, document) } : {}),
+    event: activity(deps, 'document.uploaded', intent, uploaderActor(intent), {
+      documentId: document.documentId,
+      name: document.name,
+      contentType: document.contentType,
+      size: document.size,
+      source: document.source,
+      version: document.version,
+      ...(intent.contactId ? { contactId: intent.contactId } : {}),
+    }),
+  });
+  return recorded ? { outcome: 'recorded', documentId: document.documentId } : { outcome: 'replay' };
+}
+
+async function reject(
+  deps: IngestDeps,
+  object: CreatedObject,
+  reason: RejectionReason,
+  intent?: UploadIntent,
+): Promise<IngestOutcome> {
+  const firmId = intent?.firmId ?? firmOfKey(object.key);
+  if (firmId) {
+    const rejection: UploadRejection = {
+      firmId,
+      keyHash: keyHash(object.key),
+      key: object.key,
+      reason,
+      size: object.size,
+      ...(intent ? { uploadId: intent.uploadId, caseId: intent.caseId } : {}),
+      rejectedAt: deps.clock.now().toISOString(),
+    };
+    const event =
+      intent &&
+      activity(deps, 'upload.rejected', intent, uploaderActor(intent), {
+        uploadId: intent.uploadId,
+        key: object.key,
+        reason,
+      });
+    const recorded = await deps.uploads.rejectUpload(rejection, intent, event);
+    // A concurrent delivery completed this upload in the meantime: its object must stay.
+    if (!recorded) return { outcome: 'replay' };
+  }
+  // Recorded first, deleted second: a failed delete is retried by the next delivery (status rejected).
+  await deps.files.remove(object.key);
+  return { outcome: 'rejected', reason };
+}
+
+export const keyHash = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+
+const uploaderActor = (intent: UploadIntent): Actor => ({
+  kind: intent.uploadedBy.kind,
+  id: intent.uploadedBy.id,
+});
+
+/** The document an upload becomes. Its id is the upload id, so a replay cannot make a second one. */
+function documentOf(intent: UploadIntent, size: number, createdAt: string): Document {
+  return {
+    firmId: intent.firmId,
+    caseId: intent.caseId,
+    documentId: intent.uploadId,
+    name: intent.fileName,
+    contentType: intent.contentType,
+    size,
+    source: intent.source,
+    uploadedBy: intent.uploadedBy,
+    status: 'available',
+    version: 1,
+    s3Key: intent.key,
+    createdAt,
+  };
+}
+
+/** A contact sees its own uploads: they are shared with it, and counted on its grant. */
+function ownShare(intent: UploadIntent, document: Document): Share {
+  return {
+    firmId: document.firmId,
+    caseId: document.caseId,
+    documentId: document.documentId,
+    contactId: intent.contactId!,
+    documentName: document.name,
+    contentType: document.contentType,
+    size: document.size,
+    source: document.source,
+    uploadedBy: document.uploadedBy,
+    version: document.version,
+    documentCreatedAt: document.createdAt,
+    contactName: intent.contactName ?? intent.uploadedBy.name,
+    contactEmail: intent.contactEmail ?? '',
+    sharedAt: document.createdAt,
+    sharedBy: uploaderActor(intent),
+  };
+}

@@ -1,0 +1,160 @@
+// A case's internal notification recipients ("internal notifications" of Client Connect): who of
+// the firm hears of the case's news, on which channel. Read with its default, saved whole.
+import type { DomainEvent } from '../events/catalogue';
+import { activity } from './activity';
+import type { Case } from './cases';
+import { type DomainError, notFound, unprocessable } from './errors';
+import type { StaffUser } from './firm';
+import type { Clock, Ids } from './ports';
+import { type StaffPrincipal, staffActor } from './principal';
+
+export interface RecipientSetting {
+  userId: string;
+  inApp: boolean;
+  email: boolean;
+}
+
+/** The saved list of a case. */
+export interface SavedRecipients {
+  firmId: string;
+  caseId: string;
+  recipients: RecipientSetting[];
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface RecipientsView {
+  caseId: string;
+  ownerId: string;
+  recipients: (RecipientSetting & { name: string })[];
+  saved: boolean;
+}
+
+export interface RecipientsStore {
+  getRecipients(firmId: string, caseId: string): Promise<SavedRecipients | undefined>;
+  /** Saves the whole list and its activity entry in one transaction (last write wins). */
+  saveRecipients(list: SavedRecipients, event: DomainEvent): Promise<void>;
+}
+
+/** Staff users by id, in one round trip (unknown ids are simply absent). */
+export interface StaffDirectory {
+  staffUsers(firmId: string, userIds: string[]): Promise<StaffUser[]>;
+}
+
+export interface RecipientsDeps {
+  cases: { getCase(firmId: string, caseId: string): Promise<Case | undefined> };
+  recipients: RecipientsStore;
+  staff: StaffDirectory;
+  clock: Clock;
+  ids: Ids;
+}
+
+/** Who is told when nothing was saved: the case owner, in-app and by email. */
+export const defaultRecipients = (ownerId: string): RecipientSetting[] => [
+  { userId: ownerId, inApp: true, email: true },
+];
+
+/** The list that applies to a case: the saved one, or the default. */
+export const effectiveRecipients = (
+  c: Pick<Case, 'ownerId'>,
+  saved: SavedRecipients | undefined,
+): RecipientSetting[] => (saved ? saved.recipients : defaultRecipients(c.ownerId));
+
+const isOn = (r: RecipientSetting) => r.inApp || r.email;
+
+/**
+ * The rules a saved list must keep, checked on the whole list: no user twice, every user a staff
+ * user of the firm, and the owner off (or absent) only while someone else still hears of the case.
+ * Returns the first broken rule, or undefined.
+ */
+export function checkRecipients(
+  ownerId: string,
+  list: RecipientSetting[],
+  staffIds: ReadonlySet<string>,
+): DomainError | undefined {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const r of list) (seen.has(r.userId) ? duplicates : seen).add(r.userId);
+  if (duplicates.size > 0) {
+    return unprocessable('duplicate_recipient', 'Each user may appear only once in the recipients list.', {
+      userIds: [...duplicates],
+    });
+  }
+  const notStaff = list.filter((r) => !staffIds.has(r.userId)).map((r) => r.userId);
+  if (notStaff.length > 0) {
+    return unprocessable('recipient_not_staff', 'Every recipient must be a staff user of this firm.', {
+      userIds: notStaff,
+    });
+  }
+  const owner = list.find((r) => r.userId === ownerId);
+  const othersOn = list.some((r) => r.userId !== ownerId && isOn(r));
+  if (!(owner && isOn(owner)) && !othersOn) {
+    return unprocessable(
+      'owner_required_without_other_recipient',
+      'The case owner can be switched off or removed only when at least one other recipient has in-app or email on.',
+    );
+  }
+  return undefined;
+}
+
+export async function getRecipients(
+  deps: RecipientsDeps,
+  by: StaffPrincipal,
+  caseId: string,
+): Promise<RecipientsView> {
+  const c = await deps.cases.getCase(by.firmId, caseId);
+  if (!c) throw notFound('case');
+  const saved = await deps.recipients.getRecipients(by.firmId, caseId);
+  return view(deps, c, effectiveRecipients(c, saved), Boolean(saved));
+}
+
+export async function putRecipients(
+  deps: RecipientsDeps,
+  by: StaffPrincipal,
+  caseId: string,
+  input: { recipients: RecipientSetting[] },
+): Promise<RecipientsView> {
+  const c = await deps.cases.getCase(by.firmId, caseId);
+  if (!c) throw notFound('case');
+  const list = input.recipients.map(({ userId, inApp, email }) => ({ userId, inApp, email }));
+  const ids = [...new Set(list.map((r) => r.userId))];
+  const staff = await deps.staff.staffUsers(by.firmId, ids);
+  const problem = checkRecipients(c.ownerId, list, new Set(staff.map((u) => u.userId)));
+  if (problem) throw problem;
+  const saved: SavedRecipients = {
+    firmId: by.firmId,
+    caseId,
+    recipients: list,
+    updatedAt: deps.clock.now().toISOString(),
+    updatedBy: by.userId,
+  };
+  const event = activity(deps, 'recipients.updated', c, staffActor(by), { recipients: list });
+  await deps.recipients.saveRecipients(saved, event);
+  return withNames(c, list, staff, true);
+}
+
+async function view(
+  deps: RecipientsDeps,
+  c: Case,
+  list: RecipientSetting[],
+  saved: boolean,
+): Promise<RecipientsView> {
+  const staff = list.length
+    ? await deps.staff.staffUsers(
+        c.firmId,
+        list.map((r) => r.userId),
+      )
+    : [];
+  return withNames(c, list, staff, saved);
+}
+
+function withNames(c: Case, list: RecipientSetting[], staff: StaffUser[], saved: boolean): RecipientsView {
+  const names = new Map(staff.map((u) => [u.userId, u.name]));
+  return {
+    caseId: c.caseId,
+    ownerId: c.ownerId,
+    // A user who left the firm since the save still shows (named by id), so the firm sees it and removes it.
+    recipients: list.map((r) => ({ ...r, name: names.get(r.userId) ?? r.userId })),
+    saved,
+  };
+}

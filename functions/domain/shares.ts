@@ -1,0 +1,278 @@
+// Shares: which contacts of a case see which documents. Explicit saves of a whole set (per document
+// or per contact), validated as a whole before anything is written; each share change rides with
+// its grant's counter change in one transaction, so concurrent saves keep the counters exact.
+import type { DomainEvent } from '../events/catalogue';
+import { activity } from './activity';
+import type { CaseStore } from './cases';
+import type { Document, DocumentSource, DocumentStore, Uploader } from './documents';
+import { notFound, unprocessable } from './errors';
+import type { Grant } from './grants';
+import type { Clock, Ids, Page, PageRequest } from './ports';
+import { type Actor, type StaffPrincipal, staffActor } from './principal';
+
+export interface Share {
+  firmId: string;
+  caseId: string;
+  documentId: string;
+  contactId: string;
+  /** Copies of the document's and contact's fields: the portal list and search need no other read. */
+  documentName: string;
+  contentType: string;
+  size: number;
+  source: DocumentSource;
+  uploadedBy: Uploader;
+  version: number;
+  documentCreatedAt: string;
+  contactName: string;
+  contactEmail: string;
+  sharedAt: string;
+  sharedBy: Actor;
+}
+
+export interface ShareView {
+  documentId: string;
+  documentName: string;
+  contactId: string;
+  contactName: string;
+  contactEmail: string;
+  sharedAt: string;
+}
+
+export interface ShareSet {
+  added: string[];
+  removed: string[];
+  unchanged: string[];
+}
+
+export interface ShareStore {
+  /** One share, read consistently. */
+  getShare(firmId: string, caseId: string, documentId: string, contactId: string): Promise<Share | undefined>;
+  /** Every share of a document (consistent). */
+  sharesOfDocument(firmId: string, caseId: string, documentId: string): Promise<Share[]>;
+  /** Every share of a contact in a case (index: eventually consistent; write conditions keep counts exact). */
+  sharesOfContact(firmId: string, caseId: string, contactId: string): Promise<Share[]>;
+  /**
+   * Writes the share and adds 1 to its grant's sharedCount in one transaction, with `event` when
+   * given. Returns false, writing nothing, when the share already exists (a concurrent save made it).
+   */
+  addShare(share: Share, event?: DomainEvent): Promise<boolean>;
+  /** The reverse of addShare: false when the share was already gone. */
+  removeShare(share: Share, event?: DomainEvent): Promise<boolean>;
+  /** Shares of a case; `q` (any case) must occur in the document name, contact name or email. */
+  listShares(firmId: string, caseId: string, q: string | undefined, page: PageRequest): Promise<Page<Share>>;
+  /** One page of the documents shared with a contact, newest document first. */
+  listSharedWithContact(
+    firmId: string,
+    caseId: string,
+    contactId: string,
+    page: PageRequest,
+  ): Promise<Page<Share>>;
+  /** The grants of these contacts on a case that exist (consistent reads). */
+  grantsOf(firmId: string, caseId: string, contactIds: string[]): Promise<Grant[]>;
+  /** The documents of a case among these ids that exist (consistent reads). */
+  documentsOf(firmId: string, caseId: string, documentIds: string[]): Promise<Document[]>;
+}
+
+export interface ShareDeps {
+  cases: Pick<CaseStore, 'getCase'>;
+  documents: Pick<DocumentStore, 'getDocument'>;
+  shares: ShareStore;
+  clock: Clock;
+  ids: Ids;
+}
+
+export const shareView = (s: Share): ShareView => ({
+  documentId: s.documentId,
+  documentName: s.documentName,
+  contactId: s.contactId,
+  contactName: s.contactName,
+  contactEmail: s.contactEmail,
+  sharedAt: s.sharedAt,
+});
+
+/** The share of `doc` with the contact of `grant`, as `by` makes it now. */
+export function newShare(doc: Document, grant: Grant, sharedBy: Actor, sharedAt: string): Share {
+  return {
+    firmId: doc.firmId,
+    caseId: doc.caseId,
+    documentId: doc.documentId,
+    contactId: grant.contactId,
+    documentName: doc.name,
+    contentType: doc.contentType,
+    size: doc.size,
+    source: doc.source,
+    uploadedBy: doc.uploadedBy,
+    version: doc.version,
+    documentCreatedAt: doc.createdAt,
+    contactName: grant.contactName,
+    contactEmail: grant.contactEmail,
+    sharedAt,
+    sharedBy,
+  };
+}
+
+/** Desired vs current, in the order the caller gave (duplicates ignored). */
+export function diffSets(desired: string[], current: string[]): ShareSet {
+  const want = [...new Set(desired)];
+  const have = new Set(current);
+  const wanted = new Set(want);
+  return {
+    added: want.filter((id) => !have.has(id)),
+    removed: current.filter((id) => !wanted.has(id)),
+    unchanged: want.filter((id) => have.has(id)),
+  };
+}
+
+const hasAccess = (g: Grant | undefined): g is Grant => g !== undefined && g.status !== 'revoked';
+
+/** How many share changes run at once once the save's event is written. */
+const PARALLEL_CHANGES = 8;
+
+/** Explicit save of the contacts a document is shared with. */
+export async function putDocumentShares(
+  deps: ShareDeps,
+  by: StaffPrincipal,
+  caseId: string,
+  documentId: string,
+  contactIds: string[],
+): Promise<ShareSet> {
+  const desired = [...new Set(contactIds)];
+  const [doc, grants] = await Promise.all([
+    deps.documents.getDocument(by.firmId, caseId, documentId),
+    deps.shares.grantsOf(by.firmId, caseId, desired),
+  ]);
+  if (!doc) throw notFound('document');
+  const grantOf = new Map(grants.filter(hasAccess).map((g) => [g.contactId, g]));
+  const without = desired.filter((id) => !grantOf.has(id));
+  if (without.length > 0) {
+    throw unprocessable(
+      'contact_without_access',
+      `${without.length} contact(s) have no access to this case; grant access first. Nothing was changed.`,
+      { contactIds: without },
+    );
+  }
+
+  const current = await deps.shares.sharesOfDocument(by.firmId, caseId, documentId);
+  const diff = diffSets(
+    desired,
+    current.map((s) => s.contactId),
+  );
+  if (diff.added.length === 0 && diff.removed.length === 0) return diff;
+
+  const now = deps.clock.now().toISOString();
+  const actor = staffActor(by);
+  const currentOf = new Map(current.map((s) => [s.contactId, s]));
+  const changes: ((event?: DomainEvent) => Promise<boolean>)[] = [
+    ...diff.added.map(
+      (id) => (event?: DomainEvent) =>
+        deps.shares.addShare(newShare(doc, grantOf.get(id)!, actor, now), event),
+    ),
+    ...diff.removed.map((id) => (event?: DomainEvent) => deps.shares.removeShare(currentOf.get(id)!, event)),
+  ];
+  const event = activity(deps, 'document.shared', { firmId: by.firmId, caseId }, actor, {
+    documentId,
+    name: doc.name,
+    added: diff.added,
+    removed: diff.removed,
+  });
+  await applyWithEvent(changes, event);
+  return diff;
+}
+
+/** Explicit save of the documents shared with one contact. */
+export async function putContactShares(
+  deps: ShareDeps,
+  by: StaffPrincipal,
+  caseId: string,
+  contactId: string,
+  documentIds: string[],
+): Promise<ShareSet> {
+  const desired = [...new Set(documentIds)];
+  const [grants, docs] = await Promise.all([
+    deps.shares.grantsOf(by.firmId, caseId, [contactId]),
+    deps.shares.documentsOf(by.firmId, caseId, desired),
+  ]);
+  const grant = grants.find(hasAccess);
+  if (!grant) {
+    throw unprocessable(
+      'contact_without_access',
+      'This contact has no access to this case; grant access first.',
+      {
+        contactIds: [contactId],
+      },
+    );
+  }
+  const docOf = new Map(docs.map((d) => [d.documentId, d]));
+  const missing = desired.filter((id) => !docOf.has(id));
+  if (missing.length > 0) {
+    throw unprocessable(
+      'document_not_found',
+      `${missing.length} document(s) do not exist in this case. Nothing was changed.`,
+      { documentIds: missing },
+    );
+  }
+
+  const current = await deps.shares.sharesOfContact(by.firmId, caseId, contactId);
+  const diff = diffSets(
+    desired,
+    current.map((s) => s.documentId),
+  );
+  const now = deps.clock.now().toISOString();
+  const actor = staffActor(by);
+  const currentOf = new Map(current.map((s) => [s.documentId, s]));
+  // Each change concerns one document, so each carries its own `document.shared` event.
+  const shared = (documentId: string, name: string, change: 'added' | 'removed') =>
+    activity(deps, 'document.shared', { firmId: by.firmId, caseId }, actor, {
+      documentId,
+      name,
+      added: change === 'added' ? [contactId] : [],
+      removed: change === 'removed' ? [contactId] : [],
+    });
+  const changes: (() => Promise<boolean>)[] = [
+    ...diff.added.map((id) => () => {
+      const doc = docOf.get(id)!;
+      return deps.shares.addShare(newShare(doc, grant, actor, now), shared(id, doc.name, 'added'));
+    }),
+    ...diff.removed.map((id) => () => {
+      const share = currentOf.get(id)!;
+      return deps.shares.removeShare(share, shared(id, share.documentName, 'removed'));
+    }),
+  ];
+  await inBatches(changes, PARALLEL_CHANGES);
+  return diff;
+}
+
+export async function listShares(
+  deps: Pick<ShareDeps, 'cases' | 'shares'>,
+  by: StaffPrincipal,
+  caseId: string,
+  query: PageRequest & { q?: string },
+): Promise<Page<ShareView>> {
+  if (!(await deps.cases.getCase(by.firmId, caseId))) throw notFound('case');
+  const page = await deps.shares.listShares(by.firmId, caseId, query.q, {
+    limit: query.limit,
+    ...(query.nextToken ? { nextToken: query.nextToken } : {}),
+  });
+  return { ...page, items: page.items.map(shareView) };
+}
+
+/**
+ * Applies share changes; the save's one event rides in the transaction of the first change that
+ * actually happens (a change a concurrent save already made is skipped and cannot carry it), so
+ * the event is never written without a change, nor a change made without its event.
+ */
+async function applyWithEvent(changes: ((event?: DomainEvent) => Promise<boolean>)[], event: DomainEvent) {
+  let next = 0;
+  while (next < changes.length) {
+    const applied = await changes[next++]!(event);
+    if (applied) break;
+  }
+  await inBatches(
+    changes.slice(next).map((change) => () => change()),
+    PARALLEL_CHANGES,
+  );
+}
+
+async function inBatches(tasks: (() => Promise<unknown>)[], size: number) {
+  for (let i = 0; i < tasks.length; i += size) await Promise.all(tasks.slice(i, i + size).map((t) => t()));
+}

@@ -1,0 +1,64 @@
+// S3 adapter of the Files port: presigned POST (uploads) and GET (downloads), a ranged read of an
+// object's first bytes (ingest's type check) and deletes, all on the one upload bucket.
+import { DeleteObjectCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Files } from '../domain/documents';
+
+export function s3Files(client: S3Client, bucket: string): Files {
+  return {
+    async presignUpload({ key, contentType, maxBytes, expiresInSeconds }) {
+      const { url, fields } = await createPresignedPost(client, {
+        Bucket: bucket,
+        Key: key,
+        // S3 refuses, at upload time, an object of another size range or type than the intent's.
+        Conditions: [
+          ['content-length-range', 1, maxBytes],
+          ['eq', '$Content-Type', contentType],
+        ],
+        Fields: { 'Content-Type': contentType },
+        Expires: expiresInSeconds,
+      });
+      return { url, fields };
+    },
+
+    presignDownload: ({ key, fileName, expiresInSeconds }) =>
+      getSignedUrl(
+        client,
+        new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: attachment(fileName) }),
+        { expiresIn: expiresInSeconds },
+      ),
+
+    async readStart(key, bytes) {
+      try {
+        const res = await client.send(
+          new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${bytes - 1}` }),
+        );
+        return res.Body ? await res.Body.transformToByteArray() : new Uint8Array();
+      } catch (err) {
+        const name = (err as Error).name;
+        if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
+        // A range on an empty object is unsatisfiable: the object is there, with no bytes.
+        if (name === 'InvalidRange') return new Uint8Array();
+        throw err;
+      }
+    },
+
+    async remove(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+  };
+}
+
+/**
+ * `attachment` with the name as a quoted ASCII fallback and as RFC 5987 UTF-8, so every browser
+ * saves the file under its name and no name can break out of the header.
+ */
+export function attachment(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,15 @@
+// Lambda entry of the `access` route group (CDK bundles this file; the local gateway imports it).
+import { accessApi } from '../api/access';
+import { loadConfig } from '../config';
+import { systemClock } from '../domain/ports';
+import { accessStore } from '../store/access';
+import { ulidIds } from '../wiring/ids';
+import { tableFromEnv, validateResponses } from '../wiring/table';
+
+const table = tableFromEnv();
+const { PORTAL_URL } = loadConfig(['PORTAL_URL']);
+
+export const handler = accessApi(
+  { access: accessStore(table), clock: systemClock, ids: ulidIds, portalUrl: PORTAL_URL },
+  { validateResponses: validateResponses() },
+);

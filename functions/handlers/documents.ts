@@ -1,0 +1,33 @@
+// Lambda entry of the `documents` route group (CDK bundles this file; the local gateway imports it).
+import { documentsApi } from '../api/documents';
+import { s3 } from '../clients/s3';
+import { loadConfig } from '../config';
+import { systemClock } from '../domain/ports';
+import { s3Files } from '../files/s3-files';
+import { caseStore } from '../store/cases';
+import { documentStore } from '../store/documents';
+import { firmStore } from '../store/firm';
+import { grantLookup } from '../store/grants';
+import { shareStore } from '../store/shares';
+import { uploadStore } from '../store/uploads';
+import { ulidIds } from '../wiring/ids';
+import { tableFromEnv, validateResponses } from '../wiring/table';
+
+const config = loadConfig(['BUCKET_NAME', 'UPLOAD_MAX_BYTES']);
+const table = tableFromEnv();
+
+export const handler = documentsApi(
+  {
+    cases: caseStore(table),
+    firm: firmStore(table),
+    grants: grantLookup(table),
+    documents: documentStore(table),
+    shares: shareStore(table),
+    uploads: uploadStore(table),
+    files: s3Files(s3, config.BUCKET_NAME),
+    clock: systemClock,
+    ids: ulidIds,
+    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+  },
+  { validateResponses: validateResponses() },
+);

@@ -1,0 +1,22 @@
+// Lambda entry of the `inbox` route group (CDK bundles this file; the local gateway imports it).
+import { inboxApi } from '../api/inbox';
+import { systemClock } from '../domain/ports';
+import { caseStore } from '../store/cases';
+import { inboxStore } from '../store/inbox';
+import { recipientsStore, staffDirectory } from '../store/recipients';
+import { ulidIds } from '../wiring/ids';
+import { tableFromEnv, validateResponses } from '../wiring/table';
+
+const table = tableFromEnv();
+
+export const handler = inboxApi(
+  {
+    cases: caseStore(table),
+    recipients: recipientsStore(table),
+    staff: staffDirectory(table),
+    inbox: inboxStore(table),
+    clock: systemClock,
+    ids: ulidIds,
+  },
+  { validateResponses: validateResponses() },
+);

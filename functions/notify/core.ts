@@ -1,0 +1,270 @@
+// The delivery engine: runs an event through its policy and delivers each planned delivery exactly
+// once per event × recipient × channel. A delivery is claimed (a conditional write of its record)
+// before anything is rendered or sent; in-app items land in one transaction with the record turning
+// 'sent'; mail is sent through the Mailer port and then recorded 'sent'. Failed deliveries stay
+// pending and make the whole event fail after the others were tried, so the retry (and in the end
+// the DLQ) carries exactly what is left to do.
+import type { InboxItem, InboxOwner } from '../domain/inbox';
+import type { Clock, Ids } from '../domain/ports';
+import type { DomainEvent } from '../events/catalogue';
+import { log } from '../log';
+import type { Channel, Message, PlannedDelivery, Policy, PolicyPorts, PolicyTable } from './policy';
+
+/** Identifies one delivery: event × recipient × channel. */
+export interface DeliveryKey {
+  firmId: string;
+  eventId: string;
+  /** `<kind>-<id>`: `staff-01H…` or `contact-01H…`. */
+  recipient: string;
+  channel: Channel;
+}
+
+/**
+ * `claimed`: this attempt owns the delivery. `sent`: an earlier attempt delivered it (skip).
+ * `busy`: another attempt holds a live claim right now (a duplicate event in flight): try later.
+ */
+export type ClaimResult = 'claimed' | 'sent' | 'busy';
+
+export interface DeliveryStore {
+  /**
+   * Creates the delivery record as pending, or re-claims a pending one whose previous attempt
+   * released it or went stale (crashed), counting attempts. Never re-claims a sent one.
+   */
+  claim(
+    key: DeliveryKey,
+    info: { type: string; caseId?: string; now: Date; leaseMs: number },
+  ): Promise<ClaimResult>;
+  markSent(key: DeliveryKey, result: { sentAt: string; messageId: string }): Promise<void>;
+  /** Keeps the delivery pending with its error and releases the claim, so the retry re-claims it at once. */
+  release(key: DeliveryKey, failure: { error: string; at: string }): Promise<void>;
+}
+
+export interface InAppDelivery {
+  key: DeliveryKey;
+  owner: InboxOwner;
+  /** Contacts with a portal identity: their items are also listed by identity. */
+  identityId?: string;
+  item: InboxItem;
+  at: string;
+}
+
+export interface InboxWriter {
+  /**
+   * Writes the inbox item, adds 1 to the owner's unread counter and marks the delivery sent, in one
+   * transaction that holds only while the delivery is pending. False: it was delivered already.
+   */
+  deliverInApp(d: InAppDelivery): Promise<boolean>;
+}
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<{ messageId: string }>;
+}
+
+export interface NotifierDeps {
+  deliveries: DeliveryStore;
+  inbox: InboxWriter;
+  mailer: Mailer;
+  policies: PolicyTable;
+  ports: PolicyPorts;
+  clock: Clock;
+  ids: Ids;
+  /** Deliveries in flight at once (SES and DynamoDB calls are I/O bound). */
+  concurrency?: number;
+  /** How long a claim keeps a duplicate attempt away; beyond it a crashed attempt's claim is stale. */
+  leaseMs?: number;
+}
+
+export interface NotifyOutcome {
+  planned: number;
+  delivered: number;
+  /** Already delivered by an earlier attempt (or nothing to deliver to). */
+  skipped: number;
+  failed: number;
+}
+
+export interface DeliveryFailure {
+  recipient: string;
+  channel: Channel;
+  error: string;
+}
+
+/** Thrown after every delivery of an event was tried, when some could not be made: retry the event. */
+export class DeliveryFailedError extends Error {
+  constructor(
+    readonly eventId: string,
+    readonly failures: DeliveryFailure[],
+  ) {
+    super(
+      `${failures.length} deliveries of event ${eventId} failed (they stay pending; a retry delivers only those): ${failures
+        .slice(0, 5)
+        .map((f) => `${f.recipient}/${f.channel}: ${f.error}`)
+        .join('; ')}`,
+    );
+    this.name = 'DeliveryFailedError';
+  }
+}
+
+export const DEFAULT_CONCURRENCY = 16;
+/** Longer than the notify function's timeout, so a live attempt is never taken for a crashed one. */
+export const DEFAULT_LEASE_MS = 45_000;
+
+export const deliveryKeyOf = (
+  event: Pick<DomainEvent, 'firmId' | 'eventId'>,
+  d: Pick<PlannedDelivery, 'recipient' | 'channel'>,
+): DeliveryKey => ({
+  firmId: event.firmId,
+  eventId: event.eventId,
+  recipient: `${d.recipient.kind}-${d.recipient.id}`,
+  channel: d.channel,
+});
+
+type Result = 'delivered' | 'skipped' | DeliveryFailure;
+
+export function notifier(deps: NotifierDeps) {
+  const concurrency = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+
+  async function deliver(event: DomainEvent, planned: PlannedDelivery): Promise<Result> {
+    const key = deliveryKeyOf(event, planned);
+    const { recipient, channel } = planned;
+    if (channel === 'email' && !recipient.email) {
+      log.warn('email delivery planned for a recipient without an address; skipped', {
+        eventId: event.eventId,
+        key,
+      });
+      return 'skipped';
+    }
+    if (channel === 'inApp' && recipient.kind === 'contact' && !recipient.identityId) {
+      // A contact reads its inbox by portal identity; before it has one, an item could never be seen.
+      log.info('in-app delivery to a contact without a portal identity; skipped', {
+        eventId: event.eventId,
+        key,
+      });
+      return 'skipped';
+    }
+    let claim: ClaimResult;
+    try {
+      claim = await deps.deliveries.claim(key, {
+        type: event.type,
+        ...(event.caseId ? { caseId: event.caseId } : {}),
+        now: deps.clock.now(),
+        leaseMs,
+      });
+    } catch (err) {
+      return { recipient: key.recipient, channel, error: describe(err) };
+    }
+    if (claim === 'sent') return 'skipped';
+    if (claim === 'busy')
+      return { recipient: key.recipient, channel, error: 'another attempt is delivering it' };
+    try {
+      const message = await planned.render();
+      const at = deps.clock.now().toISOString();
+      if (channel === 'inApp') {
+        const owner: InboxOwner = { firmId: recipient.firmId, kind: recipient.kind, id: recipient.id };
+        const done = await deps.inbox.deliverInApp({
+          key,
+          owner,
+          ...(recipient.identityId ? { identityId: recipient.identityId } : {}),
+          item: inboxItemOf(event, message, deps.ids.next(), at),
+          at,
+        });
+        return done ? 'delivered' : 'skipped';
+      }
+      const { messageId } = await deps.mailer.send({
+        to: recipient.email!,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
+      await deps.deliveries.markSent(key, { sentAt: deps.clock.now().toISOString(), messageId });
+      return 'delivered';
+    } catch (err) {
+      const error = describe(err);
+      await deps.deliveries
+        .release(key, { error, at: deps.clock.now().toISOString() })
+        .catch((e) =>
+          log.warn('could not release a failed delivery; its claim goes stale instead', { key, error: e }),
+        );
+      return { recipient: key.recipient, channel, error };
+    }
+  }
+
+  return async (event: DomainEvent): Promise<NotifyOutcome> => {
+    const policy = deps.policies[event.type] as Policy<typeof event.type> | undefined;
+    if (!policy) {
+      log.info('no notification policy for this event type', { eventId: event.eventId, type: event.type });
+      return { planned: 0, delivered: 0, skipped: 0, failed: 0 };
+    }
+    const planned = uniqueDeliveries(
+      event,
+      await policy(event as never, { now: () => deps.clock.now(), ports: deps.ports }),
+    );
+    const results = await mapLimit(planned, concurrency, (p) => deliver(event, p));
+    const failures = results.filter((r): r is DeliveryFailure => typeof r === 'object');
+    const outcome: NotifyOutcome = {
+      planned: planned.length,
+      delivered: results.filter((r) => r === 'delivered').length,
+      skipped: results.filter((r) => r === 'skipped').length,
+      failed: failures.length,
+    };
+    log.info('event notified', { eventId: event.eventId, type: event.type, ...outcome });
+    if (failures.length > 0) {
+      log.warn('deliveries failed; they stay pending for the retry', { eventId: event.eventId, failures });
+      throw new DeliveryFailedError(event.eventId, failures);
+    }
+    return outcome;
+  };
+}
+
+function inboxItemOf(event: DomainEvent, message: Message, itemId: string, at: string): InboxItem {
+  return {
+    itemId,
+    firmId: event.firmId,
+    ...(event.caseId ? { caseId: event.caseId } : {}),
+    eventId: event.eventId,
+    type: event.type,
+    title: message.title,
+    body: message.body,
+    ...(message.link ? { link: message.link } : {}),
+    createdAt: at,
+  };
+}
+
+/** A policy that names the same recipient × channel twice still delivers once. */
+function uniqueDeliveries(event: DomainEvent, planned: PlannedDelivery[]): PlannedDelivery[] {
+  const seen = new Set<string>();
+  return planned.filter((p) => {
+    const k = deliveryKeyOf(event, p);
+    const id = `${k.recipient}|${k.channel}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** Error name and message only: SDK errors carry no message content, and bodies are never logged. */
+function describe(err: unknown): string {
+  const e = err as { name?: string; message?: string };
+  return `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`.slice(0, 500);
+}
+
+/** Runs `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

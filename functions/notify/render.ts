@@ -1,0 +1,66 @@
+// Rendering helpers for notifications: HTML escaping, one-line texts for subjects, and the plain
+// text + HTML layout every message uses. Notifications carry no rich text: what people typed is
+// flattened and escaped, never interpreted.
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
+/** One line, trimmed: line breaks and other control characters become single spaces (mail headers, titles). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: flattening control characters is the point
+export const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+
+/** Only http(s) links are rendered as links; anything else is dropped. */
+const safeLink = (url: string | undefined): string | undefined =>
+  url && /^https?:\/\//i.test(url) ? url : undefined;
+
+export interface Layout {
+  /** The first line of the message (a heading in HTML). */
+  heading: string;
+  /** Plain-text paragraphs (each is flattened). */
+  paragraphs: string[];
+  link?: { url: string; label: string };
+  /** Why the recipient gets this (last line, small). */
+  footer?: string;
+}
+
+export function renderText(l: Layout): string {
+  const link = safeLink(l.link?.url);
+  return [
+    oneLine(l.heading),
+    '',
+    ...l.paragraphs.map(oneLine).flatMap((p) => [p, '']),
+    ...(link && l.link ? [`${oneLine(l.link.label)}: ${link}`, ''] : []),
+    ...(l.footer ? ['--', oneLine(l.footer)] : []),
+  ]
+    .join('\n')
+    .trimEnd()
+    .concat('\n');
+}
+
+export function renderHtml(l: Layout): string {
+  const link = safeLink(l.link?.url);
+  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(oneLine(s))}</p>`;
+  return [
+    '<!doctype html>',
+    '<html><head><meta charset="utf-8"></head>',
+    '<body style="font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:15px;color:#1f2937;margin:0;padding:24px">',
+    '<div style="max-width:560px;margin:0 auto">',
+    `<h1 style="font-size:18px;margin:0 0 16px">${escapeHtml(oneLine(l.heading))}</h1>`,
+    ...l.paragraphs.map(p),
+    ...(link && l.link
+      ? [
+          `<p style="margin:24px 0"><a href="${escapeHtml(link)}" style="background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(oneLine(l.link.label))}</a></p>`,
+        ]
+      : []),
+    ...(l.footer ? [`<p style="font-size:12px;color:#6b7280">${escapeHtml(oneLine(l.footer))}</p>`] : []),
+    '</div></body></html>',
+  ].join('\n');
+}

@@ -1,0 +1,356 @@
+// DynamoDB adapters of portal access: the AccessStore port (grants, invitations, binding a portal
+// identity) and the InvitationMail port the notify policy reads through. Grants are updated field
+// by field, never overwritten, so the share counter kept on them by ADD is never clobbered.
+import {
+  GetCommand,
+  QueryCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AccessStore, BoundContact } from '../domain/access';
+import { boundToOther, invitationUsed } from '../domain/access';
+import type { Case } from '../domain/cases';
+import { conflict } from '../domain/errors';
+import type { Firm } from '../domain/firm';
+import type { Grant } from '../domain/grants';
+import { type Invitation, type InvitationMail, invitationSuperseded } from '../domain/invitations';
+import { Entity, type ItemKey, keys, patterns } from './keys';
+import { fromItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const grantChanged = () =>
+  conflict('grant_changed', 'The grant changed while you were saving; reload it and save again.');
+
+async function getConsistent(table: Table, key: ItemKey): Promise<Record<string, unknown> | undefined> {
+  const res = await table.client.send(
+    new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }),
+  );
+  return res.Item;
+}
+
+/** The invitation's expiry lives in the table's TTL attribute (epoch seconds); the domain sees ISO. */
+function invitationFromItem(item: Record<string, unknown>): Invitation {
+  return {
+    ...fromItem<Omit<Invitation, 'expiresAt'>>(item),
+    expiresAt: new Date(Number(item.expiresAt) * 1000).toISOString(),
+  };
+}
+
+function putInvitation(table: Table, inv: Invitation): TransactItem {
+  const { expiresAt, ...data } = inv;
+  return {
+    Put: {
+      TableName: table.name,
+      Item: toItem(keys.invitation(inv.firmId, inv.caseId, inv.contactId), Entity.invitation, data, {
+        expiresAt: Math.floor(Date.parse(expiresAt) / 1000),
+      }),
+    },
+  };
+}
+
+/** GSI1 (the portal's index) holds a grant only while it is active and bound to an identity. */
+const indexedByIdentity = (g: Grant) => g.status === 'active' && !!g.identityId;
+
+function grantItem(g: Grant): Record<string, unknown> {
+  return toItem(
+    {
+      ...keys.grant(g.firmId, g.caseId, g.contactId),
+      ...keys.grantByContact(g.firmId, g.contactId, g.caseId),
+      ...(indexedByIdentity(g) ? keys.grantByIdentity(g.identityId!, g.caseId) : {}),
+    },
+    Entity.grant,
+    g,
+  );
+}
+
+/** Fields of a grant a save may change; keys, denormalized ids and the share counter are not among them. */
+const SAVED_FIELDS = [
+  'contactName',
+  'contactEmail',
+  'caseTitle',
+  'firmName',
+  'role',
+  'canDownload',
+  'canUpload',
+  'status',
+  'invitedAt',
+  'acceptedAt',
+  'identityId',
+] as const satisfies readonly (keyof Grant)[];
+
+/** An Update that turns grant `prev` into `next`, conditional on the grant still being `prev`. */
+function updateGrantItem(table: Table, prev: Grant, next: Grant): TransactItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const set: string[] = [];
+  const remove: string[] = [];
+  SAVED_FIELDS.forEach((field, i) => {
+    names[`#f${i}`] = field;
+    const value = next[field];
+    if (value === undefined) remove.push(`#f${i}`);
+    else {
+      set.push(`#f${i} = :f${i}`);
+      values[`:f${i}`] = value;
+    }
+  });
+  if (indexedByIdentity(next)) {
+    const gsi1 = keys.grantByIdentity(next.identityId!, next.caseId);
+    set.push('GSI1PK = :gsi1pk', 'GSI1SK = :gsi1sk');
+    values[':gsi1pk'] = gsi1.GSI1PK;
+    values[':gsi1sk'] = gsi1.GSI1SK;
+  } else remove.push('GSI1PK', 'GSI1SK');
+  if (next.status !== 'revoked') remove.push('revokedAt');
+  Object.assign(names, { '#ps': 'status', '#pr': 'role', '#pd': 'canDownload', '#pu': 'canUpload' });
+  Object.assign(values, {
+    ':ps': prev.status,
+    ':pr': prev.role,
+    ':pd': prev.canDownload,
+    ':pu': prev.canUpload,
+  });
+  return {
+    Update: {
+      TableName: table.name,
+      Key: keys.grant(prev.firmId, prev.caseId, prev.contactId),
+      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      ConditionExpression: 'attribute_exists(PK) AND #ps = :ps AND #pr = :pr AND #pd = :pd AND #pu = :pu',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+export function accessStore(table: Table): AccessStore {
+  return {
+    async getCase(firmId, caseId) {
+      const item = await getConsistent(table, keys.case(firmId, caseId));
+      return item ? fromItem<Case>(item) : undefined;
+    },
+    async getContact(firmId, contactId) {
+      const item = await getConsistent(table, keys.contact(firmId, contactId));
+      return item ? fromItem<BoundContact>(item) : undefined;
+    },
+    async getFirm(firmId) {
+      const item = await getConsistent(table, keys.firm(firmId));
+      return item ? fromItem<Firm>(item) : undefined;
+    },
+    async getGrant(firmId, caseId, contactId) {
+      const item = await getConsistent(table, keys.grant(firmId, caseId, contactId));
+      return item ? fromItem<Grant>(item) : undefined;
+    },
+    async getInvitation(firmId, caseId, contactId) {
+      const item = await getConsistent(table, keys.invitation(firmId, caseId, contactId));
+      return item ? invitationFromItem(item) : undefined;
+    },
+
+    async createGrant(grant, invitation, events) {
+      await transact(
+        table,
+        [
+          {
+            Put: {
+              TableName: table.name,
+              Item: grantItem(grant),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...(invitation ? [putInvitation(table, invitation)] : []),
+          ...events.map((e) => putActivity(table, e)),
+        ],
+        { 0: grantChanged },
+      );
+    },
+
+    async updateGrant(prev, next, invitation, events) {
+      await transact(
+        table,
+        [
+          updateGrantItem(table, prev, next),
+          ...(invitation ? [putInvitation(table, invitation)] : []),
+          ...events.map((e) => putActivity(table, e)),
+        ],
+        { 0: grantChanged },
+      );
+    },
+
+    async revokeGrant(prev, revokedAt, event) {
+      await transact(
+        table,
+        [
+          {
+            Update: {
+              TableName: table.name,
+              Key: keys.grant(prev.firmId, prev.caseId, prev.contactId),
+              // Out of GSI1 at once: the portal stops listing the case.
+              UpdateExpression: 'SET #status = :revoked, revokedAt = :at REMOVE GSI1PK, GSI1SK',
+              ConditionExpression: 'attribute_exists(PK) AND #status = :prev',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':revoked': 'revoked', ':at': revokedAt, ':prev': prev.status },
+            },
+          },
+          {
+            Delete: { TableName: table.name, Key: keys.invitation(prev.firmId, prev.caseId, prev.contactId) },
+          },
+          putActivity(table, event),
+        ],
+        { 0: grantChanged },
+      );
+    },
+
+    async replaceInvitation(invitation, event) {
+      await transact(
+        table,
+        [
+          {
+            ConditionCheck: {
+              TableName: table.name,
+              Key: keys.grant(invitation.firmId, invitation.caseId, invitation.contactId),
+              ConditionExpression: '#status = :invited',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':invited': 'invited' },
+            },
+          },
+          putInvitation(table, invitation),
+          putActivity(table, event),
+        ],
+        { 0: grantChanged },
+      );
+    },
+
+    listGrants: (firmId, caseId, page) =>
+      queryPage<Grant>(table, patterns.grantsOfCase(firmId, caseId), page),
+
+    async grantsOfContact(firmId, contactId, max) {
+      const spec = patterns.grantsOfContact(firmId, contactId);
+      const out: Grant[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const res = await table.client.send(
+          new QueryCommand({
+            TableName: table.name,
+            IndexName: spec.index,
+            KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :sk)',
+            ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        out.push(...(res.Items ?? []).map((i) => fromItem<Grant>(i)));
+        start = res.LastEvaluatedKey;
+      } while (start && out.length <= max);
+      return out.slice(0, max + 1);
+    },
+
+    async accept({ invitation, tokenHash, identityId, acceptedAt, grants, event }) {
+      const { firmId, caseId, contactId } = invitation;
+      await transact(
+        table,
+        [
+          {
+            Update: {
+              TableName: table.name,
+              Key: keys.invitation(firmId, caseId, contactId),
+              UpdateExpression: 'SET acceptedAt = :at, acceptedBy = :me',
+              ConditionExpression:
+                'invitationId = :i AND tokenHash = :h AND attribute_not_exists(acceptedAt)',
+              ExpressionAttributeValues: {
+                ':at': acceptedAt,
+                ':me': identityId,
+                ':i': invitation.invitationId,
+                ':h': tokenHash,
+              },
+            },
+          },
+          {
+            Update: {
+              TableName: table.name,
+              Key: keys.contact(firmId, contactId),
+              UpdateExpression: 'SET identityId = :me',
+              ConditionExpression:
+                'attribute_exists(PK) AND (attribute_not_exists(identityId) OR identityId = :me)',
+              ExpressionAttributeValues: { ':me': identityId },
+            },
+          },
+          putActivity(table, event),
+          ...grants.map((g): TransactItem => {
+            const gsi1 = keys.grantByIdentity(identityId, g.caseId);
+            return {
+              Update: {
+                TableName: table.name,
+                Key: keys.grant(firmId, g.caseId, contactId),
+                UpdateExpression:
+                  'SET #status = :active, acceptedAt = :at, identityId = :me, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk',
+                // A grant revoked since it was read must stay revoked.
+                ConditionExpression: 'attribute_exists(PK) AND #status <> :revoked',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':active': 'active',
+                  ':revoked': 'revoked',
+                  ':at': acceptedAt,
+                  ':me': identityId,
+                  ':gsi1pk': gsi1.GSI1PK,
+                  ':gsi1sk': gsi1.GSI1SK,
+                },
+              },
+            };
+          }),
+        ],
+        {
+          0: invitationUsed,
+          1: boundToOther,
+          ...Object.fromEntries(grants.map((_, i) => [i + 3, grantChanged])),
+        },
+      );
+    },
+
+    grantsOfIdentity: (identityId, page) =>
+      queryPage<Grant>(table, patterns.grantsOfIdentity(identityId), page),
+  };
+}
+
+/** The notify policy's view of an invitation, over the table. */
+export function invitationMailStore(table: Table, defaultPortalUrl: string): InvitationMail {
+  return {
+    async load(firmId, caseId, contactId) {
+      const [inv, grant, contact, firm] = await Promise.all([
+        getConsistent(table, keys.invitation(firmId, caseId, contactId)),
+        getConsistent(table, keys.grant(firmId, caseId, contactId)),
+        getConsistent(table, keys.contact(firmId, contactId)),
+        getConsistent(table, keys.firm(firmId)),
+      ]);
+      if (!inv || !grant || !contact) return undefined;
+      const g = fromItem<Grant>(grant);
+      const c = fromItem<BoundContact>(contact);
+      const f = firm ? fromItem<Firm>(firm) : undefined;
+      return {
+        invitation: invitationFromItem(inv),
+        grant: { status: g.status, caseTitle: g.caseTitle, firmName: g.firmName },
+        contact: {
+          name: c.name,
+          ...(c.email ? { email: c.email } : {}),
+          ...(c.locale ? { locale: c.locale } : {}),
+          ...(c.identityId ? { identityId: c.identityId } : {}),
+        },
+        firmName: f?.name || g.firmName,
+        portalUrl: (f?.portalUrl || defaultPortalUrl).replace(/\/+$/, ''),
+      };
+    },
+
+    async storeTokenHash(claims, tokenHash) {
+      try {
+        await table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: keys.invitation(claims.firmId, claims.caseId, claims.contactId),
+            UpdateExpression: 'SET tokenHash = :h',
+            // A resend (new invitation id), a revoke (item deleted) or an accept in between wins.
+            ConditionExpression: 'invitationId = :i AND attribute_not_exists(acceptedAt)',
+            ExpressionAttributeValues: { ':h': tokenHash, ':i': claims.invitationId },
+          }),
+        );
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') throw invitationSuperseded();
+        throw err;
+      }
+    },
+  };
+}

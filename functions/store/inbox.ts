@@ -1,0 +1,331 @@
+// DynamoDB adapters of the inbox: the InboxStore the inbox API reads and changes, and the notify
+// core's InboxWriter (item + unread counter + delivery record in one transaction). Each item
+// records its owner, so a contact's item found by identity (GSI1) leads back to its main key.
+import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { InboxItem, InboxOwner, InboxScope, InboxStore, OwnedInboxItem } from '../domain/inbox';
+import type { Page, PageRequest } from '../domain/ports';
+import { log } from '../log';
+import type { InboxWriter } from '../notify/core';
+import { decodeCursor, encodeCursor } from './cursor';
+import { deliveryItemKey } from './deliveries';
+import { Entity, keys, patterns, type QuerySpec } from './keys';
+import { type Table, toItem } from './table';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** What an inbox item holds besides the InboxItem: its owner. */
+interface StoredInboxItem extends InboxItem {
+  ownerKind: InboxOwner['kind'];
+  ownerId: string;
+}
+
+const ITEM_FIELDS = [
+  'itemId',
+  'firmId',
+  'caseId',
+  'eventId',
+  'type',
+  'title',
+  'body',
+  'link',
+  'createdAt',
+  'readAt',
+  'archivedAt',
+] as const satisfies readonly (keyof InboxItem)[];
+
+function toInboxItem(raw: Record<string, unknown>): InboxItem {
+  const out: Record<string, unknown> = {};
+  for (const f of ITEM_FIELDS) if (raw[f] !== undefined) out[f] = raw[f];
+  return out as unknown as InboxItem;
+}
+
+const ownerOf = (raw: Record<string, unknown>): InboxOwner => ({
+  firmId: raw.firmId as string,
+  kind: raw.ownerKind as InboxOwner['kind'],
+  id: raw.ownerId as string,
+});
+
+const specOf = (scope: InboxScope): QuerySpec =>
+  'owner' in scope ? patterns.inboxOf(scope.owner) : patterns.inboxOfIdentity(scope.identityId);
+
+const NOT_ARCHIVED = { name: 'notArchived', expression: 'attribute_not_exists(archivedAt)' };
+// Archiving marks an item read, so "unread" alone also leaves archived items out.
+const UNREAD = { name: 'unread', expression: 'attribute_not_exists(readAt)' };
+
+const cancelledAt = (err: unknown): number => {
+  if ((err as Error).name !== 'TransactionCanceledException') return -1;
+  return ((err as TransactionCanceledException).CancellationReasons ?? []).findIndex(
+    (r) => r.Code === 'ConditionalCheckFailed',
+  );
+};
+
+export function inboxStore(table: Table): InboxStore {
+  /** queryPage with a filter: one Query per page, so a page may hold fewer items than `limit`. */
+  async function filteredPage(
+    spec: QuerySpec,
+    filter: { name: string; expression: string },
+    page: PageRequest,
+  ): Promise<Page<Record<string, unknown>>> {
+    const scope = `${spec.name}+${filter.name}|${spec.index ?? 'table'}|${spec.pk}`;
+    const pkName = spec.index ? `${spec.index}PK` : 'PK';
+    const skName = spec.index ? `${spec.index}SK` : 'SK';
+    const res = await table.client.send(
+      new QueryCommand({
+        TableName: table.name,
+        ...(spec.index ? { IndexName: spec.index } : {}),
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+        FilterExpression: filter.expression,
+        ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
+        ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
+        ScanIndexForward: spec.forward,
+        Limit: page.limit,
+        ...(page.nextToken
+          ? { ExclusiveStartKey: decodeCursor(table.cursorSecret, scope, page.nextToken) }
+          : {}),
+      }),
+    );
+    const items = res.Items ?? [];
+    return res.LastEvaluatedKey
+      ? { items, nextToken: encodeCursor(table.cursorSecret, scope, res.LastEvaluatedKey) }
+      : { items };
+  }
+
+  const counterUpdate = (owner: InboxOwner, delta: -1): TransactItem => ({
+    Update: {
+      TableName: table.name,
+      Key: keys.inboxCounter(owner),
+      UpdateExpression: 'ADD unread :delta',
+      // Never below zero: a decrement only where something is counted.
+      ConditionExpression: 'unread >= :one',
+      ExpressionAttributeValues: { ':delta': delta, ':one': 1 },
+    },
+  });
+
+  async function update(owner: InboxOwner, itemId: string, set: string, condition: string, at: string) {
+    await table.client.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.inboxItem(owner, itemId),
+        UpdateExpression: set,
+        ConditionExpression: condition,
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  }
+
+  /** The item change plus the counter decrement; if the counter is somehow already 0, the item change alone. */
+  async function changeUnread(owner: InboxOwner, itemId: string, set: string, condition: string, at: string) {
+    const itemUpdate: TransactItem = {
+      Update: {
+        TableName: table.name,
+        Key: keys.inboxItem(owner, itemId),
+        UpdateExpression: set,
+        ConditionExpression: condition,
+        ExpressionAttributeValues: { ':at': at },
+      },
+    };
+    try {
+      await table.client.send(
+        new TransactWriteCommand({ TransactItems: [itemUpdate, counterUpdate(owner, -1)] }),
+      );
+      return true;
+    } catch (err) {
+      const failed = cancelledAt(err);
+      if (failed === 0) return false;
+      if (failed !== 1) throw err;
+    }
+    log.warn('inbox counter was already 0 while an item was unread; item changed without decrement', {
+      firmId: owner.firmId,
+      itemId,
+    });
+    try {
+      await update(owner, itemId, set, condition, at);
+      return true;
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+      throw err;
+    }
+  }
+
+  return {
+    async listItems(scope, page) {
+      const res = await filteredPage(specOf(scope), NOT_ARCHIVED, page);
+      return { ...res, items: res.items.map(toInboxItem) };
+    },
+
+    async listUnread(scope, page) {
+      const res = await filteredPage(specOf(scope), UNREAD, page);
+      return { ...res, items: res.items.map((raw) => ({ owner: ownerOf(raw), item: toInboxItem(raw) })) };
+    },
+
+    async unreadCount(scope) {
+      if ('owner' in scope) {
+        const res = await table.client.send(
+          new GetCommand({
+            TableName: table.name,
+            Key: keys.inboxCounter(scope.owner),
+            ConsistentRead: true,
+          }),
+        );
+        return Number(res.Item?.unread ?? 0);
+      }
+      // One counter per firm the identity is a contact of: one Query sums them.
+      const spec = patterns.inboxCountersOfIdentity(scope.identityId);
+      let total = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const res = await table.client.send(
+          new QueryCommand({
+            TableName: table.name,
+            IndexName: spec.index,
+            KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)',
+            ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
+            ProjectionExpression: 'unread',
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const c of res.Items ?? []) total += Math.max(0, Number(c.unread ?? 0));
+        start = res.LastEvaluatedKey;
+      } while (start);
+      return total;
+    },
+
+    async getItem(owner, itemId) {
+      const res = await table.client.send(
+        new GetCommand({ TableName: table.name, Key: keys.inboxItem(owner, itemId), ConsistentRead: true }),
+      );
+      return res.Item ? toInboxItem(res.Item) : undefined;
+    },
+
+    async findForIdentity(identityId, itemId): Promise<OwnedInboxItem | undefined> {
+      const k = keys.inboxItemByIdentity(identityId, itemId);
+      const res = await table.client.send(
+        new QueryCommand({
+          TableName: table.name,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
+          ExpressionAttributeValues: { ':pk': k.GSI1PK, ':sk': k.GSI1SK },
+          Limit: 1,
+        }),
+      );
+      const raw = res.Items?.[0];
+      return raw ? { owner: ownerOf(raw), item: toInboxItem(raw) } : undefined;
+    },
+
+    markRead: (owner, itemId, at) =>
+      changeUnread(
+        owner,
+        itemId,
+        'SET readAt = :at',
+        'attribute_exists(PK) AND attribute_not_exists(readAt)',
+        at,
+      ),
+
+    async archive(owner, item, at) {
+      if (!item.readAt) {
+        return changeUnread(
+          owner,
+          item.itemId,
+          'SET readAt = :at, archivedAt = :at',
+          'attribute_exists(PK) AND attribute_not_exists(readAt) AND attribute_not_exists(archivedAt)',
+          at,
+        );
+      }
+      try {
+        await update(
+          owner,
+          item.itemId,
+          'SET archivedAt = :at',
+          'attribute_exists(PK) AND attribute_exists(readAt) AND attribute_not_exists(archivedAt)',
+          at,
+        );
+        return true;
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
+    },
+  };
+}
+
+export function inboxWriter(table: Table): InboxWriter {
+  return {
+    async deliverInApp({ key, owner, identityId, item, at }) {
+      const stored: StoredInboxItem = { ...item, ownerKind: owner.kind, ownerId: owner.id };
+      const byIdentity = owner.kind === 'contact' && identityId ? identityId : undefined;
+      const counterIndex = byIdentity ? keys.inboxCounterByIdentity(byIdentity, owner.firmId) : undefined;
+      try {
+        await table.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: table.name,
+                  Item: toItem(
+                    {
+                      ...keys.inboxItem(owner, item.itemId),
+                      ...(byIdentity ? keys.inboxItemByIdentity(byIdentity, item.itemId) : {}),
+                    },
+                    Entity.inboxItem,
+                    stored,
+                  ),
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+              {
+                Update: {
+                  TableName: table.name,
+                  Key: keys.inboxCounter(owner),
+                  UpdateExpression: [
+                    'SET entity = :entity, v = :v, firmId = :firmId, ownerKind = :kind, ownerId = :ownerId',
+                    counterIndex
+                      ? ', GSI1PK = if_not_exists(GSI1PK, :g1pk), GSI1SK = if_not_exists(GSI1SK, :g1sk)'
+                      : '',
+                    'ADD unread :one',
+                  ].join(' '),
+                  ExpressionAttributeValues: {
+                    ':entity': Entity.inboxCounter,
+                    ':v': 1,
+                    ':firmId': owner.firmId,
+                    ':kind': owner.kind,
+                    ':ownerId': owner.id,
+                    ':one': 1,
+                    ...(counterIndex ? { ':g1pk': counterIndex.GSI1PK, ':g1sk': counterIndex.GSI1SK } : {}),
+                  },
+                },
+              },
+              {
+                Update: {
+                  TableName: table.name,
+                  Key: deliveryItemKey(key),
+                  // Only the attempt that still finds it pending delivers it: exactly once under retries.
+                  ConditionExpression: '#status = :pending',
+                  UpdateExpression:
+                    'SET #status = :sent, sentAt = :at, inboxItemId = :itemId REMOVE leaseUntil, lastError, lastErrorAt',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: {
+                    ':pending': 'pending',
+                    ':sent': 'sent',
+                    ':at': at,
+                    ':itemId': item.itemId,
+                  },
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (err) {
+        if (cancelledAt(err) === 2) return false;
+        throw err;
+      }
+    },
+  };
+}

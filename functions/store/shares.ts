@@ -1,0 +1,219 @@
+// DynamoDB adapter of the ShareStore port: share items (by document; GSI1 by contact) whose every
+// write rides with the ADD on its grant's sharedCount, plus the filtered and consistent queries
+// shares need.
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Document } from '../domain/documents';
+import { conflict, type DomainError, unprocessable } from '../domain/errors';
+import type { Grant } from '../domain/grants';
+import type { Page, PageRequest } from '../domain/ports';
+import type { Share, ShareStore } from '../domain/shares';
+import type { DomainEvent } from '../events/catalogue';
+import { decodeCursor, encodeCursor } from './cursor';
+import { getMany } from './documents';
+import { Entity, keys, patterns, type QuerySpec } from './keys';
+import { fromItem, putActivity, type Table, toItem, transact } from './table';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** What `q` searches: document name, contact name and email, lower-cased. */
+export const searchTextOf = (s: Pick<Share, 'documentName' | 'contactName' | 'contactEmail'>) =>
+  [s.documentName, s.contactName, s.contactEmail].join(' ').toLowerCase();
+
+/** The share item: main key by document then contact; GSI1 by contact (the portal's list). */
+export function shareItem(s: Share): Record<string, unknown> {
+  return toItem(
+    {
+      ...keys.share(s.firmId, s.caseId, s.documentId, s.contactId),
+      ...keys.shareByContact(s.firmId, s.caseId, s.contactId, s.documentId),
+    },
+    Entity.share,
+    { ...s, searchText: searchTextOf(s) },
+  );
+}
+
+/** ADD `delta` to the grant's sharedCount; the grant must exist (an ADD would otherwise create one). */
+export function countOnGrant(
+  table: Table,
+  s: Pick<Share, 'firmId' | 'caseId' | 'contactId'>,
+  delta: 1 | -1,
+): TransactItem {
+  return {
+    Update: {
+      TableName: table.name,
+      Key: keys.grant(s.firmId, s.caseId, s.contactId),
+      UpdateExpression: 'ADD sharedCount :delta',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':delta': delta },
+    },
+  };
+}
+
+const ALREADY_DONE = 'share_already_in_place';
+const alreadyDone = () => conflict(ALREADY_DONE, 'A concurrent save already made this change.');
+const grantGone = () =>
+  unprocessable('contact_without_access', 'The contact lost access to this case while saving.', {});
+
+export function shareStore(table: Table): ShareStore {
+  /** Runs a share change; false when its condition shows a concurrent save already made it. */
+  const change = async (items: TransactItem[]) => {
+    try {
+      await transactRetrying(table, items, { 0: alreadyDone, 1: grantGone });
+      return true;
+    } catch (err) {
+      if ((err as DomainError).code === ALREADY_DONE) return false;
+      throw err;
+    }
+  };
+
+  return {
+    async getShare(firmId, caseId, documentId, contactId) {
+      const [share] = await getMany<Share>(table, [keys.share(firmId, caseId, documentId, contactId)]);
+      return share;
+    },
+    sharesOfDocument: (firmId, caseId, documentId) =>
+      queryAll<Share>(table, patterns.sharesOfDocument(firmId, caseId, documentId), { consistent: true }),
+    sharesOfContact: (firmId, caseId, contactId) =>
+      queryAll<Share>(table, patterns.sharesOfContact(firmId, caseId, contactId), { consistent: false }),
+    addShare: (share, event) =>
+      change([
+        {
+          Put: {
+            TableName: table.name,
+            Item: shareItem(share),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        countOnGrant(table, share, 1),
+        ...withEvent(table, event),
+      ]),
+    removeShare: (share, event) =>
+      change([
+        {
+          Delete: {
+            TableName: table.name,
+            Key: keys.share(share.firmId, share.caseId, share.documentId, share.contactId),
+            ConditionExpression: 'attribute_exists(PK)',
+          },
+        },
+        countOnGrant(table, share, -1),
+        ...withEvent(table, event),
+      ]),
+    listShares: (firmId, caseId, q, page) =>
+      queryFilteredPage<Share>(
+        table,
+        patterns.sharesOfCase(firmId, caseId),
+        q ? { expression: 'contains(searchText, :q)', values: { ':q': q.toLowerCase() } } : undefined,
+        page,
+      ),
+    listSharedWithContact: (firmId, caseId, contactId, page) =>
+      queryFilteredPage<Share>(table, patterns.sharesOfContact(firmId, caseId, contactId), undefined, page),
+    grantsOf: (firmId, caseId, contactIds) =>
+      getMany<Grant>(
+        table,
+        contactIds.map((id) => keys.grant(firmId, caseId, id)),
+      ),
+    documentsOf: (firmId, caseId, documentIds) =>
+      getMany<Document>(
+        table,
+        documentIds.map((id) => keys.document(firmId, caseId, id)),
+      ),
+  };
+}
+
+const withEvent = (table: Table, event: DomainEvent | undefined): TransactItem[] =>
+  event ? [putActivity(table, event)] : [];
+
+/**
+ * `transact`, retried when DynamoDB cancels it only because another transaction was touching the
+ * same item at that moment (concurrent saves update the same grant counter).
+ */
+export async function transactRetrying(
+  table: Table,
+  items: TransactItem[],
+  onConditionFailed: Record<number, () => DomainError> = {},
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transact(table, items, onConditionFailed);
+      return;
+    } catch (err) {
+      if (attempt >= 8 || !isTransactionConflict(err)) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
+    }
+  }
+}
+
+function isTransactionConflict(err: unknown): boolean {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+  if (e.name === 'TransactionConflictException') return true;
+  if (e.name !== 'TransactionCanceledException') return false;
+  const codes = (e.CancellationReasons ?? []).map((r) => r.Code);
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+}
+
+/** Every item of a pattern (a share set is bounded by the case's contacts or documents). */
+async function queryAll<T>(table: Table, spec: QuerySpec, opts: { consistent: boolean }): Promise<T[]> {
+  const out: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await table.client.send(
+      new QueryCommand({
+        ...queryInput(table, spec),
+        // Only the main table can be read consistently; an index query must not ask for it.
+        ...(opts.consistent && !spec.index ? { ConsistentRead: true } : {}),
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    out.push(...(res.Items ?? []).map((i) => fromItem<T>(i)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/**
+ * One Query, one page, optionally filtered (a filtered page may hold fewer than `limit` items;
+ * nextToken continues). Cursors are signed and bound to the pattern and partition, as queryPage's.
+ */
+async function queryFilteredPage<T>(
+  table: Table,
+  spec: QuerySpec,
+  filter: { expression: string; values: Record<string, unknown> } | undefined,
+  page: PageRequest,
+): Promise<Page<T>> {
+  const scope = `${spec.name}|${spec.index ?? 'table'}|${spec.pk}`;
+  const base = queryInput(table, spec);
+  const res = await table.client.send(
+    new QueryCommand({
+      ...base,
+      ...(filter
+        ? {
+            FilterExpression: filter.expression,
+            ExpressionAttributeValues: { ...base.ExpressionAttributeValues, ...filter.values },
+          }
+        : {}),
+      Limit: page.limit,
+      ...(page.nextToken
+        ? { ExclusiveStartKey: decodeCursor(table.cursorSecret, scope, page.nextToken) }
+        : {}),
+    }),
+  );
+  const items = (res.Items ?? []).map((i) => fromItem<T>(i));
+  return res.LastEvaluatedKey
+    ? { items, nextToken: encodeCursor(table.cursorSecret, scope, res.LastEvaluatedKey) }
+    : { items };
+}
+
+function queryInput(table: Table, spec: QuerySpec) {
+  return {
+    TableName: table.name,
+    ...(spec.index ? { IndexName: spec.index } : {}),
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+    ExpressionAttributeNames: {
+      '#pk': spec.index ? `${spec.index}PK` : 'PK',
+      '#sk': spec.index ? `${spec.index}SK` : 'SK',
+    },
+    ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix } as Record<string, unknown>,
+    ScanIndexForward: spec.forward,
+  };
+}

@@ -1,0 +1,498 @@
+// Portal access through HTTP on the local stack: grants, invitations mailed through local SES,
+// accepting them, the portal's case list, revoking and resending.
+import { createHash } from 'node:crypto';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { keys, patterns } from '../../functions/store/keys';
+import {
+  call,
+  mintToken,
+  newFirm,
+  newId,
+  partition,
+  settle,
+  type TestFirm,
+  table,
+  urls,
+} from './support/stack';
+
+interface Setup {
+  firm: TestFirm;
+  caseId: string;
+  contactId: string;
+  email: string;
+}
+
+/** A firm with one case and one contact (unique email, so its mail is told apart from others'). */
+async function setup(opts: { title?: string; locale?: string; firmName?: string } = {}): Promise<Setup> {
+  const firm = await newFirm(opts.firmName ?? 'Test Firm');
+  const c = await call('POST', '/cases', {
+    token: firm.staff.token,
+    body: { title: opts.title ?? 'VAT return Q3' },
+  });
+  expect(c.status).toBe(201);
+  const contact = await newContact(firm, opts.locale);
+  return { firm, caseId: c.body.caseId, ...contact };
+}
+
+async function newContact(firm: TestFirm, locale?: string) {
+  const email = `c-${newId().toLowerCase()}@client.test`;
+  const res = await call('POST', '/contacts', {
+    token: firm.staff.token,
+    body: { name: 'Carla Client', email, ...(locale ? { locale } : {}) },
+  });
+  expect(res.status).toBe(201);
+  return { contactId: res.body.contactId as string, email };
+}
+
+async function newCase(firm: TestFirm, title = 'Another case'): Promise<string> {
+  const res = await call('POST', '/cases', { token: firm.staff.token, body: { title } });
+  expect(res.status).toBe(201);
+  return res.body.caseId;
+}
+
+const viewer = { role: 'viewer', canDownload: true };
+
+const grant = (s: Pick<Setup, 'firm' | 'caseId' | 'contactId'>, body: unknown = viewer, caseId = s.caseId) =>
+  call('PUT', `/cases/${caseId}/grants/${s.contactId}`, { token: s.firm.staff.token, body });
+
+const identityToken = () => mintToken({ sub: `identity-${newId()}` });
+
+interface StoredMail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+/** Mail sent so far to `email` (local SES), oldest first. */
+async function mailTo(email: string): Promise<StoredMail[]> {
+  const res = await fetch(`${urls.mail}/store`);
+  expect(res.ok).toBe(true);
+  const { emails } = (await res.json()) as { emails: StoredMail[] };
+  return emails.filter((m) => m.destination.to.includes(email));
+}
+
+/** Waits for notify, then reads the accept token from the latest invitation mailed to `email`. */
+async function invitationToken(email: string, expectedMails?: number): Promise<string> {
+  await settle();
+  const mails = await mailTo(email);
+  if (expectedMails !== undefined) expect(mails).toHaveLength(expectedMails);
+  const last = mails.at(-1);
+  expect(last, `an invitation mailed to ${email}`).toBeDefined();
+  const match = /\/accept\?token=([A-Za-z0-9_.%-]+)/.exec(last!.body.text ?? '');
+  expect(match).not.toBeNull();
+  return decodeURIComponent(match![1]!);
+}
+
+const accept = (token: string, as: string) =>
+  call('POST', '/portal/invitations/accept', { token: as, body: { token } });
+
+/** The activity entries of a case (its partition also holds grants and invitations). */
+const trail = async (firmId: string, caseId: string) =>
+  (await partition(patterns.activityOfCase(firmId, caseId).pk)).filter((e) => e.entity === 'activity');
+
+const trailTypes = async (firmId: string, caseId: string) =>
+  (await trail(firmId, caseId)).map((e) => e.type as string).sort();
+
+describe('Routes: grants', () => {
+  it('grants access: an invited grant, an invitation and both events in the trail, no token stored', async () => {
+    // Prepare
+    const s = await setup();
+    // Act
+    const res = await grant(s, { role: 'collaborator', canDownload: false, canUpload: true });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      caseId: s.caseId,
+      contactId: s.contactId,
+      contactName: 'Carla Client',
+      contactEmail: s.email,
+      role: 'collaborator',
+      canDownload: false,
+      canUpload: true,
+      status: 'invited',
+      invitedAt: expect.any(String),
+      sharedCount: 0,
+    });
+    const list = await call('GET', `/cases/${s.caseId}/grants`, { token: s.firm.staff2.token });
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([res.body]);
+    expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
+      'access.granted',
+      'case.created',
+      'invitation.sent',
+    ]);
+    const invitation = (
+      await table.client.send(
+        new GetCommand({ TableName: table.name, Key: keys.invitation(s.firm.firmId, s.caseId, s.contactId) }),
+      )
+    ).Item!;
+    expect(invitation.tokenHash).toBeUndefined();
+    const ttl = invitation.expiresAt as number;
+    expect(ttl * 1000 - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
+    expect(ttl * 1000 - Date.now()).toBeLessThan(7.1 * 24 * 3600 * 1000);
+  });
+
+  it('mails the invitation; its token accepts it, binds the identity and the portal lists the case', async () => {
+    // Prepare
+    const s = await setup({ title: 'Annual accounts 2025', firmName: 'Bright & Co' });
+    expect((await grant(s)).status).toBe(200);
+    // Act
+    const token = await invitationToken(s.email, 1);
+    const me = await identityToken();
+    const accepted = await accept(token, me);
+    // Assess
+    const [mail] = await mailTo(s.email);
+    expect(mail!.subject).toBe('Bright & Co invited you to Annual accounts 2025');
+    expect(mail!.body.html).toContain('Bright &#38; Co');
+    expect(mail!.body.text).toContain(`http://localhost:5173/accept?token=`);
+    // Only the hash of the token is stored.
+    const invitation = (
+      await table.client.send(
+        new GetCommand({ TableName: table.name, Key: keys.invitation(s.firm.firmId, s.caseId, s.contactId) }),
+      )
+    ).Item!;
+    expect(invitation.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(await partition(invitation.PK as string))).not.toContain(token.split('.')[1]);
+
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({ caseId: s.caseId, contactId: s.contactId, firmId: s.firm.firmId });
+    const portal = await call('GET', '/portal/cases', { token: me });
+    expect(portal.status).toBe(200);
+    expect(portal.body.items).toEqual([
+      {
+        caseId: s.caseId,
+        firmId: s.firm.firmId,
+        firmName: 'Bright & Co',
+        title: 'Annual accounts 2025',
+        role: 'viewer',
+        canDownload: true,
+        canUpload: false,
+        sharedCount: 0,
+      },
+    ]);
+    const list = await call('GET', `/cases/${s.caseId}/grants`, { token: s.firm.staff.token });
+    expect(list.body.items[0]).toMatchObject({ status: 'active', acceptedAt: expect.any(String) });
+    expect(list.body.items[0].identityId).toBeUndefined();
+    expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
+      'access.accepted',
+      'access.granted',
+      'case.created',
+      'invitation.sent',
+    ]);
+    // Another portal identity sees nothing of it.
+    expect((await call('GET', '/portal/cases', { token: await identityToken() })).body.items).toEqual([]);
+  });
+
+  it("answers 404 for another firm's case or contact, 422 for a contact without email, and writes nothing", async () => {
+    const s = await setup();
+    const other = await newFirm();
+    const otherCase = await newCase(other);
+    const otherContact = await newContact(other);
+    const noEmail = await call('POST', '/contacts', {
+      token: s.firm.staff.token,
+      body: { name: 'Phone Only' },
+    });
+    const before = await partition(keys.firm(s.firm.firmId).PK);
+
+    const foreignCase = await grant(s, viewer, otherCase);
+    expect(foreignCase.status).toBe(404);
+    expect(foreignCase.body.code).toBe('case_not_found');
+    const foreignContact = await grant({ ...s, contactId: otherContact.contactId });
+    expect(foreignContact.status).toBe(404);
+    expect(foreignContact.body.code).toBe('contact_not_found');
+    const noEmailGrant = await grant({ ...s, contactId: noEmail.body.contactId });
+    expect(noEmailGrant.status).toBe(422);
+    expect(noEmailGrant.body.code).toBe('contact_has_no_email');
+
+    const foreignList = await call('GET', `/cases/${s.caseId}/grants`, { token: other.staff.token });
+    expect(foreignList.status).toBe(404);
+    expect(foreignList.body.code).toBe('case_not_found');
+    const foreignLink = await call('GET', `/cases/${s.caseId}/portal-link`, { token: other.staff.token });
+    expect(foreignLink.status).toBe(404);
+    expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual(['case.created']);
+    expect(await trailTypes(other.firmId, otherCase)).toEqual(['case.created']);
+    expect(await partition(keys.firm(s.firm.firmId).PK)).toEqual(before);
+  });
+
+  it('refuses upload rights for a viewer with 400 and writes nothing', async () => {
+    const s = await setup();
+    const res = await grant(s, { role: 'viewer', canDownload: true, canUpload: true });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.fields).toEqual([{ path: 'body.canUpload', message: 'only collaborators may upload' }]);
+    expect(
+      (await call('GET', `/cases/${s.caseId}/grants`, { token: s.firm.staff.token })).body.items,
+    ).toEqual([]);
+  });
+
+  it('saving identical rights again changes nothing; changed rights are saved with access.updated', async () => {
+    const s = await setup();
+    const first = await grant(s);
+    // Act: the same explicit save twice
+    const again = await grant(s, { ...viewer, canUpload: false });
+    // Assess
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
+      'access.granted',
+      'case.created',
+      'invitation.sent',
+    ]);
+    const changed = await grant(s, { role: 'collaborator', canDownload: true, canUpload: true });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ role: 'collaborator', canUpload: true, status: 'invited' });
+    expect(changed.body.invitedAt).toBe(first.body.invitedAt);
+    expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
+      'access.granted',
+      'access.updated',
+      'case.created',
+      'invitation.sent',
+    ]);
+    const updated = (await trail(s.firm.firmId, s.caseId)).find((e) => e.type === 'access.updated');
+    expect(updated!.detail).toEqual({
+      contactId: s.contactId,
+      role: 'collaborator',
+      canDownload: true,
+      canUpload: true,
+    });
+  });
+
+  it('gives the portal link of a case', async () => {
+    const s = await setup();
+    const res = await call('GET', `/cases/${s.caseId}/portal-link`, { token: s.firm.staff.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ caseId: s.caseId, url: `http://localhost:5173/cases/${s.caseId}` });
+  });
+});
+
+describe('Routes: revoke and re-grant', () => {
+  it('revoking removes the case from the portal at once; revoking again is idempotent', async () => {
+    // Prepare: an accepted grant
+    const s = await setup();
+    await grant(s);
+    const me = await identityToken();
+    expect((await accept(await invitationToken(s.email), me)).status).toBe(200);
+    expect((await call('GET', '/portal/cases', { token: me })).body.items).toHaveLength(1);
+    // Act
+    const revoked = await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, {
+      token: s.firm.staff.token,
+    });
+    // Assess
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.status).toBe('revoked');
+    expect((await call('GET', '/portal/cases', { token: me })).body.items).toEqual([]);
+    const grantItem = (
+      await table.client.send(
+        new GetCommand({ TableName: table.name, Key: keys.grant(s.firm.firmId, s.caseId, s.contactId) }),
+      )
+    ).Item!;
+    expect(grantItem.GSI1PK).toBeUndefined();
+    const again = await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, {
+      token: s.firm.staff.token,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.status).toBe('revoked');
+    const trail = await trailTypes(s.firm.firmId, s.caseId);
+    expect(trail.filter((t) => t === 'access.revoked')).toHaveLength(1);
+    // The access list still shows it, as revoked.
+    const list = await call('GET', `/cases/${s.caseId}/grants`, { token: s.firm.staff.token });
+    expect(list.body.items.map((g: { status: string }) => g.status)).toEqual(['revoked']);
+
+    // Granting again to the bound contact is active at once, with no new invitation mail.
+    const mailsBefore = (await mailTo(s.email)).length;
+    const regrant = await grant(s, { role: 'collaborator', canDownload: false, canUpload: true });
+    expect(regrant.status).toBe(200);
+    expect(regrant.body).toMatchObject({
+      status: 'active',
+      role: 'collaborator',
+      acceptedAt: expect.any(String),
+    });
+    expect((await call('GET', '/portal/cases', { token: me })).body.items).toMatchObject([
+      { caseId: s.caseId, role: 'collaborator', canUpload: true },
+    ]);
+    await settle();
+    expect(await mailTo(s.email)).toHaveLength(mailsBefore);
+  });
+
+  it('answers 404 grant_not_found when revoking a grant that does not exist', async () => {
+    const s = await setup();
+    const res = await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, {
+      token: s.firm.staff.token,
+    });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('grant_not_found');
+  });
+
+  it('revoking an invited grant withdraws its invitation: the mailed token no longer works', async () => {
+    const s = await setup();
+    await grant(s);
+    const token = await invitationToken(s.email);
+    await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, { token: s.firm.staff.token });
+    const res = await accept(token, await identityToken());
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('invitation_not_found');
+
+    // Granting again invites again: a new invitation, mailed, that works.
+    const regrant = await grant(s);
+    expect(regrant.body.status).toBe('invited');
+    const fresh = await invitationToken(s.email, 2);
+    expect((await accept(fresh, await identityToken())).status).toBe(200);
+    expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
+      'access.accepted',
+      'access.granted',
+      'access.granted',
+      'access.revoked',
+      'case.created',
+      'invitation.sent',
+      'invitation.sent',
+    ]);
+  });
+});
+
+describe('Routes: invitations', () => {
+  it('resending replaces the invitation: the old token answers 404, the new one works', async () => {
+    const s = await setup();
+    await grant(s);
+    const oldToken = await invitationToken(s.email, 1);
+    // Act
+    const resent = await call('POST', `/cases/${s.caseId}/grants/${s.contactId}/invitation`, {
+      token: s.firm.staff.token,
+    });
+    // Assess
+    expect(resent.status).toBe(202);
+    expect(resent.body).toEqual({
+      caseId: s.caseId,
+      contactId: s.contactId,
+      invitationId: expect.stringMatching(/^[0-9A-Z]{26}$/),
+      expiresAt: expect.any(String),
+    });
+    const newToken = await invitationToken(s.email, 2);
+    expect(newToken).not.toBe(oldToken);
+    const me = await identityToken();
+    const stale = await accept(oldToken, me);
+    expect(stale.status).toBe(404);
+    expect(stale.body.code).toBe('invitation_not_found');
+    expect((await accept(newToken, me)).status).toBe(200);
+    // Once accepted, there is nothing to resend.
+    const late = await call('POST', `/cases/${s.caseId}/grants/${s.contactId}/invitation`, {
+      token: s.firm.staff.token,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('already_accepted');
+  });
+
+  it('answers 404 grant_not_found when resending for a contact without a grant', async () => {
+    const s = await setup();
+    const res = await call('POST', `/cases/${s.caseId}/grants/${s.contactId}/invitation`, {
+      token: s.firm.staff.token,
+    });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('grant_not_found');
+  });
+
+  it('answers 410 for an expired invitation and changes nothing', async () => {
+    const s = await setup();
+    await grant(s);
+    const token = await invitationToken(s.email);
+    await table.client.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.invitation(s.firm.firmId, s.caseId, s.contactId),
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 60 },
+      }),
+    );
+    const res = await accept(token, await identityToken());
+    expect(res.status).toBe(410);
+    expect(res.body.code).toBe('invitation_expired');
+    const list = await call('GET', `/cases/${s.caseId}/grants`, { token: s.firm.staff.token });
+    expect(list.body.items[0].status).toBe('invited');
+  });
+
+  it('is single use: a second accept answers 409, by the same or another identity', async () => {
+    const s = await setup();
+    await grant(s);
+    const token = await invitationToken(s.email);
+    const me = await identityToken();
+    expect((await accept(token, me)).status).toBe(200);
+    const twice = await accept(token, me);
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('invitation_used');
+    const thief = await identityToken();
+    const stolen = await accept(token, thief);
+    expect(stolen.status).toBe(409);
+    expect((await call('GET', '/portal/cases', { token: thief })).body.items).toEqual([]);
+  });
+
+  it("binds every grant of the contact; another identity cannot use the contact's second invitation", async () => {
+    // Prepare: one contact invited to two cases
+    const s = await setup();
+    const second = await newCase(s.firm, 'Payroll 2026');
+    await grant(s);
+    await grant(s, viewer, second);
+    await settle();
+    const mails = await mailTo(s.email);
+    expect(mails).toHaveLength(2);
+    const tokens = mails.map((m) => decodeURIComponent(/accept\?token=([^\s]+)/.exec(m.body.text!)![1]!));
+    const first = tokens.find(
+      (t) => JSON.parse(Buffer.from(t.split('.')[0]!, 'base64url').toString()).c === s.caseId,
+    )!;
+    const other = tokens.find((t) => t !== first)!;
+    // Act
+    const me = await identityToken();
+    expect((await accept(first, me)).status).toBe(200);
+    // Assess: both cases are in the portal
+    const portal = await call('GET', '/portal/cases', { token: me });
+    expect(portal.body.items.map((c: { caseId: string }) => c.caseId).sort()).toEqual(
+      [s.caseId, second].sort(),
+    );
+    const hijack = await accept(other, await identityToken());
+    expect(hijack.status).toBe(409);
+    expect(hijack.body.code).toBe('contact_bound_to_other_identity');
+    const mine = await accept(other, me);
+    expect(mine.status).toBe(409);
+    expect(mine.body.code).toBe('invitation_used');
+  });
+
+  it('answers 400 for a malformed token and 404 for a forged secret', async () => {
+    const s = await setup();
+    await grant(s);
+    const token = await invitationToken(s.email);
+    const me = await identityToken();
+    const malformed = await accept('not-a-token-at-all-really', me);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('invalid_invitation_token');
+    const forged = `${token.split('.')[0]}.${Buffer.alloc(32, 7).toString('base64url')}`;
+    const res = await accept(forged, me);
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('invitation_not_found');
+    expect((await accept(token, me)).status).toBe(200);
+  });
+
+  it("mails in the contact's language and escapes what it interpolates into HTML", async () => {
+    const s = await setup({ title: 'Impuestos <2025> & más', locale: 'es', firmName: 'Estudio "Sur"' });
+    await grant(s);
+    await settle();
+    const [mail] = await mailTo(s.email);
+    expect(mail!.subject).toBe('Estudio "Sur" le invitó a Impuestos <2025> & más');
+    expect(mail!.body.html).toContain('Impuestos &#60;2025&#62; &#38; más');
+    expect(mail!.body.html).not.toContain('<2025>');
+    expect(mail!.body.text).toContain('Aceptar la invitación');
+  });
+
+  it('refuses staff on the accept route and contacts on staff routes', async () => {
+    const s = await setup();
+    const staffAccept = await call('POST', '/portal/invitations/accept', {
+      token: s.firm.staff.token,
+      body: { token: 'x'.repeat(40) },
+    });
+    expect(staffAccept.status).toBe(403);
+    const contactGrant = await grant({
+      ...s,
+      firm: { ...s.firm, staff: { ...s.firm.staff, token: await identityToken() } },
+    });
+    expect(contactGrant.status).toBe(403);
+  });
+});
