@@ -4,17 +4,8 @@ import { createHash } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys, patterns } from '../../functions/store/keys';
-import {
-  call,
-  mintToken,
-  newFirm,
-  newId,
-  partition,
-  settle,
-  type TestFirm,
-  table,
-  urls,
-} from './support/stack';
+import { invitationToken, mailTo } from './support/mail';
+import { call, mintToken, newFirm, newId, partition, settle, type TestFirm, table } from './support/stack';
 
 interface Setup {
   firm: TestFirm;
@@ -57,33 +48,6 @@ const grant = (s: Pick<Setup, 'firm' | 'caseId' | 'contactId'>, body: unknown = 
   call('PUT', `/cases/${caseId}/grants/${s.contactId}`, { token: s.firm.staff.token, body });
 
 const identityToken = () => mintToken({ sub: `identity-${newId()}` });
-
-interface StoredMail {
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string; html?: string };
-  at: number;
-}
-
-/** Mail sent so far to `email` (local SES), oldest first. */
-async function mailTo(email: string): Promise<StoredMail[]> {
-  const res = await fetch(`${urls.mail}/store`);
-  expect(res.ok).toBe(true);
-  const { emails } = (await res.json()) as { emails: StoredMail[] };
-  return emails.filter((m) => m.destination.to.includes(email));
-}
-
-/** Waits for notify, then reads the accept token from the latest invitation mailed to `email`. */
-async function invitationToken(email: string, expectedMails?: number): Promise<string> {
-  await settle();
-  const mails = await mailTo(email);
-  if (expectedMails !== undefined) expect(mails).toHaveLength(expectedMails);
-  const last = mails.at(-1);
-  expect(last, `an invitation mailed to ${email}`).toBeDefined();
-  const match = /\/accept\?token=([A-Za-z0-9_.%-]+)/.exec(last!.body.text ?? '');
-  expect(match).not.toBeNull();
-  return decodeURIComponent(match![1]!);
-}
 
 const accept = (token: string, as: string) =>
   call('POST', '/portal/invitations/accept', { token: as, body: { token } });

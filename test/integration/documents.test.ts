@@ -1,13 +1,13 @@
 // Documents, uploads, shares and downloads through HTTP on the local stack: presigned POSTs to the
 // local S3, "Object Created" events through the local bus to the real ingest handler, real table.
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Grant } from '../../functions/domain/grants';
 import { keyHash } from '../../functions/domain/ingest';
 import { Entity, keys, patterns } from '../../functions/store/keys';
 import { toItem } from '../../functions/store/table';
+import { bus, objectExists, PDF, pdfBytes, s3, upload } from './support/files';
 import {
   call,
   mintToken,
@@ -19,21 +19,6 @@ import {
   table,
   urls,
 } from './support/stack';
-
-const s3 = new S3Client({
-  endpoint: urls.env.AWS_ENDPOINT_URL_S3,
-  forcePathStyle: true,
-  region: 'us-east-1',
-  credentials: { accessKeyId: urls.env.AWS_ACCESS_KEY_ID!, secretAccessKey: urls.env.AWS_SECRET_ACCESS_KEY! },
-});
-const bus = new EventBridgeClient({
-  endpoint: urls.env.AWS_ENDPOINT_URL_EVENTBRIDGE,
-  region: 'us-east-1',
-  credentials: { accessKeyId: urls.env.AWS_ACCESS_KEY_ID!, secretAccessKey: urls.env.AWS_SECRET_ACCESS_KEY! },
-});
-
-const PDF = 'application/pdf';
-const pdfBytes = (text = 'hello') => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`);
 
 // ── fixtures ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -113,57 +98,8 @@ async function grantItem(firmId: string, caseId: string, contactId: string) {
   return res.Item as (Grant & Record<string, unknown>) | undefined;
 }
 
-/** Posts a file to a presigned POST as a browser does: the fields first, the file last. */
-async function postToS3(
-  ticket: { url: string; fields: Record<string, string> },
-  bytes: Uint8Array,
-  type: string,
-) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
-  form.append('file', new Blob([bytes], { type }), 'upload.bin');
-  const res = await fetch(ticket.url, { method: 'POST', body: form });
-  expect(res.status).toBeLessThan(300);
-}
-
-/** Asks for an upload, posts the bytes and waits until ingest has handled the object. */
-async function upload(
-  path: string,
-  token: string,
-  file: { fileName: string; contentType: string; bytes: Uint8Array; declaredSize?: number },
-) {
-  const ticket = await call('POST', path, {
-    token,
-    body: {
-      fileName: file.fileName,
-      contentType: file.contentType,
-      size: file.declaredSize ?? file.bytes.length,
-    },
-  });
-  expect(ticket.status).toBe(201);
-  await postToS3(ticket.body, file.bytes, file.contentType);
-  await settle();
-  return ticket.body as {
-    uploadId: string;
-    key: string;
-    url: string;
-    fields: Record<string, string>;
-    maxBytes: number;
-  };
-}
-
 const staffUpload = (firm: TestFirm, caseId: string, fileName: string, bytes = pdfBytes(fileName)) =>
   upload(`/cases/${caseId}/uploads`, firm.staff.token, { fileName, contentType: PDF, bytes });
-
-async function objectExists(key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: urls.env.BUCKET_NAME, Key: key }));
-    return true;
-  } catch (err) {
-    if ((err as Error).name === 'NotFound' || (err as Error).name === 'NoSuchKey') return false;
-    throw err;
-  }
-}
 
 const activityOf = async (firmId: string, caseId: string, type: string) =>
   (await partition(patterns.activityOfCase(firmId, caseId).pk)).filter(

@@ -6,27 +6,14 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../functions/events/catalogue';
 import { keys, patterns } from '../../functions/store/keys';
 import { toItem } from '../../functions/store/table';
+import { mailTo } from './support/mail';
 import { call, newFirm, newId, partition, settle, type TestFirm, table, urls } from './support/stack';
-
-interface StoredMail {
-  messageId: string;
-  from: string;
-  destination: { to: string[] };
-  subject: string;
-  body: { html?: string; text?: string };
-}
 
 const eventBridge = new EventBridgeClient({
   endpoint: urls.env.AWS_ENDPOINT_URL_EVENTBRIDGE,
   region: 'us-east-1',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 });
-
-async function mailTo(address: string): Promise<StoredMail[]> {
-  const res = await fetch(`${urls.mail}/store`);
-  const store = (await res.json()) as { emails: StoredMail[] };
-  return store.emails.filter((m) => m.destination.to.includes(address));
-}
 
 async function setup(firm: TestFirm, recipients?: { userId: string; inApp: boolean; email: boolean }[]) {
   const created = await call('POST', '/cases', {
