@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Node 20 runs the tests; the SDK's notice about its future Node 22 floor is noise here.
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
-// Three layers, each runnable alone: `npm run test:unit`, `test:integration`, `test:cdk`.
+// Four layers, each runnable alone: `npm run test:unit`, `test:integration`, `test:cdk`,
+// `test:reliability` (the reliability and security suite; it starts its own stack per file), and
+// `browser` (the portal demo in Debian's Chromium, on a stack of its own; skipped without Chromium).
 export default defineConfig({
   test: {
     projects: [
@@ -16,6 +18,26 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'reliability',
+          env,
+          include: ['test/reliability/**/*.test.ts'],
+          globalSetup: ['test/reliability/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          env,
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

@@ -1,4 +1,5 @@
-// The Portico stack: composes the table, uploads, identity, API, outbox relay and event rules.
+// The Portico stack: composes the table, uploads, identity, API, outbox relay, event rules and the
+// reminders schedule.
 // Functions are derived from the route table (one per route group) and the rule list (one per
 // rule target); nothing here names a single route or rule.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
@@ -14,6 +15,7 @@ import { PorticoFunction } from './function';
 import { Identity } from './identity';
 import { Outbox } from './outbox';
 import { deadLetterQueue } from './queues';
+import { Reminders } from './reminders';
 import { pascal, routeGroupFunctions } from './route-groups';
 import type { PorticoSettings } from './settings';
 import { PorticoTable } from './table';
@@ -32,6 +34,7 @@ export class PorticoStack extends Stack {
   readonly groupFunctions: ReadonlyMap<RouteGroup, PorticoFunction>;
   readonly eventTargets: Record<RuleTarget, PorticoFunction>;
   readonly outbox: Outbox;
+  readonly reminders: Reminders;
 
   constructor(scope: Construct, id: string, props: PorticoStackProps) {
     super(scope, id, props);
@@ -80,6 +83,7 @@ export class PorticoStack extends Stack {
     };
 
     this.outbox = new Outbox(this, 'Outbox', { table: this.table, bus: this.bus });
+    this.reminders = new Reminders(this, 'Reminders', { table: this.table });
 
     new EventRules(this, 'Rules', {
       rules: busRules,

@@ -80,7 +80,8 @@ export function startGateway(opts: GatewayOptions): Promise<Server> {
         res.end();
         return;
       }
-      if (url.pathname === '/' || url.pathname.startsWith('/local/')) {
+      // Local-only pages: the index, /local/* helpers, the API reference (/docs) and the portal demo.
+      if (url.pathname === '/' || /^\/(local\/|docs(\/|$)|portal-demo(\/|$))/.test(url.pathname)) {
         if (await opts.localRoutes(req, res, url)) return;
       }
       const method = req.method ?? 'GET';

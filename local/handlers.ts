@@ -8,6 +8,8 @@ export const groupHandlers: Record<RouteGroup, () => Promise<{ handler: unknown 
   access: () => import('../functions/handlers/access'),
   documents: () => import('../functions/handlers/documents'),
   inbox: () => import('../functions/handlers/inbox'),
+  threads: () => import('../functions/handlers/threads'),
+  discussions: () => import('../functions/handlers/discussions'),
 };
 
 export async function loadGroupHandlers(): Promise<Record<RouteGroup, GroupHandler>> {
@@ -23,3 +25,4 @@ export async function loadGroupHandlers(): Promise<Record<RouteGroup, GroupHandl
 export const loadPublisher = async () => (await import('../functions/handlers/publisher')).handler;
 export const loadNotify = async () => (await import('../functions/handlers/notify')).handler;
 export const loadIngest = async () => (await import('../functions/handlers/ingest')).handler;
+export const loadReminders = async () => (await import('../functions/handlers/reminders')).remindersHandler;

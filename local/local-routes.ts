@@ -1,6 +1,11 @@
 // Dev-only endpoints of the local gateway (they do not exist in AWS): an index page, the JWKS,
-// demo tokens, and helpers the tests use to wait for asynchronous work and inspect dead letters.
+// demo tokens, helpers the tests use to wait for asynchronous work and inspect dead letters, the
+// API reference (/docs, Swagger UI from node_modules, no CDN) and the portal demo (/portal-demo/).
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { build } from 'esbuild';
 import type { RuleTarget } from '../functions/events/rules';
 import type { LocalRoute } from './gateway';
 import { demo } from './seed';
@@ -66,6 +71,19 @@ export function localRoutes(stack: LocalStack): LocalRoute {
       json(res, 200, { settled: true });
       return true;
     }
+    if (req.method === 'POST' && path === '/local/reminders/run') {
+      // Runs the scheduled reminders function now, or at `now` (ISO): tests advance a fake clock.
+      const body = (await readJson(req)) as { now?: unknown } | undefined;
+      const now = body?.now === undefined ? undefined : new Date(String(body.now));
+      if (now && (typeof body?.now !== 'string' || Number.isNaN(now.getTime()))) {
+        json(res, 400, { code: 'validation_failed', message: 'now must be an ISO date-time' });
+        return true;
+      }
+      json(res, 200, await stack.runReminders(now));
+      return true;
+    }
+    if (req.method === 'GET' && (await serveDocs(res, path))) return true;
+    if (req.method === 'GET' && (await servePortalDemo(res, path))) return true;
     const dlq = /^\/local\/dlq\/(notify|ingest)(\/redrive)?$/.exec(path);
     if (dlq) {
       const target = dlq[1] as RuleTarget;
@@ -76,6 +94,80 @@ export function localRoutes(stack: LocalStack): LocalRoute {
     }
     return false;
   };
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+
+/** Files served as they are, by exact path only (no path from the URL ever reaches the disk). */
+const STATIC: Record<string, { file: string; type: string }> = {
+  '/docs/openapi.json': { file: join(ROOT, 'docs/openapi.json'), type: 'application/json' },
+  '/docs/swagger-ui.css': { file: join(SWAGGER_UI, 'swagger-ui.css'), type: 'text/css' },
+  '/docs/swagger-ui-bundle.js': { file: join(SWAGGER_UI, 'swagger-ui-bundle.js'), type: 'text/javascript' },
+  '/portal-demo/': { file: join(ROOT, 'portal-demo/index.html'), type: 'text/html; charset=utf-8' },
+  '/portal-demo/style.css': { file: join(ROOT, 'portal-demo/style.css'), type: 'text/css' },
+};
+
+async function serveStatic(res: ServerResponse, path: string): Promise<boolean> {
+  const entry = STATIC[path];
+  if (!entry) return false;
+  // Read on every request: a regenerated docs/openapi.json or an edited page shows on reload.
+  const body = await readFile(entry.file);
+  res.writeHead(200, { 'content-type': entry.type, 'cache-control': 'no-cache' });
+  res.end(body);
+  return true;
+}
+
+async function serveDocs(res: ServerResponse, path: string): Promise<boolean> {
+  if (path === '/docs' || path === '/docs/') {
+    html(res, docsPage());
+    return true;
+  }
+  return path.startsWith('/docs/') && serveStatic(res, path);
+}
+
+async function servePortalDemo(res: ServerResponse, path: string): Promise<boolean> {
+  if (path === '/portal-demo') {
+    res.writeHead(301, { location: '/portal-demo/' });
+    res.end();
+    return true;
+  }
+  if (path === '/portal-demo/app.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache' });
+    res.end(await portalDemoScript());
+    return true;
+  }
+  return path.startsWith('/portal-demo/') && serveStatic(res, path);
+}
+
+/**
+ * The demo's TypeScript, bundled with the typed client (and openapi-fetch) on each request: a few
+ * tens of milliseconds, and an edit shows on reload without a build step.
+ */
+async function portalDemoScript(): Promise<string> {
+  const out = await build({
+    entryPoints: [join(ROOT, 'portal-demo/app.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: 'inline',
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+function docsPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portico API reference</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/docs/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/docs/swagger-ui-bundle.js"></script>
+<script>
+// The document has no servers: "Try it out" calls this gateway. Tokens: /local/tokens.
+window.ui = SwaggerUIBundle({ url: '/docs/openapi.json', dom_id: '#swagger-ui', deepLinking: true });
+</script></body></html>`;
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -115,6 +207,8 @@ function indexPage(stack: LocalStack): string {
 <li>Demo tokens: ${link(`${stack.urls.api}/local/tokens`)}</li>
 <li>JWKS: ${link(`${stack.urls.api}/local/jwks.json`)}</li>
 <li>Dead letters: ${link(`${stack.urls.api}/local/dlq/notify`)}, ${link(`${stack.urls.api}/local/dlq/ingest`)}</li>
+<li>API reference (OpenAPI): ${link(`${stack.urls.api}/docs`)} — document at ${link(`${stack.urls.api}/docs/openapi.json`)}</li>
+<li>Portal demo (contact + staff views): ${link(`${stack.urls.api}/portal-demo/`)}</li>
 </ul>
 <p>Call the API with <code>Authorization: Bearer &lt;token&gt;</code>.</p>`;
 }

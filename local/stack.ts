@@ -31,12 +31,16 @@ export interface LocalStack {
   bus: LocalBus;
   /** Waits until every change written so far has gone through the stream, the bus and its targets. */
   settle(): Promise<void>;
+  /** Runs the scheduled reminders function once, on the real clock or at `now` (tests advance it). */
+  runReminders(now?: Date): Promise<unknown>;
   stop(): Promise<void>;
 }
 
 export const TABLE_NAME = 'portico';
 export const BUCKET_NAME = 'portico-uploads';
 export const BUS_NAME = 'portico-events';
+/** How often the local stack runs the reminders function (AWS: every 15 minutes). */
+const REMINDERS_EVERY_MS = 60_000;
 
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir);
@@ -51,8 +55,16 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     ses: await port('ses'),
     bus: await port('bus'),
   };
-  const corsOrigins = options.corsOrigins ?? ['http://localhost:5173'];
   const apiUrl = `http://localhost:${ports.gateway}`;
+  // The gateway serves the portal demo itself, which posts straight to S3: its own origin is a
+  // portal origin too (after the configured ones, so PORTAL_URL stays the first of those).
+  const corsOrigins = [
+    ...new Set([
+      ...(options.corsOrigins ?? ['http://localhost:5173']),
+      apiUrl,
+      `http://127.0.0.1:${ports.gateway}`,
+    ]),
+  ];
   const stops: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((err) => log(`stop: ${(err as Error).message}`));
@@ -133,6 +145,16 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     await poller.start();
     stops.push(() => poller.stop());
 
+    // Automatic reminders: the handler the EventBridge schedule invokes in AWS, here on a timer.
+    const remindersAt = await handlers.loadReminders();
+    const runReminders = (now?: Date) => remindersAt(now ? { now: () => now } : { now: () => new Date() })();
+    const reminderTimer = setInterval(
+      () => void runReminders().catch((err) => log(`reminders: ${(err as Error).message}`)),
+      REMINDERS_EVERY_MS,
+    );
+    reminderTimer.unref();
+    stops.push(async () => clearInterval(reminderTimer));
+
     const auth = await localAuth(join(dataDir, 'keys', 'jwk.json'), `${apiUrl}/local`);
     const settle = async () => {
       // Stream → bus → targets, until nothing new appears (a target may write more activity).
@@ -153,6 +175,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       auth,
       bus,
       settle,
+      runReminders,
       stop: stopAll,
     };
     const gateway = await startGateway({

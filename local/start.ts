@@ -32,6 +32,8 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)}s. Data: ${process.env.POR
   Mail viewer    ${stack.urls.mail}        (local SES; JSON at ${stack.urls.mail}/store)
   Local S3       ${stack.urls.s3}
   DynamoDB Local ${stack.urls.dynamodb}
+  API reference  ${stack.urls.api}/docs
+  Portal demo    ${stack.urls.api}/portal-demo/
   Demo tokens    ${stack.urls.api}/local/tokens
   JWKS           ${stack.urls.api}/local/jwks.json
 

@@ -1,9 +1,3 @@
-// Generates docs/events.md from the event catalogue (functions/events/catalogue.ts): the envelope,
-// then each event type with its description (the doc comment above it in the catalogue) and the
-// JSON schema of its detail (zod's z.toJSONSchema). `npx tsx scripts/events-doc.ts` writes the
-// file; `--check` only compares and exits 1 when it is stale. test/unit/events-doc.test.ts fails
-// on a stale file too, so the document cannot drift from the code.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

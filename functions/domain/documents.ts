@@ -32,6 +32,8 @@ export interface Document {
   /** Object key in the upload bucket. Never leaves the backend except inside a presigned URL. */
   s3Key: string;
   createdAt: string;
+  /** When the current version replaced an earlier one (an update request was fulfilled). */
+  updatedAt?: string;
 }
 
 /** What clients see of a document (no storage details). */

@@ -5,12 +5,15 @@
 import { createHash } from 'node:crypto';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
-import type { Document, Files } from './documents';
+import type { Document, DocumentStore, Files } from './documents';
+import type { DomainError } from './errors';
+import type { FileRequest, FileRequestLookup, HistoryEntry } from './file-requests';
 import { contentMatches, SNIFF_BYTES } from './file-types';
 import type { Clock, Ids } from './ports';
 import type { Actor } from './principal';
 import type { Share } from './shares';
 import { firmOfKey, parseObjectKey, type UploadIntent } from './uploads';
+import { type DocumentVersion, MAX_VERSIONS, versionOf } from './versions';
 
 export type RejectionReason =
   | 'unknown_key'
@@ -40,6 +43,25 @@ export interface CompletedUpload {
   /** Client uploads: the share of the document with the uploading contact (counted on its grant). */
   share?: Share;
   event: DomainEvent;
+  /** The version item of `document` as recorded now. */
+  version?: DocumentVersion;
+  /**
+   * Update requests: the document as it was. `document` is then its next version: the item is
+   * updated (only while still at `previous.version`, else a `document_version_moved` conflict).
+   */
+  previous?: Document;
+  /** The file request the upload fulfils: open → fulfilled (else a `file_request_not_open` conflict). */
+  fileRequest?: {
+    request: FileRequest;
+    entry: HistoryEntry;
+    fulfilment: NonNullable<FileRequest['fulfilment']>;
+  };
+}
+
+/** What ingest reads to fulfil a file request. */
+export interface FulfilmentReads {
+  fileRequests: FileRequestLookup;
+  documents: Pick<DocumentStore, 'getDocument'>;
 }
 
 export interface IngestStore {
@@ -62,6 +84,8 @@ export interface IngestDeps {
   files: Pick<Files, 'readStart' | 'remove'>;
   clock: Clock;
   ids: Ids;
+  /** Needed for uploads that name a file request. */
+  fulfilment?: FulfilmentReads;
 }
 
 export interface CreatedObject {
@@ -97,10 +121,18 @@ export async function ingestObject(deps: IngestDeps, object: CreatedObject): Pro
     return reject(deps, object, 'type_mismatch', intent);
   }
 
+  if (intent.fileRequestId) {
+    const fulfilled = await fulfil(deps, intent, object.size, now.toISOString());
+    if (fulfilled) return fulfilled;
+    // The request closed in the meantime (cancelled, or another recipient fulfilled it): the file
+    // is kept as an ordinary client upload rather than lost.
+  }
+
   const document = documentOf(intent, object.size, now.toISOString());
   const recorded = await deps.uploads.completeUpload({
     intent,
     document,
+    version: versionOf(document, intent.uploadId, intent.fileName),
     ...(intent.source === 'client' ? { share: ownShare(intent, document) } : {}),
     event: activity(deps, 'document.uploaded', intent, uploaderActor(intent), {
       documentId: document.documentId,
@@ -113,6 +145,79 @@ export async function ingestObject(deps: IngestDeps, object: CreatedObject): Pro
     }),
   });
   return recorded ? { outcome: 'recorded', documentId: document.documentId } : { outcome: 'replay' };
+}
+
+/**
+ * Records the upload as the fulfilment of its file request: a new document (`new` requests) or the
+ * next version of the attached one (`update` requests), the request closed, `filerequest.fulfilled`,
+ * all in one transaction. Undefined when the request is no longer open to this contact.
+ */
+async function fulfil(
+  deps: IngestDeps,
+  intent: UploadIntent,
+  size: number,
+  at: string,
+): Promise<IngestOutcome | undefined> {
+  const reads = deps.fulfilment;
+  if (!reads) throw new Error('ingest was wired without file requests');
+  const contactId = intent.contactId;
+  // A version bump races only with another one; a few fresh reads settle it.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const request = await reads.fileRequests.getFileRequest(
+      intent.firmId,
+      intent.caseId,
+      intent.fileRequestId!,
+    );
+    if (request?.status !== 'open' || !contactId || !request.recipientIds.includes(contactId))
+      return undefined;
+    const previous = request.document
+      ? await reads.documents.getDocument(intent.firmId, intent.caseId, request.document.documentId)
+      : undefined;
+    if (previous && previous.version >= MAX_VERSIONS) return undefined;
+    const document = previous ? nextVersion(previous, intent, size, at) : documentOf(intent, size, at);
+    const fulfilment = { contactId, documentId: document.documentId, version: document.version, at };
+    try {
+      const recorded = await deps.uploads.completeUpload({
+        intent,
+        document,
+        version: versionOf(document, intent.uploadId, intent.fileName, request.requestId),
+        ...(previous ? { previous } : { share: ownShare(intent, document) }),
+        fileRequest: {
+          request,
+          entry: { status: 'fulfilled', at, by: { kind: 'contact', id: contactId } },
+          fulfilment,
+        },
+        event: activity(deps, 'filerequest.fulfilled', intent, uploaderActor(intent), {
+          requestId: request.requestId,
+          kind: previous ? 'update' : 'new',
+          documentId: document.documentId,
+          name: document.name,
+          version: document.version,
+          contactId,
+        }),
+      });
+      return recorded ? { outcome: 'recorded', documentId: document.documentId } : { outcome: 'replay' };
+    } catch (err) {
+      const code = (err as DomainError).code;
+      if (code === 'file_request_not_open') return undefined;
+      if (code !== 'document_version_moved') throw err;
+    }
+  }
+  // Thrown, so EventBridge delivers the object again later.
+  throw new Error('the document kept changing while its new version was recorded');
+}
+
+/** The next version of a document: the uploaded object becomes the current one; the name stays. */
+function nextVersion(previous: Document, intent: UploadIntent, size: number, at: string): Document {
+  return {
+    ...previous,
+    contentType: intent.contentType,
+    size,
+    uploadedBy: intent.uploadedBy,
+    version: previous.version + 1,
+    s3Key: intent.key,
+    updatedAt: at,
+  };
 }
 
 async function reject(

@@ -1,7 +1,7 @@
 // Invitations: the one open invitation of a grant and its single-use token. The token names the
 // invitation it belongs to and carries 32 random bytes; only its SHA-256 is ever stored.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, invalid } from './errors';
 
 export const INVITATION_DAYS = 7;

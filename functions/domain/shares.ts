@@ -188,10 +188,14 @@ export async function putContactShares(
   documentIds: string[],
 ): Promise<ShareSet> {
   const desired = [...new Set(documentIds)];
-  const [grants, docs] = await Promise.all([
+  const [found, grants, docs] = await Promise.all([
+    deps.cases.getCase(by.firmId, caseId),
     deps.shares.grantsOf(by.firmId, caseId, [contactId]),
     deps.shares.documentsOf(by.firmId, caseId, desired),
   ]);
+  // The case first: another firm's (or an unknown) case is a 404, not "the contact has no access"
+  // (a 422 that would tell a caller of another firm a case id is worth trying).
+  if (!found) throw notFound('case');
   const grant = grants.find(hasAccess);
   if (!grant) {
     throw unprocessable(

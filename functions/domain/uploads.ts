@@ -4,6 +4,7 @@
 import type { CaseStore } from './cases';
 import type { DocumentSource, Files, Uploader } from './documents';
 import { notFound, unprocessable } from './errors';
+import { type FileRequestLookup, requestToFulfil } from './file-requests';
 import type { FirmStore } from './firm';
 import { type GrantLookup, requireContactAccess } from './grants';
 import type { Clock, Ids } from './ports';
@@ -27,6 +28,8 @@ export interface UploadIntent {
   contactId?: string;
   contactName?: string;
   contactEmail?: string;
+  /** Client uploads: the file request this upload fulfils (ingest closes it with the document). */
+  fileRequestId?: string;
   status: 'pending' | 'completed' | 'rejected';
   /** Why ingest refused the object (status rejected). */
   reason?: string;
@@ -51,12 +54,15 @@ export interface UploadDeps {
   ids: Ids;
   /** Default per-file limit (configuration), for firms that set none. */
   uploadMaxBytes: number;
+  /** File requests an upload names (portal uploads with `fileRequestId`). */
+  fileRequests?: FileRequestLookup;
 }
 
 export interface UploadRequest {
   fileName: string;
   contentType: string;
   size: number;
+  fileRequestId?: string;
 }
 
 export interface UploadTicket {
@@ -85,6 +91,11 @@ export async function createUpload(
     deps.firm.getStaffUser(by.firmId, by.userId),
   ]);
   if (!found) throw notFound('case');
+  if (input.fileRequestId)
+    throw unprocessable(
+      'file_request_by_recipient',
+      'A file request is fulfilled by one of its recipients, through the portal.',
+    );
   return startUpload(deps, input, limit, {
     firmId: by.firmId,
     caseId,
@@ -100,6 +111,11 @@ export async function createPortalUpload(
   input: UploadRequest,
 ): Promise<UploadTicket> {
   const grant = await requireContactAccess(deps, by, caseId, 'upload');
+  if (input.fileRequestId) {
+    const { fileRequests } = deps;
+    if (!fileRequests) throw new Error('the upload flow was wired without file requests');
+    await requestToFulfil({ fileRequests }, grant.firmId, caseId, input.fileRequestId, grant.contactId);
+  }
   const limit = await uploadLimit(deps, grant.firmId);
   return startUpload(deps, input, limit, {
     firmId: grant.firmId,
@@ -109,12 +125,20 @@ export async function createPortalUpload(
     contactId: grant.contactId,
     contactName: grant.contactName,
     contactEmail: grant.contactEmail,
+    ...(input.fileRequestId ? { fileRequestId: input.fileRequestId } : {}),
   });
 }
 
 type Origin = Pick<
   UploadIntent,
-  'firmId' | 'caseId' | 'source' | 'uploadedBy' | 'contactId' | 'contactName' | 'contactEmail'
+  | 'firmId'
+  | 'caseId'
+  | 'source'
+  | 'uploadedBy'
+  | 'contactId'
+  | 'contactName'
+  | 'contactEmail'
+  | 'fileRequestId'
 >;
 
 async function startUpload(deps: UploadDeps, input: UploadRequest, limit: number, origin: Origin) {

@@ -1,6 +1,6 @@
 // The catalogue of domain events: one zod schema per detail-type, shared by producers (activity
 // entries written in the same transaction as the change) and consumers (publisher, notify).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const EVENT_SOURCE = 'portico';
 
@@ -61,6 +61,80 @@ export const eventDetails = {
   /** A case's internal notification recipients were saved. */
   'recipients.updated': z.object({
     recipients: z.array(z.object({ userId: z.string(), inApp: z.boolean(), email: z.boolean() })),
+  }),
+  // ── discussions, file requests, firm settings (issue 5) ──
+  /** A discussion was published and shared with contacts of the case (they may see it and comment). */
+  'discussion.published': z.object({
+    discussionId: z.string(),
+    subject: z.string(),
+    contactIds: z.array(z.string()),
+    attachmentDocumentId: z.string().optional(),
+  }),
+  /** A comment was added to a discussion (by staff or by a contact it is shared with). */
+  'comment.added': z.object({ discussionId: z.string(), commentId: z.string() }),
+  /** Staff asked contacts for a file (`new`) or for a new version of an existing document (`update`). */
+  'filerequest.created': z.object({
+    requestId: z.string(),
+    subject: z.string(),
+    contactIds: z.array(z.string()),
+    kind: z.enum(['new', 'update']),
+    documentId: z.string().optional(),
+    dueDate: z.iso.date().optional(),
+  }),
+  /**
+   * A recipient's upload fulfilled a file request (open → fulfilled), recorded in the same
+   * transaction as the document or its new version; it stands in for `document.uploaded`.
+   */
+  'filerequest.fulfilled': z.object({
+    requestId: z.string(),
+    kind: z.enum(['new', 'update']),
+    documentId: z.string(),
+    name: z.string(),
+    version: z.number().int().positive(),
+    contactId: z.string(),
+  }),
+  /** Staff cancelled an open file request (open → cancelled). */
+  'filerequest.cancelled': z.object({ requestId: z.string() }),
+  /** An admin saved the firm settings (explicit save of the whole object). */
+  'settings.updated': z.object({
+    detailedNotifications: z.boolean(),
+    uploadMaxBytes: z.number().int().positive(),
+  }),
+  // ── chat threads and client tasks (issue 6) ──
+  /** Staff started a chat thread with contacts; its first message and tasks came with it. */
+  'thread.created': z.object({
+    threadId: z.string(),
+    subject: z.string(),
+    contactIds: z.array(z.string()),
+    messageId: z.string().optional(),
+    taskIds: z.array(z.string()),
+  }),
+  /** A message was posted in a thread: text, or the task list re-sent (`tasks`). Task updates are `task.changed`. */
+  'message.posted': z.object({
+    threadId: z.string(),
+    messageId: z.string(),
+    kind: z.enum(['text', 'tasks']),
+  }),
+  /** Client tasks of a thread were added, edited, deleted, ticked or unticked (one change, one or more tasks). */
+  'task.changed': z.object({
+    threadId: z.string(),
+    change: z.enum(['added', 'edited', 'deleted', 'completed', 'reopened']),
+    tasks: z.array(z.object({ taskId: z.string(), text: z.string(), done: z.boolean() })),
+    completed: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+  /** Every task of a thread is done (again): one event per completion; an untick and re-tick is a new one. */
+  'tasks.completed': z.object({
+    threadId: z.string(),
+    total: z.number().int().positive(),
+    completion: z.number().int().positive(),
+  }),
+  /** An automatic reminder of a thread's open tasks fell due (one per due slot). */
+  'reminder.due': z.object({
+    threadId: z.string(),
+    slot: z.iso.datetime(),
+    sequence: z.number().int().positive(),
+    openTasks: z.number().int().positive(),
   }),
 } as const;
 

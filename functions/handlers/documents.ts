@@ -6,6 +6,7 @@ import { systemClock } from '../domain/ports';
 import { s3Files } from '../files/s3-files';
 import { caseStore } from '../store/cases';
 import { documentStore } from '../store/documents';
+import { fileRequestStore } from '../store/file-requests';
 import { firmStore } from '../store/firm';
 import { grantLookup } from '../store/grants';
 import { shareStore } from '../store/shares';
@@ -24,6 +25,7 @@ export const handler = documentsApi(
     documents: documentStore(table),
     shares: shareStore(table),
     uploads: uploadStore(table),
+    fileRequests: fileRequestStore(table),
     files: s3Files(s3, config.BUCKET_NAME),
     clock: systemClock,
     ids: ulidIds,

@@ -9,6 +9,8 @@ import { ingestObject } from '../domain/ingest';
 import { systemClock } from '../domain/ports';
 import { s3Files } from '../files/s3-files';
 import { log } from '../log';
+import { documentStore } from '../store/documents';
+import { fileRequestStore } from '../store/file-requests';
 import { uploadStore } from '../store/uploads';
 import { ulidIds } from '../wiring/ids';
 
@@ -19,8 +21,15 @@ interface ObjectCreated {
 
 const config = loadConfig(['TABLE_NAME', 'BUCKET_NAME']);
 // Ingest pages through no list, so it holds no cursor key (CDK does not give it one).
-const uploads = uploadStore({ client: documentClient, name: config.TABLE_NAME, cursorSecret: '' });
-const deps = { uploads, files: s3Files(s3, config.BUCKET_NAME), clock: systemClock, ids: ulidIds };
+const table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
+const deps = {
+  uploads: uploadStore(table),
+  files: s3Files(s3, config.BUCKET_NAME),
+  clock: systemClock,
+  ids: ulidIds,
+  // An upload that names a file request fulfils it: ingest reads the request and the attached document.
+  fulfilment: { fileRequests: fileRequestStore(table), documents: documentStore(table) },
+};
 
 export const handler = async (event: EventBridgeEvent<'Object Created', ObjectCreated>): Promise<void> => {
   const { bucket, object } = event.detail;

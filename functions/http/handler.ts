@@ -3,7 +3,7 @@
 // shared error mapping. Handlers stay thin because all of that lives here.
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { authorize, principalFromClaims } from './auth';
 import { errorResponse, type HttpResponse, json, RequestValidationError } from './errors';
 import type { RouteDef, RouteGroup, RouteImpl } from './route';

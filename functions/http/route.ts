@@ -1,5 +1,6 @@
 // The shape of one route of the route table, and the types group implementations derive from it.
-import type { z } from 'zod';
+import type * as z from 'zod';
+import type { ContactNeed } from '../domain/grants';
 import type { ContactPrincipal, StaffPrincipal } from '../domain/principal';
 
 /**
@@ -9,8 +10,17 @@ import type { ContactPrincipal, StaffPrincipal } from '../domain/principal';
 export type AuthKind = 'public' | 'staff' | 'admin' | 'contact';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * What the path names, so the authorization matrix (test/reliability) knows who must get 2xx, 403
+ * or 404. `firm`: the caller's own firm (no id in the path); `case`: a case of the staff caller's
+ * firm (another firm's → 404); `portalCase`: a case the contact holds an active grant on (none,
+ * revoked or another firm's → 404; the grant's rights → 403); `inbox`: the caller's own inbox
+ * (another person's item → 404); `none`: nothing but the caller itself (the body carries the rest).
+ */
+export type RouteScope = 'firm' | 'case' | 'portalCase' | 'inbox' | 'none';
+
 /** The Lambda (one per bounded context) that serves a route. */
-export type RouteGroup = 'cases' | 'access' | 'documents' | 'inbox';
+export type RouteGroup = 'cases' | 'access' | 'documents' | 'inbox' | 'threads' | 'discussions';
 
 export interface RouteDef {
   method: Method;
@@ -18,6 +28,10 @@ export interface RouteDef {
   path: string;
   group: RouteGroup;
   auth: AuthKind;
+  /** Required by the authorization matrix: a route without it fails test/reliability. */
+  scope?: RouteScope;
+  /** `portalCase` routes: what the grant must allow (`view` when absent). */
+  contactNeed?: ContactNeed;
   summary: string;
   params?: z.ZodObject;
   query?: z.ZodObject;

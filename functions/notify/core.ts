@@ -163,6 +163,7 @@ export function notifier(deps: NotifierDeps) {
     if (claim === 'sent') return 'skipped';
     if (claim === 'busy')
       return { recipient: key.recipient, channel, error: 'another attempt is delivering it' };
+    let mailed = false;
     try {
       const message = await planned.render();
       const at = deps.clock.now().toISOString();
@@ -183,10 +184,21 @@ export function notifier(deps: NotifierDeps) {
         text: message.text,
         html: message.html,
       });
-      await deps.deliveries.markSent(key, { sentAt: deps.clock.now().toISOString(), messageId });
+      // The mail is out. Releasing the claim now (the catch below) would let the retry mail it a
+      // second time, so its record is retried in place and, failing that, the claim is kept.
+      mailed = true;
+      await retryInPlace(() =>
+        deps.deliveries.markSent(key, { sentAt: deps.clock.now().toISOString(), messageId }),
+      );
       return 'delivered';
     } catch (err) {
       const error = describe(err);
+      if (mailed) {
+        // Kept claimed: a retry finds it busy until the lease lapses (then, and only then, a mail whose
+        // record could never be written goes out again: at least once rather than lost).
+        log.error('mail sent but its delivery record could not be written; claim kept', { key, error: err });
+        return { recipient: key.recipient, channel, error };
+      }
       await deps.deliveries
         .release(key, { error, at: deps.clock.now().toISOString() })
         .catch((e) =>
@@ -247,6 +259,20 @@ function uniqueDeliveries(event: DomainEvent, planned: PlannedDelivery[]): Plann
     seen.add(id);
     return true;
   });
+}
+
+/** Attempts of a write that must follow a side effect already made (a mail sent), with backoff. */
+export const IN_PLACE_ATTEMPTS = 6;
+
+async function retryInPlace(write: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (attempt >= IN_PLACE_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+    }
+  }
 }
 
 /** Error name and message only: SDK errors carry no message content, and bodies are never logged. */

@@ -5,8 +5,10 @@ import { caseStore } from '../store/cases';
 import { contactStore } from '../store/contacts';
 import { recipientsStore, staffDirectory } from '../store/recipients';
 import type { Table } from '../store/table';
+import { caseActivityPorts } from './policies/case-people';
 import type { CaseNoticePorts } from './policies/document-uploaded';
 import { invitationPorts } from './policies/invitation';
+import { threadNoticePorts } from './policies/thread-notices';
 import type { PolicyPorts } from './policy';
 
 export interface PolicyConfig {
@@ -34,5 +36,10 @@ export function caseNoticePorts(table: Table, config: PolicyConfig): { caseNotic
 }
 
 export function policyPorts(table: Table, config: PolicyConfig): PolicyPorts {
-  return { ...caseNoticePorts(table, config), ...invitationPorts(table, config.portalUrl) };
+  return {
+    ...caseNoticePorts(table, config),
+    ...invitationPorts(table, config.portalUrl),
+    ...threadNoticePorts(table, config),
+    ...caseActivityPorts(table, config),
+  };
 }

@@ -28,6 +28,23 @@ function wellFormed(value: string, what: string): string {
 const firmPk = (firmId: string) => `FIRM#${seg(firmId, 'firmId')}`;
 const casePk = (firmId: string, caseId: string) => `${firmPk(firmId)}#CASE#${seg(caseId, 'caseId')}`;
 const identityPk = (identityId: string) => `IDENTITY#${seg(identityId, 'identityId')}`;
+/** A chat thread's own partition: its messages, tasks and reminder schedule. */
+const threadPk = (firmId: string, caseId: string, threadId: string) =>
+  `${casePk(firmId, caseId)}#THREAD#${seg(threadId, 'threadId')}`;
+
+const threadStatePk = (firmId: string, caseId: string, state: 'open' | 'done') =>
+  `${casePk(firmId, caseId)}#THREADS#${state === 'open' ? 'OPEN' : 'DONE'}`;
+/** Fixed-width, separator-free UTC time (`20261123T160000.000Z`): sorts like the time it names. */
+const stamp = (iso: string, what: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(iso))
+    throw new KeySegmentError(`invalid ${what} for a key: ${JSON.stringify(iso)}`);
+  return iso.replace(/[-:]/g, '');
+};
+
+/** Where a thread stands for the task filters: no tasks (absent from GSI2), open tasks, all done. */
+export type ThreadTaskState = 'none' | 'open' | 'done';
+/** Due reminders are spread over this many GSI2 partitions so no single one runs hot. */
+export const REMINDER_SHARDS = 4;
 
 /** Whose inbox: a staff user of the firm, or a contact of the firm. */
 export interface InboxOwnerKey {
@@ -56,6 +73,17 @@ export const Entity = {
   inboxItem: 'inboxItem',
   inboxCounter: 'inboxCounter',
   delivery: 'delivery',
+  // ── chat threads and client tasks (issue 6) ──
+  thread: 'thread',
+  threadMember: 'threadMember',
+  message: 'message',
+  task: 'task',
+  reminder: 'reminder',
+  // ── discussions, file requests, document versions (issue 5) ──
+  discussion: 'discussion',
+  comment: 'comment',
+  fileRequest: 'fileRequest',
+  documentVersion: 'documentVersion',
 } as const;
 export type EntityName = (typeof Entity)[keyof typeof Entity];
 
@@ -149,12 +177,88 @@ export const keys = {
     PK: `${firmPk(firmId)}#EVENT#${seg(eventId, 'eventId')}`,
     SK: `DELIVERY#${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
   }),
+  // ── chat threads and client tasks (issue 6) ──
+  /** A chat thread of a case (counts, participants). Newest first by ULID. */
+  thread: (firmId: string, caseId: string, threadId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `THREAD#${seg(threadId, 'threadId')}`,
+  }),
+  /**
+   * GSI2 of a thread with tasks: its partition moves between OPEN and DONE as its counts change, so
+   * each task filter is one Query. A thread without tasks has no GSI2 attributes.
+   */
+  threadByTaskState: (
+    firmId: string,
+    caseId: string,
+    state: Exclude<ThreadTaskState, 'none'>,
+    threadId: string,
+  ) => ({
+    GSI2PK: threadStatePk(firmId, caseId, state),
+    GSI2SK: `THREAD#${seg(threadId, 'threadId')}`,
+  }),
+  /** A contact's membership of a thread (the portal's "chats & tasks" of a case). */
+  threadMember: (firmId: string, caseId: string, contactId: string, threadId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `THREADMEMBER#${seg(contactId, 'contactId')}#${seg(threadId, 'threadId')}`,
+  }),
+  /** A message of a thread, oldest first by ULID. */
+  message: (firmId: string, caseId: string, threadId: string, messageId: string): ItemKey => ({
+    PK: threadPk(firmId, caseId, threadId),
+    SK: `MSG#${seg(messageId, 'messageId')}`,
+  }),
+  /** A client task of a thread; its order is its fractional `position` attribute, not its key. */
+  task: (firmId: string, caseId: string, threadId: string, taskId: string): ItemKey => ({
+    PK: threadPk(firmId, caseId, threadId),
+    SK: `TASK#${seg(taskId, 'taskId')}`,
+  }),
+  /** The automatic reminder schedule of a thread. */
+  reminder: (firmId: string, caseId: string, threadId: string): ItemKey => ({
+    PK: threadPk(firmId, caseId, threadId),
+    SK: 'REMINDER',
+  }),
+  /** GSI2 of a reminder while one is due: sorted by due time, so the scheduler reads only what is due. */
+  reminderByDue: (shard: number, dueAt: string, threadId: string) => ({
+    GSI2PK: `REMINDERS#DUE#${reminderShard(shard)}`,
+    GSI2SK: `DUE#${stamp(dueAt, 'dueAt')}#${seg(threadId, 'threadId')}`,
+  }),
   /** A case's activity entry (its event); firm-level events live in the firm's own trail. */
   activity: (firmId: string, caseId: string | undefined, eventId: string): ItemKey => ({
     PK: caseId !== undefined ? casePk(firmId, caseId) : `${firmPk(firmId)}#TRAIL`,
     SK: `ACTIVITY#${seg(eventId, 'eventId')}`,
   }),
+
+  // ── discussions, file requests, document versions (issue 5) ──
+  /** A discussion of a case; the contacts it is shared with are a list on the item. */
+  discussion: (firmId: string, caseId: string, discussionId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `DISCUSSION#${seg(discussionId, 'discussionId')}`,
+  }),
+  /** A comment on a discussion, ordered by its ULID (oldest first). */
+  comment: (firmId: string, caseId: string, discussionId: string, commentId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `COMMENT#${seg(discussionId, 'discussionId')}#${seg(commentId, 'commentId')}`,
+  }),
+  /** A file request of a case; its recipients, status and history are on the item. */
+  fileRequest: (firmId: string, caseId: string, requestId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `FILEREQ#${seg(requestId, 'requestId')}`,
+  }),
+  /**
+   * One version of a document (`DOC#<id>` holds the current one). The number is zero-padded so the
+   * sort key orders versions; `DOCVER#` does not share the `DOC#` prefix of the document list.
+   */
+  documentVersion: (firmId: string, caseId: string, documentId: string, version: number): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `DOCVER#${seg(documentId, 'documentId')}#${versionSegment(version)}`,
+  }),
 };
+
+/** Versions 1..9999, as four digits (the sort key's order is the number's). */
+function versionSegment(version: number): string {
+  if (!Number.isInteger(version) || version < 1 || version > 9999)
+    throw new KeySegmentError(`invalid document version for a key: ${version}`);
+  return String(version).padStart(4, '0');
+}
 
 /** A Query: partition key value and an SK prefix. */
 export interface QuerySpec {
@@ -272,6 +376,47 @@ export const patterns = {
     skPrefix: 'DELIVERY#',
     forward: true,
   }),
+  // ── chat threads and client tasks (issue 6) ──
+  /** Every thread of a case, newest first (the `all` filter). */
+  threadsOfCase: (firmId: string, caseId: string): QuerySpec => ({
+    name: 'threadsOfCase',
+    pk: casePk(firmId, caseId),
+    skPrefix: 'THREAD#',
+    forward: false,
+  }),
+  /** Threads of a case with open tasks (`incomplete`) or with every task done (`completed`), newest first (GSI2). */
+  threadsOfCaseByTaskState: (
+    firmId: string,
+    caseId: string,
+    state: Exclude<ThreadTaskState, 'none'>,
+  ): QuerySpec => ({
+    name: 'threadsOfCaseByTaskState',
+    index: 'GSI2',
+    pk: threadStatePk(firmId, caseId, state),
+    skPrefix: 'THREAD#',
+    forward: false,
+  }),
+  /** The threads one contact takes part in, in a case, newest first. */
+  threadsOfMember: (firmId: string, caseId: string, contactId: string): QuerySpec => ({
+    name: 'threadsOfMember',
+    pk: casePk(firmId, caseId),
+    skPrefix: `THREADMEMBER#${seg(contactId, 'contactId')}#`,
+    forward: false,
+  }),
+  /** Messages of a thread, oldest first. */
+  messagesOfThread: (firmId: string, caseId: string, threadId: string): QuerySpec => ({
+    name: 'messagesOfThread',
+    pk: threadPk(firmId, caseId, threadId),
+    skPrefix: 'MSG#',
+    forward: true,
+  }),
+  /** Every task of a thread (a bounded list, read consistently; ordered by position in the domain). */
+  tasksOfThread: (firmId: string, caseId: string, threadId: string): QuerySpec => ({
+    name: 'tasksOfThread',
+    pk: threadPk(firmId, caseId, threadId),
+    skPrefix: 'TASK#',
+    forward: true,
+  }),
   /** The activity trail of a case, newest first. */
   activityOfCase: (firmId: string, caseId: string): QuerySpec => ({
     name: 'activityOfCase',
@@ -279,4 +424,53 @@ export const patterns = {
     skPrefix: 'ACTIVITY#',
     forward: false,
   }),
+
+  // ── discussions, file requests, document versions (issue 5) ──
+  /** Discussions of a case, newest first. */
+  discussionsOfCase: (firmId: string, caseId: string): QuerySpec => ({
+    name: 'discussionsOfCase',
+    pk: casePk(firmId, caseId),
+    skPrefix: 'DISCUSSION#',
+    forward: false,
+  }),
+  /** Comments of one discussion, oldest first. */
+  commentsOfDiscussion: (firmId: string, caseId: string, discussionId: string): QuerySpec => ({
+    name: 'commentsOfDiscussion',
+    pk: casePk(firmId, caseId),
+    skPrefix: `COMMENT#${seg(discussionId, 'discussionId')}#`,
+    forward: true,
+  }),
+  /** File requests of a case, newest first (status and recipient filters ride on this query). */
+  fileRequestsOfCase: (firmId: string, caseId: string): QuerySpec => ({
+    name: 'fileRequestsOfCase',
+    pk: casePk(firmId, caseId),
+    skPrefix: 'FILEREQ#',
+    forward: false,
+  }),
+  /** Versions of one document, newest first. */
+  versionsOfDocument: (firmId: string, caseId: string, documentId: string): QuerySpec => ({
+    name: 'versionsOfDocument',
+    pk: casePk(firmId, caseId),
+    skPrefix: `DOCVER#${seg(documentId, 'documentId')}#`,
+    forward: false,
+  }),
 };
+
+/** `0`…`REMINDER_SHARDS-1`; anything else names no partition. */
+function reminderShard(shard: number): string {
+  if (!Number.isInteger(shard) || shard < 0 || shard >= REMINDER_SHARDS)
+    throw new KeySegmentError(`invalid reminder shard: ${shard}`);
+  return String(shard);
+}
+
+/**
+ * Due reminders of one shard up to `dueBy` (GSI2, oldest due first). A range, not a prefix: the
+ * reminder store queries it with `GSI2SK <= :upper`.
+ */
+export const dueRemindersOf = (shard: number, dueBy: string) => ({
+  index: 'GSI2' as const,
+  pk: `REMINDERS#DUE#${reminderShard(shard)}`,
+  skFrom: 'DUE#',
+  // '$' sorts right after '#': every slot due at or before `dueBy` is included.
+  skTo: `DUE#${stamp(dueBy, 'dueBy')}$`,
+});

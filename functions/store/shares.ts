@@ -153,7 +153,11 @@ function isTransactionConflict(err: unknown): boolean {
 }
 
 /** Every item of a pattern (a share set is bounded by the case's contacts or documents). */
-async function queryAll<T>(table: Table, spec: QuerySpec, opts: { consistent: boolean }): Promise<T[]> {
+export async function queryAll<T>(
+  table: Table,
+  spec: QuerySpec,
+  opts: { consistent: boolean },
+): Promise<T[]> {
   const out: T[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -175,10 +179,10 @@ async function queryAll<T>(table: Table, spec: QuerySpec, opts: { consistent: bo
  * One Query, one page, optionally filtered (a filtered page may hold fewer than `limit` items;
  * nextToken continues). Cursors are signed and bound to the pattern and partition, as queryPage's.
  */
-async function queryFilteredPage<T>(
+export async function queryFilteredPage<T>(
   table: Table,
   spec: QuerySpec,
-  filter: { expression: string; values: Record<string, unknown> } | undefined,
+  filter: { expression: string; values: Record<string, unknown>; names?: Record<string, string> } | undefined,
   page: PageRequest,
 ): Promise<Page<T>> {
   const scope = `${spec.name}|${spec.index ?? 'table'}|${spec.pk}`;
@@ -189,6 +193,7 @@ async function queryFilteredPage<T>(
       ...(filter
         ? {
             FilterExpression: filter.expression,
+            ExpressionAttributeNames: { ...base.ExpressionAttributeNames, ...filter.names },
             ExpressionAttributeValues: { ...base.ExpressionAttributeValues, ...filter.values },
           }
         : {}),

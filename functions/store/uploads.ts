@@ -1,14 +1,17 @@
 // DynamoDB adapter of the UploadStore and IngestStore ports: upload intents (TTL), the firm's upload
-// limit, and ingest's two outcomes, each one transaction: completed (document, own share, grant
-// counter, event) or rejected (audit record, intent status, event).
+// limit, and ingest's two outcomes, each one transaction: completed (document or its next version,
+// version item, own share, grant counter, fulfilled file request, event) or rejected (audit record,
+// intent status, event).
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict, type DomainError } from '../domain/errors';
 import type { IngestStore } from '../domain/ingest';
 import type { UploadIntent, UploadStore } from '../domain/uploads';
 import { documentItem } from './documents';
+import { closeRequest, notOpen } from './file-requests';
 import { Entity, keys } from './keys';
 import { countOnGrant, shareItem, transactRetrying } from './shares';
 import { fromItem, putActivity, type Table, toItem } from './table';
+import { nextVersionOf, putVersion, versionMoved } from './versions';
 
 const NOT_PENDING = 'upload_not_pending';
 const notPending = () => conflict(NOT_PENDING, 'This upload was already handled.');
@@ -18,9 +21,12 @@ const REJECTION_TTL_SECONDS = 90 * 24 * 60 * 60;
 
 export function uploadStore(table: Table): UploadStore & IngestStore {
   /** A transaction whose first item is the pending → done guard; false when the guard failed. */
-  const once = async (items: Parameters<typeof transactRetrying>[1]) => {
+  const once = async (
+    items: Parameters<typeof transactRetrying>[1],
+    onFailed: Record<number, () => DomainError> = {},
+  ) => {
     try {
-      await transactRetrying(table, items, { 0: notPending });
+      await transactRetrying(table, items, { ...onFailed, 0: notPending });
       return true;
     } catch (err) {
       if ((err as DomainError).code === NOT_PENDING) return false;
@@ -97,34 +103,48 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
         : undefined;
     },
 
-    completeUpload: ({ intent, document, share, event }) =>
-      once([
+    async completeUpload({ intent, document, share, event, version, previous, fileRequest }) {
+      const items: Parameters<typeof transactRetrying>[1] = [
         closeIntent(intent, 'completed', {
           documentId: document.documentId,
-          completedAt: document.createdAt,
+          completedAt: document.updatedAt ?? document.createdAt,
           size: document.size,
+          ...(previous ? { version: document.version } : {}),
         }),
-        {
-          Put: {
-            TableName: table.name,
-            Item: documentItem(document),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        ...(share
-          ? [
-              {
-                Put: {
-                  TableName: table.name,
-                  Item: shareItem(share),
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                },
+        previous
+          ? nextVersionOf(table, previous, document)
+          : {
+              Put: {
+                TableName: table.name,
+                Item: documentItem(document),
+                ConditionExpression: 'attribute_not_exists(PK)',
               },
-              countOnGrant(table, share, 1),
-            ]
-          : []),
-        putActivity(table, event),
-      ]),
+            },
+      ];
+      const onFailed: Record<number, () => DomainError> = {};
+      if (previous) onFailed[1] = versionMoved;
+      if (version) items.push(putVersion(table, version));
+      if (share) {
+        items.push(
+          {
+            Put: {
+              TableName: table.name,
+              Item: shareItem(share),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          countOnGrant(table, share, 1),
+        );
+      }
+      if (fileRequest) {
+        onFailed[items.length] = notOpen;
+        items.push(
+          closeRequest(table, fileRequest.request, 'fulfilled', fileRequest.entry, fileRequest.fulfilment),
+        );
+      }
+      items.push(putActivity(table, event));
+      return once(items, onFailed);
+    },
 
     async rejectUpload(rejection, intent, event) {
       const record = {

@@ -39,6 +39,10 @@ const GROUP_TEXT: Record<RouteGroup, string> = {
   access: 'Portal access: grants, invitations, portal links and the cases a contact sees.',
   documents: 'Uploads through presigned POST, documents, shares and presigned downloads.',
   inbox: "In-app inbox of staff and contacts, and a case's internal notification recipients.",
+  threads:
+    'Chat threads with client tasks (counts, filters, reorder, resend), automatic reminders, client-notification settings.',
+  discussions:
+    'Discussions and comments, file requests (with update requests and document versions), firm settings.',
 };
 
 const SUCCESS_TEXT: Record<number, string> = {

@@ -5,6 +5,7 @@ import { routeEntries } from '../../functions/http/routes';
 import * as accessSchemas from '../../functions/http/schemas/access';
 import * as casesSchemas from '../../functions/http/schemas/cases';
 import * as commonSchemas from '../../functions/http/schemas/common';
+import * as discussionsSchemas from '../../functions/http/schemas/discussions';
 import * as documentsSchemas from '../../functions/http/schemas/documents';
 import * as inboxSchemas from '../../functions/http/schemas/inbox';
 import pkg from '../../package.json' with { type: 'json' };
@@ -41,7 +42,14 @@ export function renderOpenApi(document: OpenApiDocument = porticoDocument()): st
  */
 function namedSchemas(entries: ReturnType<typeof routeEntries>): Record<string, z.ZodType> {
   const parameterObjects = new Set<unknown>(entries.flatMap(([, r]) => [r.params, r.query]).filter(Boolean));
-  const modules = [accessSchemas, casesSchemas, commonSchemas, documentsSchemas, inboxSchemas];
+  const modules = [
+    accessSchemas,
+    casesSchemas,
+    commonSchemas,
+    discussionsSchemas,
+    documentsSchemas,
+    inboxSchemas,
+  ];
   const named: Record<string, z.ZodType> = {};
   for (const module of modules) {
     for (const [name, value] of Object.entries(module)) {

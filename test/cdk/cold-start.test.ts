@@ -36,6 +36,7 @@ const entries = (): [string, PorticoFunction][] => [
   ['functions/handlers/publisher.ts', stack.outbox.publisher],
   ['functions/handlers/notify.ts', stack.eventTargets.notify],
   ['functions/handlers/ingest.ts', stack.eventTargets.ingest],
+  ['functions/handlers/reminders.ts', stack.reminders.function],
 ];
 
 describe('Stack: Portico', () => {

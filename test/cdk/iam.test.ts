@@ -71,6 +71,7 @@ const expected = {
   ],
   notify: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
   ingest: [...logsAndTracing, ...tableReadWrite, 's3:GetObject', 's3:DeleteObject', 'sqs:SendMessage'],
+  reminders: [...logsAndTracing, ...tableReadWrite, 'sqs:SendMessage'],
 };
 /** Actions IAM offers no resource-level permission for: the only ones allowed on Resource "*". */
 const anyResourceAllowed = ['dynamodb:ListStreams', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
@@ -80,6 +81,7 @@ const allFunctions = (): [string, PorticoFunction][] => [
   ['publisher', stack.outbox.publisher],
   ['notify', stack.eventTargets.notify],
   ['ingest', stack.eventTargets.ingest],
+  ['reminders', stack.reminders.function],
 ];
 
 describe('Stack: Portico', () => {
@@ -96,6 +98,7 @@ describe('Stack: Portico', () => {
       ['publisher', () => stack.outbox.publisher, expected.publisher],
       ['notify', () => stack.eventTargets.notify, expected.notify],
       ['ingest', () => stack.eventTargets.ingest, expected.ingest],
+      ['reminders', () => stack.reminders.function, expected.reminders],
     ] as const)('%s gets exactly its expected actions', (_name, fnOf, expectedActions) => {
       // Act
       const actions = actionsOf(statementsOf(fnOf()));

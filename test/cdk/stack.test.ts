@@ -274,7 +274,7 @@ describe('Stack: Portico', () => {
   });
 
   describe('functions', () => {
-    it('has one Lambda per route group, the publisher, one per rule target and the S3 notifications handler', () => {
+    it('has one Lambda per route group, the publisher, one per rule target, the reminders run and the S3 notifications handler', () => {
       // Prepare
       const targets = new Set(busRules.map((r) => r.target));
 
@@ -282,7 +282,7 @@ describe('Stack: Portico', () => {
       const functions = resources('AWS::Lambda::Function');
 
       // Assess
-      expect(Object.keys(functions)).toHaveLength(routeGroups.length + 1 + targets.size + 1);
+      expect(Object.keys(functions)).toHaveLength(routeGroups.length + 1 + targets.size + 1 + 1);
       expect([...stack.groupFunctions.keys()].sort()).toEqual([...routeGroups].sort());
       expect(Object.keys(stack.eventTargets).sort()).toEqual([...targets].sort());
     });
@@ -297,6 +297,7 @@ describe('Stack: Portico', () => {
         ...stack.groupFunctions.values(),
         ...Object.values(stack.eventTargets),
         stack.outbox.publisher,
+        stack.reminders.function,
       ];
 
       // Act
@@ -363,6 +364,37 @@ describe('Stack: Portico', () => {
         APP_URL: 'http://localhost:5173/app',
       });
       expect(ingest).toMatchObject({ TABLE_NAME: ref(stack.table), BUCKET_NAME: ref(stack.uploads.bucket) });
+    });
+  });
+
+  describe('automatic reminders', () => {
+    it('runs the reminders function every 15 minutes from an EventBridge schedule, with retries and an encrypted DLQ', () => {
+      // Prepare
+      const fn = stack.reminders.function.lambda;
+
+      // Act
+      const schedules = resources('AWS::Scheduler::Schedule');
+
+      // Assess
+      expect(Object.keys(schedules)).toHaveLength(1);
+      const props = Object.values(schedules)[0]!.Properties;
+      expect(props.ScheduleExpression).toBe('rate(15 minutes)');
+      expect(props.State).toBe('ENABLED');
+      expect(props.Target).toMatchObject({
+        Arn: arnOf(fn),
+        RetryPolicy: { MaximumRetryAttempts: 2 },
+        DeadLetterConfig: { Arn: arnOf(stack.reminders.deadLetters) },
+      });
+      expect(
+        resources('AWS::SQS::Queue')[logicalId(stack.reminders.deadLetters)]!.Properties.SqsManagedSseEnabled,
+      ).toBe(true);
+      const env = (
+        resources('AWS::Lambda::Function')[logicalId(fn)]!.Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+      expect(env).toMatchObject({ TABLE_NAME: ref(stack.table) });
+      expect(env.CURSOR_SECRET).toBeUndefined();
     });
   });
 

@@ -45,7 +45,7 @@ async function newCase(firm: TestFirm, title = 'Another case'): Promise<string> 
 const viewer = { role: 'viewer', canDownload: true };
 
 const grant = (s: Pick<Setup, 'firm' | 'caseId' | 'contactId'>, body: unknown = viewer, caseId = s.caseId) =>
-  call('PUT', `/cases/${caseId}/grants/${s.contactId}`, { token: s.firm.staff.token, body });
+  call('PUT', `/cases/${caseId}/grants/${s.contactId}`, { token: s.firm.admin.token, body });
 
 const identityToken = () => mintToken({ sub: `identity-${newId()}` });
 
@@ -243,7 +243,7 @@ describe('Routes: revoke and re-grant', () => {
     expect((await call('GET', '/portal/cases', { token: me })).body.items).toHaveLength(1);
     // Act
     const revoked = await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, {
-      token: s.firm.staff.token,
+      token: s.firm.admin.token,
     });
     // Assess
     expect(revoked.status).toBe(200);
@@ -256,7 +256,7 @@ describe('Routes: revoke and re-grant', () => {
     ).Item!;
     expect(grantItem.GSI1PK).toBeUndefined();
     const again = await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, {
-      token: s.firm.staff.token,
+      token: s.firm.admin.token,
     });
     expect(again.status).toBe(200);
     expect(again.body.status).toBe('revoked');
@@ -285,7 +285,7 @@ describe('Routes: revoke and re-grant', () => {
   it('answers 404 grant_not_found when revoking a grant that does not exist', async () => {
     const s = await setup();
     const res = await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, {
-      token: s.firm.staff.token,
+      token: s.firm.admin.token,
     });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('grant_not_found');
@@ -295,7 +295,7 @@ describe('Routes: revoke and re-grant', () => {
     const s = await setup();
     await grant(s);
     const token = await invitationToken(s.email);
-    await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, { token: s.firm.staff.token });
+    await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, { token: s.firm.admin.token });
     const res = await accept(token, await identityToken());
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('invitation_not_found');
@@ -324,7 +324,7 @@ describe('Routes: invitations', () => {
     const oldToken = await invitationToken(s.email, 1);
     // Act
     const resent = await call('POST', `/cases/${s.caseId}/grants/${s.contactId}/invitation`, {
-      token: s.firm.staff.token,
+      token: s.firm.admin.token,
     });
     // Assess
     expect(resent.status).toBe(202);
@@ -343,7 +343,7 @@ describe('Routes: invitations', () => {
     expect((await accept(newToken, me)).status).toBe(200);
     // Once accepted, there is nothing to resend.
     const late = await call('POST', `/cases/${s.caseId}/grants/${s.contactId}/invitation`, {
-      token: s.firm.staff.token,
+      token: s.firm.admin.token,
     });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('already_accepted');
@@ -352,7 +352,7 @@ describe('Routes: invitations', () => {
   it('answers 404 grant_not_found when resending for a contact without a grant', async () => {
     const s = await setup();
     const res = await call('POST', `/cases/${s.caseId}/grants/${s.contactId}/invitation`, {
-      token: s.firm.staff.token,
+      token: s.firm.admin.token,
     });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('grant_not_found');
@@ -457,7 +457,7 @@ describe('Routes: invitations', () => {
     expect(staffAccept.status).toBe(403);
     const contactGrant = await grant({
       ...s,
-      firm: { ...s.firm, staff: { ...s.firm.staff, token: await identityToken() } },
+      firm: { ...s.firm, admin: { ...s.firm.admin, token: await identityToken() } },
     });
     expect(contactGrant.status).toBe(403);
   });

@@ -27,7 +27,7 @@ describe('Scenario: Client Connect', () => {
     });
     expect(recipients.status).toBe(200);
 
-    // When staff grants a contact collaborator access, the invitation arrives by mail
+    // When the firm admin grants a contact collaborator access, the invitation arrives by mail
     const email = `carla.${newId().toLowerCase()}@client.test`;
     const contact = await call('POST', '/contacts', {
       token: owner.token,
@@ -35,7 +35,7 @@ describe('Scenario: Client Connect', () => {
     });
     const contactId = contact.body.contactId as string;
     const granted = await call('PUT', `/cases/${caseId}/grants/${contactId}`, {
-      token: owner.token,
+      token: firm.admin.token,
       body: { role: 'collaborator', canDownload: true, canUpload: true },
     });
     expect(granted.status).toBe(200);
@@ -79,7 +79,7 @@ describe('Scenario: Client Connect', () => {
     // And is refused while canDownload is off
     const rights = (canDownload: boolean) =>
       call('PUT', `/cases/${caseId}/grants/${contactId}`, {
-        token: owner.token,
+        token: firm.admin.token,
         body: { role: 'collaborator', canDownload, canUpload: true },
       });
     expect((await rights(false)).status).toBe(200);

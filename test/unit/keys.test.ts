@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeySegmentError, keys, patterns, type QuerySpec, seg } from '../../functions/store/keys';
+import {
+  dueRemindersOf,
+  KeySegmentError,
+  keys,
+  patterns,
+  type QuerySpec,
+  REMINDER_SHARDS,
+  seg,
+} from '../../functions/store/keys';
 
 const ALLOWED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@+-';
 const isAllowed = (ch: string) => ALLOWED.includes(ch);
@@ -33,6 +41,12 @@ const valuesArb = fc.record({
   source: segment,
   upload: segment,
   hash: segment,
+  thread: segment,
+  message: segment,
+  task: segment,
+  discussion: segment,
+  comment: segment,
+  request: segment,
 });
 type Values = typeof valuesArb extends fc.Arbitrary<infer V> ? V : never;
 type Field = keyof Values;
@@ -153,6 +167,63 @@ const firmScoped: Builder[] = [
     uses: ['firm', 'event'],
     build: (v) => main(keys.activity(v.firm, undefined, v.event)),
   },
+  // ── discussions, file requests, document versions (issue 5) ──
+  {
+    label: 'discussion',
+    uses: ['firm', 'case', 'discussion'],
+    build: (v) => main(keys.discussion(v.firm, v.case, v.discussion)),
+  },
+  {
+    label: 'comment',
+    uses: ['firm', 'case', 'discussion', 'comment'],
+    build: (v) => main(keys.comment(v.firm, v.case, v.discussion, v.comment)),
+  },
+  {
+    label: 'fileRequest',
+    uses: ['firm', 'case', 'request'],
+    build: (v) => main(keys.fileRequest(v.firm, v.case, v.request)),
+  },
+  {
+    label: 'documentVersion',
+    uses: ['firm', 'case', 'doc'],
+    build: (v) => main(keys.documentVersion(v.firm, v.case, v.doc, 7)),
+  },
+  // ── chat threads and client tasks (issue 6) ──
+  {
+    label: 'thread',
+    uses: ['firm', 'case', 'thread'],
+    build: (v) => main(keys.thread(v.firm, v.case, v.thread)),
+  },
+  {
+    label: 'threadByTaskState:open',
+    uses: ['firm', 'case', 'thread'],
+    build: (v) => gsi2(keys.threadByTaskState(v.firm, v.case, 'open', v.thread)),
+  },
+  {
+    label: 'threadByTaskState:done',
+    uses: ['firm', 'case', 'thread'],
+    build: (v) => gsi2(keys.threadByTaskState(v.firm, v.case, 'done', v.thread)),
+  },
+  {
+    label: 'threadMember',
+    uses: ['firm', 'case', 'contact', 'thread'],
+    build: (v) => main(keys.threadMember(v.firm, v.case, v.contact, v.thread)),
+  },
+  {
+    label: 'message',
+    uses: ['firm', 'case', 'thread', 'message'],
+    build: (v) => main(keys.message(v.firm, v.case, v.thread, v.message)),
+  },
+  {
+    label: 'task',
+    uses: ['firm', 'case', 'thread', 'task'],
+    build: (v) => main(keys.task(v.firm, v.case, v.thread, v.task)),
+  },
+  {
+    label: 'reminder',
+    uses: ['firm', 'case', 'thread'],
+    build: (v) => main(keys.reminder(v.firm, v.case, v.thread)),
+  },
 ];
 
 /** Keys of a portal identity, which spans firms by design (one login, several firms). */
@@ -175,6 +246,8 @@ const identityScoped: Builder[] = [
 ];
 
 const allBuilders = [...firmScoped, ...identityScoped];
+/** Keys of the scheduler's own index (due reminders of every firm), tested on their own below. */
+const scheduleScoped = ['reminderByDue'];
 
 interface PatternCase {
   /** The pattern's name in `patterns`, with a `:variant` when it is exercised in several ways. */
@@ -300,6 +373,77 @@ const patternCases: PatternCase[] = [
     lists: 'activity:case',
     sameAs: ['firm', 'case'],
   },
+  // ── chat threads and client tasks (issue 6) ──
+  {
+    label: 'threadsOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.threadsOfCase(v.firm, v.case),
+    lists: 'thread',
+    sameAs: ['firm', 'case'],
+  },
+  {
+    label: 'threadsOfCaseByTaskState:open',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.threadsOfCaseByTaskState(v.firm, v.case, 'open'),
+    lists: 'threadByTaskState:open',
+    sameAs: ['firm', 'case'],
+  },
+  {
+    label: 'threadsOfCaseByTaskState:done',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.threadsOfCaseByTaskState(v.firm, v.case, 'done'),
+    lists: 'threadByTaskState:done',
+    sameAs: ['firm', 'case'],
+  },
+  {
+    label: 'threadsOfMember',
+    uses: ['firm', 'case', 'contact'],
+    spec: (v) => patterns.threadsOfMember(v.firm, v.case, v.contact),
+    lists: 'threadMember',
+    sameAs: ['firm', 'case', 'contact'],
+  },
+  {
+    label: 'messagesOfThread',
+    uses: ['firm', 'case', 'thread'],
+    spec: (v) => patterns.messagesOfThread(v.firm, v.case, v.thread),
+    lists: 'message',
+    sameAs: ['firm', 'case', 'thread'],
+  },
+  {
+    label: 'discussionsOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.discussionsOfCase(v.firm, v.case),
+    lists: 'discussion',
+    sameAs: ['firm', 'case'],
+  },
+  {
+    label: 'commentsOfDiscussion',
+    uses: ['firm', 'case', 'discussion'],
+    spec: (v) => patterns.commentsOfDiscussion(v.firm, v.case, v.discussion),
+    lists: 'comment',
+    sameAs: ['firm', 'case', 'discussion'],
+  },
+  {
+    label: 'fileRequestsOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.fileRequestsOfCase(v.firm, v.case),
+    lists: 'fileRequest',
+    sameAs: ['firm', 'case'],
+  },
+  {
+    label: 'versionsOfDocument',
+    uses: ['firm', 'case', 'doc'],
+    spec: (v) => patterns.versionsOfDocument(v.firm, v.case, v.doc),
+    lists: 'documentVersion',
+    sameAs: ['firm', 'case', 'doc'],
+  },
+  {
+    label: 'tasksOfThread',
+    uses: ['firm', 'case', 'thread'],
+    spec: (v) => patterns.tasksOfThread(v.firm, v.case, v.thread),
+    lists: 'task',
+    sameAs: ['firm', 'case', 'thread'],
+  },
 ];
 
 const baseName = (label: string) => label.split(':')[0];
@@ -310,7 +454,9 @@ const mapValues = (v: Values, f: (s: string) => string) =>
 
 describe('Module: keys', () => {
   it('classifies every key builder and pattern (a new one must be added to these tables)', () => {
-    expect([...new Set(allBuilders.map((b) => baseName(b.label)))].sort()).toEqual(Object.keys(keys).sort());
+    expect([...new Set([...allBuilders.map((b) => baseName(b.label)), ...scheduleScoped])].sort()).toEqual(
+      Object.keys(keys).sort(),
+    );
     expect([...new Set(patternCases.map((p) => baseName(p.label)))].sort()).toEqual(
       Object.keys(patterns).sort(),
     );
@@ -509,6 +655,16 @@ describe('Module: keys', () => {
     });
   });
 
+  describe('documentVersion', () => {
+    it('orders versions by number and refuses numbers a key cannot hold', () => {
+      const sk = (n: number) => keys.documentVersion('F1', 'C1', 'D1', n).SK;
+      expect([sk(10), sk(2), sk(1)].sort()).toEqual([sk(1), sk(2), sk(10)]);
+      for (const bad of [0, -1, 1.5, 10_000, Number.NaN]) {
+        expect(() => keys.documentVersion('F1', 'C1', 'D1', bad)).toThrow(KeySegmentError);
+      }
+    });
+  });
+
   describe('activity', () => {
     it('refuses an empty case id instead of filing the entry in the firm trail', () => {
       expect(() => keys.activity('F1', '', 'E1')).toThrow(KeySegmentError);
@@ -552,5 +708,39 @@ describe('Module: keys', () => {
       expect(SK).toBe(`CONTACTEMAIL#${Buffer.from('a#b@c.example').toString('hex')}`);
       expect(SK.split('#')).toHaveLength(2);
     });
+  });
+});
+
+describe('Module: keys — due reminders (issue 6)', () => {
+  const at = (ms: number) => new Date(ms).toISOString();
+
+  it('sorts due reminders by due time within a shard, and the due range selects exactly those due by then', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: REMINDER_SHARDS - 1 }),
+        fc.array(fc.integer({ min: 0, max: 4_000_000_000_000 }), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        (shard, dues, by) => {
+          const range = dueRemindersOf(shard, at(by));
+          for (const due of dues) {
+            const k = keys.reminderByDue(shard, at(due), 'T1');
+            expect(k.GSI2PK).toBe(range.pk);
+            const inRange = k.GSI2SK >= range.skFrom && k.GSI2SK <= range.skTo;
+            expect(inRange, `${at(due)} due by ${at(by)}`).toBe(due <= by);
+          }
+          const sorted = [...dues].sort((a, b) => a - b);
+          const sks = sorted.map((d) => keys.reminderByDue(shard, at(d), 'T1').GSI2SK);
+          expect(sks).toEqual([...sks].sort());
+        },
+      ),
+    );
+  });
+
+  it('refuses a shard out of range and a due time that is not a UTC ISO instant', () => {
+    expect(() => keys.reminderByDue(REMINDER_SHARDS, at(0), 'T1')).toThrow(KeySegmentError);
+    expect(() => keys.reminderByDue(-1, at(0), 'T1')).toThrow(KeySegmentError);
+    expect(() => keys.reminderByDue(0, '2026-11-23', 'T1')).toThrow(KeySegmentError);
+    expect(() => keys.reminderByDue(0, at(0), 'T#1')).toThrow(KeySegmentError);
+    expect(() => dueRemindersOf(0, '2026-11-23T10:00:00Z')).toThrow(KeySegmentError);
   });
 });

@@ -1,5 +1,5 @@
 // Request and response schemas of portal access: grants, invitations, the portal's case list.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from './common';
 
 export const GrantParams = z.strictObject({ caseId: Id, contactId: Id });

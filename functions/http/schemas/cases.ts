@@ -1,5 +1,5 @@
 // Request and response schemas of the case and contact routes.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Email, Id, Locale, Text } from './common';
 
 export const CaseParams = z.strictObject({ caseId: Id });

@@ -1,5 +1,5 @@
 // Schemas shared by many routes: ids, pagination, errors.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** ULIDs: every id Portico issues. Anything else cannot name one of our items. */
 export const Id = z

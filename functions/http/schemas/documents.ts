@@ -1,5 +1,5 @@
 // Request and response schemas of documents, uploads and shares.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, PageQuery, Text } from './common';
 
 export const DocumentParams = z.strictObject({ caseId: Id, documentId: Id });
@@ -27,6 +27,8 @@ export const UploadBody = z.strictObject({
   contentType: UploadContentType,
   /** Declared size in bytes; the presigned policy and ingest both hold the upload to the firm's limit. */
   size: z.number().int().min(1),
+  /** Portal uploads: the file request this upload fulfils (the caller must be one of its recipients). */
+  fileRequestId: Id.optional(),
 });
 
 export const UploadView = z.object({

@@ -1,5 +1,5 @@
 // Request and response schemas of the inbox and of a case's internal notification recipients.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from './common';
 
 export const InboxItemParams = z.strictObject({ itemId: Id });

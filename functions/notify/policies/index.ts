@@ -1,10 +1,28 @@
 // The policy table: which policy decides who hears of each event type. An event type absent here
 // notifies nobody.
 import type { PolicyTable } from '../policy';
+import { commentAddedPolicy } from './comment-added';
+import { discussionPublishedPolicy } from './discussion-published';
 import { documentUploadedPolicy } from './document-uploaded';
+import { fileRequestCreatedPolicy } from './filerequest-created';
+import { fileRequestFulfilledPolicy } from './filerequest-fulfilled';
 import { invitationSentPolicy } from './invitation';
+import { messagePostedPolicy, threadCreatedPolicy } from './message-posted';
+import { reminderDuePolicy } from './reminder-due';
+import { taskChangedPolicy } from './task-changed';
+import { tasksCompletedPolicy } from './tasks-completed';
 
 export const policies: PolicyTable = {
   'document.uploaded': documentUploadedPolicy,
   'invitation.sent': invitationSentPolicy,
+  'discussion.published': discussionPublishedPolicy,
+  'comment.added': commentAddedPolicy,
+  'filerequest.created': fileRequestCreatedPolicy,
+  'filerequest.fulfilled': fileRequestFulfilledPolicy,
+  // chat threads and client tasks (issue 6)
+  'thread.created': threadCreatedPolicy,
+  'message.posted': messagePostedPolicy,
+  'task.changed': taskChangedPolicy,
+  'tasks.completed': tasksCompletedPolicy,
+  'reminder.due': reminderDuePolicy,
 };

@@ -1,0 +1,47 @@
+// @portico/client: the typed Portico API client, openapi-fetch over the types generated from
+// docs/openapi.json, plus the one call that does not go to the API (the presigned POST to S3).
+import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
+import type { components, paths } from './schema';
+
+export type { components, operations, paths } from './schema';
+export type Schemas = components['schemas'];
+export type PorticoClient = Client<paths>;
+
+export interface PorticoClientOptions {
+  /** The API's base URL, e.g. `http://localhost:4000` for the local stack. */
+  baseUrl: string;
+  /** The bearer token, or a function giving the current one (tokens get refreshed). Absent: anonymous. */
+  token?: string | (() => string | undefined | Promise<string | undefined>);
+  /** A custom fetch (tests, instrumentation). */
+  fetch?: ClientOptions['fetch'];
+}
+
+export function createPorticoClient({ baseUrl, token, fetch }: PorticoClientOptions): PorticoClient {
+  const client = createClient<paths>({ baseUrl: baseUrl.replace(/\/+$/, ''), ...(fetch ? { fetch } : {}) });
+  if (token !== undefined) {
+    client.use({
+      async onRequest({ request }) {
+        const value = typeof token === 'function' ? await token() : token;
+        if (value) request.headers.set('authorization', `Bearer ${value}`);
+        return request;
+      },
+    });
+  }
+  return client;
+}
+
+/**
+ * The form to POST to `ticket.url`: the presigned fields first, the file last (S3 ignores every
+ * field after `file`). Send it with fetch, or with XMLHttpRequest to observe upload progress.
+ */
+export function uploadForm(
+  ticket: Pick<Schemas['UploadView'], 'fields'>,
+  file: Blob,
+  fileName?: string,
+): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
+  if (fileName === undefined) form.append('file', file);
+  else form.append('file', file, fileName);
+  return form;
+}

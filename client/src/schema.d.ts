@@ -1,0 +1,4442 @@
+// Types of the Portico API, generated from docs/openapi.json by openapi-typescript.
+// Do not edit: run `npm run client` after `npm run openapi`.
+export interface paths {
+  '/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the firm's cases, newest first.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listCases'];
+    put?: never;
+    /**
+     * Create a case; the owner defaults to the caller.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['createCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get one case.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['getCase'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/contacts/{contactId}/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the documents shared with a contact (explicit save of the whole set).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    put: operations['putContactShares'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/discussions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Discussions of a case, newest first.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listDiscussions'];
+    put?: never;
+    /**
+     * Publish a discussion (subject, message, optional attachment) and share it with all or chosen contacts of the case.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['publishDiscussion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/discussions/{discussionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One discussion, with the contacts it is shared with.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['getDiscussion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/discussions/{discussionId}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Comments of a discussion, oldest first.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listComments'];
+    put?: never;
+    /**
+     * Reply to a discussion as staff; the contacts it is shared with are notified.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['addComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Documents of a case, newest first; filter by source (firm | client).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listDocuments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/documents/{documentId}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A short-lived presigned GET of a document.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['downloadDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/documents/{documentId}/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the contacts a document is shared with (explicit save of the whole set).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    put: operations['putDocumentShares'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/documents/{documentId}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Versions of a document, newest (current) first.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listDocumentVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/file-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * File requests of a case with status and history, newest first; filter by status and contact.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listFileRequests'];
+    put?: never;
+    /**
+     * Ask contacts with access for a file, or (with an attached document) for a new version of it; recipients are notified.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['createFileRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/file-requests/{requestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One file request with its status history.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['getFileRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/file-requests/{requestId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an open file request (open → cancelled).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['cancelFileRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Access list of a case: each contact, rights, invitation dates and documents shared.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listGrants'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/grants/{contactId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Grant a contact access to a case, or change its rights (explicit save). A new grant mails an invitation.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    put: operations['putGrant'];
+    post?: never;
+    /**
+     * Revoke a contact's access to a case; the contact loses its view of the case at once.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    delete: operations['revokeGrant'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/grants/{contactId}/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mail a new invitation; the previous link stops working.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['resendInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/portal-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The portal URL of a case (what a contact opens).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['getPortalLink'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/recipients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The case's internal notification recipients (default: the owner, in-app and email).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['getRecipients'];
+    /**
+     * Save the whole recipients list; the owner may be off only when another recipient is on.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    put: operations['putRecipients'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Shares of a case; `q` searches document name and contact name or email.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listShares'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/threads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Threads of a case, newest first, with completed/total task counts; filter incomplete | completed | all.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listThreads'];
+    put?: never;
+    /**
+     * Start a chat thread with contacts who have access, with an optional first message and client tasks.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['createThread'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/threads/{threadId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One thread with its task counts.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['getThread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/threads/{threadId}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Messages of a thread, oldest first (task updates and re-sent task lists included).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listThreadMessages'];
+    put?: never;
+    /**
+     * Post a message; the thread's contacts get an email.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['postThreadMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/threads/{threadId}/reminders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Override the firm's automatic reminders for this thread (maxCount 0 = none).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    put: operations['putThreadReminders'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/threads/{threadId}/resend-tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resend client tasks: posts the current task list into the thread as a message.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['resendThreadTasks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/threads/{threadId}/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The client tasks of a thread in list order (at most 100, one page).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listThreadTasks'];
+    put?: never;
+    /**
+     * Add client tasks at the end of the list; posts a task update and emails the contacts.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['addThreadTasks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/threads/{threadId}/tasks/{taskId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a task; returns the thread with its new counts.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    delete: operations['deleteThreadTask'];
+    options?: never;
+    head?: never;
+    /**
+     * Edit the text of a task.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    patch: operations['editThreadTask'];
+    trace?: never;
+  };
+  '/cases/{caseId}/threads/{threadId}/tasks/{taskId}/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Tick a task (idempotent); records who and when.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    put: operations['completeThreadTask'];
+    post?: never;
+    /**
+     * Untick a task (idempotent).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    delete: operations['reopenThreadTask'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/threads/{threadId}/tasks/{taskId}/move': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reorder (drag and drop): put the task between two neighbours; one write, no renumbering.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['moveThreadTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a staff upload: records an upload intent and returns a presigned POST.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['createUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the firm's contacts, oldest first.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listContacts'];
+    put?: never;
+    /**
+     * Create a contact (a person on the client side); emails are unique within a firm.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['createContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Inbox items, newest first (archived ones left out).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listStaffInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/{itemId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Archive one item (it leaves the list; read if it was not).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['archiveStaffInboxItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/{itemId}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark one item read (idempotent).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['readStaffInboxItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark every item read.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['readAllStaffInbox'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inbox/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Number of unread inbox items.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['countStaffUnread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The cases the caller was granted, across firms.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalCases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/discussions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Discussions shared with the caller in a case, newest first.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalDiscussions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/discussions/{discussionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One discussion shared with the caller.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['getPortalDiscussion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/discussions/{discussionId}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Comments of a discussion shared with the caller, oldest first.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalComments'];
+    put?: never;
+    /**
+     * Comment on a discussion shared with the caller; the case's internal recipients are notified.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    post: operations['addPortalComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Documents shared with the caller in a case, newest first.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalDocuments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/documents/{documentId}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A short-lived presigned GET of a document shared with the caller, if the grant allows download.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['downloadPortalDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/file-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * File requests sent to the caller in a case, newest first; fulfil one by uploading with its id.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalFileRequests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/threads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Chats & tasks: the threads of a case the caller takes part in, newest first, with task counts.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalThreads'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/threads/{threadId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One thread the caller takes part in.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['getPortalThread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/threads/{threadId}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Messages of a thread, oldest first.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalThreadMessages'];
+    put?: never;
+    /**
+     * Reply in a thread.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    post: operations['postPortalThreadMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/threads/{threadId}/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The client tasks of a thread in list order.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalThreadTasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/threads/{threadId}/tasks/{taskId}/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Tick a task (idempotent).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    put: operations['completePortalThreadTask'];
+    post?: never;
+    /**
+     * Untick a task (idempotent).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    delete: operations['reopenPortalThreadTask'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a client upload (collaborators allowed to upload): presigned POST.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    post: operations['createPortalUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Inbox items, newest first (archived ones left out).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/inbox/{itemId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Archive one item (it leaves the list; read if it was not).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    post: operations['archivePortalInboxItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/inbox/{itemId}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark one item read (idempotent).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    post: operations['readPortalInboxItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/inbox/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark every item read.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    post: operations['readAllPortalInbox'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/inbox/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Number of unread inbox items.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['countPortalUnread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/invitations/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an invitation: binds the caller's portal identity to the invited contact.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    post: operations['acceptInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Firm settings: detailed notifications (default off) and the per-file upload limit.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    get: operations['getSettings'];
+    /**
+     * Save the whole firm settings object (explicit save).
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    put: operations['putSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/settings/client-notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Client-notification settings of chat threads: message context in client emails, default reminders.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    get: operations['getClientNotifications'];
+    /**
+     * Save the client-notification settings (explicit save of the whole object).
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    put: operations['putClientNotifications'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    AcceptBody: {
+      token: string;
+    };
+    AcceptedView: {
+      caseId: string;
+      contactId: string;
+      firmId: string;
+    };
+    CaseView: {
+      caseId: string;
+      clientName?: string;
+      createdAt: string;
+      createdBy: string;
+      notifyClient: boolean;
+      ownerId: string;
+      reference?: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      title: string;
+    };
+    CommentView: {
+      author: {
+        id: string;
+        /** @enum {string} */
+        kind: 'staff' | 'contact';
+        name: string;
+      };
+      body: string;
+      commentId: string;
+      createdAt: string;
+      discussionId: string;
+    };
+    ContactSharesBody: {
+      documentIds: components['schemas']['Id'][];
+    };
+    ContactView: {
+      contactId: string;
+      createdAt: string;
+      email?: string;
+      locale?: string;
+      name: string;
+      phone?: string;
+    };
+    DiscussionView: {
+      attachment?: {
+        documentId: string;
+        name: string;
+      };
+      caseId: string;
+      commentCount: number;
+      createdAt: string;
+      createdBy: {
+        id: string;
+        /** @enum {string} */
+        kind: 'staff' | 'contact';
+        name: string;
+      };
+      discussionId: string;
+      lastCommentAt?: string;
+      message: string;
+      sharedWith?: string[];
+      subject: string;
+    };
+    DocumentSharesBody: {
+      contactIds: components['schemas']['Id'][];
+    };
+    DocumentVersionView: {
+      contentType: string;
+      createdAt: string;
+      current: boolean;
+      documentId: string;
+      fileName: string;
+      fileRequestId?: string;
+      size: number;
+      uploadedBy: {
+        id: string;
+        /** @enum {string} */
+        kind: 'staff' | 'contact';
+        name: string;
+      };
+      version: number;
+    };
+    DocumentView: {
+      caseId: string;
+      contentType: string;
+      createdAt: string;
+      documentId: string;
+      name: string;
+      size: number;
+      /** @enum {string} */
+      source: 'firm' | 'client';
+      /** @enum {string} */
+      status: 'available';
+      uploadedBy: {
+        id: string;
+        /** @enum {string} */
+        kind: 'staff' | 'contact';
+        name: string;
+      };
+      version: number;
+    };
+    DownloadView: {
+      expiresAt: string;
+      url: string;
+    };
+    /** Format: email */
+    Email: string;
+    ErrorBody: {
+      code: string;
+      details?: {
+        [key: string]: unknown;
+      };
+      fields?: {
+        message: string;
+        path: string;
+      }[];
+      message: string;
+      requestId?: string;
+    };
+    /** @enum {string} */
+    FileRequestStatus: 'open' | 'fulfilled' | 'cancelled';
+    FileRequestView: {
+      additionalMessage?: string;
+      caseId: string;
+      createdAt: string;
+      createdBy: {
+        id: string;
+        /** @enum {string} */
+        kind: 'staff' | 'contact';
+        name: string;
+      };
+      description: string;
+      document?: {
+        documentId: string;
+        name: string;
+      };
+      dueDate?: string;
+      fulfilment?: {
+        at: string;
+        contactId: string;
+        documentId: string;
+        version: number;
+      };
+      history: {
+        at: string;
+        by: {
+          id: string;
+          /** @enum {string} */
+          kind: 'staff' | 'contact';
+        };
+        status: components['schemas']['FileRequestStatus'];
+      }[];
+      /** @enum {string} */
+      kind: 'new' | 'update';
+      recipients: {
+        contactId: string;
+        name: string;
+      }[];
+      requestId: string;
+      status: components['schemas']['FileRequestStatus'];
+      subject: string;
+    };
+    GrantBody: {
+      canDownload: boolean;
+      /** @default false */
+      canUpload?: boolean;
+      /** @enum {string} */
+      role: 'viewer' | 'collaborator';
+    };
+    GrantView: {
+      acceptedAt?: string;
+      canDownload: boolean;
+      canUpload: boolean;
+      caseId: string;
+      contactEmail: string;
+      contactId: string;
+      contactName: string;
+      invitedAt: string;
+      /** @enum {string} */
+      role: 'viewer' | 'collaborator';
+      sharedCount: number;
+      /** @enum {string} */
+      status: 'invited' | 'active' | 'revoked';
+    };
+    Id: string;
+    InboxItemView: {
+      archivedAt?: string;
+      body: string;
+      caseId?: string;
+      createdAt: string;
+      eventId: string;
+      firmId: string;
+      itemId: string;
+      link?: string;
+      readAt?: string;
+      title: string;
+      type: string;
+    };
+    InvitationView: {
+      caseId: string;
+      contactId: string;
+      expiresAt: string;
+      invitationId: string;
+    };
+    /** @enum {string} */
+    Locale: 'en' | 'es' | 'pt-BR';
+    NewCaseBody: {
+      clientName?: string;
+      notifyClient?: boolean;
+      ownerId?: components['schemas']['Id'];
+      reference?: string;
+      title: string;
+    };
+    NewCommentBody: {
+      body: string;
+    };
+    NewContactBody: {
+      email?: components['schemas']['Email'];
+      locale?: components['schemas']['Locale'];
+      name: string;
+      phone?: string;
+    };
+    NewDiscussionBody: {
+      attachmentDocumentId?: components['schemas']['Id'];
+      message: string;
+      shareWith: 'all' | components['schemas']['Id'][];
+      subject: string;
+    };
+    NewFileRequestBody: {
+      additionalMessage?: string;
+      attachmentDocumentId?: components['schemas']['Id'];
+      description: string;
+      /** Format: date */
+      dueDate?: string;
+      recipients: components['schemas']['Id'][];
+      subject: string;
+    };
+    PortalCaseView: {
+      canDownload: boolean;
+      canUpload: boolean;
+      caseId: string;
+      firmId: string;
+      firmName: string;
+      /** @enum {string} */
+      role: 'viewer' | 'collaborator';
+      sharedCount: number;
+      title: string;
+    };
+    PortalLinkView: {
+      caseId: string;
+      url: string;
+    };
+    ReadAllView: {
+      marked: number;
+    };
+    Recipient: {
+      email: boolean;
+      inApp: boolean;
+      userId: components['schemas']['Id'];
+    };
+    RecipientOutput: {
+      email: boolean;
+      inApp: boolean;
+      userId: components['schemas']['Id'];
+    };
+    RecipientsBody: {
+      recipients: components['schemas']['Recipient'][];
+    };
+    RecipientsView: {
+      caseId: string;
+      ownerId: string;
+      recipients: {
+        email: boolean;
+        inApp: boolean;
+        name: string;
+        userId: string;
+      }[];
+      saved: boolean;
+    };
+    SettingsBody: {
+      detailedNotifications: boolean;
+      uploadMaxBytes: number;
+    };
+    SettingsView: {
+      detailedNotifications: boolean;
+      updatedAt?: string;
+      updatedBy?: string;
+      uploadMaxBytes: number;
+    };
+    ShareSetView: {
+      added: string[];
+      removed: string[];
+      unchanged: string[];
+    };
+    ShareView: {
+      contactEmail: string;
+      contactId: string;
+      contactName: string;
+      documentId: string;
+      documentName: string;
+      sharedAt: string;
+    };
+    UnreadView: {
+      unread: number;
+    };
+    UploadBody: {
+      contentType: components['schemas']['UploadContentType'];
+      fileName: string;
+      fileRequestId?: components['schemas']['Id'];
+      size: number;
+    };
+    /** @enum {string} */
+    UploadContentType:
+      | 'application/pdf'
+      | 'image/png'
+      | 'image/jpeg'
+      | 'image/gif'
+      | 'image/tiff'
+      | 'application/zip'
+      | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+      | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      | 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+      | 'application/msword'
+      | 'application/vnd.ms-excel'
+      | 'text/plain'
+      | 'text/csv';
+    UploadView: {
+      expiresAt: string;
+      fields: {
+        [key: string]: string;
+      };
+      key: string;
+      maxBytes: number;
+      uploadId: string;
+      url: string;
+    };
+  };
+  responses: {
+    /** @description The request is not valid (`validation_failed` lists the fields), or a cursor or value is unusable. */
+    BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description The change would break uniqueness or a state transition. */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description The resource is known, but the caller lacks the right; `code` says which. */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description It existed, but can no longer be used (for example an expired invitation). */
+    Gone: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description Unexpected failure; quote `requestId` when reporting it. */
+    InternalError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description Unknown resource, another firm's, or a case the caller has no active grant on. */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description No token, or the token is not valid. */
+    Unauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+    /** @description Well-formed, but breaks a business rule; `code` says which. */
+    UnprocessableEntity: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorBody'];
+      };
+    };
+  };
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  listCases: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CaseView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewCaseBody'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putContactShares: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        contactId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactSharesBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareSetView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listDiscussions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['DiscussionView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  publishDiscussion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewDiscussionBody'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getDiscussion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        discussionId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listComments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        discussionId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CommentView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  addComment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        discussionId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewCommentBody'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommentView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listDocuments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+        source?: 'firm' | 'client';
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['DocumentView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  downloadDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        documentId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DownloadView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putDocumentShares: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        documentId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DocumentSharesBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareSetView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listDocumentVersions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        documentId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['DocumentVersionView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listFileRequests: {
+    parameters: {
+      query?: {
+        contactId?: components['schemas']['Id'];
+        limit?: number;
+        nextToken?: string;
+        status?: components['schemas']['FileRequestStatus'];
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['FileRequestView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createFileRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewFileRequestBody'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileRequestView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getFileRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        requestId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileRequestView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  cancelFileRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        requestId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileRequestView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listGrants: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['GrantView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putGrant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        contactId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GrantBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GrantView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  revokeGrant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        contactId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GrantView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  resendInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        contactId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getPortalLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalLinkView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getRecipients: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecipientsView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putRecipients: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecipientsBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecipientsView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listShares: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+        q?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ShareView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listThreads: {
+    parameters: {
+      query?: {
+        filter?: 'all' | 'incomplete' | 'completed';
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              caseId: string;
+              contactIds: string[];
+              createdAt: string;
+              createdBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              lastMessageAt: string;
+              reminders: {
+                everyDays: number;
+                maxCount: number;
+              };
+              subject: string;
+              taskCompleted: number;
+              /** @enum {string} */
+              taskState: 'none' | 'open' | 'done';
+              taskTotal: number;
+              threadId: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createThread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          contactIds: components['schemas']['Id'][];
+          message?: string;
+          reminders?: {
+            everyDays: number;
+            maxCount: number;
+          };
+          subject: string;
+          tasks?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            caseId: string;
+            contactIds: string[];
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            lastMessageAt: string;
+            reminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+            subject: string;
+            taskCompleted: number;
+            tasks: {
+              createdAt: string;
+              createdBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              done: boolean;
+              doneAt?: string;
+              doneBy?: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              position: string;
+              taskId: string;
+              text: string;
+              threadId: string;
+              updatedAt?: string;
+              updatedBy?: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+            }[];
+            /** @enum {string} */
+            taskState: 'none' | 'open' | 'done';
+            taskTotal: number;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getThread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            caseId: string;
+            contactIds: string[];
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            lastMessageAt: string;
+            reminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+            subject: string;
+            taskCompleted: number;
+            /** @enum {string} */
+            taskState: 'none' | 'open' | 'done';
+            taskTotal: number;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listThreadMessages: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              author: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              /** @enum {string} */
+              change?: 'added' | 'edited' | 'deleted' | 'completed' | 'reopened';
+              createdAt: string;
+              /** @enum {string} */
+              kind: 'text' | 'tasks' | 'taskUpdate';
+              messageId: string;
+              tasks?: {
+                done: boolean;
+                taskId: string;
+                text: string;
+              }[];
+              text: string;
+              threadId: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  postThreadMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            author: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            /** @enum {string} */
+            change?: 'added' | 'edited' | 'deleted' | 'completed' | 'reopened';
+            createdAt: string;
+            /** @enum {string} */
+            kind: 'text' | 'tasks' | 'taskUpdate';
+            messageId: string;
+            tasks?: {
+              done: boolean;
+              taskId: string;
+              text: string;
+            }[];
+            text: string;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putThreadReminders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          everyDays: number;
+          maxCount: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            caseId: string;
+            contactIds: string[];
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            lastMessageAt: string;
+            reminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+            subject: string;
+            taskCompleted: number;
+            /** @enum {string} */
+            taskState: 'none' | 'open' | 'done';
+            taskTotal: number;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  resendThreadTasks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            author: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            /** @enum {string} */
+            change?: 'added' | 'edited' | 'deleted' | 'completed' | 'reopened';
+            createdAt: string;
+            /** @enum {string} */
+            kind: 'text' | 'tasks' | 'taskUpdate';
+            messageId: string;
+            tasks?: {
+              done: boolean;
+              taskId: string;
+              text: string;
+            }[];
+            text: string;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listThreadTasks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              createdAt: string;
+              createdBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              done: boolean;
+              doneAt?: string;
+              doneBy?: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              position: string;
+              taskId: string;
+              text: string;
+              threadId: string;
+              updatedAt?: string;
+              updatedBy?: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  addThreadTasks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          tasks: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              createdAt: string;
+              createdBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              done: boolean;
+              doneAt?: string;
+              doneBy?: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              position: string;
+              taskId: string;
+              text: string;
+              threadId: string;
+              updatedAt?: string;
+              updatedBy?: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  deleteThreadTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        taskId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            caseId: string;
+            contactIds: string[];
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            lastMessageAt: string;
+            reminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+            subject: string;
+            taskCompleted: number;
+            /** @enum {string} */
+            taskState: 'none' | 'open' | 'done';
+            taskTotal: number;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  editThreadTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        taskId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            done: boolean;
+            doneAt?: string;
+            doneBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            position: string;
+            taskId: string;
+            text: string;
+            threadId: string;
+            updatedAt?: string;
+            updatedBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  completeThreadTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        taskId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            done: boolean;
+            doneAt?: string;
+            doneBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            position: string;
+            taskId: string;
+            text: string;
+            threadId: string;
+            updatedAt?: string;
+            updatedBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reopenThreadTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        taskId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            done: boolean;
+            doneAt?: string;
+            doneBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            position: string;
+            taskId: string;
+            text: string;
+            threadId: string;
+            updatedAt?: string;
+            updatedBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  moveThreadTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        taskId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          afterTaskId?: components['schemas']['Id'];
+          beforeTaskId?: components['schemas']['Id'];
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            done: boolean;
+            doneAt?: string;
+            doneBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            position: string;
+            taskId: string;
+            text: string;
+            threadId: string;
+            updatedAt?: string;
+            updatedBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UploadBody'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listContacts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ContactView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewContactBody'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listStaffInbox: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['InboxItemView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  archiveStaffInboxItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxItemView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  readStaffInboxItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxItemView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  readAllStaffInbox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadAllView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  countStaffUnread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalCases: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PortalCaseView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalDiscussions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['DiscussionView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getPortalDiscussion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        discussionId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalComments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        discussionId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CommentView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  addPortalComment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        discussionId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewCommentBody'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommentView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalDocuments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['DocumentView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  downloadPortalDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        documentId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DownloadView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalFileRequests: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+        status?: components['schemas']['FileRequestStatus'];
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['FileRequestView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalThreads: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              caseId: string;
+              contactIds: string[];
+              createdAt: string;
+              createdBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              lastMessageAt: string;
+              reminders: {
+                everyDays: number;
+                maxCount: number;
+              };
+              subject: string;
+              taskCompleted: number;
+              /** @enum {string} */
+              taskState: 'none' | 'open' | 'done';
+              taskTotal: number;
+              threadId: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getPortalThread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            caseId: string;
+            contactIds: string[];
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            lastMessageAt: string;
+            reminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+            subject: string;
+            taskCompleted: number;
+            /** @enum {string} */
+            taskState: 'none' | 'open' | 'done';
+            taskTotal: number;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalThreadMessages: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              author: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              /** @enum {string} */
+              change?: 'added' | 'edited' | 'deleted' | 'completed' | 'reopened';
+              createdAt: string;
+              /** @enum {string} */
+              kind: 'text' | 'tasks' | 'taskUpdate';
+              messageId: string;
+              tasks?: {
+                done: boolean;
+                taskId: string;
+                text: string;
+              }[];
+              text: string;
+              threadId: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  postPortalThreadMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            author: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            /** @enum {string} */
+            change?: 'added' | 'edited' | 'deleted' | 'completed' | 'reopened';
+            createdAt: string;
+            /** @enum {string} */
+            kind: 'text' | 'tasks' | 'taskUpdate';
+            messageId: string;
+            tasks?: {
+              done: boolean;
+              taskId: string;
+              text: string;
+            }[];
+            text: string;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalThreadTasks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              createdAt: string;
+              createdBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              done: boolean;
+              doneAt?: string;
+              doneBy?: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+              position: string;
+              taskId: string;
+              text: string;
+              threadId: string;
+              updatedAt?: string;
+              updatedBy?: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+                name: string;
+              };
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  completePortalThreadTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        taskId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            done: boolean;
+            doneAt?: string;
+            doneBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            position: string;
+            taskId: string;
+            text: string;
+            threadId: string;
+            updatedAt?: string;
+            updatedBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reopenPortalThreadTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        taskId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            done: boolean;
+            doneAt?: string;
+            doneBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            position: string;
+            taskId: string;
+            text: string;
+            threadId: string;
+            updatedAt?: string;
+            updatedBy?: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createPortalUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UploadBody'];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalInbox: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['InboxItemView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  archivePortalInboxItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxItemView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  readPortalInboxItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxItemView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  readAllPortalInbox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadAllView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  countPortalUnread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  acceptInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SettingsView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SettingsBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SettingsView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getClientNotifications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            showMessageContext: boolean;
+            taskReminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putClientNotifications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          showMessageContext: boolean;
+          taskReminders: {
+            everyDays: number;
+            maxCount: number;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            showMessageContext: boolean;
+            taskReminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+}

@@ -1,0 +1,298 @@
+// Discussions of a case (CaseWare's "Publish and share"): an admin publishes a subject, a message
+// and an optional attachment to contacts of the case; those contacts and the firm's staff comment.
+// A contact sees only the discussions shared with it, and only while its grant is active.
+import type { DomainEvent } from '../events/catalogue';
+import { activity } from './activity';
+import {
+  addressableContacts,
+  attachedDocument,
+  type CaseContacts,
+  caseNotFound,
+  mapPage,
+  type Person,
+  pageOf,
+} from './case-contacts';
+import type { CaseStore } from './cases';
+import type { DocumentStore } from './documents';
+import { notFound } from './errors';
+import type { FirmStore } from './firm';
+import { type GrantLookup, requireContactAccess } from './grants';
+import type { Clock, Ids, Page, PageRequest } from './ports';
+import { type Actor, type ContactPrincipal, type StaffPrincipal, staffActor } from './principal';
+
+export interface Discussion {
+  firmId: string;
+  caseId: string;
+  discussionId: string;
+  subject: string;
+  message: string;
+  attachment?: { documentId: string; name: string };
+  /** The contacts it is shared with (at most 100: a case's contact group). */
+  sharedWith: string[];
+  createdBy: Person;
+  createdAt: string;
+  /** Atomic counter, changed in the same transaction as the comment it counts. */
+  commentCount: number;
+  lastCommentAt?: string;
+}
+
+export interface Comment {
+  firmId: string;
+  caseId: string;
+  discussionId: string;
+  commentId: string;
+  body: string;
+  author: Person;
+  createdAt: string;
+}
+
+export interface DiscussionStore {
+  /** The discussion and its event, in one transaction that holds only while the case exists. */
+  createDiscussion(d: Discussion, event: DomainEvent): Promise<void>;
+  /** One discussion, read consistently. */
+  getDiscussion(firmId: string, caseId: string, discussionId: string): Promise<Discussion | undefined>;
+  /** Discussions of a case, newest first; only those shared with `contactId` when given. */
+  listDiscussions(
+    firmId: string,
+    caseId: string,
+    contactId: string | undefined,
+    page: PageRequest,
+  ): Promise<Page<Discussion>>;
+  /**
+   * The comment, the discussion's counter and the event in one transaction; a contact's comment
+   * holds only while the discussion is still shared with it (404 otherwise).
+   */
+  addComment(c: Comment, event: DomainEvent, sharedWithContact?: string): Promise<void>;
+  /** Comments of a discussion, oldest first. */
+  listComments(
+    firmId: string,
+    caseId: string,
+    discussionId: string,
+    page: PageRequest,
+  ): Promise<Page<Comment>>;
+}
+
+export interface DiscussionDeps {
+  cases: Pick<CaseStore, 'getCase'>;
+  firm: Pick<FirmStore, 'getStaffUser'>;
+  documents: Pick<DocumentStore, 'getDocument'>;
+  grants: GrantLookup;
+  caseContacts: CaseContacts;
+  discussions: DiscussionStore;
+  clock: Clock;
+  ids: Ids;
+}
+
+export interface NewDiscussion {
+  subject: string;
+  message: string;
+  attachmentDocumentId?: string;
+  shareWith: 'all' | string[];
+}
+
+export interface DiscussionView extends Omit<Discussion, 'firmId' | 'sharedWith'> {
+  sharedWith?: string[];
+}
+
+export const staffDiscussionView = ({ firmId: _, ...d }: Discussion): DiscussionView => d;
+/** Contacts do not see who else a discussion is shared with. */
+export const portalDiscussionView = ({ firmId: _, sharedWith: __, ...d }: Discussion): DiscussionView => d;
+export const commentView = ({ firmId: _, caseId: __, ...c }: Comment) => c;
+
+const staffPerson = async (deps: Pick<DiscussionDeps, 'firm'>, by: StaffPrincipal): Promise<Person> => ({
+  kind: 'staff',
+  id: by.userId,
+  name: (await deps.firm.getStaffUser(by.firmId, by.userId))?.name ?? by.userId,
+});
+
+/** "Publish and share": admins only (the route says so). */
+export async function publishDiscussion(
+  deps: DiscussionDeps,
+  by: StaffPrincipal,
+  caseId: string,
+  input: NewDiscussion,
+): Promise<DiscussionView> {
+  if (!(await deps.cases.getCase(by.firmId, caseId))) throw caseNotFound();
+  const [attachment, contacts, createdBy] = await Promise.all([
+    input.attachmentDocumentId
+      ? attachedDocument(deps, by.firmId, caseId, input.attachmentDocumentId)
+      : Promise.resolve(undefined),
+    addressableContacts(deps, by.firmId, caseId, input.shareWith, {
+      without: 'contact_without_access',
+      none: 'no_contacts_with_access',
+    }),
+    staffPerson(deps, by),
+  ]);
+  const d: Discussion = {
+    firmId: by.firmId,
+    caseId,
+    discussionId: deps.ids.next(),
+    subject: input.subject,
+    message: input.message,
+    ...(attachment ? { attachment: { documentId: attachment.documentId, name: attachment.name } } : {}),
+    sharedWith: contacts.map((g) => g.contactId),
+    createdBy,
+    createdAt: deps.clock.now().toISOString(),
+    commentCount: 0,
+  };
+  const event = activity(deps, 'discussion.published', d, staffActor(by), {
+    discussionId: d.discussionId,
+    subject: d.subject,
+    contactIds: d.sharedWith,
+    ...(attachment ? { attachmentDocumentId: attachment.documentId } : {}),
+  });
+  await deps.discussions.createDiscussion(d, event);
+  return staffDiscussionView(d);
+}
+
+export async function listDiscussions(
+  deps: Pick<DiscussionDeps, 'cases' | 'discussions'>,
+  by: StaffPrincipal,
+  caseId: string,
+  query: PageRequest,
+): Promise<Page<DiscussionView>> {
+  if (!(await deps.cases.getCase(by.firmId, caseId))) throw caseNotFound();
+  const page = await deps.discussions.listDiscussions(by.firmId, caseId, undefined, pageOf(query));
+  return mapPage(page, staffDiscussionView);
+}
+
+export async function getDiscussion(
+  deps: Pick<DiscussionDeps, 'discussions'>,
+  by: StaffPrincipal,
+  caseId: string,
+  discussionId: string,
+): Promise<DiscussionView> {
+  return staffDiscussionView(await staffDiscussionOf(deps, by, caseId, discussionId));
+}
+
+export async function addComment(
+  deps: DiscussionDeps,
+  by: StaffPrincipal,
+  caseId: string,
+  discussionId: string,
+  body: string,
+) {
+  const [d, author] = await Promise.all([
+    staffDiscussionOf(deps, by, caseId, discussionId),
+    staffPerson(deps, by),
+  ]);
+  const c = newComment(deps, d, author, body);
+  await deps.discussions.addComment(c, commentEvent(deps, c, staffActor(by)));
+  return commentView(c);
+}
+
+export async function listComments(
+  deps: Pick<DiscussionDeps, 'discussions'>,
+  by: StaffPrincipal,
+  caseId: string,
+  discussionId: string,
+  query: PageRequest,
+) {
+  await staffDiscussionOf(deps, by, caseId, discussionId);
+  return mapPage(
+    await deps.discussions.listComments(by.firmId, caseId, discussionId, pageOf(query)),
+    commentView,
+  );
+}
+
+// ── the portal ───────────────────────────────────────────────────────────────────────────────────
+
+export async function listPortalDiscussions(
+  deps: Pick<DiscussionDeps, 'grants' | 'discussions'>,
+  by: ContactPrincipal,
+  caseId: string,
+  query: PageRequest,
+): Promise<Page<DiscussionView>> {
+  const grant = await requireContactAccess(deps, by, caseId, 'view');
+  const page = await deps.discussions.listDiscussions(grant.firmId, caseId, grant.contactId, pageOf(query));
+  return mapPage(page, portalDiscussionView);
+}
+
+export async function getPortalDiscussion(
+  deps: Pick<DiscussionDeps, 'grants' | 'discussions'>,
+  by: ContactPrincipal,
+  caseId: string,
+  discussionId: string,
+): Promise<DiscussionView> {
+  const { discussion } = await sharedDiscussionOf(deps, by, caseId, discussionId);
+  return portalDiscussionView(discussion);
+}
+
+/** Viewers and collaborators alike may comment on what is shared with them. */
+export async function addPortalComment(
+  deps: DiscussionDeps,
+  by: ContactPrincipal,
+  caseId: string,
+  discussionId: string,
+  body: string,
+) {
+  const { discussion, grant } = await sharedDiscussionOf(deps, by, caseId, discussionId);
+  const author: Person = { kind: 'contact', id: grant.contactId, name: grant.contactName };
+  const c = newComment(deps, discussion, author, body);
+  await deps.discussions.addComment(
+    c,
+    commentEvent(deps, c, { kind: 'contact', id: grant.contactId }),
+    grant.contactId,
+  );
+  return commentView(c);
+}
+
+export async function listPortalComments(
+  deps: Pick<DiscussionDeps, 'grants' | 'discussions'>,
+  by: ContactPrincipal,
+  caseId: string,
+  discussionId: string,
+  query: PageRequest,
+) {
+  const { grant } = await sharedDiscussionOf(deps, by, caseId, discussionId);
+  return mapPage(
+    await deps.discussions.listComments(grant.firmId, caseId, discussionId, pageOf(query)),
+    commentView,
+  );
+}
+
+// ── helpers ──────────────────────────────────────────────────────────────────────────────────────
+
+async function staffDiscussionOf(
+  deps: Pick<DiscussionDeps, 'discussions'>,
+  by: StaffPrincipal,
+  caseId: string,
+  discussionId: string,
+): Promise<Discussion> {
+  const d = await deps.discussions.getDiscussion(by.firmId, caseId, discussionId);
+  if (!d) throw notFound('discussion');
+  return d;
+}
+
+/** A discussion not shared with the caller answers 404, as one that does not exist. */
+async function sharedDiscussionOf(
+  deps: Pick<DiscussionDeps, 'grants' | 'discussions'>,
+  by: ContactPrincipal,
+  caseId: string,
+  discussionId: string,
+) {
+  const grant = await requireContactAccess(deps, by, caseId, 'view');
+  const discussion = await deps.discussions.getDiscussion(grant.firmId, caseId, discussionId);
+  if (!discussion?.sharedWith.includes(grant.contactId)) throw notFound('discussion');
+  return { discussion, grant };
+}
+
+function newComment(
+  deps: Pick<DiscussionDeps, 'clock' | 'ids'>,
+  d: Discussion,
+  author: Person,
+  body: string,
+): Comment {
+  return {
+    firmId: d.firmId,
+    caseId: d.caseId,
+    discussionId: d.discussionId,
+    commentId: deps.ids.next(),
+    body,
+    author,
+    createdAt: deps.clock.now().toISOString(),
+  };
+}
+
+const commentEvent = (deps: Pick<DiscussionDeps, 'clock' | 'ids'>, c: Comment, actor: Actor) =>
+  activity(deps, 'comment.added', c, actor, { discussionId: c.discussionId, commentId: c.commentId });

@@ -1,0 +1,35 @@
+// Lambda entry of the `discussions` route group (CDK bundles this file; the local gateway imports it).
+import { discussionsApi } from '../api/discussions';
+import { loadConfig } from '../config';
+import { systemClock } from '../domain/ports';
+import { caseStore } from '../store/cases';
+import { caseContacts, discussionStore } from '../store/discussions';
+import { documentStore } from '../store/documents';
+import { fileRequestStore } from '../store/file-requests';
+import { firmStore } from '../store/firm';
+import { grantLookup } from '../store/grants';
+import { settingsStore } from '../store/settings';
+import { versionStore } from '../store/versions';
+import { ulidIds } from '../wiring/ids';
+import { tableFromEnv, validateResponses } from '../wiring/table';
+
+const config = loadConfig(['UPLOAD_MAX_BYTES']);
+const table = tableFromEnv();
+
+export const handler = discussionsApi(
+  {
+    cases: caseStore(table),
+    firm: firmStore(table),
+    documents: documentStore(table),
+    grants: grantLookup(table),
+    caseContacts: caseContacts(table),
+    discussions: discussionStore(table),
+    fileRequests: fileRequestStore(table),
+    settings: settingsStore(table),
+    versions: versionStore(table),
+    clock: systemClock,
+    ids: ulidIds,
+    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+  },
+  { validateResponses: validateResponses() },
+);

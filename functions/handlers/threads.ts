@@ -1,0 +1,23 @@
+// Lambda entry of the `threads` route group (CDK bundles this file; the local gateway imports it).
+import { threadsApi } from '../api/threads';
+import { systemClock } from '../domain/ports';
+import { clientNotificationStore } from '../store/client-notifications';
+import { grantLookup } from '../store/grants';
+import { threadStore } from '../store/threads';
+import { ulidIds } from '../wiring/ids';
+import { tableFromEnv, validateResponses } from '../wiring/table';
+
+const table = tableFromEnv();
+const threads = threadStore(table);
+
+export const handler = threadsApi(
+  {
+    threads,
+    tasks: threads,
+    grants: grantLookup(table),
+    clientNotifications: clientNotificationStore(table),
+    clock: systemClock,
+    ids: ulidIds,
+  },
+  { validateResponses: validateResponses() },
+);

@@ -1,0 +1,145 @@
+// Request and response schemas of discussions, comments, file requests, document versions and the
+// firm settings.
+import * as z from 'zod';
+import { Id, PageQuery, Text } from './common';
+
+/**
+ * Plain text a person types over several lines (a message, a description): trimmed, line breaks and
+ * tabs allowed, no other control characters. Notifications flatten it to one paragraph.
+ */
+export const PlainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !CONTROL_BUT_LINES.test(s), 'must not contain control characters');
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+// ── discussions and comments ──────────────────────────────────────────────────────────────────────
+
+export const DiscussionParams = z.strictObject({ caseId: Id, discussionId: Id });
+
+export const NewDiscussionBody = z.strictObject({
+  subject: Text(200),
+  message: PlainText(10_000),
+  /** A document of the case (a new file is uploaded through the upload flow first). */
+  attachmentDocumentId: Id.optional(),
+  /** "Publish and share": every contact with access to the case, or the chosen ones. */
+  shareWith: z.union([z.literal('all'), z.array(Id).min(1).max(100)]),
+});
+
+const Person = z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() });
+
+export const DiscussionView = z.object({
+  discussionId: z.string(),
+  caseId: z.string(),
+  subject: z.string(),
+  message: z.string(),
+  attachment: z.object({ documentId: z.string(), name: z.string() }).optional(),
+  /** The contacts it is shared with (staff views only). */
+  sharedWith: z.array(z.string()).optional(),
+  createdBy: Person,
+  createdAt: z.string(),
+  commentCount: z.number().int().nonnegative(),
+  lastCommentAt: z.string().optional(),
+});
+
+export const NewCommentBody = z.strictObject({ body: PlainText(5_000) });
+
+export const CommentView = z.object({
+  commentId: z.string(),
+  discussionId: z.string(),
+  body: z.string(),
+  author: Person,
+  createdAt: z.string(),
+});
+
+// ── file requests ─────────────────────────────────────────────────────────────────────────────────
+
+export const FileRequestParams = z.strictObject({ caseId: Id, requestId: Id });
+
+export const FileRequestStatus = z.enum(['open', 'fulfilled', 'cancelled']);
+
+export const NewFileRequestBody = z.strictObject({
+  /** Contacts with access to the case. */
+  recipients: z.array(Id).min(1).max(20),
+  subject: Text(200),
+  /** Plain text: notifications carry no formatting and no line breaks. */
+  description: PlainText(4_000),
+  /** Accepted only when the firm turned "detailed notifications" on (422 otherwise). */
+  additionalMessage: PlainText(4_000).optional(),
+  dueDate: z.iso.date().optional(),
+  /** An existing document of the case: the request asks for a new version of it. */
+  attachmentDocumentId: Id.optional(),
+});
+
+export const FileRequestsQuery = PageQuery.extend({
+  status: FileRequestStatus.optional(),
+  /** Only the requests sent to this contact. */
+  contactId: Id.optional(),
+});
+
+export const PortalFileRequestsQuery = PageQuery.extend({ status: FileRequestStatus.optional() });
+
+export const FileRequestView = z.object({
+  requestId: z.string(),
+  caseId: z.string(),
+  kind: z.enum(['new', 'update']),
+  subject: z.string(),
+  description: z.string(),
+  additionalMessage: z.string().optional(),
+  dueDate: z.string().optional(),
+  /** Update requests: the document a new version is asked for. */
+  document: z.object({ documentId: z.string(), name: z.string() }).optional(),
+  recipients: z.array(z.object({ contactId: z.string(), name: z.string() })),
+  status: FileRequestStatus,
+  history: z.array(
+    z.object({
+      status: FileRequestStatus,
+      at: z.string(),
+      by: z.object({ kind: z.enum(['staff', 'contact']), id: z.string() }),
+    }),
+  ),
+  fulfilment: z
+    .object({ contactId: z.string(), documentId: z.string(), version: z.number().int(), at: z.string() })
+    .optional(),
+  createdBy: Person,
+  createdAt: z.string(),
+});
+
+// ── document versions ─────────────────────────────────────────────────────────────────────────────
+
+export const DocumentVersionView = z.object({
+  documentId: z.string(),
+  version: z.number().int().positive(),
+  /** True for the newest version (the one a download returns). */
+  current: z.boolean(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedBy: Person,
+  fileRequestId: z.string().optional(),
+  createdAt: z.string(),
+});
+
+// ── firm settings ─────────────────────────────────────────────────────────────────────────────────
+
+/** S3's limit for one presigned POST. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024 * 1024;
+
+export const SettingsBody = z.strictObject({
+  /** Lets file requests carry an additional message in their notifications. */
+  detailedNotifications: z.boolean(),
+  /** Per-file upload limit in bytes. */
+  uploadMaxBytes: z.number().int().min(1).max(MAX_UPLOAD_BYTES),
+});
+
+export const SettingsView = z.object({
+  detailedNotifications: z.boolean(),
+  uploadMaxBytes: z.number().int(),
+  updatedAt: z.string().optional(),
+  updatedBy: z.string().optional(),
+});

@@ -1,0 +1,105 @@
+// Request and response schemas of chat threads, their messages and client tasks, and the firm's
+// client-notification settings.
+import * as z from 'zod';
+import { Id, PageQuery, Text } from './common';
+
+export const ThreadParams = z.strictObject({ caseId: Id, threadId: Id });
+export const TaskParams = z.strictObject({ caseId: Id, threadId: Id, taskId: Id });
+
+/** A task: a short plain text (links are kept as typed). */
+const TaskText = Text(500);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: line breaks and tabs are fine, other controls are not
+const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** A message: free text, line breaks allowed (notifications flatten it). */
+const MessageText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(10_000, 'must be at most 10000 characters')
+  .refine((s) => !CONTROL_BUT_LINE_BREAKS.test(s), 'must not contain control characters');
+
+export const ReminderSettings = z.strictObject({
+  /** Days between reminders while tasks are open. */
+  everyDays: z.number().int().min(1).max(90),
+  /** At most this many reminders per open period; 0 = no automatic reminders. */
+  maxCount: z.number().int().min(0).max(20),
+});
+
+export const NewThreadBody = z.strictObject({
+  subject: Text(200),
+  contactIds: z.array(Id).min(1, 'name at least one contact').max(20),
+  message: MessageText.optional(),
+  tasks: z.array(TaskText).max(50).optional(),
+  /** Overrides the firm's default automatic reminders for this thread. */
+  reminders: ReminderSettings.optional(),
+});
+
+export const ThreadsQuery = PageQuery.extend({
+  filter: z.enum(['all', 'incomplete', 'completed']).default('all'),
+});
+
+const AuthorView = z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() });
+
+export const TaskView = z.object({
+  taskId: z.string(),
+  threadId: z.string(),
+  text: z.string(),
+  /** Fractional index: the list order. */
+  position: z.string(),
+  done: z.boolean(),
+  doneAt: z.string().optional(),
+  doneBy: AuthorView.optional(),
+  createdAt: z.string(),
+  createdBy: AuthorView,
+  updatedAt: z.string().optional(),
+  updatedBy: AuthorView.optional(),
+});
+
+export const ThreadView = z.object({
+  threadId: z.string(),
+  caseId: z.string(),
+  subject: z.string(),
+  contactIds: z.array(z.string()),
+  createdAt: z.string(),
+  createdBy: AuthorView,
+  lastMessageAt: z.string(),
+  /** Completed/total tasks, exact. */
+  taskCompleted: z.number().int().nonnegative(),
+  taskTotal: z.number().int().nonnegative(),
+  taskState: z.enum(['none', 'open', 'done']),
+  reminders: z.object({ everyDays: z.number().int(), maxCount: z.number().int() }),
+});
+
+export const NewThreadView = ThreadView.extend({ tasks: z.array(TaskView) });
+
+export const MessageView = z.object({
+  messageId: z.string(),
+  threadId: z.string(),
+  kind: z.enum(['text', 'tasks', 'taskUpdate']),
+  text: z.string(),
+  author: AuthorView,
+  createdAt: z.string(),
+  tasks: z.array(z.object({ taskId: z.string(), text: z.string(), done: z.boolean() })).optional(),
+  change: z.enum(['added', 'edited', 'deleted', 'completed', 'reopened']).optional(),
+});
+
+export const MessageBody = z.strictObject({ text: MessageText });
+export const NewTasksBody = z.strictObject({ tasks: z.array(TaskText).min(1).max(50) });
+export const EditTaskBody = z.strictObject({ text: TaskText });
+/** Drag and drop: between `afterTaskId` and `beforeTaskId` (one may be absent: the start or the end). */
+export const MoveTaskBody = z
+  .strictObject({ afterTaskId: Id.optional(), beforeTaskId: Id.optional() })
+  .refine((b) => b.afterTaskId !== undefined || b.beforeTaskId !== undefined, {
+    message: 'give afterTaskId, beforeTaskId or both',
+  });
+
+export const ClientNotificationsBody = z.strictObject({
+  /** Show message and task texts in client-facing emails (off by default: content is sensitive). */
+  showMessageContext: z.boolean(),
+  /** Default automatic reminders of new threads. */
+  taskReminders: ReminderSettings,
+});
+export const ClientNotificationsView = z.object({
+  showMessageContext: z.boolean(),
+  taskReminders: z.object({ everyDays: z.number().int(), maxCount: z.number().int() }),
+});

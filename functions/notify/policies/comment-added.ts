@@ -1,0 +1,67 @@
+// Policy of `comment.added`: a contact's comment tells the case's internal recipients (the saved
+// list, or the owner in-app + email); a staff comment tells the contacts the discussion is shared
+// with. Nobody hears of their own comment; its text is included only with "detailed notifications".
+
+import { flattenPlainText } from '../../domain/plain-text';
+import { defaultRecipients } from '../../domain/recipients';
+import type { Policy } from '../policy';
+import { notice, portalPath, toEach, toStaff } from './case-people';
+
+export const commentAddedPolicy: Policy<'comment.added'> = async (event, ctx) => {
+  if (!event.caseId) return [];
+  const { caseActivity: ports, caseNotice } = ctx.ports;
+  const { discussionId, commentId } = event.detail;
+  const [d, comment, detailed] = await Promise.all([
+    ports.discussion(event.firmId, event.caseId, discussionId),
+    ports.comment(event.firmId, event.caseId, discussionId, commentId),
+    ports.detailed(event.firmId),
+  ]);
+  if (!d || !comment) return [];
+  const subject = flattenPlainText(d.subject);
+  const paragraphs = [
+    `${comment.author.name} replied to "${subject}".`,
+    ...(detailed ? [flattenPlainText(comment.body)] : []),
+  ];
+  const title = `New comment on ${subject}`;
+  const body = `${comment.author.name} replied to "${subject}"`;
+
+  if (event.actor.kind === 'contact') {
+    const c = await caseNotice.case(event.firmId, event.caseId);
+    if (!c) return [];
+    const list = (await caseNotice.recipientsOf(event.firmId, c.caseId)) ?? defaultRecipients(c.ownerId);
+    const users = await caseNotice.staffUsers(
+      event.firmId,
+      list.map((r) => r.userId),
+    );
+    return toStaff(
+      list,
+      users,
+      event.firmId,
+      event.actor.id,
+      notice({
+        title,
+        body,
+        paragraphs,
+        link: ports.appUrl(`/cases/${event.caseId}/discussions/${discussionId}`),
+        linkLabel: 'Open the discussion',
+        footer: 'You receive this because you are a notification recipient of this case.',
+      }),
+    );
+  }
+  const [contacts, portal] = await Promise.all([
+    ports.contactsOf(event.firmId, event.caseId, d.sharedWith),
+    ports.portalUrl(event.firmId),
+  ]);
+  return toEach(
+    contacts,
+    event.actor.id,
+    notice({
+      title,
+      body,
+      paragraphs,
+      link: portalPath(portal, 'cases', event.caseId, 'discussions', discussionId),
+      linkLabel: 'Open the discussion',
+      footer: 'You receive this because the discussion was shared with you.',
+    }),
+  );
+};

@@ -1,0 +1,250 @@
+// What the chat-thread policies share: the ports they read through (thread, open tasks, message,
+// the firm's client-notification setting, the thread's contacts), the case team, and the two
+// message shapes: the team's in-app notice and the client-facing email, which shows message and
+// task texts only when the firm switched "show message context" on.
+import type { ClientNotificationSettings } from '../../domain/client-notifications';
+import { withDefaults } from '../../domain/client-notifications';
+import type { Contact } from '../../domain/contacts';
+import type { Firm } from '../../domain/firm';
+import type { Grant } from '../../domain/grants';
+import { defaultRecipients } from '../../domain/recipients';
+import { inListOrder } from '../../domain/task-rules';
+import type { Task, TaskSnapshot, Thread, Message as ThreadMessage } from '../../domain/threads';
+import type { DomainEvent } from '../../events/catalogue';
+import { keys } from '../../store/keys';
+import type { Table } from '../../store/table';
+import { readItem, threadStore } from '../../store/threads';
+import type { Message, PlannedDelivery, PolicyContext, Recipient } from '../policy';
+import { renderHtml, renderText } from '../render';
+
+export interface ThreadNoticePorts {
+  thread(firmId: string, caseId: string, threadId: string): Promise<Thread | undefined>;
+  /** The thread's tasks in list order. */
+  tasks(firmId: string, caseId: string, threadId: string): Promise<TaskSnapshot[]>;
+  message(
+    firmId: string,
+    caseId: string,
+    threadId: string,
+    messageId: string,
+  ): Promise<ThreadMessage | undefined>;
+  /** The firm's name, portal URL and client-notification settings. */
+  firm(firmId: string): Promise<{ name: string; portalUrl: string; settings: ClientNotificationSettings }>;
+  /** The thread's contacts who still have access (not revoked), as mail recipients. */
+  contacts(firmId: string, caseId: string, contactIds: string[]): Promise<Recipient[]>;
+  /** The staff app's page of a thread. */
+  threadUrl(caseId: string, threadId: string): string;
+}
+
+declare module '../policy' {
+  interface PolicyPorts {
+    threadNotice: ThreadNoticePorts;
+  }
+}
+
+export function threadNoticePorts(
+  table: Table,
+  config: { appUrl: string; portalUrl: string },
+): { threadNotice: ThreadNoticePorts } {
+  const store = threadStore(table);
+  const appUrl = config.appUrl.replace(/\/+$/, '');
+  return {
+    threadNotice: {
+      thread: (firmId, caseId, threadId) => store.getThread(firmId, caseId, threadId),
+      tasks: async (firmId, caseId, threadId) =>
+        inListOrder(await store.tasksOf(firmId, caseId, threadId)).map((t: Task) => ({
+          taskId: t.taskId,
+          text: t.text,
+          done: t.done,
+        })),
+      message: (firmId, caseId, threadId, messageId) =>
+        readItem<ThreadMessage>(table, keys.message(firmId, caseId, threadId, messageId)),
+      async firm(firmId) {
+        const firm = await readItem<Firm & Partial<ClientNotificationSettings>>(table, keys.firm(firmId));
+        return {
+          name: firm?.name ?? 'Your firm',
+          portalUrl: (firm?.portalUrl || config.portalUrl).replace(/\/+$/, ''),
+          settings: withDefaults(firm ?? {}),
+        };
+      },
+      async contacts(firmId, caseId, contactIds) {
+        const found = await Promise.all(
+          contactIds.map(async (contactId) => {
+            const [grant, contact] = await Promise.all([
+              readItem<Grant>(table, keys.grant(firmId, caseId, contactId)),
+              readItem<Contact & { identityId?: string }>(table, keys.contact(firmId, contactId)),
+            ]);
+            // Access revoked since the thread started: the contact hears nothing more of it.
+            if (!grant || grant.status === 'revoked' || !contact) return [];
+            const r: Recipient = {
+              kind: 'contact',
+              firmId,
+              id: contactId,
+              name: contact.name,
+              ...(contact.email ? { email: contact.email } : {}),
+              ...(contact.locale ? { locale: contact.locale } : {}),
+              ...(contact.identityId ? { identityId: contact.identityId } : {}),
+            };
+            return [r];
+          }),
+        );
+        return found.flat();
+      },
+      threadUrl: (caseId, threadId) =>
+        `${appUrl}/cases/${encodeURIComponent(caseId)}/threads/${encodeURIComponent(threadId)}`,
+    },
+  };
+}
+
+type ThreadEvent = Extract<DomainEvent, { detail: { threadId: string } }>;
+
+/** The name of whoever made the change, for others to read. */
+export async function actorName(ctx: PolicyContext, event: DomainEvent): Promise<string> {
+  const { actor } = event;
+  if (actor.kind === 'staff') {
+    const [user] = await ctx.ports.caseNotice.staffUsers(event.firmId, [actor.id]);
+    return user?.name ?? 'A staff member';
+  }
+  if (actor.kind === 'contact')
+    return (await ctx.ports.caseNotice.contact(event.firmId, actor.id))?.name ?? 'A client';
+  return 'Portico';
+}
+
+/**
+ * The case team: the case's internal recipients (the saved list, or the owner by default), on the
+ * channels switched on for each, minus whoever made the change. `inAppOnly` keeps only inbox items.
+ */
+export async function caseTeam(
+  ctx: PolicyContext,
+  event: ThreadEvent,
+  message: Message,
+  options: { inAppOnly: boolean },
+): Promise<PlannedDelivery[]> {
+  if (!event.caseId) return [];
+  const ports = ctx.ports.caseNotice;
+  const c = await ports.case(event.firmId, event.caseId);
+  if (!c) return [];
+  const list = (await ports.recipientsOf(event.firmId, c.caseId)) ?? defaultRecipients(c.ownerId);
+  const actorId = event.actor.kind === 'staff' ? event.actor.id : undefined;
+  const wanted = list.filter((r) => r.userId !== actorId && (r.inApp || (!options.inAppOnly && r.email)));
+  if (wanted.length === 0) return [];
+  const users = new Map(
+    (
+      await ports.staffUsers(
+        event.firmId,
+        wanted.map((r) => r.userId),
+      )
+    ).map((u) => [u.userId, u]),
+  );
+  const render = () => Promise.resolve(message);
+  const out: PlannedDelivery[] = [];
+  for (const r of wanted) {
+    const user = users.get(r.userId);
+    if (!user) continue;
+    const recipient: Recipient = {
+      kind: 'staff',
+      firmId: event.firmId,
+      id: user.userId,
+      name: user.name,
+      email: user.email,
+      ...(user.locale ? { locale: user.locale } : {}),
+    };
+    if (r.inApp) out.push({ recipient, channel: 'inApp', render });
+    if (!options.inAppOnly && r.email && user.email) out.push({ recipient, channel: 'email', render });
+  }
+  return out;
+}
+
+/** A staff-facing notice (in-app item, and mail when the recipient's channel is on). */
+export function teamNotice(m: { title: string; body: string; link: string }): Message {
+  const layout = {
+    heading: m.title,
+    paragraphs: [m.body],
+    link: { url: m.link, label: 'Open the thread' },
+    footer: 'You receive this because you are on the team of this case.',
+  };
+  return {
+    title: m.title,
+    body: m.body,
+    subject: m.body.length > 150 ? `${m.body.slice(0, 147)}…` : m.body,
+    text: renderText(layout),
+    html: renderHtml(layout),
+    link: m.link,
+  };
+}
+
+export interface ClientNews {
+  firmName: string;
+  /** `message`: a new message (or the thread's first); `tasks`: new or re-sent tasks; `reminder`. */
+  kind: 'message' | 'tasks' | 'reminder';
+  subject: string;
+  /** Who wrote, and what (shown only with message context on). */
+  author?: string;
+  text?: string;
+  tasks: TaskSnapshot[];
+  showContext: boolean;
+  link: string;
+}
+
+/**
+ * The client-facing email. Without message context it says only that there is something new (and
+ * how many tasks are open) and links to the portal; with it, the subject, the text and each open task.
+ */
+export function clientMessage(n: ClientNews): Message {
+  const open = n.tasks.filter((t) => !t.done);
+  const openLine =
+    open.length === 0
+      ? undefined
+      : open.length === 1
+        ? 'You have 1 open task.'
+        : `You have ${open.length} open tasks.`;
+  const headline = {
+    message: `New message from ${n.firmName}`,
+    tasks: `New tasks from ${n.firmName}`,
+    reminder: `Reminder: open tasks for ${n.firmName}`,
+  }[n.kind];
+  const paragraphs = n.showContext
+    ? [
+        `Subject: ${n.subject}`,
+        ...(n.text ? [`${n.author ?? n.firmName}: ${n.text}`] : []),
+        ...(open.length > 0 ? [`${openLine} Open tasks:`, ...open.map((t) => `• ${t.text}`)] : []),
+      ]
+    : [
+        `${n.firmName} has something new for you in your client portal.`,
+        ...(openLine ? [openLine] : []),
+        'Open the portal to read it.',
+      ];
+  const layout = {
+    heading: headline,
+    paragraphs,
+    link: { url: n.link, label: 'Open the client portal' },
+    footer: `You receive this because ${n.firmName} added you to a conversation in its client portal.`,
+  };
+  const subject = n.showContext ? `${headline}: ${n.subject}` : headline;
+  return {
+    title: subject,
+    body: paragraphs.join(' '),
+    subject,
+    text: renderText(layout),
+    html: renderHtml(layout),
+    link: n.link,
+  };
+}
+
+/**
+ * Mail and a portal inbox item for the thread's contacts, except a contact who made the change
+ * itself (the core skips the inbox item of a contact who has not signed in yet).
+ */
+export function toContacts(recipients: Recipient[], event: DomainEvent, message: Message): PlannedDelivery[] {
+  const actorId = event.actor.kind === 'contact' ? event.actor.id : undefined;
+  const render = () => Promise.resolve(message);
+  return recipients
+    .filter((r) => r.id !== actorId)
+    .flatMap((recipient) => [
+      { recipient, channel: 'inApp' as const, render },
+      ...(recipient.email ? [{ recipient, channel: 'email' as const, render }] : []),
+    ]);
+}
+
+/** The portal page of a thread. */
+export const portalThreadUrl = (portalUrl: string, caseId: string, threadId: string) =>
+  `${portalUrl}/cases/${encodeURIComponent(caseId)}/threads/${encodeURIComponent(threadId)}`;

@@ -1,0 +1,102 @@
+// DynamoDB adapters of discussions and comments, and of CaseContacts (a case's grants). The contacts
+// a discussion is shared with are a list on its item, so the portal's list is one filtered Query.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { CaseContacts } from '../domain/case-contacts';
+import type { Comment, Discussion, DiscussionStore } from '../domain/discussions';
+import { notFound } from '../domain/errors';
+import type { Grant } from '../domain/grants';
+import { Entity, keys, patterns } from './keys';
+import { queryAll, queryFilteredPage } from './shares';
+import { fromItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+
+export function caseContacts(table: Table): CaseContacts {
+  return {
+    grantsOfCase: (firmId, caseId) =>
+      queryAll<Grant>(table, patterns.grantsOfCase(firmId, caseId), { consistent: true }),
+  };
+}
+
+/** The case must still exist when something lands in it (it was read a moment before). */
+export const caseExists = (table: Table, firmId: string, caseId: string) => ({
+  ConditionCheck: {
+    TableName: table.name,
+    Key: keys.case(firmId, caseId),
+    ConditionExpression: 'attribute_exists(PK)',
+  },
+});
+
+export function discussionStore(table: Table): DiscussionStore {
+  return {
+    createDiscussion: (d, event) =>
+      transact(
+        table,
+        [
+          caseExists(table, d.firmId, d.caseId),
+          {
+            Put: {
+              TableName: table.name,
+              Item: toItem(keys.discussion(d.firmId, d.caseId, d.discussionId), Entity.discussion, d),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          putActivity(table, event),
+        ],
+        { 0: () => notFound('case') },
+      ),
+
+    async getDiscussion(firmId, caseId, discussionId) {
+      const res = await table.client.send(
+        new GetCommand({
+          TableName: table.name,
+          Key: keys.discussion(firmId, caseId, discussionId),
+          ConsistentRead: true,
+        }),
+      );
+      return res.Item ? fromItem<Discussion>(res.Item) : undefined;
+    },
+
+    listDiscussions: (firmId, caseId, contactId, page) =>
+      contactId
+        ? queryFilteredPage<Discussion>(
+            table,
+            patterns.discussionsOfCase(firmId, caseId),
+            { expression: 'contains(sharedWith, :contact)', values: { ':contact': contactId } },
+            page,
+          )
+        : queryPage<Discussion>(table, patterns.discussionsOfCase(firmId, caseId), page),
+
+    addComment: (c, event, sharedWithContact) =>
+      transact(
+        table,
+        [
+          {
+            Update: {
+              TableName: table.name,
+              Key: keys.discussion(c.firmId, c.caseId, c.discussionId),
+              UpdateExpression: 'ADD commentCount :one SET lastCommentAt = :at',
+              ConditionExpression: sharedWithContact
+                ? 'attribute_exists(PK) AND contains(sharedWith, :contact)'
+                : 'attribute_exists(PK)',
+              ExpressionAttributeValues: {
+                ':one': 1,
+                ':at': c.createdAt,
+                ...(sharedWithContact ? { ':contact': sharedWithContact } : {}),
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: table.name,
+              Item: toItem(keys.comment(c.firmId, c.caseId, c.discussionId, c.commentId), Entity.comment, c),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          putActivity(table, event),
+        ],
+        { 0: () => notFound('discussion') },
+      ),
+
+    listComments: (firmId, caseId, discussionId, page) =>
+      queryPage<Comment>(table, patterns.commentsOfDiscussion(firmId, caseId, discussionId), page),
+  };
+}

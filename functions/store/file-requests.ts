@@ -1,0 +1,96 @@
+// DynamoDB adapter of the FileRequestStore: one item per request (recipients, status and history on
+// it); the status and recipient filters ride on the one Query of the case's requests.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { conflict, notFound } from '../domain/errors';
+import type { FileRequest, FileRequestStore } from '../domain/file-requests';
+import { caseExists } from './discussions';
+import { Entity, keys, patterns } from './keys';
+import { queryFilteredPage } from './shares';
+import { fromItem, putActivity, type Table, toItem, transact } from './table';
+
+export const notOpen = () => conflict('file_request_not_open', 'This file request is no longer open.');
+
+export function fileRequestStore(table: Table): FileRequestStore {
+  return {
+    createFileRequest: (r, event) =>
+      transact(
+        table,
+        [
+          caseExists(table, r.firmId, r.caseId),
+          {
+            Put: {
+              TableName: table.name,
+              Item: toItem(keys.fileRequest(r.firmId, r.caseId, r.requestId), Entity.fileRequest, r),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          putActivity(table, event),
+        ],
+        { 0: () => notFound('case') },
+      ),
+
+    async getFileRequest(firmId, caseId, requestId) {
+      const res = await table.client.send(
+        new GetCommand({
+          TableName: table.name,
+          Key: keys.fileRequest(firmId, caseId, requestId),
+          ConsistentRead: true,
+        }),
+      );
+      return res.Item ? fromItem<FileRequest>(res.Item) : undefined;
+    },
+
+    listFileRequests(firmId, caseId, filter, page) {
+      const clauses: string[] = [];
+      const values: Record<string, unknown> = {};
+      if (filter.status) {
+        clauses.push('#status = :status');
+        values[':status'] = filter.status;
+      }
+      if (filter.contactId) {
+        clauses.push('contains(recipientIds, :contact)');
+        values[':contact'] = filter.contactId;
+      }
+      return queryFilteredPage<FileRequest>(
+        table,
+        patterns.fileRequestsOfCase(firmId, caseId),
+        clauses.length
+          ? {
+              expression: clauses.join(' AND '),
+              values,
+              ...(filter.status ? { names: { '#status': 'status' } } : {}),
+            }
+          : undefined,
+        page,
+      );
+    },
+
+    closeFileRequest: (r, to, entry, event) =>
+      transact(table, [closeRequest(table, r, to, entry), putActivity(table, event)], { 0: notOpen }),
+  };
+}
+
+/** open → `to`, with its history entry; holds only while the request is open. */
+export function closeRequest(
+  table: Table,
+  r: Pick<FileRequest, 'firmId' | 'caseId' | 'requestId'>,
+  to: 'fulfilled' | 'cancelled',
+  entry: FileRequest['history'][number],
+  fulfilment?: FileRequest['fulfilment'],
+) {
+  return {
+    Update: {
+      TableName: table.name,
+      Key: keys.fileRequest(r.firmId, r.caseId, r.requestId),
+      UpdateExpression: `SET #status = :to, history = list_append(history, :entry)${fulfilment ? ', fulfilment = :fulfilment' : ''}`,
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':to': to,
+        ':open': 'open',
+        ':entry': [entry],
+        ...(fulfilment ? { ':fulfilment': fulfilment } : {}),
+      },
+    },
+  };
+}

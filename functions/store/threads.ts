@@ -1,0 +1,352 @@
+// DynamoDB adapters of the ThreadStore and TaskStore ports: threads (GSI2 by task state), members,
+// messages, tasks and the reminder schedule. A task change is one transaction: tasks, the thread's
+// counts by ADD (held to the counts it read), the update message, its events, the schedule.
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Case } from '../domain/cases';
+import { notFound } from '../domain/errors';
+import type { StaffUser } from '../domain/firm';
+import type { Grant } from '../domain/grants';
+import { shardOf, taskState } from '../domain/task-rules';
+import { concurrentTaskChange, type TaskChangeWrite, type TaskStore } from '../domain/tasks';
+import type { Message, Task, Thread, ThreadStore } from '../domain/threads';
+import { Entity, type ItemKey, keys, patterns, REMINDER_SHARDS } from './keys';
+import { fromItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+
+type TransactItem = Parameters<typeof transact>[1][number];
+
+/** Strongly consistent read of one item: a tick must see the tick before it. */
+export async function readItem<T>(table: Table, key: ItemKey): Promise<T | undefined> {
+  const res = await table.client.send(
+    new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }),
+  );
+  return res.Item ? fromItem<T>(res.Item) : undefined;
+}
+
+/** GSI2 attributes of a thread for its task state (none: not indexed). */
+function threadIndex(t: Pick<Thread, 'firmId' | 'caseId' | 'threadId' | 'taskCompleted' | 'taskTotal'>) {
+  const state = taskState({ completed: t.taskCompleted, total: t.taskTotal });
+  return state === 'none' ? undefined : keys.threadByTaskState(t.firmId, t.caseId, state, t.threadId);
+}
+
+/** GSI2 attributes of a reminder schedule due at `dueAt`. */
+export const reminderIndex = (threadId: string, dueAt: string) =>
+  keys.reminderByDue(shardOf(threadId, REMINDER_SHARDS), dueAt, threadId);
+
+const BATCH_GET_MAX = 100;
+
+export function threadStore(table: Table): ThreadStore & TaskStore {
+  const put = (
+    key: ItemKey,
+    entity: Parameters<typeof toItem>[1],
+    data: object,
+    index?: object,
+  ): TransactItem => ({
+    Put: {
+      TableName: table.name,
+      Item: toItem({ ...key, ...index }, entity, data),
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  });
+  const putMessage = (m: Message) =>
+    put(keys.message(m.firmId, m.caseId, m.threadId, m.messageId), Entity.message, m);
+  const putTask = (t: Task) => put(keys.task(t.firmId, t.caseId, t.threadId, t.taskId), Entity.task, t);
+
+  return {
+    getCase: (firmId, caseId) => readItem<Case>(table, keys.case(firmId, caseId)),
+    getStaffUser: (firmId, userId) => readItem<StaffUser>(table, keys.staff(firmId, userId)),
+    getGrant: (firmId, caseId, contactId) => readItem<Grant>(table, keys.grant(firmId, caseId, contactId)),
+    async firmReminderDefaults(firmId) {
+      const res = await table.client.send(
+        new GetCommand({
+          TableName: table.name,
+          Key: keys.firm(firmId),
+          ProjectionExpression: 'taskReminders',
+        }),
+      );
+      return res.Item?.taskReminders as Thread['reminders'] | undefined;
+    },
+
+    async createThread({ thread, message, tasks, reminder, event }) {
+      const { firmId, caseId, threadId } = thread;
+      const items: TransactItem[] = [
+        {
+          ConditionCheck: {
+            TableName: table.name,
+            Key: keys.case(firmId, caseId),
+            ConditionExpression: 'attribute_exists(PK)',
+          },
+        },
+        put(keys.thread(firmId, caseId, threadId), Entity.thread, thread, threadIndex(thread)),
+        ...thread.contactIds.map((contactId) =>
+          put(keys.threadMember(firmId, caseId, contactId, threadId), Entity.threadMember, {
+            firmId,
+            caseId,
+            threadId,
+            contactId,
+          }),
+        ),
+        ...(message ? [putMessage(message)] : []),
+        ...tasks.map(putTask),
+        put(
+          keys.reminder(firmId, caseId, threadId),
+          Entity.reminder,
+          reminder,
+          reminder.nextDueAt ? reminderIndex(threadId, reminder.nextDueAt) : undefined,
+        ),
+        putActivity(table, event),
+      ];
+      await transact(table, items, { 0: () => notFound('case') });
+    },
+
+    getThread: (firmId, caseId, threadId) => readItem<Thread>(table, keys.thread(firmId, caseId, threadId)),
+
+    listThreads: (firmId, caseId, state, page) =>
+      queryPage<Thread>(
+        table,
+        state
+          ? patterns.threadsOfCaseByTaskState(firmId, caseId, state)
+          : patterns.threadsOfCase(firmId, caseId),
+        page,
+      ),
+
+    async listMemberThreads(firmId, caseId, contactId, page) {
+      const members = await queryPage<{ threadId: string }>(
+        table,
+        patterns.threadsOfMember(firmId, caseId, contactId),
+        page,
+      );
+      const threads = await batchGet<Thread>(
+        table,
+        members.items.map((m) => keys.thread(firmId, caseId, m.threadId)),
+      );
+      const byId = new Map(threads.map((t) => [t.threadId, t]));
+      const items = members.items.flatMap((m) => byId.get(m.threadId) ?? []);
+      return members.nextToken ? { items, nextToken: members.nextToken } : { items };
+    },
+
+    async postMessage(message, event) {
+      const { firmId, caseId, threadId } = message;
+      await transact(
+        table,
+        [
+          {
+            Update: {
+              TableName: table.name,
+              Key: keys.thread(firmId, caseId, threadId),
+              UpdateExpression: 'SET lastMessageAt = :at',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':at': message.createdAt },
+            },
+          },
+          putMessage(message),
+          ...(event ? [putActivity(table, event)] : []),
+        ],
+        { 0: () => notFound('thread') },
+      );
+    },
+
+    listMessages: (firmId, caseId, threadId, page) =>
+      queryPage<Message>(table, patterns.messagesOfThread(firmId, caseId, threadId), page),
+
+    async tasksOf(firmId, caseId, threadId) {
+      const spec = patterns.tasksOfThread(firmId, caseId, threadId);
+      const out: Task[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const res = await table.client.send(
+          new QueryCommand({
+            TableName: table.name,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+            ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
+            ConsistentRead: true,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        out.push(...(res.Items ?? []).map((i) => fromItem<Task>(i)));
+        start = res.LastEvaluatedKey;
+      } while (start);
+      return out;
+    },
+
+    async writeTaskChange(w: TaskChangeWrite) {
+      const { firmId, caseId, threadId } = w.thread;
+      const after = {
+        firmId,
+        caseId,
+        threadId,
+        taskTotal: w.thread.taskTotal + w.delta.total,
+        taskCompleted: w.thread.taskCompleted + w.delta.completed,
+      };
+      const index = threadIndex(after);
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: table.name,
+            Key: keys.thread(firmId, caseId, threadId),
+            // ADD keeps the counters atomic; the condition holds them to what this change was planned
+            // from, so the filter partition set here always matches them.
+            UpdateExpression: [
+              `ADD taskTotal :dt, taskCompleted :dc${w.completes ? ', completions :one' : ''}`,
+              `SET lastMessageAt = :at${index ? ', GSI2PK = :g2pk, GSI2SK = :g2sk' : ''}`,
+              ...(index ? [] : ['REMOVE GSI2PK, GSI2SK']),
+            ].join(' '),
+            ConditionExpression: 'taskTotal = :t0 AND taskCompleted = :c0',
+            ExpressionAttributeValues: {
+              ':dt': w.delta.total,
+              ':dc': w.delta.completed,
+              ':t0': w.thread.taskTotal,
+              ':c0': w.thread.taskCompleted,
+              ':at': w.at,
+              ...(w.completes ? { ':one': 1 } : {}),
+              ...(index ? { ':g2pk': index.GSI2PK, ':g2sk': index.GSI2SK } : {}),
+            },
+          },
+        },
+        ...w.added.map(putTask),
+        ...w.updated.map(({ task, wasDone }) => updateTask(table, task, wasDone)),
+        ...w.deleted.map(
+          (t): TransactItem => ({
+            Delete: {
+              TableName: table.name,
+              Key: keys.task(t.firmId, t.caseId, t.threadId, t.taskId),
+              ConditionExpression: 'attribute_exists(PK) AND done = :was',
+              ExpressionAttributeValues: { ':was': t.done },
+            },
+          }),
+        ),
+        putMessage(w.message),
+        ...w.events.map((e) => putActivity(table, e)),
+        ...(w.reminder ? [reminderUpdate(table, w.thread, w.reminder)] : []),
+      ];
+      // Whichever condition failed, something changed since the read: the domain re-reads.
+      await transact(table, items, Object.fromEntries(items.map((_, i) => [i, concurrentTaskChange])));
+    },
+
+    async saveReminders(thread, settings, change) {
+      await transact(
+        table,
+        [
+          {
+            Update: {
+              TableName: table.name,
+              Key: keys.thread(thread.firmId, thread.caseId, thread.threadId),
+              UpdateExpression: 'SET reminders = :r',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':r': settings },
+            },
+          },
+          reminderUpdate(table, thread, change, settings),
+        ],
+        { 0: () => notFound('thread') },
+      );
+    },
+
+    async moveTask(task, position, at, by) {
+      try {
+        await table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: keys.task(task.firmId, task.caseId, task.threadId, task.taskId),
+            UpdateExpression: 'SET #position = :p, updatedAt = :at, updatedBy = :by',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: { '#position': 'position' },
+            ExpressionAttributeValues: { ':p': position, ':at': at, ':by': by },
+          }),
+        );
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') throw notFound('task');
+        throw err;
+      }
+    },
+  };
+}
+
+/** Text and done state of a task (its position is the reorder's), while `done` is still `wasDone`. */
+function updateTask(table: Table, t: Task, wasDone: boolean): TransactItem {
+  const set = ['#text = :text', 'done = :done'];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = { ':text': t.text, ':done': t.done, ':was': wasDone };
+  if (t.doneAt && t.doneBy) {
+    set.push('doneAt = :doneAt', 'doneBy = :doneBy');
+    Object.assign(values, { ':doneAt': t.doneAt, ':doneBy': t.doneBy });
+  } else remove.push('doneAt', 'doneBy');
+  if (t.updatedAt && t.updatedBy) {
+    set.push('updatedAt = :updatedAt', 'updatedBy = :updatedBy');
+    Object.assign(values, { ':updatedAt': t.updatedAt, ':updatedBy': t.updatedBy });
+  }
+  return {
+    Update: {
+      TableName: table.name,
+      Key: keys.task(t.firmId, t.caseId, t.threadId, t.taskId),
+      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      ConditionExpression: 'attribute_exists(PK) AND done = :was',
+      ExpressionAttributeNames: { '#text': 'text' },
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** Starts the schedule (first due time, none sent yet) or takes it off the due index. */
+function reminderUpdate(
+  table: Table,
+  thread: Thread,
+  change: NonNullable<TaskChangeWrite['reminder']>,
+  settings?: Thread['reminders'],
+): TransactItem {
+  const Key = keys.reminder(thread.firmId, thread.caseId, thread.threadId);
+  const withSettings = settings
+    ? { set: ', settings = :settings', values: { ':settings': settings } }
+    : undefined;
+  if (change === 'stop') {
+    return {
+      Update: {
+        TableName: table.name,
+        Key,
+        UpdateExpression: withSettings
+          ? `SET ${withSettings.set.slice(2)} REMOVE nextDueAt, GSI2PK, GSI2SK`
+          : 'REMOVE nextDueAt, GSI2PK, GSI2SK',
+        ConditionExpression: 'attribute_exists(PK)',
+        ...(withSettings ? { ExpressionAttributeValues: withSettings.values } : {}),
+      },
+    };
+  }
+  const index = reminderIndex(thread.threadId, change.start);
+  return {
+    Update: {
+      TableName: table.name,
+      Key,
+      UpdateExpression: `SET nextDueAt = :due, sent = :zero, GSI2PK = :pk, GSI2SK = :sk${withSettings?.set ?? ''}`,
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: {
+        ':due': change.start,
+        ':zero': 0,
+        ':pk': index.GSI2PK,
+        ':sk': index.GSI2SK,
+        ...withSettings?.values,
+      },
+    },
+  };
+}
+
+/** Items by key in one or more BatchGets (unprocessed keys are asked again). */
+async function batchGet<T>(table: Table, keyList: ItemKey[]): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < keyList.length; i += BATCH_GET_MAX) {
+    let pending: Record<string, unknown>[] | undefined = keyList.slice(i, i + BATCH_GET_MAX) as never;
+    for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
+      const res: BatchGetCommandOutput = await table.client.send(
+        new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      out.push(...(res.Responses?.[table.name] ?? []).map((item) => fromItem<T>(item)));
+      pending = res.UnprocessedKeys?.[table.name]?.Keys;
+    }
+    if (pending && pending.length > 0) throw new Error('BatchGet left keys unprocessed after retries');
+  }
+  return out;
+}

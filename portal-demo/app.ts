@@ -1,0 +1,410 @@
+// The portal demo's script: a contact signs in with a demo token, sees its cases and the documents
+// shared with it, downloads one (presigned GET), uploads a file straight to S3 (presigned POST, with
+// upload progress) and reads its inbox; the staff view shows the client uploads of a case and the
+// staff inbox. Every API call goes through the typed client; the local stack bundles this file with
+// esbuild when /portal-demo/app.js is requested.
+import { createPorticoClient, type PorticoClient, type Schemas, uploadForm } from '../client/src/index';
+
+interface DemoToken {
+  user: string;
+  kind: 'staff' | 'contact';
+  name: string;
+  token: string;
+}
+
+type View = 'contact' | 'staff';
+
+type Result<T> =
+  | { data: T; error?: never; response: Response }
+  | { data?: never; error: unknown; response: Response };
+
+class ApiError extends Error {
+  constructor(what: string, status: number, body: unknown) {
+    const detail = body as Partial<Schemas['ErrorBody']> | undefined;
+    super(
+      `${what} failed (${status}${detail?.code ? ` ${detail.code}` : ''}): ${detail?.message ?? 'no details'}`,
+    );
+  }
+}
+
+/** The data of a successful call, or an ApiError naming what failed and the API's code. */
+async function must<T>(pending: Promise<Result<T>>, what: string): Promise<NonNullable<T>> {
+  const { data, error, response } = await pending;
+  if (error !== undefined || data === undefined || data === null)
+    throw new ApiError(what, response.status, error);
+  return data;
+}
+
+function el<T extends HTMLElement = HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`#${id} is missing from the page`);
+  return found as T;
+}
+
+/** A list item made of text cells (textContent only: names come from users) and optional buttons. */
+function row(cells: string[], ...actions: HTMLElement[]): HTMLLIElement {
+  const li = document.createElement('li');
+  cells.forEach((text, i) => {
+    const span = document.createElement('span');
+    span.textContent = text;
+    if (i === 0) span.className = 'grow';
+    li.append(span);
+  });
+  li.append(...actions);
+  return li;
+}
+
+function button(label: string, onClick: () => Promise<void>, disabled = false): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  b.disabled = disabled;
+  b.addEventListener('click', () => void guard(onClick));
+  return b;
+}
+
+const bytes = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
+const when = (iso: string) => new Date(iso).toLocaleString();
+
+const state: {
+  view: View;
+  tokens: DemoToken[];
+  user?: DemoToken;
+  api?: PorticoClient;
+  cases: Schemas['PortalCaseView'][];
+  caseId?: string;
+} = { view: 'contact', tokens: [], cases: [] };
+
+function showError(err: unknown) {
+  const box = el('error');
+  box.textContent = err instanceof Error ? err.message : String(err);
+  box.hidden = false;
+}
+
+async function guard(action: () => Promise<void>) {
+  el('error').hidden = true;
+  try {
+    await action();
+  } catch (err) {
+    showError(err);
+  }
+}
+
+function api(): PorticoClient {
+  if (!state.api) throw new Error('Sign in first.');
+  return state.api;
+}
+
+// ── sign-in and views ──────────────────────────────────────────────────────────────────────────
+
+async function loadTokens() {
+  // A dev-only endpoint of the local stack (not part of the API): tokens of the seeded demo users.
+  const res = await fetch('/local/tokens');
+  if (!res.ok) throw new Error(`GET /local/tokens failed (${res.status})`);
+  state.tokens = ((await res.json()) as { tokens: DemoToken[] }).tokens;
+  fillUsers();
+}
+
+function fillUsers() {
+  const select = el<HTMLSelectElement>('user');
+  select.replaceChildren(
+    ...state.tokens
+      .filter((t) => t.kind === state.view)
+      .map((t) => new Option(`${t.name} (${t.user})`, t.user)),
+  );
+}
+
+function setView(view: View) {
+  state.view = view;
+  state.user = undefined;
+  state.api = undefined;
+  el('view-contact').setAttribute('aria-pressed', String(view === 'contact'));
+  el('view-staff').setAttribute('aria-pressed', String(view === 'staff'));
+  el('contact').hidden = true;
+  el('staff').hidden = true;
+  el('whoami').textContent = '';
+  fillUsers();
+}
+
+async function signIn() {
+  const user = state.tokens.find((t) => t.user === el<HTMLSelectElement>('user').value);
+  if (!user) throw new Error('Pick a demo user.');
+  state.user = user;
+  state.api = createPorticoClient({ baseUrl: location.origin, token: user.token });
+  el('whoami').textContent = `Signed in as ${user.name}`;
+  el('contact').hidden = state.view !== 'contact';
+  el('staff').hidden = state.view !== 'staff';
+  if (state.view === 'contact') {
+    await loadPortalCases();
+    await loadContactInbox();
+  } else {
+    await loadStaffCases();
+    await Promise.all([loadClientUploads(), loadStaffInbox()]);
+  }
+}
+
+// ── contact: cases, documents, download, upload ───────────────────────────────────────────────
+
+const currentCase = () => state.cases.find((c) => c.caseId === state.caseId);
+
+async function loadPortalCases() {
+  const page = await must(
+    api().GET('/portal/cases', { params: { query: { limit: 100 } } }),
+    'Listing your cases',
+  );
+  state.cases = page.items;
+  if (!currentCase()) state.caseId = state.cases[0]?.caseId;
+  renderCases();
+  await loadPortalDocuments();
+}
+
+function renderCases() {
+  el('cases').replaceChildren(
+    ...state.cases.map((c) => {
+      const li = row(
+        [c.title, c.firmName, `${c.role}${c.canUpload ? ', may upload' : ''}`, `${c.sharedCount} shared`],
+        button('Open', async () => {
+          state.caseId = c.caseId;
+          renderCases();
+          await loadPortalDocuments();
+        }),
+      );
+      li.dataset.caseId = c.caseId;
+      if (c.caseId === state.caseId) li.classList.add('selected');
+      return li;
+    }),
+  );
+  const c = currentCase();
+  el('case-title').textContent = c ? `— ${c.title}` : '';
+  el('upload-denied').hidden = !c || c.canUpload;
+  el('upload-form').hidden = !c?.canUpload;
+}
+
+async function loadPortalDocuments(): Promise<Schemas['DocumentView'][]> {
+  const c = currentCase();
+  if (!c) {
+    el('documents').replaceChildren();
+    return [];
+  }
+  const page = await must(
+    api().GET('/portal/cases/{caseId}/documents', {
+      params: { path: { caseId: c.caseId }, query: { limit: 100 } },
+    }),
+    'Listing the documents',
+  );
+  el('documents').replaceChildren(
+    ...page.items.map((d) => {
+      const li = row(
+        [d.name, d.source === 'client' ? 'uploaded by you' : `from ${d.uploadedBy.name}`, bytes(d.size)],
+        button('Download', () => download(c.caseId, d), !c.canDownload),
+      );
+      li.dataset.documentId = d.documentId;
+      return li;
+    }),
+  );
+  return page.items;
+}
+
+/** Presigned GET, fetched cross-origin from S3 (the bucket's CORS allows this origin), then saved. */
+async function download(caseId: string, d: Schemas['DocumentView']) {
+  const link = await must(
+    api().GET('/portal/cases/{caseId}/documents/{documentId}/download', {
+      params: { path: { caseId, documentId: d.documentId } },
+    }),
+    `Downloading ${d.name}`,
+  );
+  const res = await fetch(link.url);
+  if (!res.ok) throw new Error(`Downloading ${d.name} from storage failed (${res.status})`);
+  const blob = await res.blob();
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = d.name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  el('download-status').textContent = `Downloaded ${d.name} (${blob.size} bytes)`;
+}
+
+function setProgress(percent: number) {
+  el<HTMLProgressElement>('upload-progress').value = percent;
+  el('upload-percent').textContent = `${percent}%`;
+}
+
+/** The presigned POST straight to S3 with XMLHttpRequest, whose upload events report progress. */
+function postToS3(url: string, form: FormData): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) setProgress(Math.round((e.loaded / e.total) * 100));
+    });
+    xhr.upload.addEventListener('load', () => setProgress(100));
+    xhr.addEventListener('load', () =>
+      xhr.status >= 200 && xhr.status < 300
+        ? resolve()
+        : reject(new Error(`Storage refused the upload (${xhr.status}): ${xhr.responseText.slice(0, 200)}`)),
+    );
+    xhr.addEventListener('error', () => reject(new Error('The upload to storage failed (network or CORS).')));
+    xhr.send(form);
+  });
+}
+
+async function upload(event: SubmitEvent) {
+  event.preventDefault();
+  const c = currentCase();
+  const file = el<HTMLInputElement>('file').files?.[0];
+  if (!c || !file) throw new Error('Choose a case and a file first.');
+  const status = el('upload-status');
+  setProgress(0);
+  status.textContent = `Uploading ${file.name}…`;
+  el<HTMLButtonElement>('upload-button').disabled = true;
+  try {
+    const ticket = await must(
+      api().POST('/portal/cases/{caseId}/uploads', {
+        params: { path: { caseId: c.caseId } },
+        body: {
+          fileName: file.name,
+          contentType: (file.type || 'application/octet-stream') as Schemas['UploadBody']['contentType'],
+          size: file.size,
+        },
+      }),
+      `Starting the upload of ${file.name}`,
+    );
+    await postToS3(ticket.url, uploadForm(ticket, file, file.name));
+    status.textContent = `Uploaded ${file.name}; checking it…`;
+    // Ingest runs on S3's "Object Created" event; the document it records carries the upload's id.
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const docs = await loadPortalDocuments();
+      if (docs.some((d) => d.documentId === ticket.uploadId)) {
+        status.textContent = `${file.name} is in the case documents.`;
+        await loadPortalCases();
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    status.textContent = `${file.name} was uploaded but is not listed yet (it may have been refused by the checks).`;
+  } finally {
+    el<HTMLButtonElement>('upload-button').disabled = false;
+  }
+}
+
+// ── inboxes ────────────────────────────────────────────────────────────────────────────────────
+
+function renderInbox(
+  listId: string,
+  badgeId: string,
+  items: Schemas['InboxItemView'][],
+  unread: number,
+  markRead: (itemId: string) => Promise<void>,
+) {
+  const badge = el(badgeId);
+  badge.textContent = String(unread);
+  badge.dataset.count = String(unread);
+  if (items.length === 0) {
+    el(listId).replaceChildren(row(['No notifications.']));
+    return;
+  }
+  el(listId).replaceChildren(
+    ...items.map((item) => {
+      const li = row(
+        [item.title, item.body, when(item.createdAt)],
+        button('Mark read', () => markRead(item.itemId), item.readAt !== undefined),
+      );
+      li.dataset.itemId = item.itemId;
+      li.dataset.type = item.type;
+      if (!item.readAt) li.classList.add('unread');
+      return li;
+    }),
+  );
+}
+
+async function loadContactInbox() {
+  const [page, count] = await Promise.all([
+    must(api().GET('/portal/inbox', { params: { query: { limit: 20 } } }), 'Reading your inbox'),
+    must(api().GET('/portal/inbox/unread-count'), 'Counting unread items'),
+  ]);
+  renderInbox('contact-inbox', 'contact-unread', page.items, count.unread, async (itemId) => {
+    await must(api().POST('/portal/inbox/{itemId}/read', { params: { path: { itemId } } }), 'Marking read');
+    await loadContactInbox();
+  });
+}
+
+async function loadStaffInbox() {
+  const [page, count] = await Promise.all([
+    must(api().GET('/inbox', { params: { query: { limit: 20 } } }), 'Reading the inbox'),
+    must(api().GET('/inbox/unread-count'), 'Counting unread items'),
+  ]);
+  renderInbox('staff-inbox', 'staff-unread', page.items, count.unread, async (itemId) => {
+    await must(api().POST('/inbox/{itemId}/read', { params: { path: { itemId } } }), 'Marking read');
+    await loadStaffInbox();
+  });
+}
+
+// ── staff: the case's client uploads ───────────────────────────────────────────────────────────
+
+async function loadStaffCases() {
+  const page = await must(api().GET('/cases', { params: { query: { limit: 100 } } }), 'Listing the cases');
+  const select = el<HTMLSelectElement>('staff-case');
+  select.replaceChildren(...page.items.map((c) => new Option(c.title, c.caseId)));
+  // Keep the case the contact view was on, so the demo flows from one view to the other.
+  if (state.caseId && page.items.some((c) => c.caseId === state.caseId)) select.value = state.caseId;
+}
+
+async function loadClientUploads() {
+  const caseId = el<HTMLSelectElement>('staff-case').value;
+  if (!caseId) return;
+  const page = await must(
+    api().GET('/cases/{caseId}/documents', {
+      params: { path: { caseId }, query: { source: 'client', limit: 100 } },
+    }),
+    'Listing the client uploads',
+  );
+  el('client-uploads').replaceChildren(
+    ...page.items.map((d) => {
+      const li = row([d.name, `by ${d.uploadedBy.name}`, bytes(d.size), when(d.createdAt)]);
+      li.dataset.documentId = d.documentId;
+      return li;
+    }),
+  );
+}
+
+// ── wiring ─────────────────────────────────────────────────────────────────────────────────────
+
+el('view-contact').addEventListener('click', () => setView('contact'));
+el('view-staff').addEventListener('click', () => setView('staff'));
+el('sign-in').addEventListener('click', () => void guard(signIn));
+el<HTMLFormElement>('upload-form').addEventListener('submit', (e) => void guard(() => upload(e)));
+el('contact-read-all').addEventListener(
+  'click',
+  () =>
+    void guard(async () => {
+      await must(api().POST('/portal/inbox/read-all'), 'Marking all read');
+      await loadContactInbox();
+    }),
+);
+el('staff-read-all').addEventListener(
+  'click',
+  () =>
+    void guard(async () => {
+      await must(api().POST('/inbox/read-all'), 'Marking all read');
+      await loadStaffInbox();
+    }),
+);
+el('staff-case').addEventListener('change', () => void guard(loadClientUploads));
+el('staff-refresh').addEventListener(
+  'click',
+  () => void guard(() => Promise.all([loadClientUploads(), loadStaffInbox()]).then(() => undefined)),
+);
+
+// Notifications arrive asynchronously (stream → bus → notify): the open inbox refreshes itself.
+let refreshing = false;
+setInterval(() => {
+  if (!state.api || refreshing || document.hidden) return;
+  refreshing = true;
+  const refresh =
+    state.view === 'contact' ? loadContactInbox() : Promise.all([loadStaffInbox(), loadClientUploads()]);
+  void refresh.catch(showError).finally(() => {
+    refreshing = false;
+  });
+}, 3000);
+
+void guard(loadTokens);

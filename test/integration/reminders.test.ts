@@ -1,0 +1,97 @@
+// Automatic reminders of open client tasks through the local stack: the scheduled function runs
+// at a fake time (POST /local/reminders/run with `now`), finds due schedules through the due-date
+// index, and sends each due slot once however often it runs.
+import { describe, expect, it } from 'vitest';
+import { patterns } from '../../functions/store/keys';
+import { mailTo } from './support/mail';
+import { call, partition, settle } from './support/stack';
+import { base, newThread, type Setup, setup, tick } from './support/threads';
+
+const DAY = 24 * 60 * 60 * 1000;
+// Runs here stay within 3 days of now: other suites' threads (the default, every 3 days) share the
+// index and must not fall due under this suite's fake clock.
+
+/** Runs the reminders function as if it were `at`, then waits for notify. */
+async function runAt(at: Date) {
+  const res = await call('POST', '/local/reminders/run', { body: { now: at.toISOString() } });
+  expect(res.status).toBe(200);
+  await settle();
+  return res.body as { due: number; sent: number; stopped: number; skipped: number };
+}
+
+const reminderMails = async (s: Setup) =>
+  (await mailTo(s.email)).filter((m) => m.subject.startsWith('Reminder: open tasks'));
+
+const reminderEvents = async (s: Setup) =>
+  (await partition(patterns.activityOfCase(s.firm.firmId, s.caseId).pk)).filter(
+    (i) => i.entity === 'activity' && i.type === 'reminder.due',
+  );
+
+describe('Scheduled: automatic reminders', () => {
+  it('sends a due reminder once when the reminder function runs twice, then the next slot, at most maxCount times', async () => {
+    // Prepare
+    const s = await setup('Reminder Firm');
+    const started = Date.now();
+    const thread = await newThread(s, {
+      tasks: ['Send W-2', 'Sign 8879'],
+      reminders: { everyDays: 1, maxCount: 2 },
+    });
+    await tick(s, thread.threadId, thread.tasks[0]!.taskId);
+    // Act: before the slot, at the slot twice, the next slot, and long after the last one
+    await runAt(new Date(started + DAY - 60_000));
+    const early = await reminderMails(s);
+    const firstSlot = new Date(started + DAY + 60_000);
+    const runs = [...(await Promise.all([runAt(firstSlot), runAt(firstSlot)])), await runAt(firstSlot)];
+    const afterFirst = await reminderMails(s);
+    await runAt(new Date(firstSlot.getTime() + DAY + 60_000));
+    const afterSecond = await reminderMails(s);
+    await runAt(new Date(firstSlot.getTime() + 1.5 * DAY));
+    const afterMax = await reminderMails(s);
+    // Assess
+    expect(early).toEqual([]);
+    // Three runs at the same slot (two of them at once): one claim, one mail.
+    expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(1);
+    expect(afterFirst).toHaveLength(1);
+    expect(afterFirst[0]!.subject).toBe('Reminder: open tasks for Reminder Firm');
+    expect(afterFirst[0]!.body.text).toContain('You have 1 open task.');
+    expect(afterFirst[0]!.body.text).not.toContain('Sign 8879');
+    expect(afterSecond).toHaveLength(2);
+    expect(afterMax).toHaveLength(2);
+    const events = await reminderEvents(s);
+    expect(events.map((e) => (e.detail as { sequence: number }).sequence).sort()).toEqual([1, 2]);
+  });
+
+  it('stops reminding once every task is done, and a thread override of 0 sends none', async () => {
+    // Prepare
+    const s = await setup();
+    const started = Date.now();
+    const done = await newThread(s, {
+      subject: 'Done soon',
+      tasks: ['Only task'],
+      reminders: { everyDays: 1, maxCount: 3 },
+    });
+    const silenced = await newThread(s, {
+      subject: 'Quiet',
+      tasks: ['Task'],
+      reminders: { everyDays: 1, maxCount: 3 },
+    });
+    const override = await call('PUT', `${base(s)}/${silenced.threadId}/reminders`, {
+      token: s.firm.staff.token,
+      body: { everyDays: 1, maxCount: 0 },
+    });
+    // Act
+    await tick(s, done.threadId, done.tasks[0]!.taskId);
+    await runAt(new Date(started + 2 * DAY));
+    // Assess
+    expect(override.status).toBe(200);
+    expect(override.body.reminders).toEqual({ everyDays: 1, maxCount: 0 });
+    expect(await reminderMails(s)).toEqual([]);
+    expect(await reminderEvents(s)).toEqual([]);
+  });
+
+  it('refuses a run at a time that is not an ISO date-time', async () => {
+    const res = await call('POST', '/local/reminders/run', { body: { now: 'tomorrow' } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+  });
+});

@@ -1,0 +1,444 @@
+// The authorization matrix: principals, targets, the expected outcome of each cell (derived from the
+// route's declared auth kind, scope and contactNeed), and a VALID request per route, so an allowed
+// cell proves a 2xx and a denied one proves the denial came from authorization, not from bad input.
+import { generateKeyPair, SignJWT } from 'jose';
+import type { RouteDef } from '../../../functions/http/route';
+import type { RouteId } from '../../../functions/http/routes';
+import { LOCAL_AUDIENCE } from '../../../local/auth';
+import type { Harness } from './stack';
+import { newId } from './stack';
+import {
+  type FirmWorld,
+  freshInvitation,
+  grant,
+  newCase,
+  newContact,
+  newFileRequest,
+  newTask,
+  PDF,
+} from './world';
+
+export type PrincipalName =
+  | 'anonymous'
+  | 'expired'
+  | 'foreignKey'
+  | 'otherFirmStaff'
+  | 'staff'
+  | 'admin'
+  | 'noGrant'
+  | 'viewer'
+  | 'collaborator'
+  | 'revoked';
+
+export interface Principal {
+  name: PrincipalName;
+  token?: string;
+  kind: 'none' | 'staff' | 'contact';
+  firm?: 'A' | 'B';
+  role?: 'admin' | 'staff';
+  /** Active grant on case1 of firm A (viewer, collaborator). */
+  rights?: { canDownload: boolean; canUpload: boolean };
+  /** Staff user id or contact id: whose inbox items are its own. */
+  personId?: string;
+}
+
+/** `own`: firm A's case1 (the principal's own item in an inbox); `otherCase`: firm A's case2 (another person's item); `otherFirm`: firm B's. */
+export type Target = 'own' | 'otherCase' | 'otherFirm';
+
+export type Outcome = 401 | 403 | 404 | '2xx';
+
+export interface World {
+  A: FirmWorld;
+  B: FirmWorld;
+}
+
+export async function principals(h: Harness, w: World): Promise<Principal[]> {
+  const A = w.A;
+  // A token signed by a key the gateway does not trust, with the right issuer and audience.
+  const { privateKey } = await generateKeyPair('RS256');
+  const foreignKey = await new SignJWT({ firmId: A.firm.firmId, role: 'admin' })
+    .setProtectedHeader({ alg: 'RS256', kid: h.stack.auth.jwks.keys[0]!.kid! })
+    .setSubject(A.firm.admin.userId)
+    .setIssuer(h.stack.auth.issuer)
+    .setAudience(LOCAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(privateKey);
+  const expired = await h.mint({ sub: A.firm.admin.userId, firmId: A.firm.firmId, role: 'admin' }, -60);
+  return [
+    { name: 'anonymous', kind: 'none' },
+    { name: 'expired', kind: 'none', token: expired },
+    { name: 'foreignKey', kind: 'none', token: foreignKey },
+    {
+      name: 'otherFirmStaff',
+      kind: 'staff',
+      firm: 'B',
+      role: 'staff',
+      token: w.B.firm.staff.token,
+      personId: w.B.firm.staff.userId,
+    },
+    {
+      name: 'staff',
+      kind: 'staff',
+      firm: 'A',
+      role: 'staff',
+      token: A.firm.staff.token,
+      personId: A.firm.staff.userId,
+    },
+    {
+      name: 'admin',
+      kind: 'staff',
+      firm: 'A',
+      role: 'admin',
+      token: A.firm.admin.token,
+      personId: A.firm.admin.userId,
+    },
+    { name: 'noGrant', kind: 'contact', token: await h.mint({ sub: `identity-${newId()}` }) },
+    {
+      name: 'viewer',
+      kind: 'contact',
+      token: A.viewer.token,
+      rights: { canDownload: false, canUpload: false },
+      personId: A.viewer.contactId,
+    },
+    {
+      name: 'collaborator',
+      kind: 'contact',
+      token: A.collaborator.token,
+      rights: { canDownload: true, canUpload: true },
+      personId: A.collaborator.contactId,
+    },
+    { name: 'revoked', kind: 'contact', token: A.revoked.token, personId: A.revoked.contactId },
+  ];
+}
+
+/** Routes naming no resource are asked once; the others once per target. */
+export const targetsOf = (route: RouteDef): Target[] =>
+  route.params ? ['own', 'otherCase', 'otherFirm'] : ['own'];
+
+export class UndeclaredRoute extends Error {}
+
+/** What a cell must answer, from the route's declaration alone. `undefined`: the cell does not exist. */
+export function expected(id: string, route: RouteDef, p: Principal, target: Target): Outcome | undefined {
+  if (!route.scope)
+    throw new UndeclaredRoute(
+      `route ${id} (${route.method} ${route.path}) declares no \`scope\`: add scope: 'firm' | 'case' | 'portalCase' | 'inbox' | 'none' to it in functions/http/routes.ts (and contactNeed for portalCase routes), and a valid request for it in test/reliability/support/matrix.ts`,
+    );
+  if (route.auth === 'public') return '2xx';
+  if (p.kind === 'none') return 401;
+  if (route.auth === 'contact' && p.kind !== 'contact') return 403;
+  if ((route.auth === 'staff' || route.auth === 'admin') && p.kind !== 'staff') return 403;
+  if (route.auth === 'admin' && p.role !== 'admin') return 403;
+  switch (route.scope) {
+    case 'firm':
+    case 'none':
+      return '2xx';
+    case 'case':
+      return p.firm === (target === 'otherFirm' ? 'B' : 'A') ? '2xx' : 404;
+    case 'portalCase': {
+      if (target !== 'own' || !p.rights) return 404;
+      const need = route.contactNeed ?? 'view';
+      if (need === 'download' && !p.rights.canDownload) return 403;
+      if (need === 'upload' && !p.rights.canUpload) return 403;
+      return '2xx';
+    }
+    case 'inbox':
+      if (!route.params) return '2xx';
+      if (target !== 'own') return 404;
+      return p.personId ? '2xx' : undefined; // a portal identity bound to no contact has no item to name
+  }
+}
+
+export interface Req {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface Ctx {
+  h: Harness;
+  w: World;
+  p: Principal;
+  target: Target;
+  /** The cell expects 2xx: build fresh resources when the call changes them. */
+  allowed: boolean;
+}
+
+const worldOf = (c: Ctx) => (c.target === 'otherFirm' ? c.w.B : c.w.A);
+const caseOf = (c: Ctx) =>
+  c.target === 'own' ? c.w.A.case1 : c.target === 'otherCase' ? c.w.A.case2 : c.w.B.case1;
+const docOf = (c: Ctx) =>
+  c.target === 'own' ? c.w.A.doc1 : c.target === 'otherCase' ? c.w.A.doc2 : c.w.B.doc1;
+/** A contact with a grant that is still only invited, on the target case. */
+const invitedOf = (c: Ctx) =>
+  c.target === 'own' ? c.w.A.invited1 : c.target === 'otherCase' ? c.w.A.invited2 : c.w.B.invited1;
+const itemOf = (c: Ctx) => {
+  if (c.target === 'otherCase') return c.w.A.inboxItems.get(c.w.A.firm.staff2.userId)!;
+  if (c.target === 'otherFirm') return c.w.B.inboxItems.get(c.w.B.firm.staff2.userId)!;
+  const own = c.p.personId && (c.p.firm === 'B' ? c.w.B : c.w.A).inboxItems.get(c.p.personId);
+  return own || c.w.A.inboxItems.get(c.w.A.firm.staff.userId)!;
+};
+const upload = { fileName: 'matrix.pdf', contentType: PDF, size: 1000 };
+const bogusInvitation = `${'A'.repeat(26)}.${'b'.repeat(43)}`;
+
+/** A valid request per route. A route missing here fails the matrix with a message saying so. */
+export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> = {
+  createCase: () => ({ method: 'POST', path: '/cases', body: { title: 'Matrix case' } }),
+  listCases: () => ({ method: 'GET', path: '/cases' }),
+  getCase: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}` }),
+  createContact: () => ({
+    method: 'POST',
+    path: '/contacts',
+    body: { name: 'Matrix Contact', email: `m.${newId().toLowerCase()}@client.test` },
+  }),
+  listContacts: () => ({ method: 'GET', path: '/contacts' }),
+  putGrant: async (c) => {
+    const contact = c.allowed ? await newContact(c.h, worldOf(c).firm, 'Matrix Grantee') : invitedOf(c);
+    return {
+      method: 'PUT',
+      path: `/cases/${caseOf(c)}/grants/${contact.contactId}`,
+      body: { role: 'viewer', canDownload: true },
+    };
+  },
+  revokeGrant: async (c) => {
+    let contact = invitedOf(c);
+    if (c.allowed) {
+      contact = await newContact(c.h, worldOf(c).firm, 'Matrix Revokee');
+      await grant(c.h, worldOf(c).firm, caseOf(c), contact, { role: 'viewer', canDownload: false });
+    }
+    return { method: 'DELETE', path: `/cases/${caseOf(c)}/grants/${contact.contactId}` };
+  },
+  listGrants: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/grants` }),
+  resendInvitation: (c) => ({
+    method: 'POST',
+    path: `/cases/${caseOf(c)}/grants/${invitedOf(c).contactId}/invitation`,
+  }),
+  getPortalLink: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/portal-link` }),
+  acceptInvitation: async (c) => ({
+    method: 'POST',
+    path: '/portal/invitations/accept',
+    // A case of its own: accepting binds the caller to it, and the other cells must still find the
+    // principal as declared (no grant on case1 for noGrant and revoked, the same rights for the others).
+    body: {
+      token: c.allowed
+        ? await freshInvitation(c.h, c.w.A.firm, await newCase(c.h, c.w.A.firm, 'Matrix invitation'))
+        : bogusInvitation,
+    },
+  }),
+  listPortalCases: () => ({ method: 'GET', path: '/portal/cases' }),
+  createUpload: (c) => ({ method: 'POST', path: `/cases/${caseOf(c)}/uploads`, body: upload }),
+  listDocuments: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/documents` }),
+  downloadDocument: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/documents/${docOf(c)}/download` }),
+  putDocumentShares: (c) => {
+    const w = worldOf(c);
+    const contactIds = c.target === 'otherCase' ? [] : [w.viewer.contactId, w.collaborator.contactId];
+    return { method: 'PUT', path: `/cases/${caseOf(c)}/documents/${docOf(c)}/shares`, body: { contactIds } };
+  },
+  putContactShares: (c) => {
+    const w = worldOf(c);
+    const [contactId, documentIds] =
+      c.target === 'otherCase' ? [w.invited2.contactId, []] : [w.viewer.contactId, [w.doc1]];
+    return { method: 'PUT', path: `/cases/${caseOf(c)}/contacts/${contactId}/shares`, body: { documentIds } };
+  },
+  listShares: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/shares` }),
+  createPortalUpload: (c) => ({ method: 'POST', path: `/portal/cases/${caseOf(c)}/uploads`, body: upload }),
+  listPortalDocuments: (c) => ({ method: 'GET', path: `/portal/cases/${caseOf(c)}/documents` }),
+  downloadPortalDocument: (c) => ({
+    method: 'GET',
+    path: `/portal/cases/${caseOf(c)}/documents/${docOf(c)}/download`,
+  }),
+  getRecipients: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/recipients` }),
+  putRecipients: (c) => {
+    const f = worldOf(c).firm;
+    const recipients =
+      c.target === 'otherCase'
+        ? [{ userId: f.staff.userId, inApp: true, email: true }]
+        : [
+            { userId: f.staff.userId, inApp: true, email: true },
+            { userId: f.admin.userId, inApp: true, email: false },
+            { userId: f.staff2.userId, inApp: true, email: false },
+          ];
+    return { method: 'PUT', path: `/cases/${caseOf(c)}/recipients`, body: { recipients } };
+  },
+  listStaffInbox: () => ({ method: 'GET', path: '/inbox' }),
+  countStaffUnread: () => ({ method: 'GET', path: '/inbox/unread-count' }),
+  readStaffInboxItem: (c) => ({ method: 'POST', path: `/inbox/${itemOf(c)}/read` }),
+  readAllStaffInbox: () => ({ method: 'POST', path: '/inbox/read-all' }),
+  archiveStaffInboxItem: (c) => ({ method: 'POST', path: `/inbox/${itemOf(c)}/archive` }),
+  listPortalInbox: () => ({ method: 'GET', path: '/portal/inbox' }),
+  countPortalUnread: () => ({ method: 'GET', path: '/portal/inbox/unread-count' }),
+  readPortalInboxItem: (c) => ({ method: 'POST', path: `/portal/inbox/${itemOf(c)}/read` }),
+  readAllPortalInbox: () => ({ method: 'POST', path: '/portal/inbox/read-all' }),
+  archivePortalInboxItem: (c) => ({ method: 'POST', path: `/portal/inbox/${itemOf(c)}/archive` }),
+
+  // ── threads and tasks ──
+  createThread: (c) => ({
+    method: 'POST',
+    path: `/cases/${caseOf(c)}/threads`,
+    body: {
+      subject: 'Matrix thread',
+      contactIds: [c.target === 'otherCase' ? c.w.A.invited2.contactId : worldOf(c).viewer.contactId],
+    },
+  }),
+  listThreads: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/threads` }),
+  getThread: (c) => ({ method: 'GET', path: threadPath(c) }),
+  listThreadMessages: (c) => ({ method: 'GET', path: `${threadPath(c)}/messages` }),
+  postThreadMessage: (c) => ({
+    method: 'POST',
+    path: `${threadPath(c)}/messages`,
+    body: { text: 'Matrix message' },
+  }),
+  listThreadTasks: (c) => ({ method: 'GET', path: `${threadPath(c)}/tasks` }),
+  addThreadTasks: (c) => ({
+    method: 'POST',
+    path: `${threadPath(c)}/tasks`,
+    body: { tasks: ['Matrix task'] },
+  }),
+  editThreadTask: async (c) => ({ method: 'PATCH', path: await taskPath(c), body: { text: 'Edited task' } }),
+  deleteThreadTask: async (c) => ({ method: 'DELETE', path: await taskPath(c) }),
+  moveThreadTask: async (c) => ({
+    method: 'POST',
+    path: `${await taskPath(c)}/move`,
+    body: { beforeTaskId: threadOf(c).taskIds[0] },
+  }),
+  completeThreadTask: async (c) => ({ method: 'PUT', path: `${await taskPath(c)}/done` }),
+  reopenThreadTask: async (c) => ({ method: 'DELETE', path: `${await taskPath(c, { done: true })}/done` }),
+  resendThreadTasks: (c) => ({ method: 'POST', path: `${threadPath(c)}/resend-tasks` }),
+  putThreadReminders: (c) => ({
+    method: 'PUT',
+    path: `${threadPath(c)}/reminders`,
+    body: { everyDays: 3, maxCount: 2 },
+  }),
+  listPortalThreads: (c) => ({ method: 'GET', path: `/portal/cases/${caseOf(c)}/threads` }),
+  getPortalThread: (c) => ({ method: 'GET', path: `/portal${threadPath(c)}` }),
+  listPortalThreadMessages: (c) => ({ method: 'GET', path: `/portal${threadPath(c)}/messages` }),
+  postPortalThreadMessage: (c) => ({
+    method: 'POST',
+    path: `/portal${threadPath(c)}/messages`,
+    body: { text: 'Matrix reply' },
+  }),
+  listPortalThreadTasks: (c) => ({ method: 'GET', path: `/portal${threadPath(c)}/tasks` }),
+  completePortalThreadTask: async (c) => ({ method: 'PUT', path: `/portal${await taskPath(c)}/done` }),
+  reopenPortalThreadTask: async (c) => ({
+    method: 'DELETE',
+    path: `/portal${await taskPath(c, { done: true })}/done`,
+  }),
+
+  // ── discussions ──
+  publishDiscussion: (c) => ({
+    method: 'POST',
+    path: `/cases/${caseOf(c)}/discussions`,
+    body: { subject: 'Matrix discussion', message: 'Shared with every contact.', shareWith: 'all' },
+  }),
+  listDiscussions: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/discussions` }),
+  getDiscussion: (c) => ({ method: 'GET', path: discussionPath(c) }),
+  addComment: (c) => ({
+    method: 'POST',
+    path: `${discussionPath(c)}/comments`,
+    body: { body: 'Matrix comment' },
+  }),
+  listComments: (c) => ({ method: 'GET', path: `${discussionPath(c)}/comments` }),
+  listPortalDiscussions: (c) => ({ method: 'GET', path: `/portal/cases/${caseOf(c)}/discussions` }),
+  getPortalDiscussion: (c) => ({ method: 'GET', path: `/portal${discussionPath(c)}` }),
+  addPortalComment: (c) => ({
+    method: 'POST',
+    path: `/portal${discussionPath(c)}/comments`,
+    body: { body: 'Matrix reply' },
+  }),
+  listPortalComments: (c) => ({ method: 'GET', path: `/portal${discussionPath(c)}/comments` }),
+
+  // ── file requests, versions, settings ──
+  createFileRequest: (c) => ({
+    method: 'POST',
+    path: `/cases/${caseOf(c)}/file-requests`,
+    body: {
+      recipients: [fileRequestRecipient(c)],
+      subject: 'Matrix request',
+      description: 'Please upload it.',
+    },
+  }),
+  listFileRequests: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/file-requests` }),
+  getFileRequest: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/file-requests/${fileRequestOf(c)}` }),
+  cancelFileRequest: async (c) => {
+    // Cancelling is once only: an allowed cell cancels a request of its own.
+    const id = c.allowed
+      ? await newFileRequest(c.h, worldOf(c).firm, caseOf(c), [fileRequestRecipient(c)])
+      : fileRequestOf(c);
+    return { method: 'POST', path: `/cases/${caseOf(c)}/file-requests/${id}/cancel` };
+  },
+  listPortalFileRequests: (c) => ({ method: 'GET', path: `/portal/cases/${caseOf(c)}/file-requests` }),
+  listDocumentVersions: (c) => ({
+    method: 'GET',
+    path: `/cases/${caseOf(c)}/documents/${docOf(c)}/versions`,
+  }),
+  getSettings: () => ({ method: 'GET', path: '/settings' }),
+  // The default limit again: the other scenarios' uploads keep working.
+  putSettings: () => ({
+    method: 'PUT',
+    path: '/settings',
+    body: { detailedNotifications: false, uploadMaxBytes: 25 * 1024 * 1024 },
+  }),
+  getClientNotifications: () => ({ method: 'GET', path: '/settings/client-notifications' }),
+  putClientNotifications: () => ({
+    method: 'PUT',
+    path: '/settings/client-notifications',
+    body: { showMessageContext: false, taskReminders: { everyDays: 3, maxCount: 2 } },
+  }),
+};
+
+const threadOf = (c: Ctx) =>
+  c.target === 'own'
+    ? c.w.A.threads.case1
+    : c.target === 'otherCase'
+      ? c.w.A.threads.case2
+      : c.w.B.threads.case1;
+const threadPath = (c: Ctx) => `/cases/${caseOf(c)}/threads/${threadOf(c).threadId}`;
+/** A task of the target thread: a fresh one (done first when asked) for an allowed cell, which may change or delete it. */
+async function taskPath(c: Ctx, opts: { done?: boolean } = {}): Promise<string> {
+  let taskId = threadOf(c).taskIds[1]!;
+  if (c.allowed) {
+    taskId = await newTask(c.h, worldOf(c).firm, caseOf(c), threadOf(c).threadId);
+    if (opts.done) {
+      const done = await c.h.call('PUT', `${threadPath(c)}/tasks/${taskId}/done`, {
+        token: worldOf(c).firm.staff.token,
+      });
+      if (done.status >= 300) throw new Error(`could not complete a task: ${done.text}`);
+    }
+  }
+  return `${threadPath(c)}/tasks/${taskId}`;
+}
+const discussionOf = (c: Ctx) =>
+  c.target === 'own'
+    ? c.w.A.discussions.case1
+    : c.target === 'otherCase'
+      ? c.w.A.discussions.case2
+      : c.w.B.discussions.case1;
+const discussionPath = (c: Ctx) => `/cases/${caseOf(c)}/discussions/${discussionOf(c)}`;
+const fileRequestOf = (c: Ctx) =>
+  c.target === 'own'
+    ? c.w.A.fileRequests.case1
+    : c.target === 'otherCase'
+      ? c.w.A.fileRequests.case2
+      : c.w.B.fileRequests.case1;
+const fileRequestRecipient = (c: Ctx) =>
+  c.target === 'otherCase' ? c.w.A.invited2.contactId : worldOf(c).collaborator.contactId;
+
+export type { Ctx };
+
+/** Every id of a firm's fixtures: none may surface in an answer to someone not entitled to it. */
+export function idsOf(w: FirmWorld): string[] {
+  return [
+    w.firm.firmId,
+    w.case1,
+    w.case2,
+    w.doc1,
+    w.doc2,
+    w.clientDoc,
+    ...[w.viewer, w.collaborator, w.revoked, w.invited1, w.invited2].map((c) => c.contactId),
+    ...[w.firm.admin, w.firm.staff, w.firm.staff2].map((u) => u.userId),
+    ...w.inboxItems.values(),
+    ...[w.threads.case1, w.threads.case2].flatMap((t) => [t.threadId, ...t.taskIds]),
+    ...Object.values(w.discussions),
+    ...Object.values(w.fileRequests),
+  ];
+}

@@ -1,0 +1,227 @@
+// The reliability suite's own local stack, started IN the test worker (not by the integration
+// global setup), so the tests reach the very SDK clients the handlers use (to inject faults) and
+// the very process they log from (to read their logs). One stack per test file, temp dir, free ports.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { monotonicFactory } from 'ulid';
+import type { StaffUser } from '../../../functions/domain/firm';
+import { firmAdminStore } from '../../../functions/store/firm';
+import type { Table } from '../../../functions/store/table';
+import { type LocalStack, startLocalStack } from '../../../local/stack';
+
+export interface Harness {
+  stack: LocalStack;
+  /** A table handle on its own client: the tests' reads never meet injected faults. */
+  table: Table;
+  s3: S3Client;
+  call: Caller;
+  mint(claims: Record<string, unknown> & { sub: string }, ttlSeconds?: number): Promise<string>;
+  /** Waits until every change so far went through stream → bus → notify/ingest. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the suite reads loosely typed JSON bodies
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  text: string;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is (invalid JSON, prototype keys JSON.stringify would drop). */
+  rawBody?: string;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the suite reads loosely typed JSON bodies
+export type Caller = <T = any>(method: string, path: string, opts?: CallOptions) => Promise<ApiResponse<T>>;
+
+const nextId = monotonicFactory();
+export const newId = () => nextId();
+
+export async function startHarness(): Promise<Harness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'portico-rel-'));
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // Info and up: the log assertions must see what production would write.
+  process.env.LOG_LEVEL = 'info';
+  const stack = await startLocalStack({ dataDir, seed: false });
+  const credentials = {
+    accessKeyId: stack.env.AWS_ACCESS_KEY_ID!,
+    secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY!,
+  };
+  const table: Table = {
+    client: DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: stack.urls.dynamodb, region: 'us-east-1', credentials }),
+    ),
+    name: stack.env.TABLE_NAME!,
+    cursorSecret: stack.env.CURSOR_SECRET!,
+  };
+  const s3 = new S3Client({
+    endpoint: stack.env.AWS_ENDPOINT_URL_S3,
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials,
+  });
+  const call: Caller = async (method, path, opts = {}) => {
+    const res = await fetch(`${stack.urls.api}${path}`, {
+      method,
+      headers: {
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...(opts.body !== undefined || opts.rawBody !== undefined
+          ? { 'content-type': 'application/json' }
+          : {}),
+      },
+      ...(opts.rawBody !== undefined
+        ? { body: opts.rawBody }
+        : opts.body !== undefined
+          ? { body: JSON.stringify(opts.body) }
+          : {}),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: body as never, text };
+  };
+  return {
+    stack,
+    table,
+    s3,
+    call,
+    mint: (claims, ttl) => stack.auth.mint(claims, ttl),
+    settle: () => stack.settle(),
+    async stop() {
+      await stack.stop();
+      table.client.destroy();
+      s3.destroy();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Staff extends StaffUser {
+  token: string;
+}
+
+export interface TestFirm {
+  firmId: string;
+  name: string;
+  admin: Staff;
+  staff: Staff;
+  staff2: Staff;
+}
+
+/** A firm with an admin and two staff users (firm and users are provisioned outside the API). */
+export async function newFirm(h: Harness, name: string): Promise<TestFirm> {
+  const firmId = newId();
+  const admin = firmAdminStore(h.table);
+  await admin.putFirm({
+    firmId,
+    name,
+    locale: 'en',
+    portalUrl: 'http://localhost:5173',
+    createdAt: new Date().toISOString(),
+  });
+  const user = async (role: 'admin' | 'staff', label: string): Promise<Staff> => {
+    const u: StaffUser = {
+      firmId,
+      userId: newId(),
+      name: `${label} of ${name}`,
+      email: `${label.toLowerCase()}.${firmId.toLowerCase()}@firm.test`,
+      role,
+      createdAt: new Date().toISOString(),
+    };
+    await admin.putStaffUser(u);
+    return { ...u, token: await h.mint({ sub: u.userId, firmId, role, email: u.email }) };
+  };
+  return {
+    firmId,
+    name,
+    admin: await user('admin', 'Admin'),
+    staff: await user('staff', 'Staff'),
+    staff2: await user('staff', 'Staff2'),
+  };
+}
+
+/** Every item of the table (DynamoDB Local; the suite's before/after snapshots, never production code). */
+export async function scanTable(table: Table): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await table.client.send(
+      new ScanCommand({
+        TableName: table.name,
+        ConsistentRead: true,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    out.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** The table as a sorted map `PK|SK` → item JSON, for exact before/after comparisons. */
+export async function snapshot(table: Table): Promise<Map<string, string>> {
+  const items = await scanTable(table);
+  return new Map(
+    items
+      .map((i) => [`${i.PK}|${i.SK}`, JSON.stringify(i, Object.keys(i).sort())] as [string, string])
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+/** What changed between two snapshots (added, removed, changed keys). */
+export function diff(before: Map<string, string>, after: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of after)
+    if (!before.has(k)) out.push(`+ ${k}`);
+    else if (before.get(k) !== v) out.push(`~ ${k}`);
+  for (const k of before.keys()) if (!after.has(k)) out.push(`- ${k}`);
+  return out;
+}
+
+export async function partition(table: Table, pk: string): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await table.client.send(
+      new QueryCommand({
+        TableName: table.name,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ConsistentRead: true,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    out.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+export interface StoredMail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+/** Every mail local SES holds. */
+export async function mails(h: Harness): Promise<StoredMail[]> {
+  const res = await fetch(`${h.stack.urls.mail}/store`);
+  if (!res.ok) throw new Error(`local SES store: ${res.status}`);
+  return ((await res.json()) as { emails: StoredMail[] }).emails;
+}
+
+export const mailsTo = async (h: Harness, email: string) =>
+  (await mails(h)).filter((m) => m.destination.to.includes(email));
