@@ -1,0 +1,306 @@
+// Section 2: cold init. Each bundle is imported and invoked once in a fresh `node` process against
+// the local emulators; the child times import + one representative invocation. Function and
+// baseline runs alternate, so machine noise falls on both alike; the figure is the median.
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ulid } from 'ulid';
+import { routes } from '../functions/http/routes';
+import { dueRemindersOf, keys, patterns, REMINDER_SHARDS } from '../functions/store/keys';
+import { demo } from '../local/seed';
+import type { FloorCall, SdkPackage } from './bundles';
+import { busEnvelope, httpEvent, staffClaims, streamBatch } from './events';
+import { median } from './stats';
+
+const run = promisify(execFile);
+
+/** What the child process runs: import, one invocation, timings on a marked line. */
+const DRIVER = `
+const t0 = performance.now();
+const mod = await import(process.argv[2]);
+const t1 = performance.now();
+const context = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10000, callbackWaitsForEmptyEventLoop: false };
+const result = await mod.handler(JSON.parse(process.env.BENCH_EVENT), context);
+const t2 = performance.now();
+process.stdout.write('\\nBENCH_RESULT ' + JSON.stringify({ importMs: t1 - t0, invokeMs: t2 - t1, status: result?.statusCode ?? null, failures: result?.batchItemFailures?.length ?? null }) + '\\n');
+`;
+
+export interface ColdSpec {
+  /** How the function is invoked, in words (printed and recorded). */
+  invocation: string;
+  event: unknown;
+  /** The SDK calls the baseline makes: the floor of this invocation. */
+  floor: FloorCall[];
+  /** HTTP status the invocation must answer (route groups). */
+  expectStatus?: number;
+}
+
+/** The representative invocation of each function, against the seeded demo data. */
+export function coldSpecs(
+  env: Record<string, string>,
+  sdkOf: (fn: string) => SdkPackage[],
+): Record<string, ColdSpec> {
+  const table = env.TABLE_NAME!;
+  const staff = staffClaims(demo.firmId, demo.users.staff1.userId);
+  const caseId = demo.cases.case1.caseId;
+  const query = (spec: ReturnType<typeof patterns.casesOfFirm>): FloorCall => ({
+    pkg: '@aws-sdk/lib-dynamodb',
+    client: 'documentClient',
+    command: 'QueryCommand',
+    input: {
+      TableName: table,
+      ...(spec.index ? { IndexName: spec.index } : {}),
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+      ExpressionAttributeNames: {
+        '#pk': spec.index ? `${spec.index}PK` : 'PK',
+        '#sk': spec.index ? `${spec.index}SK` : 'SK',
+      },
+      ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
+      ScanIndexForward: spec.forward,
+      Limit: 25,
+    },
+  });
+  const uploadId = ulid();
+  const unknownKey = `firms/${demo.firmId}/cases/${caseId}/${uploadId}/bench-unknown.pdf`;
+  const ingestFloor: FloorCall[] = [
+    ...(sdkOf('ingest').includes('@aws-sdk/lib-dynamodb')
+      ? [
+          {
+            pkg: '@aws-sdk/lib-dynamodb',
+            client: 'documentClient',
+            command: 'GetCommand',
+            input: { TableName: table, Key: keys.uploadIntent(demo.firmId, caseId, uploadId) },
+          } satisfies FloorCall,
+        ]
+      : []),
+    {
+      pkg: '@aws-sdk/client-s3',
+      client: 's3',
+      command: 'DeleteObjectCommand',
+      input: { Bucket: env.BUCKET_NAME, Key: unknownKey },
+    },
+  ];
+  const activityEvent = {
+    type: 'case.created' as const,
+    eventId: ulid(),
+    firmId: demo.firmId,
+    caseId,
+    actor: { kind: 'staff' as const, id: demo.users.staff1.userId },
+    occurredAt: new Date().toISOString(),
+    detail: { title: demo.cases.case1.title, ownerId: demo.users.staff1.userId },
+  };
+  return {
+    cases: {
+      invocation: 'GET /cases (staff claims)',
+      event: httpEvent(routes.listCases, { claims: staff }),
+      floor: [query(patterns.casesOfFirm(demo.firmId))],
+      expectStatus: 200,
+    },
+    access: {
+      invocation: 'GET /cases/{caseId}/grants (staff claims)',
+      event: httpEvent(routes.listGrants, { claims: staff, params: { caseId } }),
+      floor: [query(patterns.grantsOfCase(demo.firmId, caseId))],
+      expectStatus: 200,
+    },
+    documents: {
+      invocation: 'GET /cases/{caseId}/documents (staff claims)',
+      event: httpEvent(routes.listDocuments, { claims: staff, params: { caseId } }),
+      floor: [query(patterns.documentsOfCase(demo.firmId, caseId))],
+      expectStatus: 200,
+    },
+    inbox: {
+      invocation: 'GET /inbox (staff claims)',
+      event: httpEvent(routes.listStaffInbox, { claims: staff }),
+      floor: [query(patterns.inboxOf({ firmId: demo.firmId, kind: 'staff', id: demo.users.staff1.userId }))],
+      expectStatus: 200,
+    },
+    threads: {
+      invocation: 'GET /cases/{caseId}/threads (staff claims)',
+      event: httpEvent(routes.listThreads, { claims: staff, params: { caseId } }),
+      floor: [query(patterns.threadsOfCase(demo.firmId, caseId))],
+      expectStatus: 200,
+    },
+    discussions: {
+      invocation: 'GET /cases/{caseId}/discussions (staff claims)',
+      event: httpEvent(routes.listDiscussions, { claims: staff, params: { caseId } }),
+      floor: [query(patterns.discussionsOfCase(demo.firmId, caseId))],
+      expectStatus: 200,
+    },
+    reminders: {
+      invocation: 'scheduled run with no reminder due',
+      event: {},
+      floor: Array.from({ length: REMINDER_SHARDS }, (_, shard): FloorCall => {
+        const range = dueRemindersOf(shard, new Date().toISOString());
+        return {
+          pkg: '@aws-sdk/lib-dynamodb',
+          client: 'documentClient',
+          command: 'QueryCommand',
+          input: {
+            TableName: table,
+            IndexName: range.index,
+            KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
+            Limit: 25,
+          },
+        };
+      }),
+    },
+    publisher: {
+      invocation: 'stream batch of 1 activity INSERT → PutEvents',
+      event: streamBatch(table, activityEvent),
+      floor: [
+        {
+          pkg: '@aws-sdk/client-eventbridge',
+          client: 'eventBridge',
+          command: 'PutEventsCommand',
+          input: {
+            Entries: [
+              {
+                EventBusName: env.EVENT_BUS_NAME,
+                Source: 'portico',
+                DetailType: activityEvent.type,
+                Detail: JSON.stringify(activityEvent),
+              },
+            ],
+          },
+        },
+      ],
+    },
+    notify: {
+      invocation: 'case.created event (no notification policy) → no delivery',
+      event: busEnvelope('portico', activityEvent.type, activityEvent),
+      floor: [],
+    },
+    ingest: {
+      invocation: 'S3 Object Created for an unknown key → rejected and deleted',
+      event: busEnvelope('aws.s3', 'Object Created', {
+        version: '0',
+        bucket: { name: env.BUCKET_NAME },
+        object: { key: unknownKey, size: 1024 },
+        reason: 'PostObject',
+      }),
+      floor: ingestFloor,
+    },
+  };
+}
+
+export interface ColdSample {
+  importMs: number;
+  invokeMs: number;
+  status: number | null;
+  failures: number | null;
+  processMs: number;
+}
+
+export async function writeDriver(outDir: string): Promise<string> {
+  const file = join(outDir, 'cold-driver.mjs');
+  await writeFile(file, DRIVER);
+  return file;
+}
+
+/** One fresh process: import + invoke `bundle` with `event`. */
+export async function coldRun(
+  driver: string,
+  bundle: string,
+  event: unknown,
+  env: Record<string, string>,
+): Promise<ColdSample> {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, [driver, bundle], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...env,
+      // As in Lambda (lib/function.ts); source maps are parsed at load, so both sides pay it.
+      NODE_OPTIONS: '--enable-source-maps',
+      BENCH_EVENT: JSON.stringify(event),
+    },
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 60_000,
+  });
+  const processMs = performance.now() - started;
+  const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (!line) throw new Error(`no result from ${bundle}: ${stdout.slice(-500)}`);
+  return { ...(JSON.parse(line.slice('BENCH_RESULT '.length)) as Omit<ColdSample, 'processMs'>), processMs };
+}
+
+export interface ColdRow {
+  function: string;
+  invocation: string;
+  medianMs: number;
+  baselineMedianMs: number;
+  ratio: number;
+  importMedianMs: number;
+  baselineImportMedianMs: number;
+  processMedianMs: number;
+  baselineProcessMedianMs: number;
+  status: number | null;
+  runs: number;
+}
+
+export type ColdResult = ColdRow | { function: string; invocation: string; failed: string };
+
+export async function measureCold(
+  driver: string,
+  targets: { function: string; bundle: string; baseline: string; spec: ColdSpec; baselineEvent: unknown }[],
+  env: Record<string, string>,
+  runs: number,
+  progress: (line: string) => void,
+): Promise<ColdResult[]> {
+  const samples = new Map<string, { fn: ColdSample[]; base: ColdSample[] }>(
+    targets.map((t) => [t.function, { fn: [], base: [] }]),
+  );
+  const failed = new Map<string, string>();
+  for (let i = 0; i < runs; i++) {
+    for (const t of targets) {
+      if (failed.has(t.function)) continue;
+      const s = samples.get(t.function)!;
+      // Alternate which side goes first, so neither always inherits a warmer page cache.
+      const order = i % 2 === 0 ? (['fn', 'base'] as const) : (['base', 'fn'] as const);
+      try {
+        for (const side of order) {
+          const sample =
+            side === 'fn'
+              ? await coldRun(driver, t.bundle, t.spec.event, env)
+              : await coldRun(driver, t.baseline, t.baselineEvent, env);
+          if (side === 'fn' && t.spec.expectStatus !== undefined && sample.status !== t.spec.expectStatus) {
+            throw new Error(
+              `${t.spec.invocation} answered ${sample.status}, expected ${t.spec.expectStatus}`,
+            );
+          }
+          s[side].push(sample);
+        }
+      } catch (err) {
+        const e = err as Error & { stderr?: string };
+        const why =
+          (e.stderr?.split('\n').find((l) => /^\w*Error|^\w+Exception|^\w+: /.test(l)) ??
+            e.message.split('\n')[0]) ||
+          'failed';
+        failed.set(t.function, why);
+        progress(`cold init: ${t.function} FAILED: ${why}`);
+      }
+    }
+    progress(`cold init: round ${i + 1}/${runs}`);
+  }
+  return targets.map((t): ColdResult => {
+    const why = failed.get(t.function);
+    if (why) return { function: t.function, invocation: t.spec.invocation, failed: why };
+    const { fn, base } = samples.get(t.function)!;
+    const total = (xs: ColdSample[]) => median(xs.map((x) => x.importMs + x.invokeMs));
+    const medianMs = total(fn);
+    const baselineMedianMs = total(base);
+    return {
+      function: t.function,
+      invocation: t.spec.invocation,
+      medianMs,
+      baselineMedianMs,
+      ratio: medianMs / baselineMedianMs,
+      importMedianMs: median(fn.map((x) => x.importMs)),
+      baselineImportMedianMs: median(base.map((x) => x.importMs)),
+      processMedianMs: median(fn.map((x) => x.processMs)),
+      baselineProcessMedianMs: median(base.map((x) => x.processMs)),
+      status: fn[0]?.status ?? null,
+      runs,
+    };
+  });
+}

@@ -1,0 +1,157 @@
+// Section 5: notify fan-out. One document.uploaded event delivered to 1, 10, 100 and 1,000 staff
+// recipients, each in-app and by email, through the notify core with the notify Lambda's own
+// adapters (delivery records and inbox transactions on DynamoDB Local, mail through local SES).
+// Only the policy is the benchmark's: the product's policies cap internal recipients at 100.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { documentClient } from '../functions/clients/dynamodb';
+import { ses, sesMailer } from '../functions/clients/ses';
+import { systemClock } from '../functions/domain/ports';
+import type { DomainEvent } from '../functions/events/catalogue';
+import { DEFAULT_CONCURRENCY, mapLimit, notifier } from '../functions/notify/core';
+import type { PlannedDelivery, Policy } from '../functions/notify/policy';
+import { policyPorts } from '../functions/notify/wiring';
+import { deliveryStore } from '../functions/store/deliveries';
+import { inboxWriter } from '../functions/store/inbox';
+import { keys } from '../functions/store/keys';
+import type { Table } from '../functions/store/table';
+import { ulidIds } from '../functions/wiring/ids';
+import { countRequests, summarize } from './requests';
+
+export interface FanoutRow {
+  recipients: number;
+  deliveries: number;
+  ms: number;
+  deliveriesPerSecond: number;
+  /** ms per recipient relative to the 100-recipient run (1 = perfectly linear). */
+  vsLinear?: number;
+  /** AWS requests per delivery, and where the time went (summed request latency, by operation). */
+  requestsPerDelivery: number;
+  /** DynamoDB Local's single-item writes/s at the same concurrency, measured just before this run. */
+  floorWritesPerSecond: number;
+  /** Deliveries/s if each DynamoDB request of a delivery cost one floor write. */
+  floorDeliveriesPerSecond: number;
+  /** deliveriesPerSecond ÷ floorDeliveriesPerSecond (1 = as fast as DynamoDB Local allows). */
+  vsFloor: number;
+  requests: Record<string, { count: number; ms: number }>;
+}
+
+/**
+ * The floor: DynamoDB Local's own throughput for single-item writes at the notify core's
+ * concurrency (an unconditional ADD on an inbox counter, the cheapest write a delivery makes).
+ */
+export interface WriteFloor {
+  writes: number;
+  concurrency: number;
+  writesPerSecond: number;
+}
+
+export async function measureWriteFloor(table: Table, writes: number): Promise<WriteFloor> {
+  const firmId = ulid();
+  const owners = Array.from({ length: writes }, () => ({ firmId, kind: 'staff' as const, id: ulid() }));
+  const t0 = performance.now();
+  await mapLimit(owners, DEFAULT_CONCURRENCY, (owner) =>
+    table.client.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.inboxCounter(owner),
+        UpdateExpression: 'ADD unread :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    ),
+  );
+  const ms = performance.now() - t0;
+  return { writes, concurrency: DEFAULT_CONCURRENCY, writesPerSecond: (writes / ms) * 1000 };
+}
+
+export async function measureFanout(sizes: number[], progress: (line: string) => void): Promise<FanoutRow[]> {
+  const env = process.env;
+  const table: Table = { client: documentClient, name: env.TABLE_NAME!, cursorSecret: '' };
+  const firmId = ulid();
+  const caseId = ulid();
+  let recipients = 0;
+  const staffIds = Array.from({ length: Math.max(...sizes, 5) }, () => ulid());
+  const policy: Policy<'document.uploaded'> = async (event) =>
+    Array.from({ length: recipients }, (_, i): PlannedDelivery[] => {
+      const recipient = {
+        kind: 'staff' as const,
+        firmId: event.firmId,
+        id: staffIds[i]!,
+        name: `Staff ${i}`,
+        email: `staff${i}.${firmId.toLowerCase()}@bench.test`,
+        locale: 'en',
+      };
+      const render = async () => ({
+        title: `New document: ${event.detail.name}`,
+        body: `A client uploaded ${event.detail.name}.`,
+        subject: `New document in your case: ${event.detail.name}`,
+        text: `A client uploaded ${event.detail.name}.`,
+        html: `<p>A client uploaded <b>${event.detail.name}</b>.</p>`,
+        link: `${env.APP_URL ?? 'http://localhost:5173/app'}/cases/${event.caseId}/documents`,
+      });
+      return [
+        { recipient, channel: 'inApp', render },
+        { recipient, channel: 'email', render },
+      ];
+    }).flat();
+  const notify = notifier({
+    deliveries: deliveryStore(table),
+    inbox: inboxWriter(table),
+    mailer: sesMailer(ses, env.SENDER_EMAIL!),
+    policies: { 'document.uploaded': policy },
+    ports: policyPorts(table, { appUrl: env.APP_URL!, portalUrl: env.PORTAL_URL! }),
+    clock: systemClock,
+    ids: ulidIds,
+  });
+  const event = (): DomainEvent => ({
+    type: 'document.uploaded',
+    eventId: ulid(),
+    firmId,
+    caseId,
+    actor: { kind: 'contact', id: ulid() },
+    occurredAt: new Date().toISOString(),
+    detail: {
+      documentId: ulid(),
+      name: 'statement.pdf',
+      contentType: 'application/pdf',
+      size: 1024,
+      source: 'client',
+      version: 1,
+    },
+  });
+
+  // One untimed event first: connection pools and code paths warm, as in a warm Lambda.
+  recipients = 5;
+  await notify(event());
+  const rows: FanoutRow[] = [];
+  for (const size of sizes) {
+    // The floor right before the run it is compared with: DynamoDB Local's speed drifts with machine load.
+    const floor = await measureWriteFloor(table, 200);
+    recipients = size;
+    const t0 = performance.now();
+    const { result: outcome, requests } = await countRequests(() => notify(event()));
+    const ms = performance.now() - t0;
+    if (outcome.delivered !== size * 2) throw new Error(`fan-out ${size}: ${JSON.stringify(outcome)}`);
+    const dynamodbPerDelivery = requests.filter((r) => r.service === 'dynamodb').length / outcome.delivered;
+    const deliveriesPerSecond = (outcome.delivered / ms) * 1000;
+    const floorDeliveriesPerSecond = floor.writesPerSecond / dynamodbPerDelivery;
+    rows.push({
+      recipients: size,
+      deliveries: outcome.delivered,
+      ms,
+      deliveriesPerSecond,
+      requestsPerDelivery: requests.length / outcome.delivered,
+      floorWritesPerSecond: floor.writesPerSecond,
+      floorDeliveriesPerSecond,
+      vsFloor: deliveriesPerSecond / floorDeliveriesPerSecond,
+      requests: summarize(requests),
+    });
+    progress(
+      `notify fan-out: ${size} recipients, ${outcome.delivered} deliveries in ${ms.toFixed(0)} ms ` +
+        `(floor: ${floor.writesPerSecond.toFixed(0)} writes/s)`,
+    );
+  }
+  const base = rows.find((r) => r.recipients === 100);
+  if (base) for (const r of rows) r.vsLinear = r.ms / r.recipients / (base.ms / base.recipients);
+  return rows;
+}

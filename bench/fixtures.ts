@@ -1,0 +1,316 @@
+// A valid call of every route of the route table, for the request count (bench/round-trips.ts).
+// Each fixture builds what it needs through the World (firm, case, grants, documents, threads…).
+import type { RouteId } from '../functions/http/routes';
+import type { HttpCall } from './events';
+import type { World } from './world';
+
+export type Fixture = (w: World) => Promise<HttpCall>;
+
+/**
+ * A valid call of every route, by route id. A route of the table without a fixture fails the run
+ * loudly (measureRoundTrips); it is not a type error, so a new route never blocks the typecheck.
+ */
+export const fixtures = {
+  createCase: async (w) => ({
+    claims: await w.staffClaims('createCase'),
+    body: { title: 'Bench created case' },
+  }),
+  listCases: async (w) => ({ claims: await w.staffClaims('listCases') }),
+  getCase: async (w) => ({ claims: await w.staffClaims('getCase'), params: { caseId: await w.caseId() } }),
+  createContact: async (w) => ({
+    claims: await w.staffClaims('createContact'),
+    body: { name: 'Bench contact', email: `rt.${Date.now()}@client.test` },
+  }),
+  listContacts: async (w) => ({ claims: await w.staffClaims('listContacts') }),
+  putGrant: async (w) => ({
+    claims: await w.staffClaims('putGrant'),
+    params: { caseId: await w.caseId(), contactId: (await w.newContact('put-grant')).contactId },
+    body: { role: 'viewer', canDownload: true },
+  }),
+  revokeGrant: async (w) => ({
+    claims: await w.staffClaims('revokeGrant'),
+    params: { caseId: await w.caseId(), contactId: (await w.grantedContact('revoked')).contactId },
+  }),
+  listGrants: async (w) => ({
+    claims: await w.staffClaims('listGrants'),
+    params: { caseId: await w.caseId() },
+  }),
+  resendInvitation: async (w) => ({
+    claims: await w.staffClaims('resendInvitation'),
+    params: { caseId: await w.caseId(), contactId: (await w.grantedContact('resent')).contactId },
+  }),
+  getPortalLink: async (w) => ({
+    claims: await w.staffClaims('getPortalLink'),
+    params: { caseId: await w.caseId() },
+  }),
+  acceptInvitation: async (w) => {
+    const c = await w.grantedContact('accepting');
+    return {
+      claims: { sub: `bench-accepting-${Date.now()}` },
+      body: { token: await w.invitationToken(c.email) },
+    };
+  },
+  listPortalCases: async (w) => ({ claims: (await w.portalContact()).claims }),
+  createUpload: async (w) => ({
+    claims: await w.staffClaims('createUpload'),
+    params: { caseId: await w.caseId() },
+    body: w.uploadBody('rt-staff.pdf'),
+  }),
+  listDocuments: async (w) => ({
+    claims: await w.staffClaims('listDocuments'),
+    params: { caseId: await w.caseId() },
+  }),
+  downloadDocument: async (w) => ({
+    claims: await w.staffClaims('downloadDocument'),
+    params: { caseId: await w.caseId(), documentId: await w.documentId() },
+  }),
+  putDocumentShares: async (w) => ({
+    claims: await w.staffClaims('putDocumentShares'),
+    params: { caseId: await w.caseId(), documentId: await w.documentId() },
+    body: { contactIds: [(await w.grantedContact('share-doc')).contactId] },
+  }),
+  putContactShares: async (w) => ({
+    claims: await w.staffClaims('putContactShares'),
+    params: { caseId: await w.caseId(), contactId: (await w.grantedContact('share-contact')).contactId },
+    body: { documentIds: [await w.documentId()] },
+  }),
+  listShares: async (w) => ({
+    claims: await w.staffClaims('listShares'),
+    params: { caseId: await w.caseId() },
+  }),
+  createPortalUpload: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: { caseId: await w.caseId() },
+    body: w.uploadBody('rt-client.pdf'),
+  }),
+  listPortalDocuments: async (w) => {
+    await w.sharedDocumentId();
+    return { claims: (await w.portalContact()).claims, params: { caseId: await w.caseId() } };
+  },
+  downloadPortalDocument: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: { caseId: await w.caseId(), documentId: await w.sharedDocumentId() },
+  }),
+  getRecipients: async (w) => ({
+    claims: await w.staffClaims('getRecipients'),
+    params: { caseId: await w.caseId() },
+  }),
+  putRecipients: async (w) => {
+    const f = await w.firm();
+    return {
+      claims: f.owner.claims,
+      params: { caseId: await w.caseId() },
+      body: {
+        recipients: [
+          { userId: f.owner.userId, inApp: true, email: true },
+          { userId: f.staff2.userId, inApp: true, email: false },
+        ],
+      },
+    };
+  },
+  listStaffInbox: async (w) => {
+    await w.staffInboxItemId();
+    return { claims: await w.staffClaims('listStaffInbox') };
+  },
+  countStaffUnread: async (w) => ({ claims: await w.staffClaims('countStaffUnread') }),
+  readStaffInboxItem: async (w) => ({
+    claims: await w.staffClaims('readStaffInboxItem'),
+    params: { itemId: await w.staffInboxItemId() },
+  }),
+  readAllStaffInbox: async (w) => {
+    await w.staffInboxItemId();
+    return { claims: await w.staffClaims('readAllStaffInbox') };
+  },
+  archiveStaffInboxItem: async (w) => ({
+    claims: await w.staffClaims('archiveStaffInboxItem'),
+    params: { itemId: await w.staffInboxItemId() },
+  }),
+  listPortalInbox: async (w) => ({ claims: (await w.portalContact()).claims }),
+  countPortalUnread: async (w) => ({ claims: (await w.portalContact()).claims }),
+  readPortalInboxItem: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: { itemId: await w.contactInboxItemId() },
+  }),
+  readAllPortalInbox: async (w) => ({ claims: (await w.portalContact()).claims }),
+  archivePortalInboxItem: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: { itemId: await w.contactInboxItemId() },
+  }),
+  createThread: async (w) => ({
+    claims: await w.staffClaims('createThread'),
+    params: { caseId: await w.caseId() },
+    body: {
+      subject: 'Year-end documents',
+      contactIds: [(await w.portalContact()).contactId],
+      message: 'Please send these.',
+      tasks: ['Bank statements', 'Signed engagement letter'],
+    },
+  }),
+  listThreads: async (w) => ({
+    claims: await w.staffClaims('listThreads'),
+    params: { caseId: await w.caseId() },
+  }),
+  getThread: async (w) => ({ claims: await w.staffClaims('getThread'), params: await w.threadParams() }),
+  listThreadMessages: async (w) => ({
+    claims: await w.staffClaims('listThreadMessages'),
+    params: await w.threadParams(),
+  }),
+  postThreadMessage: async (w) => ({
+    claims: await w.staffClaims('postThreadMessage'),
+    params: await w.threadParams(),
+    body: { text: 'Thanks, received.' },
+  }),
+  listThreadTasks: async (w) => ({
+    claims: await w.staffClaims('listThreadTasks'),
+    params: await w.threadParams(),
+  }),
+  addThreadTasks: async (w) => ({
+    claims: await w.staffClaims('addThreadTasks'),
+    params: await w.threadParams(),
+    body: { tasks: ['Payroll summary'] },
+  }),
+  editThreadTask: async (w) => ({
+    claims: await w.staffClaims('editThreadTask'),
+    params: await w.taskParams('edit'),
+    body: { text: 'Bank statements (all accounts)' },
+  }),
+  deleteThreadTask: async (w) => ({
+    claims: await w.staffClaims('deleteThreadTask'),
+    params: await w.taskParams('delete'),
+  }),
+  moveThreadTask: async (w) => ({
+    claims: await w.staffClaims('moveThreadTask'),
+    params: await w.taskParams('move'),
+    body: { afterTaskId: (await w.taskParams('moveAfter')).taskId },
+  }),
+  completeThreadTask: async (w) => ({
+    claims: await w.staffClaims('completeThreadTask'),
+    params: await w.taskParams('complete'),
+  }),
+  reopenThreadTask: async (w) => {
+    const params = await w.taskParams('reopen');
+    await w.must('completeThreadTask', { claims: await w.staffClaims('completeThreadTask'), params });
+    return { claims: await w.staffClaims('reopenThreadTask'), params };
+  },
+  resendThreadTasks: async (w) => ({
+    claims: await w.staffClaims('resendThreadTasks'),
+    params: await w.threadParams(),
+  }),
+  putThreadReminders: async (w) => ({
+    claims: await w.staffClaims('putThreadReminders'),
+    params: await w.threadParams(),
+    body: { everyDays: 7, maxCount: 3 },
+  }),
+  getClientNotifications: async (w) => ({ claims: await w.staffClaims('getClientNotifications') }),
+  putClientNotifications: async (w) => ({
+    claims: await w.staffClaims('putClientNotifications'),
+    body: { showMessageContext: false, taskReminders: { everyDays: 7, maxCount: 3 } },
+  }),
+  listPortalThreads: async (w) => {
+    await w.threadParams();
+    return { claims: (await w.portalContact()).claims, params: { caseId: await w.caseId() } };
+  },
+  getPortalThread: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: await w.threadParams(),
+  }),
+  listPortalThreadMessages: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: await w.threadParams(),
+  }),
+  postPortalThreadMessage: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: await w.threadParams(),
+    body: { text: 'Uploaded the statements.' },
+  }),
+  listPortalThreadTasks: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: await w.threadParams(),
+  }),
+  completePortalThreadTask: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: await w.taskParams('portalComplete'),
+  }),
+  reopenPortalThreadTask: async (w) => {
+    const { claims } = await w.portalContact();
+    const params = await w.taskParams('portalReopen');
+    await w.must('completePortalThreadTask', { claims, params });
+    return { claims, params };
+  },
+  publishDiscussion: async (w) => {
+    await w.portalContact(); // a discussion needs a contact with access to share it with
+    return {
+      claims: await w.staffClaims('publishDiscussion'),
+      params: { caseId: await w.caseId() },
+      body: { subject: 'Engagement terms', message: 'Please read and comment.', shareWith: 'all' },
+    };
+  },
+  listDiscussions: async (w) => ({
+    claims: await w.staffClaims('listDiscussions'),
+    params: { caseId: await w.caseId() },
+  }),
+  getDiscussion: async (w) => ({
+    claims: await w.staffClaims('getDiscussion'),
+    params: await w.discussionParams(),
+  }),
+  addComment: async (w) => ({
+    claims: await w.staffClaims('addComment'),
+    params: await w.discussionParams(),
+    body: { body: 'Updated the terms.' },
+  }),
+  listComments: async (w) => ({
+    claims: await w.staffClaims('listComments'),
+    params: await w.discussionParams(),
+  }),
+  listPortalDiscussions: async (w) => {
+    await w.discussionParams();
+    return { claims: (await w.portalContact()).claims, params: { caseId: await w.caseId() } };
+  },
+  getPortalDiscussion: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: await w.discussionParams(),
+  }),
+  addPortalComment: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: await w.discussionParams(),
+    body: { body: 'Agreed.' },
+  }),
+  listPortalComments: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: await w.discussionParams(),
+  }),
+  createFileRequest: async (w) => ({
+    claims: await w.staffClaims('createFileRequest'),
+    params: { caseId: await w.caseId() },
+    body: {
+      recipients: [(await w.portalContact()).contactId],
+      subject: 'Bank statements',
+      description: 'All accounts, January to December.',
+    },
+  }),
+  listFileRequests: async (w) => ({
+    claims: await w.staffClaims('listFileRequests'),
+    params: { caseId: await w.caseId() },
+  }),
+  getFileRequest: async (w) => ({
+    claims: await w.staffClaims('getFileRequest'),
+    params: await w.fileRequestParams('kept'),
+  }),
+  cancelFileRequest: async (w) => ({
+    claims: await w.staffClaims('cancelFileRequest'),
+    params: await w.fileRequestParams('cancelled'),
+  }),
+  listPortalFileRequests: async (w) => {
+    await w.fileRequestParams('kept');
+    return { claims: (await w.portalContact()).claims, params: { caseId: await w.caseId() } };
+  },
+  listDocumentVersions: async (w) => ({
+    claims: await w.staffClaims('listDocumentVersions'),
+    params: { caseId: await w.caseId(), documentId: await w.documentId() },
+  }),
+  getSettings: async (w) => ({ claims: await w.staffClaims('getSettings') }),
+  putSettings: async (w) => ({
+    claims: await w.staffClaims('putSettings'),
+    body: { detailedNotifications: true, uploadMaxBytes: 10 * 1024 * 1024 },
+  }),
+} satisfies Partial<Record<RouteId, Fixture>>;

@@ -1,0 +1,97 @@
+// Counts (and times) the AWS requests made inside one piece of work: a middleware on each shared
+// SDK client (functions/clients/*) records into the AsyncLocalStorage scope of the work, so the
+// background traffic of the stream relay and the bus targets in the same process is left out.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from './paths';
+
+export type Service = 'dynamodb' | 's3' | 'ses' | 'eventbridge' | 'other';
+
+export interface AwsRequest {
+  service: Service;
+  command: string;
+  ms: number;
+}
+
+const current = new AsyncLocalStorage<AwsRequest[]>();
+
+const SERVICES: Record<string, Service> = {
+  DynamoDBClient: 'dynamodb',
+  S3Client: 's3',
+  SESv2Client: 'ses',
+  EventBridgeClient: 'eventbridge',
+};
+
+type Next = (args: unknown) => Promise<unknown>;
+
+interface MiddlewareHost {
+  middlewareStack: {
+    add: (
+      mw: (next: Next, context: { clientName?: string; commandName?: string }) => Next,
+      opts: Record<string, unknown>,
+    ) => void;
+  };
+}
+
+/** Adds the counting middleware once to every SDK client exported by functions/clients/*.ts. */
+export async function instrumentSharedClients(): Promise<string[]> {
+  const dir = join(repoRoot, 'functions', 'clients');
+  const stacks = new Set<unknown>();
+  const names: string[] = [];
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.ts'))) {
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      const host = value as Partial<MiddlewareHost> | null;
+      // A document client shares its inner client's stack: instrument each stack once.
+      if (!host || typeof host !== 'object' || !host.middlewareStack || stacks.has(host.middlewareStack))
+        continue;
+      stacks.add(host.middlewareStack);
+      host.middlewareStack.add(
+        (next, context) => async (args) => {
+          const into = current.getStore();
+          if (!into) return next(args);
+          const t0 = performance.now();
+          try {
+            return await next(args);
+          } finally {
+            into.push({
+              service: SERVICES[String(context.clientName)] ?? 'other',
+              command: String(context.commandName).replace(/Command$/, ''),
+              ms: performance.now() - t0,
+            });
+          }
+        },
+        // finalizeRequest, low priority: inside the retry loop, so every HTTP attempt counts.
+        { step: 'finalizeRequest', priority: 'low', name: 'portico-bench-requests' },
+      );
+      names.push(`${file}:${name}`);
+    }
+  }
+  return names;
+}
+
+/** Runs `work` and returns what it returned with the AWS requests it made. */
+export async function countRequests<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; requests: AwsRequest[] }> {
+  const requests: AwsRequest[] = [];
+  const result = await current.run(requests, work);
+  return { result, requests };
+}
+
+/** `{ "dynamodb:UpdateItem": { count, ms } }`, most time first. */
+export function summarize(requests: AwsRequest[]): Record<string, { count: number; ms: number }> {
+  const out = new Map<string, { count: number; ms: number }>();
+  for (const r of requests) {
+    const k = `${r.service}:${r.command}`;
+    const s = out.get(k) ?? { count: 0, ms: 0 };
+    s.count++;
+    s.ms += r.ms;
+    out.set(k, s);
+  }
+  return Object.fromEntries(
+    [...out].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => [k, { count: v.count, ms: Math.round(v.ms) }]),
+  );
+}

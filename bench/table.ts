@@ -1,0 +1,155 @@
+// Renders the benchmark's results as Markdown tables (printed, and pasted into the README).
+import type { Results } from './results';
+
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const x2 = (r: number) => `${r.toFixed(2)}×`;
+const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+function table(head: string[], rows: (string | number)[][]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+export function renderTables(r: Results): string {
+  const out: string[] = [];
+  out.push(`Node ${r.node} · ${r.cpus} · ${r.timestamp} · ${r.durationSeconds} s`);
+
+  out.push('\n### 1. Bundle size (esbuild, minified, as CDK builds it) — target ≤ 1.3× baseline');
+  out.push(
+    table(
+      ['function', 'bundle', 'baseline', 'ratio', 'top modules (bytes in output)'],
+      r.bundles.map((b) =>
+        'missing' in b
+          ? [b.function, '—', '—', '—', `not built: ${b.missing}`]
+          : [
+              b.function,
+              kb(b.bytes),
+              kb(b.baselineBytes),
+              x2(b.ratio),
+              b.top.map((t) => `${t.module} ${kb(t.bytes)}`).join(', '),
+            ],
+      ),
+    ),
+  );
+
+  out.push('\n### 2. Cold init (fresh node process: import + 1 invocation, median) — target ≤ 1.3× baseline');
+  out.push(
+    table(
+      ['function', 'invocation', 'median', 'baseline', 'ratio', 'import / baseline import'],
+      r.coldInit.map((c) =>
+        'failed' in c
+          ? [c.function, c.invocation, '—', '—', '—', `FAILED: ${c.failed}`]
+          : [
+              c.function,
+              c.invocation,
+              `${ms(c.medianMs)} ms`,
+              `${ms(c.baselineMedianMs)} ms`,
+              x2(c.ratio),
+              `${ms(c.importMedianMs)} / ${ms(c.baselineImportMedianMs)} ms`,
+            ],
+      ),
+    ),
+  );
+
+  out.push('\n### 3. Warm overhead (in-process handler vs raw SDK call) — target p50 ≤ 1.5×');
+  out.push(
+    table(
+      ['route', 'p50', 'raw p50', 'p50 ratio', 'p99', 'raw p99', 'p99 ratio', 'calls'],
+      r.warm.map((w) => [
+        w.note ? `${w.route} ¹` : w.route,
+        `${ms(w.p50Ms)} ms`,
+        `${ms(w.rawP50Ms)} ms`,
+        x2(w.p50Ratio),
+        `${ms(w.p99Ms)} ms`,
+        `${ms(w.rawP99Ms)} ms`,
+        x2(w.p99Ratio),
+        w.calls,
+      ]),
+    ),
+  );
+  for (const w of r.warm) if (w.note) out.push(`¹ ${w.note}`);
+
+  out.push('\n### 4. AWS requests per route — target: reads 1 DynamoDB request, writes ≤ 2');
+  out.push(
+    table(
+      ['route', 'DynamoDB', 'other', 'requests', ''],
+      r.roundTrips.map((t) =>
+        'skipped' in t
+          ? [t.routeKey, '—', '—', `skipped: ${t.skipped}`, '']
+          : 'failed' in t
+            ? [t.routeKey, '—', '—', `FAILED: ${t.failed}`, 'FAILED']
+            : [
+                t.routeKey,
+                t.dynamodb,
+                t.other,
+                t.commands.join(', ') || '—',
+                t.flagged ? `OVER ${t.limit}` : 'ok',
+              ],
+      ),
+    ),
+  );
+
+  out.push(
+    '\n### 5. Notify fan-out (in-app + email per recipient) — target ≥ 500 deliveries/s, 1,000 ≤ 1.2× linear',
+  );
+  if ('notMeasured' in r.notify) out.push(`not measured: ${r.notify.notMeasured}`);
+  else
+    out.push(
+      table(
+        [
+          'recipients',
+          'deliveries',
+          'time',
+          'deliveries/s',
+          'ms per recipient vs 100',
+          'requests per delivery',
+          'floor deliveries/s ¹',
+          'vs floor',
+          'request time by operation (summed)',
+        ],
+        r.notify.map((n) => [
+          n.recipients,
+          n.deliveries,
+          `${ms(n.ms)} ms`,
+          n.deliveriesPerSecond.toFixed(0),
+          n.vsLinear ? x2(n.vsLinear) : '—',
+          n.requestsPerDelivery.toFixed(1),
+          n.floorDeliveriesPerSecond.toFixed(0),
+          x2(n.vsFloor),
+          Object.entries(n.requests)
+            .slice(0, 3)
+            .map(([op, v]) => `${op} ${v.count}× ${v.ms} ms`)
+            .join(', '),
+        ]),
+      ),
+    );
+
+  if (!('notMeasured' in r.notify))
+    out.push(
+      "¹ DynamoDB Local's own single-item writes/s (unconditional ADD, same concurrency, measured just before each run) ÷ DynamoDB requests per delivery.",
+    );
+
+  out.push('\n### 6. Upload → inbox (presigned POST done → item listable) — target p95 < 1 s');
+  const u = r.uploadToInbox;
+  if ('notMeasured' in u) out.push(`not measured: ${u.notMeasured}`);
+  else
+    out.push(
+      table(
+        ['samples', 'p50', 'p95', 'max'],
+        [[u.samples, `${ms(u.p50Ms)} ms`, `${ms(u.p95Ms)} ms`, `${ms(u.maxMs)} ms`]],
+      ),
+    );
+
+  out.push('\n### Targets');
+  out.push(
+    table(
+      ['target', 'measured', ''],
+      r.targets.map((t) => [t.target, t.measured, t.met === undefined ? 'not measured' : mark(t.met)]),
+    ),
+  );
+  return out.join('\n');
+}
