@@ -46,19 +46,10 @@ interface WarmCase {
   raw: () => Promise<unknown>;
 }
 
-/**
- * A second instance of a group's Lambda entry, evaluated with VALIDATE_RESPONSES=false as in Lambda
- * (the local stack's instance re-validates every response).
- */
+/** The group's Lambda entry, as Lambda loads it. */
 async function productionEntry(group: string): Promise<GroupHandler> {
-  const saved = process.env.VALIDATE_RESPONSES;
-  process.env.VALIDATE_RESPONSES = 'false';
-  try {
-    const url = `${pathToFileURL(join(repoRoot, 'functions', 'handlers', `${group}.ts`)).href}?bench=production`;
-    return ((await import(url)) as { handler: GroupHandler }).handler;
-  } finally {
-    process.env.VALIDATE_RESPONSES = saved;
-  }
+  const url = pathToFileURL(join(repoRoot, 'functions', 'handlers', `${group}.ts`)).href;
+  return ((await import(url)) as { handler: GroupHandler }).handler;
 }
 
 /** Reads on the world's case (a few documents, shares, grants), as a warm Lambda sees them. */
@@ -71,17 +62,13 @@ export async function measureWarm(
   const { firmId, owner } = await world.firm();
   const caseId = await world.caseId();
   const claims = owner.claims;
-  // The production setting: responses are not re-validated in Lambda (VALIDATE_RESPONSES=false).
-  const cases = casesApi(
-    {
-      cases: caseStore(table),
-      contacts: contactStore(table),
-      firm: firmStore(table),
-      clock: systemClock,
-      ids: ulidIds,
-    },
-    { validateResponses: false },
-  ) as unknown as GroupHandler;
+  const cases = casesApi({
+    cases: caseStore(table),
+    contacts: contactStore(table),
+    firm: firmStore(table),
+    clock: systemClock,
+    ids: ulidIds,
+  }) as unknown as GroupHandler;
   const invoke =
     (handler: GroupHandler, route: RouteDef, call: Parameters<typeof httpEvent>[1]) => async () => {
       const res = await handler(
@@ -111,7 +98,7 @@ export async function measureWarm(
   const work: WarmCase[] = [
     {
       route: 'getCase',
-      handlerLabel: 'casesApi (functions/api/cases.ts), validateResponses false',
+      handlerLabel: 'casesApi (functions/api/cases.ts)',
       rawCall: 'GetCommand case item',
       viaHandler: invoke(cases, routes.getCase, { claims, params: { caseId } }),
       raw: () => table.client.send(new GetCommand({ TableName: table.name, Key: keys.case(firmId, caseId) })),
@@ -122,7 +109,7 @@ export async function measureWarm(
     const documents = await productionEntry('documents');
     work.push({
       route: 'listDocuments',
-      handlerLabel: 'functions/handlers/documents.ts, validateResponses false',
+      handlerLabel: 'functions/handlers/documents.ts',
       rawCall: 'QueryCommand documentsOfCase, Limit 25',
       viaHandler: invoke(documents, routes.listDocuments, { claims, params: { caseId } }),
       raw: rawQuery(patterns.documentsOfCase(firmId, caseId)),
@@ -130,7 +117,7 @@ export async function measureWarm(
   } else {
     work.push({
       route: 'listCases',
-      handlerLabel: 'casesApi (functions/api/cases.ts), validateResponses false',
+      handlerLabel: 'casesApi (functions/api/cases.ts)',
       rawCall: 'QueryCommand casesOfFirm, Limit 25',
       note: 'listDocuments not measured: functions/handlers/documents.ts does not exist yet; listCases instead',
       viaHandler: invoke(cases, routes.listCases, { claims }),

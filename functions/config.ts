@@ -22,11 +22,6 @@ const fields = {
     .int()
     .positive()
     .default(25 * 1024 * 1024),
-  /** Fail responses that do not match the route's response schema (local stack and tests). */
-  VALIDATE_RESPONSES: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
 } as const;
 
 type Fields = typeof fields;

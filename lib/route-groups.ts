@@ -39,7 +39,6 @@ export function routeGroupFunctions(
         .bindTable(deps.table, 'readWrite')
         .bindCursorSecret(deps.cursorKey)
         .withLinks(deps.links);
-      fn.lambda.addEnvironment('VALIDATE_RESPONSES', 'false'); // the local stack and tests validate
       groupNeeds[group]?.(fn, deps);
       return [group, fn] as const;
     }),

@@ -95,7 +95,6 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       EVENT_BUS_NAME: BUS_NAME,
       CURSOR_SECRET: await persistentSecret(join(dataDir, 'cursor-secret')),
       SENDER_EMAIL: 'no-reply@portico.local',
-      VALIDATE_RESPONSES: 'true',
       PORTAL_URL: corsOrigins[0]!,
       APP_URL: `${corsOrigins[0]!}/app`,
     };

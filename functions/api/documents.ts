@@ -8,30 +8,26 @@ import {
 } from '../domain/documents';
 import { listShares, putContactShares, putDocumentShares, type ShareDeps } from '../domain/shares';
 import { createPortalUpload, createUpload, type UploadDeps } from '../domain/uploads';
-import { type GroupOptions, groupHandler } from '../http/handler';
+import { groupHandler } from '../http/handler';
 
 export type DocumentsApiDeps = DocumentDeps & ShareDeps & UploadDeps;
 
-export function documentsApi(deps: DocumentsApiDeps, options?: GroupOptions) {
-  return groupHandler(
-    'documents',
-    {
-      createUpload: ({ principal, params, body }) => createUpload(deps, principal, params.caseId, body),
-      listDocuments: ({ principal, params, query }) => listDocuments(deps, principal, params.caseId, query),
-      downloadDocument: ({ principal, params }) =>
-        downloadDocument(deps, principal, params.caseId, params.documentId),
-      putDocumentShares: ({ principal, params, body }) =>
-        putDocumentShares(deps, principal, params.caseId, params.documentId, body.contactIds),
-      putContactShares: ({ principal, params, body }) =>
-        putContactShares(deps, principal, params.caseId, params.contactId, body.documentIds),
-      listShares: ({ principal, params, query }) => listShares(deps, principal, params.caseId, query),
-      createPortalUpload: ({ principal, params, body }) =>
-        createPortalUpload(deps, principal, params.caseId, body),
-      listPortalDocuments: ({ principal, params, query }) =>
-        listPortalDocuments(deps, principal, params.caseId, query),
-      downloadPortalDocument: ({ principal, params }) =>
-        downloadPortalDocument(deps, principal, params.caseId, params.documentId),
-    },
-    options,
-  );
+export function documentsApi(deps: DocumentsApiDeps) {
+  return groupHandler('documents', {
+    createUpload: ({ principal, params, body }) => createUpload(deps, principal, params.caseId, body),
+    listDocuments: ({ principal, params, query }) => listDocuments(deps, principal, params.caseId, query),
+    downloadDocument: ({ principal, params }) =>
+      downloadDocument(deps, principal, params.caseId, params.documentId),
+    putDocumentShares: ({ principal, params, body }) =>
+      putDocumentShares(deps, principal, params.caseId, params.documentId, body.contactIds),
+    putContactShares: ({ principal, params, body }) =>
+      putContactShares(deps, principal, params.caseId, params.contactId, body.documentIds),
+    listShares: ({ principal, params, query }) => listShares(deps, principal, params.caseId, query),
+    createPortalUpload: ({ principal, params, body }) =>
+      createPortalUpload(deps, principal, params.caseId, body),
+    listPortalDocuments: ({ principal, params, query }) =>
+      listPortalDocuments(deps, principal, params.caseId, query),
+    downloadPortalDocument: ({ principal, params }) =>
+      downloadPortalDocument(deps, principal, params.caseId, params.documentId),
+  });
 }

@@ -10,7 +10,7 @@ import {
   unreadCount,
 } from '../domain/inbox';
 import { getRecipients, putRecipients, type RecipientsDeps } from '../domain/recipients';
-import { type GroupOptions, groupHandler } from '../http/handler';
+import { groupHandler } from '../http/handler';
 
 /** The response is exactly the view (stored items may carry more). */
 const view = (i: InboxItem): InboxItem => ({
@@ -32,27 +32,22 @@ const pageView = async (p: Promise<{ items: InboxItem[]; nextToken?: string }>) 
   return { items: items.map(view), ...(nextToken ? { nextToken } : {}) };
 };
 
-export function inboxApi(deps: InboxDeps & RecipientsDeps, options?: GroupOptions) {
-  return groupHandler(
-    'inbox',
-    {
-      getRecipients: ({ principal, params }) => getRecipients(deps, principal, params.caseId),
-      putRecipients: ({ principal, params, body }) => putRecipients(deps, principal, params.caseId, body),
-      listStaffInbox: ({ principal, query }) => pageView(listInbox(deps, principal, query)),
-      countStaffUnread: ({ principal }) => unreadCount(deps, principal),
-      readStaffInboxItem: async ({ principal, params }) =>
-        view(await readItem(deps, principal, params.itemId)),
-      readAllStaffInbox: ({ principal }) => readAll(deps, principal),
-      archiveStaffInboxItem: async ({ principal, params }) =>
-        view(await archiveItem(deps, principal, params.itemId)),
-      listPortalInbox: ({ principal, query }) => pageView(listInbox(deps, principal, query)),
-      countPortalUnread: ({ principal }) => unreadCount(deps, principal),
-      readPortalInboxItem: async ({ principal, params }) =>
-        view(await readItem(deps, principal, params.itemId)),
-      readAllPortalInbox: ({ principal }) => readAll(deps, principal),
-      archivePortalInboxItem: async ({ principal, params }) =>
-        view(await archiveItem(deps, principal, params.itemId)),
-    },
-    options,
-  );
+export function inboxApi(deps: InboxDeps & RecipientsDeps) {
+  return groupHandler('inbox', {
+    getRecipients: ({ principal, params }) => getRecipients(deps, principal, params.caseId),
+    putRecipients: ({ principal, params, body }) => putRecipients(deps, principal, params.caseId, body),
+    listStaffInbox: ({ principal, query }) => pageView(listInbox(deps, principal, query)),
+    countStaffUnread: ({ principal }) => unreadCount(deps, principal),
+    readStaffInboxItem: async ({ principal, params }) => view(await readItem(deps, principal, params.itemId)),
+    readAllStaffInbox: ({ principal }) => readAll(deps, principal),
+    archiveStaffInboxItem: async ({ principal, params }) =>
+      view(await archiveItem(deps, principal, params.itemId)),
+    listPortalInbox: ({ principal, query }) => pageView(listInbox(deps, principal, query)),
+    countPortalUnread: ({ principal }) => unreadCount(deps, principal),
+    readPortalInboxItem: async ({ principal, params }) =>
+      view(await readItem(deps, principal, params.itemId)),
+    readAllPortalInbox: ({ principal }) => readAll(deps, principal),
+    archivePortalInboxItem: async ({ principal, params }) =>
+      view(await archiveItem(deps, principal, params.itemId)),
+  });
 }

@@ -4,12 +4,14 @@ import { loadConfig } from '../config';
 import { systemClock } from '../domain/ports';
 import { accessStore } from '../store/access';
 import { ulidIds } from '../wiring/ids';
-import { tableFromEnv, validateResponses } from '../wiring/table';
+import { tableFromEnv } from '../wiring/table';
 
 const table = tableFromEnv();
 const { PORTAL_URL } = loadConfig(['PORTAL_URL']);
 
-export const handler = accessApi(
-  { access: accessStore(table), clock: systemClock, ids: ulidIds, portalUrl: PORTAL_URL },
-  { validateResponses: validateResponses() },
-);
+export const handler = accessApi({
+  access: accessStore(table),
+  clock: systemClock,
+  ids: ulidIds,
+  portalUrl: PORTAL_URL,
+});

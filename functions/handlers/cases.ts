@@ -5,17 +5,14 @@ import { caseStore } from '../store/cases';
 import { contactStore } from '../store/contacts';
 import { firmStore } from '../store/firm';
 import { ulidIds } from '../wiring/ids';
-import { tableFromEnv, validateResponses } from '../wiring/table';
+import { tableFromEnv } from '../wiring/table';
 
 const table = tableFromEnv();
 
-export const handler = casesApi(
-  {
-    cases: caseStore(table),
-    contacts: contactStore(table),
-    firm: firmStore(table),
-    clock: systemClock,
-    ids: ulidIds,
-  },
-  { validateResponses: validateResponses() },
-);
+export const handler = casesApi({
+  cases: caseStore(table),
+  contacts: contactStore(table),
+  firm: firmStore(table),
+  clock: systemClock,
+  ids: ulidIds,
+});

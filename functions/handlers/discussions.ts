@@ -11,25 +11,22 @@ import { grantLookup } from '../store/grants';
 import { settingsStore } from '../store/settings';
 import { versionStore } from '../store/versions';
 import { ulidIds } from '../wiring/ids';
-import { tableFromEnv, validateResponses } from '../wiring/table';
+import { tableFromEnv } from '../wiring/table';
 
 const config = loadConfig(['UPLOAD_MAX_BYTES']);
 const table = tableFromEnv();
 
-export const handler = discussionsApi(
-  {
-    cases: caseStore(table),
-    firm: firmStore(table),
-    documents: documentStore(table),
-    grants: grantLookup(table),
-    caseContacts: caseContacts(table),
-    discussions: discussionStore(table),
-    fileRequests: fileRequestStore(table),
-    settings: settingsStore(table),
-    versions: versionStore(table),
-    clock: systemClock,
-    ids: ulidIds,
-    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
-  },
-  { validateResponses: validateResponses() },
-);
+export const handler = discussionsApi({
+  cases: caseStore(table),
+  firm: firmStore(table),
+  documents: documentStore(table),
+  grants: grantLookup(table),
+  caseContacts: caseContacts(table),
+  discussions: discussionStore(table),
+  fileRequests: fileRequestStore(table),
+  settings: settingsStore(table),
+  versions: versionStore(table),
+  clock: systemClock,
+  ids: ulidIds,
+  uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+});

@@ -12,24 +12,21 @@ import { grantLookup } from '../store/grants';
 import { shareStore } from '../store/shares';
 import { uploadStore } from '../store/uploads';
 import { ulidIds } from '../wiring/ids';
-import { tableFromEnv, validateResponses } from '../wiring/table';
+import { tableFromEnv } from '../wiring/table';
 
 const config = loadConfig(['BUCKET_NAME', 'UPLOAD_MAX_BYTES']);
 const table = tableFromEnv();
 
-export const handler = documentsApi(
-  {
-    cases: caseStore(table),
-    firm: firmStore(table),
-    grants: grantLookup(table),
-    documents: documentStore(table),
-    shares: shareStore(table),
-    uploads: uploadStore(table),
-    fileRequests: fileRequestStore(table),
-    files: s3Files(s3, config.BUCKET_NAME),
-    clock: systemClock,
-    ids: ulidIds,
-    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
-  },
-  { validateResponses: validateResponses() },
-);
+export const handler = documentsApi({
+  cases: caseStore(table),
+  firm: firmStore(table),
+  grants: grantLookup(table),
+  documents: documentStore(table),
+  shares: shareStore(table),
+  uploads: uploadStore(table),
+  fileRequests: fileRequestStore(table),
+  files: s3Files(s3, config.BUCKET_NAME),
+  clock: systemClock,
+  ids: ulidIds,
+  uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+});

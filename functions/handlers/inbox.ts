@@ -5,18 +5,15 @@ import { caseStore } from '../store/cases';
 import { inboxStore } from '../store/inbox';
 import { recipientsStore, staffDirectory } from '../store/recipients';
 import { ulidIds } from '../wiring/ids';
-import { tableFromEnv, validateResponses } from '../wiring/table';
+import { tableFromEnv } from '../wiring/table';
 
 const table = tableFromEnv();
 
-export const handler = inboxApi(
-  {
-    cases: caseStore(table),
-    recipients: recipientsStore(table),
-    staff: staffDirectory(table),
-    inbox: inboxStore(table),
-    clock: systemClock,
-    ids: ulidIds,
-  },
-  { validateResponses: validateResponses() },
-);
+export const handler = inboxApi({
+  cases: caseStore(table),
+  recipients: recipientsStore(table),
+  staff: staffDirectory(table),
+  inbox: inboxStore(table),
+  clock: systemClock,
+  ids: ulidIds,
+});

@@ -5,19 +5,16 @@ import { clientNotificationStore } from '../store/client-notifications';
 import { grantLookup } from '../store/grants';
 import { threadStore } from '../store/threads';
 import { ulidIds } from '../wiring/ids';
-import { tableFromEnv, validateResponses } from '../wiring/table';
+import { tableFromEnv } from '../wiring/table';
 
 const table = tableFromEnv();
 const threads = threadStore(table);
 
-export const handler = threadsApi(
-  {
-    threads,
-    tasks: threads,
-    grants: grantLookup(table),
-    clientNotifications: clientNotificationStore(table),
-    clock: systemClock,
-    ids: ulidIds,
-  },
-  { validateResponses: validateResponses() },
-);
+export const handler = threadsApi({
+  threads,
+  tasks: threads,
+  grants: grantLookup(table),
+  clientNotifications: clientNotificationStore(table),
+  clock: systemClock,
+  ids: ulidIds,
+});

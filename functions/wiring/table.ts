@@ -7,5 +7,3 @@ export function tableFromEnv(): Table {
   const config = loadConfig(['TABLE_NAME', 'CURSOR_SECRET']);
   return { client: documentClient, name: config.TABLE_NAME, cursorSecret: config.CURSOR_SECRET };
 }
-
-export const validateResponses = () => loadConfig(['VALIDATE_RESPONSES']).VALIDATE_RESPONSES;

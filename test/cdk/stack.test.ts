@@ -331,7 +331,6 @@ describe('Stack: Portico', () => {
       for (const env of envs) {
         expect(env).toMatchObject({
           TABLE_NAME: ref(stack.table),
-          VALIDATE_RESPONSES: 'false',
           PORTAL_URL: 'http://localhost:5173',
           APP_URL: 'http://localhost:5173/app',
           CURSOR_SECRET: {

@@ -7,7 +7,6 @@ const FULL = {
   EVENT_BUS_NAME: 'portico-events',
   CURSOR_SECRET: 'x'.repeat(32),
   SENDER_EMAIL: 'noreply@portico.example',
-  VALIDATE_RESPONSES: 'true',
   PATH: '/usr/bin',
   AWS_SECRET_ACCESS_KEY: 'not-for-the-config',
 };
@@ -70,22 +69,6 @@ describe('Module: config', () => {
     // Assess
     expect(message).toContain('CURSOR_SECRET');
     expect(message).not.toContain('hunter2');
-  });
-
-  it.each([
-    ['true', true],
-    ['false', false],
-    [undefined, false],
-  ])('reads VALIDATE_RESPONSES=%s as %s', (value, expected) => {
-    expect(loadConfig(['VALIDATE_RESPONSES'], { VALIDATE_RESPONSES: value }).VALIDATE_RESPONSES).toBe(
-      expected,
-    );
-  });
-
-  it.each(['TRUE', '1', 'yes', ''])('refuses VALIDATE_RESPONSES=%j', (value) => {
-    expect(errorOf(() => loadConfig(['VALIDATE_RESPONSES'], { VALIDATE_RESPONSES: value }))).toContain(
-      'VALIDATE_RESPONSES',
-    );
   });
 
   it('reads process.env by default', () => {
