@@ -6,8 +6,7 @@ import type { Comment, Discussion, DiscussionStore } from '../domain/discussions
 import { notFound } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import { Entity, keys, patterns } from './keys';
-import { queryAll, queryFilteredPage } from './shares';
-import { fromItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+import { fromItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
 
 export function caseContacts(table: Table): CaseContacts {
   return {
@@ -57,12 +56,10 @@ export function discussionStore(table: Table): DiscussionStore {
 
     listDiscussions: (firmId, caseId, contactId, page) =>
       contactId
-        ? queryFilteredPage<Discussion>(
-            table,
-            patterns.discussionsOfCase(firmId, caseId),
-            { expression: 'contains(sharedWith, :contact)', values: { ':contact': contactId } },
-            page,
-          )
+        ? queryPage<Discussion>(table, patterns.discussionsOfCase(firmId, caseId), page, {
+            expression: 'contains(sharedWith, :contact)',
+            values: { ':contact': contactId },
+          })
         : queryPage<Discussion>(table, patterns.discussionsOfCase(firmId, caseId), page),
 
     addComment: (c, event, sharedWithContact) =>

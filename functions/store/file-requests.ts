@@ -5,8 +5,8 @@ import { conflict, notFound } from '../domain/errors';
 import type { FileRequest, FileRequestStore } from '../domain/file-requests';
 import { caseExists } from './discussions';
 import { Entity, keys, patterns } from './keys';
-import { queryFilteredPage } from './shares';
-import { fromItem, putActivity, type Table, toItem, transact } from './table';
+
+import { fromItem, putActivity, queryPage, type Table, toItem, transact } from './table';
 
 export const notOpen = () => conflict('file_request_not_open', 'This file request is no longer open.');
 
@@ -51,9 +51,10 @@ export function fileRequestStore(table: Table): FileRequestStore {
         clauses.push('contains(recipientIds, :contact)');
         values[':contact'] = filter.contactId;
       }
-      return queryFilteredPage<FileRequest>(
+      return queryPage<FileRequest>(
         table,
         patterns.fileRequestsOfCase(firmId, caseId),
+        page,
         clauses.length
           ? {
               expression: clauses.join(' AND '),
@@ -61,7 +62,6 @@ export function fileRequestStore(table: Table): FileRequestStore {
               ...(filter.status ? { names: { '#status': 'status' } } : {}),
             }
           : undefined,
-        page,
       );
     },
 

@@ -10,13 +10,12 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { InboxItem, InboxOwner, InboxScope, InboxStore, OwnedInboxItem } from '../domain/inbox';
-import type { Page, PageRequest } from '../domain/ports';
+import type { PageRequest } from '../domain/ports';
 import { log } from '../log';
 import type { InboxWriter } from '../notify/core';
-import { decodeCursor, encodeCursor } from './cursor';
 import { deliveryItemKey } from './deliveries';
 import { Entity, keys, patterns, type QuerySpec } from './keys';
-import { type Table, toItem } from './table';
+import { queryPage, type Table, toItem } from './table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -67,35 +66,9 @@ const cancelledAt = (err: unknown): number => {
 };
 
 export function inboxStore(table: Table): InboxStore {
-  /** queryPage with a filter: one Query per page, so a page may hold fewer items than `limit`. */
-  async function filteredPage(
-    spec: QuerySpec,
-    filter: { name: string; expression: string },
-    page: PageRequest,
-  ): Promise<Page<Record<string, unknown>>> {
-    const scope = `${spec.name}+${filter.name}|${spec.index ?? 'table'}|${spec.pk}`;
-    const pkName = spec.index ? `${spec.index}PK` : 'PK';
-    const skName = spec.index ? `${spec.index}SK` : 'SK';
-    const res = await table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        ...(spec.index ? { IndexName: spec.index } : {}),
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-        FilterExpression: filter.expression,
-        ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
-        ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
-        ScanIndexForward: spec.forward,
-        Limit: page.limit,
-        ...(page.nextToken
-          ? { ExclusiveStartKey: decodeCursor(table.cursorSecret, scope, page.nextToken) }
-          : {}),
-      }),
-    );
-    const items = res.Items ?? [];
-    return res.LastEvaluatedKey
-      ? { items, nextToken: encodeCursor(table.cursorSecret, scope, res.LastEvaluatedKey) }
-      : { items };
-  }
+  /** One Query per page, filtered (a page may hold fewer items than `limit`). */
+  const filteredPage = (spec: QuerySpec, filter: { expression: string }, page: PageRequest) =>
+    queryPage<Record<string, unknown>>(table, spec, page, filter);
 
   const counterUpdate = (owner: InboxOwner, delta: -1): TransactItem => ({
     Update: {

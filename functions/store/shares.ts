@@ -2,17 +2,14 @@
 // write rides with the ADD on its grant's sharedCount, plus the filtered and consistent queries
 // shares need.
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Document } from '../domain/documents';
 import { conflict, type DomainError, unprocessable } from '../domain/errors';
 import type { Grant } from '../domain/grants';
-import type { Page, PageRequest } from '../domain/ports';
 import type { Share, ShareStore } from '../domain/shares';
 import type { DomainEvent } from '../events/catalogue';
-import { decodeCursor, encodeCursor } from './cursor';
 import { getMany } from './documents';
-import { Entity, keys, patterns, type QuerySpec } from './keys';
-import { fromItem, putActivity, type Table, toItem, transact } from './table';
+import { Entity, keys, patterns } from './keys';
+import { putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -100,14 +97,14 @@ export function shareStore(table: Table): ShareStore {
         ...withEvent(table, event),
       ]),
     listShares: (firmId, caseId, q, page) =>
-      queryFilteredPage<Share>(
+      queryPage<Share>(
         table,
         patterns.sharesOfCase(firmId, caseId),
-        q ? { expression: 'contains(searchText, :q)', values: { ':q': q.toLowerCase() } } : undefined,
         page,
+        q ? { expression: 'contains(searchText, :q)', values: { ':q': q.toLowerCase() } } : undefined,
       ),
     listSharedWithContact: (firmId, caseId, contactId, page) =>
-      queryFilteredPage<Share>(table, patterns.sharesOfContact(firmId, caseId, contactId), undefined, page),
+      queryPage<Share>(table, patterns.sharesOfContact(firmId, caseId, contactId), page),
     grantsOf: (firmId, caseId, contactIds) =>
       getMany<Grant>(
         table,
@@ -150,75 +147,4 @@ function isTransactionConflict(err: unknown): boolean {
   if (e.name !== 'TransactionCanceledException') return false;
   const codes = (e.CancellationReasons ?? []).map((r) => r.Code);
   return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-}
-
-/** Every item of a pattern (a share set is bounded by the case's contacts or documents). */
-export async function queryAll<T>(
-  table: Table,
-  spec: QuerySpec,
-  opts: { consistent: boolean },
-): Promise<T[]> {
-  const out: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await table.client.send(
-      new QueryCommand({
-        ...queryInput(table, spec),
-        // Only the main table can be read consistently; an index query must not ask for it.
-        ...(opts.consistent && !spec.index ? { ConsistentRead: true } : {}),
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    out.push(...(res.Items ?? []).map((i) => fromItem<T>(i)));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
-
-/**
- * One Query, one page, optionally filtered (a filtered page may hold fewer than `limit` items;
- * nextToken continues). Cursors are signed and bound to the pattern and partition, as queryPage's.
- */
-export async function queryFilteredPage<T>(
-  table: Table,
-  spec: QuerySpec,
-  filter: { expression: string; values: Record<string, unknown>; names?: Record<string, string> } | undefined,
-  page: PageRequest,
-): Promise<Page<T>> {
-  const scope = `${spec.name}|${spec.index ?? 'table'}|${spec.pk}`;
-  const base = queryInput(table, spec);
-  const res = await table.client.send(
-    new QueryCommand({
-      ...base,
-      ...(filter
-        ? {
-            FilterExpression: filter.expression,
-            ExpressionAttributeNames: { ...base.ExpressionAttributeNames, ...filter.names },
-            ExpressionAttributeValues: { ...base.ExpressionAttributeValues, ...filter.values },
-          }
-        : {}),
-      Limit: page.limit,
-      ...(page.nextToken
-        ? { ExclusiveStartKey: decodeCursor(table.cursorSecret, scope, page.nextToken) }
-        : {}),
-    }),
-  );
-  const items = (res.Items ?? []).map((i) => fromItem<T>(i));
-  return res.LastEvaluatedKey
-    ? { items, nextToken: encodeCursor(table.cursorSecret, scope, res.LastEvaluatedKey) }
-    : { items };
-}
-
-function queryInput(table: Table, spec: QuerySpec) {
-  return {
-    TableName: table.name,
-    ...(spec.index ? { IndexName: spec.index } : {}),
-    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-    ExpressionAttributeNames: {
-      '#pk': spec.index ? `${spec.index}PK` : 'PK',
-      '#sk': spec.index ? `${spec.index}SK` : 'SK',
-    },
-    ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix } as Record<string, unknown>,
-    ScanIndexForward: spec.forward,
-  };
 }

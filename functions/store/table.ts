@@ -43,19 +43,47 @@ export async function getItem<T>(table: Table, key: ItemKey): Promise<T | undefi
   return res.Item ? fromItem<T>(res.Item) : undefined;
 }
 
-/** One Query, one page. The cursor is bound to the pattern's name and partition. */
-export async function queryPage<T>(table: Table, spec: QuerySpec, page: PageRequest): Promise<Page<T>> {
-  const scope = `${spec.name}|${spec.index ?? 'table'}|${spec.pk}`;
-  const pkName = spec.index ? `${spec.index}PK` : 'PK';
-  const skName = spec.index ? `${spec.index}SK` : 'SK';
+/** A FilterExpression applied after the key condition (its names and values merge with the key's). */
+export interface QueryFilter {
+  expression: string;
+  values?: Record<string, unknown>;
+  names?: Record<string, string>;
+}
+
+function queryInput(table: Table, spec: QuerySpec, filter?: QueryFilter) {
+  return {
+    TableName: table.name,
+    ...(spec.index ? { IndexName: spec.index } : {}),
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+    ...(filter ? { FilterExpression: filter.expression } : {}),
+    ExpressionAttributeNames: {
+      '#pk': spec.index ? `${spec.index}PK` : 'PK',
+      '#sk': spec.index ? `${spec.index}SK` : 'SK',
+      ...filter?.names,
+    },
+    ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix, ...filter?.values } as Record<
+      string,
+      unknown
+    >,
+    ScanIndexForward: spec.forward,
+  };
+}
+
+/**
+ * One Query, one page. The cursor is signed and bound to the pattern's name and partition (and
+ * filter), so it cannot be replayed on another list. With a filter, a page may hold fewer than
+ * `limit` items; nextToken continues.
+ */
+export async function queryPage<T>(
+  table: Table,
+  spec: QuerySpec,
+  page: PageRequest,
+  filter?: QueryFilter,
+): Promise<Page<T>> {
+  const scope = `${spec.name}${filter ? `+${filter.expression}` : ''}|${spec.index ?? 'table'}|${spec.pk}`;
   const res = await table.client.send(
     new QueryCommand({
-      TableName: table.name,
-      ...(spec.index ? { IndexName: spec.index } : {}),
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-      ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
-      ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
-      ScanIndexForward: spec.forward,
+      ...queryInput(table, spec, filter),
       Limit: page.limit,
       ...(page.nextToken
         ? { ExclusiveStartKey: decodeCursor(table.cursorSecret, scope, page.nextToken) }
@@ -66,6 +94,29 @@ export async function queryPage<T>(table: Table, spec: QuerySpec, page: PageRequ
   return res.LastEvaluatedKey
     ? { items, nextToken: encodeCursor(table.cursorSecret, scope, res.LastEvaluatedKey) }
     : { items };
+}
+
+/** Every item of a pattern, for sets that are bounded by design (a case's contacts or documents). */
+export async function queryAll<T>(
+  table: Table,
+  spec: QuerySpec,
+  opts: { consistent: boolean },
+): Promise<T[]> {
+  const out: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await table.client.send(
+      new QueryCommand({
+        ...queryInput(table, spec),
+        // Only the main table can be read consistently; an index query must not ask for it.
+        ...(opts.consistent && !spec.index ? { ConsistentRead: true } : {}),
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    out.push(...(res.Items ?? []).map((i) => fromItem<T>(i)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
 }
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
