@@ -1,22 +1,13 @@
 // Mail sent through the local SES (its /store API), and the invitation tokens inside it.
 import { expect } from 'vitest';
+import { type StoredMail, storedMail } from '../../support/mail';
 import { settle, urls } from './stack';
 
-export interface StoredMail {
-  messageId: string;
-  from: string;
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string; html?: string };
-  at: number;
-}
+export type { StoredMail };
 
 /** Mail sent so far to `email` (local SES), oldest first. */
 export async function mailTo(email: string): Promise<StoredMail[]> {
-  const res = await fetch(`${urls.mail}/store`);
-  expect(res.ok).toBe(true);
-  const { emails } = (await res.json()) as { emails: StoredMail[] };
-  return emails.filter((m) => m.destination.to.includes(email));
+  return (await storedMail(urls.mail)).filter((m) => m.destination.to.includes(email));
 }
 
 /** Waits for notify, then reads the accept token from the latest invitation mailed to `email`. */

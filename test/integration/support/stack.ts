@@ -1,20 +1,17 @@
 // What integration tests need from the running local stack: an HTTP client with tokens, direct
 // table access for asserting stored items, and fresh firms so tests never share data.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { monotonicFactory } from 'ulid';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import type { StaffUser } from '../../../functions/domain/firm';
-import { firmAdminStore } from '../../../functions/store/firm';
 import type { Table } from '../../../functions/store/table';
+import { createFirm, newId, partitionOf, type TestFirm } from '../../support/firms';
 
 const stack = inject('stack');
 if (!stack?.api)
   throw new Error('The local stack is not running: run integration tests through vitest (global setup).');
 
 export const urls = stack;
-const nextId = monotonicFactory();
-export const newId = () => nextId();
+export { newId };
 
 export const table: Table = {
   client: DynamoDBDocumentClient.from(
@@ -82,59 +79,10 @@ export async function settle(): Promise<void> {
   if (res.status !== 200) throw new Error(`settle failed: ${res.status}`);
 }
 
-export interface TestFirm {
-  firmId: string;
-  admin: StaffUser & { token: string };
-  staff: StaffUser & { token: string };
-  staff2: StaffUser & { token: string };
-}
+export type { TestFirm };
 
 /** A new firm with an admin and two staff users, stored in the table, with tokens. */
-export async function newFirm(name = 'Test Firm'): Promise<TestFirm> {
-  const firmId = newId();
-  const admin = firmAdminStore(table);
-  await admin.putFirm({
-    firmId,
-    name,
-    locale: 'en',
-    portalUrl: 'http://localhost:5173',
-    createdAt: new Date().toISOString(),
-  });
-  const user = async (role: 'admin' | 'staff', label: string) => {
-    const u: StaffUser = {
-      firmId,
-      userId: newId(),
-      name: `${label} of ${name}`,
-      email: `${label.toLowerCase()}.${firmId.toLowerCase()}@firm.test`,
-      role,
-      createdAt: new Date().toISOString(),
-    };
-    await admin.putStaffUser(u);
-    return { ...u, token: await mintToken({ sub: u.userId, firmId, role, email: u.email }) };
-  };
-  return {
-    firmId,
-    admin: await user('admin', 'Admin'),
-    staff: await user('staff', 'Staff'),
-    staff2: await user('staff', 'Staff2'),
-  };
-}
+export const newFirm = (name = 'Test Firm'): Promise<TestFirm> => createFirm(table, mintToken, name);
 
 /** Every item of a partition (for asserting what was or was not written). */
-export async function partition(pk: string): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    out.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const partition = (pk: string) => partitionOf(table, pk);

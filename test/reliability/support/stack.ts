@@ -6,12 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { monotonicFactory } from 'ulid';
-import type { StaffUser } from '../../../functions/domain/firm';
-import { firmAdminStore } from '../../../functions/store/firm';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../../../functions/store/table';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
+import { createFirm, newId, partitionOf, type Staff, type TestFirm } from '../../support/firms';
+import { type StoredMail, storedMail } from '../../support/mail';
 
 export interface Harness {
   stack: LocalStack;
@@ -42,8 +41,7 @@ export interface CallOptions {
 // biome-ignore lint/suspicious/noExplicitAny: the suite reads loosely typed JSON bodies
 export type Caller = <T = any>(method: string, path: string, opts?: CallOptions) => Promise<ApiResponse<T>>;
 
-const nextId = monotonicFactory();
-export const newId = () => nextId();
+export { newId };
 
 export async function startHarness(): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-rel-'));
@@ -108,49 +106,10 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-export interface Staff extends StaffUser {
-  token: string;
-}
-
-export interface TestFirm {
-  firmId: string;
-  name: string;
-  admin: Staff;
-  staff: Staff;
-  staff2: Staff;
-}
+export type { Staff, TestFirm };
 
 /** A firm with an admin and two staff users (firm and users are provisioned outside the API). */
-export async function newFirm(h: Harness, name: string): Promise<TestFirm> {
-  const firmId = newId();
-  const admin = firmAdminStore(h.table);
-  await admin.putFirm({
-    firmId,
-    name,
-    locale: 'en',
-    portalUrl: 'http://localhost:5173',
-    createdAt: new Date().toISOString(),
-  });
-  const user = async (role: 'admin' | 'staff', label: string): Promise<Staff> => {
-    const u: StaffUser = {
-      firmId,
-      userId: newId(),
-      name: `${label} of ${name}`,
-      email: `${label.toLowerCase()}.${firmId.toLowerCase()}@firm.test`,
-      role,
-      createdAt: new Date().toISOString(),
-    };
-    await admin.putStaffUser(u);
-    return { ...u, token: await h.mint({ sub: u.userId, firmId, role, email: u.email }) };
-  };
-  return {
-    firmId,
-    name,
-    admin: await user('admin', 'Admin'),
-    staff: await user('staff', 'Staff'),
-    staff2: await user('staff', 'Staff2'),
-  };
-}
+export const newFirm = (h: Harness, name: string): Promise<TestFirm> => createFirm(h.table, h.mint, name);
 
 /** Every item of the table (DynamoDB Local; the suite's before/after snapshots, never production code). */
 export async function scanTable(table: Table): Promise<Record<string, unknown>[]> {
@@ -190,37 +149,13 @@ export function diff(before: Map<string, string>, after: Map<string, string>): s
   return out;
 }
 
-export async function partition(table: Table, pk: string): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ConsistentRead: true,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    out.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const partition = partitionOf;
 
-export interface StoredMail {
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string; html?: string };
-  at: number;
-}
+export type { StoredMail };
 
 /** Every mail local SES holds. */
 export async function mails(h: Harness): Promise<StoredMail[]> {
-  const res = await fetch(`${h.stack.urls.mail}/store`);
-  if (!res.ok) throw new Error(`local SES store: ${res.status}`);
-  return ((await res.json()) as { emails: StoredMail[] }).emails;
+  return storedMail(h.stack.urls.mail);
 }
 
 export const mailsTo = async (h: Harness, email: string) =>
