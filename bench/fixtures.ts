@@ -1,5 +1,6 @@
 // A valid call of every route of the route table, for the request count (bench/round-trips.ts).
 // Each fixture builds what it needs through the World (firm, case, grants, documents, threads…).
+import { NOTIFICATION_CATEGORIES, NOTIFYING_EVENT_TYPES } from '../functions/domain/notification-matrix';
 import type { RouteId } from '../functions/http/routes';
 import type { HttpCall } from './events';
 import type { World } from './world';
@@ -312,5 +313,35 @@ export const fixtures = {
   putSettings: async (w) => ({
     claims: await w.staffClaims('putSettings'),
     body: { detailedNotifications: true, uploadMaxBytes: 10 * 1024 * 1024 },
+  }),
+  getNotificationMatrix: async (w) => ({ claims: await w.staffClaims('getNotificationMatrix') }),
+  putNotificationMatrix: async (w) => ({
+    claims: await w.staffClaims('putNotificationMatrix'),
+    body: {
+      matrix: Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true }])),
+      mandatory: ['access'],
+    },
+  }),
+  getMyPreferences: async (w) => ({ claims: await w.staffClaims('getMyPreferences') }),
+  putMyPreferences: async (w) => ({
+    claims: await w.staffClaims('putMyPreferences'),
+    body: {
+      preferences: Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true }])),
+    },
+  }),
+  getPortalPreferences: async (w) => ({ claims: (await w.portalContact()).claims }),
+  putPortalPreferences: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    body: {
+      preferences: Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true }])),
+    },
+  }),
+  listCaseDeliveries: async (w) => ({
+    claims: await w.staffClaims('listCaseDeliveries'),
+    params: { caseId: await w.caseId() },
+  }),
+  listEventDeliveries: async (w) => ({
+    claims: await w.staffClaims('listEventDeliveries'),
+    params: { eventId: '01JZZZZZZZZZZZZZZZZZZZZZZZ' },
   }),
 } satisfies Partial<Record<RouteId, Fixture>>;

@@ -10,6 +10,7 @@ export const groupHandlers: Record<RouteGroup, () => Promise<{ handler: unknown 
   inbox: () => import('../functions/handlers/inbox'),
   threads: () => import('../functions/handlers/threads'),
   discussions: () => import('../functions/handlers/discussions'),
+  notifications: () => import('../functions/handlers/notifications'),
 };
 
 export async function loadGroupHandlers(): Promise<Record<RouteGroup, GroupHandler>> {

@@ -65,6 +65,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Delivery status of a case's notifications, newest event first: sent, suppressed (why) or failed.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listCaseDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{caseId}/discussions': {
     parameters: {
       query?: never;
@@ -649,6 +669,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/deliveries/{eventId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Delivery status of one event: who was told what, how, and why not.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listEventDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/inbox': {
     parameters: {
       query?: never;
@@ -742,6 +782,30 @@ export interface paths {
      */
     get: operations['countStaffUnread'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's own notification preferences: category × channel (default on); mandatory categories listed.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['getMyPreferences'];
+    /**
+     * Save the caller's whole preferences (a category the firm made mandatory switched off → 422).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    put: operations['putMyPreferences'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1141,6 +1205,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portal/me/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A portal user's own notification preferences (across the firms it is a contact of).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['getPortalPreferences'];
+    /**
+     * Save a portal user's whole preferences (access notices cannot be switched off → 422).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    put: operations['putPortalPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/settings': {
     parameters: {
       query?: never;
@@ -1182,6 +1270,30 @@ export interface paths {
      * @description Auth: Bearer JWT of a staff user with role admin.
      */
     put: operations['putClientNotifications'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/settings/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The notification matrix: each notifying event type × channel (inApp, email) on or off; defaults all on; access notices locked on.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    get: operations['getNotificationMatrix'];
+    /**
+     * Save the whole notification matrix (explicit save; a locked cell switched off → 422).
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    put: operations['putNotificationMatrix'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1730,6 +1842,57 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listCaseDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              at?: string;
+              attempts?: number;
+              caseId?: string;
+              channel: string;
+              createdAt: string;
+              error?: string;
+              eventId: string;
+              /** @enum {string} */
+              reason?: 'policy' | 'preference' | 'dedupe' | 'digest';
+              recipient: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+              };
+              /** @enum {string} */
+              status: 'pending' | 'sent' | 'suppressed' | 'failed';
+              type: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       500: components['responses']['InternalError'];
     };
   };
@@ -3327,6 +3490,57 @@ export interface operations {
       500: components['responses']['InternalError'];
     };
   };
+  listEventDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        eventId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              at?: string;
+              attempts?: number;
+              caseId?: string;
+              channel: string;
+              createdAt: string;
+              error?: string;
+              eventId: string;
+              /** @enum {string} */
+              reason?: 'policy' | 'preference' | 'dedupe' | 'digest';
+              recipient: {
+                id: string;
+                /** @enum {string} */
+                kind: 'staff' | 'contact';
+              };
+              /** @enum {string} */
+              status: 'pending' | 'sent' | 'suppressed' | 'failed';
+              type: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
   listStaffInbox: {
     parameters: {
       query?: {
@@ -3463,6 +3677,134 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getMyPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
+            preferences: {
+              access: {
+                email: boolean;
+                inApp: boolean;
+              };
+              discussions: {
+                email: boolean;
+                inApp: boolean;
+              };
+              documents: {
+                email: boolean;
+                inApp: boolean;
+              };
+              fileRequests: {
+                email: boolean;
+                inApp: boolean;
+              };
+              tasks: {
+                email: boolean;
+                inApp: boolean;
+              };
+            };
+            updatedAt?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putMyPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          preferences: {
+            access: {
+              email: boolean;
+              inApp: boolean;
+            };
+            discussions: {
+              email: boolean;
+              inApp: boolean;
+            };
+            documents: {
+              email: boolean;
+              inApp: boolean;
+            };
+            fileRequests: {
+              email: boolean;
+              inApp: boolean;
+            };
+            tasks: {
+              email: boolean;
+              inApp: boolean;
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
+            preferences: {
+              access: {
+                email: boolean;
+                inApp: boolean;
+              };
+              discussions: {
+                email: boolean;
+                inApp: boolean;
+              };
+              documents: {
+                email: boolean;
+                inApp: boolean;
+              };
+              fileRequests: {
+                email: boolean;
+                inApp: boolean;
+              };
+              tasks: {
+                email: boolean;
+                inApp: boolean;
+              };
+            };
+            updatedAt?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
       500: components['responses']['InternalError'];
     };
   };
@@ -4311,6 +4653,134 @@ export interface operations {
       500: components['responses']['InternalError'];
     };
   };
+  getPortalPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
+            preferences: {
+              access: {
+                email: boolean;
+                inApp: boolean;
+              };
+              discussions: {
+                email: boolean;
+                inApp: boolean;
+              };
+              documents: {
+                email: boolean;
+                inApp: boolean;
+              };
+              fileRequests: {
+                email: boolean;
+                inApp: boolean;
+              };
+              tasks: {
+                email: boolean;
+                inApp: boolean;
+              };
+            };
+            updatedAt?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putPortalPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          preferences: {
+            access: {
+              email: boolean;
+              inApp: boolean;
+            };
+            discussions: {
+              email: boolean;
+              inApp: boolean;
+            };
+            documents: {
+              email: boolean;
+              inApp: boolean;
+            };
+            fileRequests: {
+              email: boolean;
+              inApp: boolean;
+            };
+            tasks: {
+              email: boolean;
+              inApp: boolean;
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
+            preferences: {
+              access: {
+                email: boolean;
+                inApp: boolean;
+              };
+              discussions: {
+                email: boolean;
+                inApp: boolean;
+              };
+              documents: {
+                email: boolean;
+                inApp: boolean;
+              };
+              fileRequests: {
+                email: boolean;
+                inApp: boolean;
+              };
+              tasks: {
+                email: boolean;
+                inApp: boolean;
+              };
+            };
+            updatedAt?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
   getSettings: {
     parameters: {
       query?: never;
@@ -4427,6 +4897,271 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getNotificationMatrix: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            events: {
+              category: string;
+              label: string;
+              locked: boolean;
+              /** @enum {string} */
+              type:
+                | 'document.uploaded'
+                | 'filerequest.created'
+                | 'filerequest.fulfilled'
+                | 'discussion.published'
+                | 'comment.added'
+                | 'thread.created'
+                | 'message.posted'
+                | 'task.changed'
+                | 'tasks.completed'
+                | 'reminder.due'
+                | 'invitation.sent';
+            }[];
+            locked: (
+              | 'document.uploaded'
+              | 'filerequest.created'
+              | 'filerequest.fulfilled'
+              | 'discussion.published'
+              | 'comment.added'
+              | 'thread.created'
+              | 'message.posted'
+              | 'task.changed'
+              | 'tasks.completed'
+              | 'reminder.due'
+              | 'invitation.sent'
+            )[];
+            mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
+            matrix: {
+              'comment.added': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'discussion.published': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'document.uploaded': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'filerequest.created': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'filerequest.fulfilled': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'invitation.sent': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'message.posted': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'reminder.due': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'task.changed': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'tasks.completed': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'thread.created': {
+                email: boolean;
+                inApp: boolean;
+              };
+            };
+            updatedAt?: string;
+            updatedBy?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putNotificationMatrix: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
+          matrix: {
+            'comment.added': {
+              email: boolean;
+              inApp: boolean;
+            };
+            'discussion.published': {
+              email: boolean;
+              inApp: boolean;
+            };
+            'document.uploaded': {
+              email: boolean;
+              inApp: boolean;
+            };
+            'filerequest.created': {
+              email: boolean;
+              inApp: boolean;
+            };
+            'filerequest.fulfilled': {
+              email: boolean;
+              inApp: boolean;
+            };
+            'invitation.sent': {
+              email: boolean;
+              inApp: boolean;
+            };
+            'message.posted': {
+              email: boolean;
+              inApp: boolean;
+            };
+            'reminder.due': {
+              email: boolean;
+              inApp: boolean;
+            };
+            'task.changed': {
+              email: boolean;
+              inApp: boolean;
+            };
+            'tasks.completed': {
+              email: boolean;
+              inApp: boolean;
+            };
+            'thread.created': {
+              email: boolean;
+              inApp: boolean;
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            events: {
+              category: string;
+              label: string;
+              locked: boolean;
+              /** @enum {string} */
+              type:
+                | 'document.uploaded'
+                | 'filerequest.created'
+                | 'filerequest.fulfilled'
+                | 'discussion.published'
+                | 'comment.added'
+                | 'thread.created'
+                | 'message.posted'
+                | 'task.changed'
+                | 'tasks.completed'
+                | 'reminder.due'
+                | 'invitation.sent';
+            }[];
+            locked: (
+              | 'document.uploaded'
+              | 'filerequest.created'
+              | 'filerequest.fulfilled'
+              | 'discussion.published'
+              | 'comment.added'
+              | 'thread.created'
+              | 'message.posted'
+              | 'task.changed'
+              | 'tasks.completed'
+              | 'reminder.due'
+              | 'invitation.sent'
+            )[];
+            mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
+            matrix: {
+              'comment.added': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'discussion.published': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'document.uploaded': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'filerequest.created': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'filerequest.fulfilled': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'invitation.sent': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'message.posted': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'reminder.due': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'task.changed': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'tasks.completed': {
+                email: boolean;
+                inApp: boolean;
+              };
+              'thread.created': {
+                email: boolean;
+                inApp: boolean;
+              };
+            };
+            updatedAt?: string;
+            updatedBy?: string;
           };
         };
       };

@@ -4,13 +4,17 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { documentClient } from '../clients/dynamodb';
 import { ses, sesMailer } from '../clients/ses';
 import { loadConfig } from '../config';
+import { effectiveMatrix } from '../domain/notification-matrix';
 import { systemClock } from '../domain/ports';
+import { type PreferenceOwner, preferenceOwnerId } from '../domain/preferences';
 import { DomainEventSchema } from '../events/catalogue';
 import { notifier } from '../notify/core';
 import { policies } from '../notify/policies';
 import { policyPorts } from '../notify/wiring';
 import { deliveryStore } from '../store/deliveries';
 import { inboxWriter } from '../store/inbox';
+import { matrixStore } from '../store/notification-matrix';
+import { preferenceStore } from '../store/preferences';
 import type { Table } from '../store/table';
 import { ulidIds } from '../wiring/ids';
 
@@ -18,11 +22,36 @@ const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL'
 // Notify lists nothing, so it issues no pagination tokens and needs no cursor secret.
 const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
 
+const deliveries = deliveryStore(table);
+const matrices = matrixStore(table);
+const preferences = preferenceStore(table);
+
 const notify = notifier({
-  deliveries: deliveryStore(table),
+  deliveries,
   inbox: inboxWriter(table),
   mailer: sesMailer(ses, config.SENDER_EMAIL),
   policies,
+  gate: {
+    matrixOf: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)),
+    // Staff preferences live in the firm; a contact's follow its portal identity (none before it has one).
+    preferencesOf: async (recipients) => {
+      const owned = recipients.flatMap((r): [string, PreferenceOwner][] =>
+        r.kind === 'staff'
+          ? [[`staff-${r.id}`, { kind: 'staff', firmId: r.firmId, userId: r.id }]]
+          : r.identityId
+            ? [[`contact-${r.id}`, { kind: 'contact', identityId: r.identityId }]]
+            : [],
+      );
+      const saved = await preferences.getManyPreferences(owned.map(([, o]) => o));
+      return new Map(
+        owned.flatMap(([id, o]) => {
+          const p = saved.get(preferenceOwnerId(o));
+          return p ? [[id, p] as const] : [];
+        }),
+      );
+    },
+    suppressions: deliveries,
+  },
   ports: policyPorts(table, { appUrl: config.APP_URL, portalUrl: config.PORTAL_URL }),
   clock: systemClock,
   ids: ulidIds,

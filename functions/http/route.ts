@@ -20,7 +20,14 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteScope = 'firm' | 'case' | 'portalCase' | 'inbox' | 'none';
 
 /** The Lambda (one per bounded context) that serves a route. */
-export type RouteGroup = 'cases' | 'access' | 'documents' | 'inbox' | 'threads' | 'discussions';
+export type RouteGroup =
+  | 'cases'
+  | 'access'
+  | 'documents'
+  | 'inbox'
+  | 'threads'
+  | 'discussions'
+  | 'notifications';
 
 export interface RouteDef {
   method: Method;

@@ -3,12 +3,26 @@
 // before anything is rendered or sent; in-app items land in one transaction with the record turning
 // 'sent'; mail is sent through the Mailer port and then recorded 'sent'. Failed deliveries stay
 // pending and make the whole event fail after the others were tried, so the retry (and in the end
-// the DLQ) carries exactly what is left to do.
+// the DLQ) carries exactly what is left to do. With a gate, the firm's notification matrix is
+// consulted for every planned delivery first: what it switches off is recorded `suppressed` with
+// its reason (never claimed, never sent), so delivery status explains every notice not given. Then
+// each recipient's own preferences, except for categories the firm made mandatory.
+import type { SuppressReason } from '../domain/deliveries';
 import type { InboxItem, InboxOwner } from '../domain/inbox';
+import { allows, categoryOf, type NotificationMatrix } from '../domain/notification-matrix';
 import type { Clock, Ids } from '../domain/ports';
+import { prefers, type StoredPreferences } from '../domain/preferences';
 import type { DomainEvent } from '../events/catalogue';
 import { log } from '../log';
-import type { Channel, Message, PlannedDelivery, Policy, PolicyPorts, PolicyTable } from './policy';
+import type {
+  Channel,
+  Message,
+  PlannedDelivery,
+  Policy,
+  PolicyPorts,
+  PolicyTable,
+  Recipient,
+} from './policy';
 
 /** Identifies one delivery: event × recipient × channel. */
 export interface DeliveryKey {
@@ -20,7 +34,8 @@ export interface DeliveryKey {
 }
 
 /**
- * `claimed`: this attempt owns the delivery. `sent`: an earlier attempt delivered it (skip).
+ * `claimed`: this attempt owns the delivery. `sent`: an earlier attempt delivered it, or it was
+ * suppressed (final either way: skip).
  * `busy`: another attempt holds a live claim right now (a duplicate event in flight): try later.
  */
 export type ClaimResult = 'claimed' | 'sent' | 'busy';
@@ -37,6 +52,26 @@ export interface DeliveryStore {
   markSent(key: DeliveryKey, result: { sentAt: string; messageId: string }): Promise<void>;
   /** Keeps the delivery pending with its error and releases the claim, so the retry re-claims it at once. */
   release(key: DeliveryKey, failure: { error: string; at: string }): Promise<void>;
+}
+
+/** Records deliveries the firm's settings stopped. */
+export interface SuppressionLog {
+  /** Writes the record as `suppressed` with its reason, unless a record exists already (that one wins). */
+  suppress(
+    key: DeliveryKey,
+    info: { type: string; caseId?: string; reason: SuppressReason; now: Date },
+  ): Promise<void>;
+}
+
+/** What the firm decided: read once per event, before any delivery is claimed. */
+export interface NotificationGate {
+  matrixOf(firmId: string): Promise<Pick<NotificationMatrix, 'matrix' | 'mandatory'>>;
+  /**
+   * The recipients' own preferences, in one read, by `<kind>-<id>` (recipients with none saved, or
+   * nobody to ask, are absent).
+   */
+  preferencesOf(recipients: Recipient[]): Promise<Map<string, StoredPreferences>>;
+  suppressions: SuppressionLog;
 }
 
 export interface InAppDelivery {
@@ -73,6 +108,8 @@ export interface NotifierDeps {
   mailer: Mailer;
   policies: PolicyTable;
   ports: PolicyPorts;
+  /** The firm's settings; without one (tests of the core alone) every planned delivery is made. */
+  gate?: NotificationGate;
   clock: Clock;
   ids: Ids;
   /** Deliveries in flight at once (SES and DynamoDB calls are I/O bound). */
@@ -84,7 +121,7 @@ export interface NotifierDeps {
 export interface NotifyOutcome {
   planned: number;
   delivered: number;
-  /** Already delivered by an earlier attempt (or nothing to deliver to). */
+  /** Already delivered by an earlier attempt, nothing to deliver to, or suppressed by the firm's settings. */
   skipped: number;
   failed: number;
 }
@@ -126,6 +163,19 @@ export const deliveryKeyOf = (
 });
 
 type Result = 'delivered' | 'skipped' | DeliveryFailure;
+
+/** The decision on one planned delivery: the firm's matrix first, then the recipient's preferences. */
+export function gateDecision(
+  matrix: Pick<NotificationMatrix, 'matrix' | 'mandatory'>,
+  preferences: StoredPreferences | undefined,
+  type: string,
+  channel: Channel,
+): 'deliver' | SuppressReason {
+  if (!allows(matrix, type, channel)) return 'policy';
+  const category = categoryOf(type);
+  if (category && !prefers(preferences, category, channel, matrix.mandatory)) return 'preference';
+  return 'deliver';
+}
 
 export function notifier(deps: NotifierDeps) {
   const concurrency = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
@@ -218,7 +268,41 @@ export function notifier(deps: NotifierDeps) {
       event,
       await policy(event as never, { now: () => deps.clock.now(), ports: deps.ports }),
     );
-    const results = await mapLimit(planned, concurrency, (p) => deliver(event, p));
+    const gate = deps.gate;
+    const matrix = gate ? await gate.matrixOf(event.firmId) : undefined;
+    // Preferences matter only where the firm lets the delivery through: one read for all of those.
+    const asked =
+      matrix && gate
+        ? planned.filter((p) => gateDecision(matrix, undefined, event.type, p.channel) === 'deliver')
+        : [];
+    const preferences =
+      asked.length > 0
+        ? await gate!.preferencesOf(asked.map((p) => p.recipient))
+        : new Map<string, StoredPreferences>();
+    const results = await mapLimit(planned, concurrency, async (p): Promise<Result> => {
+      const decision =
+        matrix && gate
+          ? gateDecision(
+              matrix,
+              preferences.get(`${p.recipient.kind}-${p.recipient.id}`),
+              event.type,
+              p.channel,
+            )
+          : 'deliver';
+      if (decision === 'deliver' || !gate) return deliver(event, p);
+      const key = deliveryKeyOf(event, p);
+      try {
+        await gate.suppressions.suppress(key, {
+          type: event.type,
+          ...(event.caseId ? { caseId: event.caseId } : {}),
+          reason: decision,
+          now: deps.clock.now(),
+        });
+        return 'skipped';
+      } catch (err) {
+        return { recipient: key.recipient, channel: p.channel, error: describe(err) };
+      }
+    });
     const failures = results.filter((r): r is DeliveryFailure => typeof r === 'object');
     const outcome: NotifyOutcome = {
       planned: planned.length,

@@ -73,6 +73,7 @@ export const Entity = {
   inboxItem: 'inboxItem',
   inboxCounter: 'inboxCounter',
   delivery: 'delivery',
+  preferences: 'preferences',
   // ── chat threads and client tasks (issue 6) ──
   thread: 'thread',
   threadMember: 'threadMember',
@@ -176,6 +177,18 @@ export const keys = {
   delivery: (firmId: string, eventId: string, recipient: string, channel: string): ItemKey => ({
     PK: `${firmPk(firmId)}#EVENT#${seg(eventId, 'eventId')}`,
     SK: `DELIVERY#${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
+  }),
+  /** A staff user's own notification preferences (one item, saved whole). */
+  staffPreferences: (firmId: string, userId: string): ItemKey => ({
+    PK: firmPk(firmId),
+    SK: `PREFS#STAFF#${seg(userId, 'userId')}`,
+  }),
+  /** A portal identity's own notification preferences, across the firms it is a contact of. */
+  identityPreferences: (identityId: string): ItemKey => ({ PK: identityPk(identityId), SK: 'PREFS' }),
+  /** A delivery record of a case's event, listed by case newest first (GSI2; event ids are ULIDs, so time-ordered). */
+  deliveryByCase: (firmId: string, caseId: string, eventId: string, recipient: string, channel: string) => ({
+    GSI2PK: `${casePk(firmId, caseId)}#DELIVERIES`,
+    GSI2SK: `DELIVERY#${seg(eventId, 'eventId')}#${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
   }),
   // ── chat threads and client tasks (issue 6) ──
   /** A chat thread of a case (counts, participants). Newest first by ULID. */
@@ -375,6 +388,14 @@ export const patterns = {
     pk: `${firmPk(firmId)}#EVENT#${seg(eventId, 'eventId')}`,
     skPrefix: 'DELIVERY#',
     forward: true,
+  }),
+  /** The delivery records of a case's events, newest event first (GSI2). */
+  deliveriesOfCase: (firmId: string, caseId: string): QuerySpec => ({
+    name: 'deliveriesOfCase',
+    index: 'GSI2',
+    pk: `${casePk(firmId, caseId)}#DELIVERIES`,
+    skPrefix: 'DELIVERY#',
+    forward: false,
   }),
   // ── chat threads and client tasks (issue 6) ──
   /** Every thread of a case, newest first (the `all` filter). */

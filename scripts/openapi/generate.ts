@@ -43,6 +43,8 @@ const GROUP_TEXT: Record<RouteGroup, string> = {
     'Chat threads with client tasks (counts, filters, reorder, resend), automatic reminders, client-notification settings.',
   discussions:
     'Discussions and comments, file requests (with update requests and document versions), firm settings.',
+  notifications:
+    "The firm's notification matrix (event type × channel) and delivery status: who was told what, how, and why not.",
 };
 
 const SUCCESS_TEXT: Record<number, string> = {

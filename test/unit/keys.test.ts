@@ -158,6 +158,16 @@ const firmScoped: Builder[] = [
     build: (v) => main(keys.delivery(v.firm, v.event, v.recipient, v.channel)),
   },
   {
+    label: 'staffPreferences',
+    uses: ['firm', 'user'],
+    build: (v) => main(keys.staffPreferences(v.firm, v.user)),
+  },
+  {
+    label: 'deliveryByCase',
+    uses: ['firm', 'case', 'event', 'recipient', 'channel'],
+    build: (v) => gsi2(keys.deliveryByCase(v.firm, v.case, v.event, v.recipient, v.channel)),
+  },
+  {
     label: 'activity:case',
     uses: ['firm', 'case', 'event'],
     build: (v) => main(keys.activity(v.firm, v.case, v.event)),
@@ -242,6 +252,11 @@ const identityScoped: Builder[] = [
     label: 'inboxCounterByIdentity',
     uses: ['identity', 'firm'],
     build: (v) => gsi1(keys.inboxCounterByIdentity(v.identity, v.firm)),
+  },
+  {
+    label: 'identityPreferences',
+    uses: ['identity'],
+    build: (v) => main(keys.identityPreferences(v.identity)),
   },
 ];
 
@@ -365,6 +380,13 @@ const patternCases: PatternCase[] = [
     spec: (v) => patterns.deliveriesOfEvent(v.firm, v.event),
     lists: 'delivery',
     sameAs: ['firm', 'event'],
+  },
+  {
+    label: 'deliveriesOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.deliveriesOfCase(v.firm, v.case),
+    lists: 'deliveryByCase',
+    sameAs: ['firm', 'case'],
   },
   {
     label: 'activityOfCase',

@@ -2,6 +2,10 @@
 // route's declared auth kind, scope and contactNeed), and a VALID request per route, so an allowed
 // cell proves a 2xx and a denied one proves the denial came from authorization, not from bad input.
 import { generateKeyPair, SignJWT } from 'jose';
+import {
+  NOTIFICATION_CATEGORIES,
+  NOTIFYING_EVENT_TYPES,
+} from '../../../functions/domain/notification-matrix';
 import type { RouteDef } from '../../../functions/http/route';
 import type { RouteId } from '../../../functions/http/routes';
 import { LOCAL_AUDIENCE } from '../../../local/auth';
@@ -384,6 +388,35 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     path: '/settings/client-notifications',
     body: { showMessageContext: false, taskReminders: { everyDays: 3, maxCount: 2 } },
   }),
+  getNotificationMatrix: () => ({ method: 'GET', path: '/settings/notifications' }),
+  // Everything on (the default): the other scenarios' notifications keep flowing.
+  putNotificationMatrix: () => ({
+    method: 'PUT',
+    path: '/settings/notifications',
+    body: {
+      matrix: Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true }])),
+      mandatory: ['access'],
+    },
+  }),
+  getMyPreferences: () => ({ method: 'GET', path: '/me/preferences' }),
+  putMyPreferences: () => ({
+    method: 'PUT',
+    path: '/me/preferences',
+    body: {
+      preferences: Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true }])),
+    },
+  }),
+  getPortalPreferences: () => ({ method: 'GET', path: '/portal/me/preferences' }),
+  putPortalPreferences: () => ({
+    method: 'PUT',
+    path: '/portal/me/preferences',
+    body: {
+      preferences: Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true }])),
+    },
+  }),
+  listCaseDeliveries: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/deliveries` }),
+  // Keyed under the caller's firm: another firm's event id lists nothing, so every target answers 2xx.
+  listEventDeliveries: () => ({ method: 'GET', path: `/deliveries/${newId()}` }),
 };
 
 const threadOf = (c: Ctx) =>

@@ -1,0 +1,97 @@
+// Delivery status for staff: the records the notify core keeps per event × recipient × channel,
+// listed by event or by case, each saying whether it was sent, suppressed (and why) or failed.
+import type { Case } from './cases';
+import { notFound } from './errors';
+import type { Page, PageRequest } from './ports';
+import type { StaffPrincipal } from './principal';
+
+/** Why a planned delivery was not made. Only `policy` (the firm's matrix) is produced today. */
+export type SuppressReason = 'policy' | 'preference' | 'dedupe' | 'digest';
+
+/** A delivery record as the notify core writes it. */
+export interface DeliveryRecord {
+  firmId: string;
+  eventId: string;
+  type: string;
+  caseId?: string;
+  recipient: string;
+  channel: string;
+  status: 'pending' | 'sent' | 'suppressed';
+  reason?: SuppressReason;
+  attempts?: number;
+  leaseUntil?: number;
+  lastError?: string;
+  lastErrorAt?: string;
+  createdAt: string;
+  sentAt?: string;
+}
+
+export interface DeliveryView {
+  eventId: string;
+  type: string;
+  caseId?: string;
+  recipient: { kind: 'staff' | 'contact'; id: string };
+  channel: string;
+  /** `failed`: the last attempt failed and the retry has not (yet) delivered it; `pending`: in flight. */
+  status: 'pending' | 'sent' | 'suppressed' | 'failed';
+  reason?: SuppressReason;
+  error?: string;
+  attempts?: number;
+  createdAt: string;
+  at?: string;
+}
+
+export interface DeliveryListStore {
+  ofEvent(firmId: string, eventId: string, page: PageRequest): Promise<Page<DeliveryRecord>>;
+  ofCase(firmId: string, caseId: string, page: PageRequest): Promise<Page<DeliveryRecord>>;
+}
+
+export interface DeliveryListDeps {
+  deliveryLists: DeliveryListStore;
+  cases: { getCase(firmId: string, caseId: string): Promise<Case | undefined> };
+}
+
+export function deliveryView(r: DeliveryRecord): DeliveryView {
+  const [kind, ...rest] = r.recipient.split('-');
+  const failed = r.status === 'pending' && typeof r.lastError === 'string';
+  return {
+    eventId: r.eventId,
+    type: r.type,
+    ...(r.caseId ? { caseId: r.caseId } : {}),
+    recipient: { kind: kind === 'contact' ? 'contact' : 'staff', id: rest.join('-') },
+    channel: r.channel,
+    status: failed ? 'failed' : r.status,
+    ...(r.status === 'suppressed' && r.reason ? { reason: r.reason } : {}),
+    ...(failed ? { error: r.lastError! } : {}),
+    ...(typeof r.attempts === 'number' ? { attempts: r.attempts } : {}),
+    createdAt: r.createdAt,
+    ...(r.status === 'sent' && r.sentAt ? { at: r.sentAt } : {}),
+    ...(failed && r.lastErrorAt ? { at: r.lastErrorAt } : {}),
+  };
+}
+
+const viewPage = (p: Page<DeliveryRecord>): Page<DeliveryView> => ({
+  items: p.items.map(deliveryView),
+  ...(p.nextToken ? { nextToken: p.nextToken } : {}),
+});
+
+/** Deliveries of one event of the caller's firm (another firm's event id lists nothing). */
+export async function listEventDeliveries(
+  deps: Pick<DeliveryListDeps, 'deliveryLists'>,
+  by: StaffPrincipal,
+  eventId: string,
+  page: PageRequest,
+): Promise<Page<DeliveryView>> {
+  return viewPage(await deps.deliveryLists.ofEvent(by.firmId, eventId, page));
+}
+
+/** Deliveries of a case's events, newest event first. */
+export async function listCaseDeliveries(
+  deps: DeliveryListDeps,
+  by: StaffPrincipal,
+  caseId: string,
+  page: PageRequest,
+): Promise<Page<DeliveryView>> {
+  if (!(await deps.cases.getCase(by.firmId, caseId))) throw notFound('case');
+  return viewPage(await deps.deliveryLists.ofCase(by.firmId, caseId, page));
+}

@@ -1,0 +1,156 @@
+// The firm's notification matrix: for each notifying event type (grouped by category) × channel,
+// whether the notify core delivers it at all. Read with its defaults, saved whole by an admin;
+// access & security notices are locked on (a firm cannot switch off the invitation mail).
+import { unprocessable } from './errors';
+import type { Clock } from './ports';
+import type { StaffPrincipal } from './principal';
+
+/** The channels the notify core delivers on (push is not built: see decision 0013). */
+export const NOTIFY_CHANNELS = ['inApp', 'email'] as const;
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+
+export const NOTIFICATION_CATEGORIES = [
+  'documents',
+  'fileRequests',
+  'discussions',
+  'tasks',
+  'access',
+] as const;
+export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+
+/**
+ * Every event type a policy notifies about, with its category and label. The notify core looks up
+ * this list for every event; an event type absent here notifies nobody (there is no policy for it).
+ */
+export const NOTIFYING_EVENTS = {
+  'document.uploaded': { category: 'documents', label: 'A file is added (by staff or by a client)' },
+  'filerequest.created': { category: 'fileRequests', label: 'Staff ask a client for a file' },
+  'filerequest.fulfilled': { category: 'fileRequests', label: 'A client uploads a requested file' },
+  'discussion.published': { category: 'discussions', label: 'A discussion is published' },
+  'comment.added': { category: 'discussions', label: 'A comment is added to a discussion' },
+  'thread.created': { category: 'tasks', label: 'A chat thread is started' },
+  'message.posted': { category: 'tasks', label: 'A message is posted in a thread' },
+  'task.changed': { category: 'tasks', label: 'Client tasks change' },
+  'tasks.completed': { category: 'tasks', label: 'Every task of a thread is done' },
+  'reminder.due': { category: 'tasks', label: 'A reminder of open tasks falls due' },
+  'invitation.sent': { category: 'access', label: 'A client is invited to the portal' },
+} as const satisfies Record<string, { category: NotificationCategory; label: string }>;
+
+export type NotifyingEvent = keyof typeof NOTIFYING_EVENTS;
+export const NOTIFYING_EVENT_TYPES = Object.keys(NOTIFYING_EVENTS) as NotifyingEvent[];
+
+/**
+ * Categories a firm cannot switch off and nobody may unsubscribe from: without them a client could
+ * never get in. Firms may mark more categories mandatory (cannot-unsubscribe) for their people.
+ */
+export const LOCKED_CATEGORIES: readonly NotificationCategory[] = ['access'];
+
+export type ChannelSwitches = Record<NotifyChannel, boolean>;
+export type Matrix = Record<NotifyingEvent, ChannelSwitches>;
+
+export interface NotificationMatrix {
+  matrix: Matrix;
+  /** Each event type's category and label, for grouping the matrix on screen. */
+  events: { type: NotifyingEvent; category: NotificationCategory; label: string; locked: boolean }[];
+  /** Event types whose switches are locked on. */
+  locked: NotifyingEvent[];
+  /** Categories people of the firm cannot unsubscribe from (always includes the locked ones). */
+  mandatory: NotificationCategory[];
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** What the firm item holds; switches absent from it take the default. */
+export interface StoredMatrix {
+  matrix?: Partial<Record<string, Partial<ChannelSwitches>>>;
+  mandatory?: string[];
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+export interface MatrixStore {
+  getMatrix(firmId: string): Promise<StoredMatrix>;
+  /** Saves the whole matrix on the firm item (explicit save; last write wins). */
+  saveMatrix(firmId: string, saved: Required<StoredMatrix>): Promise<void>;
+}
+
+export interface MatrixDeps {
+  matrix: MatrixStore;
+  clock: Clock;
+}
+
+const isLocked = (type: NotifyingEvent) => LOCKED_CATEGORIES.includes(NOTIFYING_EVENTS[type].category);
+export const LOCKED_EVENTS = NOTIFYING_EVENT_TYPES.filter(isLocked);
+
+/**
+ * The default: every event on every channel, which is what Portico did before firms could choose,
+ * so a firm that never saved keeps today's notifications.
+ */
+export const defaultSwitches = (): ChannelSwitches => ({ inApp: true, email: true });
+
+/** The matrix that applies: what the firm saved, the defaults for the rest, locked cells on. */
+export function effectiveMatrix(stored: StoredMatrix): NotificationMatrix {
+  const matrix = Object.fromEntries(
+    NOTIFYING_EVENT_TYPES.map((type) => {
+      const saved = stored.matrix?.[type] ?? {};
+      const cell = defaultSwitches();
+      for (const channel of NOTIFY_CHANNELS) {
+        if (!isLocked(type) && typeof saved[channel] === 'boolean') cell[channel] = saved[channel];
+      }
+      return [type, cell];
+    }),
+  ) as Matrix;
+  return {
+    matrix,
+    events: NOTIFYING_EVENT_TYPES.map((type) => ({
+      type,
+      ...NOTIFYING_EVENTS[type],
+      locked: isLocked(type),
+    })),
+    locked: LOCKED_EVENTS,
+    mandatory: NOTIFICATION_CATEGORIES.filter(
+      (c) => LOCKED_CATEGORIES.includes(c) || (stored.mandatory ?? []).includes(c),
+    ),
+    ...(stored.updatedAt ? { updatedAt: stored.updatedAt } : {}),
+    ...(stored.updatedBy ? { updatedBy: stored.updatedBy } : {}),
+  };
+}
+
+/** The category of a notifying event type (undefined: not one the matrix knows). */
+export const categoryOf = (type: string): NotificationCategory | undefined =>
+  (NOTIFYING_EVENTS as Partial<Record<string, { category: NotificationCategory }>>)[type]?.category;
+
+/** Whether the firm lets the notify core deliver this event type on this channel. */
+export function allows(m: Pick<NotificationMatrix, 'matrix'>, type: string, channel: string): boolean {
+  const cell = (m.matrix as Partial<Record<string, ChannelSwitches>>)[type];
+  if (!cell) return true; // not a notifying event the matrix knows: the policy alone decides
+  return (cell as Partial<Record<string, boolean>>)[channel] !== false;
+}
+
+export async function getMatrix(deps: Pick<MatrixDeps, 'matrix'>, by: StaffPrincipal) {
+  return effectiveMatrix(await deps.matrix.getMatrix(by.firmId));
+}
+
+export async function putMatrix(
+  deps: MatrixDeps,
+  by: StaffPrincipal,
+  input: { matrix: Matrix; mandatory: NotificationCategory[] },
+): Promise<NotificationMatrix> {
+  const off = LOCKED_EVENTS.flatMap((type) =>
+    NOTIFY_CHANNELS.filter((c) => input.matrix[type][c] === false).map((c) => `${type}.${c}`),
+  );
+  if (off.length > 0)
+    throw unprocessable(
+      'notification_locked',
+      `Access and security notices cannot be switched off: ${off.join(', ')}.`,
+      { locked: off },
+    );
+  const saved: Required<StoredMatrix> = {
+    matrix: input.matrix,
+    mandatory: [...new Set(input.mandatory)],
+    updatedAt: deps.clock.now().toISOString(),
+    updatedBy: by.userId,
+  };
+  await deps.matrix.saveMatrix(by.firmId, saved);
+  return effectiveMatrix(saved);
+}

@@ -1,0 +1,82 @@
+// Request and response schemas of the notification settings (the firm's matrix) and of delivery status.
+import * as z from 'zod';
+import {
+  NOTIFICATION_CATEGORIES,
+  NOTIFYING_EVENT_TYPES,
+  type NotificationCategory,
+  type NotifyingEvent,
+} from '../../domain/notification-matrix';
+import { Id } from './common';
+
+const Switches = z.strictObject({ inApp: z.boolean(), email: z.boolean() });
+
+/** Every notifying event type must be present: the matrix is saved whole. */
+const matrixShape = Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, Switches])) as Record<
+  NotifyingEvent,
+  typeof Switches
+>;
+
+const Category = z.enum(NOTIFICATION_CATEGORIES);
+
+export const MatrixBody = z.strictObject({
+  matrix: z.strictObject(matrixShape),
+  /** Categories the firm's people cannot unsubscribe from (access is always one of them). */
+  mandatory: z.array(Category).max(NOTIFICATION_CATEGORIES.length),
+});
+
+export const MatrixView = z.object({
+  matrix: z.object(
+    Object.fromEntries(
+      NOTIFYING_EVENT_TYPES.map((t) => [t, z.object({ inApp: z.boolean(), email: z.boolean() })]),
+    ) as Record<NotifyingEvent, z.ZodObject<{ inApp: z.ZodBoolean; email: z.ZodBoolean }>>,
+  ),
+  /** Each event type's category and label, for grouping the matrix on screen. */
+  events: z.array(
+    z.object({
+      type: z.enum(NOTIFYING_EVENT_TYPES),
+      category: z.string(),
+      label: z.string(),
+      locked: z.boolean(),
+    }),
+  ),
+  locked: z.array(z.enum(NOTIFYING_EVENT_TYPES)),
+  mandatory: z.array(Category),
+  updatedAt: z.string().optional(),
+  updatedBy: z.string().optional(),
+});
+
+/** Every category must be present: preferences are saved whole. */
+const preferencesShape = Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, Switches])) as Record<
+  NotificationCategory,
+  typeof Switches
+>;
+
+export const PreferencesBody = z.strictObject({ preferences: z.strictObject(preferencesShape) });
+
+export const PreferencesView = z.object({
+  preferences: z.object(
+    Object.fromEntries(
+      NOTIFICATION_CATEGORIES.map((c) => [c, z.object({ inApp: z.boolean(), email: z.boolean() })]),
+    ) as Record<NotificationCategory, z.ZodObject<{ inApp: z.ZodBoolean; email: z.ZodBoolean }>>,
+  ),
+  /** Categories the caller cannot switch off. */
+  mandatory: z.array(Category),
+  updatedAt: z.string().optional(),
+});
+
+/** Event ids are ULIDs Portico issued. */
+export const EventParams = z.strictObject({ eventId: Id });
+
+export const DeliveryView = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  caseId: z.string().optional(),
+  recipient: z.object({ kind: z.enum(['staff', 'contact']), id: z.string() }),
+  channel: z.string(),
+  status: z.enum(['pending', 'sent', 'suppressed', 'failed']),
+  reason: z.enum(['policy', 'preference', 'dedupe', 'digest']).optional(),
+  error: z.string().optional(),
+  attempts: z.number().int().optional(),
+  createdAt: z.string(),
+  at: z.string().optional(),
+});
