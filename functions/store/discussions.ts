@@ -1,12 +1,9 @@
-// DynamoDB adapters of discussions and comments, and of CaseContacts (a case's grants). The contacts
-// a discussion is shared with are a list on its item, so the portal's list is one filtered Query.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseContacts } from '../domain/case-contacts';
 import type { Comment, Discussion, DiscussionStore } from '../domain/discussions';
 import { notFound } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import { Entity, keys, patterns } from './keys';
-import { fromItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
+import { getItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
 
 export function caseContacts(table: Table): CaseContacts {
   return {
@@ -43,16 +40,8 @@ export function discussionStore(table: Table): DiscussionStore {
         { 0: () => notFound('case') },
       ),
 
-    async getDiscussion(firmId, caseId, discussionId) {
-      const res = await table.client.send(
-        new GetCommand({
-          TableName: table.name,
-          Key: keys.discussion(firmId, caseId, discussionId),
-          ConsistentRead: true,
-        }),
-      );
-      return res.Item ? fromItem<Discussion>(res.Item) : undefined;
-    },
+    getDiscussion: (firmId, caseId, discussionId) =>
+      getItem<Discussion>(table, keys.discussion(firmId, caseId, discussionId), { consistent: true }),
 
     listDiscussions: (firmId, caseId, contactId, page) =>
       contactId

@@ -1,8 +1,8 @@
 // DynamoDB adapter of the DocumentStore port, and the document item ingest writes.
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Document, DocumentStore } from '../domain/documents';
 import { Entity, keys, patterns } from './keys';
-import { fromItem, queryPage, type Table, toItem } from './table';
+import { fromItem, getItem, queryPage, type Table, toItem } from './table';
 
 /** The document item: main key by case, GSI2 by case and source. */
 export function documentItem(d: Document): Record<string, unknown> {
@@ -18,16 +18,8 @@ export function documentItem(d: Document): Record<string, unknown> {
 
 export function documentStore(table: Table): DocumentStore {
   return {
-    async getDocument(firmId, caseId, documentId) {
-      const res = await table.client.send(
-        new GetCommand({
-          TableName: table.name,
-          Key: keys.document(firmId, caseId, documentId),
-          ConsistentRead: true,
-        }),
-      );
-      return res.Item ? fromItem<Document>(res.Item) : undefined;
-    },
+    getDocument: (firmId, caseId, documentId) =>
+      getItem<Document>(table, keys.document(firmId, caseId, documentId), { consistent: true }),
     listDocuments: (firmId, caseId, source, page) =>
       queryPage<Document>(
         table,

@@ -1,12 +1,9 @@
-// DynamoDB adapter of the FileRequestStore: one item per request (recipients, status and history on
-// it); the status and recipient filters ride on the one Query of the case's requests.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict, notFound } from '../domain/errors';
 import type { FileRequest, FileRequestStore } from '../domain/file-requests';
 import { caseExists } from './discussions';
 import { Entity, keys, patterns } from './keys';
 
-import { fromItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+import { getItem, putActivity, queryPage, type Table, toItem, transact } from './table';
 
 export const notOpen = () => conflict('file_request_not_open', 'This file request is no longer open.');
 
@@ -29,16 +26,8 @@ export function fileRequestStore(table: Table): FileRequestStore {
         { 0: () => notFound('case') },
       ),
 
-    async getFileRequest(firmId, caseId, requestId) {
-      const res = await table.client.send(
-        new GetCommand({
-          TableName: table.name,
-          Key: keys.fileRequest(firmId, caseId, requestId),
-          ConsistentRead: true,
-        }),
-      );
-      return res.Item ? fromItem<FileRequest>(res.Item) : undefined;
-    },
+    getFileRequest: (firmId, caseId, requestId) =>
+      getItem<FileRequest>(table, keys.fileRequest(firmId, caseId, requestId), { consistent: true }),
 
     listFileRequests(firmId, caseId, filter, page) {
       const clauses: string[] = [];

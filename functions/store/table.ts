@@ -38,8 +38,15 @@ export function fromItem<T>(item: Record<string, unknown>): T {
   return out as T;
 }
 
-export async function getItem<T>(table: Table, key: ItemKey): Promise<T | undefined> {
-  const res = await table.client.send(new GetCommand({ TableName: table.name, Key: key }));
+/** One item by key; `consistent` where a decision rides on it (a check right after a write). */
+export async function getItem<T>(
+  table: Table,
+  key: ItemKey,
+  opts: { consistent?: boolean } = {},
+): Promise<T | undefined> {
+  const res = await table.client.send(
+    new GetCommand({ TableName: table.name, Key: key, ...(opts.consistent ? { ConsistentRead: true } : {}) }),
+  );
   return res.Item ? fromItem<T>(res.Item) : undefined;
 }
 
