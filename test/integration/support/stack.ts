@@ -5,6 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import type { Table } from '../../../functions/store/table';
 import { createFirm, newId, partitionOf, type TestFirm } from '../../support/firms';
+import { type ApiResponse, type CallOptions, callApi } from '../../support/http';
 
 const stack = inject('stack');
 if (!stack?.api)
@@ -25,44 +26,15 @@ export const table: Table = {
   cursorSecret: stack.env.CURSOR_SECRET!,
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read loosely typed JSON bodies
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
+export type { ApiResponse };
 
 /** Calls the API as the holder of `token` (or anonymously). */
 // biome-ignore lint/suspicious/noExplicitAny: tests read loosely typed JSON bodies
-export async function call<T = any>(
+export const call = <T = any>(
   method: string,
   path: string,
-  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
-): Promise<ApiResponse<T>> {
-  const res = await fetch(`${stack.api}${path}`, {
-    method,
-    headers: {
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.body !== undefined || opts.rawBody !== undefined
-        ? { 'content-type': 'application/json' }
-        : {}),
-      ...opts.headers,
-    },
-    ...(opts.rawBody !== undefined
-      ? { body: opts.rawBody }
-      : opts.body !== undefined
-        ? { body: JSON.stringify(opts.body) }
-        : {}),
-  });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON: keep the text
-  }
-  return { status: res.status, body: body as T, headers: res.headers };
-}
+  opts: CallOptions = {},
+): Promise<ApiResponse<T>> => callApi<T>(stack.api, method, path, opts);
 
 export async function mintToken(
   claims: Record<string, unknown> & { sub: string },

@@ -10,6 +10,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../../../functions/store/table';
 import { type LocalStack, startLocalStack } from '../../../local/stack';
 import { createFirm, newId, partitionOf, type Staff, type TestFirm } from '../../support/firms';
+import { type ApiResponse, type CallOptions, callApi } from '../../support/http';
 import { type StoredMail, storedMail } from '../../support/mail';
 
 export interface Harness {
@@ -24,19 +25,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the suite reads loosely typed JSON bodies
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-  text: string;
-}
-
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  /** Sent as is (invalid JSON, prototype keys JSON.stringify would drop). */
-  rawBody?: string;
-}
+export type { ApiResponse, CallOptions };
 
 // biome-ignore lint/suspicious/noExplicitAny: the suite reads loosely typed JSON bodies
 export type Caller = <T = any>(method: string, path: string, opts?: CallOptions) => Promise<ApiResponse<T>>;
@@ -66,30 +55,7 @@ export async function startHarness(): Promise<Harness> {
     region: 'us-east-1',
     credentials,
   });
-  const call: Caller = async (method, path, opts = {}) => {
-    const res = await fetch(`${stack.urls.api}${path}`, {
-      method,
-      headers: {
-        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        ...(opts.body !== undefined || opts.rawBody !== undefined
-          ? { 'content-type': 'application/json' }
-          : {}),
-      },
-      ...(opts.rawBody !== undefined
-        ? { body: opts.rawBody }
-        : opts.body !== undefined
-          ? { body: JSON.stringify(opts.body) }
-          : {}),
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body: body as never, text };
-  };
+  const call: Caller = (method, path, opts = {}) => callApi(stack.urls.api, method, path, opts);
   return {
     stack,
     table,
