@@ -68,7 +68,14 @@ export class LocalBus {
         res.end(JSON.stringify({ FailedEntryCount: 0, Entries: entries.map((id) => ({ EventId: id })) }));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.opts.port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      const server = this.server!;
+      server.once('error', reject);
+      server.listen(this.opts.port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
   }
 
   async stop(): Promise<void> {

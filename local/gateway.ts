@@ -125,7 +125,13 @@ export function startGateway(opts: GatewayOptions): Promise<Server> {
       send(res, 500, corsHeaders, { message: 'Internal Server Error' });
     }
   });
-  return new Promise((resolve) => server.listen(opts.port, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown) {
