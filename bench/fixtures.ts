@@ -2,7 +2,8 @@
 // Each fixture builds what it needs through the World (firm, case, grants, documents, threads…).
 import { NOTIFICATION_CATEGORIES, NOTIFYING_EVENT_TYPES } from '../functions/domain/notification-matrix';
 import type { RouteId } from '../functions/http/routes';
-import type { HttpCall } from './events';
+import { localPushClient } from '../local/push';
+import type { Claims, HttpCall } from './events';
 import type { World } from './world';
 
 export type Fixture = (w: World) => Promise<HttpCall>;
@@ -318,7 +319,9 @@ export const fixtures = {
   putNotificationMatrix: async (w) => ({
     claims: await w.staffClaims('putNotificationMatrix'),
     body: {
-      matrix: Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true }])),
+      matrix: Object.fromEntries(
+        NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true, push: true }]),
+      ),
       mandatory: ['access'],
     },
   }),
@@ -326,14 +329,18 @@ export const fixtures = {
   putMyPreferences: async (w) => ({
     claims: await w.staffClaims('putMyPreferences'),
     body: {
-      preferences: Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true }])),
+      preferences: Object.fromEntries(
+        NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true, push: true }]),
+      ),
     },
   }),
   getPortalPreferences: async (w) => ({ claims: (await w.portalContact()).claims }),
   putPortalPreferences: async (w) => ({
     claims: (await w.portalContact()).claims,
     body: {
-      preferences: Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true }])),
+      preferences: Object.fromEntries(
+        NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true, push: true }]),
+      ),
     },
   }),
   listCaseDeliveries: async (w) => ({
@@ -344,4 +351,100 @@ export const fixtures = {
     claims: await w.staffClaims('listEventDeliveries'),
     params: { eventId: '01JZZZZZZZZZZZZZZZZZZZZZZZ' },
   }),
+  listNotificationTemplates: async (w) => ({
+    claims: await w.staffClaims('listNotificationTemplates'),
+    query: { locale: 'es' },
+  }),
+  putNotificationTemplate: async (w) => ({
+    claims: await w.staffClaims('putNotificationTemplate'),
+    params: { templateId: 'document.uploaded', locale: 'es', channel: 'email' },
+    body: {
+      subject: '{contactName} subió {fileName}',
+      body: '{contactName} subió {fileName} a {caseTitle}.',
+    },
+  }),
+  deleteNotificationTemplate: async (w) => ({
+    claims: await w.staffClaims('deleteNotificationTemplate'),
+    params: { templateId: 'document.uploaded', locale: 'es', channel: 'email' },
+  }),
+  // ── web push (issue 7) ──
+  // The first call of a deployment generates and stores the VAPID key pair; every later one (what
+  // is measured) is served from the container's copy.
+  getPushPublicKey: async (w) => {
+    const claims = await w.staffClaims('getPushPublicKey');
+    await w.must('getPushPublicKey', { claims });
+    return { claims };
+  },
+  createPushSubscription: async (w) => {
+    const claims = await w.staffClaims('createPushSubscription');
+    return { claims, body: await localPushSubscription(w, claims) };
+  },
+  listPushSubscriptions: async (w) => ({ claims: await w.staffClaims('listPushSubscriptions') }),
+  deletePushSubscription: async (w) => {
+    const claims = await w.staffClaims('deletePushSubscription');
+    const made = await w.must('createPushSubscription', {
+      claims,
+      body: await localPushSubscription(w, claims),
+    });
+    return { claims, params: { subscriptionId: String(made.subscriptionId) } };
+  },
+  getPortalPushPublicKey: async (w) => {
+    const { claims } = await w.portalContact();
+    await w.must('getPortalPushPublicKey', { claims });
+    return { claims };
+  },
+  createPortalPushSubscription: async (w) => {
+    const { claims } = await w.portalContact();
+    return { claims, body: await localPushSubscription(w, claims) };
+  },
+  listPortalPushSubscriptions: async (w) => ({ claims: (await w.portalContact()).claims }),
+  deletePortalPushSubscription: async (w) => {
+    const { claims } = await w.portalContact();
+    const made = await w.must('createPortalPushSubscription', {
+      claims,
+      body: await localPushSubscription(w, claims),
+    });
+    return { claims, params: { subscriptionId: String(made.subscriptionId) } };
+  },
+  // ── document paths (issue 7) ──
+  putRecurringTask: async (w) => ({
+    claims: await w.staffClaims('putRecurringTask'),
+    params: { recurringTaskId: 'bench-payroll' },
+    body: { name: 'Bench payroll', notifyClient: true },
+  }),
+  listRecurringTasks: async (w) => ({ claims: await w.staffClaims('listRecurringTasks') }),
+  getRecurringTask: async (w) => {
+    await w.must('putRecurringTask', {
+      claims: await w.staffClaims('putRecurringTask'),
+      params: { recurringTaskId: 'bench-read' },
+      body: { name: 'Bench read', notifyClient: true },
+    });
+    return { claims: await w.staffClaims('getRecurringTask'), params: { recurringTaskId: 'bench-read' } };
+  },
+  putCaseNotifyClient: async (w) => ({
+    claims: await w.staffClaims('putCaseNotifyClient'),
+    params: { caseId: await w.caseId() },
+    body: { notifyClient: true },
+  }),
+  publishDocument: async (w) => {
+    await w.must('putRecurringTask', {
+      claims: await w.staffClaims('putRecurringTask'),
+      params: { recurringTaskId: 'bench-publish' },
+      body: { name: 'Bench publish', notifyClient: true },
+    });
+    return {
+      claims: await w.staffClaims('publishDocument'),
+      params: { caseId: await w.caseId(), documentId: await w.documentId() },
+      body: {
+        recurringTaskId: 'bench-publish',
+        contactIds: [(await w.grantedContact('publish')).contactId],
+      },
+    };
+  },
 } satisfies Partial<Record<RouteId, Fixture>>;
+
+/** A browser subscription on the local push service, for the API's VAPID key (as the SPA makes one). */
+async function localPushSubscription(w: World, claims: Claims) {
+  const key = await w.must(claims.firmId ? 'getPushPublicKey' : 'getPortalPushPublicKey', { claims });
+  return (await localPushClient(w.stack.urls.push).subscribe(String(key.publicKey))).subscription;
+}

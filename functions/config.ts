@@ -3,6 +3,7 @@
 // message instead of failing a request later. AWS endpoints are overridden for the local stack
 // through the SDK's own AWS_ENDPOINT_URL_<SERVICE> variables, so no code path differs.
 import * as z from 'zod';
+import { DEFAULT_PUSH_SERVICES } from './domain/push';
 
 const fields = {
   TABLE_NAME: z.string().min(1),
@@ -16,6 +17,19 @@ const fields = {
   APP_URL: z.url(),
   /** Default base URL of the client portal, for firms that set none. */
   PORTAL_URL: z.url(),
+  /**
+   * Web push services subscriptions may point at, comma-separated: host patterns (https only, e.g.
+   * `*.push.apple.com`) or exact origins (the local push service). The notify function POSTs only there.
+   */
+  PUSH_SERVICES: z
+    .string()
+    .default(DEFAULT_PUSH_SERVICES.join(','))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
   /** Default upload size limit per file (a firm setting may lower or raise it). */
   UPLOAD_MAX_BYTES: z.coerce
     .number()

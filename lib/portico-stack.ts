@@ -1,5 +1,5 @@
 // The Portico stack: composes the table, uploads, identity, API, outbox relay, event rules and the
-// reminders schedule.
+// reminders and digests schedules.
 // Functions are derived from the route table (one per route group) and the rule list (one per
 // rule target); nothing here names a single route or rule.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
@@ -10,6 +10,7 @@ import type { RouteGroup } from '../functions/http/route';
 import { routeEntries, routeGroups } from '../functions/http/routes';
 import { PorticoApi } from './api';
 import { cursorSecret } from './cursor-secret';
+import { Digests } from './digests';
 import { EventRules } from './event-rules';
 import { PorticoFunction } from './function';
 import { Identity } from './identity';
@@ -35,6 +36,7 @@ export class PorticoStack extends Stack {
   readonly eventTargets: Record<RuleTarget, PorticoFunction>;
   readonly outbox: Outbox;
   readonly reminders: Reminders;
+  readonly digests: Digests;
 
   constructor(scope: Construct, id: string, props: PorticoStackProps) {
     super(scope, id, props);
@@ -84,6 +86,7 @@ export class PorticoStack extends Stack {
 
     this.outbox = new Outbox(this, 'Outbox', { table: this.table, bus: this.bus });
     this.reminders = new Reminders(this, 'Reminders', { table: this.table });
+    this.digests = new Digests(this, 'Digests', { table: this.table, senderEmail: settings.senderEmail });
 
     new EventRules(this, 'Rules', {
       rules: busRules,

@@ -27,3 +27,4 @@ export const loadPublisher = async () => (await import('../functions/handlers/pu
 export const loadNotify = async () => (await import('../functions/handlers/notify')).handler;
 export const loadIngest = async () => (await import('../functions/handlers/ingest')).handler;
 export const loadReminders = async () => (await import('../functions/handlers/reminders')).remindersHandler;
+export const loadDigests = async () => (await import('../functions/handlers/digests')).digestsHandler;

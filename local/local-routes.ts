@@ -82,6 +82,17 @@ export function localRoutes(stack: LocalStack): LocalRoute {
       json(res, 200, await stack.runReminders(now));
       return true;
     }
+    if (req.method === 'POST' && path === '/local/digests/run') {
+      // Runs the scheduled digests function now, or at `now` (ISO): tests advance a fake clock.
+      const body = (await readJson(req)) as { now?: unknown } | undefined;
+      const now = body?.now === undefined ? undefined : new Date(String(body.now));
+      if (now && (typeof body?.now !== 'string' || Number.isNaN(now.getTime()))) {
+        json(res, 400, { code: 'validation_failed', message: 'now must be an ISO date-time' });
+        return true;
+      }
+      json(res, 200, await stack.runDigests(now));
+      return true;
+    }
     if (req.method === 'GET' && (await serveDocs(res, path))) return true;
     if (req.method === 'GET' && (await servePortalDemo(res, path))) return true;
     const dlq = /^\/local\/dlq\/(notify|ingest)(\/redrive)?$/.exec(path);

@@ -6,26 +6,28 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import * as sesModule from 'aws-ses-v2-local';
+import { DEFAULT_PUSH_SERVICES } from '../functions/domain/push';
 import { type LocalAuth, localAuth } from './auth';
 import { LocalBus } from './bus';
 import { ensureTable, localCredentials, startDynamo } from './dynamodb';
 import { startGateway } from './gateway';
 import { localRoutes } from './local-routes';
 import { freePort, waitFor } from './ports';
+import { startPush } from './push';
 import { startS3 } from './s3';
 import { StreamPoller } from './streams';
 
 export interface StackOptions {
   dataDir: string;
   /** 0 or absent = any free port. */
-  ports?: Partial<Record<'gateway' | 'dynamodb' | 's3' | 'ses' | 'bus', number>>;
+  ports?: Partial<Record<'gateway' | 'dynamodb' | 's3' | 'ses' | 'bus' | 'push', number>>;
   seed?: boolean;
   corsOrigins?: string[];
   log?: (line: string) => void;
 }
 
 export interface LocalStack {
-  urls: { api: string; mail: string; s3: string; dynamodb: string; bus: string };
+  urls: { api: string; mail: string; s3: string; dynamodb: string; bus: string; push: string };
   env: Record<string, string>;
   auth: LocalAuth;
   bus: LocalBus;
@@ -33,6 +35,8 @@ export interface LocalStack {
   settle(): Promise<void>;
   /** Runs the scheduled reminders function once, on the real clock or at `now` (tests advance it). */
   runReminders(now?: Date): Promise<unknown>;
+  /** Runs the scheduled digests function once, on the real clock or at `now` (tests advance it). */
+  runDigests(now?: Date): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export const BUCKET_NAME = 'portico-uploads';
 export const BUS_NAME = 'portico-events';
 /** How often the local stack runs the reminders function (AWS: every 15 minutes). */
 const REMINDERS_EVERY_MS = 60_000;
+/** How often the local stack runs the digests function (AWS: every minute too). */
+const DIGESTS_EVERY_MS = 60_000;
 
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir);
@@ -54,6 +60,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     s3: await port('s3'),
     ses: await port('ses'),
     bus: await port('bus'),
+    push: await port('push'),
   };
   const apiUrl = `http://localhost:${ports.gateway}`;
   // The gateway serves the portal demo itself, which posts straight to S3: its own origin is a
@@ -81,6 +88,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     stops.push(() => new Promise((r) => ses.close(() => r(undefined))));
     await waitFor('local SES', async () => (await fetch(`http://127.0.0.1:${ports.ses}/health-check`)).ok);
 
+    // The local web push service: the notify function pushes to subscriptions made on it.
+    const push = await startPush({ port: ports.push });
+    stops.push(() => push.stop());
+
     const env: Record<string, string> = {
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
@@ -97,6 +108,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       SENDER_EMAIL: 'no-reply@portico.local',
       PORTAL_URL: corsOrigins[0]!,
       APP_URL: `${corsOrigins[0]!}/app`,
+      // Subscriptions may point at the real push services and at the local one (an exact origin).
+      PUSH_SERVICES: [...DEFAULT_PUSH_SERVICES, push.url].join(','),
     };
     // The handlers read their configuration at import, exactly as in Lambda: set it first.
     Object.assign(process.env, env);
@@ -154,6 +167,16 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     reminderTimer.unref();
     stops.push(async () => clearInterval(reminderTimer));
 
+    // Digests of bursts: the handler the EventBridge schedule invokes every minute in AWS, here on a timer.
+    const digestsAt = await handlers.loadDigests();
+    const runDigests = (now?: Date) => digestsAt(now ? { now: () => now } : { now: () => new Date() })();
+    const digestTimer = setInterval(
+      () => void runDigests().catch((err) => log(`digests: ${(err as Error).message}`)),
+      DIGESTS_EVERY_MS,
+    );
+    digestTimer.unref();
+    stops.push(async () => clearInterval(digestTimer));
+
     const auth = await localAuth(join(dataDir, 'keys', 'jwk.json'), `${apiUrl}/local`);
     const settle = async () => {
       // Stream → bus → targets, until nothing new appears (a target may write more activity).
@@ -169,12 +192,14 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         s3: `http://localhost:${ports.s3}`,
         dynamodb: dynamo.endpoint,
         bus: bus.endpoint,
+        push: push.url,
       },
       env,
       auth,
       bus,
       settle,
       runReminders,
+      runDigests,
       stop: stopAll,
     };
     const gateway = await startGateway({

@@ -31,6 +31,7 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)}s. Data: ${process.env.POR
   API            ${stack.urls.api}
   Mail viewer    ${stack.urls.mail}        (local SES; JSON at ${stack.urls.mail}/store)
   Local S3       ${stack.urls.s3}
+  Web push       ${stack.urls.push}        (local push service: POST /subscribe, /get-notifications)
   DynamoDB Local ${stack.urls.dynamodb}
   API reference  ${stack.urls.api}/docs
   Portal demo    ${stack.urls.api}/portal-demo/

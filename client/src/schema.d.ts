@@ -193,6 +193,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseId}/documents/{documentId}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Process path: publish a document for a completed task of a recurring task (shares it with the chosen contacts, default all with access). Once per document version × recurring task; a repeat answers with the first publication.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['publishDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{caseId}/documents/{documentId}/shares': {
     parameters: {
       query?: never;
@@ -355,6 +375,26 @@ export interface paths {
      * @description Auth: Bearer JWT of a staff user with role admin.
      */
     post: operations['resendInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/notify-client': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the case's notify-client flag (default on): documents published for a recurring task tell the case's contacts only while it is on.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    put: operations['putCaseNotifyClient'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -813,6 +853,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me/push-subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's push subscriptions (push service and dates; never the endpoint or its keys).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listPushSubscriptions'];
+    put?: never;
+    /**
+     * Register this browser's PushSubscription (idempotent per endpoint: keys are updated). The endpoint must be https on a known push service (else 422 push_endpoint_not_allowed); at most 20 per person (422 push_subscriptions_full).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['createPushSubscription'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/push-subscriptions/{subscriptionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Unregister a push subscription (idempotent: `removed` says whether there was one).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    delete: operations['deletePushSubscription'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/push/public-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The VAPID public key to pass to `pushManager.subscribe` as its applicationServerKey.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['getPushPublicKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/portal/cases': {
     parameters: {
       query?: never;
@@ -1229,6 +1333,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portal/me/push-subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's push subscriptions (push service and dates; never the endpoint or its keys).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalPushSubscriptions'];
+    put?: never;
+    /**
+     * Register this browser's PushSubscription (idempotent per endpoint: keys are updated). The endpoint must be https on a known push service (else 422 push_endpoint_not_allowed); at most 20 per person (422 push_subscriptions_full).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    post: operations['createPortalPushSubscription'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/me/push-subscriptions/{subscriptionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Unregister a push subscription (idempotent: `removed` says whether there was one).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    delete: operations['deletePortalPushSubscription'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/me/push/public-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The VAPID public key to pass to `pushManager.subscribe` as its applicationServerKey.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['getPortalPushPublicKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/recurring-tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The firm's recurring tasks, by id, with their notify-client flags.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listRecurringTasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/recurring-tasks/{recurringTaskId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One recurring task and its notify-client flag.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['getRecurringTask'];
+    /**
+     * Save a recurring task under the integration's id (create or replace) with its notify-client flag: documents published for it tell clients only while it is on.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    put: operations['putRecurringTask'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/settings': {
     parameters: {
       query?: never;
@@ -1301,6 +1513,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/settings/notifications/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Notification texts: each template (event type × audience) × locale with its variables, the shipped texts and the firm's overrides per channel.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    get: operations['listNotificationTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/settings/notifications/templates/{templateId}/{locale}/{channel}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Save the firm's own text of a template × locale × channel (email: subject + body; inApp/push: title + body; ICU). Checked at save: invalid → 422 template_invalid, nothing saved.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    put: operations['putNotificationTemplate'];
+    post?: never;
+    /**
+     * Remove the firm's text of a template × locale × channel: the shipped text applies again (idempotent).
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    delete: operations['deleteNotificationTemplate'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1319,6 +1575,8 @@ export interface components {
       createdAt: string;
       createdBy: string;
       notifyClient: boolean;
+      notifyClientChangedAt?: string;
+      notifyClientChangedBy?: string;
       ownerId: string;
       reference?: string;
       /** @enum {string} */
@@ -1872,10 +2130,11 @@ export interface operations {
               caseId?: string;
               channel: string;
               createdAt: string;
+              detail?: string;
               error?: string;
               eventId: string;
               /** @enum {string} */
-              reason?: 'policy' | 'preference' | 'dedupe' | 'digest';
+              reason?: 'policy' | 'preference' | 'dedupe' | 'digest' | 'unreachable';
               recipient: {
                 id: string;
                 /** @enum {string} */
@@ -2117,6 +2376,59 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  publishDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        documentId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          contactIds?: components['schemas']['Id'][];
+          recurringTaskId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            alreadyPublished: boolean;
+            caseId: string;
+            contactIds: string[];
+            documentId: string;
+            eventId: string;
+            name: string;
+            newlyShared: string[];
+            publishedAt: string;
+            publishedBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact' | 'system';
+            };
+            recurringTaskId: string;
+            version: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
       500: components['responses']['InternalError'];
     };
   };
@@ -2430,6 +2742,41 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InvitationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putCaseNotifyClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          notifyClient: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -3517,10 +3864,11 @@ export interface operations {
               caseId?: string;
               channel: string;
               createdAt: string;
+              detail?: string;
               error?: string;
               eventId: string;
               /** @enum {string} */
-              reason?: 'policy' | 'preference' | 'dedupe' | 'digest';
+              reason?: 'policy' | 'preference' | 'dedupe' | 'digest' | 'unreachable';
               recipient: {
                 id: string;
                 /** @enum {string} */
@@ -3701,22 +4049,27 @@ export interface operations {
               access: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               discussions: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               documents: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               fileRequests: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               tasks: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
             };
             updatedAt?: string;
@@ -3743,22 +4096,27 @@ export interface operations {
             access: {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             discussions: {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             documents: {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             fileRequests: {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             tasks: {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
           };
         };
@@ -3777,22 +4135,27 @@ export interface operations {
               access: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               discussions: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               documents: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               fileRequests: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               tasks: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
             };
             updatedAt?: string;
@@ -3805,6 +4168,145 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPushSubscriptions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              createdAt: string;
+              expirationTime?: number;
+              service: string;
+              subscriptionId: string;
+              updatedAt: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createPushSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uri */
+          endpoint: string;
+          expirationTime?: number | null;
+          keys: {
+            auth: string;
+            p256dh: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            expirationTime?: number;
+            service: string;
+            subscriptionId: string;
+            updatedAt: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  deletePushSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        subscriptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            removed: boolean;
+            subscriptionId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getPushPublicKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            publicKey: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
     };
   };
@@ -4674,22 +5176,27 @@ export interface operations {
               access: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               discussions: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               documents: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               fileRequests: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               tasks: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
             };
             updatedAt?: string;
@@ -4716,22 +5223,27 @@ export interface operations {
             access: {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             discussions: {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             documents: {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             fileRequests: {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             tasks: {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
           };
         };
@@ -4750,25 +5262,283 @@ export interface operations {
               access: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               discussions: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               documents: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               fileRequests: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               tasks: {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
             };
             updatedAt?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalPushSubscriptions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              createdAt: string;
+              expirationTime?: number;
+              service: string;
+              subscriptionId: string;
+              updatedAt: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createPortalPushSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uri */
+          endpoint: string;
+          expirationTime?: number | null;
+          keys: {
+            auth: string;
+            p256dh: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            expirationTime?: number;
+            service: string;
+            subscriptionId: string;
+            updatedAt: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  deletePortalPushSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        subscriptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            removed: boolean;
+            subscriptionId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getPortalPushPublicKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            publicKey: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listRecurringTasks: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              createdAt: string;
+              name: string;
+              notifyClient: boolean;
+              recurringTaskId: string;
+              updatedAt: string;
+              updatedBy: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getRecurringTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recurringTaskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            name: string;
+            notifyClient: boolean;
+            recurringTaskId: string;
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putRecurringTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recurringTaskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          notifyClient: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            name: string;
+            notifyClient: boolean;
+            recurringTaskId: string;
+            updatedAt: string;
+            updatedBy: string;
           };
         };
       };
@@ -4925,6 +5695,15 @@ export interface operations {
         };
         content: {
           'application/json': {
+            digest: {
+              access?: number;
+              discussions?: number;
+              documents?: number;
+              fileRequests?: number;
+              tasks?: number;
+            };
+            /** @enum {string} */
+            documentPath: 'portal' | 'process';
             events: {
               category: string;
               label: string;
@@ -4932,6 +5711,8 @@ export interface operations {
               /** @enum {string} */
               type:
                 | 'document.uploaded'
+                | 'document.shared'
+                | 'document.published'
                 | 'filerequest.created'
                 | 'filerequest.fulfilled'
                 | 'discussion.published'
@@ -4945,6 +5726,8 @@ export interface operations {
             }[];
             locked: (
               | 'document.uploaded'
+              | 'document.shared'
+              | 'document.published'
               | 'filerequest.created'
               | 'filerequest.fulfilled'
               | 'discussion.published'
@@ -4961,46 +5744,67 @@ export interface operations {
               'comment.added': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'discussion.published': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
+              };
+              'document.published': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
+              'document.shared': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
               };
               'document.uploaded': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'filerequest.created': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'filerequest.fulfilled': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'invitation.sent': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'message.posted': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'reminder.due': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'task.changed': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'tasks.completed': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'thread.created': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
             };
             updatedAt?: string;
@@ -5024,51 +5828,81 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          digest?: {
+            access?: number;
+            discussions?: number;
+            documents?: number;
+            fileRequests?: number;
+            tasks?: number;
+          };
+          /** @enum {string} */
+          documentPath?: 'portal' | 'process';
           mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
           matrix: {
             'comment.added': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             'discussion.published': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
+            };
+            'document.published': {
+              email: boolean;
+              inApp: boolean;
+              push: boolean;
+            };
+            'document.shared': {
+              email: boolean;
+              inApp: boolean;
+              push: boolean;
             };
             'document.uploaded': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             'filerequest.created': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             'filerequest.fulfilled': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             'invitation.sent': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             'message.posted': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             'reminder.due': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             'task.changed': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             'tasks.completed': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
             'thread.created': {
               email: boolean;
               inApp: boolean;
+              push: boolean;
             };
           };
         };
@@ -5082,6 +5916,15 @@ export interface operations {
         };
         content: {
           'application/json': {
+            digest: {
+              access?: number;
+              discussions?: number;
+              documents?: number;
+              fileRequests?: number;
+              tasks?: number;
+            };
+            /** @enum {string} */
+            documentPath: 'portal' | 'process';
             events: {
               category: string;
               label: string;
@@ -5089,6 +5932,8 @@ export interface operations {
               /** @enum {string} */
               type:
                 | 'document.uploaded'
+                | 'document.shared'
+                | 'document.published'
                 | 'filerequest.created'
                 | 'filerequest.fulfilled'
                 | 'discussion.published'
@@ -5102,6 +5947,8 @@ export interface operations {
             }[];
             locked: (
               | 'document.uploaded'
+              | 'document.shared'
+              | 'document.published'
               | 'filerequest.created'
               | 'filerequest.fulfilled'
               | 'discussion.published'
@@ -5118,50 +5965,357 @@ export interface operations {
               'comment.added': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'discussion.published': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
+              };
+              'document.published': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
+              'document.shared': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
               };
               'document.uploaded': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'filerequest.created': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'filerequest.fulfilled': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'invitation.sent': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'message.posted': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'reminder.due': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'task.changed': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'tasks.completed': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
               'thread.created': {
                 email: boolean;
                 inApp: boolean;
+                push: boolean;
               };
             };
             updatedAt?: string;
             updatedBy?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listNotificationTemplates: {
+    parameters: {
+      query?: {
+        eventType?:
+          | 'document.uploaded'
+          | 'document.shared'
+          | 'document.published'
+          | 'filerequest.created'
+          | 'filerequest.fulfilled'
+          | 'discussion.published'
+          | 'comment.added'
+          | 'thread.created'
+          | 'message.posted'
+          | 'task.changed'
+          | 'tasks.completed'
+          | 'reminder.due'
+          | 'invitation.sent';
+        limit?: number;
+        locale?: 'en' | 'es' | 'pt-BR';
+        nextToken?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              audience: 'staff' | 'contact';
+              category: string;
+              /** @enum {string} */
+              eventType:
+                | 'document.uploaded'
+                | 'document.shared'
+                | 'document.published'
+                | 'filerequest.created'
+                | 'filerequest.fulfilled'
+                | 'discussion.published'
+                | 'comment.added'
+                | 'thread.created'
+                | 'message.posted'
+                | 'task.changed'
+                | 'tasks.completed'
+                | 'reminder.due'
+                | 'invitation.sent';
+              /** @enum {string} */
+              locale: 'en' | 'es' | 'pt-BR';
+              overrides: {
+                email?: {
+                  body: string;
+                  subject?: string;
+                  title?: string;
+                  updatedAt: string;
+                  updatedBy: string;
+                };
+                inApp?: {
+                  body: string;
+                  subject?: string;
+                  title?: string;
+                  updatedAt: string;
+                  updatedBy: string;
+                };
+                push?: {
+                  body: string;
+                  subject?: string;
+                  title?: string;
+                  updatedAt: string;
+                  updatedBy: string;
+                };
+              };
+              sample: {
+                [key: string]: string | number;
+              };
+              shipped: {
+                action?: string;
+                body: string;
+                emailBody?: string;
+                footer?: string;
+                subject: string;
+                title: string;
+              };
+              templateId: string;
+              variables: string[];
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putNotificationTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel: 'email' | 'inApp' | 'push';
+        locale: 'en' | 'es' | 'pt-BR';
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          body?: string;
+          subject?: string;
+          title?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            audience: 'staff' | 'contact';
+            category: string;
+            /** @enum {string} */
+            eventType:
+              | 'document.uploaded'
+              | 'document.shared'
+              | 'document.published'
+              | 'filerequest.created'
+              | 'filerequest.fulfilled'
+              | 'discussion.published'
+              | 'comment.added'
+              | 'thread.created'
+              | 'message.posted'
+              | 'task.changed'
+              | 'tasks.completed'
+              | 'reminder.due'
+              | 'invitation.sent';
+            /** @enum {string} */
+            locale: 'en' | 'es' | 'pt-BR';
+            overrides: {
+              email?: {
+                body: string;
+                subject?: string;
+                title?: string;
+                updatedAt: string;
+                updatedBy: string;
+              };
+              inApp?: {
+                body: string;
+                subject?: string;
+                title?: string;
+                updatedAt: string;
+                updatedBy: string;
+              };
+              push?: {
+                body: string;
+                subject?: string;
+                title?: string;
+                updatedAt: string;
+                updatedBy: string;
+              };
+            };
+            sample: {
+              [key: string]: string | number;
+            };
+            shipped: {
+              action?: string;
+              body: string;
+              emailBody?: string;
+              footer?: string;
+              subject: string;
+              title: string;
+            };
+            templateId: string;
+            variables: string[];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  deleteNotificationTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel: 'email' | 'inApp' | 'push';
+        locale: 'en' | 'es' | 'pt-BR';
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            audience: 'staff' | 'contact';
+            category: string;
+            /** @enum {string} */
+            eventType:
+              | 'document.uploaded'
+              | 'document.shared'
+              | 'document.published'
+              | 'filerequest.created'
+              | 'filerequest.fulfilled'
+              | 'discussion.published'
+              | 'comment.added'
+              | 'thread.created'
+              | 'message.posted'
+              | 'task.changed'
+              | 'tasks.completed'
+              | 'reminder.due'
+              | 'invitation.sent';
+            /** @enum {string} */
+            locale: 'en' | 'es' | 'pt-BR';
+            overrides: {
+              email?: {
+                body: string;
+                subject?: string;
+                title?: string;
+                updatedAt: string;
+                updatedBy: string;
+              };
+              inApp?: {
+                body: string;
+                subject?: string;
+                title?: string;
+                updatedAt: string;
+                updatedBy: string;
+              };
+              push?: {
+                body: string;
+                subject?: string;
+                title?: string;
+                updatedAt: string;
+                updatedBy: string;
+              };
+            };
+            sample: {
+              [key: string]: string | number;
+            };
+            shipped: {
+              action?: string;
+              body: string;
+              emailBody?: string;
+              footer?: string;
+              subject: string;
+              title: string;
+            };
+            templateId: string;
+            variables: string[];
           };
         };
       };

@@ -6,11 +6,12 @@ import {
   listDocuments,
   listPortalDocuments,
 } from '../domain/documents';
+import { type PublishDeps, publishDocument } from '../domain/publish';
 import { listShares, putContactShares, putDocumentShares, type ShareDeps } from '../domain/shares';
 import { createPortalUpload, createUpload, type UploadDeps } from '../domain/uploads';
 import { groupHandler } from '../http/handler';
 
-export type DocumentsApiDeps = DocumentDeps & ShareDeps & UploadDeps;
+export type DocumentsApiDeps = DocumentDeps & ShareDeps & UploadDeps & PublishDeps;
 
 export function documentsApi(deps: DocumentsApiDeps) {
   return groupHandler('documents', {
@@ -23,6 +24,8 @@ export function documentsApi(deps: DocumentsApiDeps) {
     putContactShares: ({ principal, params, body }) =>
       putContactShares(deps, principal, params.caseId, params.contactId, body.documentIds),
     listShares: ({ principal, params, query }) => listShares(deps, principal, params.caseId, query),
+    publishDocument: ({ principal, params, body }) =>
+      publishDocument(deps, principal, params.caseId, params.documentId, body),
     createPortalUpload: ({ principal, params, body }) =>
       createPortalUpload(deps, principal, params.caseId, body),
     listPortalDocuments: ({ principal, params, query }) =>

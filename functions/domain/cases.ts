@@ -18,6 +18,9 @@ export interface Case {
   status: 'open' | 'closed';
   /** "Notify client" flag of this client/case (ONVIO). */
   notifyClient: boolean;
+  /** When and by whom an admin last set the flag (PUT /cases/{caseId}/notify-client). */
+  notifyClientChangedAt?: string;
+  notifyClientChangedBy?: string;
   createdAt: string;
   createdBy: string;
 }

@@ -5,8 +5,13 @@ import { notFound } from './errors';
 import type { Page, PageRequest } from './ports';
 import type { StaffPrincipal } from './principal';
 
-/** Why a planned delivery was not made. Only `policy` (the firm's matrix) is produced today. */
-export type SuppressReason = 'policy' | 'preference' | 'dedupe' | 'digest';
+/**
+ * Why a planned delivery was not made: `policy` (the firm's matrix, document path or notify-client
+ * flags), `preference` (the recipient's own), `dedupe` (already told of this news on this channel),
+ * `digest` (batched into a digest mail), `unreachable` (no address, or no portal identity yet).
+ */
+export const SUPPRESS_REASONS = ['policy', 'preference', 'dedupe', 'digest', 'unreachable'] as const;
+export type SuppressReason = (typeof SUPPRESS_REASONS)[number];
 
 /** A delivery record as the notify core writes it. */
 export interface DeliveryRecord {
@@ -18,6 +23,8 @@ export interface DeliveryRecord {
   channel: string;
   status: 'pending' | 'sent' | 'suppressed';
   reason?: SuppressReason;
+  /** Words for people: why it was suppressed (which setting, which earlier event, which digest). */
+  detail?: string;
   attempts?: number;
   leaseUntil?: number;
   lastError?: string;
@@ -35,6 +42,7 @@ export interface DeliveryView {
   /** `failed`: the last attempt failed and the retry has not (yet) delivered it; `pending`: in flight. */
   status: 'pending' | 'sent' | 'suppressed' | 'failed';
   reason?: SuppressReason;
+  detail?: string;
   error?: string;
   attempts?: number;
   createdAt: string;
@@ -62,6 +70,7 @@ export function deliveryView(r: DeliveryRecord): DeliveryView {
     channel: r.channel,
     status: failed ? 'failed' : r.status,
     ...(r.status === 'suppressed' && r.reason ? { reason: r.reason } : {}),
+    ...(r.status === 'suppressed' && r.detail ? { detail: r.detail } : {}),
     ...(failed ? { error: r.lastError! } : {}),
     ...(typeof r.attempts === 'number' ? { attempts: r.attempts } : {}),
     createdAt: r.createdAt,

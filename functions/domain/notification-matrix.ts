@@ -5,8 +5,8 @@ import { unprocessable } from './errors';
 import type { Clock } from './ports';
 import type { StaffPrincipal } from './principal';
 
-/** The channels the notify core delivers on (push is not built: see decision 0013). */
-export const NOTIFY_CHANNELS = ['inApp', 'email'] as const;
+/** The channels the notify core delivers on (push mirrors in-app onto registered devices). */
+export const NOTIFY_CHANNELS = ['inApp', 'email', 'push'] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 
 export const NOTIFICATION_CATEGORIES = [
@@ -23,7 +23,15 @@ export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
  * this list for every event; an event type absent here notifies nobody (there is no policy for it).
  */
 export const NOTIFYING_EVENTS = {
-  'document.uploaded': { category: 'documents', label: 'A file is added (by staff or by a client)' },
+  'document.uploaded': { category: 'documents', label: 'A client uploads a file' },
+  'document.shared': {
+    category: 'documents',
+    label: 'Staff share a file with a client in the portal (portal path)',
+  },
+  'document.published': {
+    category: 'documents',
+    label: 'An integration publishes a file for a completed process task (process path)',
+  },
   'filerequest.created': { category: 'fileRequests', label: 'Staff ask a client for a file' },
   'filerequest.fulfilled': { category: 'fileRequests', label: 'A client uploads a requested file' },
   'discussion.published': { category: 'discussions', label: 'A discussion is published' },
@@ -48,6 +56,19 @@ export const LOCKED_CATEGORIES: readonly NotificationCategory[] = ['access'];
 export type ChannelSwitches = Record<NotifyChannel, boolean>;
 export type Matrix = Record<NotifyingEvent, ChannelSwitches>;
 
+/**
+ * Which path tells clients of documents (ONVIO): `portal` (staff share in the portal) or `process`
+ * (an integration publishes a document of a completed process task; the case's and the recurring
+ * task's notify-client flags must both be on). The other path shares without telling.
+ */
+export const DOCUMENT_PATHS = ['portal', 'process'] as const;
+export type DocumentPath = (typeof DOCUMENT_PATHS)[number];
+export const DEFAULT_DOCUMENT_PATH: DocumentPath = 'portal';
+
+/** Digest windows in minutes, per category (absent: no digest); emails only, in-app items stay individual. */
+export const DIGEST_MINUTES = { min: 2, max: 30 } as const;
+export type DigestWindows = Partial<Record<NotificationCategory, number>>;
+
 export interface NotificationMatrix {
   matrix: Matrix;
   /** Each event type's category and label, for grouping the matrix on screen. */
@@ -56,6 +77,8 @@ export interface NotificationMatrix {
   locked: NotifyingEvent[];
   /** Categories people of the firm cannot unsubscribe from (always includes the locked ones). */
   mandatory: NotificationCategory[];
+  documentPath: DocumentPath;
+  digest: DigestWindows;
   updatedAt?: string;
   updatedBy?: string;
 }
@@ -64,6 +87,8 @@ export interface NotificationMatrix {
 export interface StoredMatrix {
   matrix?: Partial<Record<string, Partial<ChannelSwitches>>>;
   mandatory?: string[];
+  documentPath?: string;
+  digest?: Partial<Record<string, number>>;
   updatedAt?: string;
   updatedBy?: string;
 }
@@ -86,7 +111,7 @@ export const LOCKED_EVENTS = NOTIFYING_EVENT_TYPES.filter(isLocked);
  * The default: every event on every channel, which is what Portico did before firms could choose,
  * so a firm that never saved keeps today's notifications.
  */
-export const defaultSwitches = (): ChannelSwitches => ({ inApp: true, email: true });
+export const defaultSwitches = (): ChannelSwitches => ({ inApp: true, email: true, push: true });
 
 /** The matrix that applies: what the firm saved, the defaults for the rest, locked cells on. */
 export function effectiveMatrix(stored: StoredMatrix): NotificationMatrix {
@@ -111,6 +136,15 @@ export function effectiveMatrix(stored: StoredMatrix): NotificationMatrix {
     mandatory: NOTIFICATION_CATEGORIES.filter(
       (c) => LOCKED_CATEGORIES.includes(c) || (stored.mandatory ?? []).includes(c),
     ),
+    documentPath: (DOCUMENT_PATHS as readonly string[]).includes(stored.documentPath ?? '')
+      ? (stored.documentPath as DocumentPath)
+      : DEFAULT_DOCUMENT_PATH,
+    digest: Object.fromEntries(
+      NOTIFICATION_CATEGORIES.filter((c) => !LOCKED_CATEGORIES.includes(c)).flatMap((c) => {
+        const minutes = stored.digest?.[c];
+        return typeof minutes === 'number' ? [[c, minutes]] : [];
+      }),
+    ),
     ...(stored.updatedAt ? { updatedAt: stored.updatedAt } : {}),
     ...(stored.updatedBy ? { updatedBy: stored.updatedBy } : {}),
   };
@@ -134,7 +168,12 @@ export async function getMatrix(deps: Pick<MatrixDeps, 'matrix'>, by: StaffPrinc
 export async function putMatrix(
   deps: MatrixDeps,
   by: StaffPrincipal,
-  input: { matrix: Matrix; mandatory: NotificationCategory[] },
+  input: {
+    matrix: Matrix;
+    mandatory: NotificationCategory[];
+    documentPath?: DocumentPath;
+    digest?: DigestWindows;
+  },
 ): Promise<NotificationMatrix> {
   const off = LOCKED_EVENTS.flatMap((type) =>
     NOTIFY_CHANNELS.filter((c) => input.matrix[type][c] === false).map((c) => `${type}.${c}`),
@@ -145,9 +184,20 @@ export async function putMatrix(
       `Access and security notices cannot be switched off: ${off.join(', ')}.`,
       { locked: off },
     );
+  const digested = Object.keys(input.digest ?? {}).filter((c) =>
+    LOCKED_CATEGORIES.includes(c as NotificationCategory),
+  );
+  if (digested.length > 0)
+    throw unprocessable(
+      'digest_locked',
+      `Access and security notices are sent at once and cannot be batched into a digest: ${digested.join(', ')}.`,
+      { categories: digested },
+    );
   const saved: Required<StoredMatrix> = {
     matrix: input.matrix,
     mandatory: [...new Set(input.mandatory)],
+    documentPath: input.documentPath ?? DEFAULT_DOCUMENT_PATH,
+    digest: input.digest ?? {},
     updatedAt: deps.clock.now().toISOString(),
     updatedBy: by.userId,
   };

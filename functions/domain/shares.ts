@@ -174,6 +174,8 @@ export async function putDocumentShares(
     name: doc.name,
     added: diff.added,
     removed: diff.removed,
+    // The version the contacts now see: the notify policy tells each of them of a version once.
+    version: doc.version,
   });
   await applyWithEvent(changes, event);
   return diff;
@@ -225,21 +227,25 @@ export async function putContactShares(
   const actor = staffActor(by);
   const currentOf = new Map(current.map((s) => [s.documentId, s]));
   // Each change concerns one document, so each carries its own `document.shared` event.
-  const shared = (documentId: string, name: string, change: 'added' | 'removed') =>
+  const shared = (documentId: string, name: string, version: number, change: 'added' | 'removed') =>
     activity(deps, 'document.shared', { firmId: by.firmId, caseId }, actor, {
       documentId,
       name,
       added: change === 'added' ? [contactId] : [],
       removed: change === 'removed' ? [contactId] : [],
+      version,
     });
   const changes: (() => Promise<boolean>)[] = [
     ...diff.added.map((id) => () => {
       const doc = docOf.get(id)!;
-      return deps.shares.addShare(newShare(doc, grant, actor, now), shared(id, doc.name, 'added'));
+      return deps.shares.addShare(
+        newShare(doc, grant, actor, now),
+        shared(id, doc.name, doc.version, 'added'),
+      );
     }),
     ...diff.removed.map((id) => () => {
       const share = currentOf.get(id)!;
-      return deps.shares.removeShare(share, shared(id, share.documentName, 'removed'));
+      return deps.shares.removeShare(share, shared(id, share.documentName, share.version, 'removed'));
     }),
   ];
   await inBatches(changes, PARALLEL_CHANGES);

@@ -55,6 +55,19 @@ export const eventDetails = {
     name: z.string(),
     added: z.array(z.string()),
     removed: z.array(z.string()),
+    /** The document version the contacts now see (absent in events written before it was recorded). */
+    version: z.number().int().positive().optional(),
+  }),
+  /**
+   * The process path (ONVIO): an integration published a document for a completed process task of
+   * a recurring task; the document is now shared with `contactIds`.
+   */
+  'document.published': z.object({
+    documentId: z.string(),
+    name: z.string(),
+    version: z.number().int().positive(),
+    recurringTaskId: z.string(),
+    contactIds: z.array(z.string()),
   }),
   /** An uploaded object was refused by ingest and deleted. */
   'upload.rejected': z.object({ uploadId: z.string().optional(), key: z.string(), reason: z.string() }),

@@ -5,10 +5,13 @@ import { loadConfig } from '../config';
 import { systemClock } from '../domain/ports';
 import { s3Files } from '../files/s3-files';
 import { caseStore } from '../store/cases';
+import { caseContacts } from '../store/discussions';
 import { documentStore } from '../store/documents';
 import { fileRequestStore } from '../store/file-requests';
 import { firmStore } from '../store/firm';
 import { grantLookup } from '../store/grants';
+import { publicationStore } from '../store/publications';
+import { recurringTaskStore } from '../store/recurring-tasks';
 import { shareStore } from '../store/shares';
 import { uploadStore } from '../store/uploads';
 import { ulidIds } from '../wiring/ids';
@@ -25,6 +28,9 @@ export const handler = documentsApi({
   shares: shareStore(table),
   uploads: uploadStore(table),
   fileRequests: fileRequestStore(table),
+  caseContacts: caseContacts(table),
+  recurringTasks: recurringTaskStore(table),
+  publications: publicationStore(table),
   files: s3Files(s3, config.BUCKET_NAME),
   clock: systemClock,
   ids: ulidIds,

@@ -1,10 +1,14 @@
 // Lambda entry of the `notifications` route group (CDK bundles this file; the local gateway imports it).
 import { notificationsApi } from '../api/notifications';
+import { loadConfig } from '../config';
 import { systemClock } from '../domain/ports';
 import { caseStore } from '../store/cases';
 import { deliveryLists } from '../store/deliveries';
 import { matrixStore } from '../store/notification-matrix';
 import { preferenceStore } from '../store/preferences';
+import { pushSubscriptionStore, vapidKeyStore } from '../store/push-subscriptions';
+import { caseFlagStore, recurringTaskStore } from '../store/recurring-tasks';
+import { templateStore } from '../store/templates';
 import { tableFromEnv } from '../wiring/table';
 
 const table = tableFromEnv();
@@ -14,5 +18,11 @@ export const handler = notificationsApi({
   deliveryLists: deliveryLists(table),
   preferences: preferenceStore(table),
   cases: caseStore(table),
+  templates: templateStore(table),
+  recurringTasks: recurringTaskStore(table),
+  caseFlags: caseFlagStore(table),
+  pushSubscriptions: pushSubscriptionStore(table),
+  vapid: vapidKeyStore(table),
+  pushServices: loadConfig(['PUSH_SERVICES']).PUSH_SERVICES,
   clock: systemClock,
 });

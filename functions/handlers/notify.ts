@@ -10,12 +10,17 @@ import { type PreferenceOwner, preferenceOwnerId } from '../domain/preferences';
 import { DomainEventSchema } from '../events/catalogue';
 import { notifier } from '../notify/core';
 import { policies } from '../notify/policies';
+import { firmTexts } from '../notify/texts';
+import { webPusher } from '../notify/web-pusher';
 import { policyPorts } from '../notify/wiring';
 import { deliveryStore } from '../store/deliveries';
+import { digestSink } from '../store/digests';
 import { inboxWriter } from '../store/inbox';
 import { matrixStore } from '../store/notification-matrix';
 import { preferenceStore } from '../store/preferences';
+import { pushSubscriptionStore, vapidKeyStore } from '../store/push-subscriptions';
 import type { Table } from '../store/table';
+import { templateStore } from '../store/templates';
 import { ulidIds } from '../wiring/ids';
 
 const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL']);
@@ -25,6 +30,7 @@ const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSe
 const deliveries = deliveryStore(table);
 const matrices = matrixStore(table);
 const preferences = preferenceStore(table);
+const templates = templateStore(table);
 
 const notify = notifier({
   deliveries,
@@ -52,7 +58,19 @@ const notify = notifier({
     },
     suppressions: deliveries,
   },
+  // Emails of the categories the firm digests wait in windows; the digests function mails them.
+  digests: digestSink(table),
+  // Every in-app notice also goes to the recipient's registered browsers (web push).
+  pusher: webPusher({
+    subscriptions: pushSubscriptionStore(table),
+    vapid: vapidKeyStore(table),
+    subject: `mailto:${config.SENDER_EMAIL}`,
+    pushServices: loadConfig(['PUSH_SERVICES']).PUSH_SERVICES,
+    clock: systemClock,
+  }),
   ports: policyPorts(table, { appUrl: config.APP_URL, portalUrl: config.PORTAL_URL }),
+  // Per event: the firm's template overrides are read once, on the event's first render.
+  texts: (firmId) => firmTexts(templates, firmId),
   clock: systemClock,
   ids: ulidIds,
 });

@@ -61,6 +61,22 @@ import {
   PreferencesView,
 } from './schemas/notifications';
 import {
+  PushPublicKeyView,
+  PushSubscriptionBody,
+  PushSubscriptionParams,
+  PushSubscriptionRemovedView,
+  PushSubscriptionView,
+} from './schemas/push';
+import {
+  NotifyClientBody,
+  PublicationView,
+  PublishBody,
+  RecurringTaskBody,
+  RecurringTaskParams,
+  RecurringTaskView,
+} from './schemas/recurring-tasks';
+import { TemplateOverrideBody, TemplateParams, TemplatesQuery, TemplateView } from './schemas/templates';
+import {
   ClientNotificationsBody,
   ClientNotificationsView,
   EditTaskBody,
@@ -111,6 +127,37 @@ const inboxOperations = {
     summary: 'Archive one item (it leaves the list; read if it was not).',
     params: InboxItemParams,
     response: { status: 200, schema: InboxItemView },
+  },
+} as const;
+
+const pushOperations = {
+  publicKey: {
+    method: 'GET',
+    path: '/me/push/public-key',
+    summary: 'The VAPID public key to pass to `pushManager.subscribe` as its applicationServerKey.',
+    response: { status: 200, schema: PushPublicKeyView },
+  },
+  create: {
+    method: 'POST',
+    path: '/me/push-subscriptions',
+    summary:
+      "Register this browser's PushSubscription (idempotent per endpoint: keys are updated). The endpoint must be https on a known push service (else 422 push_endpoint_not_allowed); at most 20 per person (422 push_subscriptions_full).",
+    body: PushSubscriptionBody,
+    response: { status: 201, schema: PushSubscriptionView },
+  },
+  list: {
+    method: 'GET',
+    path: '/me/push-subscriptions',
+    summary: "The caller's push subscriptions (push service and dates; never the endpoint or its keys).",
+    query: PageQuery,
+    response: { status: 200, schema: pageOf(PushSubscriptionView) },
+  },
+  remove: {
+    method: 'DELETE',
+    path: '/me/push-subscriptions/{subscriptionId}',
+    summary: 'Unregister a push subscription (idempotent: `removed` says whether there was one).',
+    params: PushSubscriptionParams,
+    response: { status: 200, schema: PushSubscriptionRemovedView },
   },
 } as const;
 
@@ -306,6 +353,18 @@ export const routes = {
     params: CaseParams,
     query: SharesQuery,
     response: { status: 200, schema: pageOf(ShareView) },
+  }),
+  publishDocument: defineRoute({
+    method: 'POST',
+    path: '/cases/{caseId}/documents/{documentId}/publish',
+    group: 'documents',
+    auth: 'staff',
+    scope: 'case',
+    summary:
+      'Process path: publish a document for a completed task of a recurring task (shares it with the chosen contacts, default all with access). Once per document version × recurring task; a repeat answers with the first publication.',
+    params: DocumentParams,
+    body: PublishBody,
+    response: { status: 200, schema: PublicationView },
   }),
   createPortalUpload: defineRoute({
     method: 'POST',
@@ -875,6 +934,15 @@ export const routes = {
     body: PreferencesBody,
     response: { status: 200, schema: PreferencesView },
   }),
+  // ── web push (issue 7): the same five operations for staff (/me) and portal users (/portal/me) ──
+  getPushPublicKey: pushRoute('staff', 'publicKey'),
+  createPushSubscription: pushRoute('staff', 'create'),
+  listPushSubscriptions: pushRoute('staff', 'list'),
+  deletePushSubscription: pushRoute('staff', 'remove'),
+  getPortalPushPublicKey: pushRoute('contact', 'publicKey'),
+  createPortalPushSubscription: pushRoute('contact', 'create'),
+  listPortalPushSubscriptions: pushRoute('contact', 'list'),
+  deletePortalPushSubscription: pushRoute('contact', 'remove'),
   listCaseDeliveries: defineRoute({
     method: 'GET',
     path: '/cases/{caseId}/deliveries',
@@ -898,7 +966,106 @@ export const routes = {
     query: PageQuery,
     response: { status: 200, schema: pageOf(DeliveryView) },
   }),
+  listNotificationTemplates: defineRoute({
+    method: 'GET',
+    path: '/settings/notifications/templates',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Notification texts: each template (event type × audience) × locale with its variables, the shipped texts and the firm's overrides per channel.",
+    query: TemplatesQuery,
+    response: { status: 200, schema: pageOf(TemplateView) },
+  }),
+  putNotificationTemplate: defineRoute({
+    method: 'PUT',
+    path: '/settings/notifications/templates/{templateId}/{locale}/{channel}',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Save the firm's own text of a template × locale × channel (email: subject + body; inApp/push: title + body; ICU). Checked at save: invalid → 422 template_invalid, nothing saved.",
+    params: TemplateParams,
+    body: TemplateOverrideBody,
+    response: { status: 200, schema: TemplateView },
+  }),
+  deleteNotificationTemplate: defineRoute({
+    method: 'DELETE',
+    path: '/settings/notifications/templates/{templateId}/{locale}/{channel}',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Remove the firm's text of a template × locale × channel: the shipped text applies again (idempotent).",
+    params: TemplateParams,
+    response: { status: 200, schema: TemplateView },
+  }),
+  // ── document paths: recurring tasks and notify-client flags (issue 7) ──
+  putRecurringTask: defineRoute({
+    method: 'PUT',
+    path: '/recurring-tasks/{recurringTaskId}',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Save a recurring task under the integration's id (create or replace) with its notify-client flag: documents published for it tell clients only while it is on.",
+    params: RecurringTaskParams,
+    body: RecurringTaskBody,
+    response: { status: 200, schema: RecurringTaskView },
+  }),
+  listRecurringTasks: defineRoute({
+    method: 'GET',
+    path: '/recurring-tasks',
+    group: 'notifications',
+    auth: 'staff',
+    scope: 'firm',
+    summary: "The firm's recurring tasks, by id, with their notify-client flags.",
+    query: PageQuery,
+    response: { status: 200, schema: pageOf(RecurringTaskView) },
+  }),
+  getRecurringTask: defineRoute({
+    method: 'GET',
+    path: '/recurring-tasks/{recurringTaskId}',
+    group: 'notifications',
+    auth: 'staff',
+    scope: 'firm',
+    summary: 'One recurring task and its notify-client flag.',
+    params: RecurringTaskParams,
+    response: { status: 200, schema: RecurringTaskView },
+  }),
+  putCaseNotifyClient: defineRoute({
+    method: 'PUT',
+    path: '/cases/{caseId}/notify-client',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'case',
+    summary:
+      "Set the case's notify-client flag (default on): documents published for a recurring task tell the case's contacts only while it is on.",
+    params: CaseParams,
+    body: NotifyClientBody,
+    response: { status: 200, schema: CaseView },
+  }),
 } as const satisfies Record<string, RouteDef>;
+
+/** Web push is the same for staff (`/me/…`) and portal users (`/portal/me/…`): the caller's own browsers. */
+function pushRoute<A extends 'staff' | 'contact', O extends keyof typeof pushOperations>(
+  auth: A,
+  operation: O,
+) {
+  const op = pushOperations[operation];
+  return defineRoute({
+    ...op,
+    path: `${auth === 'staff' ? '' : '/portal'}${op.path}`,
+    group: 'notifications',
+    auth,
+    scope: 'none',
+  } as Omit<(typeof pushOperations)[O], 'path'> & {
+    path: string;
+    group: 'notifications';
+    auth: A;
+    scope: 'none';
+  });
+}
 
 /** The inbox API is the same for staff (`/inbox`) and contacts (`/portal/inbox`). */
 function inboxRoute<A extends 'staff' | 'contact', O extends keyof typeof inboxOperations>(

@@ -7,9 +7,21 @@
 // consulted for every planned delivery first: what it switches off is recorded `suppressed` with
 // its reason (never claimed, never sent), so delivery status explains every notice not given. Then
 // each recipient's own preferences, except for categories the firm made mandatory.
+//
+// Beyond the policy's plan, the core adds: a push to the recipient's devices for every in-app
+// delivery (Pusher port), dedupe of the same news across events (a PlannedDelivery's dedupeKey,
+// claimed with the delivery), digest batching of emails of the categories the firm digests
+// (DigestSink port; the digest function mails them later), and a suppressed record, with words
+// saying why, for every planned delivery not made (policy, preference, dedupe, digest, unreachable).
 import type { SuppressReason } from '../domain/deliveries';
 import type { InboxItem, InboxOwner } from '../domain/inbox';
-import { allows, categoryOf, type NotificationMatrix } from '../domain/notification-matrix';
+import {
+  allows,
+  categoryOf,
+  NOTIFYING_EVENTS,
+  type NotificationCategory,
+  type NotificationMatrix,
+} from '../domain/notification-matrix';
 import type { Clock, Ids } from '../domain/ports';
 import { prefers, type StoredPreferences } from '../domain/preferences';
 import type { DomainEvent } from '../events/catalogue';
@@ -22,6 +34,7 @@ import type {
   PolicyPorts,
   PolicyTable,
   Recipient,
+  Texts,
 } from './policy';
 
 /** Identifies one delivery: event × recipient × channel. */
@@ -37,8 +50,10 @@ export interface DeliveryKey {
  * `claimed`: this attempt owns the delivery. `sent`: an earlier attempt delivered it, or it was
  * suppressed (final either way: skip).
  * `busy`: another attempt holds a live claim right now (a duplicate event in flight): try later.
+ * `{ duplicateOf }`: the delivery's dedupe key was claimed by another event (that event's id):
+ * nothing was written; the recipient hears of this news from that one.
  */
-export type ClaimResult = 'claimed' | 'sent' | 'busy';
+export type ClaimResult = 'claimed' | 'sent' | 'busy' | { duplicateOf: string };
 
 export interface DeliveryStore {
   /**
@@ -47,11 +62,26 @@ export interface DeliveryStore {
    */
   claim(
     key: DeliveryKey,
-    info: { type: string; caseId?: string; now: Date; leaseMs: number },
+    info: {
+      type: string;
+      caseId?: string;
+      now: Date;
+      leaseMs: number;
+      /**
+       * Claimed with the delivery in one transaction: a marker per dedupe key × recipient × channel
+       * naming the event that holds it (the same event may re-claim it on a retry).
+       */
+      dedupeKey?: string;
+    },
   ): Promise<ClaimResult>;
   markSent(key: DeliveryKey, result: { sentAt: string; messageId: string }): Promise<void>;
   /** Keeps the delivery pending with its error and releases the claim, so the retry re-claims it at once. */
   release(key: DeliveryKey, failure: { error: string; at: string }): Promise<void>;
+  /**
+   * A claimed email went into a digest: recorded suppressed `digest` with words saying which and
+   * when. Needed only by a notifier with `digests`.
+   */
+  markDigested?(key: DeliveryKey, info: { digestId: string; dueAt: string; detail: string }): Promise<void>;
 }
 
 /** Records deliveries the firm's settings stopped. */
@@ -59,13 +89,15 @@ export interface SuppressionLog {
   /** Writes the record as `suppressed` with its reason, unless a record exists already (that one wins). */
   suppress(
     key: DeliveryKey,
-    info: { type: string; caseId?: string; reason: SuppressReason; now: Date },
+    info: { type: string; caseId?: string; reason: SuppressReason; detail: string; now: Date },
   ): Promise<void>;
 }
 
 /** What the firm decided: read once per event, before any delivery is claimed. */
 export interface NotificationGate {
-  matrixOf(firmId: string): Promise<Pick<NotificationMatrix, 'matrix' | 'mandatory'>>;
+  matrixOf(
+    firmId: string,
+  ): Promise<Pick<NotificationMatrix, 'matrix' | 'mandatory'> & Partial<Pick<NotificationMatrix, 'digest'>>>;
   /**
    * The recipients' own preferences, in one read, by `<kind>-<id>` (recipients with none saved, or
    * nobody to ask, are absent).
@@ -102,6 +134,49 @@ export interface Mailer {
   send(mail: Mail): Promise<{ messageId: string }>;
 }
 
+/** One registered push subscription of a recipient (what it holds is the adapter's business). */
+export interface PushDevice {
+  subscriptionId: string;
+}
+
+export interface PushPayload {
+  title: string;
+  body: string;
+  link?: string;
+  /** The event id: a re-sent push replaces the earlier one on the device instead of showing twice. */
+  tag: string;
+}
+
+export interface Pusher {
+  /** The recipient's registered devices (contacts: by portal identity; none before they have one). */
+  devicesOf(recipient: Recipient): Promise<PushDevice[]>;
+  /**
+   * Sends one notification to one device. `gone`: the push service says the subscription no longer
+   * exists; the adapter has removed it. Throws on any other failure (the delivery is retried).
+   */
+  push(recipient: Recipient, device: PushDevice, payload: PushPayload): Promise<'sent' | 'gone'>;
+}
+
+/** One email batched into a recipient's digest of a category. */
+export interface DigestEntry {
+  key: DeliveryKey;
+  recipient: Recipient;
+  category: NotificationCategory;
+  windowMinutes: number;
+  type: string;
+  caseId?: string;
+  message: Message;
+  at: Date;
+}
+
+export interface DigestSink {
+  /**
+   * Adds the entry to the recipient's open digest of the category, opening one due in
+   * `windowMinutes` when none is open. Idempotent per delivery key (a retry adds nothing twice).
+   */
+  add(entry: DigestEntry): Promise<{ digestId: string; dueAt: string }>;
+}
+
 export interface NotifierDeps {
   deliveries: DeliveryStore;
   inbox: InboxWriter;
@@ -110,6 +185,12 @@ export interface NotifierDeps {
   ports: PolicyPorts;
   /** The firm's settings; without one (tests of the core alone) every planned delivery is made. */
   gate?: NotificationGate;
+  /** Push to registered devices, mirroring in-app deliveries; without it nothing is pushed. */
+  pusher?: Pusher;
+  /** Digest batching of emails of the categories the firm digests; without it every mail goes at once. */
+  digests?: DigestSink;
+  /** The texts (templates and the firm's overrides) policies render with, per event's firm. */
+  texts?: (firmId: string) => Texts;
   clock: Clock;
   ids: Ids;
   /** Deliveries in flight at once (SES and DynamoDB calls are I/O bound). */
@@ -164,6 +245,11 @@ export const deliveryKeyOf = (
 
 type Result = 'delivered' | 'skipped' | DeliveryFailure;
 
+type Suppression = { reason: SuppressReason; detail: string };
+
+const labelOf = (type: string) =>
+  (NOTIFYING_EVENTS as Partial<Record<string, { label: string }>>)[type]?.label ?? type;
+
 /** The decision on one planned delivery: the firm's matrix first, then the recipient's preferences. */
 export function gateDecision(
   matrix: Pick<NotificationMatrix, 'matrix' | 'mandatory'>,
@@ -177,42 +263,109 @@ export function gateDecision(
   return 'deliver';
 }
 
+/** Words for the delivery status: why the gate stopped it. */
+function gateDetail(reason: SuppressReason, type: string, channel: Channel): string {
+  return reason === 'policy'
+    ? `The firm switched off ${channel} notifications for "${labelOf(type)}".`
+    : `The recipient switched off ${categoryOf(type) ?? type} notifications by ${channel}.`;
+}
+
+/** Deliveries that could never arrive: recorded so the status says why (never claimed). */
+function unreachable(p: PlannedDelivery): Suppression | undefined {
+  if (p.channel === 'email' && !p.recipient.email)
+    return { reason: 'unreachable', detail: 'The recipient has no email address.' };
+  if (p.channel !== 'email' && p.recipient.kind === 'contact' && !p.recipient.identityId)
+    // A contact reads its inbox (and registers devices) by portal identity; before it has one, an
+    // item could never be seen.
+    return {
+      reason: 'unreachable',
+      detail: 'The client has not accepted a portal invitation yet, so has no portal inbox.',
+    };
+  return undefined;
+}
+
+const noTexts = (): Texts => ({
+  render: () => Promise.reject(new Error('the notifier was built without texts; policies cannot render')),
+});
+
 export function notifier(deps: NotifierDeps) {
   const concurrency = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
 
-  async function deliver(event: DomainEvent, planned: PlannedDelivery): Promise<Result> {
-    const key = deliveryKeyOf(event, planned);
-    const { recipient, channel } = planned;
-    if (channel === 'email' && !recipient.email) {
-      log.warn('email delivery planned for a recipient without an address; skipped', {
-        eventId: event.eventId,
-        key,
-      });
+  const info = (event: DomainEvent) => ({
+    type: event.type,
+    ...(event.caseId ? { caseId: event.caseId } : {}),
+  });
+
+  async function suppress(event: DomainEvent, p: PlannedDelivery, why: Suppression): Promise<Result> {
+    const key = deliveryKeyOf(event, p);
+    const log = deps.gate?.suppressions;
+    if (!log) return 'skipped'; // the core alone (tests): nothing to record in
+    try {
+      await log.suppress(key, { ...info(event), ...why, now: deps.clock.now() });
       return 'skipped';
+    } catch (err) {
+      return { recipient: key.recipient, channel: p.channel, error: describe(err) };
     }
-    if (channel === 'inApp' && recipient.kind === 'contact' && !recipient.identityId) {
-      // A contact reads its inbox by portal identity; before it has one, an item could never be seen.
-      log.info('in-app delivery to a contact without a portal identity; skipped', {
-        eventId: event.eventId,
-        key,
-      });
-      return 'skipped';
-    }
+  }
+
+  /**
+   * Claims the delivery (with its dedupe marker). Returns 'go' when this attempt owns it, or the
+   * result to report when it does not.
+   */
+  async function claimFor(event: DomainEvent, p: PlannedDelivery): Promise<'go' | Result> {
+    const key = deliveryKeyOf(event, p);
     let claim: ClaimResult;
     try {
       claim = await deps.deliveries.claim(key, {
-        type: event.type,
-        ...(event.caseId ? { caseId: event.caseId } : {}),
+        ...info(event),
         now: deps.clock.now(),
         leaseMs,
+        ...(p.dedupeKey ? { dedupeKey: p.dedupeKey } : {}),
       });
     } catch (err) {
-      return { recipient: key.recipient, channel, error: describe(err) };
+      return { recipient: key.recipient, channel: p.channel, error: describe(err) };
     }
+    if (claim === 'claimed') return 'go';
     if (claim === 'sent') return 'skipped';
     if (claim === 'busy')
-      return { recipient: key.recipient, channel, error: 'another attempt is delivering it' };
+      return { recipient: key.recipient, channel: p.channel, error: 'another attempt is delivering it' };
+    return suppress(event, p, {
+      reason: 'dedupe',
+      detail: `The recipient was already told of this by ${p.channel} (event ${claim.duplicateOf}).`,
+    });
+  }
+
+  async function fail(key: DeliveryKey, err: unknown): Promise<DeliveryFailure> {
+    const error = describe(err);
+    await deps.deliveries
+      .release(key, { error, at: deps.clock.now().toISOString() })
+      .catch((e) =>
+        log.warn('could not release a failed delivery; its claim goes stale instead', { key, error: e }),
+      );
+    return { recipient: key.recipient, channel: key.channel, error };
+  }
+
+  async function deliver(
+    event: DomainEvent,
+    planned: PlannedDelivery,
+    digestMinutes: number | undefined,
+  ): Promise<Result> {
+    const key = deliveryKeyOf(event, planned);
+    const { recipient, channel } = planned;
+    let devices: PushDevice[] = [];
+    if (channel === 'push') {
+      // Most people have no device registered: that is not a notice withheld, so no record.
+      if (!deps.pusher) return 'skipped';
+      try {
+        devices = await deps.pusher.devicesOf(recipient);
+      } catch (err) {
+        return { recipient: key.recipient, channel, error: describe(err) };
+      }
+      if (devices.length === 0) return 'skipped';
+    }
+    const claimed = await claimFor(event, planned);
+    if (claimed !== 'go') return claimed;
     let mailed = false;
     try {
       const message = await planned.render();
@@ -228,6 +381,35 @@ export function notifier(deps: NotifierDeps) {
         });
         return done ? 'delivered' : 'skipped';
       }
+      if (channel === 'push') {
+        const payload: PushPayload = {
+          ...(message.push ?? { title: message.title, body: message.body }),
+          ...(message.link ? { link: message.link } : {}),
+          tag: event.eventId,
+        };
+        const results = await Promise.all(devices.map((d) => deps.pusher!.push(recipient, d, payload)));
+        const sent = results.filter((r) => r === 'sent').length;
+        await deps.deliveries.markSent(key, { sentAt: at, messageId: `push:${sent}/${devices.length}` });
+        return 'delivered';
+      }
+      if (digestMinutes && deps.digests && deps.deliveries.markDigested) {
+        const category = categoryOf(event.type)!;
+        const { digestId, dueAt } = await deps.digests.add({
+          key,
+          recipient,
+          category,
+          windowMinutes: digestMinutes,
+          ...info(event),
+          message,
+          at: deps.clock.now(),
+        });
+        await deps.deliveries.markDigested(key, {
+          digestId,
+          dueAt,
+          detail: `Batched into the ${category} digest mailed at ${dueAt} (digest ${digestId}).`,
+        });
+        return 'skipped';
+      }
       const { messageId } = await deps.mailer.send({
         to: recipient.email!,
         subject: message.subject,
@@ -242,19 +424,13 @@ export function notifier(deps: NotifierDeps) {
       );
       return 'delivered';
     } catch (err) {
-      const error = describe(err);
       if (mailed) {
         // Kept claimed: a retry finds it busy until the lease lapses (then, and only then, a mail whose
         // record could never be written goes out again: at least once rather than lost).
         log.error('mail sent but its delivery record could not be written; claim kept', { key, error: err });
-        return { recipient: key.recipient, channel, error };
+        return { recipient: key.recipient, channel, error: describe(err) };
       }
-      await deps.deliveries
-        .release(key, { error, at: deps.clock.now().toISOString() })
-        .catch((e) =>
-          log.warn('could not release a failed delivery; its claim goes stale instead', { key, error: e }),
-        );
-      return { recipient: key.recipient, channel, error };
+      return fail(key, err);
     }
   }
 
@@ -264,44 +440,48 @@ export function notifier(deps: NotifierDeps) {
       log.info('no notification policy for this event type', { eventId: event.eventId, type: event.type });
       return { planned: 0, delivered: 0, skipped: 0, failed: 0 };
     }
-    const planned = uniqueDeliveries(
+    const texts = (deps.texts ?? noTexts)(event.firmId);
+    const fromPolicy = uniqueDeliveries(
       event,
-      await policy(event as never, { now: () => deps.clock.now(), ports: deps.ports }),
+      await policy(event as never, { now: () => deps.clock.now(), ports: deps.ports, texts }),
     );
+    // Push mirrors in-app: the same item, on the recipient's devices (what the policy decided
+    // against is explained by the in-app record alone).
+    const planned = deps.pusher
+      ? fromPolicy.flatMap((p) =>
+          p.channel === 'inApp' && !p.suppressed ? [p, { ...p, channel: 'push' as const }] : [p],
+        )
+      : fromPolicy;
     const gate = deps.gate;
     const matrix = gate ? await gate.matrixOf(event.firmId) : undefined;
     // Preferences matter only where the firm lets the delivery through: one read for all of those.
     const asked =
       matrix && gate
-        ? planned.filter((p) => gateDecision(matrix, undefined, event.type, p.channel) === 'deliver')
+        ? planned.filter(
+            (p) => !p.suppressed && gateDecision(matrix, undefined, event.type, p.channel) === 'deliver',
+          )
         : [];
     const preferences =
       asked.length > 0
         ? await gate!.preferencesOf(asked.map((p) => p.recipient))
         : new Map<string, StoredPreferences>();
+    const category = categoryOf(event.type);
+    const digestMinutes = category ? matrix?.digest?.[category] : undefined;
     const results = await mapLimit(planned, concurrency, async (p): Promise<Result> => {
-      const decision =
-        matrix && gate
-          ? gateDecision(
-              matrix,
-              preferences.get(`${p.recipient.kind}-${p.recipient.id}`),
-              event.type,
-              p.channel,
-            )
-          : 'deliver';
-      if (decision === 'deliver' || !gate) return deliver(event, p);
-      const key = deliveryKeyOf(event, p);
-      try {
-        await gate.suppressions.suppress(key, {
-          type: event.type,
-          ...(event.caseId ? { caseId: event.caseId } : {}),
-          reason: decision,
-          now: deps.clock.now(),
-        });
-        return 'skipped';
-      } catch (err) {
-        return { recipient: key.recipient, channel: p.channel, error: describe(err) };
-      }
+      if (p.suppressed) return suppress(event, p, p.suppressed);
+      const decision = matrix
+        ? gateDecision(
+            matrix,
+            preferences.get(`${p.recipient.kind}-${p.recipient.id}`),
+            event.type,
+            p.channel,
+          )
+        : 'deliver';
+      if (decision !== 'deliver')
+        return suppress(event, p, { reason: decision, detail: gateDetail(decision, event.type, p.channel) });
+      const cannot = unreachable(p);
+      if (cannot) return p.channel === 'push' ? 'skipped' : suppress(event, p, cannot);
+      return deliver(event, p, p.channel === 'email' ? digestMinutes : undefined);
     });
     const failures = results.filter((r): r is DeliveryFailure => typeof r === 'object');
     const outcome: NotifyOutcome = {

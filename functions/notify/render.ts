@@ -26,6 +26,8 @@ export interface Layout {
   heading: string;
   /** Plain-text paragraphs (each is flattened). */
   paragraphs: string[];
+  /** A list after the paragraphs (a digest's entries), each line with its own link. */
+  items?: { text: string; url?: string }[];
   link?: { url: string; label: string };
   /** Why the recipient gets this (last line, small). */
   footer?: string;
@@ -37,6 +39,9 @@ export function renderText(l: Layout): string {
     oneLine(l.heading),
     '',
     ...l.paragraphs.map(oneLine).flatMap((p) => [p, '']),
+    ...(l.items?.length
+      ? [...l.items.map((i) => `- ${oneLine(i.text)}${safeLink(i.url) ? ` ${safeLink(i.url)}` : ''}`), '']
+      : []),
     ...(link && l.link ? [`${oneLine(l.link.label)}: ${link}`, ''] : []),
     ...(l.footer ? ['--', oneLine(l.footer)] : []),
   ]
@@ -55,6 +60,17 @@ export function renderHtml(l: Layout): string {
     '<div style="max-width:560px;margin:0 auto">',
     `<h1 style="font-size:18px;margin:0 0 16px">${escapeHtml(oneLine(l.heading))}</h1>`,
     ...l.paragraphs.map(p),
+    ...(l.items?.length
+      ? [
+          '<ul style="margin:0 0 16px;padding-left:20px">',
+          ...l.items.map((i) => {
+            const url = safeLink(i.url);
+            const text = escapeHtml(oneLine(i.text));
+            return `<li style="margin:0 0 6px">${url ? `<a href="${escapeHtml(url)}" style="color:#1d4ed8">${text}</a>` : text}</li>`;
+          }),
+          '</ul>',
+        ]
+      : []),
     ...(link && l.link
       ? [
           `<p style="margin:24px 0"><a href="${escapeHtml(link)}" style="background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(oneLine(l.link.label))}</a></p>`,

@@ -6,6 +6,7 @@ import { contactStore } from '../store/contacts';
 import { recipientsStore, staffDirectory } from '../store/recipients';
 import type { Table } from '../store/table';
 import { caseActivityPorts } from './policies/case-people';
+import { clientDocumentPorts } from './policies/client-documents';
 import type { CaseNoticePorts } from './policies/document-uploaded';
 import { invitationPorts } from './policies/invitation';
 import { threadNoticePorts } from './policies/thread-notices';
@@ -41,5 +42,6 @@ export function policyPorts(table: Table, config: PolicyConfig): PolicyPorts {
     ...invitationPorts(table, config.portalUrl),
     ...threadNoticePorts(table, config),
     ...caseActivityPorts(table, config),
+    ...clientDocumentPorts(table, config),
   };
 }

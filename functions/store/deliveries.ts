@@ -1,9 +1,9 @@
 // DynamoDB adapter of the notify core's DeliveryStore: one record per event × recipient × channel
 // (TTL ~30 days), claimed by a conditional update before anything is sent, or written `suppressed`
 // with its reason when the firm's settings stop it; a case's records are also listed by case (GSI2).
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeliveryListStore, DeliveryRecord } from '../domain/deliveries';
-import type { DeliveryKey, DeliveryStore, SuppressionLog } from '../notify/core';
+import type { ClaimResult, DeliveryKey, DeliveryStore, SuppressionLog } from '../notify/core';
 import { Entity, keys, patterns } from './keys';
 import { queryPage, type Table } from './table';
 
@@ -14,6 +14,20 @@ export const deliveryItemKey = (k: DeliveryKey) => keys.delivery(k.firmId, k.eve
 
 const isConditionFailure = (err: unknown) => (err as Error).name === 'ConditionalCheckFailedException';
 
+/** The dedupe marker of a delivery's news: one per dedupe key × recipient × channel, naming the event that holds it. */
+export const dedupeMarkerKey = (k: DeliveryKey, dedupeKey: string) =>
+  keys.notified(k.firmId, dedupeKey, k.recipient, k.channel);
+
+/** Attempts of a dedupe claim that met a concurrent transaction on the same items. */
+const CLAIM_ATTEMPTS = 5;
+
+/** The per-item codes of a cancelled transaction (undefined: not a cancellation). */
+function cancellationCodes(err: unknown): (string | undefined)[] | undefined {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+  if (e.name !== 'TransactionCanceledException') return undefined;
+  return (e.CancellationReasons ?? []).map((r) => r.Code);
+}
+
 const byCase = (k: DeliveryKey, caseId: string) =>
   keys.deliveryByCase(k.firmId, caseId, k.eventId, k.recipient, k.channel);
 
@@ -21,49 +35,45 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
   return {
     async claim(key, info) {
       const now = info.now.getTime();
-      try {
-        await table.client.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: deliveryItemKey(key),
-            // New, or pending and not held by a live attempt (released after a failure, or stale after a crash).
-            ConditionExpression:
-              'attribute_not_exists(PK) OR (#status = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now))',
-            UpdateExpression: [
-              'SET #status = :pending, leaseUntil = :lease, firmId = :firmId, eventId = :eventId,',
-              'recipient = :recipient, channel = :channel, #type = :type, entity = :entity, v = :v,',
-              'createdAt = if_not_exists(createdAt, :createdAt), expiresAt = if_not_exists(expiresAt, :expiresAt)',
-              info.caseId ? ', caseId = :caseId, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk' : '',
-              'ADD attempts :one',
-            ].join(' '),
-            ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
-            ExpressionAttributeValues: {
-              ':pending': 'pending',
-              ':now': now,
-              ':lease': now + info.leaseMs,
-              ':firmId': key.firmId,
-              ':eventId': key.eventId,
-              ':recipient': key.recipient,
-              ':channel': key.channel,
-              ':type': info.type,
-              ':entity': Entity.delivery,
-              ':v': 1,
-              ':createdAt': info.now.toISOString(),
-              ':expiresAt': Math.floor(now / 1000) + DELIVERY_TTL_SECONDS,
-              ':one': 1,
-              ...(info.caseId
-                ? {
-                    ':caseId': info.caseId,
-                    ':gsi2pk': byCase(key, info.caseId).GSI2PK,
-                    ':gsi2sk': byCase(key, info.caseId).GSI2SK,
-                  }
-                : {}),
-            },
-          }),
-        );
-        return 'claimed';
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
+      const update = {
+        TableName: table.name,
+        Key: deliveryItemKey(key),
+        // New, or pending and not held by a live attempt (released after a failure, or stale after a crash).
+        ConditionExpression:
+          'attribute_not_exists(PK) OR (#status = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now))',
+        UpdateExpression: [
+          'SET #status = :pending, leaseUntil = :lease, firmId = :firmId, eventId = :eventId,',
+          'recipient = :recipient, channel = :channel, #type = :type, entity = :entity, v = :v,',
+          'createdAt = if_not_exists(createdAt, :createdAt), expiresAt = if_not_exists(expiresAt, :expiresAt)',
+          info.caseId ? ', caseId = :caseId, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk' : '',
+          'ADD attempts :one',
+        ].join(' '),
+        ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':pending': 'pending',
+          ':now': now,
+          ':lease': now + info.leaseMs,
+          ':firmId': key.firmId,
+          ':eventId': key.eventId,
+          ':recipient': key.recipient,
+          ':channel': key.channel,
+          ':type': info.type,
+          ':entity': Entity.delivery,
+          ':v': 1,
+          ':createdAt': info.now.toISOString(),
+          ':expiresAt': Math.floor(now / 1000) + DELIVERY_TTL_SECONDS,
+          ':one': 1,
+          ...(info.caseId
+            ? {
+                ':caseId': info.caseId,
+                ':gsi2pk': byCase(key, info.caseId).GSI2PK,
+                ':gsi2sk': byCase(key, info.caseId).GSI2SK,
+              }
+            : {}),
+        },
+      };
+      /** Why the delivery record's condition failed: delivered or decided (final), or held by a live attempt. */
+      const settled = async (): Promise<ClaimResult> => {
         const got = await table.client.send(
           new GetCommand({ TableName: table.name, Key: deliveryItemKey(key), ConsistentRead: true }),
         );
@@ -71,6 +81,70 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
         // must not take it for a live claim (busy forever), nor deliver what was decided against.
         const status = got.Item?.status;
         return status === 'sent' || status === 'suppressed' ? 'sent' : 'busy';
+      };
+
+      if (!info.dedupeKey) {
+        try {
+          await table.client.send(new UpdateCommand(update));
+          return 'claimed';
+        } catch (err) {
+          if (!isConditionFailure(err)) throw err;
+          return settled();
+        }
+      }
+
+      // With a dedupe key: the delivery and the marker of its news in one transaction, so two events
+      // carrying the same news (a document version shared, then published) cannot both claim it.
+      const marker = dedupeMarkerKey(key, info.dedupeKey);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await table.client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Update: update },
+                {
+                  Put: {
+                    TableName: table.name,
+                    Item: {
+                      ...marker,
+                      entity: Entity.notified,
+                      v: 1,
+                      firmId: key.firmId,
+                      dedupeKey: info.dedupeKey,
+                      recipient: key.recipient,
+                      channel: key.channel,
+                      eventId: key.eventId,
+                      createdAt: info.now.toISOString(),
+                      expiresAt: Math.floor(now / 1000) + DELIVERY_TTL_SECONDS,
+                    },
+                    // Free, or held by this very event (a retry re-claims its own delivery).
+                    ConditionExpression: 'attribute_not_exists(PK) OR eventId = :eventId',
+                    ExpressionAttributeValues: { ':eventId': key.eventId },
+                  },
+                },
+              ],
+            }),
+          );
+          return 'claimed';
+        } catch (err) {
+          const reasons = cancellationCodes(err);
+          if (!reasons) throw err;
+          // The delivery's own record first: once it is final, that decides (even if another event holds the news).
+          if (reasons[0] === 'ConditionalCheckFailed') return settled();
+          if (reasons[1] === 'ConditionalCheckFailed') {
+            const got = await table.client.send(
+              new GetCommand({ TableName: table.name, Key: marker, ConsistentRead: true }),
+            );
+            const holder = got.Item?.eventId;
+            if (typeof holder === 'string' && holder !== key.eventId) return { duplicateOf: holder };
+            // The marker expired or moved in between: claim again.
+          } else if (!reasons.includes('TransactionConflict')) {
+            throw err;
+          }
+          if (attempt >= CLAIM_ATTEMPTS) throw err;
+          // Another event's claim of the same news (or of this delivery) was in flight at that moment.
+          await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
+        }
       }
     },
 
@@ -110,6 +184,26 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
       }
     },
 
+    async markDigested(key, info) {
+      await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: deliveryItemKey(key),
+          ConditionExpression: 'attribute_exists(PK)',
+          UpdateExpression:
+            'SET #status = :suppressed, reason = :digest, detail = :detail, digestId = :digestId, digestDueAt = :dueAt REMOVE leaseUntil, lastError, lastErrorAt',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':suppressed': 'suppressed',
+            ':digest': 'digest',
+            ':detail': info.detail,
+            ':digestId': info.digestId,
+            ':dueAt': info.dueAt,
+          },
+        }),
+      );
+    },
+
     async suppress(key, info) {
       const now = info.now.getTime();
       try {
@@ -123,6 +217,7 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
               v: 1,
               status: 'suppressed',
               reason: info.reason,
+              detail: info.detail,
               firmId: key.firmId,
               eventId: key.eventId,
               recipient: key.recipient,

@@ -45,6 +45,11 @@ const stamp = (iso: string, what: string) => {
 export type ThreadTaskState = 'none' | 'open' | 'done';
 /** Due reminders are spread over this many GSI2 partitions so no single one runs hot. */
 export const REMINDER_SHARDS = 4;
+/** Due digests are spread over this many GSI2 partitions, like due reminders. */
+export const DIGEST_SHARDS = 4;
+/** One recipient's digests of one category: its latest window, the windows, their entries. */
+const digestPk = (firmId: string, recipient: string, category: string) =>
+  `${firmPk(firmId)}#DIGEST#${seg(recipient, 'recipient')}#${seg(category, 'category')}`;
 
 /** Whose inbox: a staff user of the firm, or a contact of the firm. */
 export interface InboxOwnerKey {
@@ -52,6 +57,8 @@ export interface InboxOwnerKey {
   kind: 'staff' | 'contact';
   id: string;
 }
+/** A staff user's own partition of web push subscriptions. */
+const staffPushPk = (firmId: string, userId: string) => `${firmPk(firmId)}#PUSH#S#${seg(userId, 'userId')}`;
 const inboxPk = (o: InboxOwnerKey) =>
   `${firmPk(o.firmId)}#INBOX#${o.kind === 'staff' ? 'S' : 'C'}#${seg(o.id, 'inbox owner id')}`;
 
@@ -74,6 +81,13 @@ export const Entity = {
   inboxCounter: 'inboxCounter',
   delivery: 'delivery',
   preferences: 'preferences',
+  templateOverride: 'templateOverride',
+  pushSubscription: 'pushSubscription',
+  vapidKeys: 'vapidKeys',
+  digestLatest: 'digestLatest',
+  digestWindow: 'digestWindow',
+  digestEntry: 'digestEntry',
+  digestEvent: 'digestEvent',
   // ── chat threads and client tasks (issue 6) ──
   thread: 'thread',
   threadMember: 'threadMember',
@@ -85,6 +99,10 @@ export const Entity = {
   comment: 'comment',
   fileRequest: 'fileRequest',
   documentVersion: 'documentVersion',
+  // ── document paths and notify-client flags (issue 7) ──
+  recurringTask: 'recurringTask',
+  publication: 'publication',
+  notified: 'notified',
 } as const;
 export type EntityName = (typeof Entity)[keyof typeof Entity];
 
@@ -183,8 +201,31 @@ export const keys = {
     PK: firmPk(firmId),
     SK: `PREFS#STAFF#${seg(userId, 'userId')}`,
   }),
+  /**
+   * A firm's own text of one notification template × locale × channel. Its own partition, so the
+   * notify function reads every override of a firm with one Query (once per event).
+   */
+  templateOverride: (firmId: string, templateId: string, locale: string, channel: string): ItemKey => ({
+    PK: `${firmPk(firmId)}#TEMPLATES`,
+    SK: `TEMPLATE#${seg(templateId, 'templateId')}#${seg(locale, 'locale')}#${seg(channel, 'channel')}`,
+  }),
   /** A portal identity's own notification preferences, across the firms it is a contact of. */
   identityPreferences: (identityId: string): ItemKey => ({ PK: identityPk(identityId), SK: 'PREFS' }),
+  /** A staff user's web push subscription (one per browser endpoint), in the user's own partition. */
+  staffPushSubscription: (firmId: string, userId: string, subscriptionId: string): ItemKey => ({
+    PK: staffPushPk(firmId, userId),
+    SK: `PUSHSUB#${seg(subscriptionId, 'subscriptionId')}`,
+  }),
+  /** A portal identity's web push subscription, across the firms it is a contact of. */
+  identityPushSubscription: (identityId: string, subscriptionId: string): ItemKey => ({
+    PK: identityPk(identityId),
+    SK: `PUSHSUB#${seg(subscriptionId, 'subscriptionId')}`,
+  }),
+  /**
+   * The deployment's VAPID key pair: one per table, not per firm, because a browser subscribes with
+   * one application server key and a portal identity spans firms.
+   */
+  vapidKeys: (): ItemKey => ({ PK: 'CONFIG#VAPID', SK: 'CONFIG' }),
   /** A delivery record of a case's event, listed by case newest first (GSI2; event ids are ULIDs, so time-ordered). */
   deliveryByCase: (firmId: string, caseId: string, eventId: string, recipient: string, channel: string) => ({
     GSI2PK: `${casePk(firmId, caseId)}#DELIVERIES`,
@@ -234,6 +275,32 @@ export const keys = {
     GSI2PK: `REMINDERS#DUE#${reminderShard(shard)}`,
     GSI2SK: `DUE#${stamp(dueAt, 'dueAt')}#${seg(threadId, 'threadId')}`,
   }),
+  // ── digests of emails (issue 7) ──
+  /** Points at a recipient's latest digest window of a category (open, or already closed: then a new one opens). */
+  digestLatest: (firmId: string, recipient: string, category: string): ItemKey => ({
+    PK: digestPk(firmId, recipient, category),
+    SK: 'LATEST',
+  }),
+  /** One digest window (one email): status, due time, entry count, the recipient's address. */
+  digestWindow: (firmId: string, recipient: string, category: string, windowId: string): ItemKey => ({
+    PK: digestPk(firmId, recipient, category),
+    SK: `WINDOW#${seg(windowId, 'windowId')}`,
+  }),
+  /** One message batched into a window, oldest first by event ULID. */
+  digestEntry: (firmId: string, recipient: string, category: string, windowId: string, eventId: string) => ({
+    PK: digestPk(firmId, recipient, category),
+    SK: `ENTRY#${seg(windowId, 'windowId')}#${seg(eventId, 'eventId')}`,
+  }),
+  /** Which window an event's email went into: makes adding it idempotent whatever window is open now. */
+  digestEvent: (firmId: string, recipient: string, category: string, eventId: string): ItemKey => ({
+    PK: digestPk(firmId, recipient, category),
+    SK: `EVENT#${seg(eventId, 'eventId')}`,
+  }),
+  /** GSI2 of a window until it is sent: sorted by due time, so the digest run reads only what is due. */
+  digestByDue: (shard: number, dueAt: string, windowId: string) => ({
+    GSI2PK: `DIGESTS#DUE#${shardSegment(shard, DIGEST_SHARDS, 'digest')}`,
+    GSI2SK: `DUE#${stamp(dueAt, 'dueAt')}#${seg(windowId, 'windowId')}`,
+  }),
   /** A case's activity entry (its event); firm-level events live in the firm's own trail. */
   activity: (firmId: string, caseId: string | undefined, eventId: string): ItemKey => ({
     PK: caseId !== undefined ? casePk(firmId, caseId) : `${firmPk(firmId)}#TRAIL`,
@@ -263,6 +330,35 @@ export const keys = {
   documentVersion: (firmId: string, caseId: string, documentId: string, version: number): ItemKey => ({
     PK: casePk(firmId, caseId),
     SK: `DOCVER#${seg(documentId, 'documentId')}#${versionSegment(version)}`,
+  }),
+
+  // ── document paths and notify-client flags (issue 7) ──
+  /** A recurring task of the firm (the integration's id), with its notify-client flag. */
+  recurringTask: (firmId: string, recurringTaskId: string): ItemKey => ({
+    PK: firmPk(firmId),
+    SK: `RECURRINGTASK#${seg(recurringTaskId, 'recurringTaskId')}`,
+  }),
+  /**
+   * The process path's publication of one document version for one recurring task: written once,
+   * with its `document.published` event, so a retried publish emits nothing twice.
+   */
+  publication: (
+    firmId: string,
+    caseId: string,
+    documentId: string,
+    version: number,
+    recurringTaskId: string,
+  ): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `PUBLISHED#${seg(documentId, 'documentId')}#${versionSegment(version)}#${seg(recurringTaskId, 'recurringTaskId')}`,
+  }),
+  /**
+   * Dedupe marker: which event told a recipient on a channel of one piece of news (a document
+   * version). The dedupe key is hex-encoded, so any key a policy names fits (TTL).
+   */
+  notified: (firmId: string, dedupeKey: string, recipient: string, channel: string): ItemKey => ({
+    PK: `${firmPk(firmId)}#NOTIFIED#${Buffer.from(wellFormed(dedupeKey, 'dedupe key'), 'utf8').toString('hex')}`,
+    SK: `${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
   }),
 };
 
@@ -382,6 +478,27 @@ export const patterns = {
     skPrefix: 'FIRM#',
     forward: true,
   }),
+  /** A staff user's web push subscriptions (ids are endpoint hashes: no order to speak of). */
+  pushSubscriptionsOfStaff: (firmId: string, userId: string): QuerySpec => ({
+    name: 'pushSubscriptionsOfStaff',
+    pk: staffPushPk(firmId, userId),
+    skPrefix: 'PUSHSUB#',
+    forward: true,
+  }),
+  /** A portal identity's web push subscriptions. */
+  pushSubscriptionsOfIdentity: (identityId: string): QuerySpec => ({
+    name: 'pushSubscriptionsOfIdentity',
+    pk: identityPk(identityId),
+    skPrefix: 'PUSHSUB#',
+    forward: true,
+  }),
+  /** Every template override of a firm (a bounded set: templates × locales × channels). */
+  templateOverridesOfFirm: (firmId: string): QuerySpec => ({
+    name: 'templateOverridesOfFirm',
+    pk: `${firmPk(firmId)}#TEMPLATES`,
+    skPrefix: 'TEMPLATE#',
+    forward: true,
+  }),
   /** The delivery records of one event (who was told what, how). */
   deliveriesOfEvent: (firmId: string, eventId: string): QuerySpec => ({
     name: 'deliveriesOfEvent',
@@ -468,12 +585,27 @@ export const patterns = {
     skPrefix: 'FILEREQ#',
     forward: false,
   }),
+  /** The entries of one digest window, oldest first (read consistently by the digest run). */
+  entriesOfDigest: (firmId: string, recipient: string, category: string, windowId: string): QuerySpec => ({
+    name: 'entriesOfDigest',
+    pk: digestPk(firmId, recipient, category),
+    skPrefix: `ENTRY#${seg(windowId, 'windowId')}#`,
+    forward: true,
+  }),
   /** Versions of one document, newest first. */
   versionsOfDocument: (firmId: string, caseId: string, documentId: string): QuerySpec => ({
     name: 'versionsOfDocument',
     pk: casePk(firmId, caseId),
     skPrefix: `DOCVER#${seg(documentId, 'documentId')}#`,
     forward: false,
+  }),
+  // ── document paths and notify-client flags (issue 7) ──
+  /** Recurring tasks of a firm, by id. */
+  recurringTasksOfFirm: (firmId: string): QuerySpec => ({
+    name: 'recurringTasksOfFirm',
+    pk: firmPk(firmId),
+    skPrefix: 'RECURRINGTASK#',
+    forward: true,
   }),
 };
 
@@ -493,5 +625,20 @@ export const dueRemindersOf = (shard: number, dueBy: string) => ({
   pk: `REMINDERS#DUE#${reminderShard(shard)}`,
   skFrom: 'DUE#',
   // '$' sorts right after '#': every slot due at or before `dueBy` is included.
+  skTo: `DUE#${stamp(dueBy, 'dueBy')}$`,
+});
+
+/** `0`…`shards-1`; anything else names no partition. */
+function shardSegment(shard: number, shards: number, what: string): string {
+  if (!Number.isInteger(shard) || shard < 0 || shard >= shards)
+    throw new KeySegmentError(`invalid ${what} shard: ${shard}`);
+  return String(shard);
+}
+
+/** Due digest windows of one shard up to `dueBy` (GSI2, oldest due first): a range, like `dueRemindersOf`. */
+export const dueDigestsOf = (shard: number, dueBy: string) => ({
+  index: 'GSI2' as const,
+  pk: `DIGESTS#DUE#${shardSegment(shard, DIGEST_SHARDS, 'digest')}`,
+  skFrom: 'DUE#',
   skTo: `DUE#${stamp(dueBy, 'dueBy')}$`,
 });

@@ -15,7 +15,8 @@ export function matrixStore(table: Table): MatrixStore {
         new GetCommand({
           TableName: table.name,
           Key: keys.firm(firmId),
-          ProjectionExpression: 'notificationMatrix, mandatoryCategories, matrixUpdatedAt, matrixUpdatedBy',
+          ProjectionExpression:
+            'notificationMatrix, mandatoryCategories, documentPath, digestWindows, matrixUpdatedAt, matrixUpdatedBy',
           ConsistentRead: true,
         }),
       );
@@ -24,6 +25,9 @@ export function matrixStore(table: Table): MatrixStore {
       if (item.notificationMatrix && typeof item.notificationMatrix === 'object')
         out.matrix = item.notificationMatrix as StoredMatrix['matrix'];
       if (Array.isArray(item.mandatoryCategories)) out.mandatory = item.mandatoryCategories as string[];
+      if (typeof item.documentPath === 'string') out.documentPath = item.documentPath;
+      if (item.digestWindows && typeof item.digestWindows === 'object')
+        out.digest = item.digestWindows as StoredMatrix['digest'];
       if (typeof item.matrixUpdatedAt === 'string') out.updatedAt = item.matrixUpdatedAt;
       if (typeof item.matrixUpdatedBy === 'string') out.updatedBy = item.matrixUpdatedBy;
       return out;
@@ -36,12 +40,14 @@ export function matrixStore(table: Table): MatrixStore {
             TableName: table.name,
             Key: keys.firm(firmId),
             UpdateExpression:
-              'SET notificationMatrix = :m, mandatoryCategories = :mandatory, matrixUpdatedAt = :at, matrixUpdatedBy = :by',
+              'SET notificationMatrix = :m, mandatoryCategories = :mandatory, documentPath = :path, digestWindows = :digest, matrixUpdatedAt = :at, matrixUpdatedBy = :by',
             // Only an onboarded firm has settings: an Update would otherwise create a bare firm item.
             ConditionExpression: 'attribute_exists(PK)',
             ExpressionAttributeValues: {
               ':m': saved.matrix,
               ':mandatory': saved.mandatory,
+              ':path': saved.documentPath,
+              ':digest': saved.digest,
               ':at': saved.updatedAt,
               ':by': saved.updatedBy,
             },

@@ -1,34 +1,15 @@
 // DynamoDB adapter of the ReminderStore port: due schedules through GSI2 (sorted by due time, a
 // range Query per shard, never a Scan) and the conditional claim of one due slot.
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReminderStore } from '../domain/reminders';
 import type { ReminderSchedule, Thread } from '../domain/threads';
 import { dueRemindersOf, keys } from './keys';
-import { fromItem, putActivity, type Table, transact } from './table';
+import { putActivity, queryDueRange, type Table, transact } from './table';
 import { readItem, reminderIndex } from './threads';
-
-/** The scheduler pages through its own Query; the position never leaves the function. */
-const encodePosition = (key: Record<string, unknown>) =>
-  Buffer.from(JSON.stringify(key)).toString('base64url');
-const decodePosition = (token: string) => JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
 
 export function reminderStore(table: Table): ReminderStore {
   return {
-    async due(shard, dueBy, page) {
-      const range = dueRemindersOf(shard, dueBy);
-      const res = await table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: range.index,
-          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
-          Limit: page.limit,
-          ...(page.nextToken ? { ExclusiveStartKey: decodePosition(page.nextToken) } : {}),
-        }),
-      );
-      const items = (res.Items ?? []).map((i) => fromItem<ReminderSchedule>(i));
-      return res.LastEvaluatedKey ? { items, nextToken: encodePosition(res.LastEvaluatedKey) } : { items };
-    },
+    due: (shard, dueBy, page) => queryDueRange<ReminderSchedule>(table, dueRemindersOf(shard, dueBy), page),
 
     getReminder: (firmId, caseId, threadId) =>
       readItem<ReminderSchedule>(table, keys.reminder(firmId, caseId, threadId)),

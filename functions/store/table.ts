@@ -126,6 +126,43 @@ export async function queryAll<T>(
   return out;
 }
 
+/** A range of a sparse "due" index (scheduled work: reminders, digests), by shard and due time. */
+export interface DueRange {
+  index: 'GSI2';
+  pk: string;
+  skFrom: string;
+  skTo: string;
+}
+
+/**
+ * One page of a scheduled function's own range Query over a due index. Its position never leaves
+ * the function (no client sees it), so it is a plain encoding, not a signed cursor.
+ */
+export async function queryDueRange<T>(
+  table: Table,
+  range: DueRange,
+  page: { limit: number; nextToken?: string },
+  projection?: string,
+): Promise<{ items: T[]; nextToken?: string }> {
+  const res = await table.client.send(
+    new QueryCommand({
+      TableName: table.name,
+      IndexName: range.index,
+      KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
+      ...(projection ? { ProjectionExpression: projection } : {}),
+      Limit: page.limit,
+      ...(page.nextToken
+        ? { ExclusiveStartKey: JSON.parse(Buffer.from(page.nextToken, 'base64url').toString('utf8')) }
+        : {}),
+    }),
+  );
+  const items = (res.Items ?? []).map((i) => fromItem<T>(i));
+  return res.LastEvaluatedKey
+    ? { items, nextToken: Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') }
+    : { items };
+}
+
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** The Put of an activity entry (the domain event) that rides in the same transaction as its change. */

@@ -5,7 +5,6 @@ import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   GetCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/cases';
@@ -16,7 +15,7 @@ import { shardOf, taskState } from '../domain/task-rules';
 import { concurrentTaskChange, type TaskChangeWrite, type TaskStore } from '../domain/tasks';
 import type { Message, Task, Thread, ThreadStore } from '../domain/threads';
 import { Entity, type ItemKey, keys, patterns, REMINDER_SHARDS } from './keys';
-import { fromItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+import { fromItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
 
 type TransactItem = Parameters<typeof transact>[1][number];
 
@@ -154,25 +153,8 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
     listMessages: (firmId, caseId, threadId, page) =>
       queryPage<Message>(table, patterns.messagesOfThread(firmId, caseId, threadId), page),
 
-    async tasksOf(firmId, caseId, threadId) {
-      const spec = patterns.tasksOfThread(firmId, caseId, threadId);
-      const out: Task[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const res = await table.client.send(
-          new QueryCommand({
-            TableName: table.name,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-            ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        out.push(...(res.Items ?? []).map((i) => fromItem<Task>(i)));
-        start = res.LastEvaluatedKey;
-      } while (start);
-      return out;
-    },
+    tasksOf: (firmId, caseId, threadId) =>
+      queryAll<Task>(table, patterns.tasksOfThread(firmId, caseId, threadId), { consistent: true }),
 
     async writeTaskChange(w: TaskChangeWrite) {
       const { firmId, caseId, threadId } = w.thread;

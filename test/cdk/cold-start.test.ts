@@ -37,6 +37,7 @@ const entries = (): [string, PorticoFunction][] => [
   ['functions/handlers/notify.ts', stack.eventTargets.notify],
   ['functions/handlers/ingest.ts', stack.eventTargets.ingest],
   ['functions/handlers/reminders.ts', stack.reminders.function],
+  ['functions/handlers/digests.ts', stack.digests.function],
 ];
 
 describe('Stack: Portico', () => {

@@ -72,6 +72,7 @@ const expected = {
   notify: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
   ingest: [...logsAndTracing, ...tableReadWrite, 's3:GetObject', 's3:DeleteObject', 'sqs:SendMessage'],
   reminders: [...logsAndTracing, ...tableReadWrite, 'sqs:SendMessage'],
+  digests: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
 };
 /** Actions IAM offers no resource-level permission for: the only ones allowed on Resource "*". */
 const anyResourceAllowed = ['dynamodb:ListStreams', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
@@ -82,6 +83,7 @@ const allFunctions = (): [string, PorticoFunction][] => [
   ['notify', stack.eventTargets.notify],
   ['ingest', stack.eventTargets.ingest],
   ['reminders', stack.reminders.function],
+  ['digests', stack.digests.function],
 ];
 
 describe('Stack: Portico', () => {
@@ -99,6 +101,7 @@ describe('Stack: Portico', () => {
       ['notify', () => stack.eventTargets.notify, expected.notify],
       ['ingest', () => stack.eventTargets.ingest, expected.ingest],
       ['reminders', () => stack.reminders.function, expected.reminders],
+      ['digests', () => stack.digests.function, expected.digests],
     ] as const)('%s gets exactly its expected actions', (_name, fnOf, expectedActions) => {
       // Act
       const actions = actionsOf(statementsOf(fnOf()));
@@ -164,11 +167,12 @@ describe('Stack: Portico', () => {
       expect(events[0]!.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.bus), 'Arn'] });
     });
 
-    it('lets notify send mail only from the sender address, through its SES identity', () => {
+    it.each([
+      ['notify', () => stack.eventTargets.notify],
+      ['digests', () => stack.digests.function],
+    ] as const)('lets %s send mail only from the sender address, through its SES identity', (_name, fnOf) => {
       // Act
-      const ses = statementsOf(stack.eventTargets.notify).filter((s) =>
-        asArray(s.Action).includes('ses:SendEmail'),
-      );
+      const ses = statementsOf(fnOf()).filter((s) => asArray(s.Action).includes('ses:SendEmail'));
 
       // Assess
       expect(ses).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { DIGEST_LEASE_MS } from '../../functions/domain/digests';
 import { busRules } from '../../functions/events/rules';
 import { routeEntries, routeGroups, routeKey } from '../../functions/http/routes';
 import { toCdkPattern } from '../../lib/event-rules';
@@ -274,7 +275,7 @@ describe('Stack: Portico', () => {
   });
 
   describe('functions', () => {
-    it('has one Lambda per route group, the publisher, one per rule target, the reminders run and the S3 notifications handler', () => {
+    it('has one Lambda per route group, the publisher, one per rule target, the reminders and digests runs and the S3 notifications handler', () => {
       // Prepare
       const targets = new Set(busRules.map((r) => r.target));
 
@@ -282,7 +283,7 @@ describe('Stack: Portico', () => {
       const functions = resources('AWS::Lambda::Function');
 
       // Assess
-      expect(Object.keys(functions)).toHaveLength(routeGroups.length + 1 + targets.size + 1 + 1);
+      expect(Object.keys(functions)).toHaveLength(routeGroups.length + 1 + targets.size + 2 + 1);
       expect([...stack.groupFunctions.keys()].sort()).toEqual([...routeGroups].sort());
       expect(Object.keys(stack.eventTargets).sort()).toEqual([...targets].sort());
     });
@@ -298,6 +299,7 @@ describe('Stack: Portico', () => {
         ...Object.values(stack.eventTargets),
         stack.outbox.publisher,
         stack.reminders.function,
+        stack.digests.function,
       ];
 
       // Act
@@ -375,8 +377,8 @@ describe('Stack: Portico', () => {
       const schedules = resources('AWS::Scheduler::Schedule');
 
       // Assess
-      expect(Object.keys(schedules)).toHaveLength(1);
-      const props = Object.values(schedules)[0]!.Properties;
+      expect(Object.keys(schedules)).toHaveLength(2);
+      const props = schedules[logicalId(stack.reminders.schedule)]!.Properties;
       expect(props.ScheduleExpression).toBe('rate(15 minutes)');
       expect(props.State).toBe('ENABLED');
       expect(props.Target).toMatchObject({
@@ -394,6 +396,34 @@ describe('Stack: Portico', () => {
       ).Variables;
       expect(env).toMatchObject({ TABLE_NAME: ref(stack.table) });
       expect(env.CURSOR_SECRET).toBeUndefined();
+    });
+  });
+
+  describe('digests', () => {
+    it('runs the digests function every minute from an EventBridge schedule, with a retry, an encrypted DLQ and the sender address', () => {
+      // Prepare
+      const fn = stack.digests.function.lambda;
+
+      // Act
+      const props = resources('AWS::Scheduler::Schedule')[logicalId(stack.digests.schedule)]!.Properties;
+
+      // Assess
+      expect(props.ScheduleExpression).toBe('rate(1 minute)');
+      expect(props.State).toBe('ENABLED');
+      expect(props.Target).toMatchObject({
+        Arn: arnOf(fn),
+        RetryPolicy: { MaximumRetryAttempts: 1 },
+        DeadLetterConfig: { Arn: arnOf(stack.digests.deadLetters) },
+      });
+      expect(
+        resources('AWS::SQS::Queue')[logicalId(stack.digests.deadLetters)]!.Properties.SqsManagedSseEnabled,
+      ).toBe(true);
+      const fnProps = resources('AWS::Lambda::Function')[logicalId(fn)]!.Properties;
+      const env = (fnProps.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env).toMatchObject({ TABLE_NAME: ref(stack.table), SENDER_EMAIL: 'no-reply@example.com' });
+      expect(env.CURSOR_SECRET).toBeUndefined();
+      // The claim's lease (3 minutes) outlasts a run, so a live run is never taken for a crashed one.
+      expect(fnProps.Timeout).toBeLessThan(DIGEST_LEASE_MS / 1000);
     });
   });
 

@@ -111,7 +111,7 @@ describe('Routes: grants', () => {
     // Assess
     const [mail] = await mailTo(s.email);
     expect(mail!.subject).toBe('Bright & Co invited you to Annual accounts 2025');
-    expect(mail!.body.html).toContain('Bright &#38; Co');
+    expect(mail!.body.html).toContain('Bright &amp; Co');
     expect(mail!.body.text).toContain(`http://localhost:5173/accept?token=`);
     // Only the hash of the token is stored.
     const invitation = (
@@ -443,7 +443,7 @@ describe('Routes: invitations', () => {
     await settle();
     const [mail] = await mailTo(s.email);
     expect(mail!.subject).toBe('Estudio "Sur" le invitó a Impuestos <2025> & más');
-    expect(mail!.body.html).toContain('Impuestos &#60;2025&#62; &#38; más');
+    expect(mail!.body.html).toContain('Impuestos &lt;2025&gt; &amp; más');
     expect(mail!.body.html).not.toContain('<2025>');
     expect(mail!.body.text).toContain('Aceptar la invitación');
   });

@@ -566,6 +566,7 @@ describe('Routes: shares and portal documents', () => {
       name: 'a.pdf',
       added: [],
       removed: [carla.contactId],
+      version: 1,
     });
   });
 

@@ -8,7 +8,7 @@ import { startLocalStack } from '../../local/stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    stack: { api: string; mail: string; s3: string; env: Record<string, string> };
+    stack: { api: string; mail: string; s3: string; push: string; env: Record<string, string> };
   }
 }
 
@@ -23,7 +23,13 @@ export default async function setup(project: TestProject) {
     corsOrigins: ['http://localhost:5173'],
     log: (line) => lines.push(line),
   });
-  project.provide('stack', { api: stack.urls.api, mail: stack.urls.mail, s3: stack.urls.s3, env: stack.env });
+  project.provide('stack', {
+    api: stack.urls.api,
+    mail: stack.urls.mail,
+    s3: stack.urls.s3,
+    push: stack.urls.push,
+    env: stack.env,
+  });
   return async () => {
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });

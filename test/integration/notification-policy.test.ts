@@ -1,24 +1,18 @@
-// The notification policy on the local stack: the firm's matrix (defaults, explicit save, locked
-// access notices) decides every delivery the notify function makes, and delivery status explains
-// each one not made (by event and by case).
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_CATEGORIES, NOTIFYING_EVENT_TYPES } from '../../functions/domain/notification-matrix';
-import type { DomainEvent } from '../../functions/events/catalogue';
 import { deliveryStore } from '../../functions/store/deliveries';
-import { keys } from '../../functions/store/keys';
-import { toItem } from '../../functions/store/table';
+import { recordClientUpload } from './support/events';
 import { mailTo } from './support/mail';
 import { portalContact } from './support/portal';
 import { call, newFirm, newId, settle, type TestFirm, table } from './support/stack';
 
 const allCategoriesOn = () =>
-  Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true }])) as Record<
-    string,
-    { inApp: boolean; email: boolean }
-  >;
+  Object.fromEntries(
+    NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true, push: true }]),
+  ) as Record<string, { inApp: boolean; email: boolean; push: boolean }>;
 
-const allOn = () => Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true }]));
+const allOn = () =>
+  Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true, push: true }]));
 
 async function newCase(firm: TestFirm) {
   const created = await call('POST', '/cases', {
@@ -30,36 +24,6 @@ async function newCase(firm: TestFirm) {
     body: { name: 'Dora', email: `dora.${newId().toLowerCase()}@client.test` },
   });
   return { caseId: created.body.caseId as string, contactId: contact.body.contactId as string };
-}
-
-/** A client upload, recorded the way ingest does: an activity entry the stream carries to the bus. */
-async function clientUpload(firm: TestFirm, caseId: string, contactId: string) {
-  const event = {
-    type: 'document.uploaded',
-    eventId: newId(),
-    firmId: firm.firmId,
-    caseId,
-    actor: { kind: 'contact', id: contactId },
-    occurredAt: new Date().toISOString(),
-    detail: {
-      documentId: newId(),
-      name: 'payslips.pdf',
-      contentType: 'application/pdf',
-      size: 10,
-      source: 'client',
-      version: 1,
-      contactId,
-    },
-  } satisfies DomainEvent;
-  await table.client.send(
-    new PutCommand({
-      TableName: table.name,
-      Item: toItem(keys.activity(event.firmId, event.caseId, event.eventId), 'activity', event),
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
-  await settle();
-  return event;
 }
 
 const summary = (items: Record<string, unknown>[]) =>
@@ -78,19 +42,19 @@ describe('Route: /settings/notifications', () => {
     expect(first.body.events).toContainEqual({
       type: 'document.uploaded',
       category: 'documents',
-      label: 'A file is added (by staff or by a client)',
+      label: 'A client uploads a file',
       locked: false,
     });
     expect(first.body.updatedAt).toBeUndefined();
 
     const matrix = allOn();
-    matrix['comment.added'] = { inApp: true, email: false };
+    matrix['comment.added'] = { inApp: true, email: false, push: true };
     const put = await call('PUT', '/settings/notifications', {
       token: firm.admin.token,
       body: { matrix, mandatory: [] },
     });
     expect(put.status).toBe(200);
-    expect(put.body.matrix['comment.added']).toEqual({ inApp: true, email: false });
+    expect(put.body.matrix['comment.added']).toEqual({ inApp: true, email: false, push: true });
     expect(put.body.updatedBy).toBe(firm.admin.userId);
 
     const again = await call('GET', '/settings/notifications', { token: firm.admin.token });
@@ -100,8 +64,8 @@ describe('Route: /settings/notifications', () => {
   it('refuses to switch a locked access notice off (422) or to save part of the matrix (400), writing nothing', async () => {
     const firm = await newFirm();
     const locked = allOn();
-    locked['invitation.sent'] = { inApp: true, email: false };
-    locked['comment.added'] = { inApp: false, email: false };
+    locked['invitation.sent'] = { inApp: true, email: false, push: true };
+    locked['comment.added'] = { inApp: false, email: false, push: true };
 
     const refused = await call('PUT', '/settings/notifications', {
       token: firm.admin.token,
@@ -119,7 +83,7 @@ describe('Route: /settings/notifications', () => {
 
     const unknown = await call('PUT', '/settings/notifications', {
       token: firm.admin.token,
-      body: { matrix: { ...allOn(), 'case.created': { inApp: true, email: true } } },
+      body: { matrix: { ...allOn(), 'case.created': { inApp: true, email: true, push: true } } },
     });
     expect(unknown.status).toBe(400);
 
@@ -142,7 +106,7 @@ describe('Function: notify with the firm matrix', () => {
     const other = await newFirm();
     const { caseId, contactId } = await newCase(firm);
     const matrix = allOn();
-    matrix['document.uploaded'] = { inApp: true, email: false };
+    matrix['document.uploaded'] = { inApp: true, email: false, push: true };
     expect(
       (
         await call('PUT', '/settings/notifications', {
@@ -153,7 +117,7 @@ describe('Function: notify with the firm matrix', () => {
     ).toBe(200);
 
     // Act
-    const event = await clientUpload(firm, caseId, contactId);
+    const event = await recordClientUpload(firm, caseId, contactId);
 
     // Assess: the owner (default recipient) got the in-app item, no mail
     const inbox = await call('GET', '/inbox', { token: firm.staff.token });
@@ -196,7 +160,7 @@ describe('Function: notify with the firm matrix', () => {
     );
     expect(retried).toBe('sent');
     expect(await mailTo(firm.staff.email)).toHaveLength(0);
-    const second = await clientUpload(firm, caseId, contactId);
+    const second = await recordClientUpload(firm, caseId, contactId);
     expect(await mailTo(firm.staff.email)).toHaveLength(1);
 
     // Assess: the case lists both events' deliveries, newest event first, one page after another
@@ -245,7 +209,7 @@ describe('Route: /me/preferences and /portal/me/preferences', () => {
 
     // Act: a mandatory category refused, whole save otherwise
     const refused = allCategoriesOn();
-    refused.discussions = { inApp: true, email: false };
+    refused.discussions = { inApp: true, email: false, push: true };
     const no = await call('PUT', '/me/preferences', {
       token: firm.staff.token,
       body: { preferences: refused },
@@ -253,7 +217,7 @@ describe('Route: /me/preferences and /portal/me/preferences', () => {
     expect(no.status).toBe(422);
     expect(no.body.code).toBe('category_mandatory');
     const prefs = allCategoriesOn();
-    prefs.documents = { inApp: true, email: false };
+    prefs.documents = { inApp: true, email: false, push: true };
     const yes = await call('PUT', '/me/preferences', {
       token: firm.staff.token,
       body: { preferences: prefs },
@@ -268,7 +232,7 @@ describe('Route: /me/preferences and /portal/me/preferences', () => {
     );
 
     // Act: a client upload tells the owner in-app only
-    const event = await clientUpload(firm, caseId, contactId);
+    const event = await recordClientUpload(firm, caseId, contactId);
 
     // Assess
     expect(await mailTo(firm.staff.email)).toHaveLength(0);
@@ -295,7 +259,7 @@ describe('Route: /me/preferences and /portal/me/preferences', () => {
     expect(initial.body).toEqual({ preferences: allCategoriesOn(), mandatory: ['access'] });
 
     const access = allCategoriesOn();
-    access.access = { inApp: false, email: true };
+    access.access = { inApp: false, email: true, push: true };
     const no = await call('PUT', '/portal/me/preferences', {
       token: dora.token,
       body: { preferences: access },
@@ -304,12 +268,12 @@ describe('Route: /me/preferences and /portal/me/preferences', () => {
     expect(no.body.code).toBe('category_mandatory');
     const partial = await call('PUT', '/portal/me/preferences', {
       token: dora.token,
-      body: { preferences: { documents: { inApp: true, email: true } } },
+      body: { preferences: { documents: { inApp: true, email: true, push: true } } },
     });
     expect(partial.status).toBe(400);
 
     const prefs = allCategoriesOn();
-    prefs.discussions = { inApp: true, email: false };
+    prefs.discussions = { inApp: true, email: false, push: true };
     const yes = await call('PUT', '/portal/me/preferences', {
       token: dora.token,
       body: { preferences: prefs },

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  DIGEST_SHARDS,
+  dueDigestsOf,
   dueRemindersOf,
   KeySegmentError,
   keys,
@@ -47,6 +49,14 @@ const valuesArb = fc.record({
   discussion: segment,
   comment: segment,
   request: segment,
+  recurringTask: segment,
+  /** A notify dedupe key is free text: the key hex-encodes it. */
+  dedupe: fc.string({ unit: 'binary' }),
+  subscription: segment,
+  category: segment,
+  window: segment,
+  template: segment,
+  locale: segment,
 });
 type Values = typeof valuesArb extends fc.Arbitrary<infer V> ? V : never;
 type Field = keyof Values;
@@ -158,6 +168,16 @@ const firmScoped: Builder[] = [
     build: (v) => main(keys.delivery(v.firm, v.event, v.recipient, v.channel)),
   },
   {
+    label: 'staffPushSubscription',
+    uses: ['firm', 'user', 'subscription'],
+    build: (v) => main(keys.staffPushSubscription(v.firm, v.user, v.subscription)),
+  },
+  {
+    label: 'templateOverride',
+    uses: ['firm', 'template', 'locale', 'channel'],
+    build: (v) => main(keys.templateOverride(v.firm, v.template, v.locale, v.channel)),
+  },
+  {
     label: 'staffPreferences',
     uses: ['firm', 'user'],
     build: (v) => main(keys.staffPreferences(v.firm, v.user)),
@@ -198,6 +218,22 @@ const firmScoped: Builder[] = [
     uses: ['firm', 'case', 'doc'],
     build: (v) => main(keys.documentVersion(v.firm, v.case, v.doc, 7)),
   },
+  // ── document paths and notify-client flags (issue 7) ──
+  {
+    label: 'recurringTask',
+    uses: ['firm', 'recurringTask'],
+    build: (v) => main(keys.recurringTask(v.firm, v.recurringTask)),
+  },
+  {
+    label: 'publication',
+    uses: ['firm', 'case', 'doc', 'recurringTask'],
+    build: (v) => main(keys.publication(v.firm, v.case, v.doc, 3, v.recurringTask)),
+  },
+  {
+    label: 'notified',
+    uses: ['firm', 'recipient', 'channel'],
+    build: (v) => main(keys.notified(v.firm, v.dedupe, v.recipient, v.channel)),
+  },
   // ── chat threads and client tasks (issue 6) ──
   {
     label: 'thread',
@@ -234,6 +270,27 @@ const firmScoped: Builder[] = [
     uses: ['firm', 'case', 'thread'],
     build: (v) => main(keys.reminder(v.firm, v.case, v.thread)),
   },
+  // ── digests of emails (issue 7) ──
+  {
+    label: 'digestLatest',
+    uses: ['firm', 'recipient', 'category'],
+    build: (v) => main(keys.digestLatest(v.firm, v.recipient, v.category)),
+  },
+  {
+    label: 'digestWindow',
+    uses: ['firm', 'recipient', 'category', 'window'],
+    build: (v) => main(keys.digestWindow(v.firm, v.recipient, v.category, v.window)),
+  },
+  {
+    label: 'digestEntry',
+    uses: ['firm', 'recipient', 'category', 'window', 'event'],
+    build: (v) => main(keys.digestEntry(v.firm, v.recipient, v.category, v.window, v.event)),
+  },
+  {
+    label: 'digestEvent',
+    uses: ['firm', 'recipient', 'category', 'event'],
+    build: (v) => main(keys.digestEvent(v.firm, v.recipient, v.category, v.event)),
+  },
 ];
 
 /** Keys of a portal identity, which spans firms by design (one login, several firms). */
@@ -254,6 +311,11 @@ const identityScoped: Builder[] = [
     build: (v) => gsi1(keys.inboxCounterByIdentity(v.identity, v.firm)),
   },
   {
+    label: 'identityPushSubscription',
+    uses: ['identity', 'subscription'],
+    build: (v) => main(keys.identityPushSubscription(v.identity, v.subscription)),
+  },
+  {
     label: 'identityPreferences',
     uses: ['identity'],
     build: (v) => main(keys.identityPreferences(v.identity)),
@@ -261,8 +323,10 @@ const identityScoped: Builder[] = [
 ];
 
 const allBuilders = [...firmScoped, ...identityScoped];
+/** Keys of the deployment itself (one item per table: the VAPID key pair), tested on their own below. */
+const deploymentScoped = ['vapidKeys'];
 /** Keys of the scheduler's own index (due reminders of every firm), tested on their own below. */
-const scheduleScoped = ['reminderByDue'];
+const scheduleScoped = ['reminderByDue', 'digestByDue'];
 
 interface PatternCase {
   /** The pattern's name in `patterns`, with a `:variant` when it is exercised in several ways. */
@@ -375,6 +439,27 @@ const patternCases: PatternCase[] = [
     sameAs: ['identity'],
   },
   {
+    label: 'pushSubscriptionsOfStaff',
+    uses: ['firm', 'user'],
+    spec: (v) => patterns.pushSubscriptionsOfStaff(v.firm, v.user),
+    lists: 'staffPushSubscription',
+    sameAs: ['firm', 'user'],
+  },
+  {
+    label: 'pushSubscriptionsOfIdentity',
+    uses: ['identity'],
+    spec: (v) => patterns.pushSubscriptionsOfIdentity(v.identity),
+    lists: 'identityPushSubscription',
+    sameAs: ['identity'],
+  },
+  {
+    label: 'templateOverridesOfFirm',
+    uses: ['firm'],
+    spec: (v) => patterns.templateOverridesOfFirm(v.firm),
+    lists: 'templateOverride',
+    sameAs: ['firm'],
+  },
+  {
     label: 'deliveriesOfEvent',
     uses: ['firm', 'event'],
     spec: (v) => patterns.deliveriesOfEvent(v.firm, v.event),
@@ -460,6 +545,20 @@ const patternCases: PatternCase[] = [
     sameAs: ['firm', 'case', 'doc'],
   },
   {
+    label: 'recurringTasksOfFirm',
+    uses: ['firm'],
+    spec: (v) => patterns.recurringTasksOfFirm(v.firm),
+    lists: 'recurringTask',
+    sameAs: ['firm'],
+  },
+  {
+    label: 'entriesOfDigest',
+    uses: ['firm', 'recipient', 'category', 'window'],
+    spec: (v) => patterns.entriesOfDigest(v.firm, v.recipient, v.category, v.window),
+    lists: 'digestEntry',
+    sameAs: ['firm', 'recipient', 'category', 'window'],
+  },
+  {
     label: 'tasksOfThread',
     uses: ['firm', 'case', 'thread'],
     spec: (v) => patterns.tasksOfThread(v.firm, v.case, v.thread),
@@ -476,9 +575,11 @@ const mapValues = (v: Values, f: (s: string) => string) =>
 
 describe('Module: keys', () => {
   it('classifies every key builder and pattern (a new one must be added to these tables)', () => {
-    expect([...new Set([...allBuilders.map((b) => baseName(b.label)), ...scheduleScoped])].sort()).toEqual(
-      Object.keys(keys).sort(),
-    );
+    expect(
+      [
+        ...new Set([...allBuilders.map((b) => baseName(b.label)), ...scheduleScoped, ...deploymentScoped]),
+      ].sort(),
+    ).toEqual(Object.keys(keys).sort());
     expect([...new Set(patternCases.map((p) => baseName(p.label)))].sort()).toEqual(
       Object.keys(patterns).sort(),
     );
@@ -677,6 +778,33 @@ describe('Module: keys', () => {
     });
   });
 
+  describe('vapidKeys', () => {
+    it('is one item of the deployment, in a partition no firm or identity key can name', () => {
+      const k = keys.vapidKeys();
+      expect(k).toEqual({ PK: 'CONFIG#VAPID', SK: 'CONFIG' });
+      fc.assert(
+        fc.property(valuesArb, (v) => {
+          for (const b of allBuilders) expect(b.build(v).pk, b.label).not.toBe(k.PK);
+        }),
+      );
+    });
+  });
+
+  describe('notified', () => {
+    it('gives each dedupe key its own partition of the firm, which decodes back to it', () => {
+      fc.assert(
+        fc.property(segment, fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (firmId, a, b) => {
+          fc.pre(a !== b);
+          const pk = keys.notified(firmId, a, 'contact-C1', 'email').PK;
+          expect(pk.startsWith(`FIRM#${firmId}#NOTIFIED#`)).toBe(true);
+          expect(Buffer.from(pk.split('#NOTIFIED#')[1]!, 'hex').toString('utf8')).toBe(a);
+          expect(keys.notified(firmId, b, 'contact-C1', 'email').PK).not.toBe(pk);
+        }),
+      );
+      expect(() => keys.notified('F1', 'document#\uD800', 'contact-C1', 'email')).toThrow(KeySegmentError);
+    });
+  });
+
   describe('documentVersion', () => {
     it('orders versions by number and refuses numbers a key cannot hold', () => {
       const sk = (n: number) => keys.documentVersion('F1', 'C1', 'D1', n).SK;
@@ -764,5 +892,39 @@ describe('Module: keys — due reminders (issue 6)', () => {
     expect(() => keys.reminderByDue(0, '2026-11-23', 'T1')).toThrow(KeySegmentError);
     expect(() => keys.reminderByDue(0, at(0), 'T#1')).toThrow(KeySegmentError);
     expect(() => dueRemindersOf(0, '2026-11-23T10:00:00Z')).toThrow(KeySegmentError);
+  });
+});
+
+describe('Module: keys — due digests (issue 7)', () => {
+  const at = (ms: number) => new Date(ms).toISOString();
+
+  it('sorts due digest windows by due time within a shard, and the due range selects exactly those due by then', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: DIGEST_SHARDS - 1 }),
+        fc.array(fc.integer({ min: 0, max: 4_000_000_000_000 }), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        (shard, dues, by) => {
+          const range = dueDigestsOf(shard, at(by));
+          for (const due of dues) {
+            const k = keys.digestByDue(shard, at(due), 'W1');
+            expect(k.GSI2PK).toBe(range.pk);
+            const inRange = k.GSI2SK >= range.skFrom && k.GSI2SK <= range.skTo;
+            expect(inRange, `${at(due)} due by ${at(by)}`).toBe(due <= by);
+          }
+          const sks = [...dues].sort((a, b) => a - b).map((d) => keys.digestByDue(shard, at(d), 'W1').GSI2SK);
+          expect(sks).toEqual([...sks].sort());
+        },
+      ),
+    );
+  });
+
+  it('keeps due digests apart from due reminders, and refuses a bad shard, due time or window id', () => {
+    expect(keys.digestByDue(0, at(0), 'W1').GSI2PK).not.toBe(keys.reminderByDue(0, at(0), 'W1').GSI2PK);
+    expect(() => keys.digestByDue(DIGEST_SHARDS, at(0), 'W1')).toThrow(KeySegmentError);
+    expect(() => keys.digestByDue(-1, at(0), 'W1')).toThrow(KeySegmentError);
+    expect(() => keys.digestByDue(0, '2026-11-23', 'W1')).toThrow(KeySegmentError);
+    expect(() => keys.digestByDue(0, at(0), 'W#1')).toThrow(KeySegmentError);
+    expect(() => dueDigestsOf(0, '2026-11-23T10:00:00Z')).toThrow(KeySegmentError);
   });
 });

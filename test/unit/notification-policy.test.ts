@@ -32,6 +32,7 @@ import {
   type InboxWriter,
   type Mailer,
   notifier,
+  type Pusher,
   type SuppressionLog,
 } from '../../functions/notify/core';
 import { policies } from '../../functions/notify/policies';
@@ -67,7 +68,12 @@ function memory() {
     },
   };
   const mailer: Mailer = { send: async () => ({ messageId: 'm' }) };
-  return { status, deliveries, suppressions, inbox, mailer };
+  // Everyone has one registered device: push mirrors every in-app delivery.
+  const pusher: Pusher = {
+    devicesOf: async () => [{ subscriptionId: 'device-1' }],
+    push: async () => 'sent',
+  };
+  return { status, deliveries, suppressions, inbox, mailer, pusher };
 }
 
 const staff: Recipient = { kind: 'staff', firmId: FIRM_A, id: ulidOf(1), name: 'S', email: 's@firm.test' };
@@ -81,13 +87,13 @@ const contact: Recipient = {
 };
 const message = { title: 't', body: 'b', subject: 's', text: 'x', html: '<p>x</p>' };
 
-/** Every planned delivery the policy could make: both people, both channels. */
+/** Every delivery a policy could plan: both people, in-app and email (the core adds push to in-app). */
 const everyone: PolicyTable = Object.fromEntries(
   NOTIFYING_EVENT_TYPES.map((t) => [
     t,
     async () =>
       [staff, contact].flatMap((recipient) =>
-        NOTIFY_CHANNELS.map((channel) => ({ recipient, channel, render: async () => message })),
+        (['inApp', 'email'] as const).map((channel) => ({ recipient, channel, render: async () => message })),
       ),
   ]),
 );
@@ -114,7 +120,7 @@ interface Row {
   mandatory: boolean;
   /** The contact's own preference for the type's category × this channel (the staff user has none). */
   preference: Setting;
-  /** recipient|channel → outcome, for all four planned deliveries. */
+  /** recipient|channel → outcome, for all six deliveries (two people × three channels). */
   expected: Record<string, Outcome>;
 }
 
@@ -158,7 +164,7 @@ const table: Row[] = NOTIFYING_EVENT_TYPES.flatMap((type) =>
 describe('Table: notification policy (event type × channel × firm setting × mandatory × preference)', () => {
   afterAll(() => {
     console.log(
-      `notification policy table: ${table.length} rows (${NOTIFYING_EVENT_TYPES.length} event types × ${NOTIFY_CHANNELS.length} channels × 3 firm settings × 2 mandatory marks × 3 preferences), ${table.length * 4} deliveries checked`,
+      `notification policy table: ${table.length} rows (${NOTIFYING_EVENT_TYPES.length} event types × ${NOTIFY_CHANNELS.length} channels × 3 firm settings × 2 mandatory marks × 3 preferences), ${table.length * 6} deliveries checked`,
     );
   });
 
@@ -174,6 +180,7 @@ describe('Table: notification policy (event type × channel × firm setting × m
         deliveries: mem.deliveries,
         inbox: mem.inbox,
         mailer: mem.mailer,
+        pusher: mem.pusher,
         policies: everyone,
         ports: {} as PolicyPorts,
         gate: {
@@ -194,7 +201,7 @@ describe('Table: notification policy (event type × channel × firm setting × m
       const out = await notify(eventOf(row.type));
       expect(Object.fromEntries(mem.status)).toEqual(row.expected);
       const suppressed = Object.values(row.expected).filter((o) => o !== 'sent').length;
-      expect(out).toEqual({ planned: 4, delivered: 4 - suppressed, skipped: suppressed, failed: 0 });
+      expect(out).toEqual({ planned: 6, delivered: 6 - suppressed, skipped: suppressed, failed: 0 });
     },
   );
 });
@@ -206,7 +213,9 @@ const admin: StaffPrincipal = {
   role: 'admin',
 } as StaffPrincipal;
 const allOn = (): Matrix =>
-  Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true }])) as Matrix;
+  Object.fromEntries(
+    NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true, push: true }]),
+  ) as Matrix;
 
 describe('Function: putMatrix', () => {
   const cells = NOTIFYING_EVENT_TYPES.flatMap((type) =>
@@ -242,7 +251,7 @@ describe('Function: putMatrix', () => {
 
   it('defaults every cell on for a firm that never saved, access locked', () => {
     const m = effectiveMatrix({});
-    expect(Object.values(m.matrix).every((c) => c.inApp && c.email)).toBe(true);
+    expect(Object.values(m.matrix).every((c) => c.inApp && c.email && c.push)).toBe(true);
     expect(m.locked).toEqual(['invitation.sent']);
     expect(m.events.find((e) => e.type === 'invitation.sent')).toMatchObject({
       category: 'access',
@@ -289,7 +298,7 @@ const allPreferencesOn = (): Preferences =>
   Object.fromEntries(
     (['documents', 'fileRequests', 'discussions', 'tasks', 'access'] as const).map((c) => [
       c,
-      { inApp: true, email: true },
+      { inApp: true, email: true, push: true },
     ]),
   ) as Preferences;
 
@@ -329,7 +338,7 @@ describe('Function: put preferences', () => {
         await expect(run).rejects.toMatchObject({ kind: 'unprocessable', code: 'category_mandatory' });
         expect(saved).toHaveLength(0);
       } else {
-        expect((await run).preferences[category]).toEqual({ inApp: true, email: false });
+        expect((await run).preferences[category]).toEqual({ inApp: true, email: false, push: true });
         expect(saved).toHaveLength(1);
       }
     },
@@ -340,8 +349,8 @@ describe('Function: put preferences', () => {
       { preferences: { tasks: { email: false }, documents: { inApp: false } } },
       ['tasks', 'access'],
     );
-    expect(view.preferences.tasks).toEqual({ inApp: true, email: true });
-    expect(view.preferences.documents).toEqual({ inApp: false, email: true });
+    expect(view.preferences.tasks).toEqual({ inApp: true, email: true, push: true });
+    expect(view.preferences.documents).toEqual({ inApp: false, email: true, push: true });
     expect(view.mandatory).toEqual(['tasks', 'access']);
   });
 });

@@ -1,5 +1,6 @@
 // The notify core's exactly-once delivery (with in-memory ports that keep the store's conditions)
 // and the document.uploaded policy.
+
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../functions/domain/ports';
 import type { DomainEvent } from '../../functions/events/catalogue';
@@ -17,6 +18,7 @@ import {
   documentUploadedPolicy,
 } from '../../functions/notify/policies/document-uploaded';
 import type { PlannedDelivery, PolicyPorts, PolicyTable, Recipient } from '../../functions/notify/policy';
+import { shippedTexts } from '../../functions/notify/texts';
 import { ALICE, BOB, counterIds, FIRM_A, NOW, ulidOf } from './fakes';
 
 interface Record_ {
@@ -246,7 +248,7 @@ describe('Policy: document.uploaded', () => {
     };
     return { caseNotice } as PolicyPorts;
   }
-  const ctx = (p: PolicyPorts) => ({ now: () => new Date(NOW), ports: p });
+  const ctx = (p: PolicyPorts) => ({ now: () => new Date(NOW), ports: p, texts: shippedTexts() });
   const uploadedBy = (source: 'client' | 'firm', actor: DomainEvent['actor']) =>
     ({
       ...event(),

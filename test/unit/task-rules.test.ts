@@ -16,6 +16,8 @@ import {
   transition,
 } from '../../functions/domain/task-rules';
 import { clientMessage } from '../../functions/notify/policies/thread-notices';
+import type { Recipient } from '../../functions/notify/policy';
+import { shippedTexts } from '../../functions/notify/texts';
 
 describe('Rule: task state and transitions', () => {
   it.each([
@@ -192,6 +194,7 @@ describe('Rule: reminders', () => {
 });
 
 describe('Rule: client-facing email and message context', () => {
+  const reader: Recipient = { kind: 'contact', firmId: 'F', id: 'C', name: 'Carla', locale: 'en' };
   const news = {
     firmName: 'Acme CPA',
     kind: 'message' as const,
@@ -205,8 +208,8 @@ describe('Rule: client-facing email and message context', () => {
     link: 'https://portal.example/cases/c/threads/t',
   };
 
-  it('without context says only that there is something new, how many tasks are open, and links to the portal', () => {
-    const m = clientMessage({ ...news, showContext: false });
+  it('without context says only that there is something new, how many tasks are open, and links to the portal', async () => {
+    const m = await clientMessage(shippedTexts(), reader, { ...news, showContext: false });
     for (const part of [m.subject, m.text, m.html, m.body]) {
       expect(part).not.toContain('12,345');
       expect(part).not.toContain('Upload W-2');
@@ -216,8 +219,12 @@ describe('Rule: client-facing email and message context', () => {
     expect(m.text).toContain(news.link);
   });
 
-  it('with context shows the subject, the message and each open task (escaped in HTML)', () => {
-    const m = clientMessage({ ...news, text: '<b>Balance</b> due', showContext: true });
+  it('with context shows the subject, the message and each open task (escaped in HTML)', async () => {
+    const m = await clientMessage(shippedTexts(), reader, {
+      ...news,
+      text: '<b>Balance</b> due',
+      showContext: true,
+    });
     expect(m.subject).toBe('New message from Acme CPA: Your 2026 return');
     expect(m.text).toContain('Ann: <b>Balance</b> due');
     expect(m.html).toContain('Ann: &lt;b&gt;Balance&lt;/b&gt; due');

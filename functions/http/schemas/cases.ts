@@ -19,7 +19,10 @@ export const CaseView = z.object({
   clientName: z.string().optional(),
   ownerId: z.string(),
   status: z.enum(['open', 'closed']),
+  /** "Notify client" (ONVIO): whether the process path tells this case's contacts of documents. */
   notifyClient: z.boolean(),
+  notifyClientChangedAt: z.string().optional(),
+  notifyClientChangedBy: z.string().optional(),
   createdAt: z.string(),
   createdBy: z.string(),
 });

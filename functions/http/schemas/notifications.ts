@@ -1,6 +1,9 @@
 // Request and response schemas of the notification settings (the firm's matrix) and of delivery status.
 import * as z from 'zod';
+import { SUPPRESS_REASONS } from '../../domain/deliveries';
 import {
+  DIGEST_MINUTES,
+  DOCUMENT_PATHS,
   NOTIFICATION_CATEGORIES,
   NOTIFYING_EVENT_TYPES,
   type NotificationCategory,
@@ -8,7 +11,8 @@ import {
 } from '../../domain/notification-matrix';
 import { Id } from './common';
 
-const Switches = z.strictObject({ inApp: z.boolean(), email: z.boolean() });
+const Switches = z.strictObject({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
+const SwitchesView = z.object({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
 
 /** Every notifying event type must be present: the matrix is saved whole. */
 const matrixShape = Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, Switches])) as Record<
@@ -22,13 +26,34 @@ export const MatrixBody = z.strictObject({
   matrix: z.strictObject(matrixShape),
   /** Categories the firm's people cannot unsubscribe from (access is always one of them). */
   mandatory: z.array(Category).max(NOTIFICATION_CATEGORIES.length),
+  /** Which document path tells clients (default `portal`). */
+  documentPath: z.enum(DOCUMENT_PATHS).optional(),
+  /** Digest window in minutes per category (absent: mails go out one by one). */
+  digest: z
+    .strictObject(
+      Object.fromEntries(
+        NOTIFICATION_CATEGORIES.map((c) => [
+          c,
+          z.number().int().min(DIGEST_MINUTES.min).max(DIGEST_MINUTES.max).optional(),
+        ]),
+      ) as Record<NotificationCategory, z.ZodOptional<z.ZodNumber>>,
+    )
+    .optional(),
 });
+
+const DigestView = z.object(
+  Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, z.number().int().optional()])) as Record<
+    NotificationCategory,
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
 
 export const MatrixView = z.object({
   matrix: z.object(
-    Object.fromEntries(
-      NOTIFYING_EVENT_TYPES.map((t) => [t, z.object({ inApp: z.boolean(), email: z.boolean() })]),
-    ) as Record<NotifyingEvent, z.ZodObject<{ inApp: z.ZodBoolean; email: z.ZodBoolean }>>,
+    Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, SwitchesView])) as Record<
+      NotifyingEvent,
+      typeof SwitchesView
+    >,
   ),
   /** Each event type's category and label, for grouping the matrix on screen. */
   events: z.array(
@@ -41,6 +66,8 @@ export const MatrixView = z.object({
   ),
   locked: z.array(z.enum(NOTIFYING_EVENT_TYPES)),
   mandatory: z.array(Category),
+  documentPath: z.enum(DOCUMENT_PATHS),
+  digest: DigestView,
   updatedAt: z.string().optional(),
   updatedBy: z.string().optional(),
 });
@@ -55,9 +82,10 @@ export const PreferencesBody = z.strictObject({ preferences: z.strictObject(pref
 
 export const PreferencesView = z.object({
   preferences: z.object(
-    Object.fromEntries(
-      NOTIFICATION_CATEGORIES.map((c) => [c, z.object({ inApp: z.boolean(), email: z.boolean() })]),
-    ) as Record<NotificationCategory, z.ZodObject<{ inApp: z.ZodBoolean; email: z.ZodBoolean }>>,
+    Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, SwitchesView])) as Record<
+      NotificationCategory,
+      typeof SwitchesView
+    >,
   ),
   /** Categories the caller cannot switch off. */
   mandatory: z.array(Category),
@@ -74,7 +102,9 @@ export const DeliveryView = z.object({
   recipient: z.object({ kind: z.enum(['staff', 'contact']), id: z.string() }),
   channel: z.string(),
   status: z.enum(['pending', 'sent', 'suppressed', 'failed']),
-  reason: z.enum(['policy', 'preference', 'dedupe', 'digest']).optional(),
+  reason: z.enum(SUPPRESS_REASONS).optional(),
+  /** Why it was suppressed, in words (which setting, which earlier event, which digest). */
+  detail: z.string().optional(),
   error: z.string().optional(),
   attempts: z.number().int().optional(),
   createdAt: z.string(),

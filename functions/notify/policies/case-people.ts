@@ -14,7 +14,6 @@ import { keys } from '../../store/keys';
 import { settingsStore } from '../../store/settings';
 import { getItem, type Table } from '../../store/table';
 import type { Message, PlannedDelivery, Recipient } from '../policy';
-import { renderHtml, renderText } from '../render';
 
 export interface CaseActivityPorts {
   /** Contacts among `contactIds` whose grant on the case is not revoked, as recipients. */
@@ -41,15 +40,20 @@ declare module '../policy' {
   }
 }
 
+/** Renders one recipient's message (in their language: the texts pick the locale per recipient). */
+export type RenderFor = (recipient: Recipient) => Promise<Message>;
+
 /** In-app and email to each recipient who is not the actor. */
-export function toEach(recipients: Recipient[], actorId: string, message: Message): PlannedDelivery[] {
-  const render = () => Promise.resolve(message);
+export function toEach(recipients: Recipient[], actorId: string, render: RenderFor): PlannedDelivery[] {
   return recipients
     .filter((r) => r.id !== actorId)
-    .flatMap((recipient) => [
-      { recipient, channel: 'inApp' as const, render },
-      ...(recipient.email ? [{ recipient, channel: 'email' as const, render }] : []),
-    ]);
+    .flatMap((recipient) => {
+      const rendered = () => render(recipient);
+      return [
+        { recipient, channel: 'inApp' as const, render: rendered },
+        ...(recipient.email ? [{ recipient, channel: 'email' as const, render: rendered }] : []),
+      ];
+    });
 }
 
 /** The case's internal recipients (each on its channels), plus extra people on both, minus the actor. */
@@ -58,9 +62,8 @@ export function toStaff(
   users: { userId: string; name: string; email: string; locale?: string }[],
   firmId: string,
   actorId: string,
-  message: Message,
+  render: RenderFor,
 ): PlannedDelivery[] {
-  const render = () => Promise.resolve(message);
   const byId = new Map(users.map((u) => [u.userId, u]));
   return list
     .filter((r) => r.userId !== actorId)
@@ -76,36 +79,12 @@ export function toStaff(
         email: user.email,
         ...(user.locale ? { locale: user.locale } : {}),
       };
+      const rendered = () => render(recipient);
       return [
-        ...(r.inApp ? [{ recipient, channel: 'inApp' as const, render }] : []),
-        ...(r.email && user.email ? [{ recipient, channel: 'email' as const, render }] : []),
+        ...(r.inApp ? [{ recipient, channel: 'inApp' as const, render: rendered }] : []),
+        ...(r.email && user.email ? [{ recipient, channel: 'email' as const, render: rendered }] : []),
       ];
     });
-}
-
-/** A plain notice: title and body in-app, the same as mail with one link. */
-export function notice(m: {
-  title: string;
-  body: string;
-  paragraphs: string[];
-  link: string;
-  linkLabel: string;
-  footer: string;
-}): Message {
-  const layout = {
-    heading: m.title,
-    paragraphs: m.paragraphs,
-    link: { url: m.link, label: m.linkLabel },
-    footer: m.footer,
-  };
-  return {
-    title: m.title,
-    body: m.body,
-    subject: m.title,
-    text: renderText(layout),
-    html: renderHtml(layout),
-    link: m.link,
-  };
 }
 
 export const portalPath = (base: string, ...parts: string[]) =>

@@ -5,7 +5,7 @@
 import { flattenPlainText } from '../../domain/plain-text';
 import { defaultRecipients } from '../../domain/recipients';
 import type { Policy } from '../policy';
-import { notice, portalPath, toEach, toStaff } from './case-people';
+import { portalPath, toEach, toStaff } from './case-people';
 
 export const commentAddedPolicy: Policy<'comment.added'> = async (event, ctx) => {
   if (!event.caseId) return [];
@@ -17,13 +17,9 @@ export const commentAddedPolicy: Policy<'comment.added'> = async (event, ctx) =>
     ports.detailed(event.firmId),
   ]);
   if (!d || !comment) return [];
-  const subject = flattenPlainText(d.subject);
-  const paragraphs = [
-    `${comment.author.name} replied to "${subject}".`,
-    ...(detailed ? [flattenPlainText(comment.body)] : []),
-  ];
-  const title = `New comment on ${subject}`;
-  const body = `${comment.author.name} replied to "${subject}"`;
+  const vars = { authorName: comment.author.name, subject: flattenPlainText(d.subject) };
+  // The comment itself is people's text: a details line, never part of the template.
+  const details = detailed ? [flattenPlainText(comment.body)] : [];
 
   if (event.actor.kind === 'contact') {
     const c = await caseNotice.case(event.firmId, event.caseId);
@@ -33,35 +29,17 @@ export const commentAddedPolicy: Policy<'comment.added'> = async (event, ctx) =>
       event.firmId,
       list.map((r) => r.userId),
     );
-    return toStaff(
-      list,
-      users,
-      event.firmId,
-      event.actor.id,
-      notice({
-        title,
-        body,
-        paragraphs,
-        link: ports.appUrl(`/cases/${event.caseId}/discussions/${discussionId}`),
-        linkLabel: 'Open the discussion',
-        footer: 'You receive this because you are a notification recipient of this case.',
-      }),
+    const link = ports.appUrl(`/cases/${event.caseId}/discussions/${discussionId}`);
+    return toStaff(list, users, event.firmId, event.actor.id, (r) =>
+      ctx.texts.render('comment.added.staff', r, vars, { link, details }),
     );
   }
   const [contacts, portal] = await Promise.all([
     ports.contactsOf(event.firmId, event.caseId, d.sharedWith),
     ports.portalUrl(event.firmId),
   ]);
-  return toEach(
-    contacts,
-    event.actor.id,
-    notice({
-      title,
-      body,
-      paragraphs,
-      link: portalPath(portal, 'cases', event.caseId, 'discussions', discussionId),
-      linkLabel: 'Open the discussion',
-      footer: 'You receive this because the discussion was shared with you.',
-    }),
+  const link = portalPath(portal, 'cases', event.caseId, 'discussions', discussionId);
+  return toEach(contacts, event.actor.id, (r) =>
+    ctx.texts.render('comment.added.contact', r, vars, { link, details }),
   );
 };

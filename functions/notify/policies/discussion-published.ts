@@ -3,7 +3,7 @@
 // notice only when the firm turned "detailed notifications" on (content is sensitive).
 import { flattenPlainText } from '../../domain/plain-text';
 import type { Policy } from '../policy';
-import { notice, portalPath, toEach } from './case-people';
+import { portalPath, toEach } from './case-people';
 
 export const discussionPublishedPolicy: Policy<'discussion.published'> = async (event, ctx) => {
   if (!event.caseId) return [];
@@ -15,18 +15,16 @@ export const discussionPublishedPolicy: Policy<'discussion.published'> = async (
     ports.portalUrl(event.firmId),
   ]);
   if (!d) return [];
-  const subject = flattenPlainText(d.subject);
-  const message = notice({
-    title: `New discussion: ${subject}`,
-    body: `${d.createdBy.name} started a discussion: ${subject}`,
-    paragraphs: [
-      `${d.createdBy.name} started a discussion with you: ${subject}.`,
-      ...(detailed ? [flattenPlainText(d.message)] : []),
-      ...(d.attachment ? [`Attached: ${d.attachment.name}`] : []),
-    ],
-    link: portalPath(portal, 'cases', event.caseId, 'discussions', d.discussionId),
-    linkLabel: 'Open the discussion',
-    footer: 'You receive this because the discussion was shared with you.',
-  });
-  return toEach(contacts, event.actor.id, message);
+  const vars = {
+    authorName: d.createdBy.name,
+    subject: flattenPlainText(d.subject),
+    hasAttachment: d.attachment ? 'yes' : 'no',
+    attachmentName: d.attachment?.name ?? '',
+  };
+  const link = portalPath(portal, 'cases', event.caseId, 'discussions', d.discussionId);
+  // The message is people's text: a details line, never part of the template.
+  const details = detailed ? [flattenPlainText(d.message)] : [];
+  return toEach(contacts, event.actor.id, (r) =>
+    ctx.texts.render('discussion.published', r, vars, { link, details }),
+  );
 };

@@ -5,8 +5,7 @@ import type { Case } from '../../domain/cases';
 import type { StaffUser } from '../../domain/firm';
 import { defaultRecipients, type RecipientSetting } from '../../domain/recipients';
 import { log } from '../../log';
-import type { Message, PlannedDelivery, Policy } from '../policy';
-import { renderHtml, renderText } from '../render';
+import type { PlannedDelivery, Policy } from '../policy';
 
 /** What case notices (news of a case for its internal recipients) read. */
 export interface CaseNoticePorts {
@@ -50,13 +49,12 @@ export const documentUploadedPolicy: Policy<'document.uploaded'> = async (event,
     ),
     contactId ? ports.contact(event.firmId, contactId) : Promise.resolve(undefined),
   ]);
-  const message = clientUploadMessage({
+  const vars = {
     contactName: contact?.name ?? 'A client',
     fileName: event.detail.name,
     caseTitle: c.title,
-    link: ports.caseDocumentsUrl(c.caseId),
-  });
-  const render = () => Promise.resolve(message);
+  };
+  const link = ports.caseDocumentsUrl(c.caseId);
 
   const byId = new Map(users.map((u) => [u.userId, u]));
   const out: PlannedDelivery[] = [];
@@ -72,31 +70,9 @@ export const documentUploadedPolicy: Policy<'document.uploaded'> = async (event,
       email: user.email,
       ...(user.locale ? { locale: user.locale } : {}),
     };
+    const render = () => ctx.texts.render('document.uploaded', recipient, vars, { link });
     if (r.inApp) out.push({ recipient, channel: 'inApp', render });
     if (r.email && user.email) out.push({ recipient, channel: 'email', render });
   }
   return out;
 };
-
-export function clientUploadMessage(m: {
-  contactName: string;
-  fileName: string;
-  caseTitle: string;
-  link: string;
-}): Message {
-  const body = `${m.contactName} uploaded ${m.fileName} to ${m.caseTitle}`;
-  const layout = {
-    heading: 'New client upload',
-    paragraphs: [`${body}.`],
-    link: { url: m.link, label: 'Open the case documents' },
-    footer: 'You receive this because you are a notification recipient of this case.',
-  };
-  return {
-    title: 'New client upload',
-    body,
-    subject: `${m.contactName} uploaded ${m.fileName}`,
-    text: renderText(layout),
-    html: renderHtml(layout),
-    link: m.link,
-  };
-}

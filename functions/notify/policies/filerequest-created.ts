@@ -3,8 +3,7 @@
 // paragraph (notifications carry no formatting or line breaks), the due date, and a link to upload.
 import { requestParagraph } from '../../domain/plain-text';
 import type { Policy } from '../policy';
-import { oneLine } from '../render';
-import { notice, portalPath, toEach } from './case-people';
+import { portalPath, toEach } from './case-people';
 
 export const fileRequestCreatedPolicy: Policy<'filerequest.created'> = async (event, ctx) => {
   if (!event.caseId) return [];
@@ -15,24 +14,16 @@ export const fileRequestCreatedPolicy: Policy<'filerequest.created'> = async (ev
     ports.portalUrl(event.firmId),
   ]);
   if (r?.status !== 'open') return [];
-  const subject = oneLine(r.subject);
-  const ask = r.document
-    ? `${r.createdBy.name} asks you for a new version of ${r.document.name}.`
-    : `${r.createdBy.name} asks you for a file.`;
-  return toEach(
-    contacts,
-    event.actor.id,
-    notice({
-      title: `File request: ${subject}`,
-      body: requestParagraph(r.description, r.additionalMessage),
-      paragraphs: [
-        ask,
-        requestParagraph(r.description, r.additionalMessage),
-        ...(r.dueDate ? [`Due date: ${r.dueDate}`] : []),
-      ],
-      link: portalPath(portal, 'cases', event.caseId, 'file-requests', r.requestId),
-      linkLabel: 'Upload the file',
-      footer: 'You receive this because the request was sent to you.',
-    }),
-  );
+  const vars = {
+    requesterName: r.createdBy.name,
+    subject: r.subject,
+    // The firm's words to the client, flattened: a value, never part of the template.
+    request: requestParagraph(r.description, r.additionalMessage),
+    kind: r.document ? 'update' : 'new',
+    documentName: r.document?.name ?? '',
+    hasDueDate: r.dueDate ? 'yes' : 'no',
+    dueDate: r.dueDate ?? '',
+  };
+  const link = portalPath(portal, 'cases', event.caseId, 'file-requests', r.requestId);
+  return toEach(contacts, event.actor.id, (c) => ctx.texts.render('filerequest.created', c, vars, { link }));
 };

@@ -2,8 +2,7 @@
 // case's internal recipients (on their channels) hear that a recipient uploaded the file.
 import { defaultRecipients, type RecipientSetting } from '../../domain/recipients';
 import type { Policy } from '../policy';
-import { oneLine } from '../render';
-import { notice, toStaff } from './case-people';
+import { toStaff } from './case-people';
 
 export const fileRequestFulfilledPolicy: Policy<'filerequest.fulfilled'> = async (event, ctx) => {
   if (!event.caseId) return [];
@@ -23,23 +22,16 @@ export const fileRequestFulfilledPolicy: Policy<'filerequest.fulfilled'> = async
     event.firmId,
     list.map((s) => s.userId),
   );
-  const who = contact?.name ?? 'A client';
-  const what =
-    event.detail.kind === 'update'
-      ? `version ${event.detail.version} of ${event.detail.name}`
-      : event.detail.name;
-  return toStaff(
-    list,
-    users,
-    event.firmId,
-    event.actor.id,
-    notice({
-      title: `File request fulfilled: ${oneLine(r.subject)}`,
-      body: `${who} uploaded ${what}`,
-      paragraphs: [`${who} uploaded ${what} for your request "${oneLine(r.subject)}" in ${c.title}.`],
-      link: ports.appUrl(`/cases/${event.caseId}/file-requests/${r.requestId}`),
-      linkLabel: 'Open the request',
-      footer: 'You receive this because you made the request or are a notification recipient of this case.',
-    }),
+  const vars = {
+    contactName: contact?.name ?? 'A client',
+    kind: event.detail.kind === 'update' ? 'update' : 'new',
+    version: event.detail.version,
+    fileName: event.detail.name,
+    subject: r.subject,
+    caseTitle: c.title,
+  };
+  const link = ports.appUrl(`/cases/${event.caseId}/file-requests/${r.requestId}`);
+  return toStaff(list, users, event.firmId, event.actor.id, (s) =>
+    ctx.texts.render('filerequest.fulfilled', s, vars, { link }),
   );
 };

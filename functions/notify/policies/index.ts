@@ -1,6 +1,7 @@
 // The policy table: which policy decides who hears of each event type. An event type absent here
 // notifies nobody.
 import type { PolicyTable } from '../policy';
+import { documentPublishedPolicy, documentSharedPolicy } from './client-documents';
 import { commentAddedPolicy } from './comment-added';
 import { discussionPublishedPolicy } from './discussion-published';
 import { documentUploadedPolicy } from './document-uploaded';
@@ -25,4 +26,7 @@ export const policies: PolicyTable = {
   'task.changed': taskChangedPolicy,
   'tasks.completed': tasksCompletedPolicy,
   'reminder.due': reminderDuePolicy,
+  // the two document paths (issue 7)
+  'document.shared': documentSharedPolicy,
+  'document.published': documentPublishedPolicy,
 };

@@ -26,23 +26,25 @@ export const messagePostedPolicy: Policy<'message.posted'> = async (event, ctx) 
     ports.contacts(event.firmId, event.caseId, thread.contactIds),
     actorName(ctx, event),
   ]);
-  const mail = clientMessage({
+  const news = {
+    templateId: 'message.posted.contact' as const,
     firmName: firm.name,
-    kind: kind === 'tasks' ? 'tasks' : 'message',
+    kind: kind === 'tasks' ? ('tasks' as const) : ('message' as const),
     subject: thread.subject,
     author: who,
     ...(kind === 'text' ? { text: message.text } : {}),
     tasks,
     showContext: firm.settings.showMessageContext,
     link: portalThreadUrl(firm.portalUrl, event.caseId, threadId),
-  });
-  const out = toContacts(contacts, event, mail);
+  };
+  const out = toContacts(contacts, event, (r) => clientMessage(ctx.texts, r, news));
   if (event.actor.kind === 'contact') {
-    const notice = teamNotice({
-      title: `New message from ${who}`,
-      body: `${who} (client) wrote in “${thread.subject}”.`,
-      link: ports.threadUrl(event.caseId, threadId),
-    });
+    const notice = teamNotice(
+      ctx,
+      'message.posted.staff',
+      { authorName: who, subject: thread.subject },
+      ports.threadUrl(event.caseId, threadId),
+    );
     out.push(...(await caseTeam(ctx, event, notice, { inAppOnly: true })));
   }
   return out;
@@ -63,15 +65,16 @@ export const threadCreatedPolicy: Policy<'thread.created'> = async (event, ctx) 
     ports.contacts(event.firmId, event.caseId, thread.contactIds),
     actorName(ctx, event),
   ]);
-  const mail = clientMessage({
+  const news = {
+    templateId: 'thread.created' as const,
     firmName: firm.name,
-    kind: message ? 'message' : 'tasks',
+    kind: message ? ('message' as const) : ('tasks' as const),
     subject: thread.subject,
     author: who,
     ...(message ? { text: message.text } : {}),
     tasks,
     showContext: firm.settings.showMessageContext,
     link: portalThreadUrl(firm.portalUrl, event.caseId, threadId),
-  });
-  return toContacts(contacts, event, mail);
+  };
+  return toContacts(contacts, event, (r) => clientMessage(ctx.texts, r, news));
 };

@@ -16,13 +16,14 @@ export const reminderDuePolicy: Policy<'reminder.due'> = async (event, ctx) => {
   ]);
   // Done between the reminder and this mail: a reminder of nothing would only confuse.
   if (!tasks.some((t) => !t.done)) return [];
-  const mail = clientMessage({
+  const news = {
+    templateId: 'reminder.due' as const,
     firmName: firm.name,
-    kind: 'reminder',
+    kind: 'reminder' as const,
     subject: thread.subject,
     tasks,
     showContext: firm.settings.showMessageContext,
     link: portalThreadUrl(firm.portalUrl, event.caseId, threadId),
-  });
-  return toContacts(contacts, event, mail);
+  };
+  return toContacts(contacts, event, (r) => clientMessage(ctx.texts, r, news));
 };

@@ -11,14 +11,6 @@ import {
   toContacts,
 } from './thread-notices';
 
-const STATUS = {
-  added: 'added',
-  edited: 'edited',
-  deleted: 'deleted',
-  completed: 'completed',
-  reopened: 'reopened',
-};
-
 export const taskChangedPolicy: Policy<'task.changed'> = async (event, ctx) => {
   if (!event.caseId) return [];
   const ports = ctx.ports.threadNotice;
@@ -26,21 +18,27 @@ export const taskChangedPolicy: Policy<'task.changed'> = async (event, ctx) => {
   const thread = await ports.thread(event.firmId, event.caseId, threadId);
   if (!thread) return [];
   const who = await actorName(ctx, event);
-  const role = event.actor.kind === 'contact' ? 'client' : 'staff';
-  const names = tasks.map((t) => `“${t.text}”`).join(', ');
+  const doneCount = tasks.filter((t) => t.done).length;
+  // `some`: several tasks changed at once, `doneCount` of them done.
   const status =
-    change === 'deleted'
-      ? 'deleted'
-      : tasks.length === 1
-        ? tasks[0]!.done
-          ? 'done'
-          : 'open'
-        : `${tasks.filter((t) => t.done).length} done`;
-  const notice = teamNotice({
-    title: `Task ${STATUS[change]} by ${who}`,
-    body: `${who} (${role}) ${STATUS[change]} ${names} in “${thread.subject}”. Status: ${status}. Tasks done: ${completed}/${total}.`,
-    link: ports.threadUrl(event.caseId, threadId),
-  });
+    change === 'deleted' ? 'deleted' : tasks.length === 1 ? (tasks[0]!.done ? 'done' : 'open') : 'some';
+  const notice = teamNotice(
+    ctx,
+    'task.changed.staff',
+    {
+      actorName: who,
+      role: event.actor.kind === 'contact' ? 'client' : 'staff',
+      change,
+      // People's own texts, quoted: a value, never part of the template.
+      tasks: tasks.map((t) => `“${t.text}”`).join(', '),
+      subject: thread.subject,
+      status,
+      doneCount,
+      completed,
+      total,
+    },
+    ports.threadUrl(event.caseId, threadId),
+  );
   const team = await caseTeam(ctx, event, notice, { inAppOnly: true });
   if (change !== 'added' || event.actor.kind !== 'staff') return team;
 
@@ -49,13 +47,14 @@ export const taskChangedPolicy: Policy<'task.changed'> = async (event, ctx) => {
     ports.tasks(event.firmId, event.caseId, threadId),
     ports.contacts(event.firmId, event.caseId, thread.contactIds),
   ]);
-  const mail = clientMessage({
+  const news = {
+    templateId: 'task.changed.contact' as const,
     firmName: firm.name,
-    kind: 'tasks',
+    kind: 'tasks' as const,
     subject: thread.subject,
     tasks: all,
     showContext: firm.settings.showMessageContext,
     link: portalThreadUrl(firm.portalUrl, event.caseId, threadId),
-  });
-  return [...team, ...toContacts(contacts, event, mail)];
+  };
+  return [...team, ...toContacts(contacts, event, (r) => clientMessage(ctx.texts, r, news))];
 };

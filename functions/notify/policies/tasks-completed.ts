@@ -10,10 +10,11 @@ export const tasksCompletedPolicy: Policy<'tasks.completed'> = async (event, ctx
   const thread = await ports.thread(event.firmId, event.caseId, event.detail.threadId);
   if (!thread) return [];
   const who = await actorName(ctx, event);
-  const notice = teamNotice({
-    title: 'Client tasks completed',
-    body: `${who} completed all ${event.detail.total} tasks in “${thread.subject}”.`,
-    link: ports.threadUrl(event.caseId, thread.threadId),
-  });
+  const notice = teamNotice(
+    ctx,
+    'tasks.completed',
+    { actorName: who, total: event.detail.total, subject: thread.subject },
+    ports.threadUrl(event.caseId, thread.threadId),
+  );
   return caseTeam(ctx, event, notice, { inAppOnly: false });
 };

@@ -1,7 +1,8 @@
 // What the chat-thread policies share: the ports they read through (thread, open tasks, message,
 // the firm's client-notification setting, the thread's contacts), the case team, and the two
-// message shapes: the team's in-app notice and the client-facing email, which shows message and
-// task texts only when the firm switched "show message context" on.
+// message shapes (rendered from templates in each recipient's language): the team's in-app notice
+// and the client-facing email, which shows message and task texts only when the firm switched
+// "show message context" on.
 import type { ClientNotificationSettings } from '../../domain/client-notifications';
 import { withDefaults } from '../../domain/client-notifications';
 import type { Contact } from '../../domain/contacts';
@@ -14,8 +15,8 @@ import type { DomainEvent } from '../../events/catalogue';
 import { keys } from '../../store/keys';
 import type { Table } from '../../store/table';
 import { readItem, threadStore } from '../../store/threads';
-import type { Message, PlannedDelivery, PolicyContext, Recipient } from '../policy';
-import { renderHtml, renderText } from '../render';
+import type { Message, PlannedDelivery, PolicyContext, Recipient, Texts } from '../policy';
+import type { TemplateVars } from '../texts/template';
 
 export interface ThreadNoticePorts {
   thread(firmId: string, caseId: string, threadId: string): Promise<Thread | undefined>;
@@ -109,6 +110,9 @@ export async function actorName(ctx: PolicyContext, event: DomainEvent): Promise
   return 'Portico';
 }
 
+/** Renders one recipient's message (in their language: the texts pick the locale per recipient). */
+export type RenderFor = (recipient: Recipient) => Promise<Message>;
+
 /**
  * The case team: the case's internal recipients (the saved list, or the owner by default), on the
  * channels switched on for each, minus whoever made the change. `inAppOnly` keeps only inbox items.
@@ -116,7 +120,7 @@ export async function actorName(ctx: PolicyContext, event: DomainEvent): Promise
 export async function caseTeam(
   ctx: PolicyContext,
   event: ThreadEvent,
-  message: Message,
+  render: RenderFor,
   options: { inAppOnly: boolean },
 ): Promise<PlannedDelivery[]> {
   if (!event.caseId) return [];
@@ -135,7 +139,6 @@ export async function caseTeam(
       )
     ).map((u) => [u.userId, u]),
   );
-  const render = () => Promise.resolve(message);
   const out: PlannedDelivery[] = [];
   for (const r of wanted) {
     const user = users.get(r.userId);
@@ -148,34 +151,26 @@ export async function caseTeam(
       email: user.email,
       ...(user.locale ? { locale: user.locale } : {}),
     };
-    if (r.inApp) out.push({ recipient, channel: 'inApp', render });
-    if (!options.inAppOnly && r.email && user.email) out.push({ recipient, channel: 'email', render });
+    const rendered = () => render(recipient);
+    if (r.inApp) out.push({ recipient, channel: 'inApp', render: rendered });
+    if (!options.inAppOnly && r.email && user.email)
+      out.push({ recipient, channel: 'email', render: rendered });
   }
   return out;
 }
 
-/** A staff-facing notice (in-app item, and mail when the recipient's channel is on). */
-export function teamNotice(m: { title: string; body: string; link: string }): Message {
-  const layout = {
-    heading: m.title,
-    paragraphs: [m.body],
-    link: { url: m.link, label: 'Open the thread' },
-    footer: 'You receive this because you are on the team of this case.',
-  };
-  return {
-    title: m.title,
-    body: m.body,
-    subject: m.body.length > 150 ? `${m.body.slice(0, 147)}…` : m.body,
-    text: renderText(layout),
-    html: renderHtml(layout),
-    link: m.link,
-  };
-}
+/** A staff-facing notice of a thread (in-app item, and mail when the recipient's channel is on). */
+export const teamNotice =
+  (ctx: PolicyContext, templateId: string, vars: TemplateVars, link: string): RenderFor =>
+  (recipient) =>
+    ctx.texts.render(templateId, recipient, vars, { link });
 
 export interface ClientNews {
   firmName: string;
   /** `message`: a new message (or the thread's first); `tasks`: new or re-sent tasks; `reminder`. */
   kind: 'message' | 'tasks' | 'reminder';
+  /** The template (per event type); `reminder.due` for reminders, `message.posted.contact` otherwise. */
+  templateId?: 'thread.created' | 'message.posted.contact' | 'task.changed.contact' | 'reminder.due';
   subject: string;
   /** Who wrote, and what (shown only with message context on). */
   author?: string;
@@ -187,62 +182,50 @@ export interface ClientNews {
 
 /**
  * The client-facing email. Without message context it says only that there is something new (and
- * how many tasks are open) and links to the portal; with it, the subject, the text and each open task.
+ * how many tasks are open) and links to the portal; with it, the subject, the text and each open
+ * task. Without context the subject and text are not even handed to the template, so no firm
+ * override can show them.
  */
-export function clientMessage(n: ClientNews): Message {
+export function clientMessage(texts: Texts, recipient: Recipient, n: ClientNews): Promise<Message> {
   const open = n.tasks.filter((t) => !t.done);
-  const openLine =
-    open.length === 0
-      ? undefined
-      : open.length === 1
-        ? 'You have 1 open task.'
-        : `You have ${open.length} open tasks.`;
-  const headline = {
-    message: `New message from ${n.firmName}`,
-    tasks: `New tasks from ${n.firmName}`,
-    reminder: `Reminder: open tasks for ${n.firmName}`,
-  }[n.kind];
-  const paragraphs = n.showContext
-    ? [
-        `Subject: ${n.subject}`,
-        ...(n.text ? [`${n.author ?? n.firmName}: ${n.text}`] : []),
-        ...(open.length > 0 ? [`${openLine} Open tasks:`, ...open.map((t) => `• ${t.text}`)] : []),
-      ]
-    : [
-        `${n.firmName} has something new for you in your client portal.`,
-        ...(openLine ? [openLine] : []),
-        'Open the portal to read it.',
-      ];
-  const layout = {
-    heading: headline,
-    paragraphs,
-    link: { url: n.link, label: 'Open the client portal' },
-    footer: `You receive this because ${n.firmName} added you to a conversation in its client portal.`,
-  };
-  const subject = n.showContext ? `${headline}: ${n.subject}` : headline;
-  return {
-    title: subject,
-    body: paragraphs.join(' '),
-    subject,
-    text: renderText(layout),
-    html: renderHtml(layout),
-    link: n.link,
-  };
+  const shown = n.showContext;
+  const hasText = shown && n.text !== undefined && n.text.trim() !== '';
+  return texts.render(
+    n.templateId ?? (n.kind === 'reminder' ? 'reminder.due' : 'message.posted.contact'),
+    recipient,
+    {
+      firmName: n.firmName,
+      kind: n.kind,
+      context: shown ? 'shown' : 'hidden',
+      subject: shown ? n.subject : '',
+      author: shown ? (n.author ?? n.firmName) : '',
+      hasText: hasText ? 'yes' : 'no',
+      text: hasText ? n.text! : '',
+      openTasks: open.length,
+    },
+    { link: n.link, ...(shown && open.length > 0 ? { details: open.map((t) => `• ${t.text}`) } : {}) },
+  );
 }
 
 /**
  * Mail and a portal inbox item for the thread's contacts, except a contact who made the change
  * itself (the core skips the inbox item of a contact who has not signed in yet).
  */
-export function toContacts(recipients: Recipient[], event: DomainEvent, message: Message): PlannedDelivery[] {
+export function toContacts(
+  recipients: Recipient[],
+  event: DomainEvent,
+  render: RenderFor,
+): PlannedDelivery[] {
   const actorId = event.actor.kind === 'contact' ? event.actor.id : undefined;
-  const render = () => Promise.resolve(message);
   return recipients
     .filter((r) => r.id !== actorId)
-    .flatMap((recipient) => [
-      { recipient, channel: 'inApp' as const, render },
-      ...(recipient.email ? [{ recipient, channel: 'email' as const, render }] : []),
-    ]);
+    .flatMap((recipient) => {
+      const rendered = () => render(recipient);
+      return [
+        { recipient, channel: 'inApp' as const, render: rendered },
+        ...(recipient.email ? [{ recipient, channel: 'email' as const, render: rendered }] : []),
+      ];
+    });
 }
 
 /** The portal page of a thread. */

@@ -44,9 +44,14 @@ export async function brokenInvariants(h: Harness): Promise<string[]> {
     if (Number(g.sharedCount ?? 0) !== n)
       out.push(`grant ${g.caseId}/${g.contactId}: sharedCount ${g.sharedCount}, ${n} share items`);
   }
-  // Every sent in-app delivery has its one item; every delivery is settled.
+  // Every sent in-app delivery has its one item; every delivery is settled: sent, or suppressed
+  // with its reason and the words saying why (a client without a portal identity has no inbox; the
+  // same document told once per channel).
   for (const d of by.get('delivery') ?? []) {
-    if (d.status !== 'sent') out.push(`delivery ${d.eventId}/${d.recipient}/${d.channel} is ${d.status}`);
+    if (d.status !== 'sent' && d.status !== 'suppressed')
+      out.push(`delivery ${d.eventId}/${d.recipient}/${d.channel} is ${d.status}`);
+    if (d.status === 'suppressed' && (typeof d.reason !== 'string' || typeof d.detail !== 'string'))
+      out.push(`delivery ${d.eventId}/${d.recipient}/${d.channel} is suppressed without saying why`);
     if (
       d.channel === 'inApp' &&
       d.status === 'sent' &&

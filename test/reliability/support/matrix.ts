@@ -1,6 +1,7 @@
 // The authorization matrix: principals, targets, the expected outcome of each cell (derived from the
 // route's declared auth kind, scope and contactNeed), and a VALID request per route, so an allowed
 // cell proves a 2xx and a denied one proves the denial came from authorization, not from bad input.
+import { randomBytes } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
 import {
   NOTIFICATION_CATEGORIES,
@@ -8,7 +9,9 @@ import {
 } from '../../../functions/domain/notification-matrix';
 import type { RouteDef } from '../../../functions/http/route';
 import type { RouteId } from '../../../functions/http/routes';
+import { vapidKeyStore } from '../../../functions/store/push-subscriptions';
 import { LOCAL_AUDIENCE } from '../../../local/auth';
+import { localPushClient } from '../../../local/push';
 import type { Harness } from './stack';
 import { newId } from './stack';
 import {
@@ -184,6 +187,13 @@ const itemOf = (c: Ctx) => {
 };
 const upload = { fileName: 'matrix.pdf', contentType: PDF, size: 1000 };
 const bogusInvitation = `${'A'.repeat(26)}.${'b'.repeat(43)}`;
+
+/** A browser subscription on the local push service, for the deployment's VAPID key. */
+async function localPushSubscription(c: Ctx) {
+  const { publicKey } = await vapidKeyStore(c.h.table).current();
+  return (await localPushClient(c.h.stack.urls.push).subscribe(publicKey)).subscription;
+}
+const randomPushId = () => randomBytes(16).toString('hex');
 
 /** A valid request per route. A route missing here fails the matrix with a message saying so. */
 export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> = {
@@ -394,7 +404,9 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     method: 'PUT',
     path: '/settings/notifications',
     body: {
-      matrix: Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true }])),
+      matrix: Object.fromEntries(
+        NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true, push: true }]),
+      ),
       mandatory: ['access'],
     },
   }),
@@ -403,7 +415,9 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     method: 'PUT',
     path: '/me/preferences',
     body: {
-      preferences: Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true }])),
+      preferences: Object.fromEntries(
+        NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true, push: true }]),
+      ),
     },
   }),
   getPortalPreferences: () => ({ method: 'GET', path: '/portal/me/preferences' }),
@@ -411,12 +425,79 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     method: 'PUT',
     path: '/portal/me/preferences',
     body: {
-      preferences: Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true }])),
+      preferences: Object.fromEntries(
+        NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true, push: true }]),
+      ),
     },
   }),
   listCaseDeliveries: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/deliveries` }),
   // Keyed under the caller's firm: another firm's event id lists nothing, so every target answers 2xx.
   listEventDeliveries: () => ({ method: 'GET', path: `/deliveries/${newId()}` }),
+  listNotificationTemplates: () => ({ method: 'GET', path: '/settings/notifications/templates?locale=es' }),
+  // The firm's own email text of client uploads, in Spanish (other scenarios' mails stay English).
+  putNotificationTemplate: () => ({
+    method: 'PUT',
+    path: '/settings/notifications/templates/document.uploaded/es/email',
+    body: {
+      subject: '{contactName} subió {fileName}',
+      body: '{contactName} subió {fileName} a {caseTitle}.',
+    },
+  }),
+  deleteNotificationTemplate: () => ({
+    method: 'DELETE',
+    path: '/settings/notifications/templates/document.uploaded/es/email',
+  }),
+  // Web push: subscriptions are made on the local push service, so later notices to these people
+  // are really pushed (and accepted) instead of failing against a made-up endpoint.
+  getPushPublicKey: () => ({ method: 'GET', path: '/me/push/public-key' }),
+  createPushSubscription: async (c) => ({
+    method: 'POST',
+    path: '/me/push-subscriptions',
+    body: await localPushSubscription(c),
+  }),
+  listPushSubscriptions: () => ({ method: 'GET', path: '/me/push-subscriptions' }),
+  // Idempotent: an id nobody registered answers 200 `removed: false` for every target.
+  deletePushSubscription: () => ({ method: 'DELETE', path: `/me/push-subscriptions/${randomPushId()}` }),
+  getPortalPushPublicKey: () => ({ method: 'GET', path: '/portal/me/push/public-key' }),
+  createPortalPushSubscription: async (c) => ({
+    method: 'POST',
+    path: '/portal/me/push-subscriptions',
+    body: await localPushSubscription(c),
+  }),
+  listPortalPushSubscriptions: () => ({ method: 'GET', path: '/portal/me/push-subscriptions' }),
+  deletePortalPushSubscription: () => ({
+    method: 'DELETE',
+    path: `/portal/me/push-subscriptions/${randomPushId()}`,
+  }),
+
+  // ── document paths: recurring tasks, notify-client flags, the process path (issue 7) ──
+  putRecurringTask: () => ({
+    method: 'PUT',
+    path: `/recurring-tasks/${MATRIX_TASK}`,
+    body: { name: 'Matrix payroll', notifyClient: true },
+  }),
+  listRecurringTasks: () => ({ method: 'GET', path: '/recurring-tasks' }),
+  getRecurringTask: async (c) => {
+    // Firm-level: an allowed caller reads the task of its own firm, which that firm's admin saves first.
+    if (c.allowed && c.p.firm) await saveMatrixTask(c, c.p.firm === 'B' ? c.w.B : c.w.A);
+    return { method: 'GET', path: `/recurring-tasks/${MATRIX_TASK}` };
+  },
+  // On (the default): the other scenarios' notifications keep flowing.
+  putCaseNotifyClient: (c) => ({
+    method: 'PUT',
+    path: `/cases/${caseOf(c)}/notify-client`,
+    body: { notifyClient: true },
+  }),
+  publishDocument: async (c) => {
+    if (c.allowed) await saveMatrixTask(c, worldOf(c));
+    // Contacts the document is shared with already (own) or may be (otherCase): no other cell's shares move.
+    const contactId = c.target === 'otherCase' ? c.w.A.invited2.contactId : worldOf(c).viewer.contactId;
+    return {
+      method: 'POST',
+      path: `/cases/${caseOf(c)}/documents/${docOf(c)}/publish`,
+      body: { recurringTaskId: MATRIX_TASK, contactIds: [contactId] },
+    };
+  },
 };
 
 const threadOf = (c: Ctx) =>
@@ -455,6 +536,18 @@ const fileRequestOf = (c: Ctx) =>
       : c.w.B.fileRequests.case1;
 const fileRequestRecipient = (c: Ctx) =>
   c.target === 'otherCase' ? c.w.A.invited2.contactId : worldOf(c).collaborator.contactId;
+
+/** The recurring task the process-path cells publish for. */
+const MATRIX_TASK = 'matrix-payroll';
+
+/** Saves MATRIX_TASK in a firm (idempotent: a create-or-replace by its admin). */
+async function saveMatrixTask(c: Ctx, w: World['A']) {
+  const res = await c.h.call('PUT', `/recurring-tasks/${MATRIX_TASK}`, {
+    token: w.firm.admin.token,
+    body: { name: 'Matrix payroll', notifyClient: true },
+  });
+  if (res.status !== 200) throw new Error(`could not save the matrix recurring task: ${res.text}`);
+}
 
 export type { Ctx };
 

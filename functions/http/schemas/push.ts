@@ -1,0 +1,41 @@
+// Request and response schemas of web push: the VAPID public key and each person's subscriptions.
+import * as z from 'zod';
+import { ENDPOINT_MAX, isAuthSecret, isP256PublicKey } from '../../domain/push';
+
+export const PushPublicKeyView = z.object({
+  /** base64url, for `pushManager.subscribe({ applicationServerKey })`. */
+  publicKey: z.string(),
+});
+
+/** What `PushSubscription.toJSON()` gives in the browser, as it gives it. */
+export const PushSubscriptionBody = z.strictObject({
+  endpoint: z.url({ protocol: /^https?$/ }).max(ENDPOINT_MAX),
+  expirationTime: z.number().int().positive().nullable().optional(),
+  keys: z.strictObject({
+    p256dh: z
+      .string()
+      .max(100)
+      .refine(isP256PublicKey, 'must be a base64url P-256 public key (65 bytes, uncompressed)'),
+    auth: z.string().max(30).refine(isAuthSecret, 'must be a base64url 16-byte auth secret'),
+  }),
+});
+
+/** Endpoint hashes, as the API issued them. */
+export const PushSubscriptionParams = z.strictObject({
+  subscriptionId: z.string().regex(/^[0-9a-f]{32}$/, 'must be a subscription id issued by Portico'),
+});
+
+/** Never the endpoint (a capability URL) nor the keys: the service's host says which browser family. */
+export const PushSubscriptionView = z.object({
+  subscriptionId: z.string(),
+  service: z.string(),
+  expirationTime: z.number().int().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const PushSubscriptionRemovedView = z.object({
+  subscriptionId: z.string(),
+  /** False when there was nothing to remove (already removed, or never registered): still a success. */
+  removed: z.boolean(),
+});

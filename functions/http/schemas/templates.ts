@@ -1,0 +1,70 @@
+// Request and response schemas of the firm's notification texts: each template × locale with its
+// overrides, and one override per template × locale × channel. Field rules (ICU, variables, bounds)
+// are checked by the domain at save, answering 422 `template_invalid` with the field at fault.
+import * as z from 'zod';
+import { NOTIFYING_EVENT_TYPES } from '../../domain/notification-matrix';
+import { OVERRIDE_CHANNELS } from '../../domain/templates';
+import { LOCALES } from '../../notify/texts/template';
+import { PageQuery } from './common';
+
+const Locale = z.enum(LOCALES);
+const Channel = z.enum(OVERRIDE_CHANNELS);
+
+/** Template ids: an event type, or `<event type>.<audience>`. */
+const TemplateId = z
+  .string()
+  .max(100)
+  .regex(/^[a-z]+(\.[a-z]+)+$/, 'must be a template id such as document.uploaded');
+
+export const TemplatesQuery = PageQuery.extend({
+  locale: Locale.optional(),
+  eventType: z.enum(NOTIFYING_EVENT_TYPES).optional(),
+});
+
+export const TemplateParams = z.strictObject({ templateId: TemplateId, locale: Locale, channel: Channel });
+
+/**
+ * email: `subject` + `body`; inApp and push: `title` + `body`. ICU MessageFormat; the body may hold
+ * line breaks (one paragraph each). Loosely bounded here so the domain can say which field is wrong.
+ */
+export const TemplateOverrideBody = z.strictObject({
+  subject: z.string().max(10_000).optional(),
+  title: z.string().max(10_000).optional(),
+  body: z.string().max(10_000).optional(),
+});
+
+const TextView = z.object({
+  subject: z.string(),
+  title: z.string(),
+  body: z.string(),
+  emailBody: z.string().optional(),
+  action: z.string().optional(),
+  footer: z.string().optional(),
+});
+
+const OverrideView = z.object({
+  subject: z.string().optional(),
+  title: z.string().optional(),
+  body: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+export const TemplateView = z.object({
+  templateId: z.string(),
+  eventType: z.enum(NOTIFYING_EVENT_TYPES),
+  category: z.string(),
+  audience: z.enum(['staff', 'contact']),
+  locale: Locale,
+  /** The variables its messages may use. */
+  variables: z.array(z.string()),
+  /** One value per variable: what the save check renders with (dates as ISO strings). */
+  sample: z.record(z.string(), z.union([z.string(), z.number()])),
+  shipped: TextView,
+  /** The firm's own texts, per channel. */
+  overrides: z.object({
+    email: OverrideView.optional(),
+    inApp: OverrideView.optional(),
+    push: OverrideView.optional(),
+  }),
+});

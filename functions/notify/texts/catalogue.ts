@@ -1,0 +1,26 @@
+// The shipped templates, one module per area. Ids are unique (the unit tests check it), and every
+// notifying event type has at least one template.
+import { NOTIFYING_EVENTS, type NotificationCategory } from '../../domain/notification-matrix';
+import { accessTemplates } from './access';
+import { clientDocumentTemplates } from './client-documents';
+import { discussionTemplates } from './discussions';
+import { documentTemplates } from './documents';
+import { fileRequestTemplates } from './file-requests';
+import { taskTemplates } from './tasks';
+import type { TemplateDef, TemplateId } from './template';
+
+export const TEMPLATES: TemplateDef[] = [
+  ...documentTemplates,
+  ...clientDocumentTemplates,
+  ...fileRequestTemplates,
+  ...discussionTemplates,
+  ...taskTemplates,
+  ...accessTemplates,
+];
+
+const byId = new Map(TEMPLATES.map((t) => [t.id, t]));
+
+export const templateById = (id: TemplateId): TemplateDef | undefined => byId.get(id);
+
+export const categoryOfTemplate = (t: TemplateDef): NotificationCategory =>
+  NOTIFYING_EVENTS[t.eventType].category;

@@ -1,0 +1,142 @@
+// Texts of notifications: the shipped templates (./catalogue.ts) in the recipient's language, with
+// the firm's overrides. One `Texts` is made per event (the core calls `deps.texts(firmId)` for each):
+// it reads the firm's overrides once, lazily on its first render, with one Query of their partition,
+// and the firm's default locale only when a recipient has none we ship.
+//
+// A message is built from one template × locale: in-app title and body, email subject and the
+// layout (heading, paragraphs, link, footer) rendered as plain text and HTML, push title and body
+// when the firm wrote its own. Variables are flattened to one line before formatting; `details`
+// (people's own text: task lines, a message when the firm shows content) are appended as they are,
+// flattened and, in HTML, escaped by the layout. Overrides were validated when saved; one that still
+// fails (a variable renamed by a later release) falls back to the shipped text instead of failing
+// the delivery.
+import type { TemplateOverride, TemplateOverrideSource } from '../../domain/templates';
+import { log } from '../../log';
+import type { Message, Recipient, Texts } from '../policy';
+import { oneLine, renderHtml, renderText } from '../render';
+import { templateById } from './catalogue';
+import { format } from './icu';
+import { shippedLocale } from './locale';
+import { DEFAULT_LOCALE, type Locale, type TemplateId, type TemplateVars } from './template';
+
+/** Mail subjects longer than this are cut (with an ellipsis): a subject is a line, not a paragraph. */
+export const SUBJECT_MAX = 150;
+
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+type OverrideMap = Map<string, TemplateOverride>;
+const overrideKey = (id: string, locale: string, channel: string) => `${id}|${locale}|${channel}`;
+
+interface Loaded {
+  overrides: () => Promise<OverrideMap>;
+  firmLocale: () => Promise<string | undefined>;
+}
+
+/** Values as ICU gets them: strings on one line (people's text never breaks a layout). */
+function flatten(vars: TemplateVars): TemplateVars {
+  return Object.fromEntries(
+    Object.entries(vars).map(([k, v]) => [k, typeof v === 'string' ? oneLine(v) : v]),
+  ) as TemplateVars;
+}
+
+/** Paragraphs of a rendered multi-line message: one per line, blank lines dropped. */
+const paragraphsOf = (s: string) =>
+  s
+    .split('\n')
+    .map((p) => oneLine(p))
+    .filter((p) => p.length > 0);
+
+function textsOf(loaded: Loaded): Texts {
+  return {
+    async render(templateId: TemplateId, recipient: Recipient, vars: TemplateVars, extra = {}) {
+      const def = templateById(templateId);
+      // A policy naming a template that does not exist is a programming error, caught by tests.
+      if (!def) throw new Error(`no notification template "${templateId}"`);
+      const locale: Locale =
+        shippedLocale(recipient.locale) ?? shippedLocale(await loaded.firmLocale()) ?? DEFAULT_LOCALE;
+      const overrides = await loaded.overrides();
+      const shipped = def.texts[locale];
+      const values = flatten(vars);
+      const ours = (source: string) => format(source, locale, values);
+      /** The firm's text when it has one that renders, else ours. */
+      const theirs = (source: string | undefined, fallback: string, field: string) => {
+        if (source !== undefined) {
+          try {
+            return format(source, locale, values);
+          } catch (err) {
+            log.warn('a saved template override did not render; the shipped text was used', {
+              templateId,
+              locale,
+              field,
+              error: (err as Error).message,
+            });
+          }
+        }
+        return ours(fallback);
+      };
+      const inApp = overrides.get(overrideKey(templateId, locale, 'inApp'));
+      const email = overrides.get(overrideKey(templateId, locale, 'email'));
+      const push = overrides.get(overrideKey(templateId, locale, 'push'));
+      const details = (extra.details ?? []).map(oneLine).filter((d) => d.length > 0);
+
+      const title = oneLine(theirs(inApp?.title, shipped.title, 'inApp.title'));
+      const body = [...paragraphsOf(theirs(inApp?.body, shipped.body, 'inApp.body')), ...details].join(' ');
+      const subject = clip(oneLine(theirs(email?.subject, shipped.subject, 'email.subject')), SUBJECT_MAX);
+      const layout = {
+        // The firm's own mail leads with its own subject; ours with the template's title.
+        heading: email ? subject : oneLine(ours(shipped.title)),
+        paragraphs: [
+          ...paragraphsOf(theirs(email?.body, shipped.emailBody ?? shipped.body, 'email.body')),
+          ...details,
+        ],
+        ...(extra.link
+          ? { link: { url: extra.link, label: shipped.action ? ours(shipped.action) : title } }
+          : {}),
+        ...(shipped.footer ? { footer: ours(shipped.footer) } : {}),
+      };
+      const message: Message = {
+        title,
+        body,
+        subject,
+        text: renderText(layout),
+        html: renderHtml(layout),
+        ...(extra.link ? { link: extra.link } : {}),
+      };
+      if (push?.title !== undefined && push.body !== undefined) {
+        message.push = {
+          title: oneLine(theirs(push.title, shipped.title, 'push.title')),
+          body: oneLine(theirs(push.body, shipped.body, 'push.body')),
+        };
+      }
+      return message;
+    },
+  };
+}
+
+/** Memoizes one call (the first caller's promise is everyone's). */
+const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
+  let p: Promise<T> | undefined;
+  return () => {
+    p ??= f();
+    return p;
+  };
+};
+
+/** The texts of one firm for one event: its overrides (read once, on first render) over the shipped ones. */
+export function firmTexts(store: TemplateOverrideSource, firmId: string): Texts {
+  return textsOf({
+    overrides: once(async () => {
+      const all = await store.overridesOf(firmId);
+      return new Map(all.map((o) => [overrideKey(o.templateId, o.locale, o.channel), o]));
+    }),
+    firmLocale: once(() => store.firmLocale(firmId)),
+  });
+}
+
+/** The shipped templates only (no firm overrides); `firmLocale` stands in for the firm's default. */
+export function shippedTexts(options: { firmLocale?: string } = {}): Texts {
+  return textsOf({
+    overrides: () => Promise.resolve(new Map()),
+    firmLocale: () => Promise.resolve(options.firmLocale),
+  });
+}

@@ -1,0 +1,247 @@
+// The policy engine around the notify core's exactly-once delivery: push mirrored from in-app onto
+// registered devices, dedupe of the same news across events, policy-suppressed plans, unreachable
+// recipients and digest batching, each leaving a record that says why (in-memory ports that keep the
+// DynamoDB adapters' conditions).
+import { describe, expect, it } from 'vitest';
+import type { SuppressReason } from '../../functions/domain/deliveries';
+import { effectiveMatrix } from '../../functions/domain/notification-matrix';
+import type { DomainEvent } from '../../functions/events/catalogue';
+import {
+  type ClaimResult,
+  type DeliveryKey,
+  type DeliveryStore,
+  type DigestEntry,
+  type DigestSink,
+  notifier,
+  type Pusher,
+  type PushPayload,
+  type SuppressionLog,
+} from '../../functions/notify/core';
+import type { PlannedDelivery, PolicyPorts, Recipient } from '../../functions/notify/policy';
+import { counterIds, FIRM_A, NOW, ulidOf } from './fakes';
+
+type Status = 'pending' | 'sent' | `suppressed:${SuppressReason}`;
+
+function engine(opts: { devices?: number; gone?: Set<string>; digestMinutes?: number } = {}) {
+  const status = new Map<string, Status>();
+  const details = new Map<string, string>();
+  /** dedupe key × recipient × channel → the event holding it. */
+  const markers = new Map<string, string>();
+  const id = (k: DeliveryKey) => `${k.eventId}|${k.recipient}|${k.channel}`;
+  const deliveries: DeliveryStore = {
+    async claim(key, info): Promise<ClaimResult> {
+      const s = status.get(id(key));
+      if (s === 'sent' || s?.startsWith('suppressed')) return 'sent';
+      if (info.dedupeKey) {
+        const marker = `${info.dedupeKey}|${key.recipient}|${key.channel}`;
+        const holder = markers.get(marker);
+        if (holder && holder !== key.eventId) return { duplicateOf: holder };
+        markers.set(marker, key.eventId);
+      }
+      status.set(id(key), 'pending');
+      return 'claimed';
+    },
+    async markSent(key) {
+      status.set(id(key), 'sent');
+    },
+    async release() {},
+    async markDigested(key, info) {
+      status.set(id(key), 'suppressed:digest');
+      details.set(id(key), info.detail);
+    },
+  };
+  const suppressions: SuppressionLog = {
+    async suppress(key, info) {
+      if (status.has(id(key))) return;
+      status.set(id(key), `suppressed:${info.reason}`);
+      details.set(id(key), info.detail);
+    },
+  };
+  const inbox: string[] = [];
+  const mails: string[] = [];
+  const pushes: { device: string; payload: PushPayload }[] = [];
+  const pusher: Pusher = {
+    devicesOf: async (r) =>
+      Array.from({ length: r.kind === 'staff' ? (opts.devices ?? 0) : 0 }, (_, i) => ({
+        subscriptionId: `device-${i}`,
+      })),
+    async push(_r, device, payload) {
+      if (opts.gone?.has(device.subscriptionId)) return 'gone';
+      pushes.push({ device: device.subscriptionId, payload });
+      return 'sent';
+    },
+  };
+  const digested: DigestEntry[] = [];
+  const digests: DigestSink = {
+    async add(entry) {
+      digested.push(entry);
+      return { digestId: 'digest-1', dueAt: '2024-05-06T07:13:09.000Z' };
+    },
+  };
+  const make = (planned: (e: DomainEvent) => PlannedDelivery[]) =>
+    notifier({
+      deliveries,
+      inbox: {
+        async deliverInApp(d) {
+          inbox.push(`${d.key.recipient}:${d.item.title}`);
+          status.set(id(d.key), 'sent');
+          return true;
+        },
+      },
+      mailer: {
+        async send(m) {
+          mails.push(`${m.to}:${m.subject}`);
+          return { messageId: `m-${mails.length}` };
+        },
+      },
+      pusher,
+      digests,
+      policies: { 'document.shared': async (e) => planned(e) },
+      gate: {
+        matrixOf: async () => ({
+          ...effectiveMatrix({}),
+          digest: opts.digestMinutes ? { documents: opts.digestMinutes } : {},
+        }),
+        preferencesOf: async () => new Map(),
+        suppressions,
+      },
+      ports: {} as PolicyPorts,
+      clock: { now: () => new Date(NOW) },
+      ids: counterIds(),
+    });
+  return { make, status, details, inbox, mails, pushes, digested };
+}
+
+const staff: Recipient = {
+  kind: 'staff',
+  firmId: FIRM_A,
+  id: ulidOf(1),
+  name: 'Sam',
+  email: 'sam@firm.test',
+};
+const client: Recipient = {
+  kind: 'contact',
+  firmId: FIRM_A,
+  id: ulidOf(2),
+  name: 'Cleo',
+  email: 'cleo@client.test',
+  identityId: 'identity-cleo',
+};
+const message = {
+  title: 'New document',
+  body: 'a.pdf',
+  subject: 'New document: a.pdf',
+  text: 'x',
+  html: '<p>x</p>',
+};
+const render = async () => message;
+
+const shared = (eventId: string): DomainEvent =>
+  ({
+    type: 'document.shared',
+    eventId,
+    firmId: FIRM_A,
+    caseId: ulidOf(7),
+    actor: { kind: 'staff', id: ulidOf(1) },
+    occurredAt: NOW,
+    detail: { documentId: ulidOf(9), name: 'a.pdf', added: [ulidOf(2)], removed: [], version: 1 },
+  }) as DomainEvent;
+
+const both = (r: Recipient, extra: Partial<PlannedDelivery> = {}): PlannedDelivery[] =>
+  (['inApp', 'email'] as const).map((channel) => ({ recipient: r, channel, render, ...extra }));
+
+describe('Function: notifier (policy engine)', () => {
+  it('mirrors each in-app delivery as one push per registered device, exactly once per event', async () => {
+    // Prepare: the staff user has two devices; the client has none (no push, and no record of one)
+    const e = engine({ devices: 2 });
+    const notify = e.make(() => [...both(staff), ...both(client)]);
+
+    // Act: the same event three times (the bus delivers at least once)
+    const first = await notify(shared(ulidOf(42)));
+    await notify(shared(ulidOf(42)));
+    await notify(shared(ulidOf(42)));
+
+    // Assess
+    expect(first).toEqual({ planned: 6, delivered: 5, skipped: 1, failed: 0 });
+    expect(e.pushes.map((p) => p.device)).toEqual(['device-0', 'device-1']);
+    expect(e.pushes[0]!.payload).toEqual({ title: 'New document', body: 'a.pdf', tag: ulidOf(42) });
+    expect(e.status.get(`${ulidOf(42)}|staff-${ulidOf(1)}|push`)).toBe('sent');
+    expect(e.status.has(`${ulidOf(42)}|contact-${ulidOf(2)}|push`)).toBe(false);
+    expect(e.mails).toHaveLength(2);
+    expect(e.inbox).toHaveLength(2);
+  });
+
+  it('counts a device the push service reports gone as not sent, without failing the delivery', async () => {
+    const e = engine({ devices: 2, gone: new Set(['device-0']) });
+    const out = await e.make(() => both(staff))(shared(ulidOf(42)));
+    expect(out.failed).toBe(0);
+    expect(e.pushes.map((p) => p.device)).toEqual(['device-1']);
+  });
+
+  it('tells a recipient of one dedupe key once per channel, whatever event brings it, and says which event did', async () => {
+    // Prepare: two events carry the same document version to the client
+    const e = engine();
+    const notify = e.make(() => both(client, { dedupeKey: `document#${ulidOf(9)}#v1` }));
+
+    // Act
+    await notify(shared(ulidOf(42)));
+    await notify(shared(ulidOf(43)));
+    await notify(shared(ulidOf(42))); // a retry of the first is not a duplicate of itself
+
+    // Assess
+    expect(e.mails).toEqual(['cleo@client.test:New document: a.pdf']);
+    expect(e.inbox).toHaveLength(1);
+    expect(e.status.get(`${ulidOf(43)}|contact-${ulidOf(2)}|email`)).toBe('suppressed:dedupe');
+    expect(e.details.get(`${ulidOf(43)}|contact-${ulidOf(2)}|email`)).toContain(ulidOf(42));
+    expect(e.status.get(`${ulidOf(43)}|contact-${ulidOf(2)}|inApp`)).toBe('suppressed:dedupe');
+  });
+
+  it('records plans the policy decided against with their words, and never renders or sends them', async () => {
+    const e = engine();
+    let rendered = 0;
+    const detail = 'The firm notifies clients of documents through the process path.';
+    const out = await e.make(() =>
+      both(client, {
+        render: async () => {
+          rendered++;
+          return message;
+        },
+        suppressed: { reason: 'policy', detail },
+      }),
+    )(shared(ulidOf(42)));
+    expect(out).toEqual({ planned: 2, delivered: 0, skipped: 2, failed: 0 });
+    expect(rendered).toBe(0);
+    expect(e.mails).toEqual([]);
+    expect(e.status.get(`${ulidOf(42)}|contact-${ulidOf(2)}|email`)).toBe('suppressed:policy');
+    expect(e.details.get(`${ulidOf(42)}|contact-${ulidOf(2)}|email`)).toBe(detail);
+  });
+
+  it('records why an unreachable recipient was not told: no email address, or no portal identity yet', async () => {
+    const e = engine();
+    const { email: _, ...noEmail } = staff;
+    const { identityId: __, ...invitedOnly } = client;
+    await e.make(() => [...both(noEmail), ...both(invitedOnly)])(shared(ulidOf(42)));
+    expect(e.status.get(`${ulidOf(42)}|staff-${ulidOf(1)}|email`)).toBe('suppressed:unreachable');
+    expect(e.details.get(`${ulidOf(42)}|staff-${ulidOf(1)}|email`)).toMatch(/no email address/);
+    expect(e.status.get(`${ulidOf(42)}|staff-${ulidOf(1)}|inApp`)).toBe('sent');
+    expect(e.status.get(`${ulidOf(42)}|contact-${ulidOf(2)}|inApp`)).toBe('suppressed:unreachable');
+    expect(e.details.get(`${ulidOf(42)}|contact-${ulidOf(2)}|inApp`)).toMatch(/portal invitation/);
+    expect(e.status.get(`${ulidOf(42)}|contact-${ulidOf(2)}|email`)).toBe('sent');
+  });
+
+  it('batches the emails of a digested category into the digest, and leaves in-app items individual', async () => {
+    const e = engine({ digestMinutes: 5 });
+    const notify = e.make(() => both(staff));
+    await notify(shared(ulidOf(42)));
+    await notify(shared(ulidOf(43)));
+    await notify(shared(ulidOf(43))); // a retry adds nothing twice
+    expect(e.mails).toEqual([]);
+    expect(e.inbox).toHaveLength(2);
+    expect(e.digested.map((d) => [d.key.eventId, d.category, d.windowMinutes, d.message.subject])).toEqual([
+      [ulidOf(42), 'documents', 5, 'New document: a.pdf'],
+      [ulidOf(43), 'documents', 5, 'New document: a.pdf'],
+    ]);
+    expect(e.status.get(`${ulidOf(43)}|staff-${ulidOf(1)}|email`)).toBe('suppressed:digest');
+    expect(e.details.get(`${ulidOf(43)}|staff-${ulidOf(1)}|email`)).toMatch(/digest/);
+  });
+});
