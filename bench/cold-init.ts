@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ulid } from 'ulid';
 import { routes } from '../functions/http/routes';
-import { dueRemindersOf, keys, patterns, REMINDER_SHARDS } from '../functions/store/keys';
+import {
+  DIGEST_SHARDS,
+  dueDigestsOf,
+  dueRemindersOf,
+  keys,
+  patterns,
+  REMINDER_SHARDS,
+} from '../functions/store/keys';
 import { demo } from '../local/seed';
 import type { FloorCall, SdkPackage } from './bundles';
 import { busEnvelope, httpEvent, staffClaims, streamBatch } from './events';
@@ -142,6 +149,41 @@ export function coldSpecs(
             KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
             ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
             Limit: 25,
+          },
+        };
+      }),
+    },
+    notifications: {
+      invocation: 'GET /settings/notifications (admin claims)',
+      event: httpEvent(routes.getNotificationMatrix, {
+        claims: staffClaims(demo.firmId, demo.users.admin.userId, 'admin'),
+      }),
+      floor: [
+        {
+          pkg: '@aws-sdk/lib-dynamodb',
+          client: 'documentClient',
+          command: 'GetCommand',
+          input: { TableName: table, Key: keys.firm(demo.firmId), ConsistentRead: true },
+        },
+      ],
+      expectStatus: 200,
+    },
+    digests: {
+      invocation: 'scheduled run with no digest due',
+      event: {},
+      floor: Array.from({ length: DIGEST_SHARDS }, (_, shard): FloorCall => {
+        const range = dueDigestsOf(shard, new Date().toISOString());
+        return {
+          pkg: '@aws-sdk/lib-dynamodb',
+          client: 'documentClient',
+          command: 'QueryCommand',
+          input: {
+            TableName: table,
+            IndexName: range.index,
+            KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
+            ProjectionExpression: 'firmId, recipientKey, category, windowId',
+            Limit: 50,
           },
         };
       }),
