@@ -3,7 +3,7 @@
 // becoming an open HTTP client live here: an endpoint must be https on a known push service (or an
 // exact origin the deployment allows, the local push service), keys must be what a browser makes,
 // and one person holds a bounded number of subscriptions.
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { unprocessable } from './errors';
 import type { Clock, Page, PageRequest } from './ports';
 import type { ContactPrincipal, StaffPrincipal } from './principal';
@@ -57,6 +57,18 @@ export interface PushSubscriptionStore {
 export interface VapidKeys {
   publicKey: string;
   privateKey: string;
+}
+
+/** A fresh P-256 key pair in the raw base64url form browsers take as `applicationServerKey`. */
+export function generateVapidKeys(): VapidKeys {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const jwk = privateKey.export({ format: 'jwk' });
+  const x = Buffer.from(jwk.x!, 'base64url');
+  const y = Buffer.from(jwk.y!, 'base64url');
+  return {
+    publicKey: Buffer.from(Buffer.concat([Buffer.from([4]), x, y])).toString('base64url'),
+    privateKey: jwk.d!,
+  };
 }
 
 export interface VapidKeySource {

@@ -1,9 +1,8 @@
 // The Pusher port over Web Push: finds a recipient's subscriptions, encrypts and signs each
-// notification with the web-push library (RFC 8291 payload encryption, VAPID), and POSTs it to the
+// notification (RFC 8291 payload encryption, VAPID: ./web-push-request.ts), and POSTs it to the
 // push service itself with a timeout and no redirects. A subscription the push service reports gone
 // (404/410) is deleted; any other failure throws so the delivery is retried. Endpoints are capability
 // URLs: no message, log line or error here ever contains one (only the service's host).
-import webpush from 'web-push';
 import type { Clock } from '../domain/ports';
 import {
   PUSH_SUBSCRIPTION_CAP,
@@ -16,6 +15,7 @@ import {
 import { log } from '../log';
 import type { PushDevice, Pusher, PushPayload } from './core';
 import type { Recipient } from './policy';
+import { pushRequest } from './web-push-request';
 
 export interface WebPusherDeps {
   subscriptions: Pick<PushSubscriptionStore, 'subscriptionsOf' | 'deleteSubscription'>;
@@ -111,25 +111,21 @@ export function webPusher(deps: WebPusherDeps): Pusher {
     async push(_recipient, device, payload) {
       const d = device as WebPushDevice;
       const vapid = await deps.vapid.current();
-      const details = webpush.generateRequestDetails(d.subscription, JSON.stringify(trimmed(payload)), {
-        vapidDetails: { subject: deps.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
-        TTL: ttl,
+      const details = pushRequest(d.subscription, JSON.stringify(trimmed(payload)), {
+        vapid,
+        subject: deps.subject,
+        ttlSeconds: ttl,
         urgency: 'normal',
-        contentEncoding: 'aes128gcm',
         // A retried event replaces its own notice still waiting at the push service.
         ...(TOPIC.test(payload.tag) ? { topic: payload.tag } : {}),
+        nowMs: deps.clock.now().getTime(),
       });
-      const headers = Object.fromEntries(
-        Object.entries(details.headers)
-          .filter(([name]) => name.toLowerCase() !== 'content-length')
-          .map(([name, value]) => [name, String(value)]),
-      );
       let res: Response;
       try {
         res = await send(details.endpoint, {
           method: 'POST',
-          headers,
-          body: new Uint8Array(details.body),
+          headers: details.headers,
+          body: details.body,
           // A push service never redirects; following one would let a subscription aim us anywhere.
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),

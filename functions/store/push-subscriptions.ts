@@ -2,13 +2,13 @@
 // identity, one item per browser endpoint, and the deployment's VAPID key pair, generated on first
 // use and stored once (first writer wins, everyone reads the winner).
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import webpush from 'web-push';
-import type {
-  PushOwner,
-  PushSubscriptionStore,
-  StoredPushSubscription,
-  VapidKeySource,
-  VapidKeys,
+import {
+  generateVapidKeys,
+  type PushOwner,
+  type PushSubscriptionStore,
+  type StoredPushSubscription,
+  type VapidKeySource,
+  type VapidKeys,
 } from '../domain/push';
 import { Entity, type ItemKey, keys, patterns } from './keys';
 import { fromItem, queryPage, type Table, toItem } from './table';
@@ -80,7 +80,7 @@ export function vapidKeyStore(
   table: Table,
   opts: { generate?: () => VapidKeys; now?: () => number } = {},
 ): VapidKeySource {
-  const generate = opts.generate ?? (() => webpush.generateVAPIDKeys());
+  const generate = opts.generate ?? generateVapidKeys;
   const now = opts.now ?? Date.now;
   let cached: { keys: Promise<VapidKeys>; at: number } | undefined;
 

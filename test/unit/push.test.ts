@@ -1,10 +1,12 @@
-import { createECDH, randomBytes } from 'node:crypto';
+import { createECDH, createPublicKey, randomBytes, verify } from 'node:crypto';
+import ece from 'http_ece';
 import { describe, expect, it } from 'vitest';
 import webpush from 'web-push';
 import { DomainError } from '../../functions/domain/errors';
 import type { Page, PageRequest } from '../../functions/domain/ports';
 import {
   DEFAULT_PUSH_SERVICES,
+  generateVapidKeys,
   isAuthSecret,
   isP256PublicKey,
   PUSH_SUBSCRIPTION_CAP,
@@ -18,6 +20,7 @@ import {
 } from '../../functions/domain/push';
 import { PushSubscriptionBody } from '../../functions/http/schemas/push';
 import type { Recipient } from '../../functions/notify/policy';
+import { pushRequest } from '../../functions/notify/web-push-request';
 import { PushServiceError, webPusher } from '../../functions/notify/web-pusher';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
@@ -340,12 +343,12 @@ describe('Module: web-pusher', () => {
     expect(init.redirect).toBe('manual');
     const headers = init.headers as Record<string, string>;
     expect(headers).toMatchObject({
-      TTL: String(24 * 3600),
-      Urgency: 'normal',
-      Topic: payload.tag,
-      'Content-Encoding': 'aes128gcm',
+      ttl: String(24 * 3600),
+      urgency: 'normal',
+      topic: payload.tag,
+      'content-encoding': 'aes128gcm',
     });
-    expect(headers.Authorization).toMatch(new RegExp(`^vapid t=.+, k=${vapidPair.publicKey}$`));
+    expect(headers.authorization).toMatch(new RegExp(`^vapid t=.+, k=${vapidPair.publicKey}$`));
     // Encrypted: the plain text is not in the body
     expect(Buffer.from(init.body as Uint8Array).toString('utf8')).not.toContain(payload.title);
   });
@@ -401,5 +404,97 @@ describe('Module: web-pusher', () => {
     await pusher.push(recipient, device!, { ...payload, body: 'x'.repeat(5000) });
     // aes128gcm adds 86 bytes of header and 17 of padding and tag: the payload itself stayed small
     expect((calls[0]!.init.body as Uint8Array).length).toBeLessThan(1400);
+  });
+});
+
+describe('Module: web-push-request', () => {
+  /** A browser's side of a subscription: its key pair and auth secret. */
+  function browser() {
+    const ecdh = createECDH('prime256v1');
+    ecdh.generateKeys();
+    const auth = randomBytes(16);
+    return {
+      ecdh,
+      auth,
+      keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') },
+    };
+  }
+
+  it.each([
+    ['keys web-push generates', () => webpush.generateVAPIDKeys()],
+    ['keys Portico generates', () => generateVapidKeys()],
+  ])(
+    'with %s: the browser decrypts the payload, and the VAPID token verifies for the push service origin',
+    (_, keysOf) => {
+      // Prepare
+      const vapidKeys = keysOf();
+      const b = browser();
+      const endpoint = 'https://fcm.googleapis.com/fcm/send/abc';
+
+      // Act
+      const req = pushRequest({ endpoint, keys: b.keys }, '{"title":"Olá"}', {
+        vapid: vapidKeys,
+        subject: 'mailto:no-reply@portico.test',
+        ttlSeconds: 60,
+        urgency: 'normal',
+        topic: 'T1',
+        nowMs: NOW.getTime(),
+      });
+
+      // Assess: decrypted with the browser's private key (RFC 8291)
+      const plain = ece.decrypt(Buffer.from(req.body), {
+        version: 'aes128gcm',
+        privateKey: b.ecdh,
+        authSecret: b.auth,
+      });
+      expect(plain.toString('utf8')).toBe('{"title":"Olá"}');
+      // Assess: an ES256 JWT over the push service's origin, signed by the VAPID key (RFC 8292)
+      const [, token, key] = /^vapid t=([^,]+), k=(.+)$/.exec(req.headers.authorization!)!;
+      expect(key).toBe(vapidKeys.publicKey);
+      const [h, c, sig] = token!.split('.');
+      expect(JSON.parse(Buffer.from(c!, 'base64url').toString())).toEqual({
+        aud: 'https://fcm.googleapis.com',
+        exp: NOW.getTime() / 1000 + 12 * 3600,
+        sub: 'mailto:no-reply@portico.test',
+      });
+      const raw = Buffer.from(vapidKeys.publicKey, 'base64url');
+      const publicKey = createPublicKey({
+        format: 'jwk',
+        key: {
+          kty: 'EC',
+          crv: 'P-256',
+          x: raw.subarray(1, 33).toString('base64url'),
+          y: raw.subarray(33).toString('base64url'),
+        },
+      });
+      expect(
+        verify(
+          'sha256',
+          Buffer.from(`${h}.${c}`),
+          { key: publicKey, dsaEncoding: 'ieee-p1363' },
+          Buffer.from(sig!, 'base64url'),
+        ),
+      ).toBe(true);
+      expect(req.headers).toMatchObject({
+        'content-encoding': 'aes128gcm',
+        ttl: '60',
+        urgency: 'normal',
+        topic: 'T1',
+      });
+    },
+  );
+
+  it('uses a new sender key for every message', () => {
+    const b = browser();
+    const opts = {
+      vapid: generateVapidKeys(),
+      subject: 'mailto:a@b.test',
+      ttlSeconds: 1,
+      urgency: 'low' as const,
+      nowMs: 0,
+    };
+    const one = pushRequest({ endpoint: 'https://x.push.services.mozilla.com/a', keys: b.keys }, 'x', opts);
+    const two = pushRequest({ endpoint: 'https://x.push.services.mozilla.com/a', keys: b.keys }, 'x', opts);
+    expect(Buffer.from(one.body).equals(Buffer.from(two.body))).toBe(false);
   });
 });
