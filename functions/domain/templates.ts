@@ -6,15 +6,20 @@
 // goes back to the shipped text.
 import { categoryOfTemplate, TEMPLATES, templateById } from '../notify/texts/catalogue';
 import { format, problemOf } from '../notify/texts/icu';
-import { LOCALES, type Locale, type TemplateDef, type TemplateText } from '../notify/texts/template';
+import {
+  LOCALES,
+  type Locale,
+  OVERRIDE_CHANNELS,
+  type OverrideChannel,
+  type TemplateDef,
+  type TemplateText,
+} from '../notify/texts/template';
 import { invalid, notFound, unprocessable } from './errors';
 import type { NotificationCategory, NotifyingEvent } from './notification-matrix';
 import type { Clock, Page } from './ports';
 import type { StaffPrincipal } from './principal';
 
-/** The channels a firm may write its own texts for. */
-export const OVERRIDE_CHANNELS = ['email', 'inApp', 'push'] as const;
-export type OverrideChannel = (typeof OVERRIDE_CHANNELS)[number];
+export { OVERRIDE_CHANNELS, type OverrideChannel };
 
 /** The fields of each channel's override: email `subject` + `body`; in-app and push `title` + `body`. */
 export const OVERRIDE_FIELDS = {

@@ -8,6 +8,13 @@ export const LOCALES = ['en', 'es', 'pt-BR'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
+/**
+ * The channels a firm may write its own texts for. Here, not in the domain module, so the route
+ * table's schemas (bundled into every Lambda) need neither the ICU library nor the catalogue.
+ */
+export const OVERRIDE_CHANNELS = ['email', 'inApp', 'push'] as const;
+export type OverrideChannel = (typeof OVERRIDE_CHANNELS)[number];
+
 /** Template ids are the event type, or `<event type>.<audience>` when one event tells two audiences. */
 export type TemplateId = string;
 
