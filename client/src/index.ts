@@ -16,6 +16,16 @@ export interface PorticoClientOptions {
   fetch?: ClientOptions['fetch'];
 }
 
+/**
+ * Whether a call's `error` is Portico's error body (with its machine-readable `code`). A 401 is
+ * not: API Gateway's JWT authorizer answers it, with `{ message }` only.
+ */
+export function isApiError(error: unknown): error is Schemas['ErrorBody'] {
+  return (
+    typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+  );
+}
+
 export function createPorticoClient({ baseUrl, token, fetch }: PorticoClientOptions): PorticoClient {
   const client = createClient<paths>({ baseUrl: baseUrl.replace(/\/+$/, ''), ...(fetch ? { fetch } : {}) });
   if (token !== undefined) {

@@ -1725,6 +1725,9 @@ export interface components {
       status: components['schemas']['FileRequestStatus'];
       subject: string;
     };
+    GatewayErrorBody: {
+      message: string;
+    };
     GrantBody: {
       canDownload: boolean;
       /** @default false */
@@ -1955,13 +1958,13 @@ export interface components {
         'application/json': components['schemas']['ErrorBody'];
       };
     };
-    /** @description No token, or the token is not valid. */
+    /** @description No token, or the token is not valid. Answered by API Gateway's JWT authorizer before any Portico code runs, so the body is the gateway's own `{"message":"Unauthorized"}`, without `code`. */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        'application/json': components['schemas']['ErrorBody'];
+        'application/json': components['schemas']['GatewayErrorBody'];
       };
     };
     /** @description Well-formed, but breaks a business rule; `code` says which. */

@@ -19,6 +19,7 @@ import type { FirmStore } from './firm';
 import { type GrantLookup, requireContactAccess } from './grants';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type Actor, type ContactPrincipal, type StaffPrincipal, staffActor } from './principal';
+import { type ShareStore, shareAttachment } from './shares';
 
 export interface Discussion {
   firmId: string;
@@ -79,6 +80,8 @@ export interface DiscussionDeps {
   grants: GrantLookup;
   caseContacts: CaseContacts;
   discussions: DiscussionStore;
+  /** The attachment is shared with the contacts the discussion is. */
+  shares: Pick<ShareStore, 'sharesOfDocument' | 'addShare'>;
   clock: Clock;
   ids: Ids;
 }
@@ -141,6 +144,11 @@ export async function publishDiscussion(
     contactIds: d.sharedWith,
     ...(attachment ? { attachmentDocumentId: attachment.documentId } : {}),
   });
+  // The contacts must be able to open the attachment the notice points them to: it is shared with
+  // them first (no `document.shared` event: the discussion's notice is the one they get), the
+  // discussion last, so a publish that fails halfway is retried whole and the notice never
+  // announces an attachment a contact cannot open.
+  if (attachment) await shareAttachment(deps, attachment, contacts, staffActor(by), d.createdAt);
   await deps.discussions.createDiscussion(d, event);
   return staffDiscussionView(d);
 }

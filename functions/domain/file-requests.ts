@@ -21,6 +21,7 @@ import { type GrantLookup, requireContactAccess } from './grants';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type ContactPrincipal, type StaffPrincipal, staffActor } from './principal';
 import type { SettingsStore } from './settings';
+import { type ShareStore, shareAttachment } from './shares';
 
 export type FileRequestStatus = 'open' | 'fulfilled' | 'cancelled';
 export type FileRequestKind = 'new' | 'update';
@@ -91,6 +92,8 @@ export interface FileRequestDeps {
   caseContacts: CaseContacts;
   settings: Pick<SettingsStore, 'getSettings'>;
   fileRequests: FileRequestStore;
+  /** An update request's document is shared with its recipients. */
+  shares: Pick<ShareStore, 'sharesOfDocument' | 'addShare'>;
   clock: Clock;
   ids: Ids;
 }
@@ -182,6 +185,11 @@ export async function createFileRequest(
     ...(r.document ? { documentId: r.document.documentId } : {}),
     ...(r.dueDate ? { dueDate: r.dueDate } : {}),
   });
+  // The recipients of an update request must be able to download the document they are asked to
+  // update: it is shared with them first (no `document.shared` event: the request's notice is the one
+  // they get), the request last, so a create that fails halfway is retried whole and the notice
+  // never points at a document a recipient cannot open.
+  if (attachment) await shareAttachment(deps, attachment, grants, staffActor(by), at);
   await deps.fileRequests.createFileRequest(r, event);
   return fileRequestView(r);
 }

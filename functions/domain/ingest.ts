@@ -1,7 +1,8 @@
 // Ingest: an object appeared in the upload bucket. It is matched against its upload intent and
 // checked (expiry, exact key, size, type by magic bytes); a good one becomes a document in one
 // transaction with its event (and, for a client upload, the share with the uploader); a bad one is
-// deleted and the reason recorded. Replays of the same S3 event change nothing.
+// deleted and the reason recorded. Replays of the same S3 event change nothing (they only finish
+// what a failed run left undone after its transaction: the shares of an update request's version).
 import { createHash } from 'node:crypto';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
@@ -11,7 +12,7 @@ import type { FileRequest, FileRequestLookup, HistoryEntry } from './file-reques
 import { contentMatches, SNIFF_BYTES } from './file-types';
 import type { Clock, Ids } from './ports';
 import type { Actor } from './principal';
-import type { Share } from './shares';
+import { followCurrentVersion, type Share, type ShareStore } from './shares';
 import { firmOfKey, parseObjectKey, type UploadIntent } from './uploads';
 import { type DocumentVersion, MAX_VERSIONS, versionOf } from './versions';
 
@@ -58,10 +59,11 @@ export interface CompletedUpload {
   };
 }
 
-/** What ingest reads to fulfil a file request. */
-export interface FulfilmentReads {
+/** What ingest needs to fulfil a file request: its reads, and the shares a new version moves. */
+export interface FulfilmentDeps {
   fileRequests: FileRequestLookup;
   documents: Pick<DocumentStore, 'getDocument'>;
+  shares: Pick<ShareStore, 'sharesOfDocument' | 'followVersion' | 'addShare'>;
 }
 
 export interface IngestStore {
@@ -85,7 +87,7 @@ export interface IngestDeps {
   clock: Clock;
   ids: Ids;
   /** Needed for uploads that name a file request. */
-  fulfilment?: FulfilmentReads;
+  fulfilment?: FulfilmentDeps;
 }
 
 export interface CreatedObject {
@@ -103,7 +105,13 @@ export async function ingestObject(deps: IngestDeps, object: CreatedObject): Pro
   const parsed = parseObjectKey(object.key);
   const intent = parsed && (await deps.uploads.getIntent(parsed.firmId, parsed.caseId, parsed.uploadId));
   if (!intent) return reject(deps, object, 'unknown_key');
-  if (intent.status === 'completed') return { outcome: 'replay' };
+  if (intent.status === 'completed') {
+    // The version was recorded, but what follows it (the shares) may not have been, the run having
+    // failed in between: this retried S3 event finishes it (each step is a no-op when done).
+    if (intent.fileRequestId && intent.documentId && deps.fulfilment)
+      await afterFulfilment(deps.fulfilment, intent, intent.documentId);
+    return { outcome: 'replay' };
+  }
   if (intent.status === 'rejected') {
     // Already refused; the delete may not have happened before a crash, so it is repeated.
     await deps.files.remove(object.key);
@@ -196,6 +204,9 @@ async function fulfil(
           contactId,
         }),
       });
+      // Only the delivery that recorded the version moves the shares (a concurrent one that lost
+      // may have lost to a rejection); a failure here throws, so the retried event finishes it.
+      if (recorded && previous) await afterFulfilment(reads, intent, document.documentId);
       return recorded ? { outcome: 'recorded', documentId: document.documentId } : { outcome: 'replay' };
     } catch (err) {
       const code = (err as DomainError).code;
@@ -205,6 +216,19 @@ async function fulfil(
   }
   // Thrown, so EventBridge delivers the object again later.
   throw new Error('the document kept changing while its new version was recorded');
+}
+
+/**
+ * After a new version of a document was recorded: the uploader sees what it uploaded (its share is
+ * added when staff never shared the document with it, or unshared it since), and every share of the
+ * document follows the current version (see followCurrentVersion for why this runs after the
+ * version's transaction, not inside it). Both steps are idempotent: a replay repeats them safely.
+ */
+async function afterFulfilment(deps: FulfilmentDeps, intent: UploadIntent, documentId: string) {
+  const doc = await deps.documents.getDocument(intent.firmId, intent.caseId, documentId);
+  if (!doc) return;
+  if (intent.contactId) await deps.shares.addShare(ownShare(intent, doc));
+  await followCurrentVersion(deps, intent.firmId, intent.caseId, documentId);
 }
 
 /** The next version of a document: the uploaded object becomes the current one; the name stays. */
@@ -294,7 +318,8 @@ function ownShare(intent: UploadIntent, document: Document): Share {
     documentCreatedAt: document.createdAt,
     contactName: intent.contactName ?? intent.uploadedBy.name,
     contactEmail: intent.contactEmail ?? '',
-    sharedAt: document.createdAt,
+    // A new version's uploader is shared with the document when it uploads, not when it was created.
+    sharedAt: document.updatedAt ?? document.createdAt,
     sharedBy: uploaderActor(intent),
   };
 }

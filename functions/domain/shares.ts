@@ -54,8 +54,15 @@ export interface ShareStore {
   /**
    * Writes the share and adds 1 to its grant's sharedCount in one transaction, with `event` when
    * given. Returns false, writing nothing, when the share already exists (a concurrent save made it).
+   * A share added while a new version of its document was being recorded follows that version too.
    */
   addShare(share: Share, event?: DomainEvent): Promise<boolean>;
+  /**
+   * Brings the share's copies of the document's fields to `doc` (a newer version), only while the
+   * share exists and holds an older version: false, writing nothing, otherwise (already there, or
+   * unshared in the meantime). The grant's counter is untouched: no share comes or goes.
+   */
+  followVersion(share: Share, doc: Document): Promise<boolean>;
   /** The reverse of addShare: false when the share was already gone. */
   removeShare(share: Share, event?: DomainEvent): Promise<boolean>;
   /** Shares of a case; `q` (any case) must occur in the document name, contact name or email. */
@@ -250,6 +257,77 @@ export async function putContactShares(
   ];
   await inBatches(changes, PARALLEL_CHANGES);
   return diff;
+}
+
+/**
+ * Every share of a document follows its current version: the portal lists share items only, so
+ * their copies (type, size, uploader, version) must not keep showing an older one.
+ *
+ * Why after the version's transaction rather than inside it: a document's shares are bounded only
+ * by the contacts of its case, and nothing keeps those under DynamoDB's 100 items per transaction
+ * (recording a version already takes five). So the version is recorded first, then each share is
+ * updated on its own, conditionally (share still there, its version older). That is idempotent and
+ * order-proof: a retried ingest, or two new versions racing, end in the same state, no share moves
+ * back to an older version, and a share removed meanwhile is not recreated. A crash in between is
+ * healed by the retried S3 event (ingest runs this again on a replay); a share added at the same
+ * time from an older read of the document catches up in the store's `addShare`.
+ * Returns how many shares moved.
+ */
+export async function followCurrentVersion(
+  deps: {
+    documents: Pick<DocumentStore, 'getDocument'>;
+    shares: Pick<ShareStore, 'sharesOfDocument' | 'followVersion'>;
+  },
+  firmId: string,
+  caseId: string,
+  documentId: string,
+): Promise<number> {
+  const [doc, shares] = await Promise.all([
+    deps.documents.getDocument(firmId, caseId, documentId),
+    deps.shares.sharesOfDocument(firmId, caseId, documentId),
+  ]);
+  if (!doc) return 0;
+  const behind = shares.filter((s) => s.version < doc.version);
+  let moved = 0;
+  await inBatches(
+    behind.map((s) => async () => {
+      if (await deps.shares.followVersion(s, doc)) moved++;
+    }),
+    PARALLEL_CHANGES,
+  );
+  return moved;
+}
+
+/**
+ * Shares an attachment (a discussion's, an update request's) with the contacts it is sent to, each
+ * through `addShare` so the grants' counters stay exact; contacts who have it already are skipped,
+ * so a retry adds nothing twice. Returns the contacts it was newly shared with.
+ *
+ * No `document.shared` event rides with these shares, on purpose: the discussion's or the file
+ * request's own notice already tells the contacts (and its event records the attachment and the
+ * contacts), while a `document.shared` event would make the client-documents policy send a second,
+ * "new document" notice, and spend the version's dedupe key so that a later real publication of
+ * that version (the process path) would be suppressed as a duplicate.
+ */
+export async function shareAttachment(
+  deps: { shares: Pick<ShareStore, 'sharesOfDocument' | 'addShare'> },
+  doc: Document,
+  grants: Grant[],
+  by: Actor,
+  at: string,
+): Promise<string[]> {
+  const have = new Set(
+    (await deps.shares.sharesOfDocument(doc.firmId, doc.caseId, doc.documentId)).map((s) => s.contactId),
+  );
+  const missing = grants.filter((g) => !have.has(g.contactId));
+  const added = new Set<string>();
+  await inBatches(
+    missing.map((g) => async () => {
+      if (await deps.shares.addShare(newShare(doc, g, by, at))) added.add(g.contactId);
+    }),
+    PARALLEL_CHANGES,
+  );
+  return missing.map((g) => g.contactId).filter((id) => added.has(id));
 }
 
 export async function listShares(

@@ -31,6 +31,8 @@ export interface UploadIntent {
   /** Client uploads: the file request this upload fulfils (ingest closes it with the document). */
   fileRequestId?: string;
   status: 'pending' | 'completed' | 'rejected';
+  /** The document ingest made of the upload, or gave a new version (status completed). */
+  documentId?: string;
   /** Why ingest refused the object (status rejected). */
   reason?: string;
   createdAt: string;

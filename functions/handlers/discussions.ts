@@ -9,6 +9,7 @@ import { fileRequestStore } from '../store/file-requests';
 import { firmStore } from '../store/firm';
 import { grantLookup } from '../store/grants';
 import { settingsStore } from '../store/settings';
+import { shareStore } from '../store/shares';
 import { versionStore } from '../store/versions';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
@@ -25,6 +26,7 @@ export const handler = discussionsApi({
   discussions: discussionStore(table),
   fileRequests: fileRequestStore(table),
   settings: settingsStore(table),
+  shares: shareStore(table),
   versions: versionStore(table),
   clock: systemClock,
   ids: ulidIds,

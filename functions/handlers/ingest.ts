@@ -11,6 +11,7 @@ import { s3Files } from '../files/s3-files';
 import { log } from '../log';
 import { documentStore } from '../store/documents';
 import { fileRequestStore } from '../store/file-requests';
+import { shareStore } from '../store/shares';
 import { uploadStore } from '../store/uploads';
 import { ulidIds } from '../wiring/ids';
 
@@ -27,8 +28,13 @@ const deps = {
   files: s3Files(s3, config.BUCKET_NAME),
   clock: systemClock,
   ids: ulidIds,
-  // An upload that names a file request fulfils it: ingest reads the request and the attached document.
-  fulfilment: { fileRequests: fileRequestStore(table), documents: documentStore(table) },
+  // An upload that names a file request fulfils it: ingest reads the request and the attached document,
+  // and moves the document's shares to the new version.
+  fulfilment: {
+    fileRequests: fileRequestStore(table),
+    documents: documentStore(table),
+    shares: shareStore(table),
+  },
 };
 
 export const handler = async (event: EventBridgeEvent<'Object Created', ObjectCreated>): Promise<void> => {

@@ -1,7 +1,7 @@
 // DynamoDB adapter of the ShareStore port: share items (by document; GSI1 by contact) whose every
-// write rides with the ADD on its grant's sharedCount, plus the filtered and consistent queries
-// shares need.
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+// add and remove rides with the ADD on its grant's sharedCount, the conditional update that moves
+// their copies to a document's newer version, plus the filtered and consistent queries shares need.
+import { type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Document } from '../domain/documents';
 import { conflict, type DomainError, unprocessable } from '../domain/errors';
 import type { Grant } from '../domain/grants';
@@ -9,7 +9,7 @@ import type { Share, ShareStore } from '../domain/shares';
 import type { DomainEvent } from '../events/catalogue';
 import { getMany } from './documents';
 import { Entity, keys, patterns } from './keys';
-import { putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
+import { getItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -46,6 +46,29 @@ export function countOnGrant(
   };
 }
 
+/**
+ * The share's copies of the document's fields as `doc` now is, only over an older version of a share
+ * that still exists (an Update would otherwise create a share nobody made, uncounted on its grant).
+ */
+export function followVersionUpdate(table: Table, s: Share, doc: Document) {
+  return {
+    TableName: table.name,
+    Key: keys.share(s.firmId, s.caseId, s.documentId, s.contactId),
+    UpdateExpression:
+      'SET version = :v, documentName = :name, contentType = :type, #size = :size, uploadedBy = :by, searchText = :search',
+    ConditionExpression: 'attribute_exists(PK) AND version < :v',
+    ExpressionAttributeNames: { '#size': 'size' },
+    ExpressionAttributeValues: {
+      ':v': doc.version,
+      ':name': doc.name,
+      ':type': doc.contentType,
+      ':size': doc.size,
+      ':by': doc.uploadedBy,
+      ':search': searchTextOf({ ...s, documentName: doc.name }),
+    },
+  };
+}
+
 const ALREADY_DONE = 'share_already_in_place';
 const alreadyDone = () => conflict(ALREADY_DONE, 'A concurrent save already made this change.');
 const grantGone = () =>
@@ -63,7 +86,36 @@ export function shareStore(table: Table): ShareStore {
     }
   };
 
+  const followVersion = async (share: Share, doc: Document) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await table.client.send(new UpdateCommand(followVersionUpdate(table, share, doc)));
+        return true;
+      } catch (err) {
+        const name = (err as Error).name;
+        if (name === 'ConditionalCheckFailedException') return false;
+        // A transaction (a share save, a version bump) was touching the item at that moment.
+        if (attempt >= 8 || name !== 'TransactionConflictException') throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
+      }
+    }
+  };
+
+  /**
+   * A share copies the document as its caller read it. Had a new version been recorded since, its
+   * ingest may have updated the document's shares before this one existed: re-reading the document
+   * once the share is written closes that gap (either that ingest's consistent query saw this share,
+   * or this consistent read sees the new version).
+   */
+  const catchUp = async (share: Share) => {
+    const doc = await getItem<Document>(table, keys.document(share.firmId, share.caseId, share.documentId), {
+      consistent: true,
+    });
+    if (doc && doc.version > share.version) await followVersion(share, doc);
+  };
+
   return {
+    followVersion,
     async getShare(firmId, caseId, documentId, contactId) {
       const [share] = await getMany<Share>(table, [keys.share(firmId, caseId, documentId, contactId)]);
       return share;
@@ -72,8 +124,8 @@ export function shareStore(table: Table): ShareStore {
       queryAll<Share>(table, patterns.sharesOfDocument(firmId, caseId, documentId), { consistent: true }),
     sharesOfContact: (firmId, caseId, contactId) =>
       queryAll<Share>(table, patterns.sharesOfContact(firmId, caseId, contactId), { consistent: false }),
-    addShare: (share, event) =>
-      change([
+    async addShare(share, event) {
+      const added = await change([
         {
           Put: {
             TableName: table.name,
@@ -83,7 +135,10 @@ export function shareStore(table: Table): ShareStore {
         },
         countOnGrant(table, share, 1),
         ...withEvent(table, event),
-      ]),
+      ]);
+      if (added) await catchUp(share);
+      return added;
+    },
     removeShare: (share, event) =>
       change([
         {

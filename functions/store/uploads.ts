@@ -19,6 +19,14 @@ const notPending = () => conflict(NOT_PENDING, 'This upload was already handled.
 /** Rejection records are kept for the firm's audit, then expire. */
 const REJECTION_TTL_SECONDS = 90 * 24 * 60 * 60;
 
+/**
+ * A closed intent is ingest's memory that an object was handled: it must outlive every redelivery
+ * of the object's S3 event (the ingest target retries for up to 6 hours; a DLQ redrive may come
+ * days later). Without it a late retry would find no intent, take the object for an unknown one and
+ * delete a recorded document's file.
+ */
+export const CLOSED_INTENT_TTL_SECONDS = 30 * 24 * 60 * 60;
+
 export function uploadStore(table: Table): UploadStore & IngestStore {
   /** A transaction whose first item is the pending → done guard; false when the guard failed. */
   const once = async (
@@ -36,8 +44,12 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
   const closeIntent = (
     intent: UploadIntent,
     status: 'completed' | 'rejected',
-    set: Record<string, unknown>,
+    closing: Record<string, unknown>,
   ) => {
+    const closedAt = Date.parse(String(closing.completedAt ?? closing.rejectedAt));
+    const set = Number.isFinite(closedAt)
+      ? { ...closing, expiresAt: Math.floor(closedAt / 1000) + CLOSED_INTENT_TTL_SECONDS }
+      : closing;
     const names = Object.keys(set);
     return {
       Update: {

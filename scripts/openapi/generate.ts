@@ -1,6 +1,7 @@
 // Builds the OpenAPI 3.1 document from the route table: a pure function of the routes and the
 // zod schemas they declare, so the document cannot say anything the route table does not.
-import type { z } from 'zod';
+
+import * as z from 'zod';
 import {
   createDocument,
   type oas31,
@@ -12,6 +13,10 @@ import {
 } from 'zod-openapi';
 import type { AuthKind, Method, RouteDef, RouteGroup } from '../../functions/http/route';
 import { ErrorBody } from '../../functions/http/schemas/common';
+
+/** What API Gateway's JWT authorizer answers (no Portico code runs, so no `code`). */
+const GatewayErrorBody = z.object({ message: z.string() }).meta({ id: 'GatewayErrorBody' });
+
 import { errorStatuses } from './errors';
 
 export type OpenApiDocument = oas31.OpenAPIObject;
@@ -44,7 +49,7 @@ const GROUP_TEXT: Record<RouteGroup, string> = {
   discussions:
     'Discussions and comments, file requests (with update requests and document versions), firm settings.',
   notifications:
-    "The firm's notification matrix (event type × channel) and delivery status: who was told what, how, and why not.",
+    "The firm's notification policy (matrix of event type × channel, mandatory categories, document path, digests), texts per language and their overrides, personal preferences, web push subscriptions, recurring tasks and a case's notify-client flag, and delivery status: who was told what, how, and why not.",
 };
 
 const SUCCESS_TEXT: Record<number, string> = {
@@ -61,7 +66,11 @@ const ERROR_RESPONSES: Record<number, { id: string; description: string }> = {
     description:
       'The request is not valid (`validation_failed` lists the fields), or a cursor or value is unusable.',
   },
-  401: { id: 'Unauthorized', description: 'No token, or the token is not valid.' },
+  401: {
+    id: 'Unauthorized',
+    description:
+      'No token, or the token is not valid. Answered by API Gateway\'s JWT authorizer before any Portico code runs, so the body is the gateway\'s own `{"message":"Unauthorized"}`, without `code`.',
+  },
   403: {
     id: 'Forbidden',
     description: 'The resource is known, but the caller lacks the right; `code` says which.',
@@ -191,7 +200,11 @@ function responses(id: string, route: RouteDef): ZodOpenApiResponsesObject {
 const errorResponses = new Map<number, ZodOpenApiResponseObject>(
   Object.entries(ERROR_RESPONSES).map(([status, { id, description }]) => [
     Number(status),
-    { id, description, content: { 'application/json': { schema: ErrorBody } } },
+    {
+      id,
+      description,
+      content: { 'application/json': { schema: Number(status) === 401 ? GatewayErrorBody : ErrorBody } },
+    },
   ]),
 );
 

@@ -3,9 +3,11 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import type { Schemas } from '../../client/src/index';
 import { keys, patterns } from '../../functions/store/keys';
+import { apiAs, problem } from './support/client';
 import { invitationToken, mailTo } from './support/mail';
-import { call, mintToken, newFirm, newId, partition, settle, type TestFirm, table } from './support/stack';
+import { mintToken, newFirm, newId, partition, settle, type TestFirm, table } from './support/stack';
 
 interface Setup {
   firm: TestFirm;
@@ -15,42 +17,64 @@ interface Setup {
 }
 
 /** A firm with one case and one contact (unique email, so its mail is told apart from others'). */
-async function setup(opts: { title?: string; locale?: string; firmName?: string } = {}): Promise<Setup> {
+async function setup(
+  opts: { title?: string; locale?: ContactLocale; firmName?: string } = {},
+): Promise<Setup> {
   const firm = await newFirm(opts.firmName ?? 'Test Firm');
-  const c = await call('POST', '/cases', {
-    token: firm.staff.token,
-    body: { title: opts.title ?? 'VAT return Q3' },
-  });
-  expect(c.status).toBe(201);
+  const c = await apiAs(firm.staff.token).POST('/cases', { body: { title: opts.title ?? 'VAT return Q3' } });
+  expect(c.response.status).toBe(201);
   const contact = await newContact(firm, opts.locale);
-  return { firm, caseId: c.body.caseId, ...contact };
+  return { firm, caseId: c.data!.caseId, ...contact };
 }
 
-async function newContact(firm: TestFirm, locale?: string) {
+async function newContact(firm: TestFirm, locale?: ContactLocale) {
   const email = `c-${newId().toLowerCase()}@client.test`;
-  const res = await call('POST', '/contacts', {
-    token: firm.staff.token,
+  const res = await apiAs(firm.staff.token).POST('/contacts', {
     body: { name: 'Carla Client', email, ...(locale ? { locale } : {}) },
   });
-  expect(res.status).toBe(201);
-  return { contactId: res.body.contactId as string, email };
+  expect(res.response.status).toBe(201);
+  return { contactId: res.data!.contactId, email };
 }
 
 async function newCase(firm: TestFirm, title = 'Another case'): Promise<string> {
-  const res = await call('POST', '/cases', { token: firm.staff.token, body: { title } });
-  expect(res.status).toBe(201);
-  return res.body.caseId;
+  const res = await apiAs(firm.staff.token).POST('/cases', { body: { title } });
+  expect(res.response.status).toBe(201);
+  return res.data!.caseId;
 }
 
-const viewer = { role: 'viewer', canDownload: true };
+type ContactLocale = Schemas['Locale'];
 
-const grant = (s: Pick<Setup, 'firm' | 'caseId' | 'contactId'>, body: unknown = viewer, caseId = s.caseId) =>
-  call('PUT', `/cases/${caseId}/grants/${s.contactId}`, { token: s.firm.admin.token, body });
+const viewer: Schemas['GrantBody'] = { role: 'viewer', canDownload: true };
+
+const grant = (
+  s: Pick<Setup, 'firm' | 'caseId' | 'contactId'>,
+  body: Schemas['GrantBody'] = viewer,
+  caseId = s.caseId,
+) =>
+  apiAs(s.firm.admin.token).PUT('/cases/{caseId}/grants/{contactId}', {
+    params: { path: { caseId, contactId: s.contactId } },
+    body,
+  });
+
+const grantsOf = (s: Pick<Setup, 'caseId'>, token: string) =>
+  apiAs(token).GET('/cases/{caseId}/grants', { params: { path: { caseId: s.caseId } } });
+
+const revoke = (s: Setup) =>
+  apiAs(s.firm.admin.token).DELETE('/cases/{caseId}/grants/{contactId}', {
+    params: { path: { caseId: s.caseId, contactId: s.contactId } },
+  });
+
+const resend = (s: Setup) =>
+  apiAs(s.firm.admin.token).POST('/cases/{caseId}/grants/{contactId}/invitation', {
+    params: { path: { caseId: s.caseId, contactId: s.contactId } },
+  });
+
+const portalCases = (token: string) => apiAs(token).GET('/portal/cases');
 
 const identityToken = () => mintToken({ sub: `identity-${newId()}` });
 
 const accept = (token: string, as: string) =>
-  call('POST', '/portal/invitations/accept', { token: as, body: { token } });
+  apiAs(as).POST('/portal/invitations/accept', { body: { token } });
 
 /** The activity entries of a case (its partition also holds grants and invitations). */
 const trail = async (firmId: string, caseId: string) =>
@@ -66,8 +90,8 @@ describe('Routes: grants', () => {
     // Act
     const res = await grant(s, { role: 'collaborator', canDownload: false, canUpload: true });
     // Assess
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({
+    expect(res.response.status).toBe(200);
+    expect(res.data).toEqual({
       caseId: s.caseId,
       contactId: s.contactId,
       contactName: 'Carla Client',
@@ -79,9 +103,9 @@ describe('Routes: grants', () => {
       invitedAt: expect.any(String),
       sharedCount: 0,
     });
-    const list = await call('GET', `/cases/${s.caseId}/grants`, { token: s.firm.staff2.token });
-    expect(list.status).toBe(200);
-    expect(list.body.items).toEqual([res.body]);
+    const list = await grantsOf(s, s.firm.staff2.token);
+    expect(list.response.status).toBe(200);
+    expect(list.data!.items).toEqual([res.data]);
     expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
       'access.granted',
       'case.created',
@@ -103,7 +127,7 @@ describe('Routes: grants', () => {
   it('mails the invitation; its token accepts it, binds the identity and the portal lists the case', async () => {
     // Prepare
     const s = await setup({ title: 'Annual accounts 2025', firmName: 'Bright & Co' });
-    expect((await grant(s)).status).toBe(200);
+    expect((await grant(s)).response.status).toBe(200);
     // Act
     const token = await invitationToken(s.email, 1);
     const me = await identityToken();
@@ -122,11 +146,11 @@ describe('Routes: grants', () => {
     expect(invitation.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(await partition(invitation.PK as string))).not.toContain(token.split('.')[1]);
 
-    expect(accepted.status).toBe(200);
-    expect(accepted.body).toEqual({ caseId: s.caseId, contactId: s.contactId, firmId: s.firm.firmId });
-    const portal = await call('GET', '/portal/cases', { token: me });
-    expect(portal.status).toBe(200);
-    expect(portal.body.items).toEqual([
+    expect(accepted.response.status).toBe(200);
+    expect(accepted.data).toEqual({ caseId: s.caseId, contactId: s.contactId, firmId: s.firm.firmId });
+    const portal = await portalCases(me);
+    expect(portal.response.status).toBe(200);
+    expect(portal.data!.items).toEqual([
       {
         caseId: s.caseId,
         firmId: s.firm.firmId,
@@ -138,9 +162,9 @@ describe('Routes: grants', () => {
         sharedCount: 0,
       },
     ]);
-    const list = await call('GET', `/cases/${s.caseId}/grants`, { token: s.firm.staff.token });
-    expect(list.body.items[0]).toMatchObject({ status: 'active', acceptedAt: expect.any(String) });
-    expect(list.body.items[0].identityId).toBeUndefined();
+    const list = await grantsOf(s, s.firm.staff.token);
+    expect(list.data!.items[0]).toMatchObject({ status: 'active', acceptedAt: expect.any(String) });
+    expect(list.data!.items[0]).not.toHaveProperty('identityId');
     expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
       'access.accepted',
       'access.granted',
@@ -148,7 +172,7 @@ describe('Routes: grants', () => {
       'invitation.sent',
     ]);
     // Another portal identity sees nothing of it.
-    expect((await call('GET', '/portal/cases', { token: await identityToken() })).body.items).toEqual([]);
+    expect((await portalCases(await identityToken())).data!.items).toEqual([]);
   });
 
   it("answers 404 for another firm's case or contact, 422 for a contact without email, and writes nothing", async () => {
@@ -156,27 +180,26 @@ describe('Routes: grants', () => {
     const other = await newFirm();
     const otherCase = await newCase(other);
     const otherContact = await newContact(other);
-    const noEmail = await call('POST', '/contacts', {
-      token: s.firm.staff.token,
-      body: { name: 'Phone Only' },
-    });
+    const noEmail = await apiAs(s.firm.staff.token).POST('/contacts', { body: { name: 'Phone Only' } });
     const before = await partition(keys.firm(s.firm.firmId).PK);
 
     const foreignCase = await grant(s, viewer, otherCase);
-    expect(foreignCase.status).toBe(404);
-    expect(foreignCase.body.code).toBe('case_not_found');
+    expect(foreignCase.response.status).toBe(404);
+    expect(problem(foreignCase).code).toBe('case_not_found');
     const foreignContact = await grant({ ...s, contactId: otherContact.contactId });
-    expect(foreignContact.status).toBe(404);
-    expect(foreignContact.body.code).toBe('contact_not_found');
-    const noEmailGrant = await grant({ ...s, contactId: noEmail.body.contactId });
-    expect(noEmailGrant.status).toBe(422);
-    expect(noEmailGrant.body.code).toBe('contact_has_no_email');
+    expect(foreignContact.response.status).toBe(404);
+    expect(problem(foreignContact).code).toBe('contact_not_found');
+    const noEmailGrant = await grant({ ...s, contactId: noEmail.data!.contactId });
+    expect(noEmailGrant.response.status).toBe(422);
+    expect(problem(noEmailGrant).code).toBe('contact_has_no_email');
 
-    const foreignList = await call('GET', `/cases/${s.caseId}/grants`, { token: other.staff.token });
-    expect(foreignList.status).toBe(404);
-    expect(foreignList.body.code).toBe('case_not_found');
-    const foreignLink = await call('GET', `/cases/${s.caseId}/portal-link`, { token: other.staff.token });
-    expect(foreignLink.status).toBe(404);
+    const foreignList = await grantsOf(s, other.staff.token);
+    expect(foreignList.response.status).toBe(404);
+    expect(problem(foreignList).code).toBe('case_not_found');
+    const foreignLink = await apiAs(other.staff.token).GET('/cases/{caseId}/portal-link', {
+      params: { path: { caseId: s.caseId } },
+    });
+    expect(foreignLink.response.status).toBe(404);
     expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual(['case.created']);
     expect(await trailTypes(other.firmId, otherCase)).toEqual(['case.created']);
     expect(await partition(keys.firm(s.firm.firmId).PK)).toEqual(before);
@@ -185,12 +208,12 @@ describe('Routes: grants', () => {
   it('refuses upload rights for a viewer with 400 and writes nothing', async () => {
     const s = await setup();
     const res = await grant(s, { role: 'viewer', canDownload: true, canUpload: true });
-    expect(res.status).toBe(400);
-    expect(res.body.code).toBe('validation_failed');
-    expect(res.body.fields).toEqual([{ path: 'body.canUpload', message: 'only collaborators may upload' }]);
-    expect(
-      (await call('GET', `/cases/${s.caseId}/grants`, { token: s.firm.staff.token })).body.items,
-    ).toEqual([]);
+    expect(res.response.status).toBe(400);
+    expect(problem(res).code).toBe('validation_failed');
+    expect(problem(res).fields).toEqual([
+      { path: 'body.canUpload', message: 'only collaborators may upload' },
+    ]);
+    expect((await grantsOf(s, s.firm.staff.token)).data!.items).toEqual([]);
   });
 
   it('saving identical rights again changes nothing; changed rights are saved with access.updated', async () => {
@@ -199,17 +222,17 @@ describe('Routes: grants', () => {
     // Act: the same explicit save twice
     const again = await grant(s, { ...viewer, canUpload: false });
     // Assess
-    expect(again.status).toBe(200);
-    expect(again.body).toEqual(first.body);
+    expect(again.response.status).toBe(200);
+    expect(again.data).toEqual(first.data);
     expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
       'access.granted',
       'case.created',
       'invitation.sent',
     ]);
     const changed = await grant(s, { role: 'collaborator', canDownload: true, canUpload: true });
-    expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ role: 'collaborator', canUpload: true, status: 'invited' });
-    expect(changed.body.invitedAt).toBe(first.body.invitedAt);
+    expect(changed.response.status).toBe(200);
+    expect(changed.data).toMatchObject({ role: 'collaborator', canUpload: true, status: 'invited' });
+    expect(changed.data!.invitedAt).toBe(first.data!.invitedAt);
     expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
       'access.granted',
       'access.updated',
@@ -227,9 +250,11 @@ describe('Routes: grants', () => {
 
   it('gives the portal link of a case', async () => {
     const s = await setup();
-    const res = await call('GET', `/cases/${s.caseId}/portal-link`, { token: s.firm.staff.token });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ caseId: s.caseId, url: `http://localhost:5173/cases/${s.caseId}` });
+    const res = await apiAs(s.firm.staff.token).GET('/cases/{caseId}/portal-link', {
+      params: { path: { caseId: s.caseId } },
+    });
+    expect(res.response.status).toBe(200);
+    expect(res.data).toEqual({ caseId: s.caseId, url: `http://localhost:5173/cases/${s.caseId}` });
   });
 });
 
@@ -239,43 +264,39 @@ describe('Routes: revoke and re-grant', () => {
     const s = await setup();
     await grant(s);
     const me = await identityToken();
-    expect((await accept(await invitationToken(s.email), me)).status).toBe(200);
-    expect((await call('GET', '/portal/cases', { token: me })).body.items).toHaveLength(1);
+    expect((await accept(await invitationToken(s.email), me)).response.status).toBe(200);
+    expect((await portalCases(me)).data!.items).toHaveLength(1);
     // Act
-    const revoked = await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, {
-      token: s.firm.admin.token,
-    });
+    const revoked = await revoke(s);
     // Assess
-    expect(revoked.status).toBe(200);
-    expect(revoked.body.status).toBe('revoked');
-    expect((await call('GET', '/portal/cases', { token: me })).body.items).toEqual([]);
+    expect(revoked.response.status).toBe(200);
+    expect(revoked.data!.status).toBe('revoked');
+    expect((await portalCases(me)).data!.items).toEqual([]);
     const grantItem = (
       await table.client.send(
         new GetCommand({ TableName: table.name, Key: keys.grant(s.firm.firmId, s.caseId, s.contactId) }),
       )
     ).Item!;
     expect(grantItem.GSI1PK).toBeUndefined();
-    const again = await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, {
-      token: s.firm.admin.token,
-    });
-    expect(again.status).toBe(200);
-    expect(again.body.status).toBe('revoked');
+    const again = await revoke(s);
+    expect(again.response.status).toBe(200);
+    expect(again.data!.status).toBe('revoked');
     const trail = await trailTypes(s.firm.firmId, s.caseId);
     expect(trail.filter((t) => t === 'access.revoked')).toHaveLength(1);
     // The access list still shows it, as revoked.
-    const list = await call('GET', `/cases/${s.caseId}/grants`, { token: s.firm.staff.token });
-    expect(list.body.items.map((g: { status: string }) => g.status)).toEqual(['revoked']);
+    const list = await grantsOf(s, s.firm.staff.token);
+    expect(list.data!.items.map((g) => g.status)).toEqual(['revoked']);
 
     // Granting again to the bound contact is active at once, with no new invitation mail.
     const mailsBefore = (await mailTo(s.email)).length;
     const regrant = await grant(s, { role: 'collaborator', canDownload: false, canUpload: true });
-    expect(regrant.status).toBe(200);
-    expect(regrant.body).toMatchObject({
+    expect(regrant.response.status).toBe(200);
+    expect(regrant.data).toMatchObject({
       status: 'active',
       role: 'collaborator',
       acceptedAt: expect.any(String),
     });
-    expect((await call('GET', '/portal/cases', { token: me })).body.items).toMatchObject([
+    expect((await portalCases(me)).data!.items).toMatchObject([
       { caseId: s.caseId, role: 'collaborator', canUpload: true },
     ]);
     await settle();
@@ -284,27 +305,25 @@ describe('Routes: revoke and re-grant', () => {
 
   it('answers 404 grant_not_found when revoking a grant that does not exist', async () => {
     const s = await setup();
-    const res = await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, {
-      token: s.firm.admin.token,
-    });
-    expect(res.status).toBe(404);
-    expect(res.body.code).toBe('grant_not_found');
+    const res = await revoke(s);
+    expect(res.response.status).toBe(404);
+    expect(problem(res).code).toBe('grant_not_found');
   });
 
   it('revoking an invited grant withdraws its invitation: the mailed token no longer works', async () => {
     const s = await setup();
     await grant(s);
     const token = await invitationToken(s.email);
-    await call('DELETE', `/cases/${s.caseId}/grants/${s.contactId}`, { token: s.firm.admin.token });
+    await revoke(s);
     const res = await accept(token, await identityToken());
-    expect(res.status).toBe(404);
-    expect(res.body.code).toBe('invitation_not_found');
+    expect(res.response.status).toBe(404);
+    expect(problem(res).code).toBe('invitation_not_found');
 
     // Granting again invites again: a new invitation, mailed, that works.
     const regrant = await grant(s);
-    expect(regrant.body.status).toBe('invited');
+    expect(regrant.data!.status).toBe('invited');
     const fresh = await invitationToken(s.email, 2);
-    expect((await accept(fresh, await identityToken())).status).toBe(200);
+    expect((await accept(fresh, await identityToken())).response.status).toBe(200);
     expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
       'access.accepted',
       'access.granted',
@@ -323,12 +342,10 @@ describe('Routes: invitations', () => {
     await grant(s);
     const oldToken = await invitationToken(s.email, 1);
     // Act
-    const resent = await call('POST', `/cases/${s.caseId}/grants/${s.contactId}/invitation`, {
-      token: s.firm.admin.token,
-    });
+    const resent = await resend(s);
     // Assess
-    expect(resent.status).toBe(202);
-    expect(resent.body).toEqual({
+    expect(resent.response.status).toBe(202);
+    expect(resent.data).toEqual({
       caseId: s.caseId,
       contactId: s.contactId,
       invitationId: expect.stringMatching(/^[0-9A-Z]{26}$/),
@@ -338,24 +355,20 @@ describe('Routes: invitations', () => {
     expect(newToken).not.toBe(oldToken);
     const me = await identityToken();
     const stale = await accept(oldToken, me);
-    expect(stale.status).toBe(404);
-    expect(stale.body.code).toBe('invitation_not_found');
-    expect((await accept(newToken, me)).status).toBe(200);
+    expect(stale.response.status).toBe(404);
+    expect(problem(stale).code).toBe('invitation_not_found');
+    expect((await accept(newToken, me)).response.status).toBe(200);
     // Once accepted, there is nothing to resend.
-    const late = await call('POST', `/cases/${s.caseId}/grants/${s.contactId}/invitation`, {
-      token: s.firm.admin.token,
-    });
-    expect(late.status).toBe(409);
-    expect(late.body.code).toBe('already_accepted');
+    const late = await resend(s);
+    expect(late.response.status).toBe(409);
+    expect(problem(late).code).toBe('already_accepted');
   });
 
   it('answers 404 grant_not_found when resending for a contact without a grant', async () => {
     const s = await setup();
-    const res = await call('POST', `/cases/${s.caseId}/grants/${s.contactId}/invitation`, {
-      token: s.firm.admin.token,
-    });
-    expect(res.status).toBe(404);
-    expect(res.body.code).toBe('grant_not_found');
+    const res = await resend(s);
+    expect(res.response.status).toBe(404);
+    expect(problem(res).code).toBe('grant_not_found');
   });
 
   it('answers 410 for an expired invitation and changes nothing', async () => {
@@ -371,10 +384,10 @@ describe('Routes: invitations', () => {
       }),
     );
     const res = await accept(token, await identityToken());
-    expect(res.status).toBe(410);
-    expect(res.body.code).toBe('invitation_expired');
-    const list = await call('GET', `/cases/${s.caseId}/grants`, { token: s.firm.staff.token });
-    expect(list.body.items[0].status).toBe('invited');
+    expect(res.response.status).toBe(410);
+    expect(problem(res).code).toBe('invitation_expired');
+    const list = await grantsOf(s, s.firm.staff.token);
+    expect(list.data!.items[0]!.status).toBe('invited');
   });
 
   it('is single use: a second accept answers 409, by the same or another identity', async () => {
@@ -382,14 +395,14 @@ describe('Routes: invitations', () => {
     await grant(s);
     const token = await invitationToken(s.email);
     const me = await identityToken();
-    expect((await accept(token, me)).status).toBe(200);
+    expect((await accept(token, me)).response.status).toBe(200);
     const twice = await accept(token, me);
-    expect(twice.status).toBe(409);
-    expect(twice.body.code).toBe('invitation_used');
+    expect(twice.response.status).toBe(409);
+    expect(problem(twice).code).toBe('invitation_used');
     const thief = await identityToken();
     const stolen = await accept(token, thief);
-    expect(stolen.status).toBe(409);
-    expect((await call('GET', '/portal/cases', { token: thief })).body.items).toEqual([]);
+    expect(stolen.response.status).toBe(409);
+    expect((await portalCases(thief)).data!.items).toEqual([]);
   });
 
   it("binds every grant of the contact; another identity cannot use the contact's second invitation", async () => {
@@ -408,18 +421,16 @@ describe('Routes: invitations', () => {
     const other = tokens.find((t) => t !== first)!;
     // Act
     const me = await identityToken();
-    expect((await accept(first, me)).status).toBe(200);
+    expect((await accept(first, me)).response.status).toBe(200);
     // Assess: both cases are in the portal
-    const portal = await call('GET', '/portal/cases', { token: me });
-    expect(portal.body.items.map((c: { caseId: string }) => c.caseId).sort()).toEqual(
-      [s.caseId, second].sort(),
-    );
+    const portal = await portalCases(me);
+    expect(portal.data!.items.map((c) => c.caseId).sort()).toEqual([s.caseId, second].sort());
     const hijack = await accept(other, await identityToken());
-    expect(hijack.status).toBe(409);
-    expect(hijack.body.code).toBe('contact_bound_to_other_identity');
+    expect(hijack.response.status).toBe(409);
+    expect(problem(hijack).code).toBe('contact_bound_to_other_identity');
     const mine = await accept(other, me);
-    expect(mine.status).toBe(409);
-    expect(mine.body.code).toBe('invitation_used');
+    expect(mine.response.status).toBe(409);
+    expect(problem(mine).code).toBe('invitation_used');
   });
 
   it('answers 400 for a malformed token and 404 for a forged secret', async () => {
@@ -428,13 +439,13 @@ describe('Routes: invitations', () => {
     const token = await invitationToken(s.email);
     const me = await identityToken();
     const malformed = await accept('not-a-token-at-all-really', me);
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.code).toBe('invalid_invitation_token');
+    expect(malformed.response.status).toBe(400);
+    expect(problem(malformed).code).toBe('invalid_invitation_token');
     const forged = `${token.split('.')[0]}.${Buffer.alloc(32, 7).toString('base64url')}`;
     const res = await accept(forged, me);
-    expect(res.status).toBe(404);
-    expect(res.body.code).toBe('invitation_not_found');
-    expect((await accept(token, me)).status).toBe(200);
+    expect(res.response.status).toBe(404);
+    expect(problem(res).code).toBe('invitation_not_found');
+    expect((await accept(token, me)).response.status).toBe(200);
   });
 
   it("mails in the contact's language and escapes what it interpolates into HTML", async () => {
@@ -450,15 +461,14 @@ describe('Routes: invitations', () => {
 
   it('refuses staff on the accept route and contacts on staff routes', async () => {
     const s = await setup();
-    const staffAccept = await call('POST', '/portal/invitations/accept', {
-      token: s.firm.staff.token,
+    const staffAccept = await apiAs(s.firm.staff.token).POST('/portal/invitations/accept', {
       body: { token: 'x'.repeat(40) },
     });
-    expect(staffAccept.status).toBe(403);
+    expect(staffAccept.response.status).toBe(403);
     const contactGrant = await grant({
       ...s,
       firm: { ...s.firm, admin: { ...s.firm.admin, token: await identityToken() } },
     });
-    expect(contactGrant.status).toBe(403);
+    expect(contactGrant.response.status).toBe(403);
   });
 });

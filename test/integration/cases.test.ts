@@ -3,7 +3,7 @@
 // against what the API really answers.
 import { describe, expect, it } from 'vitest';
 import { keys, patterns } from '../../functions/store/keys';
-import { apiAs } from './support/client';
+import { apiAs, problem } from './support/client';
 import { mintToken, newFirm, newId, partition, settle } from './support/stack';
 
 describe('Routes: cases', () => {
@@ -47,7 +47,7 @@ describe('Routes: cases', () => {
     expect(ok.data!.ownerId).toBe(firm.staff.userId);
     const bad = await api.POST('/cases', { body: { title: 'B', ownerId: other.staff.userId } });
     expect(bad.response.status).toBe(422);
-    expect(bad.error!.code).toBe('owner_not_staff');
+    expect(problem(bad).code).toBe('owner_not_staff');
   });
 
   it('pages through cases newest first with an opaque nextToken that is bound to the firm', async () => {
@@ -78,7 +78,7 @@ describe('Routes: cases', () => {
       params: { query: { limit: 2, nextToken: first.data!.nextToken } },
     });
     expect(replay.response.status).toBe(400);
-    expect(replay.error!.code).toBe('invalid_next_token');
+    expect(problem(replay).code).toBe('invalid_next_token');
   });
 
   it("answers 404 for another firm's case, without revealing it exists", async () => {
@@ -89,7 +89,7 @@ describe('Routes: cases', () => {
       params: { path: { caseId: created.data!.caseId } },
     });
     expect(res.response.status).toBe(404);
-    expect(res.error!.code).toBe('case_not_found');
+    expect(problem(res).code).toBe('case_not_found');
     const list = await apiAs(other.admin.token).GET('/cases');
     expect(list.data!.items).toEqual([]);
   });
@@ -108,7 +108,7 @@ describe('Routes: cases', () => {
     const token = await mintToken({ sub: `identity-${newId()}` });
     const res = await apiAs(token).GET('/cases');
     expect(res.response.status).toBe(403);
-    expect(res.error!.code).toBe('staff_only');
+    expect(problem(res).code).toBe('staff_only');
   });
 
   it('rejects a malformed body with 400 and field messages, and writes nothing', async () => {
@@ -120,17 +120,21 @@ describe('Routes: cases', () => {
       body: { title: '', notifyClient: 'yes', extra: 1 } as never,
     });
     expect(bad.response.status).toBe(400);
-    expect(bad.error!.code).toBe('validation_failed');
-    expect(bad.error!.fields!.map((f) => f.path).sort()).toEqual(['body', 'body.notifyClient', 'body.title']);
+    expect(problem(bad).code).toBe('validation_failed');
+    expect(
+      problem(bad)
+        .fields!.map((f) => f.path)
+        .sort(),
+    ).toEqual(['body', 'body.notifyClient', 'body.title']);
     const notJson = await api.POST('/cases', {
       body: { title: 'never sent' },
       bodySerializer: () => '{"title":',
     });
     expect(notJson.response.status).toBe(400);
-    expect(notJson.error!.code).toBe('validation_failed');
+    expect(problem(notJson).code).toBe('validation_failed');
     const badId = await api.GET('/cases/{caseId}', { params: { path: { caseId: 'not-an-id' } } });
     expect(badId.response.status).toBe(400);
-    expect(badId.error!.fields![0]!.path).toBe('params.caseId');
+    expect(problem(badId).fields![0]!.path).toBe('params.caseId');
     expect(await partition(keys.firm(firm.firmId).PK)).toEqual(before);
   });
 });
@@ -146,7 +150,7 @@ describe('Routes: contacts', () => {
     expect(a.data!.email).toBe('carla@client.test');
     const dup = await staff.POST('/contacts', { body: { name: 'Other', email: 'carla@client.TEST' } });
     expect(dup.response.status).toBe(409);
-    expect(dup.error!.code).toBe('contact_email_taken');
+    expect(problem(dup).code).toBe('contact_email_taken');
     const b = await apiAs(firm.admin.token).POST('/contacts', { body: { name: 'No Email Person' } });
     expect(b.response.status).toBe(201);
     // Another firm may have a contact with the same email.

@@ -5,72 +5,70 @@
 // add, an entry arriving while its window is sending opens the next one, racing adds open one
 // window, one mail per window whatever runs at once) are checked against DynamoDB Local directly.
 import { describe, expect, it } from 'vitest';
+import type { operations } from '../../client/src/index';
 import { type DigestStore, digestRunner } from '../../functions/domain/digests';
 import { NOTIFYING_EVENT_TYPES } from '../../functions/domain/notification-matrix';
 import type { DigestEntry, Mail } from '../../functions/notify/core';
 import { digestMail } from '../../functions/notify/digest-mail';
 import { digestSink, digestStore } from '../../functions/store/digests';
 import { DIGEST_SHARDS, keys, patterns } from '../../functions/store/keys';
+import { apiAs } from './support/client';
 import { PDF, pdfBytes, postToS3 } from './support/files';
 import { mailTo } from './support/mail';
 import { portalContact } from './support/portal';
 import { call, newFirm, newId, partition, settle, type TestFirm, table } from './support/stack';
 
 const MINUTE = 60_000;
-const allOn = () =>
-  Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true, push: true }]));
+type MatrixBody = operations['putNotificationMatrix']['requestBody']['content']['application/json'];
 
-async function digestFirm(windows: Record<string, number>) {
+const allOn = () =>
+  Object.fromEntries(
+    NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true, push: true }]),
+  ) as MatrixBody['matrix'];
+
+async function digestFirm(windows: NonNullable<MatrixBody['digest']>) {
   const firm = await newFirm('Digest Firm');
-  const saved = await call('PUT', '/settings/notifications', {
-    token: firm.admin.token,
+  const saved = await apiAs(firm.admin.token).PUT('/settings/notifications', {
     body: { matrix: allOn(), mandatory: [], digest: windows },
   });
-  expect(saved.status).toBe(200);
-  expect(saved.body.digest).toEqual(windows);
-  const created = await call('POST', '/cases', {
-    token: firm.admin.token,
+  expect(saved.response.status).toBe(200);
+  expect(saved.data!.digest).toEqual(windows);
+  const created = await apiAs(firm.admin.token).POST('/cases', {
     body: { title: 'Payroll 2026', ownerId: firm.staff.userId },
   });
-  expect(created.status).toBe(201);
-  return { firm, caseId: created.body.caseId as string };
+  expect(created.response.status).toBe(201);
+  return { firm, caseId: created.data!.caseId };
 }
 
 /** A contact's uploads, all at once (presigned POSTs straight to S3), then ingest and notify settle. */
 async function burst(caseId: string, token: string, names: string[]) {
   const tickets = await Promise.all(
     names.map((fileName) =>
-      call('POST', `/portal/cases/${caseId}/uploads`, {
-        token,
+      apiAs(token).POST('/portal/cases/{caseId}/uploads', {
+        params: { path: { caseId } },
         body: { fileName, contentType: PDF, size: pdfBytes(fileName).length },
       }),
     ),
   );
-  for (const t of tickets) expect(t.status).toBe(201);
-  await Promise.all(tickets.map((t, i) => postToS3(t.body, pdfBytes(names[i]), PDF)));
+  for (const t of tickets) expect(t.response.status).toBe(201);
+  await Promise.all(tickets.map((t, i) => postToS3(t.data!, pdfBytes(names[i]), PDF)));
   await settle();
 }
 
 async function runDigestsAt(at: Date) {
+  // A /local dev route, not in the document: the untyped helper.
   const res = await call('POST', '/local/digests/run', { body: { now: at.toISOString() } });
   expect(res.status).toBe(200);
   return res.body as { due: number; sent: number; skipped: number; failures: unknown[] };
 }
 
 const emailDeliveries = async (firm: TestFirm, caseId: string) => {
-  const res = await call('GET', `/cases/${caseId}/deliveries?limit=100`, { token: firm.staff2.token });
-  expect(res.status).toBe(200);
+  const res = await apiAs(firm.staff2.token).GET('/cases/{caseId}/deliveries', {
+    params: { path: { caseId }, query: { limit: 100 } },
+  });
+  expect(res.response.status).toBe(200);
   // The client's uploads only (the invitation mail of the contact is a delivery of the case too).
-  return (
-    res.body.items as {
-      type: string;
-      channel: string;
-      status: string;
-      reason?: string;
-      detail?: string;
-      eventId: string;
-    }[]
-  ).filter((d) => d.channel === 'email' && d.type === 'document.uploaded');
+  return res.data!.items.filter((d) => d.channel === 'email' && d.type === 'document.uploaded');
 };
 
 describe('Function: digests of a burst', () => {
@@ -89,8 +87,8 @@ describe('Function: digests of a burst', () => {
     await burst(caseId, dora.token, names);
 
     // Assess: 10 in-app items at once, no email yet
-    const inbox = await call('GET', '/inbox?limit=50', { token: firm.staff.token });
-    expect(inbox.body.items.filter((i: { type: string }) => i.type === 'document.uploaded')).toHaveLength(10);
+    const inbox = await apiAs(firm.staff.token).GET('/inbox', { params: { query: { limit: 50 } } });
+    expect(inbox.data!.items.filter((i) => i.type === 'document.uploaded')).toHaveLength(10);
     expect(await mailTo(firm.staff.email)).toEqual([]);
     // Assess: every email delivery is suppressed 'digest', all into one digest, with words saying which and when
     const emails = await emailDeliveries(firm, caseId);
@@ -142,6 +140,7 @@ describe('Function: digests of a burst', () => {
   });
 
   it('refuses a run at a time that is not an ISO date-time', async () => {
+    // A /local dev route, not in the document: the untyped helper.
     const res = await call('POST', '/local/digests/run', { body: { now: 'in five minutes' } });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_failed');

@@ -4,8 +4,10 @@
 // contact is told of one document version once per channel whatever the paths and events. Emails are
 // counted in the local SES, in-app items in the contact's portal inbox.
 import { describe, expect, it } from 'vitest';
+import type { operations } from '../../client/src/index';
 import { NOTIFYING_EVENT_TYPES } from '../../functions/domain/notification-matrix';
 import { patterns } from '../../functions/store/keys';
+import { apiAs, problem } from './support/client';
 import { PDF, pdfBytes, postToS3, upload } from './support/files';
 import { mailTo } from './support/mail';
 import { type PortalContact, portalContact } from './support/portal';
@@ -21,29 +23,29 @@ interface World {
 
 async function world(name: string): Promise<World> {
   const firm = await newFirm(name);
-  const created = await call('POST', '/cases', {
-    token: firm.admin.token,
+  const created = await apiAs(firm.admin.token).POST('/cases', {
     body: { title: 'Payroll 2026', ownerId: firm.staff.userId },
   });
-  expect(created.status).toBe(201);
-  const caseId = created.body.caseId as string;
+  expect(created.response.status).toBe(201);
+  const caseId = created.data!.caseId;
   return { firm, caseId, dora: await portalContact(firm, caseId, 'Dora Viewer') };
 }
 
+type Matrix = operations['putNotificationMatrix']['requestBody']['content']['application/json']['matrix'];
+
 /** The firm's document path, saved with the whole matrix (every cell on). */
 async function choosePath(firm: TestFirm, documentPath: 'portal' | 'process') {
-  const saved = await call('PUT', '/settings/notifications', {
-    token: firm.admin.token,
+  const saved = await apiAs(firm.admin.token).PUT('/settings/notifications', {
     body: {
       matrix: Object.fromEntries(
         NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true, push: true }]),
-      ),
+      ) as Matrix,
       mandatory: [],
       documentPath,
     },
   });
-  expect(saved.status).toBe(200);
-  expect(saved.body.documentPath).toBe(documentPath);
+  expect(saved.response.status).toBe(200);
+  expect(saved.data!.documentPath).toBe(documentPath);
 }
 
 async function saveTask(
@@ -52,23 +54,23 @@ async function saveTask(
   notifyClient: boolean,
   name = 'Monthly payroll',
 ) {
-  const saved = await call('PUT', `/recurring-tasks/${recurringTaskId}`, {
-    token: firm.admin.token,
+  const saved = await apiAs(firm.admin.token).PUT('/recurring-tasks/{recurringTaskId}', {
+    params: { path: { recurringTaskId } },
     body: { name, notifyClient },
   });
-  expect(saved.status).toBe(200);
+  expect(saved.response.status).toBe(200);
 }
 
 async function setCaseFlag(w: World, notifyClient: boolean) {
-  const saved = await call('PUT', `/cases/${w.caseId}/notify-client`, {
-    token: w.firm.admin.token,
+  const saved = await apiAs(w.firm.admin.token).PUT('/cases/{caseId}/notify-client', {
+    params: { path: { caseId: w.caseId } },
     body: { notifyClient },
   });
-  expect(saved.status).toBe(200);
+  expect(saved.response.status).toBe(200);
 }
 
 async function staffDocument(w: World, fileName: string): Promise<string> {
-  const ticket = await upload(`/cases/${w.caseId}/uploads`, w.firm.staff.token, {
+  const ticket = await upload(w.caseId, w.firm.staff.token, {
     fileName,
     contentType: PDF,
     bytes: pdfBytes(fileName),
@@ -77,13 +79,13 @@ async function staffDocument(w: World, fileName: string): Promise<string> {
 }
 
 async function share(w: World, documentId: string, contactIds: string[]) {
-  const res = await call('PUT', `/cases/${w.caseId}/documents/${documentId}/shares`, {
-    token: w.firm.staff.token,
+  const res = await apiAs(w.firm.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
+    params: { path: { caseId: w.caseId, documentId } },
     body: { contactIds },
   });
-  expect(res.status).toBe(200);
+  expect(res.response.status).toBe(200);
   await settle();
-  return res.body;
+  return res.data;
 }
 
 async function publish(
@@ -91,8 +93,8 @@ async function publish(
   documentId: string,
   body: { recurringTaskId: string; contactIds?: string[] },
 ) {
-  const res = await call('POST', `/cases/${w.caseId}/documents/${documentId}/publish`, {
-    token: w.firm.staff.token,
+  const res = await apiAs(w.firm.staff.token).POST('/cases/{caseId}/documents/{documentId}/publish', {
+    params: { path: { caseId: w.caseId, documentId } },
     body,
   });
   await settle();
@@ -102,11 +104,9 @@ async function publish(
 /** The client's "new document" mails and in-app items so far. */
 async function toldSoFar(c: PortalContact) {
   const mails = (await mailTo(c.email)).filter((m) => m.subject.startsWith('New document from'));
-  const inbox = await call('GET', '/portal/inbox', { token: c.token });
-  expect(inbox.status).toBe(200);
-  const items = (inbox.body.items as { type: string; title: string; eventId: string }[]).filter((i) =>
-    i.type.startsWith('document.'),
-  );
+  const inbox = await apiAs(c.token).GET('/portal/inbox');
+  expect(inbox.response.status).toBe(200);
+  const items = inbox.data!.items.filter((i) => i.type.startsWith('document.'));
   return { mails: mails.length, inApp: items.length, subjects: mails.map((m) => m.subject), items };
 }
 
@@ -118,15 +118,9 @@ const activityOf = async (w: World, type: string) =>
 
 /** The delivery status of one event: `<recipient id> <channel> <status>[:<reason>]`, and the details. */
 async function statusOf(w: World, eventId: string) {
-  const res = await call('GET', `/deliveries/${eventId}`, { token: w.firm.staff.token });
-  expect(res.status).toBe(200);
-  const items = res.body.items as {
-    recipient: { id: string };
-    channel: string;
-    status: string;
-    reason?: string;
-    detail?: string;
-  }[];
+  const res = await apiAs(w.firm.staff.token).GET('/deliveries/{eventId}', { params: { path: { eventId } } });
+  expect(res.response.status).toBe(200);
+  const items = res.data!.items;
   return {
     rows: items
       .map((d) => `${d.recipient.id} ${d.channel} ${d.status}${d.reason ? `:${d.reason}` : ''}`)
@@ -147,65 +141,75 @@ describe('Routes: recurring tasks and notify-client flags', () => {
     const other = await newFirm('Other LLP');
 
     // Act
-    const created = await call('PUT', '/recurring-tasks/payroll.monthly', {
-      token: firm.admin.token,
+    const created = await apiAs(firm.admin.token).PUT('/recurring-tasks/{recurringTaskId}', {
+      params: { path: { recurringTaskId: 'payroll.monthly' } },
       body: { name: 'Monthly payroll', notifyClient: true },
     });
-    const replaced = await call('PUT', '/recurring-tasks/payroll.monthly', {
-      token: firm.admin.token,
+    const replaced = await apiAs(firm.admin.token).PUT('/recurring-tasks/{recurringTaskId}', {
+      params: { path: { recurringTaskId: 'payroll.monthly' } },
       body: { name: 'Payroll (monthly)', notifyClient: false },
     });
     await saveTask(firm, 'vat-quarterly', true, 'Quarterly VAT');
-    const read = await call('GET', '/recurring-tasks/payroll.monthly', { token: firm.staff.token });
-    const page1 = await call('GET', '/recurring-tasks?limit=1', { token: firm.staff.token });
-    const page2 = await call(
-      'GET',
-      `/recurring-tasks?limit=1&nextToken=${encodeURIComponent(page1.body.nextToken)}`,
-      { token: firm.staff.token },
-    );
-    const byStaff = await call('PUT', '/recurring-tasks/payroll.monthly', {
-      token: firm.staff.token,
+    const read = await apiAs(firm.staff.token).GET('/recurring-tasks/{recurringTaskId}', {
+      params: { path: { recurringTaskId: 'payroll.monthly' } },
+    });
+    const page1 = await apiAs(firm.staff.token).GET('/recurring-tasks', { params: { query: { limit: 1 } } });
+    const page2 = await apiAs(firm.staff.token).GET('/recurring-tasks', {
+      params: { query: { limit: 1, nextToken: page1.data!.nextToken } },
+    });
+    const byStaff = await apiAs(firm.staff.token).PUT('/recurring-tasks/{recurringTaskId}', {
+      params: { path: { recurringTaskId: 'payroll.monthly' } },
       body: { name: 'Hijack', notifyClient: true },
     });
-    const badId = await call('PUT', '/recurring-tasks/has%20space', {
-      token: firm.admin.token,
+    const badId = await apiAs(firm.admin.token).PUT('/recurring-tasks/{recurringTaskId}', {
+      params: { path: { recurringTaskId: 'has space' } },
       body: { name: 'Bad', notifyClient: true },
     });
+    // invalid on purpose: the typed client cannot send it (a string for a boolean)
     const badBody = await call('PUT', '/recurring-tasks/ok-id', {
       token: firm.admin.token,
       body: { name: '', notifyClient: 'yes' },
     });
-    const unknown = await call('GET', '/recurring-tasks/never-saved', { token: firm.staff.token });
-    const foreign = await call('GET', '/recurring-tasks/payroll.monthly', { token: other.staff.token });
-    const foreignList = await call('GET', '/recurring-tasks', { token: other.staff.token });
+    const unknown = await apiAs(firm.staff.token).GET('/recurring-tasks/{recurringTaskId}', {
+      params: { path: { recurringTaskId: 'never-saved' } },
+    });
+    const foreign = await apiAs(other.staff.token).GET('/recurring-tasks/{recurringTaskId}', {
+      params: { path: { recurringTaskId: 'payroll.monthly' } },
+    });
+    const foreignList = await apiAs(other.staff.token).GET('/recurring-tasks');
 
     // Assess
-    expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({
+    expect(created.response.status).toBe(200);
+    expect(created.data).toMatchObject({
       recurringTaskId: 'payroll.monthly',
       name: 'Monthly payroll',
       notifyClient: true,
       updatedBy: firm.admin.userId,
     });
-    expect(replaced.body).toMatchObject({ name: 'Payroll (monthly)', notifyClient: false });
-    expect(replaced.body.createdAt).toBe(created.body.createdAt);
-    expect(read.body).toEqual(replaced.body);
-    expect(
-      [...page1.body.items, ...page2.body.items].map((t: { recurringTaskId: string }) => t.recurringTaskId),
-    ).toEqual(['payroll.monthly', 'vat-quarterly']);
-    expect(byStaff.status).toBe(403);
-    expect(badId.status).toBe(400);
+    expect(replaced.data).toMatchObject({ name: 'Payroll (monthly)', notifyClient: false });
+    expect(replaced.data!.createdAt).toBe(created.data!.createdAt);
+    expect(read.data).toEqual(replaced.data);
+    expect([...page1.data!.items, ...page2.data!.items].map((t) => t.recurringTaskId)).toEqual([
+      'payroll.monthly',
+      'vat-quarterly',
+    ]);
+    expect(byStaff.response.status).toBe(403);
+    expect(badId.response.status).toBe(400);
     expect(badBody.status).toBe(400);
     expect(badBody.body.fields.map((f: { path: string }) => f.path).sort()).toEqual([
       'body.name',
       'body.notifyClient',
     ]);
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.code).toBe('recurring_task_not_found');
-    expect(foreign.status).toBe(404);
-    expect(foreignList.body.items).toEqual([]);
+    expect(unknown.response.status).toBe(404);
+    expect(problem(unknown).code).toBe('recurring_task_not_found');
+    expect(foreign.response.status).toBe(404);
+    expect(foreignList.data!.items).toEqual([]);
     expect(
-      (await call('GET', '/recurring-tasks/payroll.monthly', { token: firm.staff.token })).body.name,
+      (
+        await apiAs(firm.staff.token).GET('/recurring-tasks/{recurringTaskId}', {
+          params: { path: { recurringTaskId: 'payroll.monthly' } },
+        })
+      ).data!.name,
     ).toBe('Payroll (monthly)');
   });
 
@@ -213,42 +217,46 @@ describe('Routes: recurring tasks and notify-client flags', () => {
     // Prepare
     const w = await world('Flags LLP');
     const other = await newFirm('Other LLP');
-    const before = await call('GET', `/cases/${w.caseId}`, { token: w.firm.staff.token });
+    const before = await apiAs(w.firm.staff.token).GET('/cases/{caseId}', {
+      params: { path: { caseId: w.caseId } },
+    });
 
     // Act
-    const off = await call('PUT', `/cases/${w.caseId}/notify-client`, {
-      token: w.firm.admin.token,
+    const off = await apiAs(w.firm.admin.token).PUT('/cases/{caseId}/notify-client', {
+      params: { path: { caseId: w.caseId } },
       body: { notifyClient: false },
     });
-    const byStaff = await call('PUT', `/cases/${w.caseId}/notify-client`, {
-      token: w.firm.staff.token,
+    const byStaff = await apiAs(w.firm.staff.token).PUT('/cases/{caseId}/notify-client', {
+      params: { path: { caseId: w.caseId } },
       body: { notifyClient: true },
     });
-    const foreign = await call('PUT', `/cases/${w.caseId}/notify-client`, {
-      token: other.admin.token,
+    const foreign = await apiAs(other.admin.token).PUT('/cases/{caseId}/notify-client', {
+      params: { path: { caseId: w.caseId } },
       body: { notifyClient: true },
     });
-    const unknown = await call('PUT', `/cases/${newId()}/notify-client`, {
-      token: w.firm.admin.token,
+    const unknown = await apiAs(w.firm.admin.token).PUT('/cases/{caseId}/notify-client', {
+      params: { path: { caseId: newId() } },
       body: { notifyClient: true },
     });
-    const after = await call('GET', `/cases/${w.caseId}`, { token: w.firm.staff.token });
+    const after = await apiAs(w.firm.staff.token).GET('/cases/{caseId}', {
+      params: { path: { caseId: w.caseId } },
+    });
 
     // Assess
-    expect(before.body.notifyClient).toBe(true);
-    expect(off.status).toBe(200);
-    expect(off.body).toMatchObject({
+    expect(before.data!.notifyClient).toBe(true);
+    expect(off.response.status).toBe(200);
+    expect(off.data).toMatchObject({
       caseId: w.caseId,
       notifyClient: false,
       notifyClientChangedBy: w.firm.admin.userId,
     });
-    expect(byStaff.status).toBe(403);
-    expect(foreign.status).toBe(404);
-    expect(foreign.body.code).toBe('case_not_found');
-    expect(unknown.status).toBe(404);
-    expect(after.body).toMatchObject({
+    expect(byStaff.response.status).toBe(403);
+    expect(foreign.response.status).toBe(404);
+    expect(problem(foreign).code).toBe('case_not_found');
+    expect(unknown.response.status).toBe(404);
+    expect(after.data).toMatchObject({
       notifyClient: false,
-      notifyClientChangedAt: off.body.notifyClientChangedAt,
+      notifyClientChangedAt: off.data!.notifyClientChangedAt,
     });
   });
 });
@@ -257,18 +265,17 @@ describe('Route: POST /cases/{caseId}/documents/{documentId}/publish', () => {
   it('shares the document with every contact with access, once per version × recurring task; a repeat answers with the first publication', async () => {
     // Prepare: Dora accepted her invitation, Ivan is only invited; the firm notifies by the portal path
     const w = await world('Publish LLP');
-    const ivan = await call('POST', '/contacts', {
-      token: w.firm.admin.token,
+    const ivan = await apiAs(w.firm.admin.token).POST('/contacts', {
       body: { name: 'Ivan Invited', email: `ivan.${newId().toLowerCase()}@client.test` },
     });
-    const ivanId = ivan.body.contactId as string;
+    const ivanId = ivan.data!.contactId;
     expect(
       (
-        await call('PUT', `/cases/${w.caseId}/grants/${ivanId}`, {
-          token: w.firm.admin.token,
+        await apiAs(w.firm.admin.token).PUT('/cases/{caseId}/grants/{contactId}', {
+          params: { path: { caseId: w.caseId, contactId: ivanId } },
           body: { role: 'viewer', canDownload: true },
         })
-      ).status,
+      ).response.status,
     ).toBe(200);
     await saveTask(w.firm, 'payroll-monthly', true);
     const documentId = await staffDocument(w, 'payslips-march.pdf');
@@ -283,8 +290,8 @@ describe('Route: POST /cases/{caseId}/documents/{documentId}/publish', () => {
     });
 
     // Assess: the publication, to whom, and what it shared that was not shared before
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({
+    expect(first.response.status).toBe(200);
+    expect(first.data).toMatchObject({
       caseId: w.caseId,
       documentId,
       name: 'payslips-march.pdf',
@@ -294,24 +301,24 @@ describe('Route: POST /cases/{caseId}/documents/{documentId}/publish', () => {
       publishedBy: { kind: 'staff', id: w.firm.staff.userId },
       alreadyPublished: false,
     });
-    expect([...first.body.contactIds].sort()).toEqual([w.dora.contactId, ivanId].sort());
-    expect(repeat.status).toBe(200);
-    expect(repeat.body).toEqual({ ...first.body, alreadyPublished: true });
-    expect(beyond.status).toBe(409);
-    expect(beyond.body.code).toBe('already_published');
+    expect([...first.data!.contactIds].sort()).toEqual([w.dora.contactId, ivanId].sort());
+    expect(repeat.response.status).toBe(200);
+    expect(repeat.data).toEqual({ ...first.data, alreadyPublished: true });
+    expect(beyond.response.status).toBe(409);
+    expect(problem(beyond).code).toBe('already_published');
 
     // Assess: one event; both contacts see the document; each grant counts it once
     const events = await activityOf(w, 'document.published');
-    expect(events.map((e) => e.eventId)).toEqual([first.body.eventId]);
+    expect(events.map((e) => e.eventId)).toEqual([first.data!.eventId]);
     expect(events[0]!.detail).toMatchObject({ documentId, version: 1, recurringTaskId: 'payroll-monthly' });
-    const shares = await call('GET', `/cases/${w.caseId}/shares`, { token: w.firm.staff.token });
-    expect(shares.body.items.map((s: { contactId: string }) => s.contactId).sort()).toEqual(
-      [w.dora.contactId, ivanId].sort(),
-    );
-    const grants = await call('GET', `/cases/${w.caseId}/grants`, { token: w.firm.staff.token });
-    const counts = Object.fromEntries(
-      grants.body.items.map((g: { contactId: string; sharedCount: number }) => [g.contactId, g.sharedCount]),
-    );
+    const shares = await apiAs(w.firm.staff.token).GET('/cases/{caseId}/shares', {
+      params: { path: { caseId: w.caseId } },
+    });
+    expect(shares.data!.items.map((s) => s.contactId).sort()).toEqual([w.dora.contactId, ivanId].sort());
+    const grants = await apiAs(w.firm.staff.token).GET('/cases/{caseId}/grants', {
+      params: { path: { caseId: w.caseId } },
+    });
+    const counts = Object.fromEntries(grants.data!.items.map((g) => [g.contactId, g.sharedCount]));
     expect(counts[w.dora.contactId]).toBe(1);
     expect(counts[ivanId]).toBe(1);
   });
@@ -322,8 +329,7 @@ describe('Route: POST /cases/{caseId}/documents/{documentId}/publish', () => {
     const other = await newFirm('Other LLP');
     await saveTask(w.firm, 'payroll-monthly', true);
     const documentId = await staffDocument(w, 'payslips.pdf');
-    const stranger = await call('POST', '/contacts', {
-      token: w.firm.admin.token,
+    const stranger = await apiAs(w.firm.admin.token).POST('/contacts', {
       body: { name: 'No Access', email: `stranger.${newId().toLowerCase()}@client.test` },
     });
     await settle();
@@ -334,26 +340,26 @@ describe('Route: POST /cases/{caseId}/documents/{documentId}/publish', () => {
     const unknownTask = await publish(w, documentId, { recurringTaskId: 'never-saved' });
     const noAccess = await publish(w, documentId, {
       recurringTaskId: 'payroll-monthly',
-      contactIds: [stranger.body.contactId],
+      contactIds: [stranger.data!.contactId],
     });
-    const foreign = await call('POST', `/cases/${w.caseId}/documents/${documentId}/publish`, {
-      token: other.staff.token,
+    const foreign = await apiAs(other.staff.token).POST('/cases/{caseId}/documents/{documentId}/publish', {
+      params: { path: { caseId: w.caseId, documentId } },
       body: { recurringTaskId: 'payroll-monthly' },
     });
     const badTask = await publish(w, documentId, { recurringTaskId: 'no/slashes' });
     const unknownDoc = await publish(w, newId(), { recurringTaskId: 'payroll-monthly' });
 
     // Assess
-    expect(unknownTask.status).toBe(422);
-    expect(unknownTask.body.code).toBe('recurring_task_unknown');
-    expect(noAccess.status).toBe(422);
-    expect(noAccess.body.code).toBe('contact_without_access');
-    expect(noAccess.body.details).toEqual({ contactIds: [stranger.body.contactId] });
-    expect(foreign.status).toBe(404);
-    expect(foreign.body.code).toBe('case_not_found');
-    expect(badTask.status).toBe(400);
-    expect(unknownDoc.status).toBe(404);
-    expect(unknownDoc.body.code).toBe('document_not_found');
+    expect(unknownTask.response.status).toBe(422);
+    expect(problem(unknownTask).code).toBe('recurring_task_unknown');
+    expect(noAccess.response.status).toBe(422);
+    expect(problem(noAccess).code).toBe('contact_without_access');
+    expect(problem(noAccess).details).toEqual({ contactIds: [stranger.data!.contactId] });
+    expect(foreign.response.status).toBe(404);
+    expect(problem(foreign).code).toBe('case_not_found');
+    expect(badTask.response.status).toBe(400);
+    expect(unknownDoc.response.status).toBe(404);
+    expect(problem(unknownDoc).code).toBe('document_not_found');
     expect((await partition(casePartition)).length).toBe(before);
   });
 });
@@ -381,19 +387,21 @@ describe('ONVIO option 1: the firm tells clients through the portal path', () =>
     expect((await statusOf(w, shareEvent!.eventId)).rows).toEqual(rows(w.dora, 'sent'));
 
     // Assess: the publication shared the document with both, told nobody, and says why
-    expect(published.status).toBe(200);
-    expect(published.body.newlyShared.sort()).toEqual([w.dora.contactId, eve.contactId].sort());
+    expect(published.response.status).toBe(200);
+    expect(published.data!.newlyShared.sort()).toEqual([w.dora.contactId, eve.contactId].sort());
     expect(await toldSoFar(w.dora)).toMatchObject({ mails: 1, inApp: 1 });
     expect(await toldSoFar(eve)).toMatchObject({ mails: 0, inApp: 0 });
-    const status = await statusOf(w, published.body.eventId);
+    const status = await statusOf(w, published.data!.eventId);
     expect(status.rows).toEqual(
       [...rows(w.dora, 'suppressed:policy'), ...rows(eve, 'suppressed:policy')].sort(),
     );
     expect(status.details).toEqual([
       'The firm notifies clients of documents through the portal path; this document was published by a process integration (recurring task "Monthly payroll" (payroll-monthly)).',
     ]);
-    const portalDocs = await call('GET', `/portal/cases/${w.caseId}/documents`, { token: eve.token });
-    expect(portalDocs.body.items.map((d: { documentId: string }) => d.documentId)).toEqual([processed]);
+    const portalDocs = await apiAs(eve.token).GET('/portal/cases/{caseId}/documents', {
+      params: { path: { caseId: w.caseId } },
+    });
+    expect(portalDocs.data!.items.map((d) => d.documentId)).toEqual([processed]);
   });
 });
 
@@ -428,12 +436,12 @@ describe('ONVIO option 2: the firm tells clients through the process path', () =
       inApp: 1,
       subjects: ['New document from Process Path LLP: payslips-march.pdf'],
     });
-    expect((await statusOf(w, told.body.eventId)).rows).toEqual(rows(w.dora, 'sent'));
+    expect((await statusOf(w, told.data!.eventId)).rows).toEqual(rows(w.dora, 'sent'));
 
     // Act & Assess: case on, task off → silence, explained
     const taskOff = await publish(w, onOff, { recurringTaskId: 'vat-quarterly' });
     expect(await toldSoFar(w.dora)).toMatchObject({ mails: 1, inApp: 1 });
-    const taskOffStatus = await statusOf(w, taskOff.body.eventId);
+    const taskOffStatus = await statusOf(w, taskOff.data!.eventId);
     expect(taskOffStatus.rows).toEqual(rows(w.dora, 'suppressed:policy'));
     expect(taskOffStatus.details).toEqual([
       'Notify client is off for the recurring task "Quarterly VAT" (vat-quarterly).',
@@ -443,13 +451,15 @@ describe('ONVIO option 2: the firm tells clients through the process path', () =
     await setCaseFlag(w, false);
     const caseOff = await publish(w, offOn, { recurringTaskId: 'payroll-monthly' });
     expect(await toldSoFar(w.dora)).toMatchObject({ mails: 1, inApp: 1 });
-    const caseOffStatus = await statusOf(w, caseOff.body.eventId);
+    const caseOffStatus = await statusOf(w, caseOff.data!.eventId);
     expect(caseOffStatus.rows).toEqual(rows(w.dora, 'suppressed:policy'));
     expect(caseOffStatus.details).toEqual(['Notify client is off for the case "Payroll 2026".']);
 
     // The case's delivery list holds every one of them, with their reasons
-    const byCase = await call('GET', `/cases/${w.caseId}/deliveries`, { token: w.firm.staff.token });
-    expect(byCase.body.items.filter((d: { status: string }) => d.status === 'suppressed')).toHaveLength(6);
+    const byCase = await apiAs(w.firm.staff.token).GET('/cases/{caseId}/deliveries', {
+      params: { path: { caseId: w.caseId } },
+    });
+    expect(byCase.data!.items.filter((d) => d.status === 'suppressed')).toHaveLength(6);
   });
 });
 
@@ -493,17 +503,17 @@ describe('Never twice per document version', () => {
 
     // Assess: no second mail or in-app item; the repeat made no event; the other task's is 'dedupe'
     expect(await toldSoFar(w.dora)).toMatchObject({ mails: 1, inApp: 1 });
-    expect(again.body).toMatchObject({ alreadyPublished: true, eventId: published.body.eventId });
+    expect(again.data).toMatchObject({ alreadyPublished: true, eventId: published.data!.eventId });
     expect((await activityOf(w, 'document.published')).map((e) => e.eventId)).toEqual([
-      published.body.eventId,
-      otherTask.body.eventId,
+      published.data!.eventId,
+      otherTask.data!.eventId,
     ]);
-    expect((await statusOf(w, published.body.eventId)).rows).toEqual(rows(w.dora, 'suppressed:dedupe'));
-    expect((await statusOf(w, otherTask.body.eventId)).rows).toEqual(rows(w.dora, 'suppressed:dedupe'));
+    expect((await statusOf(w, published.data!.eventId)).rows).toEqual(rows(w.dora, 'suppressed:dedupe'));
+    expect((await statusOf(w, otherTask.data!.eventId)).rows).toEqual(rows(w.dora, 'suppressed:dedupe'));
 
     // Act: Carla uploads version 2 (an update request), which is published for the task
-    const request = await call('POST', `/cases/${w.caseId}/file-requests`, {
-      token: w.firm.staff.token,
+    const request = await apiAs(w.firm.staff.token).POST('/cases/{caseId}/file-requests', {
+      params: { path: { caseId: w.caseId } },
       body: {
         recipients: [carla.contactId],
         subject: 'Sign the payslips',
@@ -511,28 +521,28 @@ describe('Never twice per document version', () => {
         attachmentDocumentId: documentId,
       },
     });
-    expect(request.status).toBe(201);
+    expect(request.response.status).toBe(201);
     const signed = pdfBytes('signed by Carla');
-    const ticket = await call('POST', `/portal/cases/${w.caseId}/uploads`, {
-      token: carla.token,
+    const ticket = await apiAs(carla.token).POST('/portal/cases/{caseId}/uploads', {
+      params: { path: { caseId: w.caseId } },
       body: {
         fileName: 'payslips-signed.pdf',
         contentType: PDF,
         size: signed.length,
-        fileRequestId: request.body.requestId,
+        fileRequestId: request.data!.requestId,
       },
     });
-    expect(ticket.status).toBe(201);
-    await postToS3(ticket.body, signed, PDF);
+    expect(ticket.response.status).toBe(201);
+    await postToS3(ticket.data!, signed, PDF);
     await settle();
     const v2 = await publish(w, documentId, { recurringTaskId: 'payroll-monthly' });
 
     // Assess: Dora is told of version 2; Carla, who uploaded it, is not
-    expect(v2.status).toBe(200);
-    expect(v2.body).toMatchObject({ version: 2, alreadyPublished: false });
-    expect(v2.body.contactIds.sort()).toEqual([w.dora.contactId, carla.contactId].sort());
+    expect(v2.response.status).toBe(200);
+    expect(v2.data).toMatchObject({ version: 2, alreadyPublished: false });
+    expect(v2.data!.contactIds.sort()).toEqual([w.dora.contactId, carla.contactId].sort());
     expect(await toldSoFar(w.dora)).toMatchObject({ mails: 2, inApp: 2 });
     expect(await toldSoFar(carla)).toMatchObject({ mails: 0, inApp: 0 });
-    expect((await statusOf(w, v2.body.eventId)).rows).toEqual(rows(w.dora, 'sent'));
+    expect((await statusOf(w, v2.data!.eventId)).rows).toEqual(rows(w.dora, 'sent'));
   });
 });

@@ -1,13 +1,11 @@
-// Documents, uploads, shares and downloads through HTTP on the local stack: presigned POSTs to the
-// local S3, "Object Created" events through the local bus to the real ingest handler, real table.
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Grant } from '../../functions/domain/grants';
 import { keyHash } from '../../functions/domain/ingest';
 import { Entity, keys, patterns } from '../../functions/store/keys';
 import { toItem } from '../../functions/store/table';
-import { bus, objectExists, PDF, pdfBytes, s3, upload } from './support/files';
+import { apiAs, problem } from './support/client';
+import { objectExists, PDF, pdfBytes, replayObjectCreated, s3, upload } from './support/files';
 import {
   call,
   mintToken,
@@ -23,9 +21,9 @@ import {
 // ── fixtures ─────────────────────────────────────────────────────────────────────────────────────
 
 async function newCase(firm: TestFirm, title = 'Annual accounts'): Promise<string> {
-  const res = await call('POST', '/cases', { token: firm.staff.token, body: { title } });
-  expect(res.status).toBe(201);
-  return res.body.caseId;
+  const res = await apiAs(firm.staff.token).POST('/cases', { body: { title } });
+  expect(res.response.status).toBe(201);
+  return res.data!.caseId;
 }
 
 interface TestContact {
@@ -49,9 +47,9 @@ async function grantedContact(
   rights: Rights = { role: 'viewer', canDownload: true, canUpload: false },
 ): Promise<TestContact> {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${newId().toLowerCase()}@client.test`;
-  const created = await call('POST', '/contacts', { token: firm.staff.token, body: { name, email } });
-  expect(created.status).toBe(201);
-  const contactId = created.body.contactId as string;
+  const created = await apiAs(firm.staff.token).POST('/contacts', { body: { name, email } });
+  expect(created.response.status).toBe(201);
+  const contactId = created.data!.contactId;
   const identityId = `identity-${newId()}`;
   const grant: Grant = {
     firmId: firm.firmId,
@@ -99,7 +97,7 @@ async function grantItem(firmId: string, caseId: string, contactId: string) {
 }
 
 const staffUpload = (firm: TestFirm, caseId: string, fileName: string, bytes = pdfBytes(fileName)) =>
-  upload(`/cases/${caseId}/uploads`, firm.staff.token, { fileName, contentType: PDF, bytes });
+  upload(caseId, firm.staff.token, { fileName, contentType: PDF, bytes });
 
 const activityOf = async (firmId: string, caseId: string, type: string) =>
   (await partition(patterns.activityOfCase(firmId, caseId).pk)).filter(
@@ -118,7 +116,7 @@ describe('Routes: uploads and ingest', () => {
     const caseId = await newCase(firm);
     const bytes = pdfBytes('engagement letter');
     // Act
-    const ticket = await upload(`/cases/${caseId}/uploads`, firm.staff.token, {
+    const ticket = await upload(caseId, firm.staff.token, {
       fileName: '  ../../Engagement letter (signed) — 2024.pdf ',
       contentType: PDF,
       bytes,
@@ -142,9 +140,11 @@ describe('Routes: uploads and ingest', () => {
     expect(ticket.fields['Content-Type']).toBe(PDF);
 
     // Assess: the document, listed with source firm
-    const list = await call('GET', `/cases/${caseId}/documents`, { token: firm.staff2.token });
-    expect(list.status).toBe(200);
-    expect(list.body.items).toEqual([
+    const list = await apiAs(firm.staff2.token).GET('/cases/{caseId}/documents', {
+      params: { path: { caseId } },
+    });
+    expect(list.response.status).toBe(200);
+    expect(list.data!.items).toEqual([
       {
         documentId: ticket.uploadId,
         caseId,
@@ -173,16 +173,19 @@ describe('Routes: uploads and ingest', () => {
       new GetCommand({ TableName: table.name, Key: keys.uploadIntent(firm.firmId, caseId, ticket.uploadId) }),
     );
     expect(intent.Item).toMatchObject({ status: 'completed', source: 'firm', expiresAt: expect.any(Number) });
+    // The completed intent outlives every redelivery of the S3 event (retries for 6 h, a DLQ redrive
+    // later): a late one must find it and replay, never take the document's file for an unknown object.
+    expect(intent.Item!.expiresAt).toBeGreaterThan(Date.now() / 1000 + 29 * 24 * 3600);
 
     // The staff download serves the same bytes, as an attachment under the document's name.
-    const dl = await call('GET', `/cases/${caseId}/documents/${ticket.uploadId}/download`, {
-      token: firm.staff.token,
+    const dl = await apiAs(firm.staff.token).GET('/cases/{caseId}/documents/{documentId}/download', {
+      params: { path: { caseId, documentId: ticket.uploadId } },
     });
-    expect(dl.status).toBe(200);
-    const file = await fetch(dl.body.url);
+    expect(dl.response.status).toBe(200);
+    const file = await fetch(dl.data!.url);
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(bytes);
-    expect(Date.parse(dl.body.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60_000);
-    expect(new URL(dl.body.url).searchParams.get('response-content-disposition')).toContain('attachment;');
+    expect(Date.parse(dl.data!.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+    expect(new URL(dl.data!.url).searchParams.get('response-content-disposition')).toContain('attachment;');
   });
 
   it('refuses a declared size over the limit with 422 file_too_large, and follows a firm limit when set', async () => {
@@ -190,12 +193,12 @@ describe('Routes: uploads and ingest', () => {
     const caseId = await newCase(firm);
     const limit = Number(urls.env.UPLOAD_MAX_BYTES ?? 25 * 1024 * 1024);
     const before = await partition(patterns.documentsOfCase(firm.firmId, caseId).pk);
-    const big = await call('POST', `/cases/${caseId}/uploads`, {
-      token: firm.staff.token,
+    const big = await apiAs(firm.staff.token).POST('/cases/{caseId}/uploads', {
+      params: { path: { caseId } },
       body: { fileName: 'huge.pdf', contentType: PDF, size: limit + 1 },
     });
-    expect(big.status).toBe(422);
-    expect(big.body).toMatchObject({ code: 'file_too_large', details: { maxBytes: limit } });
+    expect(big.response.status).toBe(422);
+    expect(big.error).toMatchObject({ code: 'file_too_large', details: { maxBytes: limit } });
     expect(await partition(patterns.documentsOfCase(firm.firmId, caseId).pk)).toEqual(before);
 
     // A firm setting lowers the limit.
@@ -205,31 +208,35 @@ describe('Routes: uploads and ingest', () => {
         Item: { ...(await firmItem(firm.firmId)), uploadMaxBytes: 1000 },
       }),
     );
-    const over = await call('POST', `/cases/${caseId}/uploads`, {
-      token: firm.staff.token,
+    const over = await apiAs(firm.staff.token).POST('/cases/{caseId}/uploads', {
+      params: { path: { caseId } },
       body: { fileName: 'a.pdf', contentType: PDF, size: 1001 },
     });
-    expect(over.status).toBe(422);
-    expect(over.body.details.maxBytes).toBe(1000);
-    const ok = await call('POST', `/cases/${caseId}/uploads`, {
-      token: firm.staff.token,
+    expect(over.response.status).toBe(422);
+    expect(problem(over).details!.maxBytes).toBe(1000);
+    const ok = await apiAs(firm.staff.token).POST('/cases/{caseId}/uploads', {
+      params: { path: { caseId } },
       body: { fileName: 'a.pdf', contentType: PDF, size: 1000 },
     });
-    expect(ok.status).toBe(201);
-    expect(ok.body.maxBytes).toBe(1000);
+    expect(ok.response.status).toBe(201);
+    expect(ok.data!.maxBytes).toBe(1000);
   });
 
   it("answers 404 for another firm's case and 400 for a content type outside the allow-list", async () => {
     const firm = await newFirm();
     const other = await newFirm();
     const caseId = await newCase(firm);
-    const foreign = await call('POST', `/cases/${caseId}/uploads`, {
-      token: other.staff.token,
+    const foreign = await apiAs(other.staff.token).POST('/cases/{caseId}/uploads', {
+      params: { path: { caseId } },
       body: { fileName: 'a.pdf', contentType: PDF, size: 10 },
     });
-    expect(foreign.status).toBe(404);
-    expect(foreign.body.code).toBe('case_not_found');
-    expect((await call('GET', `/cases/${caseId}/documents`, { token: other.staff.token })).status).toBe(404);
+    expect(foreign.response.status).toBe(404);
+    expect(problem(foreign).code).toBe('case_not_found');
+    expect(
+      (await apiAs(other.staff.token).GET('/cases/{caseId}/documents', { params: { path: { caseId } } }))
+        .response.status,
+    ).toBe(404);
+    // invalid on purpose: the typed client cannot send it (a content type outside the allow-list)
     const exe = await call('POST', `/cases/${caseId}/uploads`, {
       token: firm.staff.token,
       body: { fileName: 'a.exe', contentType: 'application/x-msdownload', size: 10 },
@@ -246,18 +253,18 @@ describe('Routes: uploads and ingest', () => {
     const firm = await newFirm();
     const caseId = await newCase(firm);
     // Act: s3rver does not enforce the policy, so the objects do reach ingest, as a forged upload would.
-    const tooBig = await upload(`/cases/${caseId}/uploads`, firm.staff.token, {
+    const tooBig = await upload(caseId, firm.staff.token, {
       fileName: 'big.pdf',
       contentType: PDF,
       bytes: pdfBytes('x'.repeat(200)),
       declaredSize: 20,
     });
-    const fake = await upload(`/cases/${caseId}/uploads`, firm.staff.token, {
+    const fake = await upload(caseId, firm.staff.token, {
       fileName: 'invoice.pdf',
       contentType: PDF,
       bytes: new TextEncoder().encode('MZ this is no PDF at all'),
     });
-    const binaryText = await upload(`/cases/${caseId}/uploads`, firm.staff.token, {
+    const binaryText = await upload(caseId, firm.staff.token, {
       fileName: 'notes.txt',
       contentType: 'text/plain',
       bytes: new Uint8Array([0x68, 0x69, 0x00, 0x01]),
@@ -284,8 +291,10 @@ describe('Routes: uploads and ingest', () => {
       );
       expect(record.Item).toMatchObject({ reason, key: ticket.key, uploadId: ticket.uploadId });
     }
-    const list = await call('GET', `/cases/${caseId}/documents`, { token: firm.staff.token });
-    expect(list.body.items).toEqual([]);
+    const list = await apiAs(firm.staff.token).GET('/cases/{caseId}/documents', {
+      params: { path: { caseId } },
+    });
+    expect(list.data!.items).toEqual([]);
     const rejected = await activityOf(firm.firmId, caseId, 'upload.rejected');
     expect(rejected.map((e) => (e.detail as { reason: string }).reason).sort()).toEqual([
       'too_large',
@@ -294,14 +303,16 @@ describe('Routes: uploads and ingest', () => {
     ]);
 
     // A good text file passes the same checks.
-    const good = await upload(`/cases/${caseId}/uploads`, firm.staff.token, {
+    const good = await upload(caseId, firm.staff.token, {
       fileName: 'notes.csv',
       contentType: 'text/csv',
       bytes: new TextEncoder().encode('name;amount\nCafé;12,50\n'),
     });
     expect(await objectExists(good.key)).toBe(true);
-    const after = await call('GET', `/cases/${caseId}/documents`, { token: firm.staff.token });
-    expect(after.body.items.map((d: { documentId: string }) => d.documentId)).toEqual([good.uploadId]);
+    const after = await apiAs(firm.staff.token).GET('/cases/{caseId}/documents', {
+      params: { path: { caseId } },
+    });
+    expect(after.data!.items.map((d: { documentId: string }) => d.documentId)).toEqual([good.uploadId]);
   });
 
   it('deletes an object whose key matches no upload intent', async () => {
@@ -331,27 +342,32 @@ describe('Routes: uploads and ingest', () => {
     });
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
     // Act
-    const ticket = await upload(`/portal/cases/${caseId}/uploads`, carla.token, {
-      fileName: 'receipt.png',
-      contentType: 'image/png',
-      bytes,
-    });
+    const ticket = await upload(
+      caseId,
+      carla.token,
+      { fileName: 'receipt.png', contentType: 'image/png', bytes },
+      'portal',
+    );
     // Assess
-    const clientDocs = await call('GET', `/cases/${caseId}/documents?source=client`, {
-      token: firm.staff.token,
+    const clientDocs = await apiAs(firm.staff.token).GET('/cases/{caseId}/documents', {
+      params: { path: { caseId }, query: { source: 'client' } },
     });
-    expect(clientDocs.body.items).toHaveLength(1);
-    expect(clientDocs.body.items[0]).toMatchObject({
+    expect(clientDocs.data!.items).toHaveLength(1);
+    expect(clientDocs.data!.items[0]).toMatchObject({
       documentId: ticket.uploadId,
       source: 'client',
       uploadedBy: { kind: 'contact', id: carla.contactId, name: carla.name },
       size: bytes.length,
     });
-    const firmDocs = await call('GET', `/cases/${caseId}/documents?source=firm`, { token: firm.staff.token });
-    expect(firmDocs.body.items).toEqual([]);
-    const portal = await call('GET', `/portal/cases/${caseId}/documents`, { token: carla.token });
-    expect(portal.status).toBe(200);
-    expect(portal.body.items).toEqual([clientDocs.body.items[0]]);
+    const firmDocs = await apiAs(firm.staff.token).GET('/cases/{caseId}/documents', {
+      params: { path: { caseId }, query: { source: 'firm' } },
+    });
+    expect(firmDocs.data!.items).toEqual([]);
+    const portal = await apiAs(carla.token).GET('/portal/cases/{caseId}/documents', {
+      params: { path: { caseId } },
+    });
+    expect(portal.response.status).toBe(200);
+    expect(portal.data!.items).toEqual([clientDocs.data!.items[0]]);
     expect((await grantItem(firm.firmId, caseId, carla.contactId))?.sharedCount).toBe(1);
     const [event] = await activityOf(firm.firmId, caseId, 'document.uploaded');
     expect(event).toMatchObject({
@@ -361,23 +377,7 @@ describe('Routes: uploads and ingest', () => {
 
     // Act: S3 delivers the same event again
     const before = await partition(patterns.documentsOfCase(firm.firmId, caseId).pk);
-    const put = await bus.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            EventBusName: 'default',
-            Source: 'aws.s3',
-            DetailType: 'Object Created',
-            Detail: JSON.stringify({
-              bucket: { name: urls.env.BUCKET_NAME },
-              object: { key: ticket.key, size: bytes.length },
-            }),
-          },
-        ],
-      }),
-    );
-    expect(put.FailedEntryCount).toBe(0);
-    await settle();
+    await replayObjectCreated(ticket.key, bytes.length);
     // Assess: same items (no second document, share, counter change or event), object kept
     expect(await partition(patterns.documentsOfCase(firm.firmId, caseId).pk)).toEqual(before);
     expect((await grantItem(firm.firmId, caseId, carla.contactId))?.sharedCount).toBe(1);
@@ -388,18 +388,18 @@ describe('Routes: uploads and ingest', () => {
     const firm = await newFirm();
     const caseId = await newCase(firm);
     const viewer = await grantedContact(firm, caseId, 'Vera Viewer');
-    const res = await call('POST', `/portal/cases/${caseId}/uploads`, {
-      token: viewer.token,
+    const res = await apiAs(viewer.token).POST('/portal/cases/{caseId}/uploads', {
+      params: { path: { caseId } },
       body: { fileName: 'a.pdf', contentType: PDF, size: 10 },
     });
-    expect(res.status).toBe(403);
-    expect(res.body.code).toBe('upload_not_allowed');
+    expect(res.response.status).toBe(403);
+    expect(problem(res).code).toBe('upload_not_allowed');
     const stranger = await mintToken({ sub: `identity-${newId()}` });
-    const none = await call('POST', `/portal/cases/${caseId}/uploads`, {
-      token: stranger,
+    const none = await apiAs(stranger).POST('/portal/cases/{caseId}/uploads', {
+      params: { path: { caseId } },
       body: { fileName: 'a.pdf', contentType: PDF, size: 10 },
     });
-    expect(none.status).toBe(404);
+    expect(none.response.status).toBe(404);
     const intents = (await partition(keys.case(firm.firmId, caseId).PK)).filter(
       (i) => i.entity === 'uploadIntent',
     );
@@ -424,32 +424,34 @@ describe('Routes: shares and portal documents', () => {
       canUpload: false,
     });
     // Act
-    const saved = await call('PUT', `/cases/${caseId}/documents/${doc.uploadId}/shares`, {
-      token: firm.staff.token,
+    const saved = await apiAs(firm.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
+      params: { path: { caseId, documentId: doc.uploadId } },
       body: { contactIds: [carla.contactId, noDl.contactId] },
     });
     // Assess
-    expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({ added: [carla.contactId, noDl.contactId], removed: [], unchanged: [] });
-    const portal = await call('GET', `/portal/cases/${caseId}/documents`, { token: carla.token });
+    expect(saved.response.status).toBe(200);
+    expect(saved.data).toEqual({ added: [carla.contactId, noDl.contactId], removed: [], unchanged: [] });
+    const portal = await apiAs(carla.token).GET('/portal/cases/{caseId}/documents', {
+      params: { path: { caseId } },
+    });
     expect(
-      portal.body.items.map((d: { documentId: string; name: string }) => [d.documentId, d.name]),
+      portal.data!.items.map((d: { documentId: string; name: string }) => [d.documentId, d.name]),
     ).toEqual([[doc.uploadId, 'Tax return 2024.pdf']]);
-    const dl = await call('GET', `/portal/cases/${caseId}/documents/${doc.uploadId}/download`, {
-      token: carla.token,
+    const dl = await apiAs(carla.token).GET('/portal/cases/{caseId}/documents/{documentId}/download', {
+      params: { path: { caseId, documentId: doc.uploadId } },
     });
-    expect(dl.status).toBe(200);
-    expect(new Uint8Array(await (await fetch(dl.body.url)).arrayBuffer())).toEqual(bytes);
-    const notShared = await call('GET', `/portal/cases/${caseId}/documents/${other.uploadId}/download`, {
-      token: carla.token,
+    expect(dl.response.status).toBe(200);
+    expect(new Uint8Array(await (await fetch(dl.data!.url)).arrayBuffer())).toEqual(bytes);
+    const notShared = await apiAs(carla.token).GET('/portal/cases/{caseId}/documents/{documentId}/download', {
+      params: { path: { caseId, documentId: other.uploadId } },
     });
-    expect(notShared.status).toBe(404);
-    expect(notShared.body.code).toBe('document_not_found');
-    const forbidden = await call('GET', `/portal/cases/${caseId}/documents/${doc.uploadId}/download`, {
-      token: noDl.token,
+    expect(notShared.response.status).toBe(404);
+    expect(problem(notShared).code).toBe('document_not_found');
+    const forbidden = await apiAs(noDl.token).GET('/portal/cases/{caseId}/documents/{documentId}/download', {
+      params: { path: { caseId, documentId: doc.uploadId } },
     });
-    expect(forbidden.status).toBe(403);
-    expect(forbidden.body.code).toBe('download_not_allowed');
+    expect(forbidden.response.status).toBe(403);
+    expect(problem(forbidden).code).toBe('download_not_allowed');
     expect((await grantItem(firm.firmId, caseId, carla.contactId))?.sharedCount).toBe(1);
     const [shared] = await activityOf(firm.firmId, caseId, 'document.shared');
     expect(shared).toMatchObject({
@@ -457,25 +459,25 @@ describe('Routes: shares and portal documents', () => {
     });
 
     // Saving the same set again changes nothing and reports no event.
-    const again = await call('PUT', `/cases/${caseId}/documents/${doc.uploadId}/shares`, {
-      token: firm.staff.token,
+    const again = await apiAs(firm.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
+      params: { path: { caseId, documentId: doc.uploadId } },
       body: { contactIds: [noDl.contactId, carla.contactId] },
     });
-    expect(again.body).toEqual({ added: [], removed: [], unchanged: [noDl.contactId, carla.contactId] });
+    expect(again.data).toEqual({ added: [], removed: [], unchanged: [noDl.contactId, carla.contactId] });
     expect(await activityOf(firm.firmId, caseId, 'document.shared')).toHaveLength(1);
 
     // Unsharing takes effect at once.
-    const removed = await call('PUT', `/cases/${caseId}/documents/${doc.uploadId}/shares`, {
-      token: firm.staff.token,
+    const removed = await apiAs(firm.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
+      params: { path: { caseId, documentId: doc.uploadId } },
       body: { contactIds: [noDl.contactId] },
     });
-    expect(removed.body).toEqual({ added: [], removed: [carla.contactId], unchanged: [noDl.contactId] });
+    expect(removed.data).toEqual({ added: [], removed: [carla.contactId], unchanged: [noDl.contactId] });
     expect(
       (
-        await call('GET', `/portal/cases/${caseId}/documents/${doc.uploadId}/download`, {
-          token: carla.token,
+        await apiAs(carla.token).GET('/portal/cases/{caseId}/documents/{documentId}/download', {
+          params: { path: { caseId, documentId: doc.uploadId } },
         })
-      ).status,
+      ).response.status,
     ).toBe(404);
     expect((await grantItem(firm.firmId, caseId, carla.contactId))?.sharedCount).toBe(0);
   });
@@ -491,44 +493,47 @@ describe('Routes: shares and portal documents', () => {
       canUpload: false,
       status: 'revoked',
     });
-    const stranger = await call('POST', '/contacts', { token: firm.staff.token, body: { name: 'No Grant' } });
+    const stranger = await apiAs(firm.staff.token).POST('/contacts', { body: { name: 'No Grant' } });
     const before = await partition(keys.case(firm.firmId, caseId).PK);
 
-    const bad = await call('PUT', `/cases/${caseId}/documents/${doc.uploadId}/shares`, {
-      token: firm.staff.token,
-      body: { contactIds: [carla.contactId, revoked.contactId, stranger.body.contactId] },
+    const bad = await apiAs(firm.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
+      params: { path: { caseId, documentId: doc.uploadId } },
+      body: { contactIds: [carla.contactId, revoked.contactId, stranger.data!.contactId] },
     });
-    expect(bad.status).toBe(422);
-    expect(bad.body.code).toBe('contact_without_access');
-    expect(bad.body.details.contactIds).toEqual([revoked.contactId, stranger.body.contactId]);
-    const unknownDoc = await call('PUT', `/cases/${caseId}/documents/${newId()}/shares`, {
-      token: firm.staff.token,
+    expect(bad.response.status).toBe(422);
+    expect(problem(bad).code).toBe('contact_without_access');
+    expect(problem(bad).details!.contactIds).toEqual([revoked.contactId, stranger.data!.contactId]);
+    const unknownDoc = await apiAs(firm.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
+      params: { path: { caseId, documentId: newId() } },
       body: { contactIds: [carla.contactId] },
     });
-    expect(unknownDoc.status).toBe(404);
-    expect(unknownDoc.body.code).toBe('document_not_found');
+    expect(unknownDoc.response.status).toBe(404);
+    expect(problem(unknownDoc).code).toBe('document_not_found');
 
     const missingDocs = [newId(), newId()];
-    const badDocs = await call('PUT', `/cases/${caseId}/contacts/${carla.contactId}/shares`, {
-      token: firm.staff.token,
+    const badDocs = await apiAs(firm.staff.token).PUT('/cases/{caseId}/contacts/{contactId}/shares', {
+      params: { path: { caseId, contactId: carla.contactId } },
       body: { documentIds: [doc.uploadId, ...missingDocs] },
     });
-    expect(badDocs.status).toBe(422);
-    expect(badDocs.body).toMatchObject({ code: 'document_not_found', details: { documentIds: missingDocs } });
-    const noAccess = await call('PUT', `/cases/${caseId}/contacts/${revoked.contactId}/shares`, {
-      token: firm.staff.token,
+    expect(badDocs.response.status).toBe(422);
+    expect(badDocs.error).toMatchObject({
+      code: 'document_not_found',
+      details: { documentIds: missingDocs },
+    });
+    const noAccess = await apiAs(firm.staff.token).PUT('/cases/{caseId}/contacts/{contactId}/shares', {
+      params: { path: { caseId, contactId: revoked.contactId } },
       body: { documentIds: [doc.uploadId] },
     });
-    expect(noAccess.status).toBe(422);
-    expect(noAccess.body.code).toBe('contact_without_access');
+    expect(noAccess.response.status).toBe(422);
+    expect(problem(noAccess).code).toBe('contact_without_access');
     expect(await partition(keys.case(firm.firmId, caseId).PK)).toEqual(before);
 
     const other = await newFirm();
-    const foreign = await call('PUT', `/cases/${caseId}/documents/${doc.uploadId}/shares`, {
-      token: other.staff.token,
+    const foreign = await apiAs(other.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
+      params: { path: { caseId, documentId: doc.uploadId } },
       body: { contactIds: [] },
     });
-    expect(foreign.status).toBe(404);
+    expect(foreign.response.status).toBe(404);
   });
 
   it("sets a contact's whole document set, one document.shared event per changed document", async () => {
@@ -538,23 +543,23 @@ describe('Routes: shares and portal documents', () => {
     const b = await staffUpload(firm, caseId, 'b.pdf');
     const c = await staffUpload(firm, caseId, 'c.pdf');
     const carla = await grantedContact(firm, caseId, 'Carla Client');
-    const path = `/cases/${caseId}/contacts/${carla.contactId}/shares`;
+    const setShares = (documentIds: string[]) =>
+      apiAs(firm.staff.token).PUT('/cases/{caseId}/contacts/{contactId}/shares', {
+        params: { path: { caseId, contactId: carla.contactId } },
+        body: { documentIds },
+      });
 
-    const first = await call('PUT', path, {
-      token: firm.staff.token,
-      body: { documentIds: [a.uploadId, b.uploadId] },
-    });
-    expect(first.status).toBe(200);
-    expect(first.body).toEqual({ added: [a.uploadId, b.uploadId], removed: [], unchanged: [] });
+    const first = await setShares([a.uploadId, b.uploadId]);
+    expect(first.response.status).toBe(200);
+    expect(first.data).toEqual({ added: [a.uploadId, b.uploadId], removed: [], unchanged: [] });
     // The contact index is eventually consistent; DynamoDB Local's is immediate.
-    const second = await call('PUT', path, {
-      token: firm.staff.token,
-      body: { documentIds: [c.uploadId, b.uploadId] },
-    });
-    expect(second.body).toEqual({ added: [c.uploadId], removed: [a.uploadId], unchanged: [b.uploadId] });
+    const second = await setShares([c.uploadId, b.uploadId]);
+    expect(second.data).toEqual({ added: [c.uploadId], removed: [a.uploadId], unchanged: [b.uploadId] });
 
-    const portal = await call('GET', `/portal/cases/${caseId}/documents`, { token: carla.token });
-    expect(portal.body.items.map((d: { documentId: string }) => d.documentId)).toEqual([
+    const portal = await apiAs(carla.token).GET('/portal/cases/{caseId}/documents', {
+      params: { path: { caseId } },
+    });
+    expect(portal.data!.items.map((d: { documentId: string }) => d.documentId)).toEqual([
       c.uploadId,
       b.uploadId,
     ]);
@@ -578,19 +583,19 @@ describe('Routes: shares and portal documents', () => {
     const people = await Promise.all(
       ['Ann', 'Ben', 'Cid', 'Dee'].map((n) => grantedContact(firm, caseId, n)),
     );
-    const ids = people.map((p) => p.contactId);
+    const ids = people.map((p) => p.contactId) as [string, string, string, string];
     const sets = [[ids[0]], [ids[0], ids[1]], [ids[1], ids[2], ids[3]], [], [ids[3], ids[0]]];
     // Act
     const results = await Promise.all(
       sets.map((contactIds) =>
-        call('PUT', `/cases/${caseId}/documents/${doc.uploadId}/shares`, {
-          token: firm.staff.token,
+        apiAs(firm.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
+          params: { path: { caseId, documentId: doc.uploadId } },
           body: { contactIds },
         }),
       ),
     );
     // Assess
-    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(results.map((r) => r.response.status)).toEqual([200, 200, 200, 200, 200]);
     const shares = await shareItemsOf(firm.firmId, caseId);
     for (const p of people) {
       const real = shares.filter((s) => s.contactId === p.contactId).length;
@@ -607,15 +612,15 @@ describe('Routes: shares and portal documents', () => {
     const carla = await grantedContact(firm, caseId, 'Carla Client');
     const dan = await grantedContact(firm, caseId, 'Dan Director');
     for (const d of [vat, payroll]) {
-      const res = await call('PUT', `/cases/${caseId}/documents/${d.uploadId}/shares`, {
-        token: firm.staff.token,
+      const res = await apiAs(firm.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
+        params: { path: { caseId, documentId: d.uploadId } },
         body: { contactIds: [carla.contactId, dan.contactId] },
       });
-      expect(res.status).toBe(200);
+      expect(res.response.status).toBe(200);
     }
-    const all = await call('GET', `/cases/${caseId}/shares`, { token: firm.staff.token });
-    expect(all.body.items).toHaveLength(4);
-    expect(all.body.items[0]).toEqual({
+    const all = await apiAs(firm.staff.token).GET('/cases/{caseId}/shares', { params: { path: { caseId } } });
+    expect(all.data!.items).toHaveLength(4);
+    expect(all.data!.items[0]).toEqual({
       documentId: expect.any(String),
       documentName: expect.any(String),
       contactId: expect.any(String),
@@ -624,10 +629,10 @@ describe('Routes: shares and portal documents', () => {
       sharedAt: expect.any(String),
     });
 
-    const byName = await call('GET', `/cases/${caseId}/shares?q=${encodeURIComponent('vat RETURN')}`, {
-      token: firm.staff.token,
+    const byName = await apiAs(firm.staff.token).GET('/cases/{caseId}/shares', {
+      params: { path: { caseId }, query: { q: 'vat RETURN' } },
     });
-    expect(byName.body.items.map((s: { documentId: string }) => s.documentId)).toEqual([
+    expect(byName.data!.items.map((s: { documentId: string }) => s.documentId)).toEqual([
       vat.uploadId,
       vat.uploadId,
     ]);
@@ -637,19 +642,16 @@ describe('Routes: shares and portal documents', () => {
     let nextToken: string | undefined;
     let pages = 0;
     do {
-      const q = new URLSearchParams({
-        q: dan.email.toUpperCase(),
-        limit: '1',
-        ...(nextToken ? { nextToken } : {}),
+      const page = await apiAs(firm.staff.token).GET('/cases/{caseId}/shares', {
+        params: { path: { caseId }, query: { q: dan.email.toUpperCase(), limit: 1, nextToken } },
       });
-      const page = await call('GET', `/cases/${caseId}/shares?${q}`, { token: firm.staff.token });
-      expect(page.status).toBe(200);
+      expect(page.response.status).toBe(200);
       found.push(
-        ...page.body.items.map(
+        ...page.data!.items.map(
           (s: { contactId: string; documentName: string }) => `${s.contactId}:${s.documentName}`,
         ),
       );
-      nextToken = page.body.nextToken;
+      nextToken = page.data!.nextToken;
       pages++;
     } while (nextToken && pages < 10);
     expect(found.sort()).toEqual([

@@ -2,15 +2,16 @@
 // recipient gets, an update request fulfilled by an upload (new version, request closed, staff told),
 // and the refusals: a viewer uploading, a contact not among the recipients, another firm's staff.
 import { describe, expect, it } from 'vitest';
+import { apiAs, problem } from './support/client';
 import { PDF, pdfBytes, postToS3, upload } from './support/files';
 import { mailTo } from './support/mail';
 import { portalContact } from './support/portal';
-import { call, newFirm, settle, type TestFirm } from './support/stack';
+import { newFirm, settle, type TestFirm } from './support/stack';
 
 async function newCase(firm: TestFirm, title = 'Tax return 2026'): Promise<string> {
-  const res = await call('POST', '/cases', { token: firm.staff.token, body: { title } });
-  expect(res.status).toBe(201);
-  return res.body.caseId;
+  const res = await apiAs(firm.staff.token).POST('/cases', { body: { title } });
+  expect(res.response.status).toBe(201);
+  return res.data!.caseId;
 }
 
 const collaborator = { role: 'collaborator', canDownload: true, canUpload: true } as const;
@@ -30,39 +31,37 @@ describe('Routes: file requests', () => {
     };
 
     // Act: the setting is off by default
-    const defaults = await call('GET', '/settings', { token: firm.admin.token });
-    const refused = await call('POST', `/cases/${caseId}/file-requests`, {
-      token: firm.staff.token,
+    const defaults = await apiAs(firm.admin.token).GET('/settings');
+    const refused = await apiAs(firm.staff.token).POST('/cases/{caseId}/file-requests', {
+      params: { path: { caseId } },
       body: request,
     });
-    const staffSave = await call('PUT', '/settings', {
-      token: firm.staff.token,
+    const staffSave = await apiAs(firm.staff.token).PUT('/settings', {
       body: { detailedNotifications: true, uploadMaxBytes: 1_000_000 },
     });
-    const saved = await call('PUT', '/settings', {
-      token: firm.admin.token,
+    const saved = await apiAs(firm.admin.token).PUT('/settings', {
       body: { detailedNotifications: true, uploadMaxBytes: 1_000_000 },
     });
-    const created = await call('POST', `/cases/${caseId}/file-requests`, {
-      token: firm.staff.token,
+    const created = await apiAs(firm.staff.token).POST('/cases/{caseId}/file-requests', {
+      params: { path: { caseId } },
       body: request,
     });
     await settle();
 
     // Assess
-    expect(defaults.status).toBe(200);
-    expect(defaults.body).toMatchObject({ detailedNotifications: false });
-    expect(refused.status).toBe(422);
-    expect(refused.body.code).toBe('detailed_notifications_off');
-    expect(staffSave.status).toBe(403);
-    expect(staffSave.body.code).toBe('admin_only');
-    expect(saved.status).toBe(200);
-    expect((await call('GET', '/settings', { token: firm.admin.token })).body).toMatchObject({
+    expect(defaults.response.status).toBe(200);
+    expect(defaults.data).toMatchObject({ detailedNotifications: false });
+    expect(refused.response.status).toBe(422);
+    expect(problem(refused).code).toBe('detailed_notifications_off');
+    expect(staffSave.response.status).toBe(403);
+    expect(problem(staffSave).code).toBe('admin_only');
+    expect(saved.response.status).toBe(200);
+    expect((await apiAs(firm.admin.token).GET('/settings')).data).toMatchObject({
       detailedNotifications: true,
       uploadMaxBytes: 1_000_000,
     });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({
       kind: 'new',
       status: 'open',
       description: 'Please send the **bank statements**\nfor March.',
@@ -75,20 +74,20 @@ describe('Routes: file requests', () => {
     // Formatting and line breaks flattened; description and additional message in one paragraph
     expect(text).toContain('\nPlease send the bank statements for March. Thanks in advance.\n');
     expect(text).toContain('Due date: 2099-01-31');
-    expect(text).toContain(`/cases/${caseId}/file-requests/${created.body.requestId}`);
+    expect(text).toContain(`/cases/${caseId}/file-requests/${created.data!.requestId}`);
     expect(mails[0]!.body.html).not.toContain('**');
-    const inbox = await call('GET', '/portal/inbox', { token: carla.token });
-    expect(inbox.body.items.map((i: { type: string }) => i.type)).toContain('filerequest.created');
+    const inbox = await apiAs(carla.token).GET('/portal/inbox');
+    expect(inbox.data!.items.map((i) => i.type)).toContain('filerequest.created');
 
     // The new request is also listed for the contact, and by status and contact for staff
-    const mine = await call('GET', `/portal/cases/${caseId}/file-requests?status=open`, {
-      token: carla.token,
+    const mine = await apiAs(carla.token).GET('/portal/cases/{caseId}/file-requests', {
+      params: { path: { caseId }, query: { status: 'open' } },
     });
-    expect(mine.body.items.map((r: { requestId: string }) => r.requestId)).toEqual([created.body.requestId]);
-    const byContact = await call('GET', `/cases/${caseId}/file-requests?contactId=${carla.contactId}`, {
-      token: firm.staff2.token,
+    expect(mine.data!.items.map((r) => r.requestId)).toEqual([created.data!.requestId]);
+    const byContact = await apiAs(firm.staff2.token).GET('/cases/{caseId}/file-requests', {
+      params: { path: { caseId }, query: { contactId: carla.contactId } },
     });
-    expect(byContact.body.items).toHaveLength(1);
+    expect(byContact.data!.items).toHaveLength(1);
   });
 
   it('an update request: upload → new version of the document, request fulfilled, staff notified', async () => {
@@ -96,14 +95,14 @@ describe('Routes: file requests', () => {
     const firm = await newFirm('Versions LLP');
     const caseId = await newCase(firm);
     const carla = await portalContact(firm, caseId, 'Carla Signer', collaborator);
-    const original = await upload(`/cases/${caseId}/uploads`, firm.staff.token, {
+    const original = await upload(caseId, firm.staff.token, {
       fileName: 'Engagement letter.pdf',
       contentType: PDF,
       bytes: pdfBytes('unsigned'),
     });
     const documentId = original.uploadId;
-    const created = await call('POST', `/cases/${caseId}/file-requests`, {
-      token: firm.staff2.token,
+    const created = await apiAs(firm.staff2.token).POST('/cases/{caseId}/file-requests', {
+      params: { path: { caseId } },
       body: {
         recipients: [carla.contactId],
         subject: 'Sign the engagement letter',
@@ -111,12 +110,12 @@ describe('Routes: file requests', () => {
         attachmentDocumentId: documentId,
       },
     });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({
       kind: 'update',
       document: { documentId, name: 'Engagement letter.pdf' },
     });
-    const requestId = created.body.requestId as string;
+    const requestId = created.data!.requestId;
     await settle();
     const before = {
       owner: (await mailTo(firm.staff.email)).length,
@@ -125,8 +124,8 @@ describe('Routes: file requests', () => {
 
     // Act: the recipient uploads through the upload flow with the request id
     const signed = pdfBytes('signed by Carla');
-    const ticket = await call('POST', `/portal/cases/${caseId}/uploads`, {
-      token: carla.token,
+    const ticket = await apiAs(carla.token).POST('/portal/cases/{caseId}/uploads', {
+      params: { path: { caseId } },
       body: {
         fileName: 'Signed letter.pdf',
         contentType: PDF,
@@ -134,16 +133,16 @@ describe('Routes: file requests', () => {
         fileRequestId: requestId,
       },
     });
-    expect(ticket.status).toBe(201);
-    await postToS3(ticket.body, signed, PDF);
+    expect(ticket.response.status).toBe(201);
+    await postToS3(ticket.data!, signed, PDF);
     await settle();
 
     // Assess: the same document now has version 2 (current), version 1 kept
-    const versions = await call('GET', `/cases/${caseId}/documents/${documentId}/versions`, {
-      token: firm.staff.token,
+    const versions = await apiAs(firm.staff.token).GET('/cases/{caseId}/documents/{documentId}/versions', {
+      params: { path: { caseId, documentId } },
     });
-    expect(versions.status).toBe(200);
-    expect(versions.body.items).toMatchObject([
+    expect(versions.response.status).toBe(200);
+    expect(versions.data!.items).toMatchObject([
       {
         version: 2,
         current: true,
@@ -153,34 +152,39 @@ describe('Routes: file requests', () => {
       },
       { version: 1, current: false, fileName: 'Engagement letter.pdf', uploadedBy: { kind: 'staff' } },
     ]);
-    const docs = await call('GET', `/cases/${caseId}/documents`, { token: firm.staff.token });
-    expect(docs.body.items).toHaveLength(1);
-    expect(docs.body.items[0]).toMatchObject({
+    const docs = await apiAs(firm.staff.token).GET('/cases/{caseId}/documents', {
+      params: { path: { caseId } },
+    });
+    expect(docs.data!.items).toHaveLength(1);
+    expect(docs.data!.items[0]).toMatchObject({
       documentId,
       name: 'Engagement letter.pdf',
       version: 2,
       size: signed.length,
     });
-    const download = await call('GET', `/cases/${caseId}/documents/${documentId}/download`, {
-      token: firm.staff.token,
+    const download = await apiAs(firm.staff.token).GET('/cases/{caseId}/documents/{documentId}/download', {
+      params: { path: { caseId, documentId } },
     });
-    expect(new Uint8Array(await (await fetch(download.body.url)).arrayBuffer())).toEqual(signed);
+    expect(new Uint8Array(await (await fetch(download.data!.url)).arrayBuffer())).toEqual(signed);
     // The request is fulfilled, with its history
-    const closed = await call('GET', `/cases/${caseId}/file-requests/${requestId}`, {
-      token: firm.staff.token,
+    const closed = await apiAs(firm.staff.token).GET('/cases/{caseId}/file-requests/{requestId}', {
+      params: { path: { caseId, requestId } },
     });
-    expect(closed.body).toMatchObject({
+    expect(closed.data).toMatchObject({
       status: 'fulfilled',
       fulfilment: { contactId: carla.contactId, documentId, version: 2 },
       history: [{ status: 'open' }, { status: 'fulfilled', by: { kind: 'contact', id: carla.contactId } }],
     });
-    const fulfilledList = await call('GET', `/cases/${caseId}/file-requests?status=fulfilled`, {
-      token: firm.staff.token,
+    const fulfilledList = await apiAs(firm.staff.token).GET('/cases/{caseId}/file-requests', {
+      params: { path: { caseId }, query: { status: 'fulfilled' } },
     });
-    expect(fulfilledList.body.items.map((r: { requestId: string }) => r.requestId)).toEqual([requestId]);
+    expect(fulfilledList.data!.items.map((r) => r.requestId)).toEqual([requestId]);
     expect(
-      (await call('GET', `/cases/${caseId}/file-requests?status=open`, { token: firm.staff.token })).body
-        .items,
+      (
+        await apiAs(firm.staff.token).GET('/cases/{caseId}/file-requests', {
+          params: { path: { caseId }, query: { status: 'open' } },
+        })
+      ).data!.items,
     ).toEqual([]);
     // Staff who asked and the case owner (internal recipient) are told, once each
     const askerMails = (await mailTo(firm.staff2.email)).slice(before.asker);
@@ -188,16 +192,16 @@ describe('Routes: file requests', () => {
     expect(askerMails.map((m) => m.subject)).toEqual(['File request fulfilled: Sign the engagement letter']);
     expect(ownerMails.map((m) => m.subject)).toEqual(['File request fulfilled: Sign the engagement letter']);
     expect(askerMails[0]!.body.text).toContain('version 2 of Engagement letter.pdf');
-    const inbox = await call('GET', '/inbox', { token: firm.staff2.token });
-    expect(inbox.body.items.map((i: { type: string }) => i.type)).toEqual(['filerequest.fulfilled']);
+    const inbox = await apiAs(firm.staff2.token).GET('/inbox');
+    expect(inbox.data!.items.map((i) => i.type)).toEqual(['filerequest.fulfilled']);
 
     // A second upload for the closed request is refused
-    const again = await call('POST', `/portal/cases/${caseId}/uploads`, {
-      token: carla.token,
+    const again = await apiAs(carla.token).POST('/portal/cases/{caseId}/uploads', {
+      params: { path: { caseId } },
       body: { fileName: 'Again.pdf', contentType: PDF, size: 10, fileRequestId: requestId },
     });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('file_request_not_open');
+    expect(again.response.status).toBe(409);
+    expect(problem(again).code).toBe('file_request_not_open');
   });
 
   it("refuses a viewer uploading, a contact not among the recipients, and another firm's staff", async () => {
@@ -208,70 +212,73 @@ describe('Routes: file requests', () => {
     const carla = await portalContact(firm, caseId, 'Carla Collab', collaborator);
     const paulo = await portalContact(firm, caseId, 'Paulo Collab', collaborator);
     const other = await newFirm('Other LLP');
-    const created = await call('POST', `/cases/${caseId}/file-requests`, {
-      token: firm.staff.token,
+    const created = await apiAs(firm.staff.token).POST('/cases/{caseId}/file-requests', {
+      params: { path: { caseId } },
       body: {
         recipients: [viewer.contactId, carla.contactId],
         subject: 'ID',
         description: 'A copy of your ID.',
       },
     });
-    expect(created.status).toBe(201);
-    const requestId = created.body.requestId as string;
+    expect(created.response.status).toBe(201);
+    const requestId = created.data!.requestId;
     const uploadFor = (token: string) =>
-      call('POST', `/portal/cases/${caseId}/uploads`, {
-        token,
+      apiAs(token).POST('/portal/cases/{caseId}/uploads', {
+        params: { path: { caseId } },
         body: { fileName: 'id.pdf', contentType: PDF, size: 100, fileRequestId: requestId },
       });
 
     // Act
     const byViewer = await uploadFor(viewer.token);
     const byOutsider = await uploadFor(paulo.token);
-    const foreignList = await call('GET', `/cases/${caseId}/file-requests`, { token: other.staff.token });
-    const foreignCreate = await call('POST', `/cases/${caseId}/file-requests`, {
-      token: other.staff.token,
+    const foreignList = await apiAs(other.staff.token).GET('/cases/{caseId}/file-requests', {
+      params: { path: { caseId } },
+    });
+    const foreignCreate = await apiAs(other.staff.token).POST('/cases/{caseId}/file-requests', {
+      params: { path: { caseId } },
       body: { recipients: [carla.contactId], subject: 'x', description: 'y' },
     });
-    const foreignCancel = await call('POST', `/cases/${caseId}/file-requests/${requestId}/cancel`, {
-      token: other.staff.token,
-    });
-    const notRecipient = await call('POST', `/cases/${caseId}/file-requests`, {
-      token: firm.staff.token,
+    const foreignCancel = await apiAs(other.staff.token).POST(
+      '/cases/{caseId}/file-requests/{requestId}/cancel',
+      { params: { path: { caseId, requestId } } },
+    );
+    const notRecipient = await apiAs(firm.staff.token).POST('/cases/{caseId}/file-requests', {
+      params: { path: { caseId } },
       body: { recipients: [carla.contactId, other.admin.userId], subject: 'x', description: 'y' },
     });
-    const staffUpload = await call('POST', `/cases/${caseId}/uploads`, {
-      token: firm.staff.token,
+    const staffUpload = await apiAs(firm.staff.token).POST('/cases/{caseId}/uploads', {
+      params: { path: { caseId } },
       body: { fileName: 'id.pdf', contentType: PDF, size: 100, fileRequestId: requestId },
     });
 
     // Assess
-    expect(byViewer.status).toBe(403);
-    expect(byViewer.body.code).toBe('upload_not_allowed');
-    expect(byOutsider.status).toBe(403);
-    expect(byOutsider.body.code).toBe('not_a_recipient');
-    expect(foreignList.status).toBe(404);
-    expect(foreignCreate.status).toBe(404);
-    expect(foreignCancel.status).toBe(404);
-    expect(notRecipient.status).toBe(422);
-    expect(notRecipient.body).toMatchObject({
+    expect(byViewer.response.status).toBe(403);
+    expect(problem(byViewer).code).toBe('upload_not_allowed');
+    expect(byOutsider.response.status).toBe(403);
+    expect(problem(byOutsider).code).toBe('not_a_recipient');
+    expect(foreignList.response.status).toBe(404);
+    expect(foreignCreate.response.status).toBe(404);
+    expect(foreignCancel.response.status).toBe(404);
+    expect(notRecipient.response.status).toBe(422);
+    expect(notRecipient.error).toMatchObject({
       code: 'recipient_without_access',
       details: { contactIds: [other.admin.userId] },
     });
-    expect(staffUpload.status).toBe(422);
-    expect(staffUpload.body.code).toBe('file_request_by_recipient');
+    expect(staffUpload.response.status).toBe(422);
+    expect(problem(staffUpload).code).toBe('file_request_by_recipient');
 
     // Staff cancel it: open → cancelled, once
-    const cancelled = await call('POST', `/cases/${caseId}/file-requests/${requestId}/cancel`, {
-      token: firm.staff.token,
+    const cancelled = await apiAs(firm.staff.token).POST('/cases/{caseId}/file-requests/{requestId}/cancel', {
+      params: { path: { caseId, requestId } },
     });
-    const twice = await call('POST', `/cases/${caseId}/file-requests/${requestId}/cancel`, {
-      token: firm.staff.token,
+    const twice = await apiAs(firm.staff.token).POST('/cases/{caseId}/file-requests/{requestId}/cancel', {
+      params: { path: { caseId, requestId } },
     });
-    expect(cancelled.status).toBe(200);
-    expect(cancelled.body.history.map((h: { status: string }) => h.status)).toEqual(['open', 'cancelled']);
-    expect(twice.status).toBe(409);
-    expect(twice.body.code).toBe('file_request_not_open');
+    expect(cancelled.response.status).toBe(200);
+    expect(cancelled.data!.history.map((h) => h.status)).toEqual(['open', 'cancelled']);
+    expect(twice.response.status).toBe(409);
+    expect(problem(twice).code).toBe('file_request_not_open');
     const late = await uploadFor(carla.token);
-    expect(late.status).toBe(409);
+    expect(late.response.status).toBe(409);
   });
 });

@@ -1,19 +1,18 @@
 // Internal recipients of a case and the inbox API (staff and portal) through HTTP on the local stack.
 import { describe, expect, it } from 'vitest';
+import type { Schemas } from '../../client/src/index';
 import type { InboxOwner } from '../../functions/domain/inbox';
 import type { DeliveryKey } from '../../functions/notify/core';
 import { deliveryStore } from '../../functions/store/deliveries';
 import { inboxWriter } from '../../functions/store/inbox';
 import { keys, patterns } from '../../functions/store/keys';
+import { apiAs, problem } from './support/client';
 import { call, mintToken, newFirm, newId, partition, type TestFirm, table } from './support/stack';
 
 async function newCase(firm: TestFirm, ownerId = firm.staff.userId): Promise<string> {
-  const res = await call('POST', '/cases', {
-    token: firm.admin.token,
-    body: { title: 'Audit 2025', ownerId },
-  });
-  expect(res.status).toBe(201);
-  return res.body.caseId as string;
+  const res = await apiAs(firm.admin.token).POST('/cases', { body: { title: 'Audit 2025', ownerId } });
+  expect(res.response.status).toBe(201);
+  return res.data!.caseId;
 }
 
 /** Puts an item in an inbox the way the notify core does: claim the delivery, then the in-app transaction. */
@@ -50,24 +49,40 @@ async function deliver(owner: InboxOwner, title: string, identityId?: string): P
 }
 
 const unread = async (token: string, portal = false) => {
-  const res = await call('GET', `${portal ? '/portal' : ''}/inbox/unread-count`, { token });
-  expect(res.status).toBe(200);
-  return res.body.unread as number;
+  const api = apiAs(token);
+  const res = portal ? await api.GET('/portal/inbox/unread-count') : await api.GET('/inbox/unread-count');
+  expect(res.response.status).toBe(200);
+  return res.data!.unread;
 };
 
 const titles = async (token: string, portal = false) => {
-  const res = await call('GET', `${portal ? '/portal' : ''}/inbox`, { token });
-  expect(res.status).toBe(200);
-  return (res.body.items as { title: string }[]).map((i) => i.title);
+  const api = apiAs(token);
+  const res = portal ? await api.GET('/portal/inbox') : await api.GET('/inbox');
+  expect(res.response.status).toBe(200);
+  return res.data!.items.map((i) => i.title);
 };
+
+const recipientsOf = (caseId: string, token: string) =>
+  apiAs(token).GET('/cases/{caseId}/recipients', { params: { path: { caseId } } });
+
+type RecipientsBody = Schemas['RecipientsBody'];
+
+const saveRecipients = (caseId: string, token: string, recipients: RecipientsBody['recipients']) =>
+  apiAs(token).PUT('/cases/{caseId}/recipients', { params: { path: { caseId } }, body: { recipients } });
+
+/** Reads or archives an item of the staff inbox. */
+const act = (token: string, itemId: string, action: 'read' | 'archive') =>
+  action === 'read'
+    ? apiAs(token).POST('/inbox/{itemId}/read', { params: { path: { itemId } } })
+    : apiAs(token).POST('/inbox/{itemId}/archive', { params: { path: { itemId } } });
 
 describe('Routes: internal recipients', () => {
   it('answers the default (the owner, in-app and email, not saved) until a list is saved', async () => {
     const firm = await newFirm();
     const caseId = await newCase(firm);
-    const res = await call('GET', `/cases/${caseId}/recipients`, { token: firm.staff2.token });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({
+    const res = await recipientsOf(caseId, firm.staff2.token);
+    expect(res.response.status).toBe(200);
+    expect(res.data).toEqual({
       caseId,
       ownerId: firm.staff.userId,
       recipients: [{ userId: firm.staff.userId, name: firm.staff.name, inApp: true, email: true }],
@@ -82,22 +97,22 @@ describe('Routes: internal recipients', () => {
     const caseId = await newCase(firm);
     const owner = firm.staff.userId;
     const before = await partition(keys.recipients(firm.firmId, caseId).PK);
-    const put = (recipients: unknown[]) =>
-      call('PUT', `/cases/${caseId}/recipients`, { token: firm.admin.token, body: { recipients } });
+    const put = (recipients: RecipientsBody['recipients']) =>
+      saveRecipients(caseId, firm.admin.token, recipients);
 
     // Act + Assess: the owner switched off with nobody else on
     const ownerOff = await put([
       { userId: owner, inApp: false, email: false },
       { userId: firm.staff2.userId, inApp: false, email: false },
     ]);
-    expect(ownerOff.status).toBe(422);
-    expect(ownerOff.body.code).toBe('owner_required_without_other_recipient');
-    expect(ownerOff.body.message).toMatch(/owner/i);
+    expect(ownerOff.response.status).toBe(422);
+    expect(problem(ownerOff).code).toBe('owner_required_without_other_recipient');
+    expect(ownerOff.error!.message).toMatch(/owner/i);
     // the owner removed, and an empty list
-    expect((await put([{ userId: firm.staff2.userId, inApp: false, email: false }])).body.code).toBe(
+    expect(problem(await put([{ userId: firm.staff2.userId, inApp: false, email: false }])).code).toBe(
       'owner_required_without_other_recipient',
     );
-    expect((await put([])).body.code).toBe('owner_required_without_other_recipient');
+    expect(problem(await put([])).code).toBe('owner_required_without_other_recipient');
     // someone who is not a staff user of this firm
     const stranger = newId();
     const notStaff = await put([
@@ -105,18 +120,24 @@ describe('Routes: internal recipients', () => {
       { userId: other.staff.userId, inApp: true, email: false },
       { userId: stranger, inApp: false, email: true },
     ]);
-    expect(notStaff.status).toBe(422);
-    expect(notStaff.body.code).toBe('recipient_not_staff');
-    expect(notStaff.body.details.userIds.sort()).toEqual([other.staff.userId, stranger].sort());
+    expect(notStaff.response.status).toBe(422);
+    expect(problem(notStaff).code).toBe('recipient_not_staff');
+    expect((problem(notStaff).details!.userIds as string[]).sort()).toEqual(
+      [other.staff.userId, stranger].sort(),
+    );
     // the same user twice
     const twice = await put([
       { userId: owner, inApp: true, email: true },
       { userId: owner, inApp: false, email: true },
     ]);
-    expect(twice.status).toBe(422);
-    expect(twice.body.code).toBe('duplicate_recipient');
-    // a malformed body
-    expect((await put([{ userId: owner, inApp: 'yes', email: true }])).status).toBe(400);
+    expect(twice.response.status).toBe(422);
+    expect(problem(twice).code).toBe('duplicate_recipient');
+    // a malformed body; invalid on purpose: the typed client cannot send it
+    const malformed = await call('PUT', `/cases/${caseId}/recipients`, {
+      token: firm.admin.token,
+      body: { recipients: [{ userId: owner, inApp: 'yes', email: true }] },
+    });
+    expect(malformed.status).toBe(400);
 
     expect(await partition(keys.recipients(firm.firmId, caseId).PK)).toEqual(before);
   });
@@ -125,17 +146,14 @@ describe('Routes: internal recipients', () => {
     const firm = await newFirm();
     const other = await newFirm();
     const caseId = await newCase(firm);
-    const get = await call('GET', `/cases/${caseId}/recipients`, { token: other.admin.token });
-    expect(get.status).toBe(404);
-    expect(get.body.code).toBe('case_not_found');
-    const put = await call('PUT', `/cases/${caseId}/recipients`, {
-      token: other.admin.token,
-      body: { recipients: [{ userId: other.admin.userId, inApp: true, email: true }] },
-    });
-    expect(put.status).toBe(404);
-    expect(await call('GET', `/cases/${newId()}/recipients`, { token: firm.admin.token })).toMatchObject({
-      status: 404,
-    });
+    const get = await recipientsOf(caseId, other.admin.token);
+    expect(get.response.status).toBe(404);
+    expect(problem(get).code).toBe('case_not_found');
+    const put = await saveRecipients(caseId, other.admin.token, [
+      { userId: other.admin.userId, inApp: true, email: true },
+    ]);
+    expect(put.response.status).toBe(404);
+    expect((await recipientsOf(newId(), firm.admin.token)).response.status).toBe(404);
   });
 
   it('saves the whole list with its activity entry; the owner may go off once another recipient is on', async () => {
@@ -148,12 +166,9 @@ describe('Routes: internal recipients', () => {
       { userId: firm.admin.userId, inApp: true, email: false },
     ];
     // Act
-    const put = await call('PUT', `/cases/${caseId}/recipients`, {
-      token: firm.staff2.token,
-      body: { recipients: list },
-    });
+    const put = await saveRecipients(caseId, firm.staff2.token, list);
     // Assess
-    expect(put.status).toBe(200);
+    expect(put.response.status).toBe(200);
     const expected = {
       caseId,
       ownerId: firm.staff.userId,
@@ -164,10 +179,8 @@ describe('Routes: internal recipients', () => {
       ],
       saved: true,
     };
-    expect(put.body).toEqual(expected);
-    expect((await call('GET', `/cases/${caseId}/recipients`, { token: firm.admin.token })).body).toEqual(
-      expected,
-    );
+    expect(put.data).toEqual(expected);
+    expect((await recipientsOf(caseId, firm.admin.token)).data).toEqual(expected);
     const trail = (await partition(patterns.activityOfCase(firm.firmId, caseId).pk)).filter(
       (i) => i.entity === 'activity' && i.type === 'recipients.updated',
     );
@@ -178,13 +191,12 @@ describe('Routes: internal recipients', () => {
     });
 
     // The owner removed entirely while the admin stays on; the last save wins.
-    const second = await call('PUT', `/cases/${caseId}/recipients`, {
-      token: firm.admin.token,
-      body: { recipients: [{ userId: firm.admin.userId, inApp: true, email: true }] },
-    });
-    expect(second.status).toBe(200);
-    const got = await call('GET', `/cases/${caseId}/recipients`, { token: firm.staff.token });
-    expect(got.body.recipients).toEqual([
+    const second = await saveRecipients(caseId, firm.admin.token, [
+      { userId: firm.admin.userId, inApp: true, email: true },
+    ]);
+    expect(second.response.status).toBe(200);
+    const got = await recipientsOf(caseId, firm.staff.token);
+    expect(got.data!.recipients).toEqual([
       { userId: firm.admin.userId, name: firm.admin.name, inApp: true, email: true },
     ]);
   });
@@ -204,41 +216,42 @@ describe('Routes: staff inbox', () => {
     // Assess: list and count
     expect(await titles(token)).toEqual(['third', 'second', 'first']);
     expect(await unread(token)).toBe(3);
-    const page = await call('GET', '/inbox?limit=2', { token });
-    expect(page.body.items).toHaveLength(2);
-    const rest = await call('GET', `/inbox?limit=2&nextToken=${encodeURIComponent(page.body.nextToken)}`, {
-      token,
+    const api = apiAs(token);
+    const page = await api.GET('/inbox', { params: { query: { limit: 2 } } });
+    expect(page.data!.items).toHaveLength(2);
+    const rest = await api.GET('/inbox', {
+      params: { query: { limit: 2, nextToken: page.data!.nextToken } },
     });
-    expect(rest.body.items.map((i: { itemId: string }) => i.itemId)).toEqual([first]);
+    expect(rest.data!.items.map((i) => i.itemId)).toEqual([first]);
 
     // Act: read one, twice
-    const read = await call('POST', `/inbox/${second}/read`, { token });
-    expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ itemId: second, title: 'second', firmId: firm.firmId });
-    expect(read.body.readAt).toEqual(expect.any(String));
-    const again = await call('POST', `/inbox/${second}/read`, { token });
-    expect(again.body).toEqual(read.body);
+    const read = await act(token, second, 'read');
+    expect(read.response.status).toBe(200);
+    expect(read.data).toMatchObject({ itemId: second, title: 'second', firmId: firm.firmId });
+    expect(read.data!.readAt).toEqual(expect.any(String));
+    const again = await act(token, second, 'read');
+    expect(again.data).toEqual(read.data);
     expect(await unread(token)).toBe(2);
 
     // Act: archive an unread item (it is read too) and an already read one
-    const archived = await call('POST', `/inbox/${third}/archive`, { token });
-    expect(archived.status).toBe(200);
-    expect(archived.body.archivedAt).toEqual(expect.any(String));
-    expect(archived.body.readAt).toEqual(expect.any(String));
-    expect((await call('POST', `/inbox/${third}/archive`, { token })).body).toEqual(archived.body);
+    const archived = await act(token, third, 'archive');
+    expect(archived.response.status).toBe(200);
+    expect(archived.data!.archivedAt).toEqual(expect.any(String));
+    expect(archived.data!.readAt).toEqual(expect.any(String));
+    expect((await act(token, third, 'archive')).data).toEqual(archived.data);
     expect(await unread(token)).toBe(1);
-    expect((await call('POST', `/inbox/${second}/archive`, { token })).status).toBe(200);
+    expect((await act(token, second, 'archive')).response.status).toBe(200);
     expect(await titles(token)).toEqual(['first']);
     expect(await unread(token)).toBe(1);
 
     // Act: read all
-    const all = await call('POST', '/inbox/read-all', { token });
-    expect(all.status).toBe(200);
-    expect(all.body).toEqual({ marked: 1 });
+    const all = await api.POST('/inbox/read-all');
+    expect(all.response.status).toBe(200);
+    expect(all.data).toEqual({ marked: 1 });
     expect(await unread(token)).toBe(0);
-    expect((await call('POST', '/inbox/read-all', { token })).body).toEqual({ marked: 0 });
+    expect((await api.POST('/inbox/read-all')).data).toEqual({ marked: 0 });
     // Reading an item already read never takes the counter below zero.
-    await call('POST', `/inbox/${first}/read`, { token });
+    await act(token, first, 'read');
     expect(await unread(token)).toBe(0);
     // The other user's inbox is untouched.
     expect(await unread(firm.staff2.token)).toBe(1);
@@ -253,14 +266,15 @@ describe('Routes: staff inbox', () => {
       [firm.staff2.token, mine],
       [other.staff.token, mine],
     ] as const) {
-      for (const action of ['read', 'archive']) {
-        const res = await call('POST', `/inbox/${itemId}/${action}`, { token });
-        expect(res.status).toBe(404);
-        expect(res.body.code).toBe('inbox_item_not_found');
+      for (const action of ['read', 'archive'] as const) {
+        const res = await act(token, itemId, action);
+        expect(res.response.status).toBe(404);
+        expect(problem(res).code).toBe('inbox_item_not_found');
       }
     }
     expect(await unread(firm.staff.token)).toBe(1);
-    expect((await call('POST', '/inbox/not-an-id/read', { token: firm.staff.token })).status).toBe(400);
+    // A path id that is no ULID: the typed client sends any string, the route refuses it.
+    expect((await act(firm.staff.token, 'not-an-id', 'read')).response.status).toBe(400);
   });
 });
 
@@ -285,21 +299,27 @@ describe('Routes: portal inbox', () => {
     expect(await unread(stranger, true)).toBe(0);
 
     // Act: read and archive through the portal
-    const read = await call('POST', `/portal/inbox/${b1}/read`, { token });
-    expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ itemId: b1, firmId: firmB.firmId, readAt: expect.any(String) });
+    const portal = apiAs(token);
+    const read = await portal.POST('/portal/inbox/{itemId}/read', { params: { path: { itemId: b1 } } });
+    expect(read.response.status).toBe(200);
+    expect(read.data).toMatchObject({ itemId: b1, firmId: firmB.firmId, readAt: expect.any(String) });
     expect(await unread(token, true)).toBe(2);
-    const archived = await call('POST', `/portal/inbox/${a1}/archive`, { token });
-    expect(archived.status).toBe(200);
+    const archived = await portal.POST('/portal/inbox/{itemId}/archive', {
+      params: { path: { itemId: a1 } },
+    });
+    expect(archived.response.status).toBe(200);
     expect(await titles(token, true)).toEqual(['A2', 'B1']);
     expect(await unread(token, true)).toBe(1);
     // Another identity cannot touch them; staff routes refuse contact tokens.
-    expect((await call('POST', `/portal/inbox/${a2}/read`, { token: stranger })).status).toBe(404);
-    expect((await call('GET', '/inbox', { token })).status).toBe(403);
-    expect((await call('GET', '/portal/inbox', { token: firmA.staff.token })).status).toBe(403);
+    expect(
+      (await apiAs(stranger).POST('/portal/inbox/{itemId}/read', { params: { path: { itemId: a2 } } }))
+        .response.status,
+    ).toBe(404);
+    expect((await portal.GET('/inbox')).response.status).toBe(403);
+    expect((await apiAs(firmA.staff.token).GET('/portal/inbox')).response.status).toBe(403);
 
-    const all = await call('POST', '/portal/inbox/read-all', { token });
-    expect(all.body).toEqual({ marked: 1 });
+    const all = await portal.POST('/portal/inbox/read-all');
+    expect(all.data).toEqual({ marked: 1 });
     expect(await unread(token, true)).toBe(0);
     const counters = [
       ...(await partition(keys.inboxCounter(inA).PK)),

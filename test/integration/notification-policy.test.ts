@@ -1,29 +1,36 @@
 import { describe, expect, it } from 'vitest';
+import type { operations } from '../../client/src/index';
 import { NOTIFICATION_CATEGORIES, NOTIFYING_EVENT_TYPES } from '../../functions/domain/notification-matrix';
 import { deliveryStore } from '../../functions/store/deliveries';
+import { apiAs, problem } from './support/client';
 import { recordClientUpload } from './support/events';
 import { mailTo } from './support/mail';
 import { portalContact } from './support/portal';
 import { call, newFirm, newId, settle, type TestFirm, table } from './support/stack';
 
+type Matrix = operations['putNotificationMatrix']['requestBody']['content']['application/json']['matrix'];
+type Preferences =
+  operations['putMyPreferences']['requestBody']['content']['application/json']['preferences'];
+
+// Built from the domain's lists, typed as the document says: a list the document does not match fails to compile.
 const allCategoriesOn = () =>
   Object.fromEntries(
     NOTIFICATION_CATEGORIES.map((c) => [c, { inApp: true, email: true, push: true }]),
-  ) as Record<string, { inApp: boolean; email: boolean; push: boolean }>;
+  ) as Preferences;
 
 const allOn = () =>
-  Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true, push: true }]));
+  Object.fromEntries(
+    NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true, push: true }]),
+  ) as Matrix;
 
 async function newCase(firm: TestFirm) {
-  const created = await call('POST', '/cases', {
-    token: firm.admin.token,
+  const created = await apiAs(firm.admin.token).POST('/cases', {
     body: { title: 'Payroll 2026', ownerId: firm.staff.userId },
   });
-  const contact = await call('POST', '/contacts', {
-    token: firm.admin.token,
+  const contact = await apiAs(firm.admin.token).POST('/contacts', {
     body: { name: 'Dora', email: `dora.${newId().toLowerCase()}@client.test` },
   });
-  return { caseId: created.body.caseId as string, contactId: contact.body.contactId as string };
+  return { caseId: created.data!.caseId, contactId: contact.data!.contactId };
 }
 
 const summary = (items: Record<string, unknown>[]) =>
@@ -35,30 +42,29 @@ describe('Route: /settings/notifications', () => {
   it('starts with every cell on and access notices locked, and saves the whole matrix explicitly', async () => {
     const firm = await newFirm();
 
-    const first = await call('GET', '/settings/notifications', { token: firm.admin.token });
-    expect(first.status).toBe(200);
-    expect(first.body.matrix).toEqual(allOn());
-    expect(first.body.locked).toEqual(['invitation.sent']);
-    expect(first.body.events).toContainEqual({
+    const first = await apiAs(firm.admin.token).GET('/settings/notifications');
+    expect(first.response.status).toBe(200);
+    expect(first.data!.matrix).toEqual(allOn());
+    expect(first.data!.locked).toEqual(['invitation.sent']);
+    expect(first.data!.events).toContainEqual({
       type: 'document.uploaded',
       category: 'documents',
       label: 'A client uploads a file',
       locked: false,
     });
-    expect(first.body.updatedAt).toBeUndefined();
+    expect(first.data!.updatedAt).toBeUndefined();
 
     const matrix = allOn();
     matrix['comment.added'] = { inApp: true, email: false, push: true };
-    const put = await call('PUT', '/settings/notifications', {
-      token: firm.admin.token,
+    const put = await apiAs(firm.admin.token).PUT('/settings/notifications', {
       body: { matrix, mandatory: [] },
     });
-    expect(put.status).toBe(200);
-    expect(put.body.matrix['comment.added']).toEqual({ inApp: true, email: false, push: true });
-    expect(put.body.updatedBy).toBe(firm.admin.userId);
+    expect(put.response.status).toBe(200);
+    expect(put.data!.matrix['comment.added']).toEqual({ inApp: true, email: false, push: true });
+    expect(put.data!.updatedBy).toBe(firm.admin.userId);
 
-    const again = await call('GET', '/settings/notifications', { token: firm.admin.token });
-    expect(again.body.matrix).toEqual(matrix);
+    const again = await apiAs(firm.admin.token).GET('/settings/notifications');
+    expect(again.data!.matrix).toEqual(matrix);
   });
 
   it('refuses to switch a locked access notice off (422) or to save part of the matrix (400), writing nothing', async () => {
@@ -67,35 +73,35 @@ describe('Route: /settings/notifications', () => {
     locked['invitation.sent'] = { inApp: true, email: false, push: true };
     locked['comment.added'] = { inApp: false, email: false, push: true };
 
-    const refused = await call('PUT', '/settings/notifications', {
-      token: firm.admin.token,
+    const refused = await apiAs(firm.admin.token).PUT('/settings/notifications', {
       body: { matrix: locked, mandatory: [] },
     });
-    expect(refused.status).toBe(422);
-    expect(refused.body.code).toBe('notification_locked');
+    expect(refused.response.status).toBe(422);
+    expect(problem(refused).code).toBe('notification_locked');
 
     const { 'comment.added': _, ...partial } = allOn();
+    // invalid on purpose: the typed client cannot send it (a matrix without a cell)
     const bad = await call('PUT', '/settings/notifications', {
       token: firm.admin.token,
       body: { matrix: partial, mandatory: [] },
     });
     expect(bad.status).toBe(400);
 
+    // invalid on purpose: the typed client cannot send it (an event type that notifies nobody)
     const unknown = await call('PUT', '/settings/notifications', {
       token: firm.admin.token,
       body: { matrix: { ...allOn(), 'case.created': { inApp: true, email: true, push: true } } },
     });
     expect(unknown.status).toBe(400);
 
-    const staff = await call('PUT', '/settings/notifications', {
-      token: firm.staff.token,
+    const staff = await apiAs(firm.staff.token).PUT('/settings/notifications', {
       body: { matrix: allOn(), mandatory: [] },
     });
-    expect(staff.status).toBe(403);
+    expect(staff.response.status).toBe(403);
 
-    const after = await call('GET', '/settings/notifications', { token: firm.admin.token });
-    expect(after.body.matrix).toEqual(allOn());
-    expect(after.body.updatedAt).toBeUndefined();
+    const after = await apiAs(firm.admin.token).GET('/settings/notifications');
+    expect(after.data!.matrix).toEqual(allOn());
+    expect(after.data!.updatedAt).toBeUndefined();
   });
 });
 
@@ -108,45 +114,40 @@ describe('Function: notify with the firm matrix', () => {
     const matrix = allOn();
     matrix['document.uploaded'] = { inApp: true, email: false, push: true };
     expect(
-      (
-        await call('PUT', '/settings/notifications', {
-          token: firm.admin.token,
-          body: { matrix, mandatory: [] },
-        })
-      ).status,
+      (await apiAs(firm.admin.token).PUT('/settings/notifications', { body: { matrix, mandatory: [] } }))
+        .response.status,
     ).toBe(200);
 
     // Act
     const event = await recordClientUpload(firm, caseId, contactId);
 
     // Assess: the owner (default recipient) got the in-app item, no mail
-    const inbox = await call('GET', '/inbox', { token: firm.staff.token });
-    expect(inbox.body.items.map((i: { eventId: string }) => i.eventId)).toEqual([event.eventId]);
+    const inbox = await apiAs(firm.staff.token).GET('/inbox');
+    expect(inbox.data!.items.map((i) => i.eventId)).toEqual([event.eventId]);
     expect(await mailTo(firm.staff.email)).toHaveLength(0);
 
     // Assess: delivery status of the event explains the mail not sent
-    const byEvent = await call('GET', `/deliveries/${event.eventId}`, { token: firm.staff2.token });
-    expect(byEvent.status).toBe(200);
-    expect(summary(byEvent.body.items)).toEqual(
+    const byEvent = await apiAs(firm.staff2.token).GET('/deliveries/{eventId}', {
+      params: { path: { eventId: event.eventId } },
+    });
+    expect(byEvent.response.status).toBe(200);
+    expect(summary(byEvent.data!.items)).toEqual(
       summary([
         { recipient: { id: firm.staff.userId }, channel: 'email', status: 'suppressed', reason: 'policy' },
         { recipient: { id: firm.staff.userId }, channel: 'inApp', status: 'sent' },
       ]),
     );
-    for (const d of byEvent.body.items)
+    for (const d of byEvent.data!.items)
       expect(d).toMatchObject({ eventId: event.eventId, caseId, type: 'document.uploaded' });
-    expect(byEvent.body.items.find((d: { status: string }) => d.status === 'sent').at).toEqual(
-      expect.any(String),
-    );
+    expect(byEvent.data!.items.find((d) => d.status === 'sent')!.at).toEqual(expect.any(String));
 
     // Act: switch email back on; a second upload is mailed
     expect(
       (
-        await call('PUT', '/settings/notifications', {
-          token: firm.admin.token,
+        await apiAs(firm.admin.token).PUT('/settings/notifications', {
           body: { matrix: allOn(), mandatory: [] },
         })
-      ).status,
+      ).response.status,
     ).toBe(200);
     // A retry of the first event (once the channel is on again) finds its suppressed record final
     const retried = await deliveryStore(table).claim(
@@ -164,31 +165,27 @@ describe('Function: notify with the firm matrix', () => {
     expect(await mailTo(firm.staff.email)).toHaveLength(1);
 
     // Assess: the case lists both events' deliveries, newest event first, one page after another
-    const page1 = await call('GET', `/cases/${caseId}/deliveries?limit=2`, { token: firm.staff.token });
-    expect(page1.status).toBe(200);
-    expect(page1.body.items.map((d: { eventId: string }) => d.eventId)).toEqual([
-      second.eventId,
-      second.eventId,
-    ]);
-    expect(page1.body.nextToken).toEqual(expect.any(String));
-    const page2 = await call(
-      'GET',
-      `/cases/${caseId}/deliveries?limit=2&nextToken=${encodeURIComponent(page1.body.nextToken)}`,
-      {
-        token: firm.staff.token,
-      },
-    );
-    expect(page2.body.items.map((d: { eventId: string }) => d.eventId)).toEqual([
-      event.eventId,
-      event.eventId,
-    ]);
-    expect(summary(page1.body.items).map((r) => r[2])).toEqual(['sent', 'sent']);
+    const page1 = await apiAs(firm.staff.token).GET('/cases/{caseId}/deliveries', {
+      params: { path: { caseId }, query: { limit: 2 } },
+    });
+    expect(page1.response.status).toBe(200);
+    expect(page1.data!.items.map((d) => d.eventId)).toEqual([second.eventId, second.eventId]);
+    expect(page1.data!.nextToken).toEqual(expect.any(String));
+    const page2 = await apiAs(firm.staff.token).GET('/cases/{caseId}/deliveries', {
+      params: { path: { caseId }, query: { limit: 2, nextToken: page1.data!.nextToken } },
+    });
+    expect(page2.data!.items.map((d) => d.eventId)).toEqual([event.eventId, event.eventId]);
+    expect(summary(page1.data!.items).map((r) => r[2])).toEqual(['sent', 'sent']);
 
     // Assess: another firm sees nothing of it
-    const foreignEvent = await call('GET', `/deliveries/${event.eventId}`, { token: other.staff.token });
-    expect(foreignEvent.body.items).toEqual([]);
-    const foreignCase = await call('GET', `/cases/${caseId}/deliveries`, { token: other.staff.token });
-    expect(foreignCase.status).toBe(404);
+    const foreignEvent = await apiAs(other.staff.token).GET('/deliveries/{eventId}', {
+      params: { path: { eventId: event.eventId } },
+    });
+    expect(foreignEvent.data!.items).toEqual([]);
+    const foreignCase = await apiAs(other.staff.token).GET('/cases/{caseId}/deliveries', {
+      params: { path: { caseId } },
+    });
+    expect(foreignCase.response.status).toBe(404);
   });
 });
 
@@ -197,37 +194,28 @@ describe('Route: /me/preferences and /portal/me/preferences', () => {
     // Prepare: the firm makes discussions mandatory
     const firm = await newFirm();
     const { caseId, contactId } = await newCase(firm);
-    const marked = await call('PUT', '/settings/notifications', {
-      token: firm.admin.token,
+    const marked = await apiAs(firm.admin.token).PUT('/settings/notifications', {
       body: { matrix: allOn(), mandatory: ['discussions'] },
     });
-    expect(marked.body.mandatory).toEqual(['discussions', 'access']);
+    expect(marked.data!.mandatory).toEqual(['discussions', 'access']);
 
-    const first = await call('GET', '/me/preferences', { token: firm.staff.token });
-    expect(first.status).toBe(200);
-    expect(first.body).toEqual({ preferences: allCategoriesOn(), mandatory: ['discussions', 'access'] });
+    const first = await apiAs(firm.staff.token).GET('/me/preferences');
+    expect(first.response.status).toBe(200);
+    expect(first.data).toEqual({ preferences: allCategoriesOn(), mandatory: ['discussions', 'access'] });
 
     // Act: a mandatory category refused, whole save otherwise
     const refused = allCategoriesOn();
     refused.discussions = { inApp: true, email: false, push: true };
-    const no = await call('PUT', '/me/preferences', {
-      token: firm.staff.token,
-      body: { preferences: refused },
-    });
-    expect(no.status).toBe(422);
-    expect(no.body.code).toBe('category_mandatory');
+    const no = await apiAs(firm.staff.token).PUT('/me/preferences', { body: { preferences: refused } });
+    expect(no.response.status).toBe(422);
+    expect(problem(no).code).toBe('category_mandatory');
     const prefs = allCategoriesOn();
     prefs.documents = { inApp: true, email: false, push: true };
-    const yes = await call('PUT', '/me/preferences', {
-      token: firm.staff.token,
-      body: { preferences: prefs },
-    });
-    expect(yes.status).toBe(200);
-    expect((await call('GET', '/me/preferences', { token: firm.staff.token })).body.preferences).toEqual(
-      prefs,
-    );
+    const yes = await apiAs(firm.staff.token).PUT('/me/preferences', { body: { preferences: prefs } });
+    expect(yes.response.status).toBe(200);
+    expect((await apiAs(firm.staff.token).GET('/me/preferences')).data!.preferences).toEqual(prefs);
     // Another staff user's preferences are their own
-    expect((await call('GET', '/me/preferences', { token: firm.staff2.token })).body.preferences).toEqual(
+    expect((await apiAs(firm.staff2.token).GET('/me/preferences')).data!.preferences).toEqual(
       allCategoriesOn(),
     );
 
@@ -236,8 +224,10 @@ describe('Route: /me/preferences and /portal/me/preferences', () => {
 
     // Assess
     expect(await mailTo(firm.staff.email)).toHaveLength(0);
-    const byEvent = await call('GET', `/deliveries/${event.eventId}`, { token: firm.staff.token });
-    expect(summary(byEvent.body.items)).toEqual(
+    const byEvent = await apiAs(firm.staff.token).GET('/deliveries/{eventId}', {
+      params: { path: { eventId: event.eventId } },
+    });
+    expect(summary(byEvent.data!.items)).toEqual(
       summary([
         {
           recipient: { id: firm.staff.userId },
@@ -255,17 +245,15 @@ describe('Route: /me/preferences and /portal/me/preferences', () => {
     const firm = await newFirm();
     const { caseId } = await newCase(firm);
     const dora = await portalContact(firm, caseId, 'Dora Portal');
-    const initial = await call('GET', '/portal/me/preferences', { token: dora.token });
-    expect(initial.body).toEqual({ preferences: allCategoriesOn(), mandatory: ['access'] });
+    const initial = await apiAs(dora.token).GET('/portal/me/preferences');
+    expect(initial.data).toEqual({ preferences: allCategoriesOn(), mandatory: ['access'] });
 
     const access = allCategoriesOn();
     access.access = { inApp: false, email: true, push: true };
-    const no = await call('PUT', '/portal/me/preferences', {
-      token: dora.token,
-      body: { preferences: access },
-    });
-    expect(no.status).toBe(422);
-    expect(no.body.code).toBe('category_mandatory');
+    const no = await apiAs(dora.token).PUT('/portal/me/preferences', { body: { preferences: access } });
+    expect(no.response.status).toBe(422);
+    expect(problem(no).code).toBe('category_mandatory');
+    // invalid on purpose: the typed client cannot send it (one category instead of all)
     const partial = await call('PUT', '/portal/me/preferences', {
       token: dora.token,
       body: { preferences: { documents: { inApp: true, email: true, push: true } } },
@@ -274,29 +262,27 @@ describe('Route: /me/preferences and /portal/me/preferences', () => {
 
     const prefs = allCategoriesOn();
     prefs.discussions = { inApp: true, email: false, push: true };
-    const yes = await call('PUT', '/portal/me/preferences', {
-      token: dora.token,
-      body: { preferences: prefs },
-    });
-    expect(yes.status).toBe(200);
+    const yes = await apiAs(dora.token).PUT('/portal/me/preferences', { body: { preferences: prefs } });
+    expect(yes.response.status).toBe(200);
     const mailsBefore = (await mailTo(dora.email)).length;
 
     // Act: the firm (an admin: publishing is theirs) shares a discussion with Dora
-    const published = await call('POST', `/cases/${caseId}/discussions`, {
-      token: firm.admin.token,
+    const published = await apiAs(firm.admin.token).POST('/cases/{caseId}/discussions', {
+      params: { path: { caseId } },
       body: { subject: 'Your payslips', message: 'Please review.', shareWith: [dora.contactId] },
     });
-    expect(published.status).toBe(201);
+    expect(published.response.status).toBe(201);
     await settle();
 
     // Assess: in-app item, no mail, and the case's delivery status says why
     expect(await mailTo(dora.email)).toHaveLength(mailsBefore);
-    const inbox = await call('GET', '/portal/inbox', { token: dora.token });
-    expect(inbox.body.items.map((i: { type: string }) => i.type)).toContain('discussion.published');
-    const byCase = await call('GET', `/cases/${caseId}/deliveries`, { token: firm.staff.token });
-    const toDora = byCase.body.items.filter(
-      (d: { type: string; recipient: { id: string } }) =>
-        d.type === 'discussion.published' && d.recipient.id === dora.contactId,
+    const inbox = await apiAs(dora.token).GET('/portal/inbox');
+    expect(inbox.data!.items.map((i) => i.type)).toContain('discussion.published');
+    const byCase = await apiAs(firm.staff.token).GET('/cases/{caseId}/deliveries', {
+      params: { path: { caseId } },
+    });
+    const toDora = byCase.data!.items.filter(
+      (d) => d.type === 'discussion.published' && d.recipient.id === dora.contactId,
     );
     expect(summary(toDora)).toEqual(
       summary([

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../functions/events/catalogue';
 import { keys, patterns } from '../../functions/store/keys';
 import { toItem } from '../../functions/store/table';
+import { apiAs } from './support/client';
 import { mailTo } from './support/mail';
 import { call, newFirm, newId, partition, settle, type TestFirm, table, urls } from './support/stack';
 
@@ -16,23 +17,21 @@ const eventBridge = new EventBridgeClient({
 });
 
 async function setup(firm: TestFirm, recipients?: { userId: string; inApp: boolean; email: boolean }[]) {
-  const created = await call('POST', '/cases', {
-    token: firm.admin.token,
+  const created = await apiAs(firm.admin.token).POST('/cases', {
     body: { title: 'Tax return <2025>', ownerId: firm.staff.userId },
   });
-  const caseId = created.body.caseId as string;
-  const contact = await call('POST', '/contacts', {
-    token: firm.admin.token,
+  const caseId = created.data!.caseId;
+  const contact = await apiAs(firm.admin.token).POST('/contacts', {
     body: { name: 'Carla & Co', email: `carla.${newId().toLowerCase()}@client.test` },
   });
   if (recipients) {
-    const put = await call('PUT', `/cases/${caseId}/recipients`, {
-      token: firm.admin.token,
+    const put = await apiAs(firm.admin.token).PUT('/cases/{caseId}/recipients', {
+      params: { path: { caseId } },
       body: { recipients },
     });
-    expect(put.status).toBe(200);
+    expect(put.response.status).toBe(200);
   }
-  return { caseId, contactId: contact.body.contactId as string };
+  return { caseId, contactId: contact.data!.contactId };
 }
 
 function uploaded(
@@ -75,9 +74,9 @@ async function record(event: DomainEvent) {
 }
 
 async function inbox(token: string) {
-  const list = await call('GET', '/inbox', { token });
-  const count = await call('GET', '/inbox/unread-count', { token });
-  return { items: list.body.items as Record<string, unknown>[], unread: count.body.unread as number };
+  const list = await apiAs(token).GET('/inbox');
+  const count = await apiAs(token).GET('/inbox/unread-count');
+  return { items: list.data!.items, unread: count.data!.unread };
 }
 
 describe('Function: notify', () => {
@@ -198,6 +197,7 @@ describe('Function: notify', () => {
       }),
     );
     await settle();
+    // A /local dev route, not in the document: the untyped helper.
     const dlq = await call('GET', '/local/dlq/notify');
     expect(
       dlq.body.items.some(

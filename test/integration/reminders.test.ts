@@ -3,9 +3,10 @@
 // index, and sends each due slot once however often it runs.
 import { describe, expect, it } from 'vitest';
 import { patterns } from '../../functions/store/keys';
+import { apiAs } from './support/client';
 import { mailTo } from './support/mail';
 import { call, partition, settle } from './support/stack';
-import { base, newThread, type Setup, setup, tick } from './support/threads';
+import { newThread, type Setup, setup, tick } from './support/threads';
 
 const DAY = 24 * 60 * 60 * 1000;
 // Runs here stay within 3 days of now: other suites' threads (the default, every 3 days) share the
@@ -13,6 +14,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** Runs the reminders function as if it were `at`, then waits for notify. */
 async function runAt(at: Date) {
+  // A /local dev route, not in the document: the untyped helper.
   const res = await call('POST', '/local/reminders/run', { body: { now: at.toISOString() } });
   expect(res.status).toBe(200);
   await settle();
@@ -75,21 +77,22 @@ describe('Scheduled: automatic reminders', () => {
       tasks: ['Task'],
       reminders: { everyDays: 1, maxCount: 3 },
     });
-    const override = await call('PUT', `${base(s)}/${silenced.threadId}/reminders`, {
-      token: s.firm.staff.token,
+    const override = await apiAs(s.firm.staff.token).PUT('/cases/{caseId}/threads/{threadId}/reminders', {
+      params: { path: { caseId: s.caseId, threadId: silenced.threadId } },
       body: { everyDays: 1, maxCount: 0 },
     });
     // Act
     await tick(s, done.threadId, done.tasks[0]!.taskId);
     await runAt(new Date(started + 2 * DAY));
     // Assess
-    expect(override.status).toBe(200);
-    expect(override.body.reminders).toEqual({ everyDays: 1, maxCount: 0 });
+    expect(override.response.status).toBe(200);
+    expect(override.data!.reminders).toEqual({ everyDays: 1, maxCount: 0 });
     expect(await reminderMails(s)).toEqual([]);
     expect(await reminderEvents(s)).toEqual([]);
   });
 
   it('refuses a run at a time that is not an ISO date-time', async () => {
+    // A /local dev route, not in the document: the untyped helper.
     const res = await call('POST', '/local/reminders/run', { body: { now: 'tomorrow' } });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_failed');

@@ -4,9 +4,11 @@
 // invalid override is refused at save (422 template_invalid) with nothing written.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import type { operations } from '../../client/src/index';
 import type { StaffUser } from '../../functions/domain/firm';
 import { firmAdminStore } from '../../functions/store/firm';
 import { keys, patterns } from '../../functions/store/keys';
+import { apiAs, problem } from './support/client';
 import { recordClientUpload } from './support/events';
 import { mailTo, type StoredMail } from './support/mail';
 import { call, newFirm, newId, partition, type TestFirm, table } from './support/stack';
@@ -28,14 +30,13 @@ async function reader(firm: TestFirm, label: string, locale?: string): Promise<S
 
 /** A case whose internal recipients are `readers` (email only), and a client contact. */
 async function caseFor(firm: TestFirm, readers: StaffUser[]) {
-  const created = await call('POST', '/cases', {
-    token: firm.admin.token,
+  const created = await apiAs(firm.admin.token).POST('/cases', {
     body: { title: 'IRPF 2026', ownerId: firm.staff.userId },
   });
-  expect(created.status).toBe(201);
-  const caseId = created.body.caseId as string;
-  const put = await call('PUT', `/cases/${caseId}/recipients`, {
-    token: firm.admin.token,
+  expect(created.response.status).toBe(201);
+  const caseId = created.data!.caseId;
+  const put = await apiAs(firm.admin.token).PUT('/cases/{caseId}/recipients', {
+    params: { path: { caseId } },
     body: {
       recipients: [
         { userId: firm.staff.userId, inApp: false, email: false },
@@ -43,16 +44,32 @@ async function caseFor(firm: TestFirm, readers: StaffUser[]) {
       ],
     },
   });
-  expect(put.status).toBe(200);
-  const contact = await call('POST', '/contacts', {
-    token: firm.admin.token,
+  expect(put.response.status).toBe(200);
+  const contact = await apiAs(firm.admin.token).POST('/contacts', {
     body: { name: 'Dora Díaz', email: `dora.${newId().toLowerCase()}@client.test` },
   });
-  return { caseId, contactId: contact.body.contactId as string };
+  return { caseId, contactId: contact.data!.contactId };
 }
 
-const overridePath = (templateId: string, locale: string, channel: string) =>
-  `/settings/notifications/templates/${templateId}/${locale}/${channel}`;
+type OverridePath = operations['putNotificationTemplate']['parameters']['path'];
+type OverrideBody = operations['putNotificationTemplate']['requestBody']['content']['application/json'];
+
+const overridePath = (
+  templateId: string,
+  locale: OverridePath['locale'],
+  channel: OverridePath['channel'],
+): OverridePath => ({ templateId, locale, channel });
+
+const putOverride = (token: string, path: OverridePath, body: OverrideBody) =>
+  apiAs(token).PUT('/settings/notifications/templates/{templateId}/{locale}/{channel}', {
+    params: { path },
+    body,
+  });
+
+const deleteOverride = (token: string, path: OverridePath) =>
+  apiAs(token).DELETE('/settings/notifications/templates/{templateId}/{locale}/{channel}', {
+    params: { path },
+  });
 
 describe('Function: notify renders each reader’s language', () => {
   it('mails one client upload in English, Spanish and Brazilian Portuguese, and in the firm’s language to a reader without one', async () => {
@@ -111,13 +128,13 @@ describe('Route: /settings/notifications/templates', () => {
     };
 
     // Act: save (twice: an explicit save is idempotent), then an upload
-    const saved = await call('PUT', path, { token: firm.admin.token, body: fields });
-    const again = await call('PUT', path, { token: firm.admin.token, body: fields });
+    const saved = await putOverride(firm.admin.token, path, fields);
+    const again = await putOverride(firm.admin.token, path, fields);
     await recordClientUpload(firm, caseId, contactId, 'nómina.pdf');
 
     // Assess: the Spanish reader gets the firm's text, the English one ours
-    expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({
+    expect(saved.response.status).toBe(200);
+    expect(saved.data).toMatchObject({
       templateId: 'document.uploaded',
       eventType: 'document.uploaded',
       category: 'documents',
@@ -126,7 +143,7 @@ describe('Route: /settings/notifications/templates', () => {
       variables: ['contactName', 'fileName', 'caseTitle'],
       overrides: { email: { ...fields, updatedBy: firm.admin.userId } },
     });
-    expect(again.status).toBe(200);
+    expect(again.response.status).toBe(200);
     expect(await partition(patterns.templateOverridesOfFirm(firm.firmId).pk)).toHaveLength(1);
     const [esMail] = await mailTo(es.email);
     expect(esMail!.subject).toBe('Nuevo archivo de Dora Díaz: nómina.pdf');
@@ -135,27 +152,23 @@ describe('Route: /settings/notifications/templates', () => {
     );
     expect((await mailTo(en.email))[0]!.subject).toBe('Dora Díaz uploaded nómina.pdf');
 
-    const listed = await call(
-      'GET',
-      '/settings/notifications/templates?locale=es&eventType=document.uploaded',
-      {
-        token: firm.admin.token,
-      },
-    );
-    expect(listed.status).toBe(200);
-    expect(listed.body.items).toHaveLength(1);
-    expect(listed.body.items[0].overrides.email).toMatchObject(fields);
-    expect(listed.body.items[0].shipped.title).toBe('Nuevo archivo del cliente');
+    const listed = await apiAs(firm.admin.token).GET('/settings/notifications/templates', {
+      params: { query: { locale: 'es', eventType: 'document.uploaded' } },
+    });
+    expect(listed.response.status).toBe(200);
+    expect(listed.data!.items).toHaveLength(1);
+    expect(listed.data!.items[0]!.overrides.email).toMatchObject(fields);
+    expect(listed.data!.items[0]!.shipped.title).toBe('Nuevo archivo del cliente');
 
     // Act: back to ours (twice: idempotent), then another upload
-    const removed = await call('DELETE', path, { token: firm.admin.token });
-    const removedAgain = await call('DELETE', path, { token: firm.admin.token });
+    const removed = await deleteOverride(firm.admin.token, path);
+    const removedAgain = await deleteOverride(firm.admin.token, path);
     await recordClientUpload(firm, caseId, contactId, 'recibo.pdf');
 
     // Assess
-    expect(removed.status).toBe(200);
-    expect(removed.body.overrides).toEqual({});
-    expect(removedAgain.status).toBe(200);
+    expect(removed.response.status).toBe(200);
+    expect(removed.data!.overrides).toEqual({});
+    expect(removedAgain.response.status).toBe(200);
     expect((await mailTo(es.email)).at(-1)!.subject).toBe('Dora Díaz subió recibo.pdf');
     expect(await partition(patterns.templateOverridesOfFirm(firm.firmId).pk)).toEqual([]);
   });
@@ -164,58 +177,56 @@ describe('Route: /settings/notifications/templates', () => {
     const firm = await newFirm('Careful Firm');
     const path = overridePath('invitation.sent', 'pt-BR', 'email');
 
-    const badIcu = await call('PUT', path, {
-      token: firm.admin.token,
-      body: { subject: 'Convite de {firmName', body: 'Olá' },
+    const badIcu = await putOverride(firm.admin.token, path, {
+      subject: 'Convite de {firmName',
+      body: 'Olá',
     });
-    expect(badIcu.status).toBe(422);
-    expect(badIcu.body.code).toBe('template_invalid');
-    expect(badIcu.body.details).toMatchObject({ field: 'subject' });
-    expect(badIcu.body.details.reason).toMatch(/not a valid ICU message: EXPECT_ARGUMENT_CLOSING_BRACE/);
+    expect(badIcu.response.status).toBe(422);
+    expect(problem(badIcu).code).toBe('template_invalid');
+    expect(problem(badIcu).details).toMatchObject({ field: 'subject' });
+    expect(problem(badIcu).details!.reason).toMatch(/not a valid ICU message: EXPECT_ARGUMENT_CLOSING_BRACE/);
 
-    const unknownVariable = await call('PUT', path, {
-      token: firm.admin.token,
-      body: { subject: 'Convite', body: 'Seu link: {token}' },
+    const unknownVariable = await putOverride(firm.admin.token, path, {
+      subject: 'Convite',
+      body: 'Seu link: {token}',
     });
-    expect(unknownVariable.status).toBe(422);
-    expect(unknownVariable.body.details).toMatchObject({ field: 'body' });
-    expect(unknownVariable.body.message).toMatch(/\{token\}/);
+    expect(unknownVariable.response.status).toBe(422);
+    expect(problem(unknownVariable).details).toMatchObject({ field: 'body' });
+    expect(unknownVariable.error!.message).toMatch(/\{token\}/);
 
-    const empty = await call('PUT', path, { token: firm.admin.token, body: { subject: '', body: 'Olá' } });
-    expect(empty.status).toBe(422);
-    expect(empty.body.details).toMatchObject({ field: 'subject', reason: 'must not be empty' });
+    const empty = await putOverride(firm.admin.token, path, { subject: '', body: 'Olá' });
+    expect(empty.response.status).toBe(422);
+    expect(problem(empty).details).toMatchObject({ field: 'subject', reason: 'must not be empty' });
 
-    const wrongChannelField = await call('PUT', overridePath('invitation.sent', 'pt-BR', 'push'), {
-      token: firm.admin.token,
-      body: { subject: 'Convite', body: 'Olá' },
+    const wrongChannelField = await putOverride(
+      firm.admin.token,
+      overridePath('invitation.sent', 'pt-BR', 'push'),
+      { subject: 'Convite', body: 'Olá' },
+    );
+    expect(wrongChannelField.response.status).toBe(422);
+
+    const unknownTemplate = await putOverride(firm.admin.token, overridePath('case.created', 'es', 'email'), {
+      subject: 's',
+      body: 'b',
     });
-    expect(wrongChannelField.status).toBe(422);
+    expect(unknownTemplate.response.status).toBe(404);
+    expect(problem(unknownTemplate).code).toBe('template_not_found');
 
-    const unknownTemplate = await call('PUT', overridePath('case.created', 'es', 'email'), {
-      token: firm.admin.token,
-      body: { subject: 's', body: 'b' },
-    });
-    expect(unknownTemplate.status).toBe(404);
-    expect(unknownTemplate.body.code).toBe('template_not_found');
-
-    const unknownLocale = await call('PUT', overridePath('invitation.sent', 'de', 'email'), {
+    // invalid on purpose: the typed client cannot send it (a locale the document does not list)
+    const unknownLocale = await call('PUT', '/settings/notifications/templates/invitation.sent/de/email', {
       token: firm.admin.token,
       body: { subject: 's', body: 'b' },
     });
     expect(unknownLocale.status).toBe(400);
 
-    const byStaff = await call('PUT', path, { token: firm.staff.token, body: { subject: 's', body: 'b' } });
-    expect(byStaff.status).toBe(403);
+    const byStaff = await putOverride(firm.staff.token, path, { subject: 's', body: 'b' });
+    expect(byStaff.response.status).toBe(403);
 
     expect(await partition(patterns.templateOverridesOfFirm(firm.firmId).pk)).toEqual([]);
-    const listed = await call(
-      'GET',
-      '/settings/notifications/templates?locale=pt-BR&eventType=invitation.sent',
-      {
-        token: firm.admin.token,
-      },
-    );
-    expect(listed.body.items[0].overrides).toEqual({});
+    const listed = await apiAs(firm.admin.token).GET('/settings/notifications/templates', {
+      params: { query: { locale: 'pt-BR', eventType: 'invitation.sent' } },
+    });
+    expect(listed.data!.items[0]!.overrides).toEqual({});
   });
 
   it('lists every template × locale once across pages', async () => {
@@ -223,16 +234,12 @@ describe('Route: /settings/notifications/templates', () => {
     const seen: string[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await call(
-        'GET',
-        `/settings/notifications/templates?limit=10${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`,
-        { token: firm.admin.token },
-      );
-      expect(page.status).toBe(200);
-      seen.push(
-        ...page.body.items.map((r: { templateId: string; locale: string }) => `${r.templateId}|${r.locale}`),
-      );
-      nextToken = page.body.nextToken;
+      const page = await apiAs(firm.admin.token).GET('/settings/notifications/templates', {
+        params: { query: { limit: 10, nextToken } },
+      });
+      expect(page.response.status).toBe(200);
+      seen.push(...page.data!.items.map((r) => `${r.templateId}|${r.locale}`));
+      nextToken = page.data!.nextToken;
     } while (nextToken);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toContain('document.shared|pt-BR');

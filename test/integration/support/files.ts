@@ -1,9 +1,11 @@
 // Uploads as a browser makes them (presigned POST straight to the local S3), and direct S3 and
 // EventBridge clients for checking objects and replaying events.
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { expect } from 'vitest';
-import { call, settle, urls } from './stack';
+import type { Schemas } from '../../../client/src/index';
+import { apiAs } from './client';
+import { settle, urls } from './stack';
 
 const credentials = {
   accessKeyId: urls.env.AWS_ACCESS_KEY_ID!,
@@ -22,7 +24,7 @@ export const bus = new EventBridgeClient({
   credentials,
 });
 
-export const PDF = 'application/pdf';
+export const PDF = 'application/pdf' as const;
 export const pdfBytes = (text = 'hello') => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`);
 
 export interface UploadTicket {
@@ -46,24 +48,37 @@ export async function postToS3(
   expect(res.status).toBeLessThan(300);
 }
 
-/** Asks for an upload, posts the bytes and waits until ingest has handled the object. */
+/** Who asks for the upload ticket: a staff user (`/cases/…/uploads`) or a contact (`/portal/cases/…/uploads`). */
+export type Uploader = 'staff' | 'portal';
+
+/** Asks for an upload (typed client), posts the bytes and waits until ingest has handled the object. */
 export async function upload(
-  path: string,
+  caseId: string,
   token: string,
-  file: { fileName: string; contentType: string; bytes: Uint8Array; declaredSize?: number },
+  file: {
+    fileName: string;
+    contentType: Schemas['UploadContentType'];
+    bytes: Uint8Array;
+    declaredSize?: number;
+    fileRequestId?: string;
+  },
+  as: Uploader = 'staff',
 ): Promise<UploadTicket> {
-  const ticket = await call('POST', path, {
-    token,
-    body: {
-      fileName: file.fileName,
-      contentType: file.contentType,
-      size: file.declaredSize ?? file.bytes.length,
-    },
-  });
-  expect(ticket.status).toBe(201);
-  await postToS3(ticket.body, file.bytes, file.contentType);
+  const body: Schemas['UploadBody'] = {
+    fileName: file.fileName,
+    contentType: file.contentType,
+    size: file.declaredSize ?? file.bytes.length,
+    ...(file.fileRequestId !== undefined ? { fileRequestId: file.fileRequestId } : {}),
+  };
+  const params = { path: { caseId } };
+  const ticket =
+    as === 'staff'
+      ? await apiAs(token).POST('/cases/{caseId}/uploads', { params, body })
+      : await apiAs(token).POST('/portal/cases/{caseId}/uploads', { params, body });
+  expect(ticket.response.status, JSON.stringify(ticket.error)).toBe(201);
+  await postToS3(ticket.data!, file.bytes, file.contentType);
   await settle();
-  return ticket.body as UploadTicket;
+  return ticket.data!;
 }
 
 export async function objectExists(key: string): Promise<boolean> {
@@ -74,4 +89,27 @@ export async function objectExists(key: string): Promise<boolean> {
     if ((err as Error).name === 'NotFound' || (err as Error).name === 'NoSuchKey') return false;
     throw err;
   }
+}
+
+/** Sends an upload's "Object Created" event again, as S3 may, and waits until it was handled. */
+export async function replayObjectCreated(key: string, size: number): Promise<void> {
+  const res = await bus.send(
+    new PutEventsCommand({
+      Entries: [
+        {
+          EventBusName: 'default',
+          Source: 'aws.s3',
+          DetailType: 'Object Created',
+          Detail: JSON.stringify({
+            version: '0',
+            bucket: { name: urls.env.BUCKET_NAME },
+            object: { key, size },
+            reason: 'PostObject',
+          }),
+        },
+      ],
+    }),
+  );
+  expect(res.FailedEntryCount).toBe(0);
+  await settle();
 }

@@ -1,8 +1,9 @@
-// Contacts with portal access, made the way a firm does it through HTTP: an admin creates the
-// contact and grants access, the invitation arrives by mail, the contact accepts it.
+// Contacts with portal access, made the way a firm does it through HTTP (typed client): an admin
+// creates the contact and grants access, the invitation arrives by mail, the contact accepts it.
 import { expect } from 'vitest';
+import { apiAs } from './client';
 import { invitationToken } from './mail';
-import { call, mintToken, newId, type TestFirm } from './stack';
+import { mintToken, newId, type TestFirm } from './stack';
 
 export interface PortalContact {
   contactId: string;
@@ -23,17 +24,18 @@ export async function portalContact(
   rights: ContactRights = { role: 'viewer', canDownload: true },
 ): Promise<PortalContact> {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${newId().toLowerCase()}@client.test`;
-  const created = await call('POST', '/contacts', { token: firm.admin.token, body: { name, email } });
-  expect(created.status).toBe(201);
-  const contactId = created.body.contactId as string;
-  const granted = await call('PUT', `/cases/${caseId}/grants/${contactId}`, {
-    token: firm.admin.token,
+  const admin = apiAs(firm.admin.token);
+  const created = await admin.POST('/contacts', { body: { name, email } });
+  expect(created.response.status).toBe(201);
+  const contactId = created.data!.contactId;
+  const granted = await admin.PUT('/cases/{caseId}/grants/{contactId}', {
+    params: { path: { caseId, contactId } },
     body: rights,
   });
-  expect(granted.status).toBe(200);
+  expect(granted.response.status).toBe(200);
   const invitation = await invitationToken(email);
   const token = await mintToken({ sub: `identity-${newId()}`, email });
-  const accepted = await call('POST', '/portal/invitations/accept', { token, body: { token: invitation } });
-  expect(accepted.status).toBe(200);
+  const accepted = await apiAs(token).POST('/portal/invitations/accept', { body: { token: invitation } });
+  expect(accepted.response.status).toBe(200);
   return { contactId, name, email, token };
 }

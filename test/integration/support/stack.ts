@@ -28,7 +28,10 @@ export const table: Table = {
 
 export type { ApiResponse };
 
-/** Calls the API as the holder of `token` (or anonymously). */
+/**
+ * Calls the API untyped, as the holder of `token` (or anonymously). Only for the /local dev routes (not
+ * in the document) and for requests invalid on purpose; documented calls go through `apiAs` (client.ts).
+ */
 // biome-ignore lint/suspicious/noExplicitAny: tests read loosely typed JSON bodies
 export const call = <T = any>(
   method: string,
