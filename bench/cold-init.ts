@@ -15,6 +15,7 @@ import {
   patterns,
   REMINDER_SHARDS,
 } from '../functions/store/keys';
+import type { DueRange } from '../functions/store/table';
 import { demo } from '../local/seed';
 import type { FloorCall, SdkPackage } from './bundles';
 import { busEnvelope, httpEvent, staffClaims, streamBatch } from './events';
@@ -88,6 +89,28 @@ export function coldSpecs(
       input: { Bucket: env.BUCKET_NAME, Key: unknownKey },
     },
   ];
+  /** A scheduled run with nothing due: one range Query of the due index per shard (page of 50). */
+  const dueFloor = (
+    shards: number,
+    rangeOf: (shard: number, dueBy: string) => DueRange,
+    projection?: string,
+  ): FloorCall[] =>
+    Array.from({ length: shards }, (_, shard) => {
+      const range = rangeOf(shard, new Date().toISOString());
+      return {
+        pkg: '@aws-sdk/lib-dynamodb',
+        client: 'documentClient',
+        command: 'QueryCommand',
+        input: {
+          TableName: table,
+          IndexName: range.index,
+          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
+          ...(projection ? { ProjectionExpression: projection } : {}),
+          Limit: 50,
+        },
+      };
+    });
   const activityEvent = {
     type: 'case.created' as const,
     eventId: ulid(),
@@ -137,21 +160,7 @@ export function coldSpecs(
     reminders: {
       invocation: 'scheduled run with no reminder due',
       event: {},
-      floor: Array.from({ length: REMINDER_SHARDS }, (_, shard): FloorCall => {
-        const range = dueRemindersOf(shard, new Date().toISOString());
-        return {
-          pkg: '@aws-sdk/lib-dynamodb',
-          client: 'documentClient',
-          command: 'QueryCommand',
-          input: {
-            TableName: table,
-            IndexName: range.index,
-            KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
-            Limit: 25,
-          },
-        };
-      }),
+      floor: dueFloor(REMINDER_SHARDS, dueRemindersOf),
     },
     notifications: {
       invocation: 'GET /settings/notifications (admin claims)',
@@ -171,22 +180,7 @@ export function coldSpecs(
     digests: {
       invocation: 'scheduled run with no digest due',
       event: {},
-      floor: Array.from({ length: DIGEST_SHARDS }, (_, shard): FloorCall => {
-        const range = dueDigestsOf(shard, new Date().toISOString());
-        return {
-          pkg: '@aws-sdk/lib-dynamodb',
-          client: 'documentClient',
-          command: 'QueryCommand',
-          input: {
-            TableName: table,
-            IndexName: range.index,
-            KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
-            ProjectionExpression: 'firmId, recipientKey, category, windowId',
-            Limit: 50,
-          },
-        };
-      }),
+      floor: dueFloor(DIGEST_SHARDS, dueDigestsOf, 'firmId, recipientKey, category, windowId'),
     },
     publisher: {
       invocation: 'stream batch of 1 activity INSERT → PutEvents',
