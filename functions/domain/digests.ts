@@ -12,6 +12,7 @@
 // the window is marked sent. The claim is then kept until its lease lapses and the next run mails the
 // window again: at least once in that window of milliseconds, rather than never. SES takes no
 // idempotency key, so nothing can close it.
+import { describeError, retryInPlace } from './after-side-effect';
 import type { NotificationCategory } from './notification-matrix';
 import type { Clock, Page, PageRequest } from './ports';
 
@@ -117,8 +118,6 @@ export interface DigestRun {
 const PAGE = 50;
 /** Longer than the digest function's timeout (2 minutes), so a live run is never taken for a crashed one. */
 export const DIGEST_LEASE_MS = 3 * 60_000;
-/** Attempts of the write that must follow a mail already sent, with backoff. */
-export const MARK_ATTEMPTS = 6;
 
 /** Runs every due digest window once. The clock is a parameter: the local stack advances it in tests. */
 export function digestRunner(deps: DigestDeps) {
@@ -165,26 +164,16 @@ async function mailWindow(deps: DigestDeps, ref: DigestRef, now: Date): Promise<
     const mail = deps.render(window, items, await deps.digests.firmLocale(ref.firmId));
     ({ messageId } = await deps.mailer.send({ to: window.recipient.email, ...mail }));
   } catch (err) {
-    const error = describe(err);
+    const error = describeError(err);
     await deps.digests.release(ref, leaseUntil, { error, at: at() }).catch(() => undefined); // the lease lapses instead
     return { error };
   }
   // The mail is out: releasing now would mail it again, so the record is retried in place and,
   // failing that, the claim is kept (see the top of this file for the gap left).
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await deps.digests.markSent(ref, leaseUntil, { messageId, sentAt: at() });
-      return 'sent';
-    } catch (err) {
-      if (attempt >= MARK_ATTEMPTS)
-        return { error: `mailed (${messageId}) but not recorded: ${describe(err)}` };
-      await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
-    }
+  try {
+    await retryInPlace(() => deps.digests.markSent(ref, leaseUntil, { messageId, sentAt: at() }));
+    return 'sent';
+  } catch (err) {
+    return { error: `mailed (${messageId}) but not recorded: ${describeError(err)}` };
   }
-}
-
-/** Error name and message only: SDK errors carry no message content, and bodies are never logged. */
-function describe(err: unknown): string {
-  const e = err as { name?: string; message?: string };
-  return `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`.slice(0, 500);
 }

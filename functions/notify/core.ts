@@ -13,6 +13,7 @@
 // claimed with the delivery), digest batching of emails of the categories the firm digests
 // (DigestSink port; the digest function mails them later), and a suppressed record, with words
 // saying why, for every planned delivery not made (policy, preference, dedupe, digest, unreachable).
+import { describeError, retryInPlace } from '../domain/after-side-effect';
 import type { SuppressReason } from '../domain/deliveries';
 import type { InboxItem, InboxOwner } from '../domain/inbox';
 import {
@@ -305,7 +306,7 @@ export function notifier(deps: NotifierDeps) {
       await log.suppress(key, { ...info(event), ...why, now: deps.clock.now() });
       return 'skipped';
     } catch (err) {
-      return { recipient: key.recipient, channel: p.channel, error: describe(err) };
+      return { recipient: key.recipient, channel: p.channel, error: describeError(err) };
     }
   }
 
@@ -324,7 +325,7 @@ export function notifier(deps: NotifierDeps) {
         ...(p.dedupeKey ? { dedupeKey: p.dedupeKey } : {}),
       });
     } catch (err) {
-      return { recipient: key.recipient, channel: p.channel, error: describe(err) };
+      return { recipient: key.recipient, channel: p.channel, error: describeError(err) };
     }
     if (claim === 'claimed') return 'go';
     if (claim === 'sent') return 'skipped';
@@ -337,7 +338,7 @@ export function notifier(deps: NotifierDeps) {
   }
 
   async function fail(key: DeliveryKey, err: unknown): Promise<DeliveryFailure> {
-    const error = describe(err);
+    const error = describeError(err);
     await deps.deliveries
       .release(key, { error, at: deps.clock.now().toISOString() })
       .catch((e) =>
@@ -360,7 +361,7 @@ export function notifier(deps: NotifierDeps) {
       try {
         devices = await deps.pusher.devicesOf(recipient);
       } catch (err) {
-        return { recipient: key.recipient, channel, error: describe(err) };
+        return { recipient: key.recipient, channel, error: describeError(err) };
       }
       if (devices.length === 0) return 'skipped';
     }
@@ -428,7 +429,7 @@ export function notifier(deps: NotifierDeps) {
         // Kept claimed: a retry finds it busy until the lease lapses (then, and only then, a mail whose
         // record could never be written goes out again: at least once rather than lost).
         log.error('mail sent but its delivery record could not be written; claim kept', { key, error: err });
-        return { recipient: key.recipient, channel, error: describe(err) };
+        return { recipient: key.recipient, channel, error: describeError(err) };
       }
       return fail(key, err);
     }
@@ -523,26 +524,6 @@ function uniqueDeliveries(event: DomainEvent, planned: PlannedDelivery[]): Plann
     seen.add(id);
     return true;
   });
-}
-
-/** Attempts of a write that must follow a side effect already made (a mail sent), with backoff. */
-export const IN_PLACE_ATTEMPTS = 6;
-
-async function retryInPlace(write: () => Promise<void>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (err) {
-      if (attempt >= IN_PLACE_ATTEMPTS) throw err;
-      await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
-    }
-  }
-}
-
-/** Error name and message only: SDK errors carry no message content, and bodies are never logged. */
-function describe(err: unknown): string {
-  const e = err as { name?: string; message?: string };
-  return `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`.slice(0, 500);
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
