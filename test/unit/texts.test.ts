@@ -266,14 +266,16 @@ describe('Validation: an override is refused at save, with its reason', () => {
       channel: 'email',
       fields: { subject: 'Hi {firmName', body: 'b' },
       field: 'subject',
-      reason: /not a valid ICU message: EXPECT_ARGUMENT_CLOSING_BRACE/,
+      reason:
+        /^not a valid ICU message: EXPECT_ARGUMENT_CLOSING_BRACE \(a `\{` is not closed by `\}`, at column 4\)$/,
     },
     {
       name: 'plural without other',
       channel: 'inApp',
       fields: { title: 't', body: '{firmName, plural, one {x}}' },
       field: 'body',
-      reason: /not a valid ICU message/,
+      reason:
+        /not a valid ICU message: MISSING_OTHER_CLAUSE \(a plural or select needs an `other \{…\}` case, at column \d+\)/,
     },
     {
       name: 'unknown variable',

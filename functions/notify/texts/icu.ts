@@ -99,6 +99,29 @@ export function variablesOf(ast: Ast): Map<string, VariableUse[]> {
 export const kindOf = (v: string | number | Date): VariableUse =>
   v instanceof Date ? 'date' : typeof v === 'number' ? 'number' : 'text';
 
+/** Words for the parser's error kinds an admin is likely to meet; the kind stays for support. */
+const SYNTAX_HINTS: Record<string, string> = {
+  EXPECT_ARGUMENT_CLOSING_BRACE: 'a `{` is not closed by `}`',
+  EMPTY_ARGUMENT: 'an empty `{}`',
+  MALFORMED_ARGUMENT: 'a variable name is malformed',
+  MISSING_OTHER_CLAUSE: 'a plural or select needs an `other {…}` case',
+  INVALID_ARGUMENT_TYPE: 'unknown format after the variable (use number, date, time, plural or select)',
+  UNCLOSED_TAG: 'a `<tag>` is not closed',
+  UNMATCHED_CLOSING_TAG: 'a closing `</tag>` has no opening tag',
+  UNCLOSED_QUOTE_IN_ARGUMENT_STYLE: "a quote `'` is not closed",
+};
+
+/** The parser's error kind, with words and the column where it is, e.g. `EMPTY_ARGUMENT (an empty `{}`, at column 7)`. */
+function explainSyntaxError(err: unknown): string {
+  const e = err as { message?: string; location?: { start?: { column?: number } } };
+  const kind = e.message ?? 'syntax error';
+  const hint = SYNTAX_HINTS[kind];
+  const column = e.location?.start?.column;
+  const where = typeof column === 'number' ? `at column ${column}` : undefined;
+  const words = [hint, where].filter(Boolean).join(', ');
+  return words ? `${kind} (${words})` : kind;
+}
+
 /**
  * Why a message cannot be used with these variables (undefined: it can): the parser's message for a
  * malformed one, an unknown variable, a variable used as what it is not (a name as a date), or a
@@ -109,7 +132,7 @@ export function problemOf(source: string, locale: string, sample: TemplateVars):
   try {
     compiled = compile(source, locale);
   } catch (err) {
-    return `not a valid ICU message: ${(err as Error).message}`;
+    return `not a valid ICU message: ${explainSyntaxError(err)}`;
   }
   for (const [name, uses] of variablesOf(compiled.getAst())) {
     if (!(name in sample)) return `uses {${name}}, which this template does not have`;
