@@ -13,9 +13,10 @@ import {
   dueRemindersOf,
   keys,
   patterns,
+  type QuerySpec,
   REMINDER_SHARDS,
 } from '../functions/store/keys';
-import type { DueRange } from '../functions/store/table';
+import { type DueRange, queryInput } from '../functions/store/table';
 import { demo } from '../local/seed';
 import type { FloorCall, SdkPackage } from './bundles';
 import { busEnvelope, httpEvent, staffClaims, streamBatch } from './events';
@@ -52,22 +53,11 @@ export function coldSpecs(
   const table = env.TABLE_NAME!;
   const staff = staffClaims(demo.firmId, demo.users.staff1.userId);
   const caseId = demo.cases.case1.caseId;
-  const query = (spec: ReturnType<typeof patterns.casesOfFirm>): FloorCall => ({
+  const query = (spec: QuerySpec): FloorCall => ({
     pkg: '@aws-sdk/lib-dynamodb',
     client: 'documentClient',
     command: 'QueryCommand',
-    input: {
-      TableName: table,
-      ...(spec.index ? { IndexName: spec.index } : {}),
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-      ExpressionAttributeNames: {
-        '#pk': spec.index ? `${spec.index}PK` : 'PK',
-        '#sk': spec.index ? `${spec.index}SK` : 'SK',
-      },
-      ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
-      ScanIndexForward: spec.forward,
-      Limit: 25,
-    },
+    input: { ...queryInput({ name: table }, spec), Limit: 25 },
   });
   const uploadId = ulid();
   const unknownKey = `firms/${demo.firmId}/cases/${caseId}/${uploadId}/bench-unknown.pdf`;

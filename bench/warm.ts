@@ -14,6 +14,7 @@ import { caseStore } from '../functions/store/cases';
 import { contactStore } from '../functions/store/contacts';
 import { firmStore } from '../functions/store/firm';
 import { keys, patterns, type QuerySpec } from '../functions/store/keys';
+import { queryInput } from '../functions/store/table';
 import { ulidIds } from '../functions/wiring/ids';
 import { tableFromEnv } from '../functions/wiring/table';
 import type { GroupHandler } from '../local/gateway';
@@ -80,20 +81,7 @@ export async function measureWarm(
       return res;
     };
   const rawQuery = (spec: QuerySpec) => () =>
-    table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        ...(spec.index ? { IndexName: spec.index } : {}),
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-        ExpressionAttributeNames: {
-          '#pk': spec.index ? `${spec.index}PK` : 'PK',
-          '#sk': spec.index ? `${spec.index}SK` : 'SK',
-        },
-        ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
-        ScanIndexForward: spec.forward,
-        Limit: 25,
-      }),
-    );
+    table.client.send(new QueryCommand({ ...queryInput(table, spec), Limit: 25 }));
 
   const work: WarmCase[] = [
     {

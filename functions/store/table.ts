@@ -57,7 +57,8 @@ export interface QueryFilter {
   names?: Record<string, string>;
 }
 
-function queryInput(table: Table, spec: QuerySpec, filter?: QueryFilter) {
+/** The Query input of an access pattern (the bench uses it too, as the floor a route must pay). */
+export function queryInput(table: Pick<Table, 'name'>, spec: QuerySpec, filter?: QueryFilter) {
   return {
     TableName: table.name,
     ...(spec.index ? { IndexName: spec.index } : {}),
