@@ -2,8 +2,9 @@
 // reminders and digests schedules.
 // Functions are derived from the route table (one per route group) and the rule list (one per
 // rule target); nothing here names a single route or rule.
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import { EventBus } from 'aws-cdk-lib/aws-events';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { busRules, type RuleTarget } from '../functions/events/rules';
 import type { RouteGroup } from '../functions/http/route';
@@ -14,6 +15,7 @@ import { Digests } from './digests';
 import { EventRules } from './event-rules';
 import { PorticoFunction } from './function';
 import { Identity } from './identity';
+import { Operations } from './operations';
 import { Outbox } from './outbox';
 import { deadLetterQueue } from './queues';
 import { Reminders } from './reminders';
@@ -37,10 +39,16 @@ export class PorticoStack extends Stack {
   readonly outbox: Outbox;
   readonly reminders: Reminders;
   readonly digests: Digests;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: PorticoStackProps) {
     super(scope, id, props);
     const { settings } = props;
+    // Cost-allocation tags on every taggable resource (activate them once in the billing console).
+    // (Not dashboards: the CDK would tag them, CloudFormation's schema refuses it.)
+    const tagged = { excludeResourceTypes: ['AWS::CloudWatch::Dashboard'] };
+    Tags.of(this).add('portico:app', 'portico', tagged);
+    Tags.of(this).add('portico:stage', settings.stage, tagged);
 
     this.table = new PorticoTable(this, 'Table');
     this.uploads = new Uploads(this, 'Uploads', { portalOrigins: settings.portalOrigins });
@@ -95,6 +103,18 @@ export class PorticoStack extends Stack {
       bucketName: this.uploads.bucket.bucketName,
     });
 
+    // Found by walking the tree, so a function or queue added later cannot miss its alarms.
+    const named = <T extends Construct>(items: T[]) =>
+      new Map(items.map((c) => [c.node.path.split('/').slice(1).map(pascal).join(''), c] as const));
+    const all = this.node.findAll();
+    this.operations = new Operations(this, 'Operations', {
+      functions: named(all.filter((c): c is PorticoFunction => c instanceof PorticoFunction)),
+      deadLetterQueues: named(all.filter((c): c is Queue => c instanceof Queue)),
+      streamConsumer: this.outbox.publisher,
+      api: this.api,
+      ...(settings.alarmEmail && { alarmEmail: settings.alarmEmail }),
+    });
+
     const output = (id: string, value: string, description: string) =>
       new CfnOutput(this, id, { value, description });
     output('ApiUrl', this.api.url, 'Base URL of the HTTP API');
@@ -104,6 +124,7 @@ export class PorticoStack extends Stack {
       'Bucket the portals upload to (presigned POST)',
     );
     output('EventBusName', this.bus.eventBusName, 'Custom bus of Portico domain events');
+    output('AlarmTopicArn', this.operations.topic.topicArn, 'SNS topic every Portico alarm notifies');
     output('TableName', this.table.tableName, 'The single DynamoDB table');
     output('UserPoolId', this.identity.userPool.userPoolId, 'Cognito user pool of staff and contacts');
     output('StaffClientId', this.identity.staffClient.userPoolClientId, 'App client of the staff portal');

@@ -11,9 +11,13 @@ export interface PorticoSettings {
   portalUrl: string;
   /** Base URL of the staff web app (APP_URL): links in staff notifications. */
   appUrl: string;
+  /** Deployment stage (`dev`, `staging`, `prod`…): in the stack name, so stages share an account. */
+  stage: string;
+  /** Where alarm notifications are mailed; the SNS topic exists without it. */
+  alarmEmail?: string;
 }
 
-export const defaultSettings: PorticoSettings = {
+export const defaultSettings: Omit<PorticoSettings, 'stage'> = {
   senderEmail: 'no-reply@example.com',
   portalOrigins: ['http://localhost:5173'],
   portalUrl: 'http://localhost:5173',
@@ -21,8 +25,15 @@ export const defaultSettings: PorticoSettings = {
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const STAGE = /^[a-z][a-z0-9-]{0,19}$/;
 
-/** Context keys: `senderEmail`, `portalOrigins` (comma-separated), `portalUrl`, `appUrl`. */
+/** The CloudFormation stack of a stage: `Portico-prod`, `Portico-staging`… */
+export const stackIdOf = (settings: Pick<PorticoSettings, 'stage'>) => `Portico-${settings.stage}`;
+
+/**
+ * Context keys: `senderEmail`, `portalOrigins` (comma-separated), `portalUrl`, `appUrl`, `stage`,
+ * `alarmEmail`, and `local` (true: allow the placeholder defaults, for a synth that is never deployed).
+ */
 export function settingsFrom(scope: IConstruct): PorticoSettings {
   const text = (key: string): string | undefined => {
     const value: unknown = scope.node.tryGetContext(key);
@@ -60,5 +71,34 @@ export function settingsFrom(scope: IConstruct): PorticoSettings {
     return url;
   };
 
-  return { senderEmail, portalOrigins, portalUrl: spaUrl('portalUrl'), appUrl: spaUrl('appUrl') };
+  const stage = text('stage') ?? 'dev';
+  if (!STAGE.test(stage))
+    throw new Error(`context stage must be lower-case letters, digits and dashes (at most 20): ${stage}`);
+
+  const alarmEmail = text('alarmEmail');
+  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail))
+    throw new Error(`context alarmEmail is not an email address: ${alarmEmail}`);
+
+  // The defaults only make a template that synthesizes: deployed, they would mail from example.com
+  // and link clients to localhost. Refuse them unless the caller says this synth is local.
+  const local = [true, 'true'].includes(scope.node.tryGetContext('local') as string | boolean);
+  const placeholders = (['senderEmail', 'portalOrigins', 'portalUrl', 'appUrl'] as const).filter(
+    (key) => text(key) === undefined,
+  );
+  if (placeholders.length > 0 && !local)
+    throw new Error(
+      `Refusing to synthesize a deployable stack with placeholder settings: ${placeholders.join(', ')} not set. ` +
+        'Pass them with -c (e.g. -c senderEmail=portal@your-firm.com -c portalOrigins=https://portal.your-firm.com ' +
+        '-c portalUrl=https://portal.your-firm.com -c appUrl=https://portal.your-firm.com/app), or -c local=true ' +
+        'for a template that is never deployed.',
+    );
+
+  return {
+    senderEmail,
+    portalOrigins,
+    portalUrl: spaUrl('portalUrl'),
+    appUrl: spaUrl('appUrl'),
+    stage,
+    ...(alarmEmail !== undefined && { alarmEmail }),
+  };
 }

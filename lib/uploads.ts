@@ -1,6 +1,6 @@
 // The upload bucket: browsers POST straight to it with presigned forms; S3 reports each new
 // object to EventBridge ("Object Created"), where the ingest rule picks it up. Its server access
-// logs go to a separate log bucket.
+// logs go to a separate log bucket. Versioned: a document's bytes are not lost to an overwrite.
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   BlockPublicAccess,
@@ -12,6 +12,9 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag';
+
+/** How long a replaced or deleted object version can still be restored. */
+export const NONCURRENT_DAYS = 90;
 
 export interface UploadsProps {
   /** Portal origins allowed to POST uploads and GET downloads from the browser. */
@@ -57,8 +60,16 @@ export class Uploads extends Construct {
           maxAge: 3600,
         },
       ],
+      // Client documents survive an overwrite or a mistaken delete: every version is kept, and a
+      // replaced or deleted one stays restorable for NONCURRENT_DAYS before it expires.
+      versioned: true,
       lifecycleRules: [
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          id: 'ExpireNoncurrentVersions',
+          noncurrentVersionExpiration: Duration.days(NONCURRENT_DAYS),
+          expiredObjectDeleteMarker: true,
+        },
       ],
       // Client documents: never deleted with the stack.
       removalPolicy: RemovalPolicy.RETAIN,

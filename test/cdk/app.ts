@@ -5,7 +5,7 @@ import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { PorticoStack } from '../../lib/portico-stack';
-import { settingsFrom } from '../../lib/settings';
+import { settingsFrom, stackIdOf } from '../../lib/settings';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context: Record<string, unknown>;
@@ -22,10 +22,13 @@ export function porticoApp(options: TestAppOptions = {}) {
     context: {
       ...cdkJson.context,
       ...(options.bundling ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      // The placeholder defaults are refused without it; tests that pass settings keep it on too.
+      local: true,
       ...options.context,
     },
   });
-  const stack = new PorticoStack(app, 'Portico', { settings: settingsFrom(app) });
+  const settings = settingsFrom(app);
+  const stack = new PorticoStack(app, stackIdOf(settings), { settings });
   return { app, stack };
 }
 

@@ -126,10 +126,17 @@ describe('Stack: Portico', () => {
   });
 
   describe('domain event bus', () => {
-    it('is a custom bus named after the stack', () => {
+    it('is a custom bus named after the stack, which is named after the stage', () => {
+      // Act
+      const { stack: prod } = porticoApp({ context: { stage: 'prod' } });
+
       // Assess
       template.resourceCountIs('AWS::Events::EventBus', 1);
-      template.hasResourceProperties('AWS::Events::EventBus', { Name: 'Portico-domain' });
+      template.hasResourceProperties('AWS::Events::EventBus', { Name: 'Portico-dev-domain' });
+      expect(prod.stackName).toBe('Portico-prod');
+      Template.fromStack(prod).hasResourceProperties('AWS::Events::EventBus', {
+        Name: 'Portico-prod-domain',
+      });
     });
   });
 
@@ -520,13 +527,14 @@ describe('Stack: Portico', () => {
   });
 
   describe('outputs', () => {
-    it('exports the API URL, bucket, bus, table, user pool and client ids', () => {
+    it('exports the API URL, bucket, bus, table, user pool and client ids, and the alarm topic', () => {
       // Act
       const outputs = Object.keys(template.findOutputs('*'));
 
       // Assess
       expect(outputs.sort()).toEqual(
         [
+          'AlarmTopicArn',
           'ApiUrl',
           'ContactClientId',
           'EventBusName',
