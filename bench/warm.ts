@@ -59,7 +59,7 @@ export async function measureWarm(
   calls: number,
   progress: (line: string) => void,
 ): Promise<WarmRow[]> {
-  const table = tableFromEnv();
+  const table = await tableFromEnv();
   const { firmId, owner } = await world.firm();
   const caseId = await world.caseId();
   const claims = owner.claims;

@@ -127,7 +127,7 @@ export class World {
   firm() {
     return this.once('firm', async () => {
       const firmId = ulid();
-      const admin = firmAdminStore(tableFromEnv());
+      const admin = firmAdminStore(await tableFromEnv());
       const now = new Date().toISOString();
       await admin.putFirm({
         firmId,

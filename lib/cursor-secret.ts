@@ -1,5 +1,5 @@
-// The HMAC key of pagination cursors (CURSOR_SECRET). Generated once by Secrets Manager, handed to
-// functions at deploy time: see docs/decisions/0006-cursor-secret.md.
+// The HMAC key of pagination cursors (CURSOR_SECRET). Generated once by Secrets Manager; functions
+// get its ARN and read it once per container: see docs/decisions/0006-cursor-secret.md.
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { acknowledge } from './nag';
@@ -12,8 +12,8 @@ export function cursorSecret(scope: Construct, id: string): Secret {
   acknowledge(
     secret,
     'AwsSolutions-SMG4',
-    'Resolved into Lambda configuration at deploy time, so rotation means a redeploy; a rotated key ' +
-      'only invalidates open pagination cursors. See docs/decisions/0006-cursor-secret.md.',
+    'Read once per container, so a rotated key reaches running containers only as they are replaced; ' +
+      'a rotated key only invalidates open pagination cursors. See docs/decisions/0006-cursor-secret.md.',
   );
   return secret;
 }

@@ -191,11 +191,15 @@ export class PorticoFunction extends Construct {
   }
 
   /**
-   * CURSOR_SECRET, resolved by CloudFormation at deploy time: no IAM and no Secrets Manager call at
-   * cold start. See docs/decisions/0006-cursor-secret.md.
+   * CURSOR_SECRET_ARN + secretsmanager:GetSecretValue on that secret only: the value is read once per
+   * container (functions/wiring/secrets.ts) and never sits in the function's configuration.
+   * See docs/decisions/0006-cursor-secret.md.
    */
   bindCursorSecret(secret: ISecret): this {
-    this.lambda.addEnvironment('CURSOR_SECRET', secret.secretValue.unsafeUnwrap());
+    this.lambda.addEnvironment('CURSOR_SECRET_ARN', secret.secretArn);
+    this.lambda.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
     return this;
   }
 }

@@ -150,7 +150,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     if (options.seed !== false) {
       const { tableFromEnv } = await import('../functions/wiring/table');
       const { seedDemo } = await import('./seed');
-      const { created } = await seedDemo(tableFromEnv(), env.PORTAL_URL!);
+      const { created } = await seedDemo(await tableFromEnv(), env.PORTAL_URL!);
       if (created) log(`seed: ${created} demo items created`);
     }
 

@@ -6,7 +6,7 @@ import { accessStore } from '../store/access';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
-const table = tableFromEnv();
+const table = await tableFromEnv();
 const { PORTAL_URL } = loadConfig(['PORTAL_URL']);
 
 export const handler = accessApi({

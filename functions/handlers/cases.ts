@@ -7,7 +7,7 @@ import { firmStore } from '../store/firm';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
-const table = tableFromEnv();
+const table = await tableFromEnv();
 
 export const handler = casesApi({
   cases: caseStore(table),

@@ -15,7 +15,7 @@ import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
 const config = loadConfig(['UPLOAD_MAX_BYTES']);
-const table = tableFromEnv();
+const table = await tableFromEnv();
 
 export const handler = discussionsApi({
   cases: caseStore(table),

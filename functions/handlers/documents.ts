@@ -18,7 +18,7 @@ import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
 const config = loadConfig(['BUCKET_NAME', 'UPLOAD_MAX_BYTES']);
-const table = tableFromEnv();
+const table = await tableFromEnv();
 
 export const handler = documentsApi({
   cases: caseStore(table),

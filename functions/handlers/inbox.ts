@@ -7,7 +7,7 @@ import { recipientsStore, staffDirectory } from '../store/recipients';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
-const table = tableFromEnv();
+const table = await tableFromEnv();
 
 export const handler = inboxApi({
   cases: caseStore(table),

@@ -11,7 +11,7 @@ import { caseFlagStore, recurringTaskStore } from '../store/recurring-tasks';
 import { templateStore } from '../store/templates';
 import { tableFromEnv } from '../wiring/table';
 
-const table = tableFromEnv();
+const table = await tableFromEnv();
 
 export const handler = notificationsApi({
   matrix: matrixStore(table),

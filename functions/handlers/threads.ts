@@ -7,7 +7,7 @@ import { threadStore } from '../store/threads';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
-const table = tableFromEnv();
+const table = await tableFromEnv();
 const threads = threadStore(table);
 
 export const handler = threadsApi({

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PorticoFunction } from '../../lib/function';
 import { repoRoot } from '../../lib/function';
 import { type CfnResourceJson, logicalId, synthPortico } from './app';
@@ -40,6 +42,30 @@ const entries = (): [string, PorticoFunction][] => [
   ['functions/handlers/digests.ts', stack.digests.function],
 ];
 
+/**
+ * Stands in for Secrets Manager: functions read their secrets by ARN at cold start. Records which
+ * secret each call asked for (the probe's credentials are dummies; nothing leaves this machine).
+ */
+const secretsAsked: string[] = [];
+const secretsManager = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => {
+    body += c;
+  });
+  req.on('end', () => {
+    const { SecretId } = JSON.parse(body || '{}') as { SecretId?: string };
+    secretsAsked.push(String(SecretId));
+    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+    res.end(JSON.stringify({ ARN: SecretId, Name: 'cursor', SecretString: 's'.repeat(48) }));
+  });
+});
+let secretsEndpoint = '';
+beforeAll(async () => {
+  await new Promise<void>((r) => secretsManager.listen(0, '127.0.0.1', r));
+  secretsEndpoint = `http://127.0.0.1:${(secretsManager.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => secretsManager.close(() => r())));
+
 describe('Stack: Portico', () => {
   describe('cold start', () => {
     // Each probe is a separate Node process, so they run side by side.
@@ -48,7 +74,15 @@ describe('Stack: Portico', () => {
       async (entry, fn) => {
         // Prepare: module init reads configuration (functions/config.ts); a variable the function
         // needs but the stack does not set would fail here instead of in AWS.
-        const env = { PATH: process.env.PATH, NODE_NO_WARNINGS: '1', ...RUNTIME_ENV, ...deployedEnv(fn) };
+        const env = {
+          PATH: process.env.PATH,
+          NODE_NO_WARNINGS: '1',
+          ...RUNTIME_ENV,
+          AWS_ACCESS_KEY_ID: 'probe',
+          AWS_SECRET_ACCESS_KEY: 'probe',
+          AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
+          ...deployedEnv(fn),
+        };
         const probe = `const m = await import(${JSON.stringify(`./${entry}`)});
           if (typeof m.handler !== 'function') throw new Error('no handler export');`;
 
@@ -63,5 +97,10 @@ describe('Stack: Portico', () => {
       },
       30_000,
     );
+
+    it('route group functions read the cursor secret by its ARN at cold start, once each', () => {
+      // Assess (after the probes above): one GetSecretValue per route group, for the stack's secret.
+      expect(secretsAsked).toEqual([...stack.groupFunctions.keys()].map(() => DEPLOY_TIME_VALUE));
+    });
   });
 });

@@ -52,7 +52,7 @@ const tableReadWrite = [
   'dynamodb:ConditionCheckItem',
 ];
 /** Every route group: logs, tracing and the table. */
-const routeGroupBase = [...logsAndTracing, ...tableReadWrite];
+const routeGroupBase = [...logsAndTracing, ...tableReadWrite, 'secretsmanager:GetSecretValue'];
 /** Groups that need more than that (a new group without an entry here must get exactly the base). */
 const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
   documents: ['s3:PutObject', 's3:GetObject'],

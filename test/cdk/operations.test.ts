@@ -161,6 +161,26 @@ describe('Stack: Portico', () => {
       expect(real.stackName).toBe('Portico-prod');
     });
 
+    it('keeps every secret out of every function environment: ARNs and read grants only', () => {
+      // Prepare
+      const functions = Object.entries(resources('AWS::Lambda::Function'));
+
+      // Act
+      const variables = functions.flatMap(([id, fn]) =>
+        Object.entries(
+          (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {},
+        ).map(([name, value]) => ({ id, name, value: JSON.stringify(value) })),
+      );
+
+      // Assess
+      expect(variables.length).toBeGreaterThan(0);
+      for (const v of variables) {
+        expect(v.value, `${v.id} ${v.name}`).not.toContain('resolve:secretsmanager');
+        expect(v.value, `${v.id} ${v.name}`).not.toContain('resolve:ssm-secure');
+        if (/SECRET|PRIVATE|PASSWORD|TOKEN/.test(v.name)) expect(v.name, v.id).toMatch(/_ARN$/);
+      }
+    });
+
     it('refuses a stage name that cannot name resources', () => {
       // Act + Assess
       expect(() => porticoApp({ context: { stage: 'Prod_1' } })).toThrow(/context stage/);

@@ -326,7 +326,7 @@ describe('Stack: Portico', () => {
       }
     });
 
-    it('gives route group functions the table, the cursor secret as a deploy-time reference, the portal URL, no response validation', () => {
+    it('gives route group functions the table, the cursor secret by ARN with a read grant on it alone, the portal URL, no response validation', () => {
       // Prepare
       const functions = resources('AWS::Lambda::Function');
       const secret = Object.keys(resources('AWS::SecretsManager::Secret'))[0];
@@ -342,11 +342,18 @@ describe('Stack: Portico', () => {
           TABLE_NAME: ref(stack.table),
           PORTAL_URL: 'http://localhost:5173',
           APP_URL: 'http://localhost:5173/app',
-          CURSOR_SECRET: {
-            'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secret }, ':SecretString:::}}']],
-          },
+          CURSOR_SECRET_ARN: { Ref: secret },
         });
+        expect(env).not.toHaveProperty('CURSOR_SECRET');
       }
+      const reads = Object.values(resources('AWS::IAM::Policy')).flatMap((p) =>
+        (
+          p.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }
+        ).Statement.filter((s) => JSON.stringify(s.Action).includes('secretsmanager:')),
+      );
+      expect(reads.length).toBe(envs.length);
+      for (const read of reads)
+        expect(read).toMatchObject({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secret } });
       template.hasResourceProperties('AWS::SecretsManager::Secret', {
         GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
       });
