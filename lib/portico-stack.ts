@@ -124,6 +124,25 @@ export class PorticoStack extends Stack {
       'Bucket the portals upload to (presigned POST)',
     );
     output('EventBusName', this.bus.eventBusName, 'Custom bus of Portico domain events');
+    // What `npm run redrive` needs: each dead-letter queue that holds whole events, and the function
+    // those events go back to.
+    const redrivable: [string, PorticoFunction][] = [
+      ['Notify', this.eventTargets.notify],
+      ['Ingest', this.eventTargets.ingest],
+      ['Reminders', this.reminders.function],
+      ['Digests', this.digests.function],
+    ];
+    for (const [name, fn] of redrivable) {
+      const queue = fn.lambda.deadLetterQueue;
+      if (!queue) throw new Error(`${name} has no dead-letter queue`);
+      output(`${name}DeadLetterQueueUrl`, queue.queueUrl, `Dead letters of ${name} (npm run redrive)`);
+      output(`${name}FunctionName`, fn.lambda.functionName, `The ${name} function (npm run redrive)`);
+    }
+    output(
+      'StreamFailuresQueueUrl',
+      this.outbox.failures.queueUrl,
+      'Stream relay failures: shard and sequence ranges whose activity entries are still in the table',
+    );
     output('AlarmTopicArn', this.operations.topic.topicArn, 'SNS topic every Portico alarm notifies');
     output('TableName', this.table.tableName, 'The single DynamoDB table');
     output('UserPoolId', this.identity.userPool.userPoolId, 'Cognito user pool of staff and contacts');
