@@ -1449,12 +1449,12 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Firm settings: detailed notifications (default off) and the per-file upload limit.
+     * Firm settings: detailed notifications (default off), the per-file upload limit and the firm's default language (en until set).
      * @description Auth: Bearer JWT of a staff user with role admin.
      */
     get: operations['getSettings'];
     /**
-     * Save the whole firm settings object (explicit save).
+     * Save the whole firm settings object (explicit save); a body without `locale` keeps the firm's language.
      * @description Auth: Bearer JWT of a staff user with role admin.
      */
     put: operations['putSettings'];
@@ -1770,8 +1770,13 @@ export interface components {
       expiresAt: string;
       invitationId: string;
     };
-    /** @enum {string} */
-    Locale: 'en' | 'es' | 'pt-BR';
+    /**
+     * @description BCP 47 language tag (case-insensitive; stored canonical). Texts: the region, else the language (pt-PT → pt-BR, es-MX → es), else the firm default, else en.
+     * @example pt-BR
+     * @example es-MX
+     * @example en
+     */
+    Locale: string;
     NewCaseBody: {
       clientName?: string;
       notifyClient?: boolean;
@@ -1847,10 +1852,13 @@ export interface components {
     };
     SettingsBody: {
       detailedNotifications: boolean;
+      locale?: components['schemas']['Locale'];
       uploadMaxBytes: number;
     };
     SettingsView: {
       detailedNotifications: boolean;
+      /** @description The firm's default language (BCP 47, canonical; en until set): the texts of contacts and staff without a language we ship. */
+      locale: string;
       updatedAt?: string;
       updatedBy?: string;
       uploadMaxBytes: number;

@@ -861,7 +861,8 @@ export const routes = {
     group: 'discussions',
     auth: 'admin',
     scope: 'firm',
-    summary: 'Firm settings: detailed notifications (default off) and the per-file upload limit.',
+    summary:
+      "Firm settings: detailed notifications (default off), the per-file upload limit and the firm's default language (en until set).",
     response: { status: 200, schema: SettingsView },
   }),
   putSettings: defineRoute({
@@ -870,7 +871,8 @@ export const routes = {
     group: 'discussions',
     auth: 'admin',
     scope: 'firm',
-    summary: 'Save the whole firm settings object (explicit save).',
+    summary:
+      "Save the whole firm settings object (explicit save); a body without `locale` keeps the firm's language.",
     body: SettingsBody,
     response: { status: 200, schema: SettingsView },
   }),
