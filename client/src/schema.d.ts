@@ -161,7 +161,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Documents of a case, newest first; filter by source (firm | client).
+     * Documents of a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started); filter by source (firm | client).
      * @description Auth: Bearer JWT of a staff user of the firm.
      */
     get: operations['listDocuments'];
@@ -1009,7 +1009,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Documents shared with the caller in a case, newest first.
+     * Documents shared with the caller in a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started).
      * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
      */
     get: operations['listPortalDocuments'];
@@ -1648,6 +1648,7 @@ export interface components {
     DocumentView: {
       caseId: string;
       contentType: string;
+      /** @description When the document was recorded (its upload arrived and passed the checks), not when the upload started. Document lists are ordered by it, newest first. */
       createdAt: string;
       documentId: string;
       name: string;

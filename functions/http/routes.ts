@@ -306,7 +306,8 @@ export const routes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary: 'Documents of a case, newest first; filter by source (firm | client).',
+    summary:
+      'Documents of a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started); filter by source (firm | client).',
     params: CaseParams,
     query: DocumentsQuery,
     response: { status: 200, schema: pageOf(DocumentView) },
@@ -385,7 +386,8 @@ export const routes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'view',
-    summary: 'Documents shared with the caller in a case, newest first.',
+    summary:
+      'Documents shared with the caller in a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started).',
     params: CaseParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(DocumentView) },
