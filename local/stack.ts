@@ -147,6 +147,15 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       onLog: log,
     });
 
+    {
+      // Data kept from before document lists were ordered by createdAt gets today's index keys.
+      const { tableFromEnv } = await import('../functions/wiring/table');
+      const { rekeyDocumentLists } = await import('../functions/store/rekey-documents');
+      const { changed, skipped } = await rekeyDocumentLists(tableFromEnv());
+      if (changed) log(`upgrade: ${changed} documents and shares re-keyed for lists by createdAt`);
+      if (skipped.length)
+        log(`upgrade: ${skipped.length} items could not be re-keyed: ${skipped.join('; ')}`);
+    }
     if (options.seed !== false) {
       const { tableFromEnv } = await import('../functions/wiring/table');
       const { seedDemo } = await import('./seed');

@@ -161,7 +161,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Documents of a case, newest first; filter by source (firm | client).
+     * Documents of a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started); filter by source (firm | client).
      * @description Auth: Bearer JWT of a staff user of the firm.
      */
     get: operations['listDocuments'];
@@ -1009,7 +1009,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Documents shared with the caller in a case, newest first.
+     * Documents shared with the caller in a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started).
      * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
      */
     get: operations['listPortalDocuments'];
@@ -1449,12 +1449,12 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Firm settings: detailed notifications (default off) and the per-file upload limit.
+     * Firm settings: detailed notifications (default off), the per-file upload limit and the firm's default language (en until set).
      * @description Auth: Bearer JWT of a staff user with role admin.
      */
     get: operations['getSettings'];
     /**
-     * Save the whole firm settings object (explicit save).
+     * Save the whole firm settings object (explicit save); a body without `locale` keeps the firm's language.
      * @description Auth: Bearer JWT of a staff user with role admin.
      */
     put: operations['putSettings'];
@@ -1648,6 +1648,7 @@ export interface components {
     DocumentView: {
       caseId: string;
       contentType: string;
+      /** @description When the document was recorded (its upload arrived and passed the checks), not when the upload started. Document lists are ordered by it, newest first. */
       createdAt: string;
       documentId: string;
       name: string;
@@ -1770,8 +1771,13 @@ export interface components {
       expiresAt: string;
       invitationId: string;
     };
-    /** @enum {string} */
-    Locale: 'en' | 'es' | 'pt-BR';
+    /**
+     * @description BCP 47 language tag (case-insensitive; stored canonical). Texts: the region, else the language (pt-PT → pt-BR, es-MX → es), else the firm default, else en.
+     * @example pt-BR
+     * @example es-MX
+     * @example en
+     */
+    Locale: string;
     NewCaseBody: {
       clientName?: string;
       notifyClient?: boolean;
@@ -1847,10 +1853,13 @@ export interface components {
     };
     SettingsBody: {
       detailedNotifications: boolean;
+      locale?: components['schemas']['Locale'];
       uploadMaxBytes: number;
     };
     SettingsView: {
       detailedNotifications: boolean;
+      /** @description The firm's default language (BCP 47, canonical; en until set): the texts of contacts and staff without a language we ship. */
+      locale: string;
       updatedAt?: string;
       updatedBy?: string;
       uploadMaxBytes: number;

@@ -1,13 +1,19 @@
 // Firm settings admins save as a whole: "detailed notifications" (file requests may carry an
-// additional message) and the per-file upload limit the upload flow enforces.
+// additional message), the per-file upload limit the upload flow enforces, and the firm's default
+// language (the texts of people who have none, or one we do not ship, fall back to it).
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import type { Clock, Ids } from './ports';
 import { type StaffPrincipal, staffActor } from './principal';
 
+/** The firm's language until an admin chooses one (the texts' last resort too). */
+export const DEFAULT_FIRM_LOCALE = 'en';
+
 export interface FirmSettings {
   detailedNotifications: boolean;
   uploadMaxBytes: number;
+  /** Default language (canonical BCP 47 tag) for contacts and staff who have none. */
+  locale: string;
   updatedAt?: string;
   updatedBy?: string;
 }
@@ -37,6 +43,7 @@ export function effectiveSettings(stored: StoredSettings, defaultUploadMaxBytes:
       typeof stored.uploadMaxBytes === 'number' && stored.uploadMaxBytes > 0
         ? stored.uploadMaxBytes
         : defaultUploadMaxBytes,
+    locale: typeof stored.locale === 'string' && stored.locale ? stored.locale : DEFAULT_FIRM_LOCALE,
     ...(stored.updatedAt ? { updatedAt: stored.updatedAt } : {}),
     ...(stored.updatedBy ? { updatedBy: stored.updatedBy } : {}),
   };
@@ -52,17 +59,22 @@ export async function getSettings(
 export async function putSettings(
   deps: SettingsDeps,
   by: StaffPrincipal,
-  input: { detailedNotifications: boolean; uploadMaxBytes: number },
+  input: { detailedNotifications: boolean; uploadMaxBytes: number; locale?: string },
 ): Promise<FirmSettings> {
+  // A save that names no language keeps the firm's (clients written before it was a setting).
+  const locale =
+    input.locale ?? effectiveSettings(await deps.settings.getSettings(by.firmId), deps.uploadMaxBytes).locale;
   const saved: Required<FirmSettings> = {
     detailedNotifications: input.detailedNotifications,
     uploadMaxBytes: input.uploadMaxBytes,
+    locale,
     updatedAt: deps.clock.now().toISOString(),
     updatedBy: by.userId,
   };
   const event = activity(deps, 'settings.updated', { firmId: by.firmId }, staffActor(by), {
     detailedNotifications: saved.detailedNotifications,
     uploadMaxBytes: saved.uploadMaxBytes,
+    locale: saved.locale,
   });
   await deps.settings.saveSettings(by.firmId, saved, event);
   return saved;

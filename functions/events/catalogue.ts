@@ -112,6 +112,8 @@ export const eventDetails = {
   'settings.updated': z.object({
     detailedNotifications: z.boolean(),
     uploadMaxBytes: z.number().int().positive(),
+    /** The firm's default language (absent on entries saved before it was a setting). */
+    locale: z.string().optional(),
   }),
   // ── chat threads and client tasks (issue 6) ──
   /** Staff started a chat thread with contacts; its first message and tasks came with it. */

@@ -306,7 +306,8 @@ export const routes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary: 'Documents of a case, newest first; filter by source (firm | client).',
+    summary:
+      'Documents of a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started); filter by source (firm | client).',
     params: CaseParams,
     query: DocumentsQuery,
     response: { status: 200, schema: pageOf(DocumentView) },
@@ -385,7 +386,8 @@ export const routes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'view',
-    summary: 'Documents shared with the caller in a case, newest first.',
+    summary:
+      'Documents shared with the caller in a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started).',
     params: CaseParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(DocumentView) },
@@ -861,7 +863,8 @@ export const routes = {
     group: 'discussions',
     auth: 'admin',
     scope: 'firm',
-    summary: 'Firm settings: detailed notifications (default off) and the per-file upload limit.',
+    summary:
+      "Firm settings: detailed notifications (default off), the per-file upload limit and the firm's default language (en until set).",
     response: { status: 200, schema: SettingsView },
   }),
   putSettings: defineRoute({
@@ -870,7 +873,8 @@ export const routes = {
     group: 'discussions',
     auth: 'admin',
     scope: 'firm',
-    summary: 'Save the whole firm settings object (explicit save).',
+    summary:
+      "Save the whole firm settings object (explicit save); a body without `locale` keeps the firm's language.",
     body: SettingsBody,
     response: { status: 200, schema: SettingsView },
   }),

@@ -6,7 +6,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import type { DigestItem, DigestMail, DigestWindow } from '../domain/digests';
 import type { NotificationCategory } from '../domain/notification-matrix';
 import { type Layout, renderHtml, renderText } from './render';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from './texts/template';
+import { shippedLocale } from './texts/locale';
+import { DEFAULT_LOCALE, type Locale } from './texts/template';
 
 /** At most this many entries are listed; the rest are counted ("…and 12 more"). */
 export const DIGEST_LIST_MAX = 50;
@@ -85,14 +86,8 @@ function format(locale: Locale, message: string, values: Record<string, number>)
   return String(f.format(values));
 }
 
-/** A supported locale for a requested one: exact, then by language (`pt` → `pt-BR`, `es-MX` → `es`). */
-export function supportedLocale(requested: string | undefined): Locale | undefined {
-  if (!requested) return undefined;
-  const exact = LOCALES.find((l) => l.toLowerCase() === requested.toLowerCase());
-  if (exact) return exact;
-  const language = requested.split(/[-_]/)[0]!.toLowerCase();
-  return LOCALES.find((l) => l.split('-')[0]!.toLowerCase() === language);
-}
+/** A supported locale for a requested one: the notification texts' own chain (`pt` → `pt-BR`, `es-MX` → `es`). */
+export const supportedLocale = shippedLocale;
 
 /** The digest email of a window: the recipient's locale, else the firm's, else English. */
 export function digestMail(window: DigestWindow, items: DigestItem[], firmLocale?: string): DigestMail {

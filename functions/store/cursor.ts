@@ -1,6 +1,6 @@
-// Opaque, tamper-checked pagination tokens. A token is the DynamoDB LastEvaluatedKey, bound to the
-// query it came from and signed with HMAC-SHA256, so a client can neither forge a key nor replay a
-// token on another query (or another tenant's partition).
+// Opaque, tamper-checked pagination tokens. A token is the key a Query resumes after (the page's
+// last item), bound to the query it came from and signed with HMAC-SHA256, so a client can neither
+// forge a key nor replay a token on another query (or another tenant's partition).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { invalid } from '../domain/errors';
 

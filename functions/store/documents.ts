@@ -4,12 +4,13 @@ import type { Document, DocumentStore } from '../domain/documents';
 import { Entity, keys, patterns } from './keys';
 import { fromItem, getItem, queryPage, type Table, toItem } from './table';
 
-/** The document item: main key by case, GSI2 by case and source. */
+/** The document item: main key by case and id, GSI1 by case and time, GSI2 by case, source and time. */
 export function documentItem(d: Document): Record<string, unknown> {
   return toItem(
     {
       ...keys.document(d.firmId, d.caseId, d.documentId),
-      ...keys.documentBySource(d.firmId, d.caseId, d.source, d.documentId),
+      ...keys.documentByTime(d.firmId, d.caseId, d.createdAt, d.documentId),
+      ...keys.documentBySource(d.firmId, d.caseId, d.source, d.createdAt, d.documentId),
     },
     Entity.document,
     d,

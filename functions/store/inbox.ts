@@ -66,7 +66,7 @@ const cancelledAt = (err: unknown): number => {
 };
 
 export function inboxStore(table: Table): InboxStore {
-  /** One Query per page, filtered (a page may hold fewer items than `limit`). */
+  /** A filtered page (full unless it is the last: the pager reads on past items the filter drops). */
   const filteredPage = (spec: QuerySpec, filter: { expression: string }, page: PageRequest) =>
     queryPage<Record<string, unknown>>(table, spec, page, filter);
 

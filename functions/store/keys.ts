@@ -146,23 +146,44 @@ export const keys = {
     PK: casePk(firmId, caseId),
     SK: `INVITATION#${seg(contactId, 'contactId')}`,
   }),
-  /** Documents of a case; GSI2 lists them by source (`firm` | `client`). */
+  /**
+   * Documents of a case, by id. Lists read them in the order of `createdAt` (when the document was
+   * recorded, the time every list shows), not of the id (the upload's start): GSI1 for the case's
+   * list, GSI2 by source (`firm` | `client`).
+   */
   document: (firmId: string, caseId: string, documentId: string): ItemKey => ({
     PK: casePk(firmId, caseId),
     SK: `DOC#${seg(documentId, 'documentId')}`,
   }),
-  documentBySource: (firmId: string, caseId: string, source: string, documentId: string) => ({
+  documentByTime: (firmId: string, caseId: string, createdAt: string, documentId: string) => ({
+    GSI1PK: casePk(firmId, caseId),
+    GSI1SK: `DOC#${stamp(createdAt, 'createdAt')}#${seg(documentId, 'documentId')}`,
+  }),
+  documentBySource: (
+    firmId: string,
+    caseId: string,
+    source: string,
+    createdAt: string,
+    documentId: string,
+  ) => ({
     GSI2PK: `${casePk(firmId, caseId)}#DOCS#${seg(source, 'source')}`,
-    GSI2SK: `DOC#${seg(documentId, 'documentId')}`,
+    GSI2SK: `DOC#${stamp(createdAt, 'createdAt')}#${seg(documentId, 'documentId')}`,
   }),
   /** A document shared with a contact. Main key: by document (explicit saves); GSI1: by contact. */
   share: (firmId: string, caseId: string, documentId: string, contactId: string): ItemKey => ({
     PK: casePk(firmId, caseId),
     SK: `SHARE#${seg(documentId, 'documentId')}#${seg(contactId, 'contactId')}`,
   }),
-  shareByContact: (firmId: string, caseId: string, contactId: string, documentId: string) => ({
+  /** By contact, in the order of the document's `createdAt` (what the portal's list shows). */
+  shareByContact: (
+    firmId: string,
+    caseId: string,
+    contactId: string,
+    documentCreatedAt: string,
+    documentId: string,
+  ) => ({
     GSI1PK: `${casePk(firmId, caseId)}#SHARED#${seg(contactId, 'contactId')}`,
-    GSI1SK: `DOC#${seg(documentId, 'documentId')}`,
+    GSI1SK: `DOC#${stamp(documentCreatedAt, 'documentCreatedAt')}#${seg(documentId, 'documentId')}`,
   }),
   /** A presigned upload waiting for its object (TTL). The S3 key names firm, case and upload. */
   uploadIntent: (firmId: string, caseId: string, uploadId: string): ItemKey => ({
@@ -418,14 +439,15 @@ export const patterns = {
     skPrefix: 'GRANT#',
     forward: true,
   }),
-  /** Documents of a case, newest first. */
+  /** Documents of a case, newest `createdAt` first (GSI1). */
   documentsOfCase: (firmId: string, caseId: string): QuerySpec => ({
     name: 'documentsOfCase',
+    index: 'GSI1',
     pk: casePk(firmId, caseId),
     skPrefix: 'DOC#',
     forward: false,
   }),
-  /** Documents of a case from one source (`firm` | `client`), newest first (GSI2). */
+  /** Documents of a case from one source (`firm` | `client`), newest `createdAt` first (GSI2). */
   documentsOfCaseBySource: (firmId: string, caseId: string, source: string): QuerySpec => ({
     name: 'documentsOfCaseBySource',
     index: 'GSI2',
@@ -447,7 +469,7 @@ export const patterns = {
     skPrefix: `SHARE#${seg(documentId, 'documentId')}#`,
     forward: true,
   }),
-  /** The documents shared with one contact in a case, newest first (GSI1). */
+  /** The documents shared with one contact in a case, newest document `createdAt` first (GSI1). */
   sharesOfContact: (firmId: string, caseId: string, contactId: string): QuerySpec => ({
     name: 'sharesOfContact',
     index: 'GSI1',

@@ -22,7 +22,7 @@ export function shareItem(s: Share): Record<string, unknown> {
   return toItem(
     {
       ...keys.share(s.firmId, s.caseId, s.documentId, s.contactId),
-      ...keys.shareByContact(s.firmId, s.caseId, s.contactId, s.documentId),
+      ...keys.shareByContact(s.firmId, s.caseId, s.contactId, s.documentCreatedAt, s.documentId),
     },
     Entity.share,
     { ...s, searchText: searchTextOf(s) },

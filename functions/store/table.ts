@@ -77,10 +77,20 @@ export function queryInput(table: Pick<Table, 'name'>, spec: QuerySpec, filter?:
   };
 }
 
+/** The key DynamoDB resumes a Query after an item: the table's key, plus the index's when one is read. */
+function resumeKeyOf(spec: QuerySpec, item: Record<string, unknown>): Record<string, unknown> {
+  const names = spec.index ? ['PK', 'SK', `${spec.index}PK`, `${spec.index}SK`] : ['PK', 'SK'];
+  return Object.fromEntries(names.map((n) => [n, item[n]]));
+}
+
 /**
- * One Query, one page. The cursor is signed and bound to the pattern's name and partition (and
- * filter), so it cannot be replayed on another list. With a filter, a page may hold fewer than
- * `limit` items; nextToken continues.
+ * One page of an access pattern. It reads one item more than `limit` (Query's own LastEvaluatedKey
+ * is set whenever the page is full, so a page that ends exactly at the end of the list would carry
+ * a token to an empty page): the extra item proves there is a next page, and the cursor resumes
+ * after the page's last item. Unfiltered, that is one Query; with a filter, Queries continue until
+ * the page is full or the partition ends, so a page is never short while more items match. The
+ * cursor is signed and bound to the pattern's name and partition (and filter), so it cannot be
+ * replayed on another list.
  */
 export async function queryPage<T>(
   table: Table,
@@ -89,19 +99,28 @@ export async function queryPage<T>(
   filter?: QueryFilter,
 ): Promise<Page<T>> {
   const scope = `${spec.name}${filter ? `+${filter.expression}` : ''}|${spec.index ?? 'table'}|${spec.pk}`;
-  const res = await table.client.send(
-    new QueryCommand({
-      ...queryInput(table, spec, filter),
-      Limit: page.limit,
-      ...(page.nextToken
-        ? { ExclusiveStartKey: decodeCursor(table.cursorSecret, scope, page.nextToken) }
-        : {}),
-    }),
-  );
-  const items = (res.Items ?? []).map((i) => fromItem<T>(i));
-  return res.LastEvaluatedKey
-    ? { items, nextToken: encodeCursor(table.cursorSecret, scope, res.LastEvaluatedKey) }
-    : { items };
+  const found: Record<string, unknown>[] = [];
+  let start = page.nextToken ? decodeCursor(table.cursorSecret, scope, page.nextToken) : undefined;
+  do {
+    const res = await table.client.send(
+      new QueryCommand({
+        ...queryInput(table, spec, filter),
+        // A filter drops items after Limit counts them, so each Query evaluates a whole page's worth.
+        Limit: page.limit + 1,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    found.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start && found.length <= page.limit);
+  const items = found.slice(0, page.limit);
+  const last = items.at(-1);
+  return found.length > page.limit && last
+    ? {
+        items: items.map((i) => fromItem<T>(i)),
+        nextToken: encodeCursor(table.cursorSecret, scope, resumeKeyOf(spec, last)),
+      }
+    : { items: items.map((i) => fromItem<T>(i)) };
 }
 
 /** Every item of a pattern, for sets that are bounded by design (a case's contacts or documents). */

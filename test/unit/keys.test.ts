@@ -58,6 +58,8 @@ const valuesArb = fc.record({
   template: segment,
   locale: segment,
 });
+/** The time in keys that sort by time (documents by createdAt); their order is tested on its own. */
+const AT = '2026-11-23T10:00:00.000Z';
 type Values = typeof valuesArb extends fc.Arbitrary<infer V> ? V : never;
 type Field = keyof Values;
 
@@ -117,9 +119,14 @@ const firmScoped: Builder[] = [
     build: (v) => main(keys.document(v.firm, v.case, v.doc)),
   },
   {
+    label: 'documentByTime',
+    uses: ['firm', 'case', 'doc'],
+    build: (v) => gsi1(keys.documentByTime(v.firm, v.case, AT, v.doc)),
+  },
+  {
     label: 'documentBySource',
     uses: ['firm', 'case', 'source', 'doc'],
-    build: (v) => gsi2(keys.documentBySource(v.firm, v.case, v.source, v.doc)),
+    build: (v) => gsi2(keys.documentBySource(v.firm, v.case, v.source, AT, v.doc)),
   },
   {
     label: 'share',
@@ -129,7 +136,7 @@ const firmScoped: Builder[] = [
   {
     label: 'shareByContact',
     uses: ['firm', 'case', 'contact', 'doc'],
-    build: (v) => gsi1(keys.shareByContact(v.firm, v.case, v.contact, v.doc)),
+    build: (v) => gsi1(keys.shareByContact(v.firm, v.case, v.contact, AT, v.doc)),
   },
   {
     label: 'uploadIntent',
@@ -379,7 +386,7 @@ const patternCases: PatternCase[] = [
     label: 'documentsOfCase',
     uses: ['firm', 'case'],
     spec: (v) => patterns.documentsOfCase(v.firm, v.case),
-    lists: 'document',
+    lists: 'documentByTime',
     sameAs: ['firm', 'case'],
   },
   {
@@ -802,6 +809,42 @@ describe('Module: keys', () => {
         }),
       );
       expect(() => keys.notified('F1', 'document#\uD800', 'contact-C1', 'email')).toThrow(KeySegmentError);
+    });
+  });
+
+  describe('documents by time', () => {
+    it('sorts a case’s documents (all, by source, shared with a contact) by createdAt, whatever their ids', () => {
+      const at = (ms: number) => new Date(ms).toISOString();
+      const docs = fc.uniqueArray(
+        fc.record({
+          ms: fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }),
+          id: segment,
+        }),
+        { selector: (d) => d.id, minLength: 2, maxLength: 12 },
+      );
+      fc.assert(
+        fc.property(docs, (list) => {
+          // Act: the lists read their sort keys newest first
+          const newestFirst = (sk: (d: { ms: number; id: string }) => string) =>
+            [...list].sort((a, b) => (sk(a) < sk(b) ? 1 : sk(a) > sk(b) ? -1 : 0)).map((d) => d.ms);
+          const all = newestFirst((d) => keys.documentByTime('F', 'C', at(d.ms), d.id).GSI1SK);
+          const bySource = newestFirst(
+            (d) => keys.documentBySource('F', 'C', 'client', at(d.ms), d.id).GSI2SK,
+          );
+          const shared = newestFirst((d) => keys.shareByContact('F', 'C', 'K', at(d.ms), d.id).GSI1SK);
+
+          // Assess: the times the lists show never go up
+          const expected = list.map((d) => d.ms).sort((a, b) => b - a);
+          expect(all).toEqual(expected);
+          expect(bySource).toEqual(expected);
+          expect(shared).toEqual(expected);
+        }),
+      );
+    });
+
+    it('refuses a createdAt that is not a UTC ISO instant', () => {
+      expect(() => keys.documentByTime('F', 'C', '2026-11-23T10:00:00Z', 'D')).toThrow(KeySegmentError);
+      expect(() => keys.shareByContact('F', 'C', 'K', '', 'D')).toThrow(KeySegmentError);
     });
   });
 

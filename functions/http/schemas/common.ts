@@ -1,5 +1,6 @@
 // Schemas shared by many routes: ids, pagination, errors.
 import * as z from 'zod';
+import { canonicalLocale, MAX_LOCALE_LENGTH } from '../../domain/locale';
 
 /** ULIDs: every id Portico issues. Anything else cannot name one of our items. */
 export const Id = z
@@ -25,7 +26,20 @@ export const Text = (max: number) =>
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
 
 export const Email = z.email().max(254);
-export const Locale = z.enum(['en', 'es', 'pt-BR']);
+/**
+ * A person's language: any well-formed BCP 47 tag, case-insensitive, stored in canonical form
+ * (`EN` → `en`, `pt-pt` → `pt-PT`). Texts we do not ship fall back by language, then to the firm's.
+ */
+export const Locale = z
+  .string()
+  .max(MAX_LOCALE_LENGTH, `must be at most ${MAX_LOCALE_LENGTH} characters`)
+  .refine((s) => canonicalLocale(s) !== undefined, 'must be a BCP 47 language tag, e.g. en, pt-BR, es-MX')
+  .overwrite((s) => canonicalLocale(s) ?? s)
+  .meta({
+    description:
+      'BCP 47 language tag (case-insensitive; stored canonical). Texts: the region, else the language (pt-PT → pt-BR, es-MX → es), else the firm default, else en.',
+    examples: ['pt-BR', 'es-MX', 'en'],
+  });
 
 export const ErrorBody = z.object({
   code: z.string(),

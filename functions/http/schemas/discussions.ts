@@ -1,7 +1,7 @@
 // Request and response schemas of discussions, comments, file requests, document versions and the
 // firm settings.
 import * as z from 'zod';
-import { Id, PageQuery, Text } from './common';
+import { Id, Locale, PageQuery, Text } from './common';
 
 /**
  * Plain text a person types over several lines (a message, a description): trimmed, line breaks and
@@ -135,11 +135,17 @@ export const SettingsBody = z.strictObject({
   detailedNotifications: z.boolean(),
   /** Per-file upload limit in bytes. */
   uploadMaxBytes: z.number().int().min(1).max(MAX_UPLOAD_BYTES),
+  /** The firm's default language; absent keeps the current one. */
+  locale: Locale.optional(),
 });
 
 export const SettingsView = z.object({
   detailedNotifications: z.boolean(),
   uploadMaxBytes: z.number().int(),
+  locale: z.string().meta({
+    description:
+      "The firm's default language (BCP 47, canonical; en until set): the texts of contacts and staff without a language we ship.",
+  }),
   updatedAt: z.string().optional(),
   updatedBy: z.string().optional(),
 });

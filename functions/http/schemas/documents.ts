@@ -54,7 +54,10 @@ export const DocumentView = z.object({
   uploadedBy: z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() }),
   status: z.enum(['available']),
   version: z.number().int(),
-  createdAt: z.string(),
+  createdAt: z.string().meta({
+    description:
+      'When the document was recorded (its upload arrived and passed the checks), not when the upload started. Document lists are ordered by it, newest first.',
+  }),
 });
 
 export const DownloadView = z.object({ url: z.string(), expiresAt: z.string() });
