@@ -151,7 +151,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       // Data kept from before document lists were ordered by createdAt gets today's index keys.
       const { tableFromEnv } = await import('../functions/wiring/table');
       const { rekeyDocumentLists } = await import('../functions/store/rekey-documents');
-      const { changed, skipped } = await rekeyDocumentLists(tableFromEnv());
+      const { changed, skipped } = await rekeyDocumentLists(await tableFromEnv());
       if (changed) log(`upgrade: ${changed} documents and shares re-keyed for lists by createdAt`);
       if (skipped.length)
         log(`upgrade: ${skipped.length} items could not be re-keyed: ${skipped.join('; ')}`);
