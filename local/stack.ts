@@ -2,6 +2,7 @@
 // bus, the stream relay and the HTTP gateway, all running the real handlers. Used by `npm start`
 // and by the integration tests' global setup.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -147,14 +148,17 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       onLog: log,
     });
 
-    {
-      // Data kept from before document lists were ordered by createdAt gets today's index keys.
+    // Data kept from before document lists were ordered by createdAt gets today's index keys, once
+    // per data folder (the upgrade scans the table; a marker file says it ran to the end).
+    const rekeyed = join(dataDir, 'upgrade-document-lists.done');
+    if (!existsSync(rekeyed)) {
       const { tableFromEnv } = await import('../functions/wiring/table');
       const { rekeyDocumentLists } = await import('../functions/store/rekey-documents');
       const { changed, skipped } = await rekeyDocumentLists(await tableFromEnv());
       if (changed) log(`upgrade: ${changed} documents and shares re-keyed for lists by createdAt`);
       if (skipped.length)
         log(`upgrade: ${skipped.length} items could not be re-keyed: ${skipped.join('; ')}`);
+      await writeFile(rekeyed, `${new Date().toISOString()}\n`);
     }
     if (options.seed !== false) {
       const { tableFromEnv } = await import('../functions/wiring/table');
