@@ -1675,6 +1675,7 @@ export interface components {
       details?: {
         [key: string]: unknown;
       };
+      fieldCount?: number;
       fields?: {
         message: string;
         path: string;
