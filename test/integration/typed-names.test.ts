@@ -123,6 +123,17 @@ describe('Display names of files', () => {
       );
     await set({ ...keys.document(firm.firmId, caseId, documentId) }, 'name');
     await set({ ...keys.share(firm.firmId, caseId, documentId, carla.contactId) }, 'documentName');
+    // The owner's inbox item of the upload, as an older release rendered it (the raw name inside).
+    const [ownerItem] = (await apiAs(firm.staff.token).GET('/inbox')).data!.items;
+    const owner = { firmId: firm.firmId, kind: 'staff' as const, id: firm.staff.userId };
+    await table.client.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: { ...keys.inboxItem(owner, ownerItem!.itemId) },
+        UpdateExpression: 'SET title = :t, body = :b',
+        ExpressionAttributeValues: { ':t': `New client upload\u2067 ${raw}`, ':b': `Carla uploaded ${raw}` },
+      }),
+    );
     await settle();
 
     // Act
@@ -142,6 +153,10 @@ describe('Display names of files', () => {
     await settle();
 
     // Assess
+    const inbox = (await apiAs(firm.staff.token).GET('/inbox')).data!.items;
+    expect(inbox.map((i) => [i.title, i.body])).toEqual([
+      ['New client upload oldtxt.pdf/../x.exe', 'Carla uploaded oldtxt.pdf/../x.exe'],
+    ]);
     expect(staffList.data!.items.map((d) => d.name)).toEqual(['oldtxt.pdf_x.exe']);
     expect(portalList.data!.items.map((d) => d.name)).toEqual(['oldtxt.pdf_x.exe']);
     expect(dispositionOf(download.data!.url)).toBe(
