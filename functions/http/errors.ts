@@ -1,6 +1,7 @@
 // The one mapping from errors to HTTP responses, shared by every route.
 import type * as z from 'zod';
 import { DomainError, type DomainErrorKind } from '../domain/errors';
+import { clipText } from '../domain/plain-text';
 import { log } from '../log';
 
 export interface HttpResponse {
@@ -39,20 +40,20 @@ export function json(statusCode: number, body: unknown): HttpResponse {
 
 export function errorResponse(err: unknown, requestId: string): HttpResponse {
   if (err instanceof RequestValidationError) {
-    const problems = err.issues.map((i) => ({
-      path: clipped(fieldPath(err.part, i.path), MAX_PROBLEM_TEXT),
+    const problems = err.issues.slice(0, MAX_PROBLEMS_LISTED).map((i) => ({
+      path: clipText(fieldPath(err.part, i.path), MAX_PROBLEM_TEXT),
       message: problemMessage(i),
     }));
     const said = problems.slice(0, MAX_PROBLEMS_SAID);
-    const more = problems.length - said.length;
+    const more = err.issues.length - said.length;
     return json(400, {
       code: 'validation_failed',
       message: `The request ${err.part} is not valid: ${said
         .map((p) => `${p.path} ${p.message}`)
         .join('; ')}${more > 0 ? `; and ${more} more` : ''}.`,
       requestId,
-      fields: problems.slice(0, MAX_PROBLEMS_LISTED),
-      fieldCount: problems.length,
+      fields: problems,
+      fieldCount: err.issues.length,
     });
   }
   if (err instanceof DomainError) {
@@ -84,19 +85,17 @@ export const MAX_PROBLEMS_LISTED = 10;
 const MAX_PROBLEMS_SAID = 5;
 /** Unknown keys named in one problem's message. */
 const MAX_KEYS_NAMED = 5;
-/** Characters of a path, a key or a problem's message (a key can be as long as the body). */
+/** UTF-16 units of a path, a key or a problem's message (a key can be as long as the body); cut between graphemes. */
 const MAX_PROBLEM_TEXT = 200;
 const MAX_KEY_TEXT = 40;
-
-const clipped = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** A problem in words, bounded: unknown keys are named up to a few, then counted. */
 function problemMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
-    const named = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => JSON.stringify(clipped(k, MAX_KEY_TEXT)));
+    const named = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => JSON.stringify(clipText(k, MAX_KEY_TEXT)));
     const more = issue.keys.length - named.length;
     const list = `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
     return `has ${issue.keys.length === 1 ? 'an unknown field' : `${issue.keys.length} unknown fields`}: ${list}`;
   }
-  return clipped(issue.message, MAX_PROBLEM_TEXT);
+  return clipText(issue.message, MAX_PROBLEM_TEXT);
 }
