@@ -1676,6 +1676,7 @@ export interface components {
       details?: {
         [key: string]: unknown;
       };
+      fieldCount?: number;
       fields?: {
         message: string;
         path: string;

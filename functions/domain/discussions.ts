@@ -17,6 +17,7 @@ import type { DocumentStore } from './documents';
 import { notFound } from './errors';
 import type { FirmStore } from './firm';
 import { type GrantLookup, requireContactAccess } from './grants';
+import { displayName } from './names';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type Actor, type ContactPrincipal, type StaffPrincipal, staffActor } from './principal';
 import { type ShareStore, shareAttachment } from './shares';
@@ -97,9 +98,14 @@ export interface DiscussionView extends Omit<Discussion, 'firmId' | 'sharedWith'
   sharedWith?: string[];
 }
 
-export const staffDiscussionView = ({ firmId: _, ...d }: Discussion): DiscussionView => d;
+/** The attachment's name as the display-name rule shows it (names stored before the rule included). */
+const shownAttachment = <T extends Pick<Discussion, 'attachment'>>(d: T): T =>
+  d.attachment ? { ...d, attachment: { ...d.attachment, name: displayName(d.attachment.name) } } : d;
+
+export const staffDiscussionView = ({ firmId: _, ...d }: Discussion): DiscussionView => shownAttachment(d);
 /** Contacts do not see who else a discussion is shared with. */
-export const portalDiscussionView = ({ firmId: _, sharedWith: __, ...d }: Discussion): DiscussionView => d;
+export const portalDiscussionView = ({ firmId: _, sharedWith: __, ...d }: Discussion): DiscussionView =>
+  shownAttachment(d);
 export const commentView = ({ firmId: _, caseId: __, ...c }: Comment) => c;
 
 const staffPerson = async (deps: Pick<DiscussionDeps, 'firm'>, by: StaffPrincipal): Promise<Person> => ({

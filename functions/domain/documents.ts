@@ -3,6 +3,7 @@
 import type { CaseStore } from './cases';
 import { notFound } from './errors';
 import { type GrantLookup, requireContactAccess } from './grants';
+import { displayName } from './names';
 import type { Clock, Page, PageRequest } from './ports';
 import type { ContactPrincipal, StaffPrincipal } from './principal';
 import type { Share, ShareStore } from './shares';
@@ -94,7 +95,8 @@ export const DOWNLOAD_TTL_SECONDS = 5 * 60;
 export const documentView = (d: Document): DocumentView => ({
   documentId: d.documentId,
   caseId: d.caseId,
-  name: d.name,
+  // Names stored before the display-name rule pass through it on the way out (it is idempotent).
+  name: displayName(d.name),
   contentType: d.contentType,
   size: d.size,
   source: d.source,
@@ -108,7 +110,7 @@ export const documentView = (d: Document): DocumentView => ({
 export const sharedDocumentView = (s: Share): DocumentView => ({
   documentId: s.documentId,
   caseId: s.caseId,
-  name: s.documentName,
+  name: displayName(s.documentName),
   contentType: s.contentType,
   size: s.size,
   source: s.source,
@@ -177,7 +179,7 @@ async function presignedDownload(
   const expiresAt = new Date(deps.clock.now().getTime() + DOWNLOAD_TTL_SECONDS * 1000).toISOString();
   const url = await deps.files.presignDownload({
     key: doc.s3Key,
-    fileName: doc.name,
+    fileName: displayName(doc.name),
     expiresInSeconds: DOWNLOAD_TTL_SECONDS,
   });
   return { url, expiresAt };

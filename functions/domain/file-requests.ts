@@ -18,6 +18,7 @@ import type { DocumentStore } from './documents';
 import { conflict, forbidden, notFound, unprocessable } from './errors';
 import type { FirmStore } from './firm';
 import { type GrantLookup, requireContactAccess } from './grants';
+import { displayName } from './names';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type ContactPrincipal, type StaffPrincipal, staffActor } from './principal';
 import type { SettingsStore } from './settings';
@@ -128,7 +129,9 @@ export function moved(
   return { ...r, status: to, history: [...r.history, { status: to, ...entry }] };
 }
 
-export const fileRequestView = ({ firmId: _, recipientIds: __, ...r }: FileRequest) => r;
+export const fileRequestView = ({ firmId: _, recipientIds: __, ...r }: FileRequest) =>
+  // The attached document's name as the display-name rule shows it (names stored before it included).
+  r.document ? { ...r, document: { ...r.document, name: displayName(r.document.name) } } : r;
 
 export async function createFileRequest(
   deps: FileRequestDeps,

@@ -1,6 +1,7 @@
 // The in-app inbox of staff users and portal contacts: list, unread count, read, read all, archive.
 // Staff read their inbox in their firm; a contact reads one inbox across all its firms (by identity).
 import { notFound } from './errors';
+import { typedLine } from './plain-text';
 import type { Clock, Page, PageRequest } from './ports';
 import type { ContactPrincipal, StaffPrincipal } from './principal';
 
@@ -73,9 +74,20 @@ export const staffInbox = (p: StaffPrincipal): InboxOwner => ({
 const scopeOf = (by: Caller): InboxScope =>
   by.kind === 'staff' ? { owner: staffInbox(by) } : { identityId: by.identityId };
 
-export function listInbox(deps: InboxDeps, by: Caller, page: PageRequest): Promise<Page<InboxItem>> {
-  return deps.inbox.listItems(scopeOf(by), page);
+export async function listInbox(deps: InboxDeps, by: Caller, page: PageRequest): Promise<Page<InboxItem>> {
+  const listed = await deps.inbox.listItems(scopeOf(by), page);
+  return { ...listed, items: listed.items.map(shownItem) };
 }
+
+/**
+ * An item as it is shown: title and body by the rule for typed texts (plain-text.ts). Items written
+ * before that rule may hold the bidi overrides and invisible characters of a file name or subject.
+ */
+const shownItem = (item: InboxItem): InboxItem => ({
+  ...item,
+  title: typedLine(item.title),
+  body: typedLine(item.body),
+});
 
 export async function unreadCount(deps: InboxDeps, by: Caller): Promise<{ unread: number }> {
   return { unread: Math.max(0, await deps.inbox.unreadCount(scopeOf(by))) };

@@ -10,6 +10,7 @@ import type { Document, DocumentStore, Files } from './documents';
 import type { DomainError } from './errors';
 import type { FileRequest, FileRequestLookup, HistoryEntry } from './file-requests';
 import { contentMatches, SNIFF_BYTES } from './file-types';
+import { displayName } from './names';
 import type { Clock, Ids } from './ports';
 import type { Actor } from './principal';
 import { followCurrentVersion, type Share, type ShareStore } from './shares';
@@ -140,7 +141,7 @@ export async function ingestObject(deps: IngestDeps, object: CreatedObject): Pro
   const recorded = await deps.uploads.completeUpload({
     intent,
     document,
-    version: versionOf(document, intent.uploadId, intent.fileName),
+    version: versionOf(document, intent.uploadId, document.name),
     ...(intent.source === 'client' ? { share: ownShare(intent, document) } : {}),
     event: activity(deps, 'document.uploaded', intent, uploaderActor(intent), {
       documentId: document.documentId,
@@ -188,7 +189,7 @@ async function fulfil(
       const recorded = await deps.uploads.completeUpload({
         intent,
         document,
-        version: versionOf(document, intent.uploadId, intent.fileName, request.requestId),
+        version: versionOf(document, intent.uploadId, displayName(intent.fileName), request.requestId),
         ...(previous ? { previous } : { share: ownShare(intent, document) }),
         fileRequest: {
           request,
@@ -290,7 +291,8 @@ function documentOf(intent: UploadIntent, size: number, createdAt: string): Docu
     firmId: intent.firmId,
     caseId: intent.caseId,
     documentId: intent.uploadId,
-    name: intent.fileName,
+    // Intents recorded before the display-name rule carry names it would not have let through.
+    name: displayName(intent.fileName),
     contentType: intent.contentType,
     size,
     source: intent.source,

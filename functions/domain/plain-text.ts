@@ -1,5 +1,42 @@
-// Plain text for notifications: what people typed loses its formatting (markup, markdown markers)
-// and its line breaks, as the CaseWare anchor does; the stored text keeps its lines for the portal.
+// Texts people typed, as Portico shows them in mail subjects and bodies, inbox items and pushes: one
+// rule for all of them. Short texts (subjects, names, task lines) are shown as typed, on one line,
+// without the invisible characters that can reorder or hide what is read; long client-facing texts
+// (messages, comments, descriptions) are also flattened: their formatting (markup, markdown
+// markers) and line breaks are dropped, as the CaseWare anchor does. The stored text keeps its
+// lines for the portal. Cuts fall between graphemes, never inside a character.
+
+/**
+ * Invisible format characters: bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
+ * U+2066–U+2069, U+200E/U+200F, U+061C), zero-width spaces, the BOM, soft hyphens, tags (all of
+ * Unicode's `Cf`), the Hangul fillers that render as nothing, and lone surrogate halves (shown as
+ * "�" or refused by mail servers).
+ */
+const INVISIBLE = /[\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0]/gu;
+/**
+ * ZWNJ and ZWJ are kept in texts: they shape Persian and Indic words and join emoji sequences
+ * (👨‍👩‍👧), and they cannot reorder anything. File names drop them too (./names.ts).
+ */
+const JOINERS = new Set(['\u200c', '\u200d']);
+/** Control characters and every kind of whitespace (line and paragraph separators included). */
+const SPACE = /[\p{Cc}\s]+/gu;
+
+/**
+ * One line of what a person typed, shown as typed: Unicode NFC, invisible format characters
+ * removed (joiners kept), control characters and line breaks as single spaces, trimmed. Nothing
+ * visible is taken away: `Form <W-2> missing` stays itself (HTML escapes it where HTML is made).
+ */
+export function typedLine(text: string): string {
+  return text
+    .replace(INVISIBLE, (c) => (JOINERS.has(c) ? c : ''))
+    .normalize('NFC')
+    .replace(SPACE, ' ')
+    .trim();
+}
+
+/** Like {@link typedLine}, with the joiners removed too: for names that must read exactly as shown. */
+export function visibleLine(text: string): string {
+  return text.replace(INVISIBLE, '').normalize('NFC').replace(SPACE, ' ').trim();
+}
 
 /** Tags (`<b>`, `<br/>`) become a space: the words around them stay apart. */
 const TAG = /<\/?[A-Za-z][^<>]*>/g;
@@ -11,18 +48,18 @@ const LINK = /\[([^\]\n]+)\]\([^)\s]+\)/g;
 const STRONG = /(\*\*|__|~~)(?=\S)([^\n]*?\S)\1/g;
 const EMPHASIS = /(^|[\s(])([*_`])(?=\S)([^\n]*?\S)\2(?=$|[\s).,!?;:])/gm;
 
-/** One paragraph of plain text: no markup, no markers, no line breaks, single spaces. */
+/**
+ * A long client-facing text (message, comment, description) as one paragraph of plain text: no
+ * markup, no markers, no line breaks, single spaces, and the {@link typedLine} rule.
+ */
 export function flattenPlainText(text: string): string {
-  return (
+  return typedLine(
     text
       .replace(TAG, ' ')
       .replace(LINE_MARKER, '')
       .replace(LINK, '$1')
       .replace(STRONG, '$2')
-      .replace(EMPHASIS, '$1$3')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: flattening control characters is the point
-      .replace(/[\u0000-\u001f\u007f\s]+/g, ' ')
-      .trim()
+      .replace(EMPHASIS, '$1$3'),
   );
 }
 
@@ -36,4 +73,23 @@ export function requestParagraph(description: string, additionalMessage?: string
   if (!second) return first;
   if (!first) return second;
   return `${/[.!?:;…]$/.test(first) ? first : `${first}.`} ${second}`;
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The graphemes (user-perceived characters) of a text, in order. */
+export const graphemesOf = (text: string): string[] => Array.from(graphemes.segment(text), (s) => s.segment);
+
+/**
+ * At most `max` UTF-16 units (what mail headers and columns count), cut between graphemes and
+ * marked with an ellipsis when cut: an emoji, a flag or an accented letter is kept whole or left out.
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const g of graphemesOf(text)) {
+    if (out.length + g.length > max - 1) break;
+    out += g;
+  }
+  return `${out.trimEnd()}…`;
 }

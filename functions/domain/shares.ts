@@ -7,6 +7,7 @@ import type { CaseStore } from './cases';
 import type { Document, DocumentSource, DocumentStore, Uploader } from './documents';
 import { notFound, unprocessable } from './errors';
 import type { Grant } from './grants';
+import { displayName } from './names';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type Actor, type StaffPrincipal, staffActor } from './principal';
 
@@ -90,7 +91,7 @@ export interface ShareDeps {
 
 export const shareView = (s: Share): ShareView => ({
   documentId: s.documentId,
-  documentName: s.documentName,
+  documentName: displayName(s.documentName),
   contactId: s.contactId,
   contactName: s.contactName,
   contactEmail: s.contactEmail,

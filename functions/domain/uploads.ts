@@ -7,6 +7,7 @@ import { notFound, unprocessable } from './errors';
 import { type FileRequestLookup, requestToFulfil } from './file-requests';
 import type { FirmStore } from './firm';
 import { type GrantLookup, requireContactAccess } from './grants';
+import { displayName } from './names';
 import type { Clock, Ids } from './ports';
 import type { ContactPrincipal, StaffPrincipal } from './principal';
 
@@ -16,7 +17,7 @@ export interface UploadIntent {
   caseId: string;
   /** The one object key the presigned POST allows. */
   key: string;
-  /** The name the uploader gave (trimmed, no control characters): the document's name. */
+  /** The name the uploader gave, made safe to show (./names.ts): the document's name. */
   fileName: string;
   contentType: string;
   declaredSize: number;
@@ -219,11 +220,6 @@ export const firmOfKey = (key: string): string | undefined => FIRM_PREFIX.exec(k
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** The name shown to people: what the uploader typed, trimmed, without control characters. */
-export function displayName(fileName: string): string {
-  return fileName.replace(CONTROL, '').trim() || 'file';
-}
 
 /**
  * The name part of an object key: the last path component, accents folded to ASCII, every other

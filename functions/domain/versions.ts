@@ -3,6 +3,7 @@
 import type { Person } from './case-contacts';
 import type { Document } from './documents';
 import { notFound } from './errors';
+import { displayName } from './names';
 import type { Page, PageRequest } from './ports';
 import type { StaffPrincipal } from './principal';
 
@@ -75,6 +76,7 @@ export async function listVersions(
     ...page,
     items: page.items.map(({ firmId: _, caseId: __, s3Key: ___, ...v }) => ({
       ...v,
+      fileName: displayName(v.fileName),
       current: v.version === doc.version,
     })),
   };

@@ -1,6 +1,7 @@
 // Rendering helpers for notifications: HTML escaping, one-line texts for subjects, and the plain
 // text + HTML layout every message uses. Notifications carry no rich text: what people typed is
 // flattened and escaped, never interpreted.
+import { typedLine } from '../domain/plain-text';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -13,9 +14,12 @@ const HTML_ESCAPES: Record<string, string> = {
 /** Escapes text for HTML element content and quoted attribute values. */
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
-/** One line, trimmed: line breaks and other control characters become single spaces (mail headers, titles). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: flattening control characters is the point
-export const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+/**
+ * One line, trimmed, by the rule for typed text (functions/domain/plain-text.ts): line breaks and
+ * control characters become single spaces, invisible and bidi format characters go (mail headers,
+ * titles, pushes, and the stored texts a digest lists).
+ */
+export const oneLine = typedLine;
 
 /** Only http(s) links are rendered as links; anything else is dropped. */
 const safeLink = (url: string | undefined): string | undefined =>

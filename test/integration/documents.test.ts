@@ -148,7 +148,8 @@ describe('Routes: uploads and ingest', () => {
       {
         documentId: ticket.uploadId,
         caseId,
-        name: '../../Engagement letter (signed) — 2024.pdf',
+        // The display-name rule drops the path (decision 0018).
+        name: 'Engagement letter (signed) — 2024.pdf',
         contentType: PDF,
         size: bytes.length,
         source: 'firm',

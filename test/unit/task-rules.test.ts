@@ -219,15 +219,19 @@ describe('Rule: client-facing email and message context', () => {
     expect(m.text).toContain(news.link);
   });
 
-  it('with context shows the subject, the message and each open task (escaped in HTML)', async () => {
+  it('with context shows the subject as typed (escaped in HTML), the message flattened and each open task', async () => {
     const m = await clientMessage(shippedTexts(), reader, {
       ...news,
-      text: '<b>Balance</b> due',
+      subject: 'Your <2026> return',
+      text: '**Balance** <b>due</b>:\n[pay here](https://pay.example/x)',
       showContext: true,
     });
-    expect(m.subject).toBe('New message from Acme CPA: Your 2026 return');
-    expect(m.text).toContain('Ann: <b>Balance</b> due');
-    expect(m.html).toContain('Ann: &lt;b&gt;Balance&lt;/b&gt; due');
+    expect(m.subject).toBe('New message from Acme CPA: Your <2026> return');
+    expect(m.html).toContain('Your &lt;2026&gt; return');
+    // A message is a long text: flattened in mail like discussions and file requests.
+    expect(m.text).toContain('Ann: Balance due : pay here');
+    expect(m.html).toContain('Ann: Balance due : pay here');
+    expect(m.text).not.toMatch(/\*\*|<b>|\]\(/);
     expect(m.text).toContain('• Upload W-2');
     expect(m.text).not.toContain('• Sign');
   });

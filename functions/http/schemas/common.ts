@@ -46,5 +46,7 @@ export const ErrorBody = z.object({
   message: z.string(),
   requestId: z.string().optional(),
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** How many problems the request had: `fields` lists the first ten. */
+  fieldCount: z.number().int().optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });

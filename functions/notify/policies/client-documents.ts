@@ -5,8 +5,10 @@
 // settings stop is still planned, `suppressed` with words naming the setting, so delivery status
 // explains it. Every plan carries the document version as its dedupe key: whatever paths and
 // events bring a version, a contact hears of it once per channel.
+
 import type { Case } from '../../domain/cases';
 import type { Document } from '../../domain/documents';
+import { displayName } from '../../domain/names';
 import { type DocumentPath, effectiveMatrix } from '../../domain/notification-matrix';
 import type { RecurringTask } from '../../domain/recurring-tasks';
 import type { DomainEvent } from '../../events/catalogue';
@@ -140,7 +142,7 @@ async function plan(
   const dedupeKey = documentDedupeKey(documentId, version);
   const uploader = doc.uploadedBy.kind === 'contact' ? doc.uploadedBy.id : undefined;
   const link = portalPath(firm.portalUrl, 'cases', caseId, 'documents', documentId);
-  const vars = { firmName: firm.name, fileName: name, caseTitle: c.title };
+  const vars = { firmName: firm.name, fileName: displayName(name), caseTitle: c.title };
   return contacts
     .filter((r) => r.id !== uploader)
     .flatMap((recipient: Recipient) => {

@@ -17,7 +17,8 @@ export const commentAddedPolicy: Policy<'comment.added'> = async (event, ctx) =>
     ports.detailed(event.firmId),
   ]);
   if (!d || !comment) return [];
-  const vars = { authorName: comment.author.name, subject: flattenPlainText(d.subject) };
+  // The subject is shown as typed (one line; escaped where HTML is made), never flattened.
+  const vars = { authorName: comment.author.name, subject: d.subject };
   // The comment itself is people's text: a details line, never part of the template.
   const details = detailed ? [flattenPlainText(comment.body)] : [];
 

@@ -1,6 +1,7 @@
 // Policy of `discussion.published`: the contacts it was shared with hear of it in-app (once they have
 // a portal identity) and by email with a link into the portal. The message itself goes into the
 // notice only when the firm turned "detailed notifications" on (content is sensitive).
+import { displayName } from '../../domain/names';
 import { flattenPlainText } from '../../domain/plain-text';
 import type { Policy } from '../policy';
 import { portalPath, toEach } from './case-people';
@@ -17,9 +18,10 @@ export const discussionPublishedPolicy: Policy<'discussion.published'> = async (
   if (!d) return [];
   const vars = {
     authorName: d.createdBy.name,
-    subject: flattenPlainText(d.subject),
+    // Shown as typed (one line; escaped where HTML is made): only long texts are flattened.
+    subject: d.subject,
     hasAttachment: d.attachment ? 'yes' : 'no',
-    attachmentName: d.attachment?.name ?? '',
+    attachmentName: d.attachment ? displayName(d.attachment.name) : '',
   };
   const link = portalPath(portal, 'cases', event.caseId, 'discussions', d.discussionId);
   // The message is people's text: a details line, never part of the template.

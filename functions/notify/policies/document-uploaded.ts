@@ -1,8 +1,10 @@
 // Policy of `document.uploaded`: a contact's upload tells the case's internal recipients (the saved
 // list, or the owner in-app + email), each on the channels switched on for them. Firm uploads tell
 // nobody here: whether and how clients hear of them is the firm's document-path setting.
+
 import type { Case } from '../../domain/cases';
 import type { StaffUser } from '../../domain/firm';
+import { displayName } from '../../domain/names';
 import { defaultRecipients, type RecipientSetting } from '../../domain/recipients';
 import { log } from '../../log';
 import type { PlannedDelivery, Policy } from '../policy';
@@ -51,7 +53,7 @@ export const documentUploadedPolicy: Policy<'document.uploaded'> = async (event,
   ]);
   const vars = {
     contactName: contact?.name ?? 'A client',
-    fileName: event.detail.name,
+    fileName: displayName(event.detail.name),
     caseTitle: c.title,
   };
   const link = ports.caseDocumentsUrl(c.caseId);

@@ -1,6 +1,7 @@
 // Policy of `filerequest.created`: each recipient gets the request in-app (once it has a portal
 // identity) and by email: subject, then description and additional message flattened into ONE
 // paragraph (notifications carry no formatting or line breaks), the due date, and a link to upload.
+import { displayName } from '../../domain/names';
 import { requestParagraph } from '../../domain/plain-text';
 import type { Policy } from '../policy';
 import { portalPath, toEach } from './case-people';
@@ -20,7 +21,7 @@ export const fileRequestCreatedPolicy: Policy<'filerequest.created'> = async (ev
     // The firm's words to the client, flattened: a value, never part of the template.
     request: requestParagraph(r.description, r.additionalMessage),
     kind: r.document ? 'update' : 'new',
-    documentName: r.document?.name ?? '',
+    documentName: r.document ? displayName(r.document.name) : '',
     hasDueDate: r.dueDate ? 'yes' : 'no',
     dueDate: r.dueDate ?? '',
   };

@@ -1,5 +1,6 @@
 // Policy of `filerequest.fulfilled`: the staff user who made the request (in-app + email) and the
 // case's internal recipients (on their channels) hear that a recipient uploaded the file.
+import { displayName } from '../../domain/names';
 import { defaultRecipients, type RecipientSetting } from '../../domain/recipients';
 import type { Policy } from '../policy';
 import { toStaff } from './case-people';
@@ -26,7 +27,7 @@ export const fileRequestFulfilledPolicy: Policy<'filerequest.fulfilled'> = async
     contactName: contact?.name ?? 'A client',
     kind: event.detail.kind === 'update' ? 'update' : 'new',
     version: event.detail.version,
-    fileName: event.detail.name,
+    fileName: displayName(event.detail.name),
     subject: r.subject,
     caseTitle: c.title,
   };

@@ -8,6 +8,7 @@ import { withDefaults } from '../../domain/client-notifications';
 import type { Contact } from '../../domain/contacts';
 import type { Firm } from '../../domain/firm';
 import type { Grant } from '../../domain/grants';
+import { flattenPlainText } from '../../domain/plain-text';
 import { defaultRecipients } from '../../domain/recipients';
 import { inListOrder } from '../../domain/task-rules';
 import type { Task, TaskSnapshot, Thread, Message as ThreadMessage } from '../../domain/threads';
@@ -200,7 +201,8 @@ export function clientMessage(texts: Texts, recipient: Recipient, n: ClientNews)
       subject: shown ? n.subject : '',
       author: shown ? (n.author ?? n.firmName) : '',
       hasText: hasText ? 'yes' : 'no',
-      text: hasText ? n.text! : '',
+      // A message is a long text: flattened like discussions and file requests (no markdown in mail).
+      text: hasText ? flattenPlainText(n.text!) : '',
       openTasks: open.length,
     },
     { link: n.link, ...(shown && open.length > 0 ? { details: open.map((t) => `• ${t.text}`) } : {}) },

@@ -10,6 +10,8 @@
 // flattened and, in HTML, escaped by the layout. Overrides were validated when saved; one that still
 // fails (a variable renamed by a later release) falls back to the shipped text instead of failing
 // the delivery.
+
+import { clipText } from '../../domain/plain-text';
 import type { TemplateOverride, TemplateOverrideSource } from '../../domain/templates';
 import { log } from '../../log';
 import type { Message, Recipient, Texts } from '../policy';
@@ -19,10 +21,11 @@ import { format } from './icu';
 import { shippedLocale } from './locale';
 import { DEFAULT_LOCALE, type Locale, type TemplateId, type TemplateVars } from './template';
 
-/** Mail subjects longer than this are cut (with an ellipsis): a subject is a line, not a paragraph. */
+/**
+ * Mail subjects longer than this (UTF-16 units) are cut between graphemes, with an ellipsis: a
+ * subject is a line, not a paragraph.
+ */
 export const SUBJECT_MAX = 150;
-
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 type OverrideMap = Map<string, TemplateOverride>;
 const overrideKey = (id: string, locale: string, channel: string) => `${id}|${locale}|${channel}`;
@@ -81,7 +84,10 @@ function textsOf(loaded: Loaded): Texts {
 
       const title = oneLine(theirs(inApp?.title, shipped.title, 'inApp.title'));
       const body = [...paragraphsOf(theirs(inApp?.body, shipped.body, 'inApp.body')), ...details].join(' ');
-      const subject = clip(oneLine(theirs(email?.subject, shipped.subject, 'email.subject')), SUBJECT_MAX);
+      const subject = clipText(
+        oneLine(theirs(email?.subject, shipped.subject, 'email.subject')),
+        SUBJECT_MAX,
+      );
       const layout = {
         // The firm's own mail leads with its own subject; ours with the template's title.
         heading: email ? subject : oneLine(ours(shipped.title)),
