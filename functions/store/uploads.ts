@@ -5,7 +5,9 @@
 // pending intents that a revoke or a downgrade writes in its own transaction (store/access.ts).
 import { GetCommand, PutCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { conflict, type DomainError } from '../domain/errors';
+import type { Grant } from '../domain/grants';
 import { type IngestStore, UPLOADER_CHANGED } from '../domain/ingest';
+import type { Share } from '../domain/shares';
 import type { CancelReason, UploadIntent, UploadStore } from '../domain/uploads';
 import { documentItem } from './documents';
 import { closeRequest, notOpen } from './file-requests';
@@ -30,28 +32,18 @@ const GRANT_MAY_UPLOAD = {
 
 /**
  * The write guards of an upload's completion: the case still exists, and the uploader may still add
- * files to it (staff: still a user of the firm; contact: refusalOf's grant rule). A contact upload
- * that counts a share on the grant carries the grant's guard on that counter update instead (one
- * transaction may touch an item once).
+ * files to it (staff: still a user of the firm; contact: refusalOf's grant rule). When the upload
+ * counts a share on the grant, the counter update carries the grant's guard instead (countGuarded:
+ * one transaction may touch an item only once).
  */
-function uploaderGuards(
-  table: Table,
-  intent: UploadIntent,
-  counted: TransactItem | undefined,
-): TransactItem[] {
+function uploaderGuards(table: Table, intent: UploadIntent, grantCounted: boolean): TransactItem[] {
   const exists = (Key: ItemKey): TransactItem => ({
     ConditionCheck: { TableName: table.name, Key, ConditionExpression: 'attribute_exists(PK)' },
   });
   const guards = [exists(keys.case(intent.firmId, intent.caseId))];
   if (intent.uploadedBy.kind === 'staff')
     return [...guards, exists(keys.staff(intent.firmId, intent.uploadedBy.id))];
-  if (counted?.Update) {
-    const u = counted.Update;
-    u.ConditionExpression = `${u.ConditionExpression} AND ${GRANT_MAY_UPLOAD.expression}`;
-    u.ExpressionAttributeNames = { ...u.ExpressionAttributeNames, ...GRANT_MAY_UPLOAD.names };
-    u.ExpressionAttributeValues = { ...u.ExpressionAttributeValues, ...GRANT_MAY_UPLOAD.values };
-    return guards;
-  }
+  if (grantCounted) return guards;
   return [
     ...guards,
     {
@@ -64,6 +56,19 @@ function uploaderGuards(
       },
     },
   ];
+}
+
+/** The share's count on its grant, only while the grant still lets the contact upload. */
+function countGuarded(table: Table, share: Share): TransactItem {
+  const { Update } = countOnGrant(table, share, 1);
+  return {
+    Update: {
+      ...Update!,
+      ConditionExpression: `${Update!.ConditionExpression} AND ${GRANT_MAY_UPLOAD.expression}`,
+      ExpressionAttributeNames: { ...Update!.ExpressionAttributeNames, ...GRANT_MAY_UPLOAD.names },
+      ExpressionAttributeValues: { ...Update!.ExpressionAttributeValues, ...GRANT_MAY_UPLOAD.values },
+    },
+  };
 }
 
 /** Rejection records are kept for the firm's audit, then expire. */
@@ -153,18 +158,9 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
           : get(keys.grant(firmId, caseId, intent.contactId ?? uploadedBy.id)),
       ]);
       if (uploadedBy.kind === 'staff') return { caseExists: !!found, staffUser: !!uploader };
-      return {
-        caseExists: !!found,
-        ...(uploader
-          ? {
-              grant: {
-                status: uploader.status as 'invited' | 'active' | 'revoked',
-                role: uploader.role as 'viewer' | 'collaborator',
-                canUpload: uploader.canUpload === true,
-              },
-            }
-          : {}),
-      };
+      if (!uploader) return { caseExists: !!found };
+      const { status, role, canUpload } = fromItem<Grant>(uploader);
+      return { caseExists: !!found, grant: { status, role, canUpload } };
     },
 
     async completeUpload({ intent, document, share, event, version, previous, fileRequest }) {
@@ -188,8 +184,7 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
       const onFailed: Record<number, () => DomainError> = {};
       if (previous) onFailed[1] = versionMoved;
       if (version) items.push(putVersion(table, version));
-      const counted = share ? countOnGrant(table, share, 1) : undefined;
-      if (share && counted) {
+      if (share) {
         items.push(
           {
             Put: {
@@ -198,11 +193,11 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          counted,
+          countGuarded(table, share),
         );
         onFailed[items.length - 1] = uploaderChanged;
       }
-      for (const guard of uploaderGuards(table, intent, counted)) {
+      for (const guard of uploaderGuards(table, intent, !!share)) {
         onFailed[items.length] = uploaderChanged;
         items.push(guard);
       }
