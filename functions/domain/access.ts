@@ -6,7 +6,7 @@ import type { Case } from './cases';
 import type { Contact } from './contacts';
 import { conflict, DomainError, notFound, unprocessable } from './errors';
 import type { Firm } from './firm';
-import type { Grant, GrantRole } from './grants';
+import { type Grant, type GrantRole, mayUpload } from './grants';
 import {
   type Invitation,
   invitationExpiry,
@@ -16,6 +16,7 @@ import {
 } from './invitations';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type ContactPrincipal, type StaffPrincipal, staffActor } from './principal';
+import type { CancelReason } from './uploads';
 
 /** A contact as access management sees it: with the portal identity it was bound to, if any. */
 export type BoundContact = Contact & { identityId?: string };
@@ -45,15 +46,21 @@ export interface AccessStore {
   createGrant(grant: Grant, invitation: Invitation | undefined, events: DomainEvent[]): Promise<void>;
   /**
    * Saves `next` over `prev` (rights, status, binding) in one transaction with its events and, when
-   * given, a new invitation; fails with 409 grant_changed if the grant is no longer `prev`.
+   * given, a new invitation; fails with 409 grant_changed if the grant is no longer `prev`. With
+   * `cancelUploads`, the same transaction cancels the contact's pending upload intents on the case
+   * (with that reason, at that time).
    */
   updateGrant(
     prev: Grant,
     next: Grant,
     invitation: Invitation | undefined,
     events: DomainEvent[],
+    cancelUploads?: { reason: CancelReason; at: string },
   ): Promise<void>;
-  /** Marks the grant revoked (out of the portal's index), deletes its invitation, records the event. */
+  /**
+   * Marks the grant revoked (out of the portal's index), deletes its invitation, cancels the
+   * contact's pending upload intents on the case (reason `revoked`), records the event: one transaction.
+   */
   revokeGrant(prev: Grant, revokedAt: string, event: DomainEvent): Promise<void>;
   /** Overwrites the grant's invitation while the grant is still invited; records the event. */
   replaceInvitation(invitation: Invitation, event: DomainEvent): Promise<void>;
@@ -174,9 +181,15 @@ export async function putGrant(
   if (existing && existing.status !== 'revoked') {
     if (sameRights(existing, rights)) return grantView(existing);
     const next: Grant = { ...existing, ...rights };
-    await deps.access.updateGrant(existing, next, undefined, [
-      activity(deps, 'access.updated', c, actor, detail),
-    ]);
+    // Uploads asked for under the old rights stop with them (ingest also re-checks at arrival).
+    const lostUpload = mayUpload(existing) && !mayUpload(next);
+    await deps.access.updateGrant(
+      existing,
+      next,
+      undefined,
+      [activity(deps, 'access.updated', c, actor, detail)],
+      lostUpload ? { reason: 'upload_not_allowed', at: now } : undefined,
+    );
     return grantView(next);
   }
 

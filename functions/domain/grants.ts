@@ -54,9 +54,12 @@ export async function requireContactAccess(
       'download_not_allowed',
       'Your access to this case does not include downloading documents.',
     );
-  if (need === 'upload' && !(grant.role === 'collaborator' && grant.canUpload))
+  if (need === 'upload' && !mayUpload(grant))
     throw forbidden('upload_not_allowed', 'Your access to this case does not include uploading documents.');
   return grant;
 }
+
+/** The rights of a grant that let its contact add files: collaborator with `canUpload` (status aside). */
+export const mayUpload = (g: Pick<Grant, 'role' | 'canUpload'>) => g.role === 'collaborator' && g.canUpload;
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

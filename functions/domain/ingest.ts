@@ -1,7 +1,7 @@
 // Ingest: an object appeared in the upload bucket. It is matched against its upload intent and
-// checked (expiry, exact key, size, type by magic bytes); a good one becomes a document in one
-// transaction with its event (and, for a client upload, the share with the uploader); a bad one is
-// deleted and the reason recorded. Replays of the same S3 event change nothing (they only finish
+// checked (expiry, exact key, the uploader's right to add files as it is now, size, type by magic
+// bytes); a good one becomes a document in one transaction with its event (and, for a client upload,
+// the share with the uploader); a bad one is deleted and the reason recorded. Replays of the same S3 event change nothing (they only finish
 // what a failed run left undone after its transaction: the shares of an update request's version).
 import { createHash } from 'node:crypto';
 import type { DomainEvent } from '../events/catalogue';
@@ -10,11 +10,12 @@ import type { Document, DocumentStore, Files } from './documents';
 import type { DomainError } from './errors';
 import type { FileRequest, FileRequestLookup, HistoryEntry } from './file-requests';
 import { contentMatches, SNIFF_BYTES } from './file-types';
+import { type Grant, mayUpload } from './grants';
 import { displayName } from './names';
 import type { Clock, Ids } from './ports';
 import type { Actor } from './principal';
 import { followCurrentVersion, type Share, type ShareStore } from './shares';
-import { firmOfKey, parseObjectKey, type UploadIntent } from './uploads';
+import { type CancelReason, firmOfKey, parseObjectKey, type UploadIntent } from './uploads';
 import { type DocumentVersion, MAX_VERSIONS, versionOf } from './versions';
 
 export type RejectionReason =
@@ -24,7 +25,41 @@ export type RejectionReason =
   | 'too_large'
   | 'empty'
   | 'type_mismatch'
-  | 'object_missing';
+  | 'object_missing'
+  /** The uploader may no longer add files to the case (see refusalOf). */
+  | UploaderRefusal;
+
+/**
+ * Why the uploader may not add this file now: its grant was revoked (or is gone) or no longer
+ * allows uploading; a staff uploader is no longer a user of the firm; the case is gone.
+ */
+export type UploaderRefusal = CancelReason | 'uploader_gone' | 'case_gone';
+
+/** What is true now, read consistently, of the uploader's right to add files to the intent's case. */
+export interface UploaderStanding {
+  caseExists: boolean;
+  /** Contact uploads: the uploader's grant on the case, when there is one. */
+  grant?: Pick<Grant, 'status' | 'role' | 'canUpload'>;
+  /** Staff uploads: whether the uploader is still a staff user of the firm. */
+  staffUser?: boolean;
+}
+
+/**
+ * The conflict `completeUpload` fails with when the uploader lost its right between ingest's read of
+ * it and the write (the store guards the write with the same rule as refusalOf).
+ */
+export const UPLOADER_CHANGED = 'uploader_changed';
+
+/**
+ * Staff have no per-case membership: being a staff user of the firm is their right to upload to its
+ * cases. A contact needs an active grant whose rights allow uploading. Either way the case must exist.
+ */
+export function refusalOf(intent: UploadIntent, standing: UploaderStanding): UploaderRefusal | undefined {
+  if (!standing.caseExists) return 'case_gone';
+  if (intent.uploadedBy.kind === 'staff') return standing.staffUser ? undefined : 'uploader_gone';
+  if (standing.grant?.status !== 'active') return 'revoked';
+  return mayUpload(standing.grant) ? undefined : 'upload_not_allowed';
+}
 
 /** The audit record of a refused object (the object itself is deleted). */
 export interface UploadRejection {
@@ -70,14 +105,19 @@ export interface FulfilmentDeps {
 export interface IngestStore {
   /** The intent of an upload, read consistently. */
   getIntent(firmId: string, caseId: string, uploadId: string): Promise<UploadIntent | undefined>;
+  /** The case, and the uploader's grant (contact) or staff user record (staff), read consistently. */
+  uploaderStanding(intent: UploadIntent): Promise<UploaderStanding>;
   /**
    * One transaction: intent pending → completed, document, share + grant counter (client uploads),
-   * event. Returns false, writing nothing, when the intent is no longer pending (a replay).
+   * event, guarded by the uploader's right as refusalOf states it (else a `uploader_changed`
+   * conflict, writing nothing). Returns false, writing nothing, when the intent is no longer pending
+   * (a replay).
    */
   completeUpload(upload: CompletedUpload): Promise<boolean>;
   /**
-   * Records a rejection; with an intent, also marks it rejected (only while pending) and writes the
-   * event, in the same transaction. Returns false, writing nothing, when the intent was no longer pending.
+   * Records a rejection; with an intent, also marks it rejected (only while it still has the status
+   * it was read with: pending or cancelled) and writes the event, in the same transaction. Returns
+   * false, writing nothing, when the intent changed status meanwhile.
    */
   rejectUpload(rejection: UploadRejection, intent?: UploadIntent, event?: DomainEvent): Promise<boolean>;
 }
@@ -118,10 +158,17 @@ export async function ingestObject(deps: IngestDeps, object: CreatedObject): Pro
     await deps.files.remove(object.key);
     return { outcome: 'replay' };
   }
+  if (intent.status === 'cancelled') {
+    // Closed by a revoke or a downgrade before the object came: its policy was still valid at S3.
+    return reject(deps, object, (intent.reason as CancelReason | undefined) ?? 'revoked', intent);
+  }
 
   const now = deps.clock.now();
   if (now.getTime() > intent.expiresAt * 1000) return reject(deps, object, 'intent_expired', intent);
   if (object.key !== intent.key) return reject(deps, object, 'key_mismatch', intent);
+  // Decided with what is true when the object arrives, not when the upload was asked for.
+  const refused = refusalOf(intent, await deps.uploads.uploaderStanding(intent));
+  if (refused) return reject(deps, object, refused, intent);
   if (object.size > intent.maxBytes) return reject(deps, object, 'too_large', intent);
   if (object.size < 1) return reject(deps, object, 'empty', intent);
   const head = await deps.files.readStart(object.key, SNIFF_BYTES);
@@ -130,14 +177,34 @@ export async function ingestObject(deps: IngestDeps, object: CreatedObject): Pro
     return reject(deps, object, 'type_mismatch', intent);
   }
 
+  try {
+    return await record(deps, intent, object.size, now.toISOString());
+  } catch (err) {
+    if ((err as DomainError).code !== UPLOADER_CHANGED) throw err;
+    // The right was withdrawn between the read above and the write: refused with what is true now.
+    const late = refusalOf(intent, await deps.uploads.uploaderStanding(intent));
+    if (late) return reject(deps, object, late, intent);
+    // Withdrawn and given back in between: thrown, so EventBridge delivers the object again.
+    throw err;
+  }
+}
+
+/** Records a checked object: the fulfilment of its file request, else an ordinary upload. */
+async function record(
+  deps: IngestDeps,
+  intent: UploadIntent,
+  size: number,
+  at: string,
+): Promise<IngestOutcome> {
   if (intent.fileRequestId) {
-    const fulfilled = await fulfil(deps, intent, object.size, now.toISOString());
+    const fulfilled = await fulfil(deps, intent, size, at);
     if (fulfilled) return fulfilled;
     // The request closed in the meantime (cancelled, or another recipient fulfilled it): the file
-    // is kept as an ordinary client upload rather than lost.
+    // is kept as an ordinary client upload rather than lost. The uploader may still add files to
+    // the case (checked above, and guarded in the write), so it could have uploaded it anyway.
   }
 
-  const document = documentOf(intent, object.size, now.toISOString());
+  const document = documentOf(intent, size, at);
   const recorded = await deps.uploads.completeUpload({
     intent,
     document,

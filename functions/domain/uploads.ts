@@ -31,10 +31,14 @@ export interface UploadIntent {
   contactEmail?: string;
   /** Client uploads: the file request this upload fulfils (ingest closes it with the document). */
   fileRequestId?: string;
-  status: 'pending' | 'completed' | 'rejected';
+  /**
+   * `cancelled`: the uploader lost the right to add files to the case before any object came (a
+   * revoke or a downgrade closed it); an object that still arrives is refused with `reason`.
+   */
+  status: 'pending' | 'completed' | 'rejected' | 'cancelled';
   /** The document ingest made of the upload, or gave a new version (status completed). */
   documentId?: string;
-  /** Why ingest refused the object (status rejected). */
+  /** Why the intent was cancelled, or why ingest refused the object (status rejected). */
   reason?: string;
   createdAt: string;
   /** Epoch seconds: ingest refuses objects after this, and the table's TTL removes the intent. */
@@ -77,10 +81,31 @@ export interface UploadTicket {
   expiresAt: string;
 }
 
-/** The presigned POST is short-lived; the intent outlives it so a slow ingest retry still matches. */
-export const POST_TTL_SECONDS = 15 * 60;
-export const INTENT_TTL_SECONDS = 60 * 60;
+/**
+ * Why a pending intent was closed before its object came: the grant was revoked, or its rights no
+ * longer include uploading (downgraded to viewer, `canUpload` off).
+ */
+export type CancelReason = 'revoked' | 'upload_not_allowed';
+
+/** Time a browser gets to start posting after it received the ticket (a retry included). */
+export const POST_START_SECONDS = 2 * 60;
+/** The slowest uplink a file must still get through: 1 Mbit/s (weak mobile or rural lines). */
+export const SLOW_UPLINK_BYTES_PER_SECOND = 125_000;
+/** Whatever the size: a policy that lives longer is a longer window for someone cut off since. */
+export const POST_MAX_SECONDS = 60 * 60;
+/**
+ * The intent outlives its POST: S3 may check the policy's expiry when the upload starts, so the
+ * last bytes can come one transfer later, and ingest (retried) must still find the intent then.
+ */
+export const INTENT_GRACE_SECONDS = 60 * 60;
 export const MAX_KEY_NAME = 120;
+
+/**
+ * Lifetime of a presigned POST for `size` bytes: as short as the slowest uplink we serve allows
+ * (start + transfer at 1 Mbit/s), so a policy handed to someone who is then cut off dies quickly.
+ */
+export const postLifetimeSeconds = (size: number) =>
+  Math.min(POST_MAX_SECONDS, POST_START_SECONDS + Math.ceil(size / SLOW_UPLINK_BYTES_PER_SECOND));
 
 export async function createUpload(
   deps: UploadDeps,
@@ -156,11 +181,12 @@ async function startUpload(deps: UploadDeps, input: UploadRequest, limit: number
   const key = objectKey(origin.firmId, origin.caseId, uploadId, sanitizeFileName(input.fileName));
   // The declared size is the ceiling: S3 refuses a bigger object, and ingest checks it again.
   const maxBytes = input.size;
+  const postSeconds = postLifetimeSeconds(maxBytes);
   const post = await deps.files.presignUpload({
     key,
     contentType: input.contentType,
     maxBytes,
-    expiresInSeconds: POST_TTL_SECONDS,
+    expiresInSeconds: postSeconds,
   });
   const intent: UploadIntent = {
     uploadId,
@@ -172,7 +198,7 @@ async function startUpload(deps: UploadDeps, input: UploadRequest, limit: number
     maxBytes,
     status: 'pending',
     createdAt: now.toISOString(),
-    expiresAt: Math.floor(now.getTime() / 1000) + INTENT_TTL_SECONDS,
+    expiresAt: Math.floor(now.getTime() / 1000) + postSeconds + INTENT_GRACE_SECONDS,
   };
   await deps.uploads.putIntent(intent);
   return {
@@ -181,7 +207,7 @@ async function startUpload(deps: UploadDeps, input: UploadRequest, limit: number
     url: post.url,
     fields: post.fields,
     maxBytes,
-    expiresAt: new Date(now.getTime() + POST_TTL_SECONDS * 1000).toISOString(),
+    expiresAt: new Date(now.getTime() + postSeconds * 1000).toISOString(),
   };
 }
 

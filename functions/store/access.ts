@@ -14,8 +14,11 @@ import { conflict } from '../domain/errors';
 import type { Firm } from '../domain/firm';
 import type { Grant } from '../domain/grants';
 import { type Invitation, type InvitationMail, invitationSuperseded } from '../domain/invitations';
+import type { CancelReason } from '../domain/uploads';
 import { Entity, type ItemKey, keys, patterns } from './keys';
+import { transactRetrying } from './shares';
 import { fromItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+import { cancelIntent, pendingIntentsOf } from './uploads';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -120,6 +123,52 @@ function updateGrantItem(table: Table, prev: Grant, next: Grant): TransactItem {
   };
 }
 
+const INTENT_MOVED = 'upload_intent_moved';
+const intentMoved = () =>
+  conflict(INTENT_MOVED, 'An upload of this contact was being recorded while access changed; try again.');
+/** A transaction holds 100 items; the grant change itself takes at most 5. */
+const CANCELS_PER_WRITE = 90;
+
+/**
+ * Writes a change of grant `g` (`items`, their condition failures mapped by `onFailed`) together with
+ * the cancelling of the contact's pending upload intents on the case, so no upload asked for under
+ * the old rights stays open after it. An intent that ingest closes between the read and the write
+ * fails the transaction: it is read again. Intents beyond one transaction (a contact with more than
+ * 90 open uploads) are cancelled right after, each on its own; ingest refuses their objects anyway.
+ */
+async function writeCancellingUploads(
+  table: Table,
+  g: Grant,
+  reason: CancelReason,
+  at: string,
+  items: TransactItem[],
+  onFailed: Record<number, () => ReturnType<typeof conflict>>,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const open = await pendingIntentsOf(table, g.firmId, g.caseId, g.contactId);
+    const now = open.slice(0, CANCELS_PER_WRITE).map((i) => cancelIntent(table, i, reason, at));
+    try {
+      // Retried on a transaction conflict: ingest may be writing one of these intents right now.
+      await transactRetrying(table, [...items, ...now], {
+        ...onFailed,
+        ...Object.fromEntries(now.map((_, i) => [items.length + i, intentMoved])),
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code === INTENT_MOVED && attempt < 3) continue;
+      throw err;
+    }
+    for (const rest of open.slice(CANCELS_PER_WRITE)) {
+      try {
+        await transact(table, [cancelIntent(table, rest, reason, at)], { 0: intentMoved });
+      } catch (err) {
+        // Completed or refused by ingest meanwhile: nothing left to cancel.
+        if ((err as { code?: string }).code !== INTENT_MOVED) throw err;
+      }
+    }
+    return;
+  }
+}
+
 export function accessStore(table: Table): AccessStore {
   return {
     async getCase(firmId, caseId) {
@@ -161,21 +210,25 @@ export function accessStore(table: Table): AccessStore {
       );
     },
 
-    async updateGrant(prev, next, invitation, events) {
-      await transact(
-        table,
-        [
-          updateGrantItem(table, prev, next),
-          ...(invitation ? [putInvitation(table, invitation)] : []),
-          ...events.map((e) => putActivity(table, e)),
-        ],
-        { 0: grantChanged },
-      );
+    async updateGrant(prev, next, invitation, events, cancelUploads) {
+      const items = [
+        updateGrantItem(table, prev, next),
+        ...(invitation ? [putInvitation(table, invitation)] : []),
+        ...events.map((e) => putActivity(table, e)),
+      ];
+      if (!cancelUploads) await transact(table, items, { 0: grantChanged });
+      else
+        await writeCancellingUploads(table, prev, cancelUploads.reason, cancelUploads.at, items, {
+          0: grantChanged,
+        });
     },
 
     async revokeGrant(prev, revokedAt, event) {
-      await transact(
+      await writeCancellingUploads(
         table,
+        prev,
+        'revoked',
+        revokedAt,
         [
           {
             Update: {

@@ -431,6 +431,13 @@ export const patterns = {
     skPrefix: 'CASE#',
     forward: false,
   }),
+  /** Upload intents of a case, oldest first (a revoke finds its contact's pending ones here). */
+  uploadIntentsOfCase: (firmId: string, caseId: string): QuerySpec => ({
+    name: 'uploadIntentsOfCase',
+    pk: casePk(firmId, caseId),
+    skPrefix: 'UPLOAD#',
+    forward: true,
+  }),
   /** Every grant of one contact in its firm (GSI2): binding an identity updates them all. */
   grantsOfContact: (firmId: string, contactId: string): QuerySpec => ({
     name: 'grantsOfContact',

@@ -1,20 +1,75 @@
 // DynamoDB adapter of the UploadStore and IngestStore ports: upload intents (TTL), the firm's upload
 // limit, and ingest's two outcomes, each one transaction: completed (document or its next version,
-// version item, own share, grant counter, fulfilled file request, event) or rejected (audit record,
-// intent status, event).
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+// version item, own share, grant counter, fulfilled file request, event; guarded by the uploader's
+// right) or rejected (audit record, intent status, event). Also the cancelling of a contact's
+// pending intents that a revoke or a downgrade writes in its own transaction (store/access.ts).
+import { GetCommand, PutCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { conflict, type DomainError } from '../domain/errors';
-import type { IngestStore } from '../domain/ingest';
-import type { UploadIntent, UploadStore } from '../domain/uploads';
+import type { Grant } from '../domain/grants';
+import { type IngestStore, UPLOADER_CHANGED } from '../domain/ingest';
+import type { Share } from '../domain/shares';
+import type { CancelReason, UploadIntent, UploadStore } from '../domain/uploads';
 import { documentItem } from './documents';
 import { closeRequest, notOpen } from './file-requests';
-import { Entity, keys } from './keys';
+import { Entity, type ItemKey, keys, patterns } from './keys';
 import { countOnGrant, shareItem, transactRetrying } from './shares';
 import { fromItem, putActivity, type Table, toItem } from './table';
 import { nextVersionOf, putVersion, versionMoved } from './versions';
 
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
 const NOT_PENDING = 'upload_not_pending';
 const notPending = () => conflict(NOT_PENDING, 'This upload was already handled.');
+const uploaderChanged = () =>
+  conflict(UPLOADER_CHANGED, 'The uploader may no longer add files to this case.');
+
+/** refusalOf's rule for contacts as a condition on the grant item (the grant may also be counted on). */
+const GRANT_MAY_UPLOAD = {
+  expression: '#gStatus = :gActive AND #gRole = :gCollaborator AND #gUpload = :gTrue',
+  names: { '#gStatus': 'status', '#gRole': 'role', '#gUpload': 'canUpload' },
+  values: { ':gActive': 'active', ':gCollaborator': 'collaborator', ':gTrue': true },
+};
+
+/**
+ * The write guards of an upload's completion: the case still exists, and the uploader may still add
+ * files to it (staff: still a user of the firm; contact: refusalOf's grant rule). When the upload
+ * counts a share on the grant, the counter update carries the grant's guard instead (countGuarded:
+ * one transaction may touch an item only once).
+ */
+function uploaderGuards(table: Table, intent: UploadIntent, grantCounted: boolean): TransactItem[] {
+  const exists = (Key: ItemKey): TransactItem => ({
+    ConditionCheck: { TableName: table.name, Key, ConditionExpression: 'attribute_exists(PK)' },
+  });
+  const guards = [exists(keys.case(intent.firmId, intent.caseId))];
+  if (intent.uploadedBy.kind === 'staff')
+    return [...guards, exists(keys.staff(intent.firmId, intent.uploadedBy.id))];
+  if (grantCounted) return guards;
+  return [
+    ...guards,
+    {
+      ConditionCheck: {
+        TableName: table.name,
+        Key: keys.grant(intent.firmId, intent.caseId, intent.contactId ?? intent.uploadedBy.id),
+        ConditionExpression: GRANT_MAY_UPLOAD.expression,
+        ExpressionAttributeNames: GRANT_MAY_UPLOAD.names,
+        ExpressionAttributeValues: GRANT_MAY_UPLOAD.values,
+      },
+    },
+  ];
+}
+
+/** The share's count on its grant, only while the grant still lets the contact upload. */
+function countGuarded(table: Table, share: Share): TransactItem {
+  const { Update } = countOnGrant(table, share, 1);
+  return {
+    Update: {
+      ...Update!,
+      ConditionExpression: `${Update!.ConditionExpression} AND ${GRANT_MAY_UPLOAD.expression}`,
+      ExpressionAttributeNames: { ...Update!.ExpressionAttributeNames, ...GRANT_MAY_UPLOAD.names },
+      ExpressionAttributeValues: { ...Update!.ExpressionAttributeValues, ...GRANT_MAY_UPLOAD.values },
+    },
+  };
+}
 
 /** Rejection records are kept for the firm's audit, then expire. */
 const REJECTION_TTL_SECONDS = 90 * 24 * 60 * 60;
@@ -45,30 +100,7 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
     intent: UploadIntent,
     status: 'completed' | 'rejected',
     closing: Record<string, unknown>,
-  ) => {
-    const closedAt = Date.parse(String(closing.completedAt ?? closing.rejectedAt));
-    const set = Number.isFinite(closedAt)
-      ? { ...closing, expiresAt: Math.floor(closedAt / 1000) + CLOSED_INTENT_TTL_SECONDS }
-      : closing;
-    const names = Object.keys(set);
-    return {
-      Update: {
-        TableName: table.name,
-        Key: keys.uploadIntent(intent.firmId, intent.caseId, intent.uploadId),
-        UpdateExpression: `SET #status = :status${names.map((_, i) => `, #f${i} = :f${i}`).join('')}`,
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: {
-          '#status': 'status',
-          ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
-        },
-        ExpressionAttributeValues: {
-          ':status': status,
-          ':pending': 'pending',
-          ...Object.fromEntries(names.map((n, i) => [`:f${i}`, set[n]])),
-        },
-      },
-    };
-  };
+  ) => intentTransition(table, intent, status, closing);
 
   return {
     async uploadLimit(firmId) {
@@ -115,6 +147,22 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
         : undefined;
     },
 
+    async uploaderStanding(intent) {
+      const get = async (Key: ItemKey) =>
+        (await table.client.send(new GetCommand({ TableName: table.name, Key, ConsistentRead: true }))).Item;
+      const { firmId, caseId, uploadedBy } = intent;
+      const [found, uploader] = await Promise.all([
+        get(keys.case(firmId, caseId)),
+        uploadedBy.kind === 'staff'
+          ? get(keys.staff(firmId, uploadedBy.id))
+          : get(keys.grant(firmId, caseId, intent.contactId ?? uploadedBy.id)),
+      ]);
+      if (uploadedBy.kind === 'staff') return { caseExists: !!found, staffUser: !!uploader };
+      if (!uploader) return { caseExists: !!found };
+      const { status, role, canUpload } = fromItem<Grant>(uploader);
+      return { caseExists: !!found, grant: { status, role, canUpload } };
+    },
+
     async completeUpload({ intent, document, share, event, version, previous, fileRequest }) {
       const items: Parameters<typeof transactRetrying>[1] = [
         closeIntent(intent, 'completed', {
@@ -145,8 +193,13 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          countOnGrant(table, share, 1),
+          countGuarded(table, share),
         );
+        onFailed[items.length - 1] = uploaderChanged;
+      }
+      for (const guard of uploaderGuards(table, intent, !!share)) {
+        onFailed[items.length] = uploaderChanged;
+        items.push(guard);
       }
       if (fileRequest) {
         onFailed[items.length] = notOpen;
@@ -178,6 +231,7 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
         return true;
       }
       return once([
+        // From the status it was read with: pending, or cancelled by a revoke before the object came.
         closeIntent(intent, 'rejected', { reason: rejection.reason, rejectedAt: rejection.rejectedAt }),
         record,
         ...(event ? [putActivity(table, event)] : []),
@@ -185,3 +239,77 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
     },
   };
 }
+
+/**
+ * An Update moving an intent from the status it was read with to `status`, setting `fields`; a
+ * closed intent is kept CLOSED_INTENT_TTL_SECONDS from its closing time.
+ */
+function intentTransition(
+  table: Table,
+  intent: Pick<UploadIntent, 'firmId' | 'caseId' | 'uploadId' | 'status'>,
+  status: UploadIntent['status'],
+  fields: Record<string, unknown>,
+): TransactItem {
+  const closedAt = Date.parse(String(fields.completedAt ?? fields.rejectedAt ?? fields.cancelledAt));
+  const set = Number.isFinite(closedAt)
+    ? { ...fields, expiresAt: Math.floor(closedAt / 1000) + CLOSED_INTENT_TTL_SECONDS }
+    : fields;
+  const names = Object.keys(set);
+  return {
+    Update: {
+      TableName: table.name,
+      Key: keys.uploadIntent(intent.firmId, intent.caseId, intent.uploadId),
+      UpdateExpression: `SET #status = :status${names.map((_, i) => `, #f${i} = :f${i}`).join('')}`,
+      ConditionExpression: '#status = :from',
+      ExpressionAttributeNames: {
+        '#status': 'status',
+        ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
+      },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ':from': intent.status,
+        ...Object.fromEntries(names.map((n, i) => [`:f${i}`, set[n]])),
+      },
+    },
+  };
+}
+
+/**
+ * The pending upload intents of one contact on a case, read consistently (a revoke must see the one
+ * asked for a moment ago). Intents are few per case: they expire within hours, closed ones in days.
+ */
+export async function pendingIntentsOf(
+  table: Table,
+  firmId: string,
+  caseId: string,
+  contactId: string,
+): Promise<UploadIntent[]> {
+  const spec = patterns.uploadIntentsOfCase(firmId, caseId);
+  const out: UploadIntent[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await table.client.send(
+      new QueryCommand({
+        TableName: table.name,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        FilterExpression: 'contactId = :contact AND #status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':pk': spec.pk,
+          ':sk': spec.skPrefix,
+          ':contact': contactId,
+          ':pending': 'pending',
+        },
+        ConsistentRead: true,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    out.push(...(res.Items ?? []).map((i) => fromItem<UploadIntent>(i)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** Cancels a pending intent (only while still pending: ingest may have just completed it). */
+export const cancelIntent = (table: Table, intent: UploadIntent, reason: CancelReason, at: string) =>
+  intentTransition(table, { ...intent, status: 'pending' }, 'cancelled', { reason, cancelledAt: at });

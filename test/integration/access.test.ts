@@ -4,7 +4,12 @@ import { createHash } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../client/src/index';
+import type { AcceptWrite } from '../../functions/domain/access';
+import { activity } from '../../functions/domain/activity';
+import { systemClock } from '../../functions/domain/ports';
+import { accessStore } from '../../functions/store/access';
 import { keys, patterns } from '../../functions/store/keys';
+import { ulidIds } from '../../functions/wiring/ids';
 import { apiAs, problem } from './support/client';
 import { invitationToken, mailTo } from './support/mail';
 import { mintToken, newFirm, newId, partition, settle, type TestFirm, table } from './support/stack';
@@ -111,14 +116,15 @@ describe('Routes: grants', () => {
       'case.created',
       'invitation.sent',
     ]);
+    // Once the notify policy mailed the token, the invitation holds its hash and nothing else of it.
+    const token = await invitationToken(s.email, 1);
     const invitation = (
       await table.client.send(
         new GetCommand({ TableName: table.name, Key: keys.invitation(s.firm.firmId, s.caseId, s.contactId) }),
       )
     ).Item!;
-    // Only a hash is ever stored (the notify policy may already have mailed the token by now).
     expect(Object.keys(invitation).filter((k) => /token/i.test(k) && k !== 'tokenHash')).toEqual([]);
-    if (invitation.tokenHash !== undefined) expect(invitation.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(invitation.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     const ttl = invitation.expiresAt as number;
     expect(ttl * 1000 - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
     expect(ttl * 1000 - Date.now()).toBeLessThan(7.1 * 24 * 3600 * 1000);
@@ -402,7 +408,26 @@ describe('Routes: invitations', () => {
     const thief = await identityToken();
     const stolen = await accept(token, thief);
     expect(stolen.response.status).toBe(409);
+    // The invitation's own answer, not the binding's: a used token says so whoever presents it.
+    expect(problem(stolen).code).toBe('invitation_used');
     expect((await portalCases(thief)).data!.items).toEqual([]);
+  });
+
+  it('lets one of 8 simultaneous accepts of the same token through: one 200, one access.accepted', async () => {
+    // Prepare: one token, presented 8 times at once by the same identity (a double-clicked link)
+    const s = await setup();
+    await grant(s);
+    const token = await invitationToken(s.email);
+    const me = await identityToken();
+    // Act
+    const answers = await Promise.all(Array.from({ length: 8 }, () => accept(token, me)));
+    // Assess
+    const statuses = answers.map((a) => a.response.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    const refused = answers.filter((a) => a.response.status === 409).map((a) => problem(a).code);
+    expect(refused).toEqual(Array(7).fill('invitation_used'));
+    const accepted = (await trail(s.firm.firmId, s.caseId)).filter((e) => e.type === 'access.accepted');
+    expect(accepted).toHaveLength(1);
   });
 
   it("binds every grant of the contact; another identity cannot use the contact's second invitation", async () => {
@@ -470,5 +495,39 @@ describe('Routes: invitations', () => {
       firm: { ...s.firm, admin: { ...s.firm.admin, token: await identityToken() } },
     });
     expect(contactGrant.response.status).toBe(403);
+  });
+});
+
+describe('Store: accepting an invitation', () => {
+  it('refuses the second accept of the same (now stale) invitation with invitation_used and writes it once', async () => {
+    // Prepare: an invited grant whose mailed token's hash is stored, read as the accept route reads it
+    const s = await setup();
+    await grant(s);
+    await invitationToken(s.email);
+    const store = accessStore(table);
+    const invitation = (await store.getInvitation(s.firm.firmId, s.caseId, s.contactId))!;
+    const invited = (await store.getGrant(s.firm.firmId, s.caseId, s.contactId))!;
+    const identityId = `identity-${newId()}`;
+    const write = (): AcceptWrite => ({
+      invitation,
+      tokenHash: invitation.tokenHash!,
+      identityId,
+      acceptedAt: new Date().toISOString(),
+      grants: [invited],
+      event: activity(
+        { clock: systemClock, ids: ulidIds },
+        'access.accepted',
+        { firmId: s.firm.firmId, caseId: s.caseId },
+        { kind: 'contact', id: s.contactId },
+        { contactId: s.contactId },
+      ),
+    });
+    // Act: the same identity, the same invitation as read before the first accept
+    await store.accept(write());
+    const second = store.accept(write());
+    // Assess
+    await expect(second).rejects.toMatchObject({ code: 'invitation_used' });
+    const accepted = (await trail(s.firm.firmId, s.caseId)).filter((e) => e.type === 'access.accepted');
+    expect(accepted).toHaveLength(1);
   });
 });

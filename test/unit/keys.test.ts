@@ -376,6 +376,13 @@ const patternCases: PatternCase[] = [
     sameAs: ['identity'],
   },
   {
+    label: 'uploadIntentsOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.uploadIntentsOfCase(v.firm, v.case),
+    lists: 'uploadIntent',
+    sameAs: ['firm', 'case'],
+  },
+  {
     label: 'grantsOfContact',
     uses: ['firm', 'contact'],
     spec: (v) => patterns.grantsOfContact(v.firm, v.contact),

@@ -232,6 +232,11 @@ describe('Function: ingestObject (update requests move the shares)', () => {
     const d: IngestDeps = {
       uploads: {
         getIntent: async () => intent,
+        // The recipient may still upload to the case.
+        uploaderStanding: async () => ({
+          caseExists: true,
+          grant: { status: 'active', role: 'collaborator', canUpload: true },
+        }),
         completeUpload: async (u) => {
           if (!completes) return false;
           shares.log.push(`complete v${u.document.version}`);

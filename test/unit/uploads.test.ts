@@ -1,13 +1,20 @@
 // Upload rules: file-name sanitizing, object keys, size limits and the intent a ticket records.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { conflict, type DomainError } from '../../functions/domain/errors';
 import type { Grant } from '../../functions/domain/grants';
-import { type IngestDeps, ingestObject } from '../../functions/domain/ingest';
+import {
+  type IngestDeps,
+  ingestObject,
+  UPLOADER_CHANGED,
+  type UploaderStanding,
+} from '../../functions/domain/ingest';
 import {
   createPortalUpload,
   createUpload,
   objectKey,
   parseObjectKey,
+  postLifetimeSeconds,
   sanitizeFileName,
   type UploadDeps,
   type UploadIntent,
@@ -136,10 +143,11 @@ describe('Function: createUpload', () => {
       url: 'http://s3.test/bucket',
       fields: { key },
       maxBytes: 600,
-      expiresAt: new Date(Date.parse(NOW) + 15 * 60_000).toISOString(),
+      // 600 bytes: the two minutes to start, and one second of transfer at 1 Mbit/s.
+      expiresAt: new Date(Date.parse(NOW) + 121_000).toISOString(),
     });
     expect(presigned).toEqual([
-      { key, contentType: 'application/pdf', maxBytes: 600, expiresInSeconds: 900 },
+      { key, contentType: 'application/pdf', maxBytes: 600, expiresInSeconds: 121 },
     ]);
     expect(intents).toEqual([
       {
@@ -155,9 +163,17 @@ describe('Function: createUpload', () => {
         uploadedBy: { kind: 'staff', id: ALICE, name: 'Alice Accountant' },
         status: 'pending',
         createdAt: NOW,
-        expiresAt: Date.parse(NOW) / 1000 + 3600,
+        // The POST's lifetime and an hour more, for an upload started late and a retried ingest.
+        expiresAt: Date.parse(NOW) / 1000 + 121 + 3600,
       },
     ]);
+  });
+
+  it('presigns for as long as a slow (1 Mbit/s) connection needs to send the declared size, an hour at most', () => {
+    expect(postLifetimeSeconds(1)).toBe(121);
+    // 25 MiB, the default limit: 2 minutes to start and 210 s of transfer.
+    expect(postLifetimeSeconds(25 * 1024 * 1024)).toBe(120 + 210);
+    expect(postLifetimeSeconds(5 * 1024 ** 3)).toBe(3600);
   });
 
   it('refuses a size over the configured limit, or over the firm limit when set, writing nothing', async () => {
@@ -234,12 +250,27 @@ describe('Function: ingestObject', () => {
     ...over,
   });
 
-  function ingestDeps(intent: UploadIntent | undefined, head = new TextEncoder().encode('%PDF-1.7')) {
+  const allowed: UploaderStanding = {
+    caseExists: true,
+    staffUser: true,
+    grant: { status: 'active', role: 'collaborator', canUpload: true },
+  };
+
+  function ingestDeps(
+    intent: UploadIntent | undefined,
+    head = new TextEncoder().encode('%PDF-1.7'),
+    standings: UploaderStanding[] = [allowed],
+    completeFails?: DomainError,
+  ) {
     const calls = { completed: [] as unknown[], rejected: [] as unknown[], removed: [] as string[] };
+    let reads = 0;
     const d: IngestDeps = {
       uploads: {
         getIntent: async () => intent,
+        // Each read returns the next standing (the last one stays): the right as it is at that moment.
+        uploaderStanding: async () => standings[Math.min(reads++, standings.length - 1)]!,
         completeUpload: async (u) => {
+          if (completeFails) throw completeFails;
           calls.completed.push(u);
           return true;
         },
@@ -293,6 +324,67 @@ describe('Function: ingestObject', () => {
     });
     expect(none.calls.rejected).toEqual([{ reason: 'unknown_key', intent: undefined, event: undefined }]);
     expect(none.calls.removed).toEqual([key]);
+  });
+
+  const contactIntent = (over: Partial<UploadIntent> = {}) =>
+    intentOf({
+      source: 'client',
+      uploadedBy: { kind: 'contact', id: ulidOf(77), name: 'Carla Client' },
+      contactId: ulidOf(77),
+      ...over,
+    });
+
+  it.each([
+    ['revoked', contactIntent(), { caseExists: true, grant: { ...allowed.grant!, status: 'revoked' } }],
+    ['revoked', contactIntent(), { caseExists: true }],
+    [
+      'upload_not_allowed',
+      contactIntent(),
+      { caseExists: true, grant: { ...allowed.grant!, role: 'viewer' } },
+    ],
+    [
+      'upload_not_allowed',
+      contactIntent(),
+      { caseExists: true, grant: { ...allowed.grant!, canUpload: false } },
+    ],
+    ['uploader_gone', intentOf(), { caseExists: true, staffUser: false }],
+    ['case_gone', intentOf(), { caseExists: false, staffUser: true }],
+  ] as const)(
+    'rejects with %s when the uploader may no longer add files when the object arrives',
+    async (reason, intent, standing) => {
+      const { d, calls } = ingestDeps(intent, undefined, [standing as UploaderStanding]);
+      await expect(ingestObject(d, { key, size: 50 })).resolves.toEqual({ outcome: 'rejected', reason });
+      expect(calls.rejected).toEqual([{ reason, intent: ulidOf(1), event: 'upload.rejected' }]);
+      expect(calls.removed).toEqual([key]);
+      expect(calls.completed).toEqual([]);
+    },
+  );
+
+  it('rejects when the right is withdrawn between its read and the write (the write is guarded)', async () => {
+    // Prepare: allowed when read, revoked when the guarded write fails and ingest reads again
+    const revoked: UploaderStanding = { caseExists: true, grant: { ...allowed.grant!, status: 'revoked' } };
+    const { d, calls } = ingestDeps(
+      contactIntent(),
+      undefined,
+      [allowed, revoked],
+      conflict(UPLOADER_CHANGED, 'changed'),
+    );
+    // Act
+    const out = await ingestObject(d, { key, size: 50 });
+    // Assess
+    expect(out).toEqual({ outcome: 'rejected', reason: 'revoked' });
+    expect(calls.rejected).toEqual([{ reason: 'revoked', intent: ulidOf(1), event: 'upload.rejected' }]);
+    expect(calls.removed).toEqual([key]);
+  });
+
+  it('refuses an object whose intent a revoke cancelled, with the reason the revoke recorded', async () => {
+    const { d, calls } = ingestDeps(contactIntent({ status: 'cancelled', reason: 'upload_not_allowed' }));
+    await expect(ingestObject(d, { key, size: 50 })).resolves.toEqual({
+      outcome: 'rejected',
+      reason: 'upload_not_allowed',
+    });
+    expect(calls.removed).toEqual([key]);
+    expect(calls.completed).toEqual([]);
   });
 
   it('changes nothing when the upload was already completed (a replayed S3 event)', async () => {
