@@ -134,6 +134,12 @@ export interface IngestDeps {
 export interface CreatedObject {
   key: string;
   size: number;
+  /**
+   * When S3 created the object (its event's time). The intent's expiry is judged by it, so an event
+   * retried for hours, or raised again after the local stack restarts, does not refuse a file that
+   * came in time. Absent: ingest's own clock.
+   */
+  arrivedAt?: Date;
 }
 
 export type IngestOutcome =
@@ -163,8 +169,8 @@ export async function ingestObject(deps: IngestDeps, object: CreatedObject): Pro
     return reject(deps, object, (intent.reason as CancelReason | undefined) ?? 'revoked', intent);
   }
 
-  const now = deps.clock.now();
-  if (now.getTime() > intent.expiresAt * 1000) return reject(deps, object, 'intent_expired', intent);
+  const arrived = object.arrivedAt ?? deps.clock.now();
+  if (arrived.getTime() > intent.expiresAt * 1000) return reject(deps, object, 'intent_expired', intent);
   if (object.key !== intent.key) return reject(deps, object, 'key_mismatch', intent);
   // Decided with what is true when the object arrives, not when the upload was asked for.
   const refused = refusalOf(intent, await deps.uploads.uploaderStanding(intent));
@@ -178,7 +184,7 @@ export async function ingestObject(deps: IngestDeps, object: CreatedObject): Pro
   }
 
   try {
-    return await record(deps, intent, object.size, now.toISOString());
+    return await record(deps, intent, object.size, deps.clock.now().toISOString());
   } catch (err) {
     if ((err as DomainError).code !== UPLOADER_CHANGED) throw err;
     // The right was withdrawn between the read above and the write: refused with what is true now.

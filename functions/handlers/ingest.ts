@@ -44,7 +44,13 @@ export const handler = async (event: EventBridgeEvent<'Object Created', ObjectCr
     log.warn('ingest: event of another bucket ignored', { eventId: event.id, bucket: bucket.name });
     return;
   }
-  const result = await ingestObject(deps, { key: object.key, size: object.size ?? 0 });
+  // The envelope's time is S3's (the moment the object was created), not the sender's.
+  const arrivedAt = new Date(event.time);
+  const result = await ingestObject(deps, {
+    key: object.key,
+    size: object.size ?? 0,
+    ...(Number.isNaN(arrivedAt.getTime()) ? {} : { arrivedAt }),
+  });
   if (result.outcome === 'rejected') {
     log.warn('ingest: upload rejected and deleted', {
       eventId: event.id,

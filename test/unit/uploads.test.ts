@@ -311,6 +311,29 @@ describe('Function: ingestObject', () => {
     expect(calls.completed).toEqual([]);
   });
 
+  it('judges the expiry by when the object arrived, not by when its (late or replayed) event is handled', async () => {
+    // Prepare: the intent expired a minute before ingest runs (NOW).
+    const intent = intentOf({ expiresAt: Date.parse(NOW) / 1000 - 60 });
+    const inTime = ingestDeps(intent);
+    const late = ingestDeps(intent);
+
+    // Act
+    const arrivedInTime = await ingestObject(inTime.d, {
+      key,
+      size: 50,
+      arrivedAt: new Date(Date.parse(NOW) - 120_000),
+    });
+    const arrivedLate = await ingestObject(late.d, {
+      key,
+      size: 50,
+      arrivedAt: new Date(Date.parse(NOW) - 30_000),
+    });
+
+    // Assess
+    expect(arrivedInTime).toEqual({ outcome: 'recorded', documentId: ulidOf(1) });
+    expect(arrivedLate).toEqual({ outcome: 'rejected', reason: 'intent_expired' });
+  });
+
   it('rejects bytes that contradict the declared type, and a key without an intent', async () => {
     const png = ingestDeps(intentOf(), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
     await expect(ingestObject(png.d, { key, size: 50 })).resolves.toEqual({
