@@ -3,8 +3,7 @@
 import { conflict, type DomainError } from '../domain/errors';
 import type { Publication, PublicationStore } from '../domain/publish';
 import { Entity, keys } from './keys';
-import { transactRetrying } from './shares';
-import { getItem, putActivity, type Table, toItem } from './table';
+import { getItem, putActivity, type Table, toItem, transactRetrying } from './table';
 
 const ALREADY = 'publication_exists';
 

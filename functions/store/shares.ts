@@ -9,7 +9,7 @@ import type { Share, ShareStore } from '../domain/shares';
 import type { DomainEvent } from '../events/catalogue';
 import { getMany } from './documents';
 import { Entity, keys, patterns } from './keys';
-import { getItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
+import { getItem, putActivity, queryAll, queryPage, type Table, toItem, transactRetrying } from './table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -175,31 +175,3 @@ export function shareStore(table: Table): ShareStore {
 
 const withEvent = (table: Table, event: DomainEvent | undefined): TransactItem[] =>
   event ? [putActivity(table, event)] : [];
-
-/**
- * `transact`, retried when DynamoDB cancels it only because another transaction was touching the
- * same item at that moment (concurrent saves update the same grant counter).
- */
-export async function transactRetrying(
-  table: Table,
-  items: TransactItem[],
-  onConditionFailed: Record<number, () => DomainError> = {},
-): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await transact(table, items, onConditionFailed);
-      return;
-    } catch (err) {
-      if (attempt >= 8 || !isTransactionConflict(err)) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
-    }
-  }
-}
-
-function isTransactionConflict(err: unknown): boolean {
-  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-  if (e.name === 'TransactionConflictException') return true;
-  if (e.name !== 'TransactionCanceledException') return false;
-  const codes = (e.CancellationReasons ?? []).map((r) => r.Code);
-  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-}

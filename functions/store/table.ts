@@ -198,3 +198,36 @@ export async function transact(
     throw err;
   }
 }
+
+/** A short random wait before attempt `attempt + 1` of a write that lost a race (full jitter). */
+export const backoff = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** Math.min(attempt, 6)));
+
+/**
+ * `transact`, retried when DynamoDB cancels it only because another transaction was touching the
+ * same item at that moment (concurrent saves update the same grant counter, inbox counter, thread).
+ */
+export async function transactRetrying(
+  table: Table,
+  items: TransactItem[],
+  onConditionFailed: Record<number, () => DomainError> = {},
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transact(table, items, onConditionFailed);
+      return;
+    } catch (err) {
+      if (attempt >= 8 || !isTransactionConflict(err)) throw err;
+      await backoff(attempt);
+    }
+  }
+}
+
+/** DynamoDB refused a write only because a transaction held one of its items: trying again is right. */
+export function isTransactionConflict(err: unknown): boolean {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+  if (e.name === 'TransactionConflictException') return true;
+  if (e.name !== 'TransactionCanceledException') return false;
+  const codes = (e.CancellationReasons ?? []).map((r) => r.Code);
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+}

@@ -15,7 +15,16 @@ import { shardOf, taskState } from '../domain/task-rules';
 import { concurrentTaskChange, type TaskChangeWrite, type TaskStore } from '../domain/tasks';
 import type { Message, Task, Thread, ThreadStore } from '../domain/threads';
 import { Entity, type ItemKey, keys, patterns, REMINDER_SHARDS } from './keys';
-import { fromItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
+import {
+  fromItem,
+  isTransactionConflict,
+  putActivity,
+  queryAll,
+  queryPage,
+  type Table,
+  toItem,
+  transact,
+} from './table';
 
 type TransactItem = Parameters<typeof transact>[1][number];
 
@@ -206,8 +215,14 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
         ...w.events.map((e) => putActivity(table, e)),
         ...(w.reminder ? [reminderUpdate(table, w.thread, w.reminder)] : []),
       ];
-      // Whichever condition failed, something changed since the read: the domain re-reads.
-      await transact(table, items, Object.fromEntries(items.map((_, i) => [i, concurrentTaskChange])));
+      // Whichever condition failed, something changed since the read: the domain re-reads. A
+      // transaction that held one of these items at that moment is the same race, told differently.
+      try {
+        await transact(table, items, Object.fromEntries(items.map((_, i) => [i, concurrentTaskChange])));
+      } catch (err) {
+        if (isTransactionConflict(err)) throw concurrentTaskChange();
+        throw err;
+      }
     },
 
     async saveReminders(thread, settings, change) {

@@ -9,8 +9,8 @@ import type { UploadIntent, UploadStore } from '../domain/uploads';
 import { documentItem } from './documents';
 import { closeRequest, notOpen } from './file-requests';
 import { Entity, keys } from './keys';
-import { countOnGrant, shareItem, transactRetrying } from './shares';
-import { fromItem, putActivity, type Table, toItem } from './table';
+import { countOnGrant, shareItem } from './shares';
+import { fromItem, putActivity, type Table, toItem, transactRetrying } from './table';
 import { nextVersionOf, putVersion, versionMoved } from './versions';
 
 const NOT_PENDING = 'upload_not_pending';

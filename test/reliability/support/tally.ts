@@ -17,6 +17,8 @@ export interface Counts {
   fuzz: number;
   duplicates: number;
   faults: number;
+  /** Concurrency scenarios (parallel requests on the same counters). */
+  races: number;
   failures: number;
 }
 
@@ -26,7 +28,7 @@ export interface TallyFile extends Counts {
 }
 
 export function useTally(file: string) {
-  const counts: Counts = { routes: 0, cells: 0, fuzz: 0, duplicates: 0, faults: 0, failures: 0 };
+  const counts: Counts = { routes: 0, cells: 0, fuzz: 0, duplicates: 0, faults: 0, races: 0, failures: 0 };
   const failedChecksByTest = new Map<string, number>();
   const dir = inject('reliabilityTallyDir');
   const write = (finished: boolean) => {
