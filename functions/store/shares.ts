@@ -9,7 +9,7 @@ import type { Share, ShareStore } from '../domain/shares';
 import type { DomainEvent } from '../events/catalogue';
 import { getMany } from './documents';
 import { Entity, keys, patterns } from './keys';
-import { getItem, putActivity, queryAll, queryPage, type Table, toItem, transactRetrying } from './table';
+import { getItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -78,7 +78,7 @@ export function shareStore(table: Table): ShareStore {
   /** Runs a share change; false when its condition shows a concurrent save already made it. */
   const change = async (items: TransactItem[]) => {
     try {
-      await transactRetrying(table, items, { 0: alreadyDone, 1: grantGone });
+      await transact(table, items, { 0: alreadyDone, 1: grantGone });
       return true;
     } catch (err) {
       if ((err as DomainError).code === ALREADY_DONE) return false;

@@ -215,8 +215,8 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
         ...w.events.map((e) => putActivity(table, e)),
         ...(w.reminder ? [reminderUpdate(table, w.thread, w.reminder)] : []),
       ];
-      // Whichever condition failed, something changed since the read: the domain re-reads. A
-      // transaction that held one of these items at that moment is the same race, told differently.
+      // Whichever condition failed, something changed since the read: the domain re-reads. So it
+      // does when concurrent transactions kept cancelling this one (transact retried it in place).
       try {
         await transact(table, items, Object.fromEntries(items.map((_, i) => [i, concurrentTaskChange])));
       } catch (err) {

@@ -3,6 +3,7 @@
 // no request answered 5xx (a lost race is retried or answers a documented 409) and that every
 // counter equals what it counts, read back item by item.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../functions/store/keys';
 import { captureLogs } from './support/logs';
 import { type ApiResponse, type Harness, newFirm, startHarness, type TestFirm } from './support/stack';
 import { useTally } from './support/tally';
@@ -69,6 +70,62 @@ function picker(seed: number) {
   return (n: number) => {
     s = (s * 1103515245 + 12345) % 2 ** 31;
     return Math.floor((s / 2 ** 31) * n);
+  };
+}
+
+type Key = { PK: string; SK: string };
+/** A key attribute as the middleware sees it: plain (document client) or marshalled ({ S }). */
+const str = (v: unknown) => (typeof v === 'string' ? v : ((v as { S?: string } | undefined)?.S ?? ''));
+
+/**
+ * Real DynamoDB cancels a transaction that meets another one on the same item (reason
+ * `TransactionConflict`); DynamoDB Local runs them one at a time and never does. While a scenario
+ * runs, the handlers' own client does it: a TransactWriteItems touching an item `hot` picks out
+ * fails so, seeded, with probability `rate`, before it leaves (nothing written). Returns the undo.
+ */
+async function injectConflicts(hot: (key: Key) => boolean, seed: number, rate = 0.3) {
+  const { documentClient } = await import('../../functions/clients/dynamodb');
+  const pick = picker(seed);
+  let injected = 0;
+  const name = 'races-transaction-conflicts';
+  documentClient.middlewareStack.add(
+    (next, context) => async (args) => {
+      const items = (args.input as { TransactItems?: Record<string, { Key?: Key; Item?: Key }>[] })
+        .TransactItems;
+      if (/^TransactWrite/.test(String(context.commandName)) && items) {
+        const hits = items.map((it) => {
+          const op = Object.values(it)[0];
+          const key = op?.Key ?? op?.Item;
+          return key ? hot({ PK: str(key.PK), SK: str(key.SK) }) : false;
+        });
+        if (hits.some(Boolean) && pick(1000) < rate * 1000) {
+          injected++;
+          throw Object.assign(
+            new Error(
+              'Transaction cancelled, please refer cancellation reasons for specific reasons (injected)',
+            ),
+            {
+              name: 'TransactionCanceledException',
+              $fault: 'client',
+              $metadata: { httpStatusCode: 400, attempts: 1 },
+              CancellationReasons: hits.map((hit) =>
+                hit
+                  ? { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' }
+                  : { Code: 'None' },
+              ),
+            },
+          );
+        }
+      }
+      return next(args);
+    },
+    { step: 'initialize', name, override: true },
+  );
+  return {
+    injected: () => injected,
+    undo: () => {
+      documentClient.middlewareStack.remove(name);
+    },
   };
 }
 
@@ -144,9 +201,12 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
   it(`tasks: ${PARALLEL} parallel adds, deletes, edits and ticks on one thread`, async () => {
     // Prepare
     const { threadId, taskIds } = await newThread(Array.from({ length: 20 }, (_, i) => `Task ${i}`));
-    // Act: every kind of task change that moves the counts, at once.
+    // Act: every kind of task change that moves the counts, at once, meeting transaction conflicts
+    // on the thread item as DynamoDB would.
     const pick = picker(7);
     const base = `/cases/${caseId}/threads/${threadId}/tasks`;
+    const threadSk = keys.thread(firm.firmId, caseId, threadId).SK;
+    const conflicts = await injectConflicts((k) => k.SK === threadSk, 71);
     const answers = await Promise.all(
       Array.from({ length: PARALLEL }, (_, i) => {
         const taskId = taskIds[pick(taskIds.length)]!;
@@ -164,7 +224,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
             return h.call('DELETE', `/portal${base}/${taskId}/done`, { token: carla.token });
         }
       }),
-    );
+    ).finally(conflicts.undo);
     // Assess: a task deleted by a sibling request is a plain 404, anything else a success.
     const s = await threadState(threadId);
     const broken = [
@@ -173,7 +233,8 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
         ? []
         : [`counts ${JSON.stringify(s.counts)} vs tasks ${JSON.stringify(s.actual)}`]),
     ];
-    check('task changes', answers, broken);
+    check(`task changes (${conflicts.injected()} conflicts injected)`, answers, broken);
+    expect(conflicts.injected()).toBeGreaterThan(0);
   });
 
   it(`inbox: ${PARALLEL} parallel reads, read-alls and archives of one inbox`, async () => {
@@ -190,8 +251,9 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
     const list = await h.call('GET', '/inbox?limit=100', { token: staff.token });
     const itemIds = (list.body.items as { itemId: string }[]).map((i) => i.itemId);
     expect(itemIds.length).toBeGreaterThanOrEqual(12);
-    // Act
+    // Act: every change meets transaction conflicts on the inbox counter, as DynamoDB's would.
     const pick = picker(3);
+    const conflicts = await injectConflicts((k) => k.SK === 'COUNTER', 31);
     const answers = await Promise.all(
       Array.from({ length: PARALLEL }, (_, i) => {
         const itemId = itemIds[pick(itemIds.length)]!;
@@ -201,7 +263,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
           ? h.call('POST', `/inbox/${itemId}/archive`, opts)
           : h.call('POST', `/inbox/${itemId}/read`, opts);
       }),
-    );
+    ).finally(conflicts.undo);
     // Assess: the counter equals the unread items (none left after the read-alls).
     const [count, unreadLeft] = await Promise.all([
       h.call('GET', '/inbox/unread-count', { token: staff.token }),
@@ -214,7 +276,8 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
         ? []
         : [`unread counter ${count.body.unread} vs ${unread} unread items`]),
     ];
-    check('inbox', answers, broken);
+    check(`inbox (${conflicts.injected()} conflicts injected)`, answers, broken);
+    expect(conflicts.injected()).toBeGreaterThan(0);
   });
 
   it(`shares: ${PARALLEL} parallel share-set saves for two contacts keep sharedCount exact`, async () => {
@@ -227,8 +290,10 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
       docs.push(t.uploadId);
     }
     await h.settle();
-    // Act: per-document and per-contact saves of overlapping sets, at once.
+    // Act: per-document and per-contact saves of overlapping sets, at once, meeting transaction
+    // conflicts on the grants (their sharedCount) as DynamoDB would.
     const pick = picker(11);
+    const conflicts = await injectConflicts((k) => k.SK.startsWith('GRANT#'), 111);
     const contacts = [carla.contactId, paulo.contactId];
     const answers = await Promise.all(
       Array.from({ length: PARALLEL }, (_, i) => {
@@ -247,7 +312,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
           body: { contactIds: set },
         });
       }),
-    );
+    ).finally(conflicts.undo);
     // Assess: each grant's count equals the share items of its contact (uploads of its own included).
     const grants = await h.call('GET', `/cases/${caseId}/grants?limit=100`, { token: firm.staff.token });
     const shares: { contactId: string }[] = [];
@@ -272,6 +337,106 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
       const n = shares.filter((x) => x.contactId === contactId).length;
       if (g?.sharedCount !== n) broken.push(`${contactId}: sharedCount ${g?.sharedCount} vs ${n} shares`);
     }
-    check('shares', answers, broken);
+    check(`shares (${conflicts.injected()} conflicts injected)`, answers, broken);
+    expect(conflicts.injected()).toBeGreaterThan(0);
+  });
+
+  it(`discussions: ${PARALLEL} parallel comments by staff and a contact keep commentCount exact`, async () => {
+    // Prepare
+    const created = await h.call('POST', `/cases/${caseId}/discussions`, {
+      token: firm.admin.token,
+      body: { subject: 'Year-end planning', message: 'Our plan for the year end.', shareWith: 'all' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const discussionId = created.body.discussionId as string;
+    const discussionSk = keys.discussion(firm.firmId, caseId, discussionId).SK;
+    // Act: comments at once, meeting transaction conflicts on the discussion item (its counter).
+    const conflicts = await injectConflicts((k) => k.SK === discussionSk, 41);
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        i % 2 === 0
+          ? h.call('POST', `/cases/${caseId}/discussions/${discussionId}/comments`, {
+              token: firm.staff.token,
+              body: { body: `Staff comment ${i}` },
+            })
+          : h.call('POST', `/portal/cases/${caseId}/discussions/${discussionId}/comments`, {
+              token: carla.token,
+              body: { body: `Client comment ${i}` },
+            }),
+      ),
+    ).finally(conflicts.undo);
+    // Assess: the counter equals the comments stored.
+    const comments: unknown[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await h.call(
+        'GET',
+        `/cases/${caseId}/discussions/${discussionId}/comments?limit=100${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`,
+        { token: firm.staff.token },
+      );
+      expect(page.status, page.text).toBe(200);
+      comments.push(...page.body.items);
+      nextToken = page.body.nextToken;
+    } while (nextToken);
+    const discussion = await h.call('GET', `/cases/${caseId}/discussions/${discussionId}`, {
+      token: firm.staff.token,
+    });
+    const created201 = answers.filter((r) => r.status === 201).length;
+    const broken = [
+      ...unexpected(answers, [201]),
+      ...(discussion.body.commentCount === comments.length && comments.length === created201
+        ? []
+        : [
+            `commentCount ${discussion.body.commentCount}, ${comments.length} comments, ${created201} answered 201`,
+          ]),
+    ];
+    check(`comments (${conflicts.injected()} conflicts injected)`, answers, broken);
+    expect(conflicts.injected()).toBeGreaterThan(0);
+  });
+
+  it(`threads: ${PARALLEL} parallel messages by staff and a contact are all kept`, async () => {
+    // Prepare
+    const { threadId } = await newThread(['Payslips']);
+    const threadSk = keys.thread(firm.firmId, caseId, threadId).SK;
+    const before = await h.call('GET', `/cases/${caseId}/threads/${threadId}/messages?limit=100`, {
+      token: firm.staff.token,
+    });
+    // Act: messages at once, meeting transaction conflicts on the thread item (its lastMessageAt).
+    const conflicts = await injectConflicts((k) => k.SK === threadSk, 53);
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        i % 2 === 0
+          ? h.call('POST', `/cases/${caseId}/threads/${threadId}/messages`, {
+              token: firm.staff.token,
+              body: { text: `Staff message ${i}` },
+            })
+          : h.call('POST', `/portal/cases/${caseId}/threads/${threadId}/messages`, {
+              token: carla.token,
+              body: { text: `Client message ${i}` },
+            }),
+      ),
+    ).finally(conflicts.undo);
+    // Assess: one message per 201, none lost.
+    const messages: unknown[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await h.call(
+        'GET',
+        `/cases/${caseId}/threads/${threadId}/messages?limit=100${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`,
+        { token: firm.staff.token },
+      );
+      expect(page.status, page.text).toBe(200);
+      messages.push(...page.body.items);
+      nextToken = page.body.nextToken;
+    } while (nextToken);
+    const created201 = answers.filter((r) => r.status === 201).length;
+    const broken = [
+      ...unexpected(answers, [201]),
+      ...(messages.length === before.body.items.length + created201
+        ? []
+        : [`${messages.length} messages after ${before.body.items.length} + ${created201} answered 201`]),
+    ];
+    check(`messages (${conflicts.injected()} conflicts injected)`, answers, broken);
+    expect(conflicts.injected()).toBeGreaterThan(0);
   });
 });
