@@ -81,7 +81,8 @@ const str = (v: unknown) => (typeof v === 'string' ? v : ((v as { S?: string } |
  * Real DynamoDB cancels a transaction that meets another one on the same item (reason
  * `TransactionConflict`); DynamoDB Local runs them one at a time and never does. While a scenario
  * runs, the handlers' own client does it: a TransactWriteItems touching an item `hot` picks out
- * fails so, seeded, with probability `rate`, before it leaves (nothing written). Returns the undo.
+ * fails so (the first always, then seeded, with probability `rate`), before it leaves (nothing
+ * written). Returns the count and the undo.
  */
 async function injectConflicts(hot: (key: Key) => boolean, seed: number, rate = 0.3) {
   const { documentClient } = await import('../../functions/clients/dynamodb');
@@ -98,7 +99,8 @@ async function injectConflicts(hot: (key: Key) => boolean, seed: number, rate = 
           const key = op?.Key ?? op?.Item;
           return key ? hot({ PK: str(key.PK), SK: str(key.SK) }) : false;
         });
-        if (hits.some(Boolean) && pick(1000) < rate * 1000) {
+        // The first one always (each scenario meets at least one), then at `rate`.
+        if (hits.some(Boolean) && (injected === 0 || pick(1000) < rate * 1000)) {
           injected++;
           throw Object.assign(
             new Error(
@@ -437,6 +439,39 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
         : [`${messages.length} messages after ${before.body.items.length} + ${created201} answered 201`]),
     ];
     check(`messages (${conflicts.injected()} conflicts injected)`, answers, broken);
+    expect(conflicts.injected()).toBeGreaterThan(0);
+  });
+
+  it(`file requests: ${PARALLEL} parallel cancels of one request close it once`, async () => {
+    // Prepare
+    const created = await h.call('POST', `/cases/${caseId}/file-requests`, {
+      token: firm.staff.token,
+      body: { recipients: [carla.contactId], subject: 'Signed letter', description: 'Please sign it.' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const requestId = created.body.requestId as string;
+    const requestSk = keys.fileRequest(firm.firmId, caseId, requestId).SK;
+    // Act: cancels at once, meeting transaction conflicts on the request item.
+    const conflicts = await injectConflicts((k) => k.SK === requestSk, 61);
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        h.call('POST', `/cases/${caseId}/file-requests/${requestId}/cancel`, { token: firm.staff.token }),
+      ),
+    ).finally(conflicts.undo);
+    // Assess: one cancel won; the others were told it is no longer open; one history entry.
+    const request = await h.call('GET', `/cases/${caseId}/file-requests/${requestId}`, {
+      token: firm.staff.token,
+    });
+    const statuses = (request.body.history as { status: string }[]).map((e) => e.status);
+    const won = answers.filter((r) => r.status === 200).length;
+    const broken = [
+      ...unexpected(answers, [200], 'file_request_not_open'),
+      ...(won === 1 ? [] : [`${won} cancels answered 200`]),
+      ...(request.body.status === 'cancelled' && statuses.filter((x) => x === 'cancelled').length === 1
+        ? []
+        : [`request ${request.body.status}, history ${statuses.join(',')}`]),
+    ];
+    check(`file requests (${conflicts.injected()} conflicts injected)`, answers, broken);
     expect(conflicts.injected()).toBeGreaterThan(0);
   });
 });
