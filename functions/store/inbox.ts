@@ -14,7 +14,7 @@ import { log } from '../log';
 import type { InboxWriter } from '../notify/core';
 import { deliveryItemKey } from './deliveries';
 import { Entity, keys, patterns, type QuerySpec } from './keys';
-import { queryPage, type Table, toItem, transactWrite } from './table';
+import { queryPage, type Table, toItem, transactWrite, writeRetrying } from './table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -81,14 +81,17 @@ export function inboxStore(table: Table): InboxStore {
   });
 
   async function update(owner: InboxOwner, itemId: string, set: string, condition: string, at: string) {
-    await table.client.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: keys.inboxItem(owner, itemId),
-        UpdateExpression: set,
-        ConditionExpression: condition,
-        ExpressionAttributeValues: { ':at': at },
-      }),
+    // Another tab's read (a transaction) may hold the item at that moment: retried in place.
+    await writeRetrying(() =>
+      table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: keys.inboxItem(owner, itemId),
+          UpdateExpression: set,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
     );
   }
 

@@ -203,6 +203,21 @@ export async function transactWrite(table: Table, items: TransactItem[]): Promis
 }
 
 /**
+ * One single-item write (Put, Update, Delete), sent again while DynamoDB refuses it only because a
+ * transaction held its item at that moment (TransactionConflictException: nothing was written).
+ */
+export async function writeRetrying<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (attempt >= CONFLICT_ATTEMPTS || !isTransactionConflict(err)) throw err;
+      await backoff(attempt);
+    }
+  }
+}
+
+/**
  * Runs a transaction (through transactWrite: conflicts with concurrent ones are retried). When it
  * is cancelled because the condition of item i failed, throws `onConditionFailed[i]()` (a domain
  * error) instead of the SDK error.

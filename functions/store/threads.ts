@@ -24,6 +24,7 @@ import {
   type Table,
   toItem,
   transact,
+  writeRetrying,
 } from './table';
 
 type TransactItem = Parameters<typeof transact>[1][number];
@@ -246,15 +247,18 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
 
     async moveTask(task, position, at, by) {
       try {
-        await table.client.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: keys.task(task.firmId, task.caseId, task.threadId, task.taskId),
-            UpdateExpression: 'SET #position = :p, updatedAt = :at, updatedBy = :by',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeNames: { '#position': 'position' },
-            ExpressionAttributeValues: { ':p': position, ':at': at, ':by': by },
-          }),
+        // A tick's transaction may hold the task at that moment: the move waits its turn.
+        await writeRetrying(() =>
+          table.client.send(
+            new UpdateCommand({
+              TableName: table.name,
+              Key: keys.task(task.firmId, task.caseId, task.threadId, task.taskId),
+              UpdateExpression: 'SET #position = :p, updatedAt = :at, updatedBy = :by',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeNames: { '#position': 'position' },
+              ExpressionAttributeValues: { ':p': position, ':at': at, ':by': by },
+            }),
+          ),
         );
       } catch (err) {
         if ((err as Error).name === 'ConditionalCheckFailedException') throw notFound('task');

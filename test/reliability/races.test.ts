@@ -79,8 +79,9 @@ const str = (v: unknown) => (typeof v === 'string' ? v : ((v as { S?: string } |
 
 /**
  * Real DynamoDB cancels a transaction that meets another one on the same item (reason
- * `TransactionConflict`); DynamoDB Local runs them one at a time and never does. While a scenario
- * runs, the handlers' own client does it: a TransactWriteItems touching an item `hot` picks out
+ * `TransactionConflict`), and a single write on an item a transaction holds
+ * (TransactionConflictException); DynamoDB Local runs them one at a time and never does. While a
+ * scenario runs, the handlers' own client does it: a TransactWriteItems or a single write on an item `hot` picks out
  * fails so (the first always, then seeded, with probability `rate`), before it leaves (nothing
  * written). Returns the count and the undo.
  */
@@ -117,6 +118,22 @@ async function injectConflicts(hot: (key: Key) => boolean, seed: number, rate = 
               ),
             },
           );
+        }
+      }
+      // A single write on an item a transaction holds is refused the same way, by its own name.
+      const key = (args.input as { Key?: Key }).Key;
+      if (
+        /^(Update|Delete|Put)/.test(String(context.commandName)) &&
+        key &&
+        hot({ PK: str(key.PK), SK: str(key.SK) })
+      ) {
+        if (injected === 0 || pick(1000) < rate * 1000) {
+          injected++;
+          throw Object.assign(new Error('Transaction is ongoing for the item (injected)'), {
+            name: 'TransactionConflictException',
+            $fault: 'client',
+            $metadata: { httpStatusCode: 400, attempts: 1 },
+          });
         }
       }
       return next(args);
@@ -253,9 +270,13 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
     const list = await h.call('GET', '/inbox?limit=100', { token: staff.token });
     const itemIds = (list.body.items as { itemId: string }[]).map((i) => i.itemId);
     expect(itemIds.length).toBeGreaterThanOrEqual(12);
-    // Act: every change meets transaction conflicts on the inbox counter, as DynamoDB's would.
+    // Act: every change meets transaction conflicts on the inbox's counter and items, as DynamoDB's would.
     const pick = picker(3);
-    const conflicts = await injectConflicts((k) => k.SK === 'COUNTER', 31);
+    const inboxPk = keys.inboxCounter({ firmId: firm.firmId, kind: 'staff', id: staff.userId }).PK;
+    const conflicts = await injectConflicts(
+      (k) => k.PK === inboxPk && (k.SK === 'COUNTER' || k.SK.startsWith('ITEM#')),
+      31,
+    );
     const answers = await Promise.all(
       Array.from({ length: PARALLEL }, (_, i) => {
         const itemId = itemIds[pick(itemIds.length)]!;
@@ -472,6 +493,36 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
         : [`request ${request.body.status}, history ${statuses.join(',')}`]),
     ];
     check(`file requests (${conflicts.injected()} conflicts injected)`, answers, broken);
+    expect(conflicts.injected()).toBeGreaterThan(0);
+  });
+
+  it(`tasks: ${PARALLEL} parallel reorders and ticks on one thread`, async () => {
+    // Prepare
+    const { threadId, taskIds } = await newThread(['A', 'B', 'C', 'D', 'E', 'F']);
+    const taskPk = keys.task(firm.firmId, caseId, threadId, taskIds[0]!).PK;
+    // Act: drags (one write of the task) and ticks (transactions over the same task items) at once,
+    // meeting conflicts on the task items as DynamoDB would.
+    const conflicts = await injectConflicts((k) => k.PK === taskPk && k.SK.startsWith('TASK#'), 29);
+    const pick = picker(17);
+    const base = `/cases/${caseId}/threads/${threadId}/tasks`;
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) => {
+        const moving = pick(taskIds.length);
+        const taskId = taskIds[moving]!;
+        if (i % 3 === 2) return h.call('PUT', `${base}/${taskId}/done`, { token: firm.staff.token });
+        const afterTaskId = taskIds[(moving + 1 + pick(taskIds.length - 1)) % taskIds.length]!;
+        return h.call('POST', `${base}/${taskId}/move`, { token: firm.staff.token, body: { afterTaskId } });
+      }),
+    ).finally(conflicts.undo);
+    // Assess
+    const s = await threadState(threadId);
+    const broken = [
+      ...unexpected(answers, [200], 'concurrent_task_change'),
+      ...(JSON.stringify(s.counts) === JSON.stringify(s.actual)
+        ? []
+        : [`counts ${JSON.stringify(s.counts)} vs tasks ${JSON.stringify(s.actual)}`]),
+    ];
+    check(`reorders (${conflicts.injected()} conflicts injected)`, answers, broken);
     expect(conflicts.injected()).toBeGreaterThan(0);
   });
 });
