@@ -28,12 +28,21 @@ export function filterState(filter: ThreadFilter): Exclude<TaskState, 'none'> | 
   return undefined;
 }
 
+/**
+ * Whether `delta` leaves `counts` in range (0 ≤ completed ≤ total). A change planned from a thread
+ * read before a sibling's tick and tasks read after it can fail this: the reads straddle a change,
+ * which is a race to re-read, not a broken invariant.
+ */
+export function fits(counts: TaskCounts, delta: TaskCounts): boolean {
+  const completed = counts.completed + delta.completed;
+  const total = counts.total + delta.total;
+  return completed >= 0 && total >= 0 && completed <= total;
+}
+
 /** The counts after adding `total` tasks and ticking (`+1`) or unticking (`-1`) `completed` ones. */
 export function applyDelta(counts: TaskCounts, delta: TaskCounts): TaskCounts {
-  const next = { completed: counts.completed + delta.completed, total: counts.total + delta.total };
-  if (next.completed < 0 || next.total < 0 || next.completed > next.total)
-    throw new Error(`task counts out of range: ${JSON.stringify({ counts, delta })}`);
-  return next;
+  if (!fits(counts, delta)) throw new Error(`task counts out of range: ${JSON.stringify({ counts, delta })}`);
+  return { completed: counts.completed + delta.completed, total: counts.total + delta.total };
 }
 
 /** What a change does to the thread: its state before and after, and whether it completed it. */

@@ -1,7 +1,8 @@
 // Client tasks of a chat thread: add, edit, delete, reorder, tick / untick (staff or contact), list
 // and re-send. Each change (but a reorder) writes the tasks, the thread's counts (ADD), a
-// task-update message and its events in one transaction, guarded by the counts it read: a
-// concurrent change makes it re-read and try again, so counts and filter state stay exact.
+// task-update message and its events in one transaction, guarded by the counts and task states it
+// read: a concurrent change makes it re-read and try again (after a short random pause, up to
+// ATTEMPTS times, then 409 concurrent_task_change), so counts and filter state stay exact.
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import { conflict, DomainError, notFound, unprocessable } from './errors';
@@ -9,6 +10,7 @@ import type { Page } from './ports';
 import type { ContactPrincipal, StaffPrincipal } from './principal';
 import {
   appendPositions,
+  fits,
   inListOrder,
   MAX_TASKS_PER_THREAD,
   movePosition,
@@ -74,6 +76,10 @@ const CONCURRENT = 'concurrent_task_change';
 /** Concurrent ticks on one thread are few (a few people); beyond this the caller retries. */
 const ATTEMPTS = 8;
 
+/** A random pause before the next attempt (full jitter, growing): racers stop colliding in step. */
+const pause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** Math.min(attempt, 5)));
+
 export const concurrentTaskChange = () =>
   conflict(CONCURRENT, 'The tasks of this thread changed at the same time; try again.');
 
@@ -108,6 +114,13 @@ async function changeTasks<R>(
     const at = now.toISOString();
     const p = plan(thread, tasks, author, at);
     if ('unchanged' in p) return p.unchanged;
+    // The thread and its tasks are two reads: a change committed between them can make the plan
+    // (from the tasks) impossible on the counts (from the thread). That is a race, not a fault.
+    if (!fits(countsOf(thread), p.delta)) {
+      if (attempt >= ATTEMPTS) throw concurrentTaskChange();
+      await pause(attempt);
+      continue;
+    }
     const t = transition(countsOf(thread), p.delta);
     const detail = {
       threadId: thread.threadId,
@@ -160,6 +173,7 @@ async function changeTasks<R>(
       return p.result;
     } catch (err) {
       if (!(err instanceof DomainError && err.code === CONCURRENT) || attempt >= ATTEMPTS) throw err;
+      await pause(attempt);
     }
   }
 }

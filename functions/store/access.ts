@@ -16,7 +16,7 @@ import type { Grant } from '../domain/grants';
 import { type Invitation, type InvitationMail, invitationSuperseded } from '../domain/invitations';
 import type { CancelReason } from '../domain/uploads';
 import { Entity, type ItemKey, keys, patterns } from './keys';
-import { transactRetrying } from './shares';
+
 import { fromItem, putActivity, queryPage, type Table, toItem, transact } from './table';
 import { cancelIntent, pendingIntentsOf } from './uploads';
 
@@ -148,8 +148,8 @@ async function writeCancellingUploads(
     const open = await pendingIntentsOf(table, g.firmId, g.caseId, g.contactId);
     const now = open.slice(0, CANCELS_PER_WRITE).map((i) => cancelIntent(table, i, reason, at));
     try {
-      // Retried on a transaction conflict: ingest may be writing one of these intents right now.
-      await transactRetrying(table, [...items, ...now], {
+      // transact retries a transaction conflict: ingest may be writing one of these intents right now.
+      await transact(table, [...items, ...now], {
         ...onFailed,
         ...Object.fromEntries(now.map((_, i) => [items.length + i, intentMoved])),
       });

@@ -5,7 +5,6 @@ import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
-  TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -15,7 +14,7 @@ import { log } from '../log';
 import type { InboxWriter } from '../notify/core';
 import { deliveryItemKey } from './deliveries';
 import { Entity, keys, patterns, type QuerySpec } from './keys';
-import { queryPage, type Table, toItem } from './table';
+import { queryPage, type Table, toItem, transactWrite, writeRetrying } from './table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -82,14 +81,17 @@ export function inboxStore(table: Table): InboxStore {
   });
 
   async function update(owner: InboxOwner, itemId: string, set: string, condition: string, at: string) {
-    await table.client.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: keys.inboxItem(owner, itemId),
-        UpdateExpression: set,
-        ConditionExpression: condition,
-        ExpressionAttributeValues: { ':at': at },
-      }),
+    // Another tab's read (a transaction) may hold the item at that moment: retried in place.
+    await writeRetrying(() =>
+      table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: keys.inboxItem(owner, itemId),
+          UpdateExpression: set,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
     );
   }
 
@@ -105,9 +107,8 @@ export function inboxStore(table: Table): InboxStore {
       },
     };
     try {
-      await table.client.send(
-        new TransactWriteCommand({ TransactItems: [itemUpdate, counterUpdate(owner, -1)] }),
-      );
+      // A concurrent change of the same counter (another read, a new item) is retried in place.
+      await transactWrite(table, [itemUpdate, counterUpdate(owner, -1)]);
       return true;
     } catch (err) {
       const failed = cancelledAt(err);
@@ -235,65 +236,61 @@ export function inboxWriter(table: Table): InboxWriter {
       const byIdentity = owner.kind === 'contact' && identityId ? identityId : undefined;
       const counterIndex = byIdentity ? keys.inboxCounterByIdentity(byIdentity, owner.firmId) : undefined;
       try {
-        await table.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: table.name,
-                  Item: toItem(
-                    {
-                      ...keys.inboxItem(owner, item.itemId),
-                      ...(byIdentity ? keys.inboxItemByIdentity(byIdentity, item.itemId) : {}),
-                    },
-                    Entity.inboxItem,
-                    stored,
-                  ),
-                  ConditionExpression: 'attribute_not_exists(PK)',
+        await transactWrite(table, [
+          {
+            Put: {
+              TableName: table.name,
+              Item: toItem(
+                {
+                  ...keys.inboxItem(owner, item.itemId),
+                  ...(byIdentity ? keys.inboxItemByIdentity(byIdentity, item.itemId) : {}),
                 },
+                Entity.inboxItem,
+                stored,
+              ),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Update: {
+              TableName: table.name,
+              Key: keys.inboxCounter(owner),
+              UpdateExpression: [
+                'SET entity = :entity, v = :v, firmId = :firmId, ownerKind = :kind, ownerId = :ownerId',
+                counterIndex
+                  ? ', GSI1PK = if_not_exists(GSI1PK, :g1pk), GSI1SK = if_not_exists(GSI1SK, :g1sk)'
+                  : '',
+                'ADD unread :one',
+              ].join(' '),
+              ExpressionAttributeValues: {
+                ':entity': Entity.inboxCounter,
+                ':v': 1,
+                ':firmId': owner.firmId,
+                ':kind': owner.kind,
+                ':ownerId': owner.id,
+                ':one': 1,
+                ...(counterIndex ? { ':g1pk': counterIndex.GSI1PK, ':g1sk': counterIndex.GSI1SK } : {}),
               },
-              {
-                Update: {
-                  TableName: table.name,
-                  Key: keys.inboxCounter(owner),
-                  UpdateExpression: [
-                    'SET entity = :entity, v = :v, firmId = :firmId, ownerKind = :kind, ownerId = :ownerId',
-                    counterIndex
-                      ? ', GSI1PK = if_not_exists(GSI1PK, :g1pk), GSI1SK = if_not_exists(GSI1SK, :g1sk)'
-                      : '',
-                    'ADD unread :one',
-                  ].join(' '),
-                  ExpressionAttributeValues: {
-                    ':entity': Entity.inboxCounter,
-                    ':v': 1,
-                    ':firmId': owner.firmId,
-                    ':kind': owner.kind,
-                    ':ownerId': owner.id,
-                    ':one': 1,
-                    ...(counterIndex ? { ':g1pk': counterIndex.GSI1PK, ':g1sk': counterIndex.GSI1SK } : {}),
-                  },
-                },
+            },
+          },
+          {
+            Update: {
+              TableName: table.name,
+              Key: deliveryItemKey(key),
+              // Only the attempt that still finds it pending delivers it: exactly once under retries.
+              ConditionExpression: '#status = :pending',
+              UpdateExpression:
+                'SET #status = :sent, sentAt = :at, inboxItemId = :itemId REMOVE leaseUntil, lastError, lastErrorAt',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':pending': 'pending',
+                ':sent': 'sent',
+                ':at': at,
+                ':itemId': item.itemId,
               },
-              {
-                Update: {
-                  TableName: table.name,
-                  Key: deliveryItemKey(key),
-                  // Only the attempt that still finds it pending delivers it: exactly once under retries.
-                  ConditionExpression: '#status = :pending',
-                  UpdateExpression:
-                    'SET #status = :sent, sentAt = :at, inboxItemId = :itemId REMOVE leaseUntil, lastError, lastErrorAt',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: {
-                    ':pending': 'pending',
-                    ':sent': 'sent',
-                    ':at': at,
-                    ':itemId': item.itemId,
-                  },
-                },
-              },
-            ],
-          }),
-        );
+            },
+          },
+        ]);
         return true;
       } catch (err) {
         if (cancelledAt(err) === 2) return false;

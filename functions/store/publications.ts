@@ -3,8 +3,7 @@
 import { conflict, type DomainError } from '../domain/errors';
 import type { Publication, PublicationStore } from '../domain/publish';
 import { Entity, keys } from './keys';
-import { transactRetrying } from './shares';
-import { getItem, putActivity, type Table, toItem } from './table';
+import { getItem, putActivity, type Table, toItem, transact } from './table';
 
 const ALREADY = 'publication_exists';
 
@@ -17,7 +16,7 @@ export function publicationStore(table: Table): PublicationStore {
 
     async recordPublication(p, event) {
       try {
-        await transactRetrying(
+        await transact(
           table,
           [
             {

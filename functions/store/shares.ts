@@ -78,7 +78,7 @@ export function shareStore(table: Table): ShareStore {
   /** Runs a share change; false when its condition shows a concurrent save already made it. */
   const change = async (items: TransactItem[]) => {
     try {
-      await transactRetrying(table, items, { 0: alreadyDone, 1: grantGone });
+      await transact(table, items, { 0: alreadyDone, 1: grantGone });
       return true;
     } catch (err) {
       if ((err as DomainError).code === ALREADY_DONE) return false;
@@ -175,31 +175,3 @@ export function shareStore(table: Table): ShareStore {
 
 const withEvent = (table: Table, event: DomainEvent | undefined): TransactItem[] =>
   event ? [putActivity(table, event)] : [];
-
-/**
- * `transact`, retried when DynamoDB cancels it only because another transaction was touching the
- * same item at that moment (concurrent saves update the same grant counter).
- */
-export async function transactRetrying(
-  table: Table,
-  items: TransactItem[],
-  onConditionFailed: Record<number, () => DomainError> = {},
-): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await transact(table, items, onConditionFailed);
-      return;
-    } catch (err) {
-      if (attempt >= 8 || !isTransactionConflict(err)) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
-    }
-  }
-}
-
-function isTransactionConflict(err: unknown): boolean {
-  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-  if (e.name === 'TransactionConflictException') return true;
-  if (e.name !== 'TransactionCanceledException') return false;
-  const codes = (e.CancellationReasons ?? []).map((r) => r.Code);
-  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-}

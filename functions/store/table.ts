@@ -196,9 +196,50 @@ export function putActivity(table: Table, event: DomainEvent): TransactItem {
   };
 }
 
+/** Attempts of a transaction that DynamoDB keeps cancelling only for concurrent ones. */
+const CONFLICT_ATTEMPTS = 8;
+
+/** A short random wait before attempt `attempt + 1` of a write that lost a race (full jitter). */
+export const backoff = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** Math.min(attempt, 6)));
+
 /**
- * Runs a transaction. When it is cancelled because the condition of item i failed, throws
- * `onConditionFailed[i]()` (a domain error) instead of the SDK error.
+ * Sends a transaction, sent again in place while DynamoDB cancels it only because another
+ * transaction held one of its items at that moment (concurrent writes to one counter: a grant's
+ * sharedCount, an inbox's unread, a discussion's commentCount, a thread). A cancelled transaction
+ * wrote nothing, so sending it again is safe; its conditions are judged afresh.
+ */
+export async function transactWrite(table: Table, items: TransactItem[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await table.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (err) {
+      if (attempt >= CONFLICT_ATTEMPTS || !isTransactionConflict(err)) throw err;
+      await backoff(attempt);
+    }
+  }
+}
+
+/**
+ * One single-item write (Put, Update, Delete), sent again while DynamoDB refuses it only because a
+ * transaction held its item at that moment (TransactionConflictException: nothing was written).
+ */
+export async function writeRetrying<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (attempt >= CONFLICT_ATTEMPTS || !isTransactionConflict(err)) throw err;
+      await backoff(attempt);
+    }
+  }
+}
+
+/**
+ * Runs a transaction (through transactWrite: conflicts with concurrent ones are retried). When it
+ * is cancelled because the condition of item i failed, throws `onConditionFailed[i]()` (a domain
+ * error) instead of the SDK error.
  */
 export async function transact(
   table: Table,
@@ -206,7 +247,7 @@ export async function transact(
   onConditionFailed: Record<number, () => DomainError> = {},
 ): Promise<void> {
   try {
-    await table.client.send(new TransactWriteCommand({ TransactItems: items }));
+    await transactWrite(table, items);
   } catch (err) {
     if ((err as Error).name === 'TransactionCanceledException') {
       const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
@@ -216,4 +257,13 @@ export async function transact(
     }
     throw err;
   }
+}
+
+/** DynamoDB refused a write only because a transaction held one of its items: trying again is right. */
+export function isTransactionConflict(err: unknown): boolean {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+  if (e.name === 'TransactionConflictException') return true;
+  if (e.name !== 'TransactionCanceledException') return false;
+  const codes = (e.CancellationReasons ?? []).map((r) => r.Code);
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
 }

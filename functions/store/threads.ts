@@ -15,7 +15,17 @@ import { shardOf, taskState } from '../domain/task-rules';
 import { concurrentTaskChange, type TaskChangeWrite, type TaskStore } from '../domain/tasks';
 import type { Message, Task, Thread, ThreadStore } from '../domain/threads';
 import { Entity, type ItemKey, keys, patterns, REMINDER_SHARDS } from './keys';
-import { fromItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
+import {
+  fromItem,
+  isTransactionConflict,
+  putActivity,
+  queryAll,
+  queryPage,
+  type Table,
+  toItem,
+  transact,
+  writeRetrying,
+} from './table';
 
 type TransactItem = Parameters<typeof transact>[1][number];
 
@@ -206,8 +216,14 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
         ...w.events.map((e) => putActivity(table, e)),
         ...(w.reminder ? [reminderUpdate(table, w.thread, w.reminder)] : []),
       ];
-      // Whichever condition failed, something changed since the read: the domain re-reads.
-      await transact(table, items, Object.fromEntries(items.map((_, i) => [i, concurrentTaskChange])));
+      // Whichever condition failed, something changed since the read: the domain re-reads. So it
+      // does when concurrent transactions kept cancelling this one (transact retried it in place).
+      try {
+        await transact(table, items, Object.fromEntries(items.map((_, i) => [i, concurrentTaskChange])));
+      } catch (err) {
+        if (isTransactionConflict(err)) throw concurrentTaskChange();
+        throw err;
+      }
     },
 
     async saveReminders(thread, settings, change) {
@@ -231,15 +247,18 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
 
     async moveTask(task, position, at, by) {
       try {
-        await table.client.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: keys.task(task.firmId, task.caseId, task.threadId, task.taskId),
-            UpdateExpression: 'SET #position = :p, updatedAt = :at, updatedBy = :by',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeNames: { '#position': 'position' },
-            ExpressionAttributeValues: { ':p': position, ':at': at, ':by': by },
-          }),
+        // A tick's transaction may hold the task at that moment: the move waits its turn.
+        await writeRetrying(() =>
+          table.client.send(
+            new UpdateCommand({
+              TableName: table.name,
+              Key: keys.task(task.firmId, task.caseId, task.threadId, task.taskId),
+              UpdateExpression: 'SET #position = :p, updatedAt = :at, updatedBy = :by',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeNames: { '#position': 'position' },
+              ExpressionAttributeValues: { ':p': position, ':at': at, ':by': by },
+            }),
+          ),
         );
       } catch (err) {
         if ((err as Error).name === 'ConditionalCheckFailedException') throw notFound('task');

@@ -12,8 +12,8 @@ import type { CancelReason, UploadIntent, UploadStore } from '../domain/uploads'
 import { documentItem } from './documents';
 import { closeRequest, notOpen } from './file-requests';
 import { Entity, type ItemKey, keys, patterns } from './keys';
-import { countOnGrant, shareItem, transactRetrying } from './shares';
-import { fromItem, putActivity, type Table, toItem } from './table';
+import { countOnGrant, shareItem } from './shares';
+import { fromItem, putActivity, type Table, toItem, transact } from './table';
 import { nextVersionOf, putVersion, versionMoved } from './versions';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -85,11 +85,11 @@ export const CLOSED_INTENT_TTL_SECONDS = 30 * 24 * 60 * 60;
 export function uploadStore(table: Table): UploadStore & IngestStore {
   /** A transaction whose first item is the pending → done guard; false when the guard failed. */
   const once = async (
-    items: Parameters<typeof transactRetrying>[1],
+    items: Parameters<typeof transact>[1],
     onFailed: Record<number, () => DomainError> = {},
   ) => {
     try {
-      await transactRetrying(table, items, { ...onFailed, 0: notPending });
+      await transact(table, items, { ...onFailed, 0: notPending });
       return true;
     } catch (err) {
       if ((err as DomainError).code === NOT_PENDING) return false;
@@ -164,7 +164,7 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
     },
 
     async completeUpload({ intent, document, share, event, version, previous, fileRequest }) {
-      const items: Parameters<typeof transactRetrying>[1] = [
+      const items: Parameters<typeof transact>[1] = [
         closeIntent(intent, 'completed', {
           documentId: document.documentId,
           completedAt: document.updatedAt ?? document.createdAt,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Schemas } from '../../client/src/index';
 import { apiAs, problem } from './support/client';
 import { PDF, pdfBytes, postToS3, replayObjectCreated, upload } from './support/files';
 import { invitationToken, mailTo } from './support/mail';
@@ -100,13 +99,18 @@ describe('Scenario: Client Connect', () => {
     });
     expect(ticket.response.status).toBe(201);
     await postToS3(ticket.data!, clientBytes, PDF);
+    // The stack settles (S3 event → ingest → stream → notify) instead of a wall-clock poll, which a
+    // loaded machine could outlast; `npm run bench` measures how soon the item is listable.
     const posted = performance.now();
-    const item = await waitForInboxItem(owner.token, (i) => i.type === 'document.uploaded');
-    const postToInboxMs = performance.now() - posted;
-    console.log(
-      `client-connect: presigned POST completed → owner inbox item listable in ${postToInboxMs.toFixed(0)} ms`,
-    );
     await settle();
+    console.log(
+      `client-connect: presigned POST completed → stack settled in ${(performance.now() - posted).toFixed(0)} ms`,
+    );
+    const ownerInbox = await apiAs(owner.token).GET('/inbox');
+    expect(ownerInbox.response.status).toBe(200);
+    const uploaded = ownerInbox.data!.items.filter((i) => i.type === 'document.uploaded');
+    expect(uploaded).toHaveLength(1);
+    const item = uploaded[0]!;
 
     // Then it shows as a client upload, with who uploaded it, and the counts follow
     const clientDocs = await api.GET('/cases/{caseId}/documents', {
@@ -158,17 +162,3 @@ describe('Scenario: Client Connect', () => {
     expect(problem(res).code).toBe('owner_required_without_other_recipient');
   });
 });
-
-type InboxItem = Schemas['InboxItemView'];
-
-/** Polls the inbox (no settle: this measures how soon the item is listable) for up to 10 s. */
-async function waitForInboxItem(token: string, match: (i: InboxItem) => boolean): Promise<InboxItem> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const res = await apiAs(token).GET('/inbox');
-    const hit = res.data?.items.find(match);
-    if (hit) return hit;
-    if (Date.now() > until) throw new Error('no inbox item within 10 s');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

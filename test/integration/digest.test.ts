@@ -62,6 +62,13 @@ async function runDigestsAt(at: Date) {
   return res.body as { due: number; sent: number; skipped: number; failures: unknown[] };
 }
 
+/** The due time a digested email's delivery status names ("… digest mailed at <ISO> (digest …)"). */
+function dueAtOf(detail: string): number {
+  const at = / mailed at (\S+) \(digest /.exec(detail)?.[1];
+  expect(at, detail).toBeDefined();
+  return Date.parse(at!);
+}
+
 const emailDeliveries = async (firm: TestFirm, caseId: string) => {
   const res = await apiAs(firm.staff2.token).GET('/cases/{caseId}/deliveries', {
     params: { path: { caseId }, query: { limit: 100 } },
@@ -81,10 +88,11 @@ describe('Function: digests of a burst', () => {
       canUpload: true,
     });
     const names = Array.from({ length: 10 }, (_, i) => `payslip-${i + 1}.pdf`);
-    const started = Date.now();
+    const before = Date.now();
 
     // Act: the burst
     await burst(caseId, dora.token, names);
+    const after = Date.now();
 
     // Assess: 10 in-app items at once, no email yet
     const inbox = await apiAs(firm.staff.token).GET('/inbox', { params: { query: { limit: 50 } } });
@@ -98,14 +106,20 @@ describe('Function: digests of a burst', () => {
       expect(d.detail).toMatch(/^Batched into the documents digest mailed at .+ \(digest [0-9A-Z]+\)\.$/);
     }
     expect(new Set(emails.map((d) => /\(digest (\w+)\)/.exec(d.detail!)![1])).size).toBe(1);
+    // The window opened with the burst's first email and lasts 5 minutes: its due time lies between
+    // 5 minutes after the burst began and 5 minutes after it settled, however slow the machine.
+    const dueAt = dueAtOf(emails[0]!.detail!);
+    expect(dueAt).toBeGreaterThanOrEqual(before + 5 * MINUTE);
+    expect(dueAt).toBeLessThanOrEqual(after + 5 * MINUTE);
 
-    // Act: the digest function, before the window is due, then after it, then again
-    const early = await runDigestsAt(new Date(started + 4 * MINUTE));
+    // Act: the digest function (its fake clock taken from the window's due time), a minute before
+    // the window is due, then after it, then again
+    const early = await runDigestsAt(new Date(dueAt - MINUTE));
     const afterEarly = await mailTo(firm.staff.email);
-    const due = await runDigestsAt(new Date(started + 6 * MINUTE));
+    const due = await runDigestsAt(new Date(dueAt + MINUTE));
     const again = await Promise.all([
-      runDigestsAt(new Date(started + 6 * MINUTE)),
-      runDigestsAt(new Date(started + 7 * MINUTE)),
+      runDigestsAt(new Date(dueAt + MINUTE)),
+      runDigestsAt(new Date(dueAt + 2 * MINUTE)),
     ]);
 
     // Assess: exactly one email, listing the 10 files
@@ -120,13 +134,13 @@ describe('Function: digests of a burst', () => {
     expect(mails[0]!.body.text).toContain('Here is what happened in the last 5 minutes:');
     expect(mails[0]!.body.html).toContain(`uploaded ${names[0]}</a>`);
 
-    // Act: a later upload opens a new digest
-    const later = Date.now();
+    // Act: a later upload opens a new digest, mailed once its own window is due
     await burst(caseId, dora.token, ['late.pdf']);
     const lateEmail = (await emailDeliveries(firm, caseId)).filter(
       (d) => !emails.some((e) => e.eventId === d.eventId),
     );
-    await runDigestsAt(new Date(later + 6 * MINUTE));
+    expect(lateEmail).toHaveLength(1);
+    await runDigestsAt(new Date(dueAtOf(lateEmail[0]!.detail!) + MINUTE));
 
     // Assess
     expect(lateEmail).toHaveLength(1);

@@ -2,15 +2,29 @@
 // at a fake time (POST /local/reminders/run with `now`), finds due schedules through the due-date
 // index, and sends each due slot once however often it runs.
 import { describe, expect, it } from 'vitest';
-import { patterns } from '../../functions/store/keys';
+import { keys, patterns } from '../../functions/store/keys';
+import { getItem } from '../../functions/store/table';
 import { apiAs } from './support/client';
 import { mailTo } from './support/mail';
-import { call, partition, settle } from './support/stack';
+import { call, partition, settle, table } from './support/stack';
 import { newThread, type Setup, setup, tick } from './support/threads';
 
 const DAY = 24 * 60 * 60 * 1000;
 // Runs here stay within 3 days of now: other suites' threads (the default, every 3 days) share the
-// index and must not fall due under this suite's fake clock.
+// index and must not fall due under this suite's fake clock. Every fake time is taken from the
+// schedule the stack itself wrote (its nextDueAt), never from a wall clock read before the setup:
+// a loaded machine then moves the slot and the runs together.
+
+/** When a thread's first reminder falls due, as its schedule says (read consistently). */
+async function firstDueAt(s: Setup, threadId: string): Promise<number> {
+  const schedule = await getItem<{ nextDueAt?: string }>(
+    table,
+    keys.reminder(s.firm.firmId, s.caseId, threadId),
+    { consistent: true },
+  );
+  expect(schedule?.nextDueAt, 'the thread has a reminder due').toBeDefined();
+  return Date.parse(schedule!.nextDueAt!);
+}
 
 /** Runs the reminders function as if it were `at`, then waits for notify. */
 async function runAt(at: Date) {
@@ -33,16 +47,16 @@ describe('Scheduled: automatic reminders', () => {
   it('sends a due reminder once when the reminder function runs twice, then the next slot, at most maxCount times', async () => {
     // Prepare
     const s = await setup('Reminder Firm');
-    const started = Date.now();
     const thread = await newThread(s, {
       tasks: ['Send W-2', 'Sign 8879'],
       reminders: { everyDays: 1, maxCount: 2 },
     });
     await tick(s, thread.threadId, thread.tasks[0]!.taskId);
+    const due = await firstDueAt(s, thread.threadId);
     // Act: before the slot, at the slot twice, the next slot, and long after the last one
-    await runAt(new Date(started + DAY - 60_000));
+    await runAt(new Date(due - 60_000));
     const early = await reminderMails(s);
-    const firstSlot = new Date(started + DAY + 60_000);
+    const firstSlot = new Date(due + 60_000);
     const runs = [...(await Promise.all([runAt(firstSlot), runAt(firstSlot)])), await runAt(firstSlot)];
     const afterFirst = await reminderMails(s);
     await runAt(new Date(firstSlot.getTime() + DAY + 60_000));
@@ -66,7 +80,6 @@ describe('Scheduled: automatic reminders', () => {
   it('stops reminding once every task is done, and a thread override of 0 sends none', async () => {
     // Prepare
     const s = await setup();
-    const started = Date.now();
     const done = await newThread(s, {
       subject: 'Done soon',
       tasks: ['Only task'],
@@ -77,13 +90,15 @@ describe('Scheduled: automatic reminders', () => {
       tasks: ['Task'],
       reminders: { everyDays: 1, maxCount: 3 },
     });
+    // Both schedules started with their threads: the run below is a day past the later one.
+    const lastDue = Math.max(await firstDueAt(s, done.threadId), await firstDueAt(s, silenced.threadId));
     const override = await apiAs(s.firm.staff.token).PUT('/cases/{caseId}/threads/{threadId}/reminders', {
       params: { path: { caseId: s.caseId, threadId: silenced.threadId } },
       body: { everyDays: 1, maxCount: 0 },
     });
     // Act
     await tick(s, done.threadId, done.tasks[0]!.taskId);
-    await runAt(new Date(started + 2 * DAY));
+    await runAt(new Date(lastDue + DAY));
     // Assess
     expect(override.response.status).toBe(200);
     expect(override.data!.reminders).toEqual({ everyDays: 1, maxCount: 0 });

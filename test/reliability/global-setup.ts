@@ -19,7 +19,7 @@ export default async function setup(project: TestProject) {
     const sum = (k: keyof Omit<TallyFile, 'file' | 'finished'>) => files.reduce((n, f) => n + f[k], 0);
     const unfinished = files.filter((f) => !f.finished).map((f) => f.file);
     const failures = sum('failures') + unfinished.length;
-    const line = `reliability: routes=${sum('routes')} cells=${sum('cells')} fuzz=${sum('fuzz')} duplicates=${sum('duplicates')} faults=${sum('faults')} lists=${sum('lists')} failures=${failures}`;
+    const line = `reliability: routes=${sum('routes')} cells=${sum('cells')} fuzz=${sum('fuzz')} duplicates=${sum('duplicates')} faults=${sum('faults')} lists=${sum('lists')} races=${sum('races')} failures=${failures}`;
     process.stdout.write(
       `\n${line}\n(${files.length} files, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
     );

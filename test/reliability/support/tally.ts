@@ -19,6 +19,8 @@ export interface Counts {
   faults: number;
   /** List routes whose edges (last page, one-item pages) were walked. */
   lists: number;
+  /** Concurrency scenarios (parallel requests on the same counters). */
+  races: number;
   failures: number;
 }
 
@@ -28,7 +30,7 @@ export interface TallyFile extends Counts {
 }
 
 export function useTally(file: string) {
-  const counts: Counts = { routes: 0, cells: 0, fuzz: 0, duplicates: 0, faults: 0, lists: 0, failures: 0 };
+  const counts: Counts = { routes: 0, cells: 0, fuzz: 0, duplicates: 0, faults: 0, lists: 0, races: 0, failures: 0 };
   const failedChecksByTest = new Map<string, number>();
   const dir = inject('reliabilityTallyDir');
   const write = (finished: boolean) => {
