@@ -30,7 +30,16 @@ export interface TallyFile extends Counts {
 }
 
 export function useTally(file: string) {
-  const counts: Counts = { routes: 0, cells: 0, fuzz: 0, duplicates: 0, faults: 0, lists: 0, races: 0, failures: 0 };
+  const counts: Counts = {
+    routes: 0,
+    cells: 0,
+    fuzz: 0,
+    duplicates: 0,
+    faults: 0,
+    lists: 0,
+    races: 0,
+    failures: 0,
+  };
   const failedChecksByTest = new Map<string, number>();
   const dir = inject('reliabilityTallyDir');
   const write = (finished: boolean) => {
