@@ -80,8 +80,9 @@ export async function listInbox(deps: InboxDeps, by: Caller, page: PageRequest):
 }
 
 /**
- * An item as it is shown: title and body by the rule for typed texts (plain-text.ts). Items written
- * before that rule may hold the bidi overrides and invisible characters of a file name or subject.
+ * An item as it is shown (listed, read, archived): title and body by the rule for typed texts
+ * (plain-text.ts). Items written before that rule may hold the bidi overrides and invisible
+ * characters of a file name or subject.
  */
 const shownItem = (item: InboxItem): InboxItem => ({
   ...item,
@@ -97,10 +98,10 @@ export async function unreadCount(deps: InboxDeps, by: Caller): Promise<{ unread
 export async function readItem(deps: InboxDeps, by: Caller, itemId: string): Promise<InboxItem> {
   for (let attempt = 0; ; attempt++) {
     const { owner, item } = await locate(deps, by, itemId);
-    if (item.readAt) return item;
+    if (item.readAt) return shownItem(item);
     const at = deps.clock.now().toISOString();
-    if (await deps.inbox.markRead(owner, itemId, at)) return { ...item, readAt: at };
-    if (attempt >= RACE_RETRIES) return (await locate(deps, by, itemId)).item;
+    if (await deps.inbox.markRead(owner, itemId, at)) return shownItem({ ...item, readAt: at });
+    if (attempt >= RACE_RETRIES) return shownItem((await locate(deps, by, itemId)).item);
   }
 }
 
@@ -127,11 +128,11 @@ export async function readAll(deps: InboxDeps, by: Caller): Promise<{ marked: nu
 export async function archiveItem(deps: InboxDeps, by: Caller, itemId: string): Promise<InboxItem> {
   for (let attempt = 0; ; attempt++) {
     const { owner, item } = await locate(deps, by, itemId);
-    if (item.archivedAt) return item;
+    if (item.archivedAt) return shownItem(item);
     const at = deps.clock.now().toISOString();
     if (await deps.inbox.archive(owner, item, at))
-      return { ...item, readAt: item.readAt ?? at, archivedAt: at };
-    if (attempt >= RACE_RETRIES) return (await locate(deps, by, itemId)).item;
+      return shownItem({ ...item, readAt: item.readAt ?? at, archivedAt: at });
+    if (attempt >= RACE_RETRIES) return shownItem((await locate(deps, by, itemId)).item);
   }
 }
 

@@ -157,6 +157,16 @@ describe('Display names of files', () => {
     expect(inbox.map((i) => [i.title, i.body])).toEqual([
       ['New client upload oldtxt.pdf/../x.exe', 'Carla uploaded oldtxt.pdf/../x.exe'],
     ]);
+    // Reading and archiving it answer the item as shown too.
+    const onItem = { params: { path: { itemId: ownerItem!.itemId } } };
+    const read = await apiAs(firm.staff.token).POST('/inbox/{itemId}/read', onItem);
+    const archived = await apiAs(firm.staff.token).POST('/inbox/{itemId}/archive', onItem);
+    const readAgain = await apiAs(firm.staff.token).POST('/inbox/{itemId}/read', onItem);
+    for (const answer of [read, archived, readAgain])
+      expect([answer.data!.title, answer.data!.body]).toEqual([
+        'New client upload oldtxt.pdf/../x.exe',
+        'Carla uploaded oldtxt.pdf/../x.exe',
+      ]);
     expect(staffList.data!.items.map((d) => d.name)).toEqual(['oldtxt.pdf_x.exe']);
     expect(portalList.data!.items.map((d) => d.name)).toEqual(['oldtxt.pdf_x.exe']);
     expect(dispositionOf(download.data!.url)).toBe(
