@@ -1,6 +1,7 @@
 // Starts the whole backend on one machine: DynamoDB Local, local S3, local SES, the local event
 // bus, the stream relay and the HTTP gateway, all running the real handlers. Used by `npm start`
-// and by the integration tests' global setup.
+// and by the integration tests' global setup. It stops in order (stop accepting, drain, then the
+// emulators) and, after a kill, picks up what the last run accepted (decision 0017).
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -37,7 +38,11 @@ export interface LocalStack {
   runReminders(now?: Date): Promise<unknown>;
   /** Runs the scheduled digests function once, on the real clock or at `now` (tests advance it). */
   runDigests(now?: Date): Promise<unknown>;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting (gateway, S3), drains the stream relay and the bus for up to `drainMs` (what
+   * is left waits in .data for the next start), then stops the emulators.
+   */
+  stop(drainMs?: number): Promise<void>;
 }
 
 export const TABLE_NAME = 'portico';
@@ -47,6 +52,13 @@ export const BUS_NAME = 'portico-events';
 const REMINDERS_EVERY_MS = 60_000;
 /** How often the local stack runs the digests function (AWS: every minute too). */
 const DIGESTS_EVERY_MS = 60_000;
+/**
+ * The notify lease locally: the local bus retries within ~10 s (bus.ts), so a claim left by a
+ * killed run must lapse sooner than that to be taken again by the retried event.
+ */
+const LOCAL_NOTIFY_LEASE_MS = 5_000;
+/** How long a stop waits for the stream relay and the bus to drain. */
+const DRAIN_MS = 15_000;
 
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir);
@@ -110,6 +122,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       APP_URL: `${corsOrigins[0]!}/app`,
       // Subscriptions may point at the real push services and at the local one (an exact origin).
       PUSH_SERVICES: [...DEFAULT_PUSH_SERVICES, push.url].join(','),
+      NOTIFY_LEASE_MS: process.env.NOTIFY_LEASE_MS ?? String(LOCAL_NOTIFY_LEASE_MS),
     };
     // The handlers read their configuration at import, exactly as in Lambda: set it first.
     Object.assign(process.env, env);
@@ -135,6 +148,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       bucketName: BUCKET_NAME,
       corsOrigins,
       bus,
+      markFile: join(dataDir, 's3-events.json'),
+      onLog: log,
     });
     stops.push(() => s3.stop());
 
@@ -156,6 +171,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     await poller.start();
     stops.push(() => poller.stop());
+    // What the last run accepted and did not finish (it may have been killed): uploads whose event
+    // may have been lost, then the bus's journal.
+    await s3.reconcile();
+    bus.replayPending();
 
     // Automatic reminders: the handler the EventBridge schedule invokes in AWS, here on a timer.
     const remindersAt = await handlers.loadReminders();
@@ -200,7 +219,27 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       settle,
       runReminders,
       runDigests,
-      stop: stopAll,
+      stop: async (drainMs = DRAIN_MS) => {
+        // Stop accepting first: no request or upload may start work that the drain below would miss.
+        await new Promise((r) => gateway.close(() => r(undefined)));
+        await s3.stop();
+        clearInterval(reminderTimer);
+        clearInterval(digestTimer);
+        const until = Date.now() + drainMs;
+        const drained = (async () => {
+          for (let round = 0; round < 5 && Date.now() < until; round++) {
+            await poller.drain();
+            await bus.whenIdle();
+          }
+        })().catch((err) => log(`stop: drain: ${(err as Error).message}`));
+        await Promise.race([drained, new Promise((r) => setTimeout(r, drainMs).unref())]);
+        await poller.stop();
+        await bus.stop(Math.max(0, until - Date.now()));
+        // The emulators last: DynamoDB Local, SES and push answered every delivery still running.
+        await push.stop();
+        await new Promise((r) => ses.close(() => r(undefined)));
+        await dynamo.stop();
+      },
     };
     const gateway = await startGateway({
       port: ports.gateway,
