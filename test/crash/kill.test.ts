@@ -29,6 +29,8 @@ import {
 /** Internal recipients of the case, each told in-app and by email of every client upload. */
 const RECIPIENTS = 40;
 const CHANNELS = 2;
+/** How long the last run gets to finish what the killed ones left (it needs ~10–20 s). */
+const SETTLE_MS = 60_000;
 
 let dataDir = '';
 let ports: StackPorts;
@@ -256,8 +258,9 @@ describe('Crash: kill -9 and restart', () => {
     // The last start, on the same data: it must finish everything by itself.
     const lastStart = new Date().toISOString();
     await restart();
+    const settleBy = Date.now() + SETTLE_MS;
     let final = await tally();
-    for (let i = 0; i < 240; i++) {
+    while (Date.now() < settleBy) {
       if (final.accepted === final.acceptedRecorded && final.made === final.expected && final.pending === 0)
         break;
       await sleep(500);
