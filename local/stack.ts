@@ -220,19 +220,27 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       runReminders,
       runDigests,
       stop: async (drainMs = DRAIN_MS) => {
-        // Stop accepting first: no request or upload may start work that the drain below would miss.
+        // Stop accepting first: no request may start work that the drain below would miss.
         await new Promise((r) => gateway.close(() => r(undefined)));
-        await s3.stop();
         clearInterval(reminderTimer);
         clearInterval(digestTimer);
         const until = Date.now() + drainMs;
-        const drained = (async () => {
-          for (let round = 0; round < 5 && Date.now() < until; round++) {
-            await poller.drain();
-            await bus.whenIdle();
-          }
-        })().catch((err) => log(`stop: drain: ${(err as Error).message}`));
-        await Promise.race([drained, new Promise((r) => setTimeout(r, drainMs).unref())]);
+        const drain = async () => {
+          const drained = (async () => {
+            for (let round = 0; round < 5 && Date.now() < until; round++) {
+              await poller.drain();
+              await bus.whenIdle();
+            }
+          })().catch((err) => log(`stop: drain: ${(err as Error).message}`));
+          const left = Math.max(0, until - Date.now());
+          await Promise.race([drained, new Promise((r) => setTimeout(r, left).unref())]);
+        };
+        // S3 stays up while the bus drains: ingest reads the objects it is told about.
+        await drain();
+        // Then no more uploads (a late one, on an old ticket, is on the bus once this resolves) …
+        await s3.stop();
+        // … and what those raised is drained too, as far as the time allows (the rest waits in the journal).
+        await drain();
         await poller.stop();
         await bus.stop(Math.max(0, until - Date.now()));
         // The emulators last: DynamoDB Local, SES and push answered every delivery still running.

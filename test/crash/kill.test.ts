@@ -2,7 +2,8 @@
 // moments (mid fan-out, mid replay of the previous run's work, while uploads are being accepted),
 // is started again on the same data each time, and at the end every delivery was made exactly once
 // (delivery records and inbox items: none pending, none twice), every upload S3 accepted is a
-// document, and the last run mailed nothing it had mailed before.
+// document, and the last run mailed nothing it had mailed before. Then Ctrl-C mid fan-out: the
+// stack drains its bus before DynamoDB Local stops (nothing refused, nothing left in the journal).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,7 +101,7 @@ interface Tally {
 }
 
 describe('Crash: kill -9 and restart', () => {
-  it('delivers every notification exactly once and records every accepted upload across three SIGKILLs', async () => {
+  it('delivers every notification exactly once and records every accepted upload across three SIGKILLs, and drains on Ctrl-C', async () => {
     // Prepare: a firm whose case has 40 internal recipients, and a client contact who may upload.
     dataDir = await mkdtemp(join(tmpdir(), 'portico-crash-'));
     ports = await claimPorts();
@@ -299,5 +300,37 @@ describe('Crash: kill -9 and restart', () => {
     expect(final.inboxItems).toBe(final.recorded * RECIPIENTS);
     expect(final.duplicated).toBe(0);
     expect(mailed.length).toBe(sentByLastRun);
+
+    // Act 5: two more uploads fan out, and Ctrl-C (SIGINT to the whole foreground group) comes
+    // at once: the stack drains the bus before it stops DynamoDB Local.
+    for (let i = 0; i < 2; i++)
+      uploads.push(await upload(stack!.urls.api, contactToken, caseId, `d-${i}.pdf`));
+    const running = stack!;
+    const interrupted = Date.now();
+    process.kill(-running.pid, 'SIGINT');
+    const code = await Promise.race([running.exited, sleep(60_000).then(() => 'timeout' as const)]);
+    stack = undefined;
+    const journal = (await readFile(join(dataDir, 'bus', 'journal.jsonl'), 'utf8').catch(() => ''))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { op: 'put' | 'done'; key: string });
+    const live = new Set<string>();
+    for (const r of journal) r.op === 'put' ? live.add(r.key) : live.delete(r.key);
+    const refused = running.output().split('ECONNREFUSED').length - 1;
+    console.log(
+      `ctrl-c: exit=${String(code)} stopped in ${Date.now() - interrupted} ms; journal lines=${journal.length} live=${live.size}; ECONNREFUSED=${refused}`,
+    );
+    expect(code, running.output().slice(-2000)).toBe(0);
+    expect(journal.length).toBeGreaterThan(0);
+    expect(live.size).toBe(0);
+    expect(
+      refused,
+      running
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('ECONNREFUSED'))
+        .join('\n')
+        .slice(0, 3000),
+    ).toBe(0);
   });
 });
