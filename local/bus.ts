@@ -26,16 +26,23 @@ export interface LocalBusOptions {
   retryAttempts?: number;
   /** The first retry's delay; each next one doubles it (exponential backoff). */
   retryDelayMs?: number;
+  /** The same for events found in the journal at start (a killed run's), whose schedule must outlast its claims. */
+  recoveryRetryAttempts?: number;
+  recoveryRetryDelayMs?: number;
   onLog?: (line: string) => void;
 }
 
+/** A failing target is retried twice, after 0.2 and 0.4 s, then its event goes to the DLQ. */
+const DEFAULT_RETRY_ATTEMPTS = 2;
+const DEFAULT_RETRY_DELAY_MS = 200;
 /**
- * Retries span ~10 s (0.3 + 0.6 + 1.2 + 2.4 + 4.8 s): longer than the local notify lease
- * (stack.ts), so an event whose deliveries were claimed by a run that crashed is retried after
- * those claims went stale, as Lambda's async retries (1 and 2 min) come after the 45 s lease.
+ * Events a killed run left in the journal are retried over ~9 s (0.3 + 0.6 + 1.2 + 2.4 + 4.8 s):
+ * longer than the local notify lease (stack.ts), so the deliveries that run had claimed are stale
+ * by the last retries and are taken again, as Lambda's async retries (1 and 2 min) come after the
+ * 45 s lease in AWS.
  */
-const DEFAULT_RETRY_ATTEMPTS = 5;
-const DEFAULT_RETRY_DELAY_MS = 300;
+const RECOVERY_RETRY_ATTEMPTS = 5;
+const RECOVERY_RETRY_DELAY_MS = 300;
 /** Journal lines beyond which it is rewritten with only the live entries. */
 const COMPACT_AFTER_LINES = 20_000;
 
@@ -54,6 +61,8 @@ interface Dispatch {
   key: string;
   rule: BusRule;
   event: Envelope;
+  /** Found in the journal at start: a killed run may hold claims on its deliveries. */
+  recovered?: boolean;
 }
 
 export class LocalBus {
@@ -90,7 +99,7 @@ export class LocalBus {
     await this.journal.compact(() => [...this.pending.values()]);
     for (const record of this.pending.values()) {
       const rule = busRules.find((r) => r.id === record.rule);
-      if (rule) this.recovered.push({ key: record.key, rule, event: record.event });
+      if (rule) this.recovered.push({ key: record.key, rule, event: record.event, recovered: true });
       else this.pending.delete(record.key); // a rule that no longer exists: nothing to deliver to
     }
     this.server = createServer((req, res) => {
@@ -286,8 +295,15 @@ export class LocalBus {
     if (this.inFlight === 0) for (const w of this.idleWaiters.splice(0)) w();
   }
 
-  private async deliver({ key, rule, event }: Dispatch): Promise<void> {
-    const attempts = 1 + (this.opts.retryAttempts ?? DEFAULT_RETRY_ATTEMPTS);
+  private async deliver({ key, rule, event, recovered }: Dispatch): Promise<void> {
+    const attempts =
+      1 +
+      (recovered
+        ? (this.opts.recoveryRetryAttempts ?? RECOVERY_RETRY_ATTEMPTS)
+        : (this.opts.retryAttempts ?? DEFAULT_RETRY_ATTEMPTS));
+    const firstDelay = recovered
+      ? (this.opts.recoveryRetryDelayMs ?? RECOVERY_RETRY_DELAY_MS)
+      : (this.opts.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS);
     let lastError: unknown;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       if (this.stopping) return; // stays in the journal: the next start dispatches it again
@@ -301,8 +317,7 @@ export class LocalBus {
         this.opts.onLog?.(
           `bus: ${rule.target} failed on ${event['detail-type']} (attempt ${attempt}/${attempts}): ${(err as Error).message}`,
         );
-        if (attempt < attempts)
-          await this.sleep((this.opts.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS) * 2 ** (attempt - 1));
+        if (attempt < attempts) await this.sleep(firstDelay * 2 ** (attempt - 1));
       }
     }
     const letter: DeadLetter = {

@@ -53,8 +53,8 @@ const REMINDERS_EVERY_MS = 60_000;
 /** How often the local stack runs the digests function (AWS: every minute too). */
 const DIGESTS_EVERY_MS = 60_000;
 /**
- * The notify lease locally: the local bus retries within ~10 s (bus.ts), so a claim left by a
- * killed run must lapse sooner than that to be taken again by the retried event.
+ * The notify lease locally: the local bus retries a killed run's events over ~9 s (bus.ts), so a
+ * claim that run left must lapse sooner than that to be taken again by the retried event.
  */
 const LOCAL_NOTIFY_LEASE_MS = 5_000;
 /** How long a stop waits for the stream relay and the bus to drain. */
