@@ -97,6 +97,12 @@ export async function startS3(opts: {
     endpoint,
     async reconcile() {
       const since = await readMark(opts.markFile);
+      if (since === undefined) {
+        // No mark: a first start (nothing stored yet), or data older than the mark itself, whose
+        // closed intents may have expired: raising those objects would make ingest delete them.
+        await writeFileAtomic(opts.markFile, JSON.stringify({ since: startedAt.toISOString() }));
+        return 0;
+      }
       const client = new S3Client({
         endpoint,
         forcePathStyle: true,
@@ -146,13 +152,13 @@ export async function startS3(opts: {
   };
 }
 
-/** The time objects must be raised again from: 0 (all) when no clean stop or start was recorded. */
-async function readMark(file: string): Promise<number> {
+/** The time objects must be raised again from; undefined when no clean stop or start was recorded. */
+async function readMark(file: string): Promise<number | undefined> {
   try {
     const since = Date.parse((JSON.parse(await readFile(file, 'utf8')) as { since: string }).since);
-    return Number.isNaN(since) ? 0 : since;
+    return Number.isNaN(since) ? undefined : since;
   } catch {
-    return 0;
+    return undefined;
   }
 }
 

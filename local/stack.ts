@@ -39,8 +39,9 @@ export interface LocalStack {
   /** Runs the scheduled digests function once, on the real clock or at `now` (tests advance it). */
   runDigests(now?: Date): Promise<unknown>;
   /**
-   * Stops accepting (gateway, S3), drains the stream relay and the bus for up to `drainMs` (what
-   * is left waits in .data for the next start), then stops the emulators.
+   * Stops the gateway, drains the stream relay and the bus, stops S3 and drains what its last
+   * uploads raised, all within `drainMs` (what is left waits in .data for the next start), then
+   * stops the emulators.
    */
   stop(drainMs?: number): Promise<void>;
 }
