@@ -44,7 +44,7 @@ async function syncDir(dir: string): Promise<void> {
 /**
  * JSON lines appended to one file. `append` resolves once its lines are on disk (fsync), and
  * appends made while a write is running are written together with one fsync (group commit), so
- * a burst of events costs a few fsyncs, not one each. `lines: false` skips the fsync, for records
+ * a burst of events costs a few fsyncs, not one each. `durable: false` skips the fsync, for records
  * whose loss is harmless (a replay of an idempotent delivery). A torn last line (a kill in the
  * middle of a write) is ignored on load.
  */
