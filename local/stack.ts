@@ -1,6 +1,7 @@
 // Starts the whole backend on one machine: DynamoDB Local, local S3, local SES, the local event
 // bus, the stream relay and the HTTP gateway, all running the real handlers. Used by `npm start`
-// and by the integration tests' global setup.
+// and by the integration tests' global setup. It stops in order (stop accepting, drain, then the
+// emulators) and, after a kill, picks up what the last run accepted (decision 0017).
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -38,7 +39,12 @@ export interface LocalStack {
   runReminders(now?: Date): Promise<unknown>;
   /** Runs the scheduled digests function once, on the real clock or at `now` (tests advance it). */
   runDigests(now?: Date): Promise<unknown>;
-  stop(): Promise<void>;
+  /**
+   * Stops the gateway, drains the stream relay and the bus, stops S3 and drains what its last
+   * uploads raised, all within `drainMs` (what is left waits in .data for the next start), then
+   * stops the emulators.
+   */
+  stop(drainMs?: number): Promise<void>;
 }
 
 export const TABLE_NAME = 'portico';
@@ -48,6 +54,13 @@ export const BUS_NAME = 'portico-events';
 const REMINDERS_EVERY_MS = 60_000;
 /** How often the local stack runs the digests function (AWS: every minute too). */
 const DIGESTS_EVERY_MS = 60_000;
+/**
+ * The notify lease locally: the local bus retries a killed run's events over ~9 s (bus.ts), so a
+ * claim that run left must lapse sooner than that to be taken again by the retried event.
+ */
+const LOCAL_NOTIFY_LEASE_MS = 5_000;
+/** How long a stop waits for the stream relay and the bus to drain. */
+const DRAIN_MS = 15_000;
 
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir);
@@ -111,6 +124,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       APP_URL: `${corsOrigins[0]!}/app`,
       // Subscriptions may point at the real push services and at the local one (an exact origin).
       PUSH_SERVICES: [...DEFAULT_PUSH_SERVICES, push.url].join(','),
+      NOTIFY_LEASE_MS: process.env.NOTIFY_LEASE_MS ?? String(LOCAL_NOTIFY_LEASE_MS),
     };
     // The handlers read their configuration at import, exactly as in Lambda: set it first.
     Object.assign(process.env, env);
@@ -136,6 +150,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       bucketName: BUCKET_NAME,
       corsOrigins,
       bus,
+      markFile: join(dataDir, 's3-events.json'),
+      onLog: log,
     });
     stops.push(() => s3.stop());
 
@@ -169,6 +185,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     await poller.start();
     stops.push(() => poller.stop());
+    // What the last run accepted and did not finish (it may have been killed): uploads whose event
+    // may have been lost, then the bus's journal.
+    await s3.reconcile();
+    bus.replayPending();
 
     // Automatic reminders: the handler the EventBridge schedule invokes in AWS, here on a timer.
     const remindersAt = await handlers.loadReminders();
@@ -213,7 +233,35 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       settle,
       runReminders,
       runDigests,
-      stop: stopAll,
+      stop: async (drainMs = DRAIN_MS) => {
+        // Stop accepting first: no request may start work that the drain below would miss.
+        await new Promise((r) => gateway.close(() => r(undefined)));
+        clearInterval(reminderTimer);
+        clearInterval(digestTimer);
+        const until = Date.now() + drainMs;
+        const drain = async () => {
+          const drained = (async () => {
+            for (let round = 0; round < 5 && Date.now() < until; round++) {
+              await poller.drain();
+              await bus.whenIdle();
+            }
+          })().catch((err) => log(`stop: drain: ${(err as Error).message}`));
+          const left = Math.max(0, until - Date.now());
+          await Promise.race([drained, new Promise((r) => setTimeout(r, left).unref())]);
+        };
+        // S3 stays up while the bus drains: ingest reads the objects it is told about.
+        await drain();
+        // Then no more uploads (a late one, on an old ticket, is on the bus once this resolves) …
+        await s3.stop();
+        // … and what those raised is drained too, as far as the time allows (the rest waits in the journal).
+        await drain();
+        await poller.stop();
+        await bus.stop(Math.max(0, until - Date.now()));
+        // The emulators last: DynamoDB Local, SES and push answered every delivery still running.
+        await push.stop();
+        await new Promise((r) => ses.close(() => r(undefined)));
+        await dynamo.stop();
+      },
     };
     const gateway = await startGateway({
       port: ports.gateway,

@@ -1,4 +1,6 @@
-// `npm start`: the whole backend on this machine, state kept under .data/ between runs.
+// `npm start`: the whole backend on this machine, state kept under .data/ between runs. The npm
+// script execs node (no `sh -c` in between, which would not pass SIGTERM on), and SIGINT and
+// SIGTERM alike stop the stack in order: stop accepting, drain, then the emulators.
 import { demoTokens } from './local-routes';
 import { startLocalStack } from './stack';
 
@@ -50,12 +52,18 @@ Ctrl-C stops everything.`);
 
   let stopping = false;
   const stop = async (signal: string) => {
+    // npm passes a terminal's Ctrl-C on to us as well: the same signal may arrive twice.
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    await stack.stop();
-    console.log('Stopped.');
-    process.exit(0);
+    console.log(`\n${signal}: stopping (draining the stream relay and the bus)…`);
+    try {
+      await stack.stop();
+      console.log('Stopped.');
+      process.exit(0);
+    } catch (err) {
+      console.error(`Stopped with an error: ${(err as Error).message}`);
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

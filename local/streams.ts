@@ -1,7 +1,8 @@
 // Reads DynamoDB Local's table stream and hands records to the publisher handler in the shape
 // Lambda's DynamoDB event source uses, honouring batchItemFailures (a failed record is retried,
-// with everything after it). Checkpoints are kept in .data so a restart does not republish.
-import { readFile, writeFile } from 'node:fs/promises';
+// with everything after it). Checkpoints are kept in .data so a restart does not republish; one is
+// saved only after PutEvents answered (the bus journals before it answers), and atomically.
+import { readFile } from 'node:fs/promises';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   type _Record,
@@ -12,6 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { localCredentials } from './dynamodb';
+import { writeFileAtomic } from './journal';
 
 export interface StreamPollerOptions {
   endpoint: string;
@@ -150,6 +152,7 @@ export class StreamPoller {
 
   private async checkpoint(shardId: string, sequence: string) {
     this.checkpoints[shardId] = sequence;
-    await writeFile(this.opts.checkpointFile, JSON.stringify(this.checkpoints));
+    // Rewritten in place, a kill could leave it empty and the next start would re-relay the whole stream.
+    await writeFileAtomic(this.opts.checkpointFile, JSON.stringify(this.checkpoints));
   }
 }

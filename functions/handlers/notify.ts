@@ -8,7 +8,7 @@ import { effectiveMatrix } from '../domain/notification-matrix';
 import { systemClock } from '../domain/ports';
 import { type PreferenceOwner, preferenceOwnerId } from '../domain/preferences';
 import { DomainEventSchema } from '../events/catalogue';
-import { notifier } from '../notify/core';
+import { DEFAULT_LEASE_MS, notifier } from '../notify/core';
 import { policies } from '../notify/policies';
 import { firmTexts } from '../notify/texts';
 import { webPusher } from '../notify/web-pusher';
@@ -73,6 +73,7 @@ const notify = notifier({
   texts: (firmId) => firmTexts(templates, firmId),
   clock: systemClock,
   ids: ulidIds,
+  leaseMs: loadConfig(['NOTIFY_LEASE_MS']).NOTIFY_LEASE_MS ?? DEFAULT_LEASE_MS,
 });
 
 export const handler = async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
