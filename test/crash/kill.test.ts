@@ -8,11 +8,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { firmAdminStore } from '../../functions/store/firm';
 import { keys, patterns } from '../../functions/store/keys';
-import { queryInput, type Table } from '../../functions/store/table';
+import { queryAll, type Table } from '../../functions/store/table';
 import { localAuth } from '../../local/auth';
 import { createFirm, newId, partitionOf, type TestFirm } from '../support/firms';
 import { callApi } from '../support/http';
@@ -167,20 +167,13 @@ describe('Crash: kill -9 and restart', () => {
     });
     expect(accepted.status, accepted.text).toBe(200);
 
+    const deliveriesOfCase = () =>
+      queryAll<Record<string, unknown>>(t, patterns.deliveriesOfCase(firm.firmId, caseId), {
+        consistent: true,
+      });
     const uploads: Upload[] = [];
     const tally = async (): Promise<Tally> => {
-      const records: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await t.client.send(
-          new QueryCommand({
-            ...queryInput(t, patterns.deliveriesOfCase(firm.firmId, caseId)),
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        records.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const records = await deliveriesOfCase();
       const ofUploads = records.filter((r) => r.type === 'document.uploaded');
       let recorded = 0;
       let acceptedRecorded = 0;
@@ -272,18 +265,7 @@ describe('Crash: kill -9 and restart', () => {
     const mailed = (await storedMail(stack!.urls.mail)).filter((m) =>
       m.destination.to.some((to) => staffEmails.has(to)),
     );
-    const records: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await t.client.send(
-        new QueryCommand({
-          ...queryInput(t, patterns.deliveriesOfCase(firm.firmId, caseId)),
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      records.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const records = await deliveriesOfCase();
     const sentByLastRun = records.filter(
       (r) => r.channel === 'email' && r.status === 'sent' && String(r.sentAt) >= lastStart,
     ).length;

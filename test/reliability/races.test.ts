@@ -64,6 +64,23 @@ function check(name: string, answers: ApiResponse[], broken: string[]) {
   expect(broken, name).toEqual([]);
 }
 
+/** Every item of a staff list, page by page (100 a page). */
+async function everyItem(path: string): Promise<unknown[]> {
+  const items: unknown[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await h.call(
+      'GET',
+      `${path}?limit=100${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`,
+      { token: firm.staff.token },
+    );
+    expect(page.status, page.text).toBe(200);
+    items.push(...page.body.items);
+    nextToken = page.body.nextToken;
+  } while (nextToken);
+  return items;
+}
+
 /** Deterministic "random" picks, so a failing run can be replayed. */
 function picker(seed: number) {
   let s = seed;
@@ -389,18 +406,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
       ),
     ).finally(conflicts.undo);
     // Assess: the counter equals the comments stored.
-    const comments: unknown[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await h.call(
-        'GET',
-        `/cases/${caseId}/discussions/${discussionId}/comments?limit=100${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`,
-        { token: firm.staff.token },
-      );
-      expect(page.status, page.text).toBe(200);
-      comments.push(...page.body.items);
-      nextToken = page.body.nextToken;
-    } while (nextToken);
+    const comments = await everyItem(`/cases/${caseId}/discussions/${discussionId}/comments`);
     const discussion = await h.call('GET', `/cases/${caseId}/discussions/${discussionId}`, {
       token: firm.staff.token,
     });
@@ -440,18 +446,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
       ),
     ).finally(conflicts.undo);
     // Assess: one message per 201, none lost.
-    const messages: unknown[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await h.call(
-        'GET',
-        `/cases/${caseId}/threads/${threadId}/messages?limit=100${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`,
-        { token: firm.staff.token },
-      );
-      expect(page.status, page.text).toBe(200);
-      messages.push(...page.body.items);
-      nextToken = page.body.nextToken;
-    } while (nextToken);
+    const messages = await everyItem(`/cases/${caseId}/threads/${threadId}/messages`);
     const created201 = answers.filter((r) => r.status === 201).length;
     const broken = [
       ...unexpected(answers, [201]),
