@@ -4,6 +4,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -99,6 +100,7 @@ export class PorticoApi extends Construct {
       return integration;
     };
 
+    const throttled: Record<string, { rate: number; burst: number }> = {};
     for (const [routeId, route] of routes) {
       const [httpRoute] = this.httpApi.addRoutes({
         path: route.path,
@@ -106,6 +108,7 @@ export class PorticoApi extends Construct {
         integration: integrationOf(route.group),
         authorizer: route.auth === 'public' ? none : jwt,
       });
+      if (route.throttle) throttled[`${route.method} ${route.path}`] = route.throttle;
       if (route.auth === 'public' && httpRoute) {
         acknowledge(
           httpRoute,
@@ -114,6 +117,14 @@ export class PorticoApi extends Construct {
         );
       }
     }
+    // Routes whose calls cost much get a tighter limit than the stage's (THROTTLE in the route table).
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      Object.entries(throttled).map(([key, t]) => [
+        key,
+        // A JSON-typed property: CloudFormation's own (Pascal-case) names, not the CDK's.
+        { ThrottlingRateLimit: t.rate, ThrottlingBurstLimit: t.burst },
+      ]),
+    );
   }
 
   get url(): string {

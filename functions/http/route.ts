@@ -44,7 +44,27 @@ export interface RouteDef {
   query?: z.ZodObject;
   body?: z.ZodType;
   response: { status: number; schema: z.ZodType };
+  /** A tighter limit than the API stage's, for a route whose calls cost much (see THROTTLE). */
+  throttle?: RouteThrottle;
 }
+
+/** Requests per second across all callers (API Gateway HTTP APIs limit per route, not per client). */
+export interface RouteThrottle {
+  rate: number;
+  burst: number;
+}
+
+/** Per-route limits, below the stage's 100/s, by what makes a call expensive. */
+export const THROTTLE = {
+  /** Each call mails someone (invitations, resends, requests): keeps the SES quota and reputation safe. */
+  mail: { rate: 5, burst: 10 },
+  /** Each call signs an upload policy and opens an upload intent. */
+  upload: { rate: 20, burst: 40 },
+  /** Each call fans out to many shares, recipients or notices. */
+  fanOut: { rate: 10, burst: 20 },
+  /** Single-use invitation tokens are presented here: slows anyone guessing them. */
+  secret: { rate: 10, burst: 20 },
+} as const satisfies Record<string, RouteThrottle>;
 
 export const defineRoute = <const R extends RouteDef>(r: R): R => r;
 

@@ -2,7 +2,7 @@
 // OpenAPI document is generated from it and the authorization matrix iterates over it. Handlers
 // are bound by route id in functions/api/<group>.ts, so each Lambda bundles only its own group.
 
-import { defineRoute, type RouteDef, type RouteGroup } from './route';
+import { defineRoute, type RouteDef, type RouteGroup, THROTTLE } from './route';
 import {
   AcceptBody,
   AcceptedView,
@@ -215,6 +215,7 @@ export const routes = {
 
   // ── access: grants, invitations, the portal's cases ────────────────────────────────────────
   putGrant: defineRoute({
+    throttle: THROTTLE.mail,
     method: 'PUT',
     path: '/cases/{caseId}/grants/{contactId}',
     group: 'access',
@@ -248,6 +249,7 @@ export const routes = {
     response: { status: 200, schema: pageOf(GrantView) },
   }),
   resendInvitation: defineRoute({
+    throttle: THROTTLE.mail,
     method: 'POST',
     path: '/cases/{caseId}/grants/{contactId}/invitation',
     group: 'access',
@@ -268,6 +270,7 @@ export const routes = {
     response: { status: 200, schema: PortalLinkView },
   }),
   acceptInvitation: defineRoute({
+    throttle: THROTTLE.secret,
     method: 'POST',
     path: '/portal/invitations/accept',
     group: 'access',
@@ -290,6 +293,7 @@ export const routes = {
 
   // ── documents: uploads, documents, shares, downloads ───────────────────────────────────────
   createUpload: defineRoute({
+    throttle: THROTTLE.upload,
     method: 'POST',
     path: '/cases/{caseId}/uploads',
     group: 'documents',
@@ -323,6 +327,7 @@ export const routes = {
     response: { status: 200, schema: DownloadView },
   }),
   putDocumentShares: defineRoute({
+    throttle: THROTTLE.fanOut,
     method: 'PUT',
     path: '/cases/{caseId}/documents/{documentId}/shares',
     group: 'documents',
@@ -356,6 +361,7 @@ export const routes = {
     response: { status: 200, schema: pageOf(ShareView) },
   }),
   publishDocument: defineRoute({
+    throttle: THROTTLE.fanOut,
     method: 'POST',
     path: '/cases/{caseId}/documents/{documentId}/publish',
     group: 'documents',
@@ -368,6 +374,7 @@ export const routes = {
     response: { status: 200, schema: PublicationView },
   }),
   createPortalUpload: defineRoute({
+    throttle: THROTTLE.upload,
     method: 'POST',
     path: '/portal/cases/{caseId}/uploads',
     group: 'documents',
@@ -568,6 +575,7 @@ export const routes = {
     response: { status: 200, schema: TaskView },
   }),
   resendThreadTasks: defineRoute({
+    throttle: THROTTLE.mail,
     method: 'POST',
     path: '/cases/{caseId}/threads/{threadId}/resend-tasks',
     group: 'threads',
@@ -690,6 +698,7 @@ export const routes = {
   }),
   // ── discussions and file requests (issue 5) ──
   publishDiscussion: defineRoute({
+    throttle: THROTTLE.fanOut,
     method: 'POST',
     path: '/cases/{caseId}/discussions',
     group: 'discussions',
@@ -792,6 +801,7 @@ export const routes = {
     response: { status: 200, schema: pageOf(CommentView) },
   }),
   createFileRequest: defineRoute({
+    throttle: THROTTLE.mail,
     method: 'POST',
     path: '/cases/{caseId}/file-requests',
     group: 'discussions',

@@ -214,6 +214,43 @@ describe('Stack: Portico', () => {
       });
     });
 
+    it('throttles each route the route table marks expensive, below the stage, and no other', () => {
+      // Prepare
+      const stage = Object.values(resources('AWS::ApiGatewayV2::Stage'))[0]!.Properties;
+      const stageRate = (stage.DefaultRouteSettings as { ThrottlingRateLimit: number }).ThrottlingRateLimit;
+      const marked = routeEntries().filter(([, r]) => r.throttle);
+
+      // Act
+      const settings = stage.RouteSettings as Record<
+        string,
+        { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+      >;
+
+      // Assess: mail-sending, upload-signing, fan-out and token-accepting routes, exactly those.
+      expect(marked.map(([id]) => id).sort()).toEqual(
+        [
+          'acceptInvitation',
+          'createFileRequest',
+          'createPortalUpload',
+          'createUpload',
+          'publishDiscussion',
+          'publishDocument',
+          'putDocumentShares',
+          'putGrant',
+          'resendInvitation',
+          'resendThreadTasks',
+        ].sort(),
+      );
+      expect(Object.keys(settings).sort()).toEqual(marked.map(([, r]) => routeKey(r)).sort());
+      for (const [, route] of marked) {
+        expect(settings[routeKey(route)]).toEqual({
+          ThrottlingRateLimit: route.throttle!.rate,
+          ThrottlingBurstLimit: route.throttle!.burst,
+        });
+        expect(route.throttle!.rate).toBeLessThan(stageRate);
+      }
+    });
+
     it.each(routeEntries())(
       'route %s exists with its method, path, authorizer and group Lambda',
       (_id, route) => {
