@@ -37,6 +37,8 @@ const fields = {
    * whose bus retries within seconds, sets a shorter one.
    */
   NOTIFY_LEASE_MS: z.coerce.number().int().positive().optional(),
+  /** The Secrets Manager secret holding the VAPID key pair of web push (generated on first use). */
+  VAPID_SECRET_ARN: z.string().min(1),
   /** Default upload size limit per file (a firm setting may lower or raise it). */
   UPLOAD_MAX_BYTES: z.coerce
     .number()

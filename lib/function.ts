@@ -202,4 +202,20 @@ export class PorticoFunction extends Construct {
     );
     return this;
   }
+
+  /**
+   * VAPID_SECRET_ARN + GetSecretValue and PutSecretValue on that secret only: the function reads the
+   * web push key pair, or stores it as the secret's first version when it is the first to need it
+   * (functions/secrets/vapid-keys.ts).
+   */
+  bindVapidSecret(secret: ISecret): this {
+    this.lambda.addEnvironment('VAPID_SECRET_ARN', secret.secretArn);
+    this.lambda.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
+        resources: [secret.secretArn],
+      }),
+    );
+    return this;
+  }
 }

@@ -10,7 +10,6 @@ import { busRules, type RuleTarget } from '../functions/events/rules';
 import type { RouteGroup } from '../functions/http/route';
 import { routeEntries, routeGroups } from '../functions/http/routes';
 import { PorticoApi } from './api';
-import { cursorSecret } from './cursor-secret';
 import { Digests } from './digests';
 import { EventRules } from './event-rules';
 import { PorticoFunction } from './function';
@@ -20,6 +19,7 @@ import { Outbox } from './outbox';
 import { deadLetterQueue } from './queues';
 import { Reminders } from './reminders';
 import { pascal, routeGroupFunctions } from './route-groups';
+import { cursorSecret, vapidSecret } from './secrets';
 import type { PorticoSettings } from './settings';
 import { PorticoTable } from './table';
 import { Uploads } from './uploads';
@@ -58,11 +58,13 @@ export class PorticoStack extends Stack {
       description: 'Portico domain events (source "portico"), published from the table stream',
     });
     const cursorKey = cursorSecret(this, 'CursorSecret');
+    const vapidKeys = vapidSecret(this, 'VapidKeys');
     const links = { portalUrl: settings.portalUrl, appUrl: settings.appUrl };
 
     this.groupFunctions = routeGroupFunctions(this, routeGroups, {
       table: this.table,
       cursorKey,
+      vapidKeys,
       uploads: this.uploads.bucket,
       links,
     });
@@ -86,6 +88,7 @@ export class PorticoStack extends Stack {
       notify: eventTarget('notify', 'Domain events to notification policy, inbox items and mail')
         .bindTable(this.table, 'readWrite')
         .bindMailer(settings.senderEmail)
+        .bindVapidSecret(vapidKeys)
         .withLinks(links),
       ingest: eventTarget('ingest', 'S3 "Object Created": matches the upload intent, records the document')
         .bindTable(this.table, 'readWrite')

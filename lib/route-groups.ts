@@ -11,6 +11,7 @@ import { PorticoFunction } from './function';
 export interface RouteGroupDeps {
   table: ITable;
   cursorKey: ISecret;
+  vapidKeys: ISecret;
   uploads: IBucket;
   links: { portalUrl: string; appUrl: string };
 }
@@ -20,6 +21,8 @@ export const groupNeeds: Partial<Record<RouteGroup, (fn: PorticoFunction, deps: 
   // Presigned POST (uploads) and GET (downloads) are signed with the function's own credentials,
   // so it must hold the rights it hands out.
   documents: (fn, { uploads }) => fn.bindBucket(uploads, ['s3:PutObject', 's3:GetObject']),
+  // Serves the VAPID public key to browsers (and may be the first to need the pair).
+  notifications: (fn, { vapidKeys }) => fn.bindVapidSecret(vapidKeys),
 };
 
 /** `cases` → `Cases` */

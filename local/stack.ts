@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import * as sesModule from 'aws-ses-v2-local';
-import { DEFAULT_PUSH_SERVICES } from '../functions/domain/push';
+import { DEFAULT_PUSH_SERVICES, VAPID_PLACEHOLDER } from '../functions/domain/push';
 import { type LocalAuth, localAuth } from './auth';
 import { LocalBus } from './bus';
 import { ensureTable, localCredentials, startDynamo } from './dynamodb';
@@ -17,12 +17,13 @@ import { localRoutes } from './local-routes';
 import { freePort, waitFor } from './ports';
 import { startPush } from './push';
 import { startS3 } from './s3';
+import { startSecrets } from './secrets';
 import { StreamPoller } from './streams';
 
 export interface StackOptions {
   dataDir: string;
   /** 0 or absent = any free port. */
-  ports?: Partial<Record<'gateway' | 'dynamodb' | 's3' | 'ses' | 'bus' | 'push', number>>;
+  ports?: Partial<Record<'gateway' | 'dynamodb' | 's3' | 'ses' | 'bus' | 'push' | 'secrets', number>>;
   seed?: boolean;
   corsOrigins?: string[];
   log?: (line: string) => void;
@@ -75,6 +76,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     ses: await port('ses'),
     bus: await port('bus'),
     push: await port('push'),
+    secrets: await port('secrets'),
   };
   const apiUrl = `http://localhost:${ports.gateway}`;
   // The gateway serves the portal demo itself, which posts straight to S3: its own origin is a
@@ -106,6 +108,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const push = await startPush({ port: ports.push });
     stops.push(() => push.stop());
 
+    // The local Secrets Manager, holding what the stack keeps there in AWS (the VAPID key pair).
+    const secrets = await startSecrets({ port: ports.secrets, file: join(dataDir, 'secrets.json') });
+    stops.push(() => secrets.stop());
+    const vapidSecretArn = await secrets.ensure('portico-vapid-keys', VAPID_PLACEHOLDER);
+
     const env: Record<string, string> = {
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
@@ -115,6 +122,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       AWS_ENDPOINT_URL_S3: `http://localhost:${ports.s3}`,
       AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${ports.ses}`,
       AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${ports.bus}`,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      VAPID_SECRET_ARN: vapidSecretArn,
       TABLE_NAME,
       BUCKET_NAME,
       EVENT_BUS_NAME: BUS_NAME,
@@ -259,6 +268,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         await bus.stop(Math.max(0, until - Date.now()));
         // The emulators last: DynamoDB Local, SES and push answered every delivery still running.
         await push.stop();
+        await secrets.stop();
         await new Promise((r) => ses.close(() => r(undefined)));
         await dynamo.stop();
       },

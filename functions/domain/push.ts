@@ -71,6 +71,9 @@ export function generateVapidKeys(): VapidKeys {
   };
 }
 
+/** What the VAPID secret holds until a function generates the pair (the stack creates it so). */
+export const VAPID_PLACEHOLDER = '{}';
+
 export interface VapidKeySource {
   current(): Promise<VapidKeys>;
 }

@@ -1,12 +1,14 @@
 // Lambda entry of the `notifications` route group (CDK bundles this file; the local gateway imports it).
 import { notificationsApi } from '../api/notifications';
+import { secretsManager } from '../clients/secrets-manager';
 import { loadConfig } from '../config';
 import { systemClock } from '../domain/ports';
+import { vapidKeySecret } from '../secrets/vapid-keys';
 import { caseStore } from '../store/cases';
 import { deliveryLists } from '../store/deliveries';
 import { matrixStore } from '../store/notification-matrix';
 import { preferenceStore } from '../store/preferences';
-import { pushSubscriptionStore, vapidKeyStore } from '../store/push-subscriptions';
+import { pushSubscriptionStore } from '../store/push-subscriptions';
 import { caseFlagStore, recurringTaskStore } from '../store/recurring-tasks';
 import { templateStore } from '../store/templates';
 import { tableFromEnv } from '../wiring/table';
@@ -22,7 +24,7 @@ export const handler = notificationsApi({
   recurringTasks: recurringTaskStore(table),
   caseFlags: caseFlagStore(table),
   pushSubscriptions: pushSubscriptionStore(table),
-  vapid: vapidKeyStore(table),
+  vapid: vapidKeySecret(secretsManager(), loadConfig(['VAPID_SECRET_ARN']).VAPID_SECRET_ARN),
   pushServices: loadConfig(['PUSH_SERVICES']).PUSH_SERVICES,
   clock: systemClock,
 });

@@ -2,6 +2,7 @@
 // notification policy → deliveries (inbox items, SES mail), exactly once each.
 import type { EventBridgeEvent } from 'aws-lambda';
 import { documentClient } from '../clients/dynamodb';
+import { secretsManager } from '../clients/secrets-manager';
 import { ses, sesMailer } from '../clients/ses';
 import { loadConfig } from '../config';
 import { effectiveMatrix } from '../domain/notification-matrix';
@@ -13,12 +14,13 @@ import { policies } from '../notify/policies';
 import { firmTexts } from '../notify/texts';
 import { webPusher } from '../notify/web-pusher';
 import { policyPorts } from '../notify/wiring';
+import { vapidKeySecret } from '../secrets/vapid-keys';
 import { deliveryStore } from '../store/deliveries';
 import { digestSink } from '../store/digests';
 import { inboxWriter } from '../store/inbox';
 import { matrixStore } from '../store/notification-matrix';
 import { preferenceStore } from '../store/preferences';
-import { pushSubscriptionStore, vapidKeyStore } from '../store/push-subscriptions';
+import { pushSubscriptionStore } from '../store/push-subscriptions';
 import type { Table } from '../store/table';
 import { templateStore } from '../store/templates';
 import { ulidIds } from '../wiring/ids';
@@ -63,7 +65,7 @@ const notify = notifier({
   // Every in-app notice also goes to the recipient's registered browsers (web push).
   pusher: webPusher({
     subscriptions: pushSubscriptionStore(table),
-    vapid: vapidKeyStore(table),
+    vapid: vapidKeySecret(secretsManager(), loadConfig(['VAPID_SECRET_ARN']).VAPID_SECRET_ARN),
     subject: `mailto:${config.SENDER_EMAIL}`,
     pushServices: loadConfig(['PUSH_SERVICES']).PUSH_SERVICES,
     clock: systemClock,

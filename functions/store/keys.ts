@@ -83,7 +83,6 @@ export const Entity = {
   preferences: 'preferences',
   templateOverride: 'templateOverride',
   pushSubscription: 'pushSubscription',
-  vapidKeys: 'vapidKeys',
   digestLatest: 'digestLatest',
   digestWindow: 'digestWindow',
   digestEntry: 'digestEntry',
@@ -246,7 +245,6 @@ export const keys = {
    * The deployment's VAPID key pair: one per table, not per firm, because a browser subscribes with
    * one application server key and a portal identity spans firms.
    */
-  vapidKeys: (): ItemKey => ({ PK: 'CONFIG#VAPID', SK: 'CONFIG' }),
   /** A delivery record of a case's event, listed by case newest first (GSI2; event ids are ULIDs, so time-ordered). */
   deliveryByCase: (firmId: string, caseId: string, eventId: string, recipient: string, channel: string) => ({
     GSI2PK: `${casePk(firmId, caseId)}#DELIVERIES`,

@@ -1,16 +1,15 @@
 // Secrets a function needs (the cursor key), read from Secrets Manager once per container, before
 // configuration is parsed. In AWS a function gets `<NAME>_ARN` and the grant to read it, never the
 // value in its environment; the local stack sets `<NAME>` itself, which wins, so no call is made.
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { secretsManager as client } from '../clients/secrets-manager';
 
 export type SecretName = 'CURSOR_SECRET';
 /** Reads one secret's string value by ARN. */
 export type SecretReader = (arn: string) => Promise<string>;
 
-let client: SecretsManagerClient | undefined;
 const secretsManager: SecretReader = async (arn) => {
-  client ??= new SecretsManagerClient({});
-  const res = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+  const res = await client().send(new GetSecretValueCommand({ SecretId: arn }));
   if (res.SecretString === undefined) throw new Error('the secret has no string value');
   return res.SecretString;
 };

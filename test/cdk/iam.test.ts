@@ -56,6 +56,8 @@ const routeGroupBase = [...logsAndTracing, ...tableReadWrite, 'secretsmanager:Ge
 /** Groups that need more than that (a new group without an entry here must get exactly the base). */
 const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
   documents: ['s3:PutObject', 's3:GetObject'],
+  // Reads the VAPID key pair, or stores it first (GetSecretValue is in the base for the cursor key).
+  notifications: ['secretsmanager:PutSecretValue'],
 };
 const expected = {
   publisher: [
@@ -69,7 +71,14 @@ const expected = {
     'sqs:GetQueueAttributes',
     'sqs:GetQueueUrl',
   ],
-  notify: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
+  notify: [
+    ...logsAndTracing,
+    ...tableReadWrite,
+    'ses:SendEmail',
+    'sqs:SendMessage',
+    'secretsmanager:GetSecretValue',
+    'secretsmanager:PutSecretValue',
+  ],
   ingest: [...logsAndTracing, ...tableReadWrite, 's3:GetObject', 's3:DeleteObject', 'sqs:SendMessage'],
   reminders: [...logsAndTracing, ...tableReadWrite, 'sqs:SendMessage'],
   digests: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],

@@ -366,7 +366,9 @@ describe('Stack: Portico', () => {
     it('gives route group functions the table, the cursor secret by ARN with a read grant on it alone, the portal URL, no response validation', () => {
       // Prepare
       const functions = resources('AWS::Lambda::Function');
-      const secret = Object.keys(resources('AWS::SecretsManager::Secret'))[0];
+      const [secret] = Object.entries(resources('AWS::SecretsManager::Secret')).find(([, r]) =>
+        String(r.Properties.Description).includes('pagination cursors'),
+      )!;
 
       // Act
       const envs = [...stack.groupFunctions.values()].map(
@@ -386,13 +388,49 @@ describe('Stack: Portico', () => {
       const reads = Object.values(resources('AWS::IAM::Policy')).flatMap((p) =>
         (
           p.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }
-        ).Statement.filter((s) => JSON.stringify(s.Action).includes('secretsmanager:')),
+        ).Statement.filter((s) => JSON.stringify(s.Resource) === JSON.stringify({ Ref: secret })),
       );
       expect(reads.length).toBe(envs.length);
       for (const read of reads)
         expect(read).toMatchObject({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secret } });
       template.hasResourceProperties('AWS::SecretsManager::Secret', {
         GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+      });
+    });
+
+    it('keeps the VAPID key pair in its own secret, readable and writable by notify and the notifications group only', () => {
+      // Prepare
+      const [vapid] = Object.entries(resources('AWS::SecretsManager::Secret')).find(([, r]) =>
+        String(r.Properties.Description).includes('VAPID'),
+      )!;
+      const functions = resources('AWS::Lambda::Function');
+      const holders = Object.entries(functions)
+        .filter(([, f]) => (f.Properties.Environment as { Variables?: object } | undefined)?.Variables)
+        .filter(
+          ([, f]) => 'VAPID_SECRET_ARN' in (f.Properties.Environment as { Variables: object }).Variables,
+        )
+        .map(([id]) => id);
+
+      // Act
+      const grants = Object.values(resources('AWS::IAM::Policy')).flatMap((p) =>
+        (
+          p.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }
+        ).Statement.filter((st) => JSON.stringify(st.Resource) === JSON.stringify({ Ref: vapid })),
+      );
+
+      // Assess
+      expect(holders.sort()).toEqual(
+        [
+          logicalId(stack.eventTargets.notify.lambda),
+          logicalId(stack.groupFunctions.get('notifications')!.lambda),
+        ].sort(),
+      );
+      expect(grants).toHaveLength(2);
+      for (const g of grants)
+        expect(g.Action).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue']);
+      template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Description: Match.stringLikeRegexp('VAPID'),
+        SecretString: '{}',
       });
     });
 

@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import type { operations } from '../../client/src/index';
 import { PUSH_SUBSCRIPTION_CAP } from '../../functions/domain/push';
 import type { DomainEvent } from '../../functions/events/catalogue';
-import { keys, patterns } from '../../functions/store/keys';
+import { patterns } from '../../functions/store/keys';
 import { localPushClient } from '../../local/push';
 import { apiAs, problem } from './support/client';
 import { recordClientUpload } from './support/events';
 import { portalContact } from './support/portal';
-import { call, newFirm, partition, settle, type TestFirm, urls } from './support/stack';
+import { call, newFirm, partition, secretValue, settle, type TestFirm, urls } from './support/stack';
 
 type SubscriptionBody = operations['createPushSubscription']['requestBody']['content']['application/json'];
 
@@ -195,9 +195,10 @@ describe('Route: /me/push-subscriptions and /portal/me/push-subscriptions', () =
     expect(Object.keys(staffKey.data!)).toEqual(['publicKey']);
     expect(Buffer.from(staffKey.data!.publicKey, 'base64url')).toHaveLength(65);
     expect(portalKey.data).toEqual(staffKey.data);
-    const [stored] = await partition(keys.vapidKeys().PK);
-    expect(stored).toMatchObject({ publicKey: staffKey.data!.publicKey, privateKey: expect.any(String) });
-    expect(JSON.stringify(portalKey.data)).not.toContain(stored!.privateKey as string);
+    // The pair lives in Secrets Manager (the local one here), generated on first use.
+    const stored = JSON.parse((await secretValue(urls.env.VAPID_SECRET_ARN!)) ?? '{}');
+    expect(stored).toEqual({ publicKey: staffKey.data!.publicKey, privateKey: expect.any(String) });
+    expect(JSON.stringify(portalKey.data)).not.toContain(stored.privateKey as string);
     // Contacts use the portal routes, staff the staff ones
     expect((await apiAs(dora.token).GET('/me/push/public-key')).response.status).toBe(403);
     expect((await apiAs(firm.staff.token).GET('/portal/me/push/public-key')).response.status).toBe(403);

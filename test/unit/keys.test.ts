@@ -330,8 +330,6 @@ const identityScoped: Builder[] = [
 ];
 
 const allBuilders = [...firmScoped, ...identityScoped];
-/** Keys of the deployment itself (one item per table: the VAPID key pair), tested on their own below. */
-const deploymentScoped = ['vapidKeys'];
 /** Keys of the scheduler's own index (due reminders of every firm), tested on their own below. */
 const scheduleScoped = ['reminderByDue', 'digestByDue'];
 
@@ -589,11 +587,9 @@ const mapValues = (v: Values, f: (s: string) => string) =>
 
 describe('Module: keys', () => {
   it('classifies every key builder and pattern (a new one must be added to these tables)', () => {
-    expect(
-      [
-        ...new Set([...allBuilders.map((b) => baseName(b.label)), ...scheduleScoped, ...deploymentScoped]),
-      ].sort(),
-    ).toEqual(Object.keys(keys).sort());
+    expect([...new Set([...allBuilders.map((b) => baseName(b.label)), ...scheduleScoped])].sort()).toEqual(
+      Object.keys(keys).sort(),
+    );
     expect([...new Set(patternCases.map((p) => baseName(p.label)))].sort()).toEqual(
       Object.keys(patterns).sort(),
     );
@@ -789,18 +785,6 @@ describe('Module: keys', () => {
       expect(patterns.contactsOfFirm('F').forward).toBe(true);
       expect(patterns.activityOfCase('F', 'C').forward).toBe(false);
       expect(patterns.inboxOf({ firmId: 'F', kind: 'staff', id: 'U' }).forward).toBe(false);
-    });
-  });
-
-  describe('vapidKeys', () => {
-    it('is one item of the deployment, in a partition no firm or identity key can name', () => {
-      const k = keys.vapidKeys();
-      expect(k).toEqual({ PK: 'CONFIG#VAPID', SK: 'CONFIG' });
-      fc.assert(
-        fc.property(valuesArb, (v) => {
-          for (const b of allBuilders) expect(b.build(v).pk, b.label).not.toBe(k.PK);
-        }),
-      );
     });
   });
 

@@ -1,6 +1,7 @@
 // What integration tests need from the running local stack: an HTTP client with tokens, direct
 // table access for asserting stored items, and fresh firms so tests never share data.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import type { Table } from '../../../functions/store/table';
@@ -25,6 +26,16 @@ export const table: Table = {
   name: stack.env.TABLE_NAME!,
   cursorSecret: stack.env.CURSOR_SECRET!,
 };
+
+/** A secret's current value, as the handlers read it (the local Secrets Manager). */
+export async function secretValue(arn: string): Promise<string | undefined> {
+  const client = new SecretsManagerClient({
+    endpoint: stack.env.AWS_ENDPOINT_URL_SECRETS_MANAGER,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return (await client.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString;
+}
 
 export type { ApiResponse };
 

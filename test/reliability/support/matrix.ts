@@ -9,7 +9,6 @@ import {
 } from '../../../functions/domain/notification-matrix';
 import type { RouteDef } from '../../../functions/http/route';
 import type { RouteId } from '../../../functions/http/routes';
-import { vapidKeyStore } from '../../../functions/store/push-subscriptions';
 import { LOCAL_AUDIENCE } from '../../../local/auth';
 import { localPushClient } from '../../../local/push';
 import type { Harness } from './stack';
@@ -190,7 +189,9 @@ const bogusInvitation = `${'A'.repeat(26)}.${'b'.repeat(43)}`;
 
 /** A browser subscription on the local push service, for the deployment's VAPID key. */
 async function localPushSubscription(c: Ctx) {
-  const { publicKey } = await vapidKeyStore(c.h.table).current();
+  // The deployment's key as browsers get it: from the API (it lives in Secrets Manager).
+  const res = await c.h.call('GET', '/me/push/public-key', { token: c.w.A.firm.staff.token });
+  const { publicKey } = res.body as { publicKey: string };
   return (await localPushClient(c.h.stack.urls.push).subscribe(publicKey)).subscription;
 }
 const randomPushId = () => randomBytes(16).toString('hex');
