@@ -89,7 +89,7 @@ export class PorticoStack extends Stack {
         .withLinks(links),
       ingest: eventTarget('ingest', 'S3 "Object Created": matches the upload intent, records the document')
         .bindTable(this.table, 'readWrite')
-        .bindBucket(this.uploads.bucket, ['s3:GetObject', 's3:DeleteObject']),
+        .bindBucket(this.uploads.bucket, ['s3:GetObject', 's3:PutObjectTagging', 's3:DeleteObject']),
     };
 
     this.outbox = new Outbox(this, 'Outbox', { table: this.table, bus: this.bus });

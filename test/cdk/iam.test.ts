@@ -55,7 +55,7 @@ const tableReadWrite = [
 const routeGroupBase = [...logsAndTracing, ...tableReadWrite, 'secretsmanager:GetSecretValue'];
 /** Groups that need more than that (a new group without an entry here must get exactly the base). */
 const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
-  documents: ['s3:PutObject', 's3:GetObject'],
+  documents: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'],
 };
 const expected = {
   publisher: [
@@ -70,7 +70,14 @@ const expected = {
     'sqs:GetQueueUrl',
   ],
   notify: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
-  ingest: [...logsAndTracing, ...tableReadWrite, 's3:GetObject', 's3:DeleteObject', 'sqs:SendMessage'],
+  ingest: [
+    ...logsAndTracing,
+    ...tableReadWrite,
+    's3:GetObject',
+    's3:PutObjectTagging',
+    's3:DeleteObject',
+    'sqs:SendMessage',
+  ],
   reminders: [...logsAndTracing, ...tableReadWrite, 'sqs:SendMessage'],
   digests: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
 };
