@@ -74,6 +74,8 @@ export interface PorticoFunctionProps {
    * own retries are exhausted. The message body is the event itself, as in the rule's DLQ.
    */
   deadLetterQueue?: IQueue;
+  /** Reserved concurrency: at most this many instances at once (and taken from the account's pool). */
+  reservedConcurrency?: number;
 }
 
 export class PorticoFunction extends Construct {
@@ -104,6 +106,9 @@ export class PorticoFunction extends Construct {
       role,
       logGroup,
       tracing: Tracing.ACTIVE,
+      ...(props.reservedConcurrency !== undefined && {
+        reservedConcurrentExecutions: props.reservedConcurrency,
+      }),
       awsSdkConnectionReuse: false, // SDK v3 reuses connections by default
       environment: { NODE_OPTIONS: '--enable-source-maps' },
       ...(props.deadLetterQueue && {

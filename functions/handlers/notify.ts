@@ -1,16 +1,19 @@
 // Lambda entry: domain events from the bus (EventBridge envelope, `detail` = the DomainEvent) →
 // notification policy → deliveries (inbox items, SES mail), exactly once each.
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { documentClient } from '../clients/dynamodb';
+import { eventBridge } from '../clients/eventbridge';
 import { ses, sesMailer } from '../clients/ses';
 import { loadConfig } from '../config';
 import { effectiveMatrix } from '../domain/notification-matrix';
 import { systemClock } from '../domain/ports';
 import { type PreferenceOwner, preferenceOwnerId } from '../domain/preferences';
-import { DomainEventSchema } from '../events/catalogue';
+import { DomainEventSchema, EVENT_SOURCE } from '../events/catalogue';
 import { DEFAULT_LEASE_MS, notifier } from '../notify/core';
 import { policies } from '../notify/policies';
 import { firmTexts } from '../notify/texts';
+import { deliverRequeuingThrottled, throttleRetrying } from '../notify/throttling';
 import { webPusher } from '../notify/web-pusher';
 import { policyPorts } from '../notify/wiring';
 import { deliveryStore } from '../store/deliveries';
@@ -23,7 +26,9 @@ import type { Table } from '../store/table';
 import { templateStore } from '../store/templates';
 import { ulidIds } from '../wiring/ids';
 
-const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL']);
+const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL', 'EVENT_BUS_NAME']);
+/** A throttled mail retries in place this long: a third of the 30 s timeout, the rest for the others. */
+const THROTTLE_BUDGET_MS = 10_000;
 // Notify lists nothing, so it issues no pagination tokens and needs no cursor secret.
 const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
 
@@ -35,7 +40,7 @@ const templates = templateStore(table);
 const notify = notifier({
   deliveries,
   inbox: inboxWriter(table),
-  mailer: sesMailer(ses, config.SENDER_EMAIL),
+  mailer: throttleRetrying(sesMailer(ses, config.SENDER_EMAIL), { budgetMs: THROTTLE_BUDGET_MS }),
   policies,
   gate: {
     matrixOf: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)),
@@ -82,6 +87,26 @@ export const handler = async (event: EventBridgeEvent<string, unknown>): Promise
     // Throwing sends the event to retries and then the DLQ, where it can be inspected and redriven.
     throw new Error(`event ${event.id} (${event['detail-type']}) does not match the catalogue`);
   }
-  // Failed deliveries throw after the others were made: the retry delivers only what is left.
-  await notify(parsed.data);
+  // Failed deliveries throw after the others were made: the retry delivers only what is left. Mail
+  // SES throttled goes back on the bus instead (the DLQ is for failures, not for a send rate).
+  await deliverRequeuingThrottled(() => notify(parsed.data), parsed.data, {
+    now: () => new Date(),
+    put: async (e) => {
+      const res = await eventBridge.send(
+        new PutEventsCommand({
+          Entries: [
+            {
+              EventBusName: config.EVENT_BUS_NAME,
+              Source: EVENT_SOURCE,
+              DetailType: e.type,
+              Time: new Date(e.occurredAt),
+              Detail: JSON.stringify(e),
+            },
+          ],
+        }),
+      );
+      // Not put back: thrown, so Lambda's retries (then the DLQ) still hold the event.
+      if (res.FailedEntryCount) throw new Error(`event ${e.eventId} could not be put back on the bus`);
+    },
+  });
 };

@@ -69,7 +69,8 @@ const expected = {
     'sqs:GetQueueAttributes',
     'sqs:GetQueueUrl',
   ],
-  notify: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
+  // events:PutEvents: mail SES throttled puts its event back on the bus (decision 0022).
+  notify: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'events:PutEvents', 'sqs:SendMessage'],
   ingest: [
     ...logsAndTracing,
     ...tableReadWrite,

@@ -117,6 +117,35 @@ describe('Stack: Portico', () => {
     });
   });
 
+  describe('sending rate', () => {
+    it("reserves notify's concurrency only when notifyConcurrency is set, and refuses a value that is not a whole number", () => {
+      // Assess: by default no reservation (it is taken from the account's pool and can fail a deploy)
+      const notifyId = logicalId(stack.eventTargets.notify.lambda);
+      expect(template.toJSON().Resources[notifyId].Properties.ReservedConcurrentExecutions).toBeUndefined();
+
+      // Act
+      const { stack: capped } = porticoApp({ context: { notifyConcurrency: '4' } });
+      const { stack: fromJson } = porticoApp({ context: { notifyConcurrency: 7 } });
+
+      // Assess
+      Template.fromStack(capped).hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('^Domain events to notification policy'),
+        ReservedConcurrentExecutions: 4,
+      });
+      Template.fromStack(fromJson).hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('^Domain events to notification policy'),
+        ReservedConcurrentExecutions: 7,
+      });
+      // Only notify is capped.
+      const reserved = Object.values(
+        Template.fromStack(capped).findResources('AWS::Lambda::Function') as Record<string, CfnResourceJson>,
+      ).filter((f) => f.Properties.ReservedConcurrentExecutions !== undefined);
+      expect(reserved).toHaveLength(1);
+      for (const bad of ['0', '2.5', 'many', '5000'])
+        expect(() => porticoApp({ context: { notifyConcurrency: bad } })).toThrow(/notifyConcurrency/);
+    });
+  });
+
   describe('documents are kept', () => {
     it('versions the upload bucket and expires replaced or deleted versions after the stated days', () => {
       // Assess
