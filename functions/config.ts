@@ -37,6 +37,8 @@ const fields = {
    * whose bus retries within seconds, sets a shorter one.
    */
   NOTIFY_LEASE_MS: z.coerce.number().int().positive().optional(),
+  /** How long one throttled mail retries in place before its event goes back on the bus (tests shorten it). */
+  NOTIFY_THROTTLE_BUDGET_MS: z.coerce.number().int().positive().optional(),
   /** Default upload size limit per file (a firm setting may lower or raise it). */
   UPLOAD_MAX_BYTES: z.coerce
     .number()

@@ -28,7 +28,7 @@ import { ulidIds } from '../wiring/ids';
 
 const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL', 'EVENT_BUS_NAME']);
 /** A throttled mail retries in place this long: a third of the 30 s timeout, the rest for the others. */
-const THROTTLE_BUDGET_MS = 10_000;
+const THROTTLE_BUDGET_MS = loadConfig(['NOTIFY_THROTTLE_BUDGET_MS']).NOTIFY_THROTTLE_BUDGET_MS ?? 10_000;
 // Notify lists nothing, so it issues no pagination tokens and needs no cursor secret.
 const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
 
