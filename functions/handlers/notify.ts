@@ -27,8 +27,10 @@ import { templateStore } from '../store/templates';
 import { ulidIds } from '../wiring/ids';
 
 const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL', 'EVENT_BUS_NAME']);
-/** A throttled mail retries in place this long: a third of the 30 s timeout, the rest for the others. */
+/** Throttled mail retries in place this long per invocation: a third of the 30 s timeout. */
 const THROTTLE_BUDGET_MS = loadConfig(['NOTIFY_THROTTLE_BUDGET_MS']).NOTIFY_THROTTLE_BUDGET_MS ?? 10_000;
+/** Set at the start of each invocation: after it, a throttled send fails at once (decision 0022). */
+let throttleDeadline = 0;
 // Notify lists nothing, so it issues no pagination tokens and needs no cursor secret.
 const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
 
@@ -40,7 +42,7 @@ const templates = templateStore(table);
 const notify = notifier({
   deliveries,
   inbox: inboxWriter(table),
-  mailer: throttleRetrying(sesMailer(ses, config.SENDER_EMAIL), { budgetMs: THROTTLE_BUDGET_MS }),
+  mailer: throttleRetrying(sesMailer(ses, config.SENDER_EMAIL), { deadline: () => throttleDeadline }),
   policies,
   gate: {
     matrixOf: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)),
@@ -87,6 +89,7 @@ export const handler = async (event: EventBridgeEvent<string, unknown>): Promise
     // Throwing sends the event to retries and then the DLQ, where it can be inspected and redriven.
     throw new Error(`event ${event.id} (${event['detail-type']}) does not match the catalogue`);
   }
+  throttleDeadline = Date.now() + THROTTLE_BUDGET_MS;
   // Failed deliveries throw after the others were made: the retry delivers only what is left. Mail
   // SES throttled goes back on the bus instead (the DLQ is for failures, not for a send rate).
   await deliverRequeuingThrottled(() => notify(parsed.data), parsed.data, {

@@ -22,8 +22,13 @@ export const isThrottling = (err: unknown): boolean => {
 };
 
 export interface ThrottleRetry {
-  /** How long one mail may keep retrying a throttled send, in ms. */
-  budgetMs: number;
+  /** How long one mail may keep retrying a throttled send, in ms (when no deadline is given). */
+  budgetMs?: number;
+  /**
+   * When every send stops retrying (epoch ms), shared by one invocation's sends: a fan-out of many
+   * throttled mails, 16 at a time, must not retry each for the whole budget past the timeout.
+   */
+  deadline?: () => number;
   /** First pause; doubled after each throttled attempt (with jitter), at most 2 s. */
   firstDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -36,7 +41,7 @@ export function throttleRetrying(mailer: Mailer, opts: ThrottleRetry): Mailer {
   const now = opts.now ?? Date.now;
   return {
     async send(mail) {
-      const until = now() + opts.budgetMs;
+      const until = opts.deadline?.() ?? now() + (opts.budgetMs ?? 0);
       let delay = opts.firstDelayMs ?? 200;
       for (;;) {
         try {

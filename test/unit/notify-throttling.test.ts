@@ -86,6 +86,28 @@ describe('Function: throttleRetrying', () => {
   });
 });
 
+describe('Function: throttleRetrying with a shared deadline', () => {
+  it('stops retrying every send of the invocation at the deadline, so a large throttled fan-out ends in time', async () => {
+    // Prepare: one invocation's deadline, 2 s away; SES throttles everything
+    const time = fakeTime();
+    const always = scripted(['throttled']);
+    const mailer = throttleRetrying(always.mailer, { deadline: () => 2_000, ...time });
+    const mail = { to: 'a@x.test', subject: 's', text: 't', html: 'h' };
+
+    // Act: the first mail spends the budget; the ones after it find the deadline passed
+    await expect(mailer.send(mail)).rejects.toBeInstanceOf(MailThrottledError);
+    expect(time.now()).toBeLessThanOrEqual(2_000);
+    await time.sleep(2_000); // the rest of the fan-out reaches its turn after the deadline
+    const callsAfterFirst = always.calls();
+    const pausesAfterFirst = time.pauses.length;
+    for (let i = 0; i < 5; i++) await expect(mailer.send(mail)).rejects.toBeInstanceOf(MailThrottledError);
+
+    // Assess: one attempt each, no pause
+    expect(always.calls() - callsAfterFirst).toBe(5);
+    expect(time.pauses.length).toBe(pausesAfterFirst);
+  });
+});
+
 describe('Function: deliverRequeuingThrottled', () => {
   const recipients: Recipient[] = [1, 2, 3].map((n) => ({
     kind: 'staff',
