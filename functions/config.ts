@@ -39,6 +39,8 @@ const fields = {
   NOTIFY_LEASE_MS: z.coerce.number().int().positive().optional(),
   /** The Secrets Manager secret holding the VAPID key pair of web push (generated on first use). */
   VAPID_SECRET_ARN: z.string().min(1),
+  /** How long one throttled mail retries in place before its event goes back on the bus (tests shorten it). */
+  NOTIFY_THROTTLE_BUDGET_MS: z.coerce.number().int().positive().optional(),
   /** Default upload size limit per file (a firm setting may lower or raise it). */
   UPLOAD_MAX_BYTES: z.coerce
     .number()

@@ -57,7 +57,9 @@ export const tableActions: Record<TableAccess, string[]> = {
 };
 
 /** Object-level S3 actions a function may be given on a bucket; nothing bucket-level. */
-export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
+// s3:PutObjectTagging: ingest tags a recorded object; presigning a POST whose form carries a
+// `tagging` field needs it on the signer's role too (S3 checks the signer's rights at upload).
+export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:PutObjectTagging' | 's3:DeleteObject';
 
 export interface PorticoFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/handlers/cases.ts`. */
@@ -72,6 +74,8 @@ export interface PorticoFunctionProps {
    * own retries are exhausted. The message body is the event itself, as in the rule's DLQ.
    */
   deadLetterQueue?: IQueue;
+  /** Reserved concurrency: at most this many instances at once (and taken from the account's pool). */
+  reservedConcurrency?: number;
 }
 
 export class PorticoFunction extends Construct {
@@ -102,6 +106,9 @@ export class PorticoFunction extends Construct {
       role,
       logGroup,
       tracing: Tracing.ACTIVE,
+      ...(props.reservedConcurrency !== undefined && {
+        reservedConcurrentExecutions: props.reservedConcurrency,
+      }),
       awsSdkConnectionReuse: false, // SDK v3 reuses connections by default
       environment: { NODE_OPTIONS: '--enable-source-maps' },
       ...(props.deadLetterQueue && {

@@ -77,22 +77,31 @@ export class PorticoStack extends Stack {
     });
 
     // One Lambda per rule target (functions/handlers/<target>.ts), each with its dead-letter queue.
-    const eventTarget = (target: RuleTarget, description: string) =>
+    const eventTarget = (target: RuleTarget, description: string, reservedConcurrency?: number) =>
       new PorticoFunction(this, pascal(target), {
         entry: `functions/handlers/${target}.ts`,
         description,
         timeout: Duration.seconds(30),
         deadLetterQueue: deadLetterQueue(this, `${pascal(target)}DeadLetters`),
+        ...(reservedConcurrency !== undefined && { reservedConcurrency }),
       });
     this.eventTargets = {
-      notify: eventTarget('notify', 'Domain events to notification policy, inbox items and mail')
+      // Capped (optionally) below the SES send rate; events over the cap wait in Lambda's async queue
+      // (throttled invocations are retried for up to 6 h), and mail SES throttles anyway is put
+      // back on the bus, hence the bus binding (decision 0022).
+      notify: eventTarget(
+        'notify',
+        'Domain events to notification policy, inbox items and mail',
+        settings.notifyConcurrency,
+      )
         .bindTable(this.table, 'readWrite')
+        .bindBus(this.bus)
         .bindMailer(settings.senderEmail)
         .bindVapidSecret(vapidKeys)
         .withLinks(links),
       ingest: eventTarget('ingest', 'S3 "Object Created": matches the upload intent, records the document')
         .bindTable(this.table, 'readWrite')
-        .bindBucket(this.uploads.bucket, ['s3:GetObject', 's3:DeleteObject']),
+        .bindBucket(this.uploads.bucket, ['s3:GetObject', 's3:PutObjectTagging', 's3:DeleteObject']),
     };
 
     this.outbox = new Outbox(this, 'Outbox', { table: this.table, bus: this.bus });

@@ -4,10 +4,13 @@ import { Duration } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
+/** How long a dead letter waits for a fix and a redrive (the SQS maximum). */
+export const DEAD_LETTER_RETENTION_DAYS = 14;
+
 export function deadLetterQueue(scope: Construct, id: string): Queue {
   return new Queue(scope, id, {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
-    retentionPeriod: Duration.days(14),
+    retentionPeriod: Duration.days(DEAD_LETTER_RETENTION_DAYS),
   });
 }

@@ -20,7 +20,8 @@ export interface RouteGroupDeps {
 export const groupNeeds: Partial<Record<RouteGroup, (fn: PorticoFunction, deps: RouteGroupDeps) => void>> = {
   // Presigned POST (uploads) and GET (downloads) are signed with the function's own credentials,
   // so it must hold the rights it hands out.
-  documents: (fn, { uploads }) => fn.bindBucket(uploads, ['s3:PutObject', 's3:GetObject']),
+  documents: (fn, { uploads }) =>
+    fn.bindBucket(uploads, ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject']),
   // Serves the VAPID public key to browsers (and may be the first to need the pair).
   notifications: (fn, { vapidKeys }) => fn.bindVapidSecret(vapidKeys),
 };

@@ -15,6 +15,12 @@ export interface PorticoSettings {
   stage: string;
   /** Where alarm notifications are mailed; the SNS topic exists without it. */
   alarmEmail?: string;
+  /**
+   * Reserved concurrency of the notify function, to keep its sends below the SES send rate (each
+   * instance mails up to 16 at once). Unset: no reservation (a reservation is taken from the
+   * account's concurrency pool, and a deploy fails when it would leave fewer than 100 unreserved).
+   */
+  notifyConcurrency?: number;
 }
 
 export const defaultSettings: Omit<PorticoSettings, 'stage'> = {
@@ -32,7 +38,7 @@ export const stackIdOf = (settings: Pick<PorticoSettings, 'stage'>) => `Portico-
 
 /**
  * Context keys: `senderEmail`, `portalOrigins` (comma-separated), `portalUrl`, `appUrl`, `stage`,
- * `alarmEmail`, and `local` (true: allow the placeholder defaults, for a synth that is never deployed).
+ * `alarmEmail`, `notifyConcurrency` (a whole number, 1–1000), and `local` (true: allow the placeholder defaults, for a synth that is never deployed).
  */
 export function settingsFrom(scope: IConstruct): PorticoSettings {
   const text = (key: string): string | undefined => {
@@ -79,6 +85,14 @@ export function settingsFrom(scope: IConstruct): PorticoSettings {
   if (alarmEmail !== undefined && !EMAIL.test(alarmEmail))
     throw new Error(`context alarmEmail is not an email address: ${alarmEmail}`);
 
+  const concurrency = numberContext(scope, 'notifyConcurrency') ?? text('notifyConcurrency');
+  const notifyConcurrency = concurrency === undefined ? undefined : Number(concurrency);
+  if (
+    notifyConcurrency !== undefined &&
+    !(Number.isInteger(notifyConcurrency) && notifyConcurrency >= 1 && notifyConcurrency <= 1000)
+  )
+    throw new Error(`context notifyConcurrency must be a whole number from 1 to 1000: ${concurrency}`);
+
   // The defaults only make a template that synthesizes: deployed, they would mail from example.com
   // and link clients to localhost. Refuse them unless the caller says this synth is local.
   const local = [true, 'true'].includes(scope.node.tryGetContext('local') as string | boolean);
@@ -100,5 +114,12 @@ export function settingsFrom(scope: IConstruct): PorticoSettings {
     appUrl: spaUrl('appUrl'),
     stage,
     ...(alarmEmail !== undefined && { alarmEmail }),
+    ...(notifyConcurrency !== undefined && { notifyConcurrency }),
   };
+}
+
+/** A context value given as a JSON number in cdk.json (the command line always gives strings). */
+function numberContext(scope: IConstruct, key: string): string | undefined {
+  const value: unknown = scope.node.tryGetContext(key);
+  return typeof value === 'number' ? String(value) : undefined;
 }

@@ -1,6 +1,7 @@
 // The upload bucket: browsers POST straight to it with presigned forms; S3 reports each new
 // object to EventBridge ("Object Created"), where the ingest rule picks it up. Its server access
 // logs go to a separate log bucket. Versioned: a document's bytes are not lost to an overwrite.
+// Objects that never became documents (tagged pending by the upload form) expire (decision 0022).
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   BlockPublicAccess,
@@ -11,10 +12,22 @@ import {
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { OBJECT_STATE_TAG } from '../functions/files/object-state';
 import { acknowledge } from './nag';
+import { DEAD_LETTER_RETENTION_DAYS } from './queues';
 
 /** How long a replaced or deleted object version can still be restored. */
 export const NONCURRENT_DAYS = 90;
+
+/**
+ * How long an object that never became a document (still tagged pending) is kept. Longer than its
+ * event can still be handled: EventBridge's retries (24 h), Lambda's async retries (6 h), then the
+ * dead-letter queue's retention, so an ingest redriven from the DLQ after a fix still finds its object.
+ */
+export const PENDING_DAYS = DEAD_LETTER_RETENTION_DAYS + 2;
+
+/** How long what S3 keeps of a refused or expired pending object (its noncurrent version) stays. */
+export const PENDING_NONCURRENT_DAYS = 1;
 
 export interface UploadsProps {
   /** Portal origins allowed to POST uploads and GET downloads from the browser. */
@@ -65,6 +78,14 @@ export class Uploads extends Construct {
       versioned: true,
       lifecycleRules: [
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          // Rejected uploads (ingest deletes them, S3 keeps the version), and objects whose ingest
+          // failed for good: what the upload form tagged pending and ingest never tagged recorded.
+          id: 'ExpireUnrecordedUploads',
+          tagFilters: { [OBJECT_STATE_TAG]: 'pending' },
+          expiration: Duration.days(PENDING_DAYS),
+          noncurrentVersionExpiration: Duration.days(PENDING_NONCURRENT_DAYS),
+        },
         {
           id: 'ExpireNoncurrentVersions',
           noncurrentVersionExpiration: Duration.days(NONCURRENT_DAYS),

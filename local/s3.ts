@@ -1,7 +1,9 @@
 // The local S3: s3rver, with the upload bucket created (CORS as in production). Every object
 // created is raised as an EventBridge "Object Created" event on the default bus, as S3 does when
 // EventBridge notifications are on. s3rver checks neither signatures nor POST policy conditions;
-// the ingest handler re-checks size and type itself, as it must in production.
+// the ingest handler re-checks size and type itself, as it must in production. It also ignores the
+// POST form's `tagging` field, so the pending tag every upload form carries is applied here, before
+// the object's event is raised, as S3 stores it with the object (decision 0022).
 // s3rver raises its event in memory after storing the object, so a kill in between would leave an
 // accepted upload without an event: at start, objects stored since the last clean stop (or since
 // the start of a run that crashed) are raised again (ingest is idempotent; decision 0017).
@@ -9,6 +11,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { taggingXml } from '../functions/files/object-state';
 import type { LocalBus, PutEntry } from './bus';
 import { localCredentials } from './dynamodb';
 import { writeFileAtomic } from './journal';
@@ -19,6 +22,15 @@ const { DUMMY_ACCOUNT } = createRequire(import.meta.url)('s3rver/lib/models/acco
   DUMMY_ACCOUNT: { createKeyPair(accessKeyId: string, secretAccessKey: string): void };
 };
 DUMMY_ACCOUNT.createKeyPair(localCredentials.accessKeyId, localCredentials.secretAccessKey);
+
+interface S3rverStore {
+  putSubresource(bucket: string, key: string, resource: unknown): Promise<void>;
+}
+const { TaggingConfiguration } = createRequire(import.meta.url)('s3rver/lib/models/config.js') as {
+  TaggingConfiguration: { validate(xml: string): unknown };
+};
+/** What S3 stores from the upload form's `tagging` field (the only tagging Portico's forms carry). */
+const pendingTagging = TaggingConfiguration.validate(taggingXml('pending'));
 
 export interface LocalS3 {
   endpoint: string;
@@ -67,9 +79,11 @@ export async function startS3(opts: {
     configureBuckets: [{ name: opts.bucketName, configs: [cors] }],
   });
   const raising = new Set<Promise<unknown>>();
-  const raise = (entry: PutEntry) => {
-    const put = opts.bus
-      .put(entry)
+  const store = (server as unknown as { store: S3rverStore }).store;
+  const raise = (entry: PutEntry, before?: () => Promise<void>) => {
+    const put = (before?.() ?? Promise.resolve())
+      .catch((err) => opts.onLog?.(`s3: object not tagged: ${(err as Error).message}`))
+      .then(() => opts.bus.put(entry))
       .catch((err) => opts.onLog?.(`s3: event not raised: ${(err as Error).message}`));
     raising.add(put);
     void put.finally(() => raising.delete(put));
@@ -77,17 +91,22 @@ export async function startS3(opts: {
   (server as unknown as NodeJS.EventEmitter).on('event', (event: { Records: S3rverRecord[] }) => {
     for (const r of event.Records) {
       if (!r.eventName.startsWith('ObjectCreated:')) continue;
+      const post = r.eventName === 'ObjectCreated:Post';
+      const { name: bucket } = r.s3.bucket;
+      const { key } = r.s3.object;
       // s3rver reports the key as stored; we pass it on unchanged.
       raise(
-        objectCreated(r.s3.bucket.name, {
-          key: r.s3.object.key,
+        objectCreated(bucket, {
+          key,
           size: r.s3.object.size,
           etag: r.s3.object.eTag,
           sequencer: r.s3.object.sequencer,
           time: r.eventTime,
-          reason: r.eventName === 'ObjectCreated:Post' ? 'PostObject' : 'PutObject',
+          reason: post ? 'PostObject' : 'PutObject',
           sourceIp: r.requestParameters?.sourceIPAddress,
         }),
+        // Tagged before the event is raised: ingest's `recorded` tag must come after it, as in S3.
+        post ? () => store.putSubresource(bucket, key, pendingTagging) : undefined,
       );
     }
   });

@@ -64,6 +64,11 @@ export interface Files {
   presignDownload(input: { key: string; fileName: string; expiresInSeconds: number }): Promise<string>;
   /** Up to `bytes` leading bytes of an object; undefined when the object does not exist. */
   readStart(key: string, bytes: number): Promise<Uint8Array | undefined>;
+  /**
+   * Marks the object as a document's bytes, so the lifecycle rule that expires uploads which never
+   * became documents leaves it (decision 0022). False when the object is gone.
+   */
+  markRecorded(key: string): Promise<boolean>;
   /** Deletes an object (no error when it is already gone). */
   remove(key: string): Promise<void>;
 }

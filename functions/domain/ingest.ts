@@ -124,7 +124,7 @@ export interface IngestStore {
 
 export interface IngestDeps {
   uploads: IngestStore;
-  files: Pick<Files, 'readStart' | 'remove'>;
+  files: Pick<Files, 'readStart' | 'markRecorded' | 'remove'>;
   clock: Clock;
   ids: Ids;
   /** Needed for uploads that name a file request. */
@@ -157,6 +157,9 @@ export async function ingestObject(deps: IngestDeps, object: CreatedObject): Pro
     // failed in between: this retried S3 event finishes it (each step is a no-op when done).
     if (intent.fileRequestId && intent.documentId && deps.fulfilment)
       await afterFulfilment(deps.fulfilment, intent, intent.documentId);
+    // The same policy may have stored the key again after the document was recorded: that object
+    // came tagged pending and would expire under the document, so the current version is re-tagged.
+    if (object.key === intent.key) await deps.files.markRecorded(object.key);
     return { outcome: 'replay' };
   }
   if (intent.status === 'rejected') {
@@ -183,6 +186,9 @@ export async function ingestObject(deps: IngestDeps, object: CreatedObject): Pro
     return reject(deps, object, 'type_mismatch', intent);
   }
 
+  // Tagged before the document is written, never after: a crash in between leaves an object that
+  // will not expire (its retried event records it), never a document whose object expires.
+  if (!(await deps.files.markRecorded(object.key))) return reject(deps, object, 'object_missing', intent);
   try {
     return await record(deps, intent, object.size, deps.clock.now().toISOString());
   } catch (err) {

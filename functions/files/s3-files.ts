@@ -1,9 +1,15 @@
 // S3 adapter of the Files port: presigned POST (uploads) and GET (downloads), a ranged read of an
-// object's first bytes (ingest's type check) and deletes, all on the one upload bucket.
-import { DeleteObjectCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+// object's first bytes (ingest's type check), the recorded tag and deletes, all on the one upload bucket.
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectTaggingCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Files } from '../domain/documents';
+import { OBJECT_STATE_TAG, taggingXml } from './object-state';
 
 export function s3Files(client: S3Client, bucket: string): Files {
   return {
@@ -12,11 +18,15 @@ export function s3Files(client: S3Client, bucket: string): Files {
         Bucket: bucket,
         Key: key,
         // S3 refuses, at upload time, an object of another size range or type than the intent's.
+        // The `tagging` field (in the policy too, so the browser cannot drop or change it) makes S3
+        // tag the object pending as it stores it: until ingest records it, the lifecycle rule may
+        // expire it (decision 0022). Signing it takes s3:PutObjectTagging on the signer's role.
         Conditions: [
           ['content-length-range', 1, maxBytes],
           ['eq', '$Content-Type', contentType],
+          ['eq', '$tagging', taggingXml('pending')],
         ],
-        Fields: { 'Content-Type': contentType },
+        Fields: { 'Content-Type': contentType, tagging: taggingXml('pending') },
         Expires: expiresInSeconds,
       });
       return { url, fields };
@@ -40,6 +50,24 @@ export function s3Files(client: S3Client, bucket: string): Files {
         if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
         // A range on an empty object is unsatisfiable: the object is there, with no bytes.
         if (name === 'InvalidRange') return new Uint8Array();
+        throw err;
+      }
+    },
+
+    async markRecorded(key) {
+      try {
+        // Replaces the tag set of the current version: the pending tag is the only one S3 was given.
+        await client.send(
+          new PutObjectTaggingCommand({
+            Bucket: bucket,
+            Key: key,
+            Tagging: { TagSet: [{ Key: OBJECT_STATE_TAG, Value: 'recorded' }] },
+          }),
+        );
+        return true;
+      } catch (err) {
+        const name = (err as Error).name;
+        if (name === 'NoSuchKey' || name === 'NotFound') return false;
         throw err;
       }
     },

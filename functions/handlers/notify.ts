@@ -1,17 +1,20 @@
 // Lambda entry: domain events from the bus (EventBridge envelope, `detail` = the DomainEvent) →
 // notification policy → deliveries (inbox items, SES mail), exactly once each.
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { documentClient } from '../clients/dynamodb';
+import { eventBridge } from '../clients/eventbridge';
 import { secretsManager } from '../clients/secrets-manager';
 import { ses, sesMailer } from '../clients/ses';
 import { loadConfig } from '../config';
 import { effectiveMatrix } from '../domain/notification-matrix';
 import { systemClock } from '../domain/ports';
 import { type PreferenceOwner, preferenceOwnerId } from '../domain/preferences';
-import { DomainEventSchema } from '../events/catalogue';
+import { DomainEventSchema, EVENT_SOURCE } from '../events/catalogue';
 import { DEFAULT_LEASE_MS, notifier } from '../notify/core';
 import { policies } from '../notify/policies';
 import { firmTexts } from '../notify/texts';
+import { deliverRequeuingThrottled, throttleRetrying } from '../notify/throttling';
 import { webPusher } from '../notify/web-pusher';
 import { policyPorts } from '../notify/wiring';
 import { vapidKeySecret } from '../secrets/vapid-keys';
@@ -25,7 +28,11 @@ import type { Table } from '../store/table';
 import { templateStore } from '../store/templates';
 import { ulidIds } from '../wiring/ids';
 
-const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL']);
+const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL', 'EVENT_BUS_NAME']);
+/** Throttled mail retries in place this long per invocation: a third of the 30 s timeout. */
+const THROTTLE_BUDGET_MS = loadConfig(['NOTIFY_THROTTLE_BUDGET_MS']).NOTIFY_THROTTLE_BUDGET_MS ?? 10_000;
+/** Set at the start of each invocation: after it, a throttled send fails at once (decision 0022). */
+let throttleDeadline = 0;
 // Notify lists nothing, so it issues no pagination tokens and needs no cursor secret.
 const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
 
@@ -37,7 +44,7 @@ const templates = templateStore(table);
 const notify = notifier({
   deliveries,
   inbox: inboxWriter(table),
-  mailer: sesMailer(ses, config.SENDER_EMAIL),
+  mailer: throttleRetrying(sesMailer(ses, config.SENDER_EMAIL), { deadline: () => throttleDeadline }),
   policies,
   gate: {
     matrixOf: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)),
@@ -84,6 +91,27 @@ export const handler = async (event: EventBridgeEvent<string, unknown>): Promise
     // Throwing sends the event to retries and then the DLQ, where it can be inspected and redriven.
     throw new Error(`event ${event.id} (${event['detail-type']}) does not match the catalogue`);
   }
-  // Failed deliveries throw after the others were made: the retry delivers only what is left.
-  await notify(parsed.data);
+  throttleDeadline = Date.now() + THROTTLE_BUDGET_MS;
+  // Failed deliveries throw after the others were made: the retry delivers only what is left. Mail
+  // SES throttled goes back on the bus instead (the DLQ is for failures, not for a send rate).
+  await deliverRequeuingThrottled(() => notify(parsed.data), parsed.data, {
+    now: () => new Date(),
+    put: async (e) => {
+      const res = await eventBridge.send(
+        new PutEventsCommand({
+          Entries: [
+            {
+              EventBusName: config.EVENT_BUS_NAME,
+              Source: EVENT_SOURCE,
+              DetailType: e.type,
+              Time: new Date(e.occurredAt),
+              Detail: JSON.stringify(e),
+            },
+          ],
+        }),
+      );
+      // Not put back: thrown, so Lambda's retries (then the DLQ) still hold the event.
+      if (res.FailedEntryCount) throw new Error(`event ${e.eventId} could not be put back on the bus`);
+    },
+  });
 };

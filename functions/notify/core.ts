@@ -212,6 +212,8 @@ export interface DeliveryFailure {
   recipient: string;
   channel: Channel;
   error: string;
+  /** The mail was refused for SES's send rate (notify puts the event back on the bus, decision 0022). */
+  throttled?: boolean;
 }
 
 /** Thrown after every delivery of an event was tried, when some could not be made: retry the event. */
@@ -344,7 +346,12 @@ export function notifier(deps: NotifierDeps) {
       .catch((e) =>
         log.warn('could not release a failed delivery; its claim goes stale instead', { key, error: e }),
       );
-    return { recipient: key.recipient, channel: key.channel, error };
+    return {
+      recipient: key.recipient,
+      channel: key.channel,
+      error,
+      ...((err as Error)?.name === 'MailThrottled' && { throttled: true }),
+    };
   }
 
   async function deliver(

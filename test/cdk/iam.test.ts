@@ -55,7 +55,7 @@ const tableReadWrite = [
 const routeGroupBase = [...logsAndTracing, ...tableReadWrite, 'secretsmanager:GetSecretValue'];
 /** Groups that need more than that (a new group without an entry here must get exactly the base). */
 const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
-  documents: ['s3:PutObject', 's3:GetObject'],
+  documents: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'],
   // Reads the VAPID key pair, or stores it first (GetSecretValue is in the base for the cursor key).
   notifications: ['secretsmanager:PutSecretValue'],
 };
@@ -71,15 +71,24 @@ const expected = {
     'sqs:GetQueueAttributes',
     'sqs:GetQueueUrl',
   ],
+  // events:PutEvents: mail SES throttled puts its event back on the bus (decision 0022).
   notify: [
     ...logsAndTracing,
     ...tableReadWrite,
     'ses:SendEmail',
+    'events:PutEvents',
     'sqs:SendMessage',
     'secretsmanager:GetSecretValue',
     'secretsmanager:PutSecretValue',
   ],
-  ingest: [...logsAndTracing, ...tableReadWrite, 's3:GetObject', 's3:DeleteObject', 'sqs:SendMessage'],
+  ingest: [
+    ...logsAndTracing,
+    ...tableReadWrite,
+    's3:GetObject',
+    's3:PutObjectTagging',
+    's3:DeleteObject',
+    'sqs:SendMessage',
+  ],
   reminders: [...logsAndTracing, ...tableReadWrite, 'sqs:SendMessage'],
   digests: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
 };

@@ -1,7 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { alarmThresholds } from '../../lib/operations';
-import { NONCURRENT_DAYS } from '../../lib/uploads';
+import { DEAD_LETTER_RETENTION_DAYS } from '../../lib/queues';
+import { NONCURRENT_DAYS, PENDING_DAYS, PENDING_NONCURRENT_DAYS } from '../../lib/uploads';
 import { type CfnResourceJson, logicalId, porticoApp, ref, synthPortico } from './app';
 
 // Prepare (shared): one synthesis without bundling serves every assertion below.
@@ -116,6 +117,35 @@ describe('Stack: Portico', () => {
     });
   });
 
+  describe('sending rate', () => {
+    it("reserves notify's concurrency only when notifyConcurrency is set, and refuses a value that is not a whole number", () => {
+      // Assess: by default no reservation (it is taken from the account's pool and can fail a deploy)
+      const notifyId = logicalId(stack.eventTargets.notify.lambda);
+      expect(template.toJSON().Resources[notifyId].Properties.ReservedConcurrentExecutions).toBeUndefined();
+
+      // Act
+      const { stack: capped } = porticoApp({ context: { notifyConcurrency: '4' } });
+      const { stack: fromJson } = porticoApp({ context: { notifyConcurrency: 7 } });
+
+      // Assess
+      Template.fromStack(capped).hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('^Domain events to notification policy'),
+        ReservedConcurrentExecutions: 4,
+      });
+      Template.fromStack(fromJson).hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('^Domain events to notification policy'),
+        ReservedConcurrentExecutions: 7,
+      });
+      // Only notify is capped.
+      const reserved = Object.values(
+        Template.fromStack(capped).findResources('AWS::Lambda::Function') as Record<string, CfnResourceJson>,
+      ).filter((f) => f.Properties.ReservedConcurrentExecutions !== undefined);
+      expect(reserved).toHaveLength(1);
+      for (const bad of ['0', '2.5', 'many', '5000'])
+        expect(() => porticoApp({ context: { notifyConcurrency: bad } })).toThrow(/notifyConcurrency/);
+    });
+  });
+
   describe('documents are kept', () => {
     it('versions the upload bucket and expires replaced or deleted versions after the stated days', () => {
       // Assess
@@ -136,6 +166,32 @@ describe('Stack: Portico', () => {
       ).toEqual({
         Status: 'Enabled',
       });
+    });
+
+    it('expires objects still tagged pending (never recorded as documents) only after their event can no longer be redriven', () => {
+      // Assess
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        VersioningConfiguration: { Status: 'Enabled' },
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            {
+              Id: 'ExpireUnrecordedUploads',
+              TagFilters: [{ Key: 'portico-state', Value: 'pending' }],
+              ExpirationInDays: PENDING_DAYS,
+              NoncurrentVersionExpiration: { NoncurrentDays: PENDING_NONCURRENT_DAYS },
+              Status: 'Enabled',
+            },
+          ]),
+        },
+      });
+      // The DLQ keeps a failed ingest event this long; EventBridge and Lambda retry it for up to 30 h first.
+      expect(PENDING_DAYS).toBeGreaterThan(DEAD_LETTER_RETENTION_DAYS + 30 / 24);
+      // No other rule may expire current versions: a recorded document's object is kept.
+      const rules = template.toJSON().Resources[logicalId(stack.uploads.bucket)].Properties
+        .LifecycleConfiguration.Rules as { Id: string; ExpirationInDays?: number }[];
+      expect(rules.filter((r) => r.ExpirationInDays !== undefined).map((r) => r.Id)).toEqual([
+        'ExpireUnrecordedUploads',
+      ]);
     });
   });
 

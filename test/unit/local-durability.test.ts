@@ -1,11 +1,13 @@
 // The local stack's durability pieces on their own (no DynamoDB Local): the bus's journal (an
 // accepted event, a redriven dead letter and a torn write survive a process that dies), and S3's
-// reconcile at start (an object whose in-memory event was lost is raised again).
+// reconcile at start (an object whose in-memory event was lost is raised again), and the pending tag
+// the local S3 applies for the upload form before it raises the object's event.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { GetObjectTaggingCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { s3Files } from '../../functions/files/s3-files';
 import { type Envelope, LocalBus, type PutEntry } from '../../local/bus';
 import { localCredentials } from '../../local/dynamodb';
 import { freePort } from '../../local/ports';
@@ -191,5 +193,59 @@ describe('Local S3: events lost with the process are raised again at start', () 
     expect(raised.map((e) => [e.DetailType, JSON.parse(e.Detail).object.key])).toEqual([
       ['Object Created', 'firms/f/cases/c/u/a.pdf'],
     ]);
+  });
+});
+
+describe('Local S3: the upload form tags the object pending, as S3 does', () => {
+  it('tags a POSTed object portico-state=pending before its event is raised', async () => {
+    // Prepare: a bus that reads the object's tags at the moment its event is raised.
+    const dir = await tempDir();
+    const port = await freePort();
+    const client = new S3Client({
+      endpoint: `http://127.0.0.1:${port}`,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: localCredentials,
+    });
+    cleanups.push(async () => client.destroy());
+    const tagsAtEvent = new Map<string, unknown>();
+    const reading = {
+      put: async (e: PutEntry) => {
+        const key = JSON.parse(e.Detail).object.key as string;
+        const res = await client.send(new GetObjectTaggingCommand({ Bucket: 'portico-uploads', Key: key }));
+        tagsAtEvent.set(key, res.TagSet ?? []);
+        return 'id';
+      },
+      putAll: async () => [],
+    } as unknown as LocalBus;
+    const s3 = await startS3({
+      port,
+      dataDir: join(dir, 's3'),
+      bucketName: 'portico-uploads',
+      corsOrigins: ['http://localhost:5173'],
+      bus: reading,
+      markFile: join(dir, 's3-events.json'),
+    });
+    cleanups.push(() => s3.stop());
+    const posted = 'firms/f/cases/c/u1/a.pdf';
+    const { url, fields } = await s3Files(client, 'portico-uploads').presignUpload({
+      key: posted,
+      contentType: 'application/pdf',
+      maxBytes: 100,
+      expiresInSeconds: 60,
+    });
+
+    // Act
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob(['%PDF-1.7'], { type: 'application/pdf' }), 'a.pdf');
+    expect((await fetch(url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    // The event is raised after the POST answered; the bus reads the tags while the server runs.
+    await vi.waitFor(() => expect(tagsAtEvent.size).toBe(1));
+
+    // Assess
+    expect(Object.fromEntries(tagsAtEvent)).toEqual({
+      [posted]: [{ Key: 'portico-state', Value: 'pending' }],
+    });
   });
 });

@@ -245,7 +245,11 @@ describe('Function: ingestObject (update requests move the shares)', () => {
         },
         rejectUpload: async () => true,
       },
-      files: { readStart: async () => new TextEncoder().encode('%PDF-1.7'), remove: async () => {} },
+      files: {
+        readStart: async () => new TextEncoder().encode('%PDF-1.7'),
+        markRecorded: async () => true,
+        remove: async () => {},
+      },
       clock: fixedClock(),
       ids: counterIds(500),
       fulfilment: {

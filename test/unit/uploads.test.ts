@@ -263,6 +263,9 @@ describe('Function: ingestObject', () => {
     completeFails?: DomainError,
   ) {
     const calls = { completed: [] as unknown[], rejected: [] as unknown[], removed: [] as string[] };
+    // What ingest did to the object store and the table, in order (tagging before the write matters).
+    const steps: string[] = [];
+    let objectThere = true;
     let reads = 0;
     const d: IngestDeps = {
       uploads: {
@@ -270,20 +273,35 @@ describe('Function: ingestObject', () => {
         // Each read returns the next standing (the last one stays): the right as it is at that moment.
         uploaderStanding: async () => standings[Math.min(reads++, standings.length - 1)]!,
         completeUpload: async (u) => {
+          steps.push('complete');
           if (completeFails) throw completeFails;
           calls.completed.push(u);
           return true;
         },
         rejectUpload: async (r, i, e) => {
+          steps.push('reject');
           calls.rejected.push({ reason: r.reason, intent: i?.uploadId, event: e?.type });
           return true;
         },
       },
-      files: { readStart: async () => head, remove: async (k) => void calls.removed.push(k) },
+      files: {
+        readStart: async () => head,
+        markRecorded: async (k) => {
+          steps.push(`tag ${k}`);
+          return objectThere;
+        },
+        remove: async (k) => {
+          steps.push('remove');
+          calls.removed.push(k);
+        },
+      },
       clock: fixedClock(),
       ids: counterIds(500),
     };
-    return { d, calls };
+    const vanish = () => {
+      objectThere = false;
+    };
+    return { d, calls, steps, vanish };
   }
 
   it('records a document whose id is the upload id, with its event', async () => {
@@ -414,5 +432,39 @@ describe('Function: ingestObject', () => {
     const { d, calls } = ingestDeps(intentOf({ status: 'completed' }));
     await expect(ingestObject(d, { key, size: 50 })).resolves.toEqual({ outcome: 'replay' });
     expect(calls).toEqual({ completed: [], rejected: [], removed: [] });
+  });
+
+  it('tags the object recorded before it writes the document, so a crash cannot leave a document whose object expires', async () => {
+    // Prepare
+    const { d, steps } = ingestDeps(intentOf());
+    // Act
+    await ingestObject(d, { key, size: 50 });
+    // Assess
+    expect(steps).toEqual([`tag ${key}`, 'complete']);
+  });
+
+  it('leaves the tag of a refused object alone (it is deleted, and what S3 keeps of it expires as pending)', async () => {
+    const { d, steps } = ingestDeps(intentOf(), new TextEncoder().encode('GIF89a'));
+    await expect(ingestObject(d, { key, size: 50 })).resolves.toEqual({
+      outcome: 'rejected',
+      reason: 'type_mismatch',
+    });
+    expect(steps).toEqual(['reject', 'remove']);
+  });
+
+  it('refuses as object_missing, writing no document, when the object is gone by the time it is tagged', async () => {
+    const { d, steps, vanish } = ingestDeps(intentOf());
+    vanish();
+    await expect(ingestObject(d, { key, size: 50 })).resolves.toEqual({
+      outcome: 'rejected',
+      reason: 'object_missing',
+    });
+    expect(steps).toEqual([`tag ${key}`, 'reject', 'remove']);
+  });
+
+  it('tags again on a replay of a completed upload: the same policy may have stored the key again, tagged pending', async () => {
+    const { d, steps } = ingestDeps(intentOf({ status: 'completed' }));
+    await ingestObject(d, { key, size: 50 });
+    expect(steps).toEqual([`tag ${key}`]);
   });
 });
