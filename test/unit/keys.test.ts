@@ -330,8 +330,11 @@ const identityScoped: Builder[] = [
 ];
 
 const allBuilders = [...firmScoped, ...identityScoped];
-/** Keys of the deployment itself (one item per table: the VAPID key pair), tested on their own below. */
-const deploymentScoped = ['vapidKeys'];
+/**
+ * Keys of the deployment itself (one item per table: the VAPID key pair; one per mail address, which
+ * SES reports across firms), tested on their own below.
+ */
+const deploymentScoped = ['vapidKeys', 'mailAddress'];
 /** Keys of the scheduler's own index (due reminders of every firm), tested on their own below. */
 const scheduleScoped = ['reminderByDue', 'digestByDue'];
 
@@ -908,6 +911,24 @@ describe('Module: keys', () => {
       expect(SK).toBe(`CONTACTEMAIL#${Buffer.from('a#b@c.example').toString('hex')}`);
       expect(SK.split('#')).toHaveLength(2);
     });
+  });
+});
+
+describe('Module: keys — mail addresses (issue 16)', () => {
+  it('gives each address its own partition outside every firm, hex-encoded, decoding back', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.emailAddress(), fc.string({ unit: 'binary', minLength: 1 })), (email) => {
+        const { PK, SK } = keys.mailAddress(email);
+        expect(PK).toMatch(/^ADDRESS#([0-9a-f]{2})+$/);
+        expect(PK.startsWith('FIRM#')).toBe(false);
+        expect(SK).toBe('MAIL');
+        expect(Buffer.from(PK.slice('ADDRESS#'.length), 'hex').toString('utf8')).toBe(email);
+      }),
+    );
+  });
+
+  it('refuses emails with lone surrogates', () => {
+    expect(() => keys.mailAddress('\uD800@x.example')).toThrow(KeySegmentError);
   });
 });
 
