@@ -145,7 +145,7 @@ describe('Bounces and complaints', () => {
     expect(await mailTo(firm.staff.email)).toHaveLength(2);
   });
 
-  it('refuses an empty change (422), an unknown contact (404) and a taken address (409), writing nothing', async () => {
+  it("refuses an empty change (422), an unknown or another firm's contact (404) and a taken address (409), writing nothing", async () => {
     const firm = await newFirm();
     const admin = apiAs(firm.admin.token);
     const a = await newCaseWithContact(firm);
@@ -162,6 +162,12 @@ describe('Bounces and complaints', () => {
       body: { name: 'X' },
     });
     expect(unknown.response.status).toBe(404);
+    const other = await newFirm();
+    const foreign = await apiAs(other.admin.token).PATCH('/contacts/{contactId}', {
+      params: { path: { contactId: a.contactId } },
+      body: { name: 'Taken over' },
+    });
+    expect(foreign.response.status).toBe(404);
     const taken = await admin.PATCH('/contacts/{contactId}', {
       params: { path: { contactId: a.contactId } },
       body: { email: b.email, name: 'Renamed' },
