@@ -13,6 +13,8 @@ const fields = {
   CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Verified SES identity mail is sent from. */
   SENDER_EMAIL: z.email(),
+  /** SES configuration set mail is sent with: it publishes bounces and complaints to EventBridge. */
+  MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Base URL of the firm staff web app (links in staff notifications point here). */
   APP_URL: z.url(),
   /** Default base URL of the client portal, for firms that set none. */

@@ -12,12 +12,15 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PorticoFunction } from './function';
+import type { MailFeedback } from './mail';
 import { acknowledgeWildcard, arnRef } from './nag';
 import { deadLetterQueue } from './queues';
 
 export interface DigestsProps {
   table: ITable;
   senderEmail: string;
+  /** The configuration set its mail is sent with (bounces and complaints come back on the bus). */
+  mail?: MailFeedback;
 }
 
 /** How often due digests are looked for (a digest is late by at most this much). */
@@ -40,7 +43,7 @@ export class Digests extends Construct {
       deadLetterQueue: this.deadLetters,
     })
       .bindTable(props.table, 'readWrite')
-      .bindMailer(props.senderEmail);
+      .bindMailer(props.senderEmail, props.mail);
 
     // Our own role (not the stack-wide one the target would make), so its one finding is ours to explain.
     const invoker = new Role(this, 'ScheduleRole', {

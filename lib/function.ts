@@ -15,6 +15,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { MailFeedback } from './mail';
 import { acknowledgeWildcard, arnRef } from './nag';
 
 /** The repository root: entries, the lock file and tsconfig.json are resolved from here. */
@@ -173,17 +174,19 @@ export class PorticoFunction extends Construct {
 
   /**
    * SENDER_EMAIL + ses:SendEmail from that address only. The identity is the address or, when only
-   * its domain is verified in SES, the domain.
+   * its domain is verified in SES, the domain. With a configuration set (bounces and complaints
+   * published to the bus): MAIL_CONFIGURATION_SET, and SendEmail on that set too (SES authorizes it).
    */
-  bindMailer(senderEmail: string): this {
+  bindMailer(senderEmail: string, mail?: MailFeedback): this {
     this.lambda.addEnvironment('SENDER_EMAIL', senderEmail);
+    if (mail) this.lambda.addEnvironment('MAIL_CONFIGURATION_SET', mail.configurationSet.ref);
     const domain = senderEmail.slice(senderEmail.lastIndexOf('@') + 1);
     const identity = (name: string) =>
       Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name });
     this.lambda.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail'],
-        resources: [identity(senderEmail), identity(domain)],
+        resources: [identity(senderEmail), identity(domain), ...(mail ? [mail.configurationSetArn] : [])],
         conditions: { StringEquals: { 'ses:FromAddress': senderEmail } },
       }),
     );

@@ -14,6 +14,7 @@ import { Digests } from './digests';
 import { EventRules } from './event-rules';
 import { PorticoFunction } from './function';
 import { Identity } from './identity';
+import { MailFeedback } from './mail';
 import { Operations } from './operations';
 import { Outbox } from './outbox';
 import { deadLetterQueue } from './queues';
@@ -39,6 +40,8 @@ export class PorticoStack extends Stack {
   readonly outbox: Outbox;
   readonly reminders: Reminders;
   readonly digests: Digests;
+  /** The SES configuration set that brings bounces and complaints back on the default bus. */
+  readonly mail: MailFeedback;
   readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: PorticoStackProps) {
@@ -76,6 +79,9 @@ export class PorticoStack extends Stack {
       portalOrigins: settings.portalOrigins,
     });
 
+    this.mail = new MailFeedback(this, 'Mail');
+    const mail = this.mail;
+
     // One Lambda per rule target (functions/handlers/<target>.ts), each with its dead-letter queue.
     const eventTarget = (target: RuleTarget, description: string, reservedConcurrency?: number) =>
       new PorticoFunction(this, pascal(target), {
@@ -96,7 +102,7 @@ export class PorticoStack extends Stack {
       )
         .bindTable(this.table, 'readWrite')
         .bindBus(this.bus)
-        .bindMailer(settings.senderEmail)
+        .bindMailer(settings.senderEmail, mail)
         .bindVapidSecret(vapidKeys)
         .withLinks(links),
       ingest: eventTarget('ingest', 'S3 "Object Created": matches the upload intent, records the document')
@@ -106,7 +112,11 @@ export class PorticoStack extends Stack {
 
     this.outbox = new Outbox(this, 'Outbox', { table: this.table, bus: this.bus });
     this.reminders = new Reminders(this, 'Reminders', { table: this.table });
-    this.digests = new Digests(this, 'Digests', { table: this.table, senderEmail: settings.senderEmail });
+    this.digests = new Digests(this, 'Digests', {
+      table: this.table,
+      senderEmail: settings.senderEmail,
+      mail,
+    });
 
     new EventRules(this, 'Rules', {
       rules: busRules,

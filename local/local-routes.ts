@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { RuleTarget } from '../functions/events/rules';
+import type { PutEntry } from './bus';
 import type { LocalRoute } from './gateway';
 import { demo } from './seed';
 import type { LocalStack } from './stack';
@@ -93,6 +94,22 @@ export function localRoutes(stack: LocalStack): LocalRoute {
       json(res, 200, await stack.runDigests(now));
       return true;
     }
+    if (req.method === 'POST' && path === '/local/ses/bounce') {
+      // The local SES never bounces: this puts on the default bus what a configuration set would.
+      const body = (await readJson(req)) as { email?: unknown; type?: unknown } | undefined;
+      const email = typeof body?.email === 'string' ? body.email.trim() : '';
+      const type = body?.type ?? 'Permanent';
+      if (!/^[^\s@]+@[^\s@]+$/.test(email) || !SES_FEEDBACK.includes(type as SesFeedback)) {
+        json(res, 400, {
+          code: 'validation_failed',
+          message: `email must be an address; type one of ${SES_FEEDBACK.join(', ')}`,
+        });
+        return true;
+      }
+      const id = await stack.bus.put(sesFeedbackEntry(email, type as SesFeedback, new Date()));
+      json(res, 202, { id, email, type });
+      return true;
+    }
     if (req.method === 'GET' && (await serveDocs(res, path))) return true;
     if (req.method === 'GET' && (await servePortalDemo(res, path))) return true;
     const dlq = /^\/local\/dlq\/(notify|ingest)(\/redrive)?$/.exec(path);
@@ -104,6 +121,56 @@ export function localRoutes(stack: LocalStack): LocalRoute {
       return true;
     }
     return false;
+  };
+}
+
+const SES_FEEDBACK = ['Permanent', 'Transient', 'Complaint'] as const;
+type SesFeedback = (typeof SES_FEEDBACK)[number];
+
+/** The EventBridge entry SES event publishing puts on the default bus for a bounce or a complaint. */
+export function sesFeedbackEntry(email: string, type: SesFeedback, now: Date): PutEntry {
+  const timestamp = now.toISOString();
+  const mail = {
+    timestamp,
+    source: 'sender@local',
+    messageId: `local-${now.getTime()}`,
+    destination: [email],
+  };
+  const detail =
+    type === 'Complaint'
+      ? {
+          eventType: 'Complaint',
+          mail,
+          complaint: {
+            complainedRecipients: [{ emailAddress: email }],
+            timestamp,
+            feedbackId: `local-${now.getTime()}`,
+            complaintFeedbackType: 'abuse',
+          },
+        }
+      : {
+          eventType: 'Bounce',
+          mail,
+          bounce: {
+            bounceType: type,
+            bounceSubType: 'General',
+            bouncedRecipients: [
+              {
+                emailAddress: email,
+                action: 'failed',
+                status: '5.1.1',
+                diagnosticCode: 'smtp; 550 5.1.1 user unknown (injected by POST /local/ses/bounce)',
+              },
+            ],
+            timestamp,
+            feedbackId: `local-${now.getTime()}`,
+          },
+        };
+  return {
+    Source: 'aws.ses',
+    DetailType: type === 'Complaint' ? 'Email Complaint Received' : 'Email Bounced',
+    Detail: JSON.stringify(detail),
+    Time: timestamp,
   };
 }
 
@@ -218,6 +285,7 @@ function indexPage(stack: LocalStack): string {
 <li>Demo tokens: ${link(`${stack.urls.api}/local/tokens`)}</li>
 <li>JWKS: ${link(`${stack.urls.api}/local/jwks.json`)}</li>
 <li>Dead letters: ${link(`${stack.urls.api}/local/dlq/notify`)}, ${link(`${stack.urls.api}/local/dlq/ingest`)}</li>
+<li>Bounce or complaint for an address (the local SES produces none): <code>POST /local/ses/bounce {"email": "…", "type": "Permanent"|"Complaint"}</code></li>
 <li>API reference (OpenAPI): ${link(`${stack.urls.api}/docs`)} — document at ${link(`${stack.urls.api}/docs/openapi.json`)}</li>
 <li>Portal demo (contact + staff views): ${link(`${stack.urls.api}/portal-demo/`)}</li>
 </ul>

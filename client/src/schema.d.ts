@@ -709,6 +709,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/contacts/{contactId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a contact's name, email or language. Setting the email (a corrected one, or the same once it works again) clears what SES reported of that address, so mail goes out again.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    patch: operations['updateContact'];
+    trace?: never;
+  };
   '/deliveries/{eventId}': {
     parameters: {
       query?: never;
@@ -1595,6 +1615,11 @@ export interface components {
       createdAt: string;
       discussionId: string;
     };
+    ContactChangeBody: {
+      email?: components['schemas']['Email'];
+      locale?: components['schemas']['Locale'];
+      name?: string;
+    };
     ContactSharesBody: {
       documentIds: components['schemas']['Id'][];
     };
@@ -1603,6 +1628,12 @@ export interface components {
       createdAt: string;
       email?: string;
       locale?: string;
+      mail?: {
+        reason: string;
+        since: string;
+        /** @enum {string} */
+        status: 'unreachable' | 'complained';
+      };
       name: string;
       phone?: string;
     };
@@ -3834,6 +3865,39 @@ export interface operations {
     responses: {
       /** @description Created. */
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  updateContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactChangeBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,6 @@
 // Route implementations of the `cases` group: cases and the contact directory.
 import { type CaseDeps, createCase, getCase, listCases } from '../domain/cases';
-import { type ContactDeps, createContact, listContacts } from '../domain/contacts';
+import { type ContactDeps, createContact, listContacts, updateContact } from '../domain/contacts';
 import { groupHandler } from '../http/handler';
 
 export function casesApi(deps: CaseDeps & ContactDeps) {
@@ -10,5 +10,6 @@ export function casesApi(deps: CaseDeps & ContactDeps) {
     getCase: ({ principal, params }) => getCase(deps, principal, params.caseId),
     createContact: ({ principal, body }) => createContact(deps, principal, body),
     listContacts: ({ principal, query }) => listContacts(deps, principal, query),
+    updateContact: ({ principal, params, body }) => updateContact(deps, principal, params.contactId, body),
   });
 }

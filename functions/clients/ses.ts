@@ -5,13 +5,18 @@ import type { Mailer } from '../notify/core';
 
 export const ses = new SESv2Client({});
 
-/** The notify core's Mailer over SES v2: simple content, plain text + HTML, UTF-8. */
-export function sesMailer(client: SESv2Client, from: string): Mailer {
+/**
+ * The notify core's Mailer over SES v2: simple content, plain text + HTML, UTF-8. With a
+ * configuration set, SES publishes the mail's bounces and complaints to EventBridge (see
+ * docs/decisions/0020-bounces-and-complaints.md).
+ */
+export function sesMailer(client: SESv2Client, from: string, configurationSet?: string): Mailer {
   return {
     async send(mail) {
       const res = await client.send(
         new SendEmailCommand({
           FromEmailAddress: from,
+          ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
           Destination: { ToAddresses: [mail.to] },
           Content: {
             Simple: {

@@ -19,6 +19,9 @@ export interface BusRule {
   pattern: (refs: { bucketName: string }) => EventPattern;
 }
 
+/** The SES event types a configuration set publishes to EventBridge that Portico acts on. */
+export const MAIL_FEEDBACK_TYPES = ['Email Bounced', 'Email Complaint Received'] as const;
+
 export const busRules: BusRule[] = [
   {
     id: 'UploadedObjects',
@@ -37,6 +40,13 @@ export const busRules: BusRule[] = [
     bus: 'domain',
     target: 'notify',
     pattern: () => ({ source: [EVENT_SOURCE], 'detail-type': [...eventTypes] }),
+  },
+  {
+    id: 'MailFeedbackToNotify',
+    description: 'SES bounces and complaints (the configuration set publishes them) → notify',
+    bus: 'default',
+    target: 'notify',
+    pattern: () => ({ source: ['aws.ses'], 'detail-type': [...MAIL_FEEDBACK_TYPES] }),
   },
 ];
 

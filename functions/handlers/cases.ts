@@ -4,6 +4,7 @@ import { systemClock } from '../domain/ports';
 import { caseStore } from '../store/cases';
 import { contactStore } from '../store/contacts';
 import { firmStore } from '../store/firm';
+import { mailAddressStore } from '../store/mail-addresses';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
@@ -12,6 +13,7 @@ const table = await tableFromEnv();
 export const handler = casesApi({
   cases: caseStore(table),
   contacts: contactStore(table),
+  mailAddresses: mailAddressStore(table),
   firm: firmStore(table),
   clock: systemClock,
   ids: ulidIds,

@@ -15,7 +15,11 @@ import type { Table } from '../store/table';
 const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL']);
 // The run lists nothing to callers, so it issues no pagination tokens and needs no cursor secret.
 const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
-const mailer = sesMailer(ses, config.SENDER_EMAIL);
+const mailer = sesMailer(
+  ses,
+  config.SENDER_EMAIL,
+  loadConfig(['MAIL_CONFIGURATION_SET']).MAIL_CONFIGURATION_SET,
+);
 
 /** A digest run on the given clock. */
 export function digestsHandler(clock: Clock): () => Promise<DigestRun> {

@@ -7,10 +7,12 @@ import { eventBridge } from '../clients/eventbridge';
 import { secretsManager } from '../clients/secrets-manager';
 import { ses, sesMailer } from '../clients/ses';
 import { loadConfig } from '../config';
+import { parseMailFeedback, recordMailFeedback } from '../domain/mail-addresses';
 import { effectiveMatrix } from '../domain/notification-matrix';
 import { systemClock } from '../domain/ports';
 import { type PreferenceOwner, preferenceOwnerId } from '../domain/preferences';
 import { DomainEventSchema, EVENT_SOURCE } from '../events/catalogue';
+import { log } from '../log';
 import { DEFAULT_LEASE_MS, notifier } from '../notify/core';
 import { policies } from '../notify/policies';
 import { firmTexts } from '../notify/texts';
@@ -21,6 +23,7 @@ import { vapidKeySecret } from '../secrets/vapid-keys';
 import { deliveryStore } from '../store/deliveries';
 import { digestSink } from '../store/digests';
 import { inboxWriter } from '../store/inbox';
+import { mailAddressStore } from '../store/mail-addresses';
 import { matrixStore } from '../store/notification-matrix';
 import { preferenceStore } from '../store/preferences';
 import { pushSubscriptionStore } from '../store/push-subscriptions';
@@ -40,11 +43,15 @@ const deliveries = deliveryStore(table);
 const matrices = matrixStore(table);
 const preferences = preferenceStore(table);
 const templates = templateStore(table);
+const mailAddresses = mailAddressStore(table);
 
 const notify = notifier({
   deliveries,
   inbox: inboxWriter(table),
-  mailer: throttleRetrying(sesMailer(ses, config.SENDER_EMAIL), { deadline: () => throttleDeadline }),
+  mailer: throttleRetrying(
+    sesMailer(ses, config.SENDER_EMAIL, loadConfig(['MAIL_CONFIGURATION_SET']).MAIL_CONFIGURATION_SET),
+    { deadline: () => throttleDeadline },
+  ),
   policies,
   gate: {
     matrixOf: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)),
@@ -65,6 +72,7 @@ const notify = notifier({
         }),
       );
     },
+    mailMarksOf: (emails) => mailAddresses.marksOf(emails),
     suppressions: deliveries,
   },
   // Emails of the categories the firm digests wait in windows; the digests function mails them.
@@ -86,6 +94,17 @@ const notify = notifier({
 });
 
 export const handler = async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
+  if (event.source === 'aws.ses') {
+    // SES bounce and complaint events (the MailFeedbackToNotify rule): rare, small, and about the
+    // addresses notify mails, so they are handled here rather than by a function of their own.
+    const marked = await recordMailFeedback(mailAddresses, parseMailFeedback(event.detail));
+    log.info('mail feedback recorded', {
+      id: event.id,
+      type: event['detail-type'],
+      addresses: marked.length,
+    });
+    return;
+  }
   const parsed = DomainEventSchema.safeParse(event.detail);
   if (!parsed.success) {
     // Throwing sends the event to retries and then the DLQ, where it can be inspected and redriven.

@@ -13,7 +13,15 @@ import {
   PortalCaseView,
   PortalLinkView,
 } from './schemas/access';
-import { CaseParams, CaseView, ContactView, NewCaseBody, NewContactBody } from './schemas/cases';
+import {
+  CaseParams,
+  CaseView,
+  ContactChangeBody,
+  ContactParams,
+  ContactView,
+  NewCaseBody,
+  NewContactBody,
+} from './schemas/cases';
 import { PageQuery, pageOf } from './schemas/common';
 import {
   CommentView,
@@ -211,6 +219,18 @@ export const routes = {
     summary: "List the firm's contacts, oldest first.",
     query: PageQuery,
     response: { status: 200, schema: pageOf(ContactView) },
+  }),
+  updateContact: defineRoute({
+    method: 'PATCH',
+    path: '/contacts/{contactId}',
+    group: 'cases',
+    auth: 'staff',
+    scope: 'firm',
+    summary:
+      "Change a contact's name, email or language. Setting the email (a corrected one, or the same once it works again) clears what SES reported of that address, so mail goes out again.",
+    params: ContactParams,
+    body: ContactChangeBody,
+    response: { status: 200, schema: ContactView },
   }),
 
   // ── access: grants, invitations, the portal's cases ────────────────────────────────────────

@@ -14,8 +14,10 @@
 // (DigestSink port; the digest function mails them later), and a suppressed record, with words
 // saying why, for every planned delivery not made (policy, preference, dedupe, digest, unreachable).
 import { describeError, retryInPlace } from '../domain/after-side-effect';
+import { normalizeEmail } from '../domain/contacts';
 import type { SuppressReason } from '../domain/deliveries';
 import type { InboxItem, InboxOwner } from '../domain/inbox';
+import { type MailMark, mailSuppression } from '../domain/mail-addresses';
 import {
   allows,
   categoryOf,
@@ -104,6 +106,11 @@ export interface NotificationGate {
    * nobody to ask, are absent).
    */
   preferencesOf(recipients: Recipient[]): Promise<Map<string, StoredPreferences>>;
+  /**
+   * What SES reported of the recipients' addresses (hard bounces, complaints), in one read per event,
+   * by address (addresses with no mark are absent). Without it, no address is ever held back.
+   */
+  mailMarksOf?(emails: string[]): Promise<Map<string, MailMark>>;
   suppressions: SuppressionLog;
 }
 
@@ -475,6 +482,10 @@ export function notifier(deps: NotifierDeps) {
         : new Map<string, StoredPreferences>();
     const category = categoryOf(event.type);
     const digestMinutes = category ? matrix?.digest?.[category] : undefined;
+    // Bounces and complaints: one read of the addresses this event would mail (not one per delivery).
+    const mailed = asked.flatMap((p) => (p.channel === 'email' && p.recipient.email ? [addressOf(p)] : []));
+    const marks =
+      mailed.length > 0 && gate?.mailMarksOf ? await gate.mailMarksOf(mailed) : new Map<string, MailMark>();
     const results = await mapLimit(planned, concurrency, async (p): Promise<Result> => {
       if (p.suppressed) return suppress(event, p, p.suppressed);
       const decision = matrix
@@ -489,6 +500,11 @@ export function notifier(deps: NotifierDeps) {
         return suppress(event, p, { reason: decision, detail: gateDetail(decision, event.type, p.channel) });
       const cannot = unreachable(p);
       if (cannot) return p.channel === 'push' ? 'skipped' : suppress(event, p, cannot);
+      const held =
+        p.channel === 'email'
+          ? mailSuppression(marks.get(addressOf(p)), category, matrix?.mandatory ?? [])
+          : undefined;
+      if (held) return suppress(event, p, held);
       return deliver(event, p, p.channel === 'email' ? digestMinutes : undefined);
     });
     const failures = results.filter((r): r is DeliveryFailure => typeof r === 'object');
@@ -520,6 +536,9 @@ function inboxItemOf(event: DomainEvent, message: Message, itemId: string, at: s
     createdAt: at,
   };
 }
+
+/** Marks are kept by address as SES reports it; contacts' are stored lower-cased already, staff's may not be. */
+const addressOf = (p: PlannedDelivery) => normalizeEmail(p.recipient.email ?? '');
 
 /** A policy that names the same recipient × channel twice still delivers once. */
 function uniqueDeliveries(event: DomainEvent, planned: PlannedDelivery[]): PlannedDelivery[] {

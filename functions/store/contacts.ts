@@ -1,8 +1,22 @@
 // DynamoDB adapter of the ContactStore port. Email uniqueness is a claim item in the same transaction.
 import type { Contact, ContactStore } from '../domain/contacts';
 import { conflict } from '../domain/errors';
+import type { Grant } from '../domain/grants';
 import { Entity, keys, patterns } from './keys';
-import { getItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+import { clearMailMark } from './mail-addresses';
+import {
+  getItem,
+  putActivity,
+  queryAll,
+  queryPage,
+  type Table,
+  type TransactItem,
+  toItem,
+  transact,
+} from './table';
+
+/** A transaction holds 100 items: the contact, two claims, the mark, and its grants. */
+const MAX_GRANTS_UPDATED = 96;
 
 export function contactStore(table: Table): ContactStore {
   return {
@@ -36,7 +50,78 @@ export function contactStore(table: Table): ContactStore {
           }),
       });
     },
-    getContact: (firmId, contactId) => getItem<Contact>(table, keys.contact(firmId, contactId)),
+    getContact: (firmId, contactId) =>
+      getItem<Contact>(table, keys.contact(firmId, contactId), { consistent: true }),
+
+    async updateContact(before, after) {
+      const { firmId, contactId } = before;
+      const emailMoves = before.email !== after.email;
+      // Grants repeat the name and email (the access list shows them without reading each contact).
+      const grants =
+        before.name !== after.name || emailMoves
+          ? await queryAll<Grant>(table, patterns.grantsOfContact(firmId, contactId), { consistent: false })
+          : [];
+      if (grants.length > MAX_GRANTS_UPDATED)
+        throw new Error(
+          `contact ${contactId} has ${grants.length} grants; one transaction updates ${MAX_GRANTS_UPDATED}`,
+        );
+      const fields = { name: after.name, email: after.email, locale: after.locale };
+      const set = Object.entries(fields).filter(([, v]) => v !== undefined);
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: table.name,
+            Key: keys.contact(firmId, contactId),
+            UpdateExpression: `SET ${set.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+            // Optimistic: what we changed is what is there (a concurrent edit answers 409).
+            ConditionExpression: `attribute_exists(PK) AND ${
+              before.email ? '#email = :was' : 'attribute_not_exists(#email)'
+            } AND #name = :wasName`,
+            ExpressionAttributeNames: Object.fromEntries(
+              [...set.map(([k]) => k), 'email', 'name'].map((k) => [`#${k}`, k]),
+            ),
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
+              ...(before.email ? { ':was': before.email } : {}),
+              ':wasName': before.name,
+            },
+          },
+        },
+      ];
+      const takenAt = emailMoves && after.email ? items.length : -1;
+      if (emailMoves && after.email)
+        items.push({
+          Put: {
+            TableName: table.name,
+            Item: toItem(keys.contactEmail(firmId, after.email), Entity.contactEmail, { contactId }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+      if (emailMoves && before.email)
+        items.push({ Delete: { TableName: table.name, Key: keys.contactEmail(firmId, before.email) } });
+      if (after.email) items.push(clearMailMark(table, after.email));
+      for (const g of grants)
+        items.push({
+          Update: {
+            TableName: table.name,
+            Key: keys.grant(firmId, g.caseId, contactId),
+            UpdateExpression: 'SET contactName = :n, contactEmail = :e',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':n': after.name, ':e': after.email ?? '' },
+          },
+        });
+      await transact(table, items, {
+        0: () => conflict('contact_changed', 'The contact was changed meanwhile; read it again and retry.'),
+        ...(takenAt > 0
+          ? {
+              [takenAt]: () =>
+                conflict('contact_email_taken', 'Another contact of this firm already has this email.', {
+                  email: after.email,
+                }),
+            }
+          : {}),
+      });
+    },
     listContacts: (firmId, page) => queryPage<Contact>(table, patterns.contactsOfFirm(firmId), page),
   };
 }

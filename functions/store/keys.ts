@@ -102,6 +102,8 @@ export const Entity = {
   recurringTask: 'recurringTask',
   publication: 'publication',
   notified: 'notified',
+  // ── bounces and complaints (issue 16) ──
+  mailAddress: 'mailAddress',
 } as const;
 export type EntityName = (typeof Entity)[keyof typeof Entity];
 
@@ -245,6 +247,15 @@ export const keys = {
    * The deployment's VAPID key pair: one per table, not per firm, because a browser subscribes with
    * one application server key and a portal identity spans firms.
    */
+  /**
+   * What SES told us of one mail address (hard bounce, complaint). Not per firm: SES reports an
+   * address, and one address may be a contact of several firms and a staff user too. Hex-encoded
+   * like the contact email claim, so any address fits a key; BatchGet by the recipients' addresses.
+   */
+  mailAddress: (email: string): ItemKey => ({
+    PK: `ADDRESS#${Buffer.from(wellFormed(email, 'email'), 'utf8').toString('hex')}`,
+    SK: 'MAIL',
+  }),
   /** A delivery record of a case's event, listed by case newest first (GSI2; event ids are ULIDs, so time-ordered). */
   deliveryByCase: (firmId: string, caseId: string, eventId: string, recipient: string, channel: string) => ({
     GSI2PK: `${casePk(firmId, caseId)}#DELIVERIES`,

@@ -183,7 +183,7 @@ export async function queryDueRange<T>(
     : { items };
 }
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** The Put of an activity entry (the domain event) that rides in the same transaction as its change. */
 export function putActivity(table: Table, event: DomainEvent): TransactItem {

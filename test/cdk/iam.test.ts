@@ -198,6 +198,9 @@ describe('Stack: Portico', () => {
       const resources = JSON.stringify(ses[0]!.Resource);
       expect(resources).toContain(':identity/no-reply@example.com');
       expect(resources).toContain(':identity/example.com');
+      // SES authorizes the configuration set too: without it every send would be AccessDenied.
+      expect(resources).toContain(':configuration-set/');
+      expect(resources).toContain(logicalId(stack.mail.configurationSet));
     });
   });
 });

@@ -542,6 +542,39 @@ describe('Stack: Portico', () => {
     });
   });
 
+  describe('bounces and complaints (issue 16)', () => {
+    it('publishes bounces and complaints of one configuration set to the default bus', () => {
+      // Assess
+      template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+      template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        ConfigurationSetName: ref(stack.mail.configurationSet),
+        EventDestination: {
+          Enabled: true,
+          MatchingEventTypes: ['BOUNCE', 'COMPLAINT'],
+          EventBridgeDestination: {
+            EventBusArn: Match.objectLike({
+              'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':event-bus/default$')])],
+            }),
+          },
+        },
+      });
+    });
+
+    it.each([
+      ['notify', () => stack.eventTargets.notify],
+      ['digests', () => stack.digests.function],
+    ] as const)('%s sends with that configuration set', (_name, fnOf) => {
+      // Act
+      const fn = resources('AWS::Lambda::Function')[logicalId(fnOf().lambda)]!;
+
+      // Assess
+      expect(
+        (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables
+          .MAIL_CONFIGURATION_SET,
+      ).toEqual(ref(stack.mail.configurationSet));
+    });
+  });
+
   describe('event rules', () => {
     it('has exactly one EventBridge rule per entry of busRules', () => {
       // Assess

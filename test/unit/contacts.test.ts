@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createContact, listContacts, normalizeEmail } from '../../functions/domain/contacts';
+import { createContact, listContacts, normalizeEmail, updateContact } from '../../functions/domain/contacts';
+import type { MailMark } from '../../functions/domain/mail-addresses';
 import { DomainEventSchema } from '../../functions/events/catalogue';
 import {
   ALICE,
@@ -115,6 +116,65 @@ describe('Module: contacts', () => {
           expect(once).toBe(once.toLowerCase());
         }),
       );
+    });
+  });
+
+  describe('updateContact and the mail status (issue 16)', () => {
+    const bounced: MailMark = {
+      email: 'ana@client.example',
+      bounced: { since: '2026-12-06T05:00:00.000Z', detail: 'General: 550' },
+    };
+    const withMarks = (marks: MailMark[]) => {
+      const reads: string[][] = [];
+      return {
+        ...deps(),
+        reads,
+        mailAddresses: {
+          marksOf: async (emails: string[]) => {
+            reads.push(emails);
+            return new Map(marks.filter((m) => emails.includes(m.email)).map((m) => [m.email, m]));
+          },
+        },
+      };
+    };
+
+    it("shows a bounced address on the listed contact, reading the page's marks once", async () => {
+      const d = withMarks([bounced]);
+      await createContact(d, staffOf(FIRM_A, ALICE), { name: 'Ana', email: 'ana@client.example' });
+      await createContact(d, staffOf(FIRM_A, ALICE), { name: 'Bo', email: 'bo@client.example' });
+      d.reads.length = 0;
+
+      const page = await listContacts(d, staffOf(FIRM_A, ALICE), { limit: 10 });
+
+      expect(page.items.map((c) => c.mail?.status)).toEqual(['unreachable', undefined]);
+      expect(page.items[0]!.mail!.since).toBe('2026-12-06T05:00:00.000Z');
+      expect(d.reads).toEqual([['ana@client.example', 'bo@client.example']]);
+    });
+
+    it('changes the email lower-cased and sets (so clears) that address', async () => {
+      const d = withMarks([]);
+      const c = await createContact(d, staffOf(FIRM_A, ALICE), { name: 'Ana', email: 'ana@client.example' });
+
+      const changed = await updateContact(d, staffOf(FIRM_A, ALICE), c.contactId, {
+        email: ' Ana@New.Example ',
+      });
+
+      expect(changed).toMatchObject({ contactId: c.contactId, name: 'Ana', email: 'ana@new.example' });
+      expect(d.contacts.cleared).toEqual(['ana@new.example']);
+    });
+
+    it("refuses an empty change (422) and another firm's contact (404), writing nothing", async () => {
+      const d = withMarks([]);
+      const c = await createContact(d, staffOf(FIRM_A, ALICE), { name: 'Ana', email: 'ana@client.example' });
+      const writes = d.contacts.writes;
+
+      await expect(updateContact(d, staffOf(FIRM_A, ALICE), c.contactId, {})).rejects.toMatchObject({
+        code: 'contact_change_empty',
+      });
+      await expect(updateContact(d, staffOf(FIRM_B, BOB), c.contactId, { name: 'X' })).rejects.toMatchObject({
+        code: 'contact_not_found',
+      });
+      expect(d.contacts.writes).toBe(writes);
     });
   });
 });

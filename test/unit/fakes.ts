@@ -115,8 +115,28 @@ export class InMemoryContactStore implements ContactStore {
     );
   }
 
+  /** Contacts whose address was set by updateContact (the DynamoDB adapter clears its mail mark). */
+  readonly cleared: string[] = [];
+
+  async updateContact(before: Contact, after: Contact): Promise<void> {
+    const i = this.contacts.findIndex((c) => c.firmId === before.firmId && c.contactId === before.contactId);
+    if (i < 0 || this.contacts[i]!.email !== before.email)
+      throw conflict('contact_changed', 'The contact was changed meanwhile; read it again and retry.');
+    if (
+      after.email &&
+      this.contacts.some(
+        (x) => x.firmId === after.firmId && x.email === after.email && x.contactId !== after.contactId,
+      )
+    )
+      throw conflict('contact_email_taken', 'Another contact of this firm already has this email.', {
+        email: after.email,
+      });
+    this.contacts[i] = structuredClone(after);
+    if (after.email) this.cleared.push(after.email);
+  }
+
   get writes(): number {
-    return this.contacts.length + this.events.length;
+    return this.contacts.length + this.events.length + this.cleared.length;
   }
 }
 

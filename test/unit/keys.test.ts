@@ -330,6 +330,8 @@ const identityScoped: Builder[] = [
 ];
 
 const allBuilders = [...firmScoped, ...identityScoped];
+/** Keys outside every firm and identity (one per mail address, which SES reports across firms), tested on their own below. */
+const deploymentScoped = ['mailAddress'];
 /** Keys of the scheduler's own index (due reminders of every firm), tested on their own below. */
 const scheduleScoped = ['reminderByDue', 'digestByDue'];
 
@@ -587,9 +589,11 @@ const mapValues = (v: Values, f: (s: string) => string) =>
 
 describe('Module: keys', () => {
   it('classifies every key builder and pattern (a new one must be added to these tables)', () => {
-    expect([...new Set([...allBuilders.map((b) => baseName(b.label)), ...scheduleScoped])].sort()).toEqual(
-      Object.keys(keys).sort(),
-    );
+    expect(
+      [
+        ...new Set([...allBuilders.map((b) => baseName(b.label)), ...scheduleScoped, ...deploymentScoped]),
+      ].sort(),
+    ).toEqual(Object.keys(keys).sort());
     expect([...new Set(patternCases.map((p) => baseName(p.label)))].sort()).toEqual(
       Object.keys(patterns).sort(),
     );
@@ -892,6 +896,24 @@ describe('Module: keys', () => {
       expect(SK).toBe(`CONTACTEMAIL#${Buffer.from('a#b@c.example').toString('hex')}`);
       expect(SK.split('#')).toHaveLength(2);
     });
+  });
+});
+
+describe('Module: keys — mail addresses (issue 16)', () => {
+  it('gives each address its own partition outside every firm, hex-encoded, decoding back', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.emailAddress(), fc.string({ unit: 'binary', minLength: 1 })), (email) => {
+        const { PK, SK } = keys.mailAddress(email);
+        expect(PK).toMatch(/^ADDRESS#([0-9a-f]{2})+$/);
+        expect(PK.startsWith('FIRM#')).toBe(false);
+        expect(SK).toBe('MAIL');
+        expect(Buffer.from(PK.slice('ADDRESS#'.length), 'hex').toString('utf8')).toBe(email);
+      }),
+    );
+  });
+
+  it('refuses emails with lone surrogates', () => {
+    expect(() => keys.mailAddress('\uD800@x.example')).toThrow(KeySegmentError);
   });
 });
 

@@ -4,7 +4,8 @@
 // DynamoDB adapters' conditions).
 import { describe, expect, it } from 'vitest';
 import type { SuppressReason } from '../../functions/domain/deliveries';
-import { effectiveMatrix } from '../../functions/domain/notification-matrix';
+import type { MailMark } from '../../functions/domain/mail-addresses';
+import { effectiveMatrix, type NotificationCategory } from '../../functions/domain/notification-matrix';
 import type { DomainEvent } from '../../functions/events/catalogue';
 import {
   type ClaimResult,
@@ -22,7 +23,17 @@ import { counterIds, FIRM_A, NOW, ulidOf } from './fakes';
 
 type Status = 'pending' | 'sent' | `suppressed:${SuppressReason}`;
 
-function engine(opts: { devices?: number; gone?: Set<string>; digestMinutes?: number } = {}) {
+function engine(
+  opts: {
+    devices?: number;
+    gone?: Set<string>;
+    digestMinutes?: number;
+    marks?: MailMark[];
+    mandatory?: NotificationCategory[];
+  } = {},
+) {
+  /** Each read of the mail marks, with the addresses asked for. */
+  const markReads: string[][] = [];
   const status = new Map<string, Status>();
   const details = new Map<string, string>();
   /** dedupe key × recipient × channel → the event holding it. */
@@ -101,15 +112,20 @@ function engine(opts: { devices?: number; gone?: Set<string>; digestMinutes?: nu
         matrixOf: async () => ({
           ...effectiveMatrix({}),
           digest: opts.digestMinutes ? { documents: opts.digestMinutes } : {},
+          ...(opts.mandatory ? { mandatory: opts.mandatory } : {}),
         }),
         preferencesOf: async () => new Map(),
+        mailMarksOf: async (emails) => {
+          markReads.push(emails);
+          return new Map((opts.marks ?? []).filter((m) => emails.includes(m.email)).map((m) => [m.email, m]));
+        },
         suppressions,
       },
       ports: {} as PolicyPorts,
       clock: { now: () => new Date(NOW) },
       ids: counterIds(),
     });
-  return { make, status, details, inbox, mails, pushes, digested };
+  return { make, status, details, inbox, mails, pushes, digested, markReads };
 }
 
 const staff: Recipient = {
@@ -243,5 +259,65 @@ describe('Function: notifier (policy engine)', () => {
     ]);
     expect(e.status.get(`${ulidOf(43)}|staff-${ulidOf(1)}|email`)).toBe('suppressed:digest');
     expect(e.details.get(`${ulidOf(43)}|staff-${ulidOf(1)}|email`)).toMatch(/digest/);
+  });
+
+  describe('mail marks (bounces and complaints)', () => {
+    const bounced: MailMark = {
+      email: 'cleo@client.test',
+      bounced: { since: '2024-05-01T10:20:00.000Z', detail: 'General: smtp; 550 5.1.1 user unknown' },
+    };
+    const complained: MailMark = {
+      email: 'sam@firm.test',
+      complained: { since: '2024-05-02T08:00:00.000Z' },
+    };
+
+    it('suppresses mail to a bounced address as unreachable, with when and why, and reads the marks once per event', async () => {
+      // Prepare: Cleo's address bounced; Sam's is fine
+      const e = engine({ marks: [bounced] });
+      const notify = e.make(() => [...both(staff), ...both(client)]);
+
+      // Act
+      const out = await notify(shared(ulidOf(42)));
+
+      // Assess: Cleo still gets the in-app item, not the mail
+      // (planned 6: push mirrors both in-app items; nobody has a device, so two of the skips)
+      expect(out).toEqual({ planned: 6, delivered: 3, skipped: 3, failed: 0 });
+      expect(e.mails).toEqual(['sam@firm.test:New document: a.pdf']);
+      const key = `${ulidOf(42)}|contact-${ulidOf(2)}|email`;
+      expect(e.status.get(key)).toBe('suppressed:unreachable');
+      expect(e.details.get(key)).toContain('bounced permanently on 2024-05-01 10:20 UTC');
+      expect(e.details.get(key)).toContain('550 5.1.1 user unknown');
+      expect(e.markReads).toEqual([['sam@firm.test', 'cleo@client.test']]);
+    });
+
+    it('looks a staff address up lower-cased, as SES reports it', async () => {
+      const e = engine({ marks: [{ ...bounced, email: 'sam@firm.test' }] });
+      await e.make(() => both({ ...staff, email: 'Sam@Firm.TEST' }))(shared(ulidOf(42)));
+      expect(e.mails).toEqual([]);
+      expect(e.status.get(`${ulidOf(42)}|staff-${ulidOf(1)}|email`)).toBe('suppressed:unreachable');
+    });
+
+    it('after a complaint mails only the categories the firm made mandatory', async () => {
+      // Prepare: Sam complained; first nothing is mandatory but access, then documents are too
+      const optional = engine({ marks: [complained] });
+      const mandatory = engine({ marks: [complained], mandatory: ['access', 'documents'] });
+
+      // Act
+      await optional.make(() => both(staff))(shared(ulidOf(42)));
+      await mandatory.make(() => both(staff))(shared(ulidOf(42)));
+
+      // Assess
+      const key = `${ulidOf(42)}|staff-${ulidOf(1)}|email`;
+      expect(optional.mails).toEqual([]);
+      expect(optional.status.get(key)).toBe('suppressed:preference');
+      expect(optional.details.get(key)).toContain('reported a mail from us as spam on 2024-05-02 08:00 UTC');
+      expect(mandatory.mails).toEqual(['sam@firm.test:New document: a.pdf']);
+    });
+
+    it('does not read marks for an event that mails nobody', async () => {
+      const e = engine({ marks: [bounced] });
+      await e.make(() => [{ recipient: client, channel: 'inApp', render }])(shared(ulidOf(42)));
+      expect(e.markReads).toEqual([]);
+    });
   });
 });

@@ -37,6 +37,15 @@ export const NewContactBody = z.strictObject({
   locale: Locale.optional(),
 });
 
+export const ContactParams = z.strictObject({ contactId: Id });
+
+/** What staff may change on a contact; setting `email` (even to the same address) clears its mail mark. */
+export const ContactChangeBody = z.strictObject({
+  name: Text(200).optional(),
+  email: Email.optional(),
+  locale: Locale.optional(),
+});
+
 export const ContactView = z.object({
   contactId: z.string(),
   name: z.string(),
@@ -44,4 +53,11 @@ export const ContactView = z.object({
   phone: z.string().optional(),
   locale: z.string().optional(),
   createdAt: z.string(),
+  /**
+   * Present when SES reported the address: `unreachable` (a hard bounce: nothing is mailed to it)
+   * or `complained` (marked as spam: only mandatory notifications are mailed). Setting the email clears it.
+   */
+  mail: z
+    .object({ status: z.enum(['unreachable', 'complained']), since: z.string(), reason: z.string() })
+    .optional(),
 });

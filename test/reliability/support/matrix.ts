@@ -207,6 +207,19 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     body: { name: 'Matrix Contact', email: `m.${newId().toLowerCase()}@client.test` },
   }),
   listContacts: () => ({ method: 'GET', path: '/contacts' }),
+  // Firm-scoped: the contact is always one of the caller's own firm (the firm comes from the token;
+  // another firm's contact id answers 404, which test/integration/bounces.test.ts checks). A fresh
+  // one where the change is allowed, so no shared contact of the world is renamed.
+  updateContact: async (c) => {
+    const contact = c.allowed
+      ? await newContact(c.h, (c.p.firm === 'B' ? c.w.B : c.w.A).firm, 'Matrix Renamed')
+      : c.w.A.invited1;
+    return {
+      method: 'PATCH',
+      path: `/contacts/${contact.contactId}`,
+      body: { name: 'Matrix Renamed Again' },
+    };
+  },
   putGrant: async (c) => {
     const contact = c.allowed ? await newContact(c.h, worldOf(c).firm, 'Matrix Grantee') : invitedOf(c);
     return {
