@@ -8,11 +8,13 @@ import { effectiveMatrix } from '../domain/notification-matrix';
 import { systemClock } from '../domain/ports';
 import { type PreferenceOwner, preferenceOwnerId } from '../domain/preferences';
 import { DomainEventSchema } from '../events/catalogue';
+import { measuredDeliveries } from '../metrics';
 import { DEFAULT_LEASE_MS, notifier } from '../notify/core';
 import { policies } from '../notify/policies';
 import { firmTexts } from '../notify/texts';
 import { webPusher } from '../notify/web-pusher';
 import { policyPorts } from '../notify/wiring';
+import { observed } from '../observed';
 import { deliveryStore } from '../store/deliveries';
 import { digestSink } from '../store/digests';
 import { inboxWriter } from '../store/inbox';
@@ -27,7 +29,8 @@ const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL'
 // Notify lists nothing, so it issues no pagination tokens and needs no cursor secret.
 const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
 
-const deliveries = deliveryStore(table);
+// Each recorded outcome is also counted (sent / suppressed by reason / failed, per channel).
+const deliveries = measuredDeliveries(deliveryStore(table));
 const matrices = matrixStore(table);
 const preferences = preferenceStore(table);
 const templates = templateStore(table);
@@ -76,12 +79,22 @@ const notify = notifier({
   leaseMs: loadConfig(['NOTIFY_LEASE_MS']).NOTIFY_LEASE_MS ?? DEFAULT_LEASE_MS,
 });
 
-export const handler = async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
-  const parsed = DomainEventSchema.safeParse(event.detail);
-  if (!parsed.success) {
-    // Throwing sends the event to retries and then the DLQ, where it can be inspected and redriven.
-    throw new Error(`event ${event.id} (${event['detail-type']}) does not match the catalogue`);
-  }
-  // Failed deliveries throw after the others were made: the retry delivers only what is left.
-  await notify(parsed.data);
+/** The event's own correlation id (the request that caused it), else the bus event's id. */
+const correlationOf = (event: EventBridgeEvent<string, unknown>) => {
+  const carried = (event.detail as { correlationId?: unknown } | null)?.correlationId;
+  return typeof carried === 'string' ? carried : event.id;
 };
+
+export const handler = observed(
+  'notify',
+  correlationOf,
+  async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
+    const parsed = DomainEventSchema.safeParse(event.detail);
+    if (!parsed.success) {
+      // Throwing sends the event to retries and then the DLQ, where it can be inspected and redriven.
+      throw new Error(`event ${event.id} (${event['detail-type']}) does not match the catalogue`);
+    }
+    // Failed deliveries throw after the others were made: the retry delivers only what is left.
+    await notify(parsed.data);
+  },
+);
