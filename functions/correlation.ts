@@ -8,6 +8,8 @@ export interface Invocation {
   fn: string;
   /** Absent where no single request or event is being served (a batch of stream records). */
   correlationId?: string;
+  /** Lambda's own request id of this invocation (its START/END/REPORT lines carry it). */
+  requestId?: string;
 }
 
 const storage = new AsyncLocalStorage<Invocation>();

@@ -62,6 +62,9 @@ export function formatLine(level: Level, message: string, fields: Record<string,
       time,
       ...(invocation ? { function: invocation.fn } : {}),
       ...(invocation?.correlationId ? { correlationId: invocation.correlationId } : {}),
+      ...(invocation?.requestId ? { lambdaRequestId: invocation.requestId } : {}),
+      // Lambda's active tracing: the line links to the invocation's X-Ray trace.
+      ...(process.env._X_AMZN_TRACE_ID ? { traceId: process.env._X_AMZN_TRACE_ID.split(';')[0] } : {}),
       ...scrubbed,
     });
   }

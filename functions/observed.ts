@@ -13,6 +13,11 @@ export function observed<E, R>(
 ) {
   return middy<E, R>().handler((event: E, context: Context) => {
     const correlationId = correlationOf(event, context);
-    return withInvocation({ fn, ...(correlationId ? { correlationId } : {}) }, () => handler(event, context));
+    const invocation = {
+      fn,
+      ...(correlationId ? { correlationId } : {}),
+      ...(context?.awsRequestId ? { requestId: context.awsRequestId } : {}),
+    };
+    return withInvocation(invocation, () => handler(event, context));
   });
 }

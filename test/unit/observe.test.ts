@@ -40,6 +40,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   for (const k of ENV_KEYS) {
     if (saved[k] === undefined) delete process.env[k];
     else process.env[k] = saved[k];
@@ -102,9 +103,10 @@ describe('Function: log (Lambda)', () => {
   it('writes JSON with the function, the correlation id and redacted fields, info by default', () => {
     // Prepare
     process.env.AWS_LAMBDA_FUNCTION_NAME = 'portico-notify';
+    vi.stubEnv('_X_AMZN_TRACE_ID', 'Root=1-abc-def;Parent=12;Sampled=1');
 
     // Act
-    withInvocation({ fn: 'notify', correlationId: 'req-7' }, () =>
+    withInvocation({ fn: 'notify', correlationId: 'req-7', requestId: 'lambda-1' }, () =>
       log.info('delivered', { token: TOKEN, link: PRESIGNED, channel: 'email' }),
     );
 
@@ -116,6 +118,8 @@ describe('Function: log (Lambda)', () => {
       message: 'delivered',
       function: 'notify',
       correlationId: 'req-7',
+      lambdaRequestId: 'lambda-1',
+      traceId: 'Root=1-abc-def',
       token: '[redacted]',
       link: 'https://bucket.s3.amazonaws.com/firms/F/doc.pdf?[redacted]',
       channel: 'email',
