@@ -4,7 +4,7 @@
 import { documentClient } from '../clients/dynamodb';
 import { ses, sesMailer } from '../clients/ses';
 import { loadConfig } from '../config';
-import { correlationId, withInvocation } from '../correlation';
+import { correlationId, currentInvocation, withInvocation } from '../correlation';
 import { type DigestRun, digestRunner } from '../domain/digests';
 import { type Clock, systemClock } from '../domain/ports';
 import { log } from '../log';
@@ -32,7 +32,11 @@ export function digestsHandler(clock: Clock): () => Promise<DigestRun> {
   });
   return () =>
     withInvocation(
-      { fn: 'digests', correlationId: correlationId() ?? `digests-${ulidIds.next()}` },
+      {
+        ...currentInvocation(),
+        fn: 'digests',
+        correlationId: correlationId() ?? `digests-${ulidIds.next()}`,
+      },
       async () => {
         const outcome = await run();
         const { failures, ...counts } = outcome;

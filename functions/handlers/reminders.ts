@@ -3,7 +3,7 @@
 // "later" without waiting days.
 import { documentClient } from '../clients/dynamodb';
 import { loadConfig } from '../config';
-import { correlationId, withInvocation } from '../correlation';
+import { correlationId, currentInvocation, withInvocation } from '../correlation';
 import { type Clock, systemClock } from '../domain/ports';
 import { type ReminderRun, reminderRunner } from '../domain/reminders';
 import { log } from '../log';
@@ -29,7 +29,11 @@ export function remindersHandler(clock: Clock): () => Promise<ReminderRun> {
   // Each run is its own correlation id: its reminder.due events, and the mails they cause, carry it.
   return () =>
     withInvocation(
-      { fn: 'reminders', correlationId: correlationId() ?? `reminders-${ulidIds.next()}` },
+      {
+        ...currentInvocation(),
+        fn: 'reminders',
+        correlationId: correlationId() ?? `reminders-${ulidIds.next()}`,
+      },
       async () => {
         const outcome = await run();
         log.info('reminders run', { ...outcome });
