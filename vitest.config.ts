@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Node 20 runs the tests; the SDK's notice about its future Node 22 floor is noise here.
-const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+// Logs as in Lambda (JSON records): tests parse them. test/unit/observe.test.ts checks the local line format.
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', PORTICO_LOG_FORMAT: 'json' };
 
 // Four layers, each runnable alone: `npm run test:unit`, `test:integration`, `test:cdk`,
 // `test:reliability` (the reliability and security suite; it starts its own stack per file),

@@ -111,7 +111,13 @@ export class PorticoFunction extends Construct {
         reservedConcurrentExecutions: props.reservedConcurrency,
       }),
       awsSdkConnectionReuse: false, // SDK v3 reuses connections by default
-      environment: { NODE_OPTIONS: '--enable-source-maps' },
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        // EMF metrics (functions/metrics.ts): one namespace; the stack name as the `service`
+        // dimension keeps a staging and a prod stack in one account apart.
+        POWERTOOLS_METRICS_NAMESPACE: 'Portico',
+        POWERTOOLS_SERVICE_NAME: Stack.of(scope).stackName,
+      },
       ...(props.deadLetterQueue && {
         deadLetterQueue: props.deadLetterQueue,
         retryAttempts: 2,

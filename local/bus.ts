@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { type BusRule, busRules, matches, type RuleTarget } from '../functions/events/rules';
+import { count } from '../functions/metrics';
 import { Journal, writeFileAtomic } from './journal';
 
 export type Envelope = EventBridgeEvent<string, unknown> & { 'event-bus-name'?: string };
@@ -337,6 +338,8 @@ export class LocalBus {
         await handle.close();
       }
     });
+    // In AWS the DLQ's own depth metric says this; locally the bus is the queue.
+    count('DeadLetter', { target: rule.target });
     await this.finish(key);
   }
 

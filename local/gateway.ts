@@ -116,6 +116,8 @@ export function startGateway(opts: GatewayOptions): Promise<Server> {
       res.writeHead(result.statusCode ?? 200, {
         ...(result.headers as Record<string, string>),
         ...corsHeaders,
+        // As API Gateway's HTTP API does: the request id (the correlation id in logs and records).
+        'apigw-requestid': event.requestContext.requestId,
       });
       res.end(result.body ?? '');
       opts.onLog?.(`${method} ${url.pathname} → ${result.statusCode}`);

@@ -13,6 +13,7 @@ import { type LocalAuth, localAuth } from './auth';
 import { LocalBus } from './bus';
 import { ensureTable, localCredentials, startDynamo } from './dynamodb';
 import { startGateway } from './gateway';
+import { lambdaContext } from './lambda-context';
 import { localRoutes } from './local-routes';
 import { freePort, waitFor } from './ports';
 import { startPush } from './push';
@@ -145,8 +146,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       busName: BUS_NAME,
       bucketName: BUCKET_NAME,
       targets: {
-        notify: async (e) => (await handlers.loadNotify())(e as never),
-        ingest: async (e) => (await handlers.loadIngest())(e as never),
+        notify: async (e) => (await handlers.loadNotify())(e as never, lambdaContext('notify')),
+        ingest: async (e) => (await handlers.loadIngest())(e as never, lambdaContext('ingest')),
       },
       onLog: log,
     });
@@ -169,7 +170,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       endpoint: dynamo.endpoint,
       tableName: TABLE_NAME,
       checkpointFile: join(dataDir, 'stream-checkpoints.json'),
-      handler: (event) => publisher(event),
+      handler: (event) => publisher(event, lambdaContext('publisher')),
       onLog: log,
     });
 

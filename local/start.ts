@@ -25,6 +25,9 @@ async function main() {
     log: (line) => console.log(`  ${line}`),
   });
 
+  // The start-up work (seed events, events raised again, journal replays) goes through first, so
+  // whatever it logs comes before the banner, which stays the last thing printed at start.
+  await Promise.race([stack.settle(), new Promise((r) => setTimeout(r, 15_000).unref())]);
   const tokens = await demoTokens(stack);
   const staff = tokens.find((t) => t.user === 'admin')!;
   console.log(`
@@ -48,6 +51,7 @@ Try it:
   curl -s -X POST ${stack.urls.api}/cases -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"title":"My first case"}'
   curl -s ${stack.urls.api}/cases -H "authorization: Bearer $TOKEN"
 
+Logs: one line per event, ${process.env.PORTICO_LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'warn'} and above (PORTICO_LOG_LEVEL=info|debug for more).
 Ctrl-C stops everything.`);
 
   let stopping = false;

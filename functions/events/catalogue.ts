@@ -163,6 +163,8 @@ const envelopeFields = {
   caseId: z.string().optional(),
   actor: ActorSchema,
   occurredAt: z.iso.datetime(),
+  /** The request or event that caused it (API request id…), carried on to notify and the delivery records. */
+  correlationId: z.string().optional(),
 };
 
 export type DomainEvent = {
@@ -173,6 +175,7 @@ export type DomainEvent = {
     caseId?: string;
     actor: z.infer<typeof ActorSchema>;
     occurredAt: string;
+    correlationId?: string;
     detail: z.infer<(typeof eventDetails)[K]>;
   };
 }[EventType];

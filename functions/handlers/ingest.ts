@@ -9,6 +9,8 @@ import { ingestObject } from '../domain/ingest';
 import { systemClock } from '../domain/ports';
 import { s3Files } from '../files/s3-files';
 import { log } from '../log';
+import { count } from '../metrics';
+import { observed } from '../observed';
 import { documentStore } from '../store/documents';
 import { fileRequestStore } from '../store/file-requests';
 import { shareStore } from '../store/shares';
@@ -37,27 +39,35 @@ const deps = {
   },
 };
 
-export const handler = async (event: EventBridgeEvent<'Object Created', ObjectCreated>): Promise<void> => {
-  const { bucket, object } = event.detail;
-  if (bucket.name !== config.BUCKET_NAME) {
-    // The rule only matches our bucket; anything else is a misrouted event, not ours to delete.
-    log.warn('ingest: event of another bucket ignored', { eventId: event.id, bucket: bucket.name });
-    return;
-  }
-  // The envelope's time is S3's (the moment the object was created), not the sender's.
-  const arrivedAt = new Date(event.time);
-  const result = await ingestObject(deps, {
-    key: object.key,
-    size: object.size ?? 0,
-    ...(Number.isNaN(arrivedAt.getTime()) ? {} : { arrivedAt }),
-  });
-  if (result.outcome === 'rejected') {
-    log.warn('ingest: upload rejected and deleted', {
-      eventId: event.id,
+type ObjectCreatedEvent = EventBridgeEvent<'Object Created', ObjectCreated>;
+
+// S3's event id is the correlation id: the document.uploaded or upload.rejected event carries it on.
+export const handler = observed(
+  'ingest',
+  (event: ObjectCreatedEvent) => event.id,
+  async (event: ObjectCreatedEvent): Promise<void> => {
+    const { bucket, object } = event.detail;
+    if (bucket.name !== config.BUCKET_NAME) {
+      // The rule only matches our bucket; anything else is a misrouted event, not ours to delete.
+      log.warn('ingest: event of another bucket ignored', { eventId: event.id, bucket: bucket.name });
+      return;
+    }
+    // The envelope's time is S3's (the moment the object was created), not the sender's.
+    const arrivedAt = new Date(event.time);
+    const result = await ingestObject(deps, {
       key: object.key,
-      reason: result.reason,
+      size: object.size ?? 0,
+      ...(Number.isNaN(arrivedAt.getTime()) ? {} : { arrivedAt }),
     });
-  } else {
-    log.info(`ingest: ${result.outcome}`, { eventId: event.id, key: object.key });
-  }
-};
+    if (result.outcome === 'rejected') {
+      log.warn('ingest: upload rejected and deleted', {
+        eventId: event.id,
+        key: object.key,
+        reason: result.reason,
+      });
+      count('IngestRejected', { reason: result.reason });
+    } else {
+      log.info(`ingest: ${result.outcome}`, { eventId: event.id, key: object.key });
+    }
+  },
+);

@@ -13,12 +13,14 @@ import { systemClock } from '../domain/ports';
 import { type PreferenceOwner, preferenceOwnerId } from '../domain/preferences';
 import { DomainEventSchema, EVENT_SOURCE } from '../events/catalogue';
 import { log } from '../log';
+import { measuredDeliveries } from '../metrics';
 import { DEFAULT_LEASE_MS, notifier } from '../notify/core';
 import { policies } from '../notify/policies';
 import { firmTexts } from '../notify/texts';
 import { deliverRequeuingThrottled, throttleRetrying } from '../notify/throttling';
 import { webPusher } from '../notify/web-pusher';
 import { policyPorts } from '../notify/wiring';
+import { observed } from '../observed';
 import { vapidKeySecret } from '../secrets/vapid-keys';
 import { deliveryStore } from '../store/deliveries';
 import { digestSink } from '../store/digests';
@@ -39,7 +41,8 @@ let throttleDeadline = 0;
 // Notify lists nothing, so it issues no pagination tokens and needs no cursor secret.
 const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
 
-const deliveries = deliveryStore(table);
+// Each recorded outcome is also counted (sent / suppressed by reason / failed, per channel).
+const deliveries = measuredDeliveries(deliveryStore(table));
 const matrices = matrixStore(table);
 const preferences = preferenceStore(table);
 const templates = templateStore(table);
@@ -93,44 +96,54 @@ const notify = notifier({
   leaseMs: loadConfig(['NOTIFY_LEASE_MS']).NOTIFY_LEASE_MS ?? DEFAULT_LEASE_MS,
 });
 
-export const handler = async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
-  if (event.source === 'aws.ses') {
-    // SES bounce and complaint events (the MailFeedbackToNotify rule): rare, small, and about the
-    // addresses notify mails, so they are handled here rather than by a function of their own.
-    const marked = await recordMailFeedback(mailAddresses, parseMailFeedback(event.detail));
-    log.info('mail feedback recorded', {
-      id: event.id,
-      type: event['detail-type'],
-      addresses: marked.length,
-    });
-    return;
-  }
-  const parsed = DomainEventSchema.safeParse(event.detail);
-  if (!parsed.success) {
-    // Throwing sends the event to retries and then the DLQ, where it can be inspected and redriven.
-    throw new Error(`event ${event.id} (${event['detail-type']}) does not match the catalogue`);
-  }
-  throttleDeadline = Date.now() + THROTTLE_BUDGET_MS;
-  // Failed deliveries throw after the others were made: the retry delivers only what is left. Mail
-  // SES throttled goes back on the bus instead (the DLQ is for failures, not for a send rate).
-  await deliverRequeuingThrottled(() => notify(parsed.data), parsed.data, {
-    now: () => new Date(),
-    put: async (e) => {
-      const res = await eventBridge.send(
-        new PutEventsCommand({
-          Entries: [
-            {
-              EventBusName: config.EVENT_BUS_NAME,
-              Source: EVENT_SOURCE,
-              DetailType: e.type,
-              Time: new Date(e.occurredAt),
-              Detail: JSON.stringify(e),
-            },
-          ],
-        }),
-      );
-      // Not put back: thrown, so Lambda's retries (then the DLQ) still hold the event.
-      if (res.FailedEntryCount) throw new Error(`event ${e.eventId} could not be put back on the bus`);
-    },
-  });
+/** The event's own correlation id (the request that caused it), else the bus event's id. */
+const correlationOf = (event: EventBridgeEvent<string, unknown>) => {
+  const carried = (event.detail as { correlationId?: unknown } | null)?.correlationId;
+  return typeof carried === 'string' ? carried : event.id;
 };
+
+export const handler = observed(
+  'notify',
+  correlationOf,
+  async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
+    if (event.source === 'aws.ses') {
+      // SES bounce and complaint events (the MailFeedbackToNotify rule): rare, small, and about the
+      // addresses notify mails, so they are handled here rather than by a function of their own.
+      const marked = await recordMailFeedback(mailAddresses, parseMailFeedback(event.detail));
+      log.info('mail feedback recorded', {
+        id: event.id,
+        type: event['detail-type'],
+        addresses: marked.length,
+      });
+      return;
+    }
+    const parsed = DomainEventSchema.safeParse(event.detail);
+    if (!parsed.success) {
+      // Throwing sends the event to retries and then the DLQ, where it can be inspected and redriven.
+      throw new Error(`event ${event.id} (${event['detail-type']}) does not match the catalogue`);
+    }
+    throttleDeadline = Date.now() + THROTTLE_BUDGET_MS;
+    // Failed deliveries throw after the others were made: the retry delivers only what is left. Mail
+    // SES throttled goes back on the bus instead (the DLQ is for failures, not for a send rate).
+    await deliverRequeuingThrottled(() => notify(parsed.data), parsed.data, {
+      now: () => new Date(),
+      put: async (e) => {
+        const res = await eventBridge.send(
+          new PutEventsCommand({
+            Entries: [
+              {
+                EventBusName: config.EVENT_BUS_NAME,
+                Source: EVENT_SOURCE,
+                DetailType: e.type,
+                Time: new Date(e.occurredAt),
+                Detail: JSON.stringify(e),
+              },
+            ],
+          }),
+        );
+        // Not put back: thrown, so Lambda's retries (then the DLQ) still hold the event.
+        if (res.FailedEntryCount) throw new Error(`event ${e.eventId} could not be put back on the bus`);
+      },
+    });
+  },
+);

@@ -3,9 +3,12 @@
 // "later" without waiting days.
 import { documentClient } from '../clients/dynamodb';
 import { loadConfig } from '../config';
+import { correlationId, currentInvocation, withInvocation } from '../correlation';
 import { type Clock, systemClock } from '../domain/ports';
 import { type ReminderRun, reminderRunner } from '../domain/reminders';
 import { log } from '../log';
+import { count } from '../metrics';
+import { observed } from '../observed';
 import { REMINDER_SHARDS } from '../store/keys';
 import { reminderStore } from '../store/reminders';
 import type { Table } from '../store/table';
@@ -23,11 +26,26 @@ export function remindersHandler(clock: Clock): () => Promise<ReminderRun> {
     ids: ulidIds,
     shards: REMINDER_SHARDS,
   });
-  return async () => {
-    const outcome = await run();
-    log.info('reminders run', { ...outcome });
-    return outcome;
-  };
+  // Each run is its own correlation id: its reminder.due events, and the mails they cause, carry it.
+  return () =>
+    withInvocation(
+      {
+        ...currentInvocation(),
+        fn: 'reminders',
+        correlationId: correlationId() ?? `reminders-${ulidIds.next()}`,
+      },
+      async () => {
+        const outcome = await run();
+        log.info('reminders run', { ...outcome });
+        count('ReminderDue', {}, outcome.sent);
+        return outcome;
+      },
+    );
 }
 
-export const handler = remindersHandler(systemClock);
+const runReminders = remindersHandler(systemClock);
+export const handler = observed(
+  'reminders',
+  () => undefined,
+  () => runReminders(),
+);

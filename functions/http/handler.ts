@@ -1,9 +1,9 @@
 // Builds the Lambda handler of one route group from the route table and the group's
 // implementations: parse (zod) → authorize → one implementation call → response, with one
 // shared error mapping. Handlers stay thin because all of that lives here.
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod';
+import { observed } from '../observed';
 import { authorize, principalFromClaims } from './auth';
 import { errorResponse, type HttpResponse, json, RequestValidationError } from './errors';
 import type { RouteDef, RouteGroup, RouteImpl } from './route';
@@ -45,7 +45,12 @@ export function groupHandler<G extends RouteGroup>(group: G, impl: GroupImpl<G>)
     }
   };
 
-  return middy<HttpEvent, HttpResponse>().handler(dispatch);
+  // The API request id is the correlation id: it rides on the activity event the request writes.
+  return observed(
+    group,
+    (event: HttpEvent, context) => event.requestContext?.requestId ?? context.awsRequestId,
+    dispatch,
+  );
 }
 
 function parsePart(

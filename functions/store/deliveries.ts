@@ -2,6 +2,7 @@
 // (TTL ~30 days), claimed by a conditional update before anything is sent, or written `suppressed`
 // with its reason when the firm's settings stop it; a case's records are also listed by case (GSI2).
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { correlationId } from '../correlation';
 import type { DeliveryListStore, DeliveryRecord } from '../domain/deliveries';
 import type { ClaimResult, DeliveryKey, DeliveryStore, SuppressionLog } from '../notify/core';
 import { Entity, keys, patterns } from './keys';
@@ -35,6 +36,8 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
   return {
     async claim(key, info) {
       const now = info.now.getTime();
+      // The request or event that caused this delivery: an operator follows it from the API call here.
+      const correlation = correlationId();
       const update = {
         TableName: table.name,
         Key: deliveryItemKey(key),
@@ -46,6 +49,7 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
           'recipient = :recipient, channel = :channel, #type = :type, entity = :entity, v = :v,',
           'createdAt = if_not_exists(createdAt, :createdAt), expiresAt = if_not_exists(expiresAt, :expiresAt)',
           info.caseId ? ', caseId = :caseId, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk' : '',
+          correlation ? ', correlationId = :correlationId' : '',
           'ADD attempts :one',
         ].join(' '),
         ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
@@ -63,6 +67,7 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
           ':createdAt': info.now.toISOString(),
           ':expiresAt': Math.floor(now / 1000) + DELIVERY_TTL_SECONDS,
           ':one': 1,
+          ...(correlation ? { ':correlationId': correlation } : {}),
           ...(info.caseId
             ? {
                 ':caseId': info.caseId,
@@ -206,6 +211,7 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
 
     async suppress(key, info) {
       const now = info.now.getTime();
+      const correlation = correlationId();
       try {
         await table.client.send(
           new PutCommand({
@@ -224,6 +230,7 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
               channel: key.channel,
               type: info.type,
               ...(info.caseId ? { caseId: info.caseId } : {}),
+              ...(correlation ? { correlationId: correlation } : {}),
               createdAt: info.now.toISOString(),
               expiresAt: Math.floor(now / 1000) + DELIVERY_TTL_SECONDS,
             },

@@ -42,20 +42,23 @@ export async function startStack(
   dataDir: string,
   ports: StackPorts,
   timeoutMs = 120_000,
+  /** The log settings of the run (the suite's default: warn and above, as JSON records). */
+  logEnv: Record<string, string> = { LOG_LEVEL: 'warn', PORTICO_LOG_FORMAT: 'json' },
 ): Promise<RunningStack> {
+  const { LOG_LEVEL: _l, PORTICO_LOG_LEVEL: _p, PORTICO_LOG_FORMAT: _f, ...inherited } = process.env;
   const child = spawn('npm', ['start', '--silent'], {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env,
+      ...inherited,
+      ...logEnv,
       PORTICO_DATA_DIR: dataDir,
       PORT: String(ports.gateway),
       PORTICO_DYNAMODB_PORT: String(ports.dynamodb),
       PORTICO_S3_PORT: String(ports.s3),
       PORTICO_SES_PORT: String(ports.ses),
       PORTICO_BUS_PORT: String(ports.bus),
-      LOG_LEVEL: 'warn',
     },
   });
   let out = '';
