@@ -65,6 +65,10 @@ export class PorticoStack extends Stack {
       cursorKey,
       uploads: this.uploads.bucket,
       links,
+      signIn: {
+        staff: this.identity.staffClient.userPoolClientId,
+        contact: this.identity.contactClient.userPoolClientId,
+      },
     });
 
     this.api = new PorticoApi(this, 'Api', {

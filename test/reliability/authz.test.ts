@@ -101,6 +101,9 @@ describe('Reliability: authorization matrix', () => {
             mismatches.push(`${cell} → 404 without a *_not_found code: ${res.text}`);
           if (outcome === 403 && !res.body?.code)
             mismatches.push(`${cell} → 403 without a code: ${res.text}`);
+          // Refused by the staff directory or the role check, not by some later step.
+          if (p.refusedWith && res.body?.code !== p.refusedWith)
+            mismatches.push(`${cell} → ${res.status} ${res.body?.code} (expected code ${p.refusedWith})`);
           // A denial names nothing but what the request named.
           const asked = `${req.path} ${JSON.stringify(req.body ?? '')}`;
           if (outcome !== '2xx') {
@@ -111,7 +114,7 @@ describe('Reliability: authorization matrix', () => {
           if (
             outcome === '2xx' &&
             req.method === 'GET' &&
-            (p.name === 'otherFirmStaff' || p.name === 'noGrant')
+            (p.name === 'otherFirmStaff' || p.name === 'noGrant' || p.name === 'contactWithStaffClaims')
           ) {
             const leaked = idsA.filter((x) => res.text.includes(x) && !asked.includes(x));
             if (leaked.length)
