@@ -8,6 +8,7 @@ import { routeEntries } from '../../functions/http/routes';
 import { captureLogs } from './support/logs';
 import {
   expected,
+  expectedCode,
   idsOf,
   type Principal,
   principals,
@@ -102,8 +103,9 @@ describe('Reliability: authorization matrix', () => {
           if (outcome === 403 && !res.body?.code)
             mismatches.push(`${cell} → 403 without a code: ${res.text}`);
           // Refused by the staff directory or the role check, not by some later step.
-          if (p.refusedWith && res.body?.code !== p.refusedWith)
-            mismatches.push(`${cell} → ${res.status} ${res.body?.code} (expected code ${p.refusedWith})`);
+          const code = expectedCode(route, p);
+          if (code !== undefined && res.body?.code !== code)
+            mismatches.push(`${cell} → ${res.status} ${res.body?.code} (expected code ${code})`);
           // A denial names nothing but what the request named.
           const asked = `${req.path} ${JSON.stringify(req.body ?? '')}`;
           if (outcome !== '2xx') {

@@ -9,6 +9,8 @@ import {
   type TokenClients,
 } from '../../functions/http/auth';
 import type { AuthKind } from '../../functions/http/route';
+import { AUTHORIZATION_CODES } from '../../scripts/openapi/errors';
+import { porticoDocument } from '../../scripts/openapi/portico';
 import { ALICE, FIRM_A } from './fakes';
 
 type Claims = Parameters<typeof principalFromClaims>[0];
@@ -204,5 +206,21 @@ describe('Module: auth', () => {
           : { kind: 'forbidden', code: outcome },
       );
     });
+  });
+});
+
+describe('OpenAPI error catalogue', () => {
+  it('lists every 403 code the authorize step answers, and the document carries them', () => {
+    const codes = [
+      'staff_only',
+      'admin_only',
+      'contacts_only',
+      'staff_not_active',
+      'role_mismatch',
+      'unknown_role',
+    ];
+    expect(Object.keys(AUTHORIZATION_CODES).sort()).toEqual([...codes].sort());
+    const forbidden = porticoDocument().components?.responses?.Forbidden as { description: string };
+    for (const code of codes) expect(forbidden.description).toContain(`\`${code}\``);
   });
 });

@@ -86,6 +86,7 @@ export async function principals(h: Harness, w: World): Promise<Principal[]> {
   // Staff users the directory does not back: one set inactive, one never stored (removed).
   const inactive = {
     ...A.firm.staff2,
+    role: 'admin' as const,
     userId: newId(),
     email: `inactive.${newId().toLowerCase()}@firm.test`,
     status: 'inactive' as const,
@@ -152,8 +153,8 @@ export async function principals(h: Harness, w: World): Promise<Principal[]> {
       name: 'inactiveStaff',
       kind: 'staff',
       firm: 'A',
-      role: 'staff',
-      token: await staffToken(inactive.userId, 'staff'),
+      role: 'admin',
+      token: await staffToken(inactive.userId, 'admin'),
       refusedWith: 'staff_not_active',
     },
     {
@@ -219,6 +220,19 @@ export function expected(id: string, route: RouteDef, p: Principal, target: Targ
       if (target !== 'own') return 404;
       return p.personId ? '2xx' : undefined; // a portal identity bound to no contact has no item to name
   }
+}
+
+/**
+ * The `code` a refused principal must get: the directory's on staff and admin routes, where the
+ * authorize step gets that far; on portal routes a staff token is refused first (contacts_only); an
+ * unknown role is refused before anything else, everywhere.
+ */
+export function expectedCode(route: RouteDef, p: Principal): string | undefined {
+  if (!p.refusedWith || route.auth === 'public') return undefined;
+  if (p.refusedWith === 'unknown_role') return 'unknown_role';
+  if (route.auth === 'contact') return 'contacts_only';
+  if (route.auth === 'admin' && p.role !== 'admin') return 'admin_only';
+  return p.refusedWith;
 }
 
 export interface Req {
