@@ -104,6 +104,19 @@ describe('Staff rights come from the staff directory', () => {
     expect((await api.GET('/cases')).response.status).toBe(200);
   });
 
+  it('the gateway refuses a token issued to an app client the API does not serve (401), as the authorizer does', async () => {
+    const firm = await newFirm();
+    const token = await mintToken({
+      sub: firm.admin.userId,
+      aud: 'some-other-app',
+      firmId: firm.firmId,
+      role: 'admin',
+    });
+    const res = await call('POST', '/cases', { token, body: { title: 'Elsewhere' } });
+    expect(res.status).toBe(401);
+    expect(await casesOf(firm.firmId)).toEqual([]);
+  });
+
   it.each([
     ['GET', '/portal/cases'],
     ['GET', '/portal/inbox'],

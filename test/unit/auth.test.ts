@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/domain/errors';
 import type { Principal } from '../../functions/domain/principal';
@@ -206,6 +207,56 @@ describe('Module: auth', () => {
           : { kind: 'forbidden', code: outcome },
       );
     });
+  });
+});
+
+describe('Property: only the staff sign-in with a known role and a firm makes a staff principal', () => {
+  const clients: TokenClients = { staff: ['staff-app'], contact: ['contact-app'] };
+  const junk = fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 2 }), fc.integer(), fc.boolean());
+  // Weighted towards values that matter, so the interesting combinations come up often.
+  const pick = <T>(values: T[]) =>
+    fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: junk });
+  const client = pick(['staff-app', 'contact-app', 'other-app']);
+  const firm = pick([FIRM_A, FIRM_A.toLowerCase(), 'firm-a', `${FIRM_A}#X`]);
+  const role = pick(['admin', 'staff', 'Admin', 'owner', '']);
+  const claims = fc.record(
+    {
+      sub: fc.oneof(fc.constant(ALICE), fc.string(), fc.integer()),
+      aud: client,
+      client_id: client,
+      firmId: firm,
+      'custom:firmId': firm,
+      role,
+      'custom:role': role,
+    },
+    { requiredKeys: [] },
+  );
+
+  it('any claims: a staff principal has a staff-app token, a ULID firm and role admin|staff; refusals are 403 with a catalogued code', () => {
+    fc.assert(
+      fc.property(claims, (c) => {
+        let principal: Principal | undefined;
+        let refusal: unknown;
+        try {
+          principal = principalFromClaims(c as Claims, clients);
+        } catch (err) {
+          refusal = err;
+        }
+        const issuedTo = c.aud ?? c.client_id;
+        const role = c.role ?? c['custom:role'];
+        const staff = principal?.kind === 'staff';
+        expect(!staff || (issuedTo === 'staff-app' && (role === 'admin' || role === 'staff'))).toBe(true);
+        const firmId = principal?.kind === 'staff' ? principal.firmId : '';
+        expect(!staff || /^[0-9A-HJKMNP-TV-Z]{26}$/.test(firmId)).toBe(true);
+        expect(
+          refusal === undefined ||
+            (refusal instanceof DomainError &&
+              refusal.kind === 'forbidden' &&
+              refusal.code in AUTHORIZATION_CODES),
+        ).toBe(true);
+      }),
+      { seed: 23, numRuns: 2000 },
+    );
   });
 });
 
