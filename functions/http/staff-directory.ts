@@ -26,7 +26,9 @@ export function cachedStaffDirectory(
       const standing = read(firmId, userId).then((user) =>
         user ? { role: user.role, ...(user.status ? { status: user.status } : {}) } : undefined,
       );
-      standing.catch(() => entries.delete(key));
+      standing.catch(() => {
+        if (entries.get(key)?.standing === standing) entries.delete(key);
+      });
       if (ttlMs > 0) {
         entries.set(key, { at: now(), standing });
         if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
