@@ -12,6 +12,7 @@ import type { RouteDef } from '../functions/http/route';
 import { routeKey } from '../functions/http/routes';
 import { Entity, keys } from '../functions/store/keys';
 import { toItem } from '../functions/store/table';
+import { localClientClaims } from '../local/auth';
 
 export type Claims = Record<string, string>;
 
@@ -28,6 +29,10 @@ export const staffClaims = (firmId: string, userId: string, role: 'admin' | 'sta
   role,
 });
 export const contactClaims = (identityId: string): Claims => ({ sub: identityId });
+
+/** Claims as the local sign-in issues them: staff claims with the staff client's `aud`, others the contact client's. */
+const withClient = (claims: Claims | undefined): Claims =>
+  claims ? { ...(localClientClaims(claims) as Claims), ...claims } : {};
 
 /** The API Gateway v2 payload of one call of `route` (what the HttpApi hands the group Lambda). */
 export function httpEvent(route: RouteDef, call: HttpCall): APIGatewayProxyEventV2WithJWTAuthorizer {
@@ -64,7 +69,11 @@ export function httpEvent(route: RouteDef, call: HttpCall): APIGatewayProxyEvent
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: call.claims ?? {}, scopes: [] } },
+      authorizer: {
+        principalId: '',
+        integrationLatency: 0,
+        jwt: { claims: withClient(call.claims), scopes: [] },
+      },
     },
   } as APIGatewayProxyEventV2WithJWTAuthorizer;
 }

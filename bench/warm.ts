@@ -15,6 +15,7 @@ import { contactStore } from '../functions/store/contacts';
 import { firmStore } from '../functions/store/firm';
 import { keys, patterns, type QuerySpec } from '../functions/store/keys';
 import { queryInput } from '../functions/store/table';
+import { gateFromEnv } from '../functions/wiring/gate';
 import { ulidIds } from '../functions/wiring/ids';
 import { tableFromEnv } from '../functions/wiring/table';
 import type { GroupHandler } from '../local/gateway';
@@ -63,13 +64,16 @@ export async function measureWarm(
   const { firmId, owner } = await world.firm();
   const caseId = await world.caseId();
   const claims = owner.claims;
-  const cases = casesApi({
-    cases: caseStore(table),
-    contacts: contactStore(table),
-    firm: firmStore(table),
-    clock: systemClock,
-    ids: ulidIds,
-  }) as unknown as GroupHandler;
+  const cases = casesApi(
+    {
+      cases: caseStore(table),
+      contacts: contactStore(table),
+      firm: firmStore(table),
+      clock: systemClock,
+      ids: ulidIds,
+    },
+    gateFromEnv(table),
+  ) as unknown as GroupHandler;
   const invoke =
     (handler: GroupHandler, route: RouteDef, call: Parameters<typeof httpEvent>[1]) => async () => {
       const res = await handler(

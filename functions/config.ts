@@ -43,6 +43,15 @@ const fields = {
   VAPID_SECRET_ARN: z.string().min(1),
   /** How long one throttled mail retries in place before its event goes back on the bus (tests shorten it). */
   NOTIFY_THROTTLE_BUDGET_MS: z.coerce.number().int().positive().optional(),
+  /** App client ids of the staff sign-in, comma-separated: only their tokens can be staff principals. */
+  STAFF_CLIENT_IDS: z.string().min(1).transform(list),
+  /** App client ids of the portal (contact) sign-in, comma-separated. */
+  CONTACT_CLIENT_IDS: z.string().min(1).transform(list),
+  /**
+   * How long a container trusts a staff user record it read (seconds; decision 0023): the longest a
+   * deactivation or role change waits to take effect. 0 reads the directory on every request.
+   */
+  STAFF_DIRECTORY_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
   /** Default upload size limit per file (a firm setting may lower or raise it). */
   UPLOAD_MAX_BYTES: z.coerce
     .number()
@@ -52,6 +61,13 @@ const fields = {
 } as const;
 
 type Fields = typeof fields;
+
+function list(s: string): string[] {
+  return s
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 export type Config<K extends keyof Fields> = { [P in K]: z.output<Fields[P]> };
 
 export function loadConfig<K extends keyof Fields>(

@@ -200,6 +200,16 @@ export class PorticoFunction extends Construct {
   }
 
   /** PORTAL_URL and APP_URL: where links into the client portal and the staff app point. No IAM. */
+  /**
+   * STAFF_CLIENT_IDS / CONTACT_CLIENT_IDS: the app clients of each sign-in. Only a token issued to
+   * the staff client can be a staff principal (functions/http/auth.ts, decision 0023).
+   */
+  withSignIn(clients: { staff: string; contact: string }): this {
+    this.lambda.addEnvironment('STAFF_CLIENT_IDS', clients.staff);
+    this.lambda.addEnvironment('CONTACT_CLIENT_IDS', clients.contact);
+    return this;
+  }
+
   withLinks(links: { portalUrl: string; appUrl: string }): this {
     this.lambda.addEnvironment('PORTAL_URL', links.portalUrl);
     this.lambda.addEnvironment('APP_URL', links.appUrl);

@@ -70,6 +70,10 @@ export class PorticoStack extends Stack {
       vapidKeys,
       uploads: this.uploads.bucket,
       links,
+      signIn: {
+        staff: this.identity.staffClient.userPoolClientId,
+        contact: this.identity.contactClient.userPoolClientId,
+      },
     });
 
     this.api = new PorticoApi(this, 'Api', {

@@ -1,5 +1,5 @@
 // One Lambda per route group of the route table (entry functions/handlers/<group>.ts). Every group
-// gets the table, the cursor key and the link base URLs; `groupNeeds` adds what one group needs beyond
+// gets the table, the cursor key, the link base URLs and the sign-ins' app clients; `groupNeeds` adds what one group needs beyond
 // that, so a new group in the route table deploys with no change here.
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -14,6 +14,8 @@ export interface RouteGroupDeps {
   vapidKeys: ISecret;
   uploads: IBucket;
   links: { portalUrl: string; appUrl: string };
+  /** App client ids of the staff and contact sign-ins. */
+  signIn: { staff: string; contact: string };
 }
 
 /** What a route group needs beyond the common grants; a group not listed gets only those. */
@@ -42,7 +44,8 @@ export function routeGroupFunctions(
       })
         .bindTable(deps.table, 'readWrite')
         .bindCursorSecret(deps.cursorKey)
-        .withLinks(deps.links);
+        .withLinks(deps.links)
+        .withSignIn(deps.signIn);
       groupNeeds[group]?.(fn, deps);
       return [group, fn] as const;
     }),

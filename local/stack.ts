@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import * as sesModule from 'aws-ses-v2-local';
 import { DEFAULT_PUSH_SERVICES, VAPID_PLACEHOLDER } from '../functions/domain/push';
-import { type LocalAuth, localAuth } from './auth';
+import { LOCAL_CONTACT_CLIENT, LOCAL_STAFF_CLIENT, type LocalAuth, localAuth } from './auth';
 import { LocalBus } from './bus';
 import { ensureTable, localCredentials, startDynamo } from './dynamodb';
 import { startGateway } from './gateway';
@@ -135,6 +135,12 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       // Subscriptions may point at the real push services and at the local one (an exact origin).
       PUSH_SERVICES: [...DEFAULT_PUSH_SERVICES, push.url].join(','),
       NOTIFY_LEASE_MS: process.env.NOTIFY_LEASE_MS ?? String(LOCAL_NOTIFY_LEASE_MS),
+      STAFF_CLIENT_IDS: LOCAL_STAFF_CLIENT,
+      CONTACT_CLIENT_IDS: LOCAL_CONTACT_CLIENT,
+      // Tests shorten the staff directory's cache window so a deactivation is seen quickly.
+      ...(process.env.STAFF_DIRECTORY_TTL_SECONDS
+        ? { STAFF_DIRECTORY_TTL_SECONDS: process.env.STAFF_DIRECTORY_TTL_SECONDS }
+        : {}),
     };
     // The handlers read their configuration at import, exactly as in Lambda: set it first.
     Object.assign(process.env, env);

@@ -1963,7 +1963,7 @@ export interface components {
         'application/json': components['schemas']['ErrorBody'];
       };
     };
-    /** @description The resource is known, but the caller lacks the right; `code` says which. */
+    /** @description The resource is known, but the caller lacks the right; `code` says which. Codes of the authorize step: `staff_only` (a staff route called with a portal (contact) token — including one that carries firm claims); `admin_only` (an admin route called by a staff user whose role is staff); `contacts_only` (a portal route called with a staff token); `staff_not_active` (a staff token whose sub is not an active staff user of its firm in the staff directory (never stored, removed, or status inactive; seen within the directory cache window, 60 s)); `role_mismatch` (a staff token whose role differs from the user's role in the staff directory); `unknown_role` (a token whose role claim is neither admin nor staff; refused on every route, portal routes included). */
     Forbidden: {
       headers: {
         [name: string]: unknown;

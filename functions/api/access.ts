@@ -9,18 +9,23 @@ import {
   resendInvitation,
   revokeGrant,
 } from '../domain/access';
+import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 
-export function accessApi(deps: AccessDeps) {
-  return groupHandler('access', {
-    putGrant: ({ principal, params, body }) =>
-      putGrant(deps, principal, params.caseId, params.contactId, body),
-    revokeGrant: ({ principal, params }) => revokeGrant(deps, principal, params.caseId, params.contactId),
-    listGrants: ({ principal, params, query }) => listGrants(deps, principal, params.caseId, query),
-    resendInvitation: ({ principal, params }) =>
-      resendInvitation(deps, principal, params.caseId, params.contactId),
-    getPortalLink: ({ principal, params }) => getPortalLink(deps, principal, params.caseId),
-    acceptInvitation: ({ principal, body }) => acceptInvitation(deps, principal, body.token),
-    listPortalCases: ({ principal, query }) => listPortalCases(deps, principal, query),
-  });
+export function accessApi(deps: AccessDeps, gate: Gate) {
+  return groupHandler(
+    'access',
+    {
+      putGrant: ({ principal, params, body }) =>
+        putGrant(deps, principal, params.caseId, params.contactId, body),
+      revokeGrant: ({ principal, params }) => revokeGrant(deps, principal, params.caseId, params.contactId),
+      listGrants: ({ principal, params, query }) => listGrants(deps, principal, params.caseId, query),
+      resendInvitation: ({ principal, params }) =>
+        resendInvitation(deps, principal, params.caseId, params.contactId),
+      getPortalLink: ({ principal, params }) => getPortalLink(deps, principal, params.caseId),
+      acceptInvitation: ({ principal, body }) => acceptInvitation(deps, principal, body.token),
+      listPortalCases: ({ principal, query }) => listPortalCases(deps, principal, query),
+    },
+    gate,
+  );
 }

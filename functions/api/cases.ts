@@ -1,15 +1,20 @@
 // Route implementations of the `cases` group: cases and the contact directory.
 import { type CaseDeps, createCase, getCase, listCases } from '../domain/cases';
 import { type ContactDeps, createContact, listContacts, updateContact } from '../domain/contacts';
+import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 
-export function casesApi(deps: CaseDeps & ContactDeps) {
-  return groupHandler('cases', {
-    createCase: ({ principal, body }) => createCase(deps, principal, body),
-    listCases: ({ principal, query }) => listCases(deps, principal, query),
-    getCase: ({ principal, params }) => getCase(deps, principal, params.caseId),
-    createContact: ({ principal, body }) => createContact(deps, principal, body),
-    listContacts: ({ principal, query }) => listContacts(deps, principal, query),
-    updateContact: ({ principal, params, body }) => updateContact(deps, principal, params.contactId, body),
-  });
+export function casesApi(deps: CaseDeps & ContactDeps, gate: Gate) {
+  return groupHandler(
+    'cases',
+    {
+      createCase: ({ principal, body }) => createCase(deps, principal, body),
+      listCases: ({ principal, query }) => listCases(deps, principal, query),
+      getCase: ({ principal, params }) => getCase(deps, principal, params.caseId),
+      createContact: ({ principal, body }) => createContact(deps, principal, body),
+      listContacts: ({ principal, query }) => listContacts(deps, principal, query),
+      updateContact: ({ principal, params, body }) => updateContact(deps, principal, params.contactId, body),
+    },
+    gate,
+  );
 }

@@ -22,42 +22,48 @@ import {
 } from '../domain/file-requests';
 import { getSettings, putSettings, type SettingsDeps } from '../domain/settings';
 import { listVersions, type VersionStore } from '../domain/versions';
+import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 
 export type DiscussionsApiDeps = DiscussionDeps & FileRequestDeps & SettingsDeps & { versions: VersionStore };
 
-export function discussionsApi(deps: DiscussionsApiDeps) {
-  return groupHandler('discussions', {
-    publishDiscussion: ({ principal, params, body }) =>
-      publishDiscussion(deps, principal, params.caseId, body),
-    listDiscussions: ({ principal, params, query }) => listDiscussions(deps, principal, params.caseId, query),
-    getDiscussion: ({ principal, params }) =>
-      getDiscussion(deps, principal, params.caseId, params.discussionId),
-    addComment: ({ principal, params, body }) =>
-      addComment(deps, principal, params.caseId, params.discussionId, body.body),
-    listComments: ({ principal, params, query }) =>
-      listComments(deps, principal, params.caseId, params.discussionId, query),
-    listPortalDiscussions: ({ principal, params, query }) =>
-      listPortalDiscussions(deps, principal, params.caseId, query),
-    getPortalDiscussion: ({ principal, params }) =>
-      getPortalDiscussion(deps, principal, params.caseId, params.discussionId),
-    addPortalComment: ({ principal, params, body }) =>
-      addPortalComment(deps, principal, params.caseId, params.discussionId, body.body),
-    listPortalComments: ({ principal, params, query }) =>
-      listPortalComments(deps, principal, params.caseId, params.discussionId, query),
-    createFileRequest: ({ principal, params, body }) =>
-      createFileRequest(deps, principal, params.caseId, body),
-    listFileRequests: ({ principal, params, query }) =>
-      listFileRequests(deps, principal, params.caseId, query),
-    getFileRequest: ({ principal, params }) =>
-      getFileRequest(deps, principal, params.caseId, params.requestId),
-    cancelFileRequest: ({ principal, params }) =>
-      cancelFileRequest(deps, principal, params.caseId, params.requestId),
-    listPortalFileRequests: ({ principal, params, query }) =>
-      listPortalFileRequests(deps, principal, params.caseId, query),
-    listDocumentVersions: ({ principal, params, query }) =>
-      listVersions(deps, principal, params.caseId, params.documentId, query),
-    getSettings: ({ principal }) => getSettings(deps, principal),
-    putSettings: ({ principal, body }) => putSettings(deps, principal, body),
-  });
+export function discussionsApi(deps: DiscussionsApiDeps, gate: Gate) {
+  return groupHandler(
+    'discussions',
+    {
+      publishDiscussion: ({ principal, params, body }) =>
+        publishDiscussion(deps, principal, params.caseId, body),
+      listDiscussions: ({ principal, params, query }) =>
+        listDiscussions(deps, principal, params.caseId, query),
+      getDiscussion: ({ principal, params }) =>
+        getDiscussion(deps, principal, params.caseId, params.discussionId),
+      addComment: ({ principal, params, body }) =>
+        addComment(deps, principal, params.caseId, params.discussionId, body.body),
+      listComments: ({ principal, params, query }) =>
+        listComments(deps, principal, params.caseId, params.discussionId, query),
+      listPortalDiscussions: ({ principal, params, query }) =>
+        listPortalDiscussions(deps, principal, params.caseId, query),
+      getPortalDiscussion: ({ principal, params }) =>
+        getPortalDiscussion(deps, principal, params.caseId, params.discussionId),
+      addPortalComment: ({ principal, params, body }) =>
+        addPortalComment(deps, principal, params.caseId, params.discussionId, body.body),
+      listPortalComments: ({ principal, params, query }) =>
+        listPortalComments(deps, principal, params.caseId, params.discussionId, query),
+      createFileRequest: ({ principal, params, body }) =>
+        createFileRequest(deps, principal, params.caseId, body),
+      listFileRequests: ({ principal, params, query }) =>
+        listFileRequests(deps, principal, params.caseId, query),
+      getFileRequest: ({ principal, params }) =>
+        getFileRequest(deps, principal, params.caseId, params.requestId),
+      cancelFileRequest: ({ principal, params }) =>
+        cancelFileRequest(deps, principal, params.caseId, params.requestId),
+      listPortalFileRequests: ({ principal, params, query }) =>
+        listPortalFileRequests(deps, principal, params.caseId, query),
+      listDocumentVersions: ({ principal, params, query }) =>
+        listVersions(deps, principal, params.caseId, params.documentId, query),
+      getSettings: ({ principal }) => getSettings(deps, principal),
+      putSettings: ({ principal, body }) => putSettings(deps, principal, body),
+    },
+    gate,
+  );
 }

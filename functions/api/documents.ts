@@ -9,28 +9,33 @@ import {
 import { type PublishDeps, publishDocument } from '../domain/publish';
 import { listShares, putContactShares, putDocumentShares, type ShareDeps } from '../domain/shares';
 import { createPortalUpload, createUpload, type UploadDeps } from '../domain/uploads';
+import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 
 export type DocumentsApiDeps = DocumentDeps & ShareDeps & UploadDeps & PublishDeps;
 
-export function documentsApi(deps: DocumentsApiDeps) {
-  return groupHandler('documents', {
-    createUpload: ({ principal, params, body }) => createUpload(deps, principal, params.caseId, body),
-    listDocuments: ({ principal, params, query }) => listDocuments(deps, principal, params.caseId, query),
-    downloadDocument: ({ principal, params }) =>
-      downloadDocument(deps, principal, params.caseId, params.documentId),
-    putDocumentShares: ({ principal, params, body }) =>
-      putDocumentShares(deps, principal, params.caseId, params.documentId, body.contactIds),
-    putContactShares: ({ principal, params, body }) =>
-      putContactShares(deps, principal, params.caseId, params.contactId, body.documentIds),
-    listShares: ({ principal, params, query }) => listShares(deps, principal, params.caseId, query),
-    publishDocument: ({ principal, params, body }) =>
-      publishDocument(deps, principal, params.caseId, params.documentId, body),
-    createPortalUpload: ({ principal, params, body }) =>
-      createPortalUpload(deps, principal, params.caseId, body),
-    listPortalDocuments: ({ principal, params, query }) =>
-      listPortalDocuments(deps, principal, params.caseId, query),
-    downloadPortalDocument: ({ principal, params }) =>
-      downloadPortalDocument(deps, principal, params.caseId, params.documentId),
-  });
+export function documentsApi(deps: DocumentsApiDeps, gate: Gate) {
+  return groupHandler(
+    'documents',
+    {
+      createUpload: ({ principal, params, body }) => createUpload(deps, principal, params.caseId, body),
+      listDocuments: ({ principal, params, query }) => listDocuments(deps, principal, params.caseId, query),
+      downloadDocument: ({ principal, params }) =>
+        downloadDocument(deps, principal, params.caseId, params.documentId),
+      putDocumentShares: ({ principal, params, body }) =>
+        putDocumentShares(deps, principal, params.caseId, params.documentId, body.contactIds),
+      putContactShares: ({ principal, params, body }) =>
+        putContactShares(deps, principal, params.caseId, params.contactId, body.documentIds),
+      listShares: ({ principal, params, query }) => listShares(deps, principal, params.caseId, query),
+      publishDocument: ({ principal, params, body }) =>
+        publishDocument(deps, principal, params.caseId, params.documentId, body),
+      createPortalUpload: ({ principal, params, body }) =>
+        createPortalUpload(deps, principal, params.caseId, body),
+      listPortalDocuments: ({ principal, params, query }) =>
+        listPortalDocuments(deps, principal, params.caseId, query),
+      downloadPortalDocument: ({ principal, params }) =>
+        downloadPortalDocument(deps, principal, params.caseId, params.documentId),
+    },
+    gate,
+  );
 }

@@ -10,6 +10,7 @@ import {
   unreadCount,
 } from '../domain/inbox';
 import { getRecipients, putRecipients, type RecipientsDeps } from '../domain/recipients';
+import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 
 /** The response is exactly the view (stored items may carry more). */
@@ -32,22 +33,27 @@ const pageView = async (p: Promise<{ items: InboxItem[]; nextToken?: string }>) 
   return { items: items.map(view), ...(nextToken ? { nextToken } : {}) };
 };
 
-export function inboxApi(deps: InboxDeps & RecipientsDeps) {
-  return groupHandler('inbox', {
-    getRecipients: ({ principal, params }) => getRecipients(deps, principal, params.caseId),
-    putRecipients: ({ principal, params, body }) => putRecipients(deps, principal, params.caseId, body),
-    listStaffInbox: ({ principal, query }) => pageView(listInbox(deps, principal, query)),
-    countStaffUnread: ({ principal }) => unreadCount(deps, principal),
-    readStaffInboxItem: async ({ principal, params }) => view(await readItem(deps, principal, params.itemId)),
-    readAllStaffInbox: ({ principal }) => readAll(deps, principal),
-    archiveStaffInboxItem: async ({ principal, params }) =>
-      view(await archiveItem(deps, principal, params.itemId)),
-    listPortalInbox: ({ principal, query }) => pageView(listInbox(deps, principal, query)),
-    countPortalUnread: ({ principal }) => unreadCount(deps, principal),
-    readPortalInboxItem: async ({ principal, params }) =>
-      view(await readItem(deps, principal, params.itemId)),
-    readAllPortalInbox: ({ principal }) => readAll(deps, principal),
-    archivePortalInboxItem: async ({ principal, params }) =>
-      view(await archiveItem(deps, principal, params.itemId)),
-  });
+export function inboxApi(deps: InboxDeps & RecipientsDeps, gate: Gate) {
+  return groupHandler(
+    'inbox',
+    {
+      getRecipients: ({ principal, params }) => getRecipients(deps, principal, params.caseId),
+      putRecipients: ({ principal, params, body }) => putRecipients(deps, principal, params.caseId, body),
+      listStaffInbox: ({ principal, query }) => pageView(listInbox(deps, principal, query)),
+      countStaffUnread: ({ principal }) => unreadCount(deps, principal),
+      readStaffInboxItem: async ({ principal, params }) =>
+        view(await readItem(deps, principal, params.itemId)),
+      readAllStaffInbox: ({ principal }) => readAll(deps, principal),
+      archiveStaffInboxItem: async ({ principal, params }) =>
+        view(await archiveItem(deps, principal, params.itemId)),
+      listPortalInbox: ({ principal, query }) => pageView(listInbox(deps, principal, query)),
+      countPortalUnread: ({ principal }) => unreadCount(deps, principal),
+      readPortalInboxItem: async ({ principal, params }) =>
+        view(await readItem(deps, principal, params.itemId)),
+      readAllPortalInbox: ({ principal }) => readAll(deps, principal),
+      archivePortalInboxItem: async ({ principal, params }) =>
+        view(await archiveItem(deps, principal, params.itemId)),
+    },
+    gate,
+  );
 }

@@ -16,6 +16,8 @@ export interface StaffUser {
   name: string;
   email: string;
   role: 'admin' | 'staff';
+  /** Absent means active. An inactive user's tokens are refused (functions/http/auth.ts). */
+  status?: 'active' | 'inactive';
   locale?: string;
   createdAt: string;
 }

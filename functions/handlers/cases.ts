@@ -5,16 +5,19 @@ import { caseStore } from '../store/cases';
 import { contactStore } from '../store/contacts';
 import { firmStore } from '../store/firm';
 import { mailAddressStore } from '../store/mail-addresses';
+import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
 const table = await tableFromEnv();
 
-export const handler = casesApi({
-  cases: caseStore(table),
-  contacts: contactStore(table),
-  mailAddresses: mailAddressStore(table),
-  firm: firmStore(table),
-  clock: systemClock,
-  ids: ulidIds,
-});
+export const handler = casesApi(
+  {
+    cases: caseStore(table),
+    contacts: contactStore(table),
+    firm: firmStore(table),
+    clock: systemClock,
+    ids: ulidIds,
+  },
+  gateFromEnv(table),
+);

@@ -11,24 +11,28 @@ import { grantLookup } from '../store/grants';
 import { settingsStore } from '../store/settings';
 import { shareStore } from '../store/shares';
 import { versionStore } from '../store/versions';
+import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
 const config = loadConfig(['UPLOAD_MAX_BYTES']);
 const table = await tableFromEnv();
 
-export const handler = discussionsApi({
-  cases: caseStore(table),
-  firm: firmStore(table),
-  documents: documentStore(table),
-  grants: grantLookup(table),
-  caseContacts: caseContacts(table),
-  discussions: discussionStore(table),
-  fileRequests: fileRequestStore(table),
-  settings: settingsStore(table),
-  shares: shareStore(table),
-  versions: versionStore(table),
-  clock: systemClock,
-  ids: ulidIds,
-  uploadMaxBytes: config.UPLOAD_MAX_BYTES,
-});
+export const handler = discussionsApi(
+  {
+    cases: caseStore(table),
+    firm: firmStore(table),
+    documents: documentStore(table),
+    grants: grantLookup(table),
+    caseContacts: caseContacts(table),
+    discussions: discussionStore(table),
+    fileRequests: fileRequestStore(table),
+    settings: settingsStore(table),
+    shares: shareStore(table),
+    versions: versionStore(table),
+    clock: systemClock,
+    ids: ulidIds,
+    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+  },
+  gateFromEnv(table),
+);

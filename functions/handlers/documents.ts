@@ -14,25 +14,29 @@ import { publicationStore } from '../store/publications';
 import { recurringTaskStore } from '../store/recurring-tasks';
 import { shareStore } from '../store/shares';
 import { uploadStore } from '../store/uploads';
+import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
 const config = loadConfig(['BUCKET_NAME', 'UPLOAD_MAX_BYTES']);
 const table = await tableFromEnv();
 
-export const handler = documentsApi({
-  cases: caseStore(table),
-  firm: firmStore(table),
-  grants: grantLookup(table),
-  documents: documentStore(table),
-  shares: shareStore(table),
-  uploads: uploadStore(table),
-  fileRequests: fileRequestStore(table),
-  caseContacts: caseContacts(table),
-  recurringTasks: recurringTaskStore(table),
-  publications: publicationStore(table),
-  files: s3Files(s3, config.BUCKET_NAME),
-  clock: systemClock,
-  ids: ulidIds,
-  uploadMaxBytes: config.UPLOAD_MAX_BYTES,
-});
+export const handler = documentsApi(
+  {
+    cases: caseStore(table),
+    firm: firmStore(table),
+    grants: grantLookup(table),
+    documents: documentStore(table),
+    shares: shareStore(table),
+    uploads: uploadStore(table),
+    fileRequests: fileRequestStore(table),
+    caseContacts: caseContacts(table),
+    recurringTasks: recurringTaskStore(table),
+    publications: publicationStore(table),
+    files: s3Files(s3, config.BUCKET_NAME),
+    clock: systemClock,
+    ids: ulidIds,
+    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+  },
+  gateFromEnv(table),
+);

@@ -4,16 +4,20 @@ import { systemClock } from '../domain/ports';
 import { caseStore } from '../store/cases';
 import { inboxStore } from '../store/inbox';
 import { recipientsStore, staffDirectory } from '../store/recipients';
+import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
 const table = await tableFromEnv();
 
-export const handler = inboxApi({
-  cases: caseStore(table),
-  recipients: recipientsStore(table),
-  staff: staffDirectory(table),
-  inbox: inboxStore(table),
-  clock: systemClock,
-  ids: ulidIds,
-});
+export const handler = inboxApi(
+  {
+    cases: caseStore(table),
+    recipients: recipientsStore(table),
+    staff: staffDirectory(table),
+    inbox: inboxStore(table),
+    clock: systemClock,
+    ids: ulidIds,
+  },
+  gateFromEnv(table),
+);

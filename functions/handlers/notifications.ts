@@ -11,20 +11,24 @@ import { preferenceStore } from '../store/preferences';
 import { pushSubscriptionStore } from '../store/push-subscriptions';
 import { caseFlagStore, recurringTaskStore } from '../store/recurring-tasks';
 import { templateStore } from '../store/templates';
+import { gateFromEnv } from '../wiring/gate';
 import { tableFromEnv } from '../wiring/table';
 
 const table = await tableFromEnv();
 
-export const handler = notificationsApi({
-  matrix: matrixStore(table),
-  deliveryLists: deliveryLists(table),
-  preferences: preferenceStore(table),
-  cases: caseStore(table),
-  templates: templateStore(table),
-  recurringTasks: recurringTaskStore(table),
-  caseFlags: caseFlagStore(table),
-  pushSubscriptions: pushSubscriptionStore(table),
-  vapid: vapidKeySecret(secretsManager(), loadConfig(['VAPID_SECRET_ARN']).VAPID_SECRET_ARN),
-  pushServices: loadConfig(['PUSH_SERVICES']).PUSH_SERVICES,
-  clock: systemClock,
-});
+export const handler = notificationsApi(
+  {
+    matrix: matrixStore(table),
+    deliveryLists: deliveryLists(table),
+    preferences: preferenceStore(table),
+    cases: caseStore(table),
+    templates: templateStore(table),
+    recurringTasks: recurringTaskStore(table),
+    caseFlags: caseFlagStore(table),
+    pushSubscriptions: pushSubscriptionStore(table),
+    vapid: vapidKeySecret(secretsManager(), loadConfig(['VAPID_SECRET_ARN']).VAPID_SECRET_ARN),
+    pushServices: loadConfig(['PUSH_SERVICES']).PUSH_SERVICES,
+    clock: systemClock,
+  },
+  gateFromEnv(table),
+);

@@ -4,17 +4,21 @@ import { systemClock } from '../domain/ports';
 import { clientNotificationStore } from '../store/client-notifications';
 import { grantLookup } from '../store/grants';
 import { threadStore } from '../store/threads';
+import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
 const table = await tableFromEnv();
 const threads = threadStore(table);
 
-export const handler = threadsApi({
-  threads,
-  tasks: threads,
-  grants: grantLookup(table),
-  clientNotifications: clientNotificationStore(table),
-  clock: systemClock,
-  ids: ulidIds,
-});
+export const handler = threadsApi(
+  {
+    threads,
+    tasks: threads,
+    grants: grantLookup(table),
+    clientNotifications: clientNotificationStore(table),
+    clock: systemClock,
+    ids: ulidIds,
+  },
+  gateFromEnv(table),
+);

@@ -4,7 +4,7 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { observed } from '../observed';
-import { authorize, principalFromClaims } from './auth';
+import { authorize, confirmStaff, type Gate, principalFromClaims } from './auth';
 import { errorResponse, type HttpResponse, json, RequestValidationError } from './errors';
 import type { RouteDef, RouteGroup, RouteImpl } from './route';
 import { type RouteIdsOf, type Routes, routeKey, routes } from './routes';
@@ -14,7 +14,7 @@ export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 /** Every route of group G must have an implementation: a missing one is a type error. */
 export type GroupImpl<G extends RouteGroup> = { [K in RouteIdsOf<G>]: RouteImpl<Routes[K]> };
 
-export function groupHandler<G extends RouteGroup>(group: G, impl: GroupImpl<G>) {
+export function groupHandler<G extends RouteGroup>(group: G, impl: GroupImpl<G>, gate: Gate) {
   const table = new Map<string, { route: RouteDef; run: RouteImpl<RouteDef> }>();
   for (const [id, run] of Object.entries(impl) as [keyof Routes, RouteImpl<RouteDef>][]) {
     const route: RouteDef = routes[id];
@@ -30,8 +30,10 @@ export function groupHandler<G extends RouteGroup>(group: G, impl: GroupImpl<G>)
       return json(404, { code: 'route_not_found', message: `No route ${event.routeKey}.`, requestId });
     const { route, run } = entry;
     try {
-      const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+      const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims, gate.clients);
       authorize(route.auth, principal);
+      if (principal?.kind === 'staff' && (route.auth === 'staff' || route.auth === 'admin'))
+        await confirmStaff(principal, gate.directory);
       const params = parsePart('params', route.params, event.pathParameters ?? {});
       const query = parsePart('query', route.query, event.queryStringParameters ?? {});
       const body = route.body ? parsePart('body', route.body, readJson(event)) : undefined;

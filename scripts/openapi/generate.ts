@@ -17,7 +17,7 @@ import { ErrorBody } from '../../functions/http/schemas/common';
 /** What API Gateway's JWT authorizer answers (no Portico code runs, so no `code`). */
 const GatewayErrorBody = z.object({ message: z.string() }).meta({ id: 'GatewayErrorBody' });
 
-import { errorStatuses } from './errors';
+import { AUTHORIZATION_CODES, errorStatuses } from './errors';
 
 export type OpenApiDocument = oas31.OpenAPIObject;
 
@@ -73,7 +73,11 @@ const ERROR_RESPONSES: Record<number, { id: string; description: string }> = {
   },
   403: {
     id: 'Forbidden',
-    description: 'The resource is known, but the caller lacks the right; `code` says which.',
+    description: `The resource is known, but the caller lacks the right; \`code\` says which. Codes of the authorize step: ${Object.entries(
+      AUTHORIZATION_CODES,
+    )
+      .map(([code, when]) => `\`${code}\` (${when})`)
+      .join('; ')}.`,
   },
   404: {
     id: 'NotFound',

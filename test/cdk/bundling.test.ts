@@ -46,6 +46,8 @@ describe('Stack: Portico', () => {
           AWS_REGION: 'eu-west-1',
           TABLE_NAME: 'probe',
           CURSOR_SECRET: 'x'.repeat(48),
+          STAFF_CLIENT_IDS: 'staff-client',
+          CONTACT_CLIENT_IDS: 'contact-client',
           NODE_NO_WARNINGS: '1',
         },
         stdio: 'pipe',

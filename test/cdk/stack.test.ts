@@ -382,6 +382,9 @@ describe('Stack: Portico', () => {
           PORTAL_URL: 'http://localhost:5173',
           APP_URL: 'http://localhost:5173/app',
           CURSOR_SECRET_ARN: { Ref: secret },
+          // Only tokens of the staff client can be staff principals (decision 0023).
+          STAFF_CLIENT_IDS: ref(stack.identity.staffClient),
+          CONTACT_CLIENT_IDS: ref(stack.identity.contactClient),
         });
         expect(env).not.toHaveProperty('CURSOR_SECRET');
       }

@@ -16,6 +16,9 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-it-'));
   process.env.LOG_LEVEL ??= 'warn';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // A deactivation must show within the staff directory's cache window: short here so the test
+  // that waits it out stays fast (production: 60 s, decision 0023).
+  process.env.STAFF_DIRECTORY_TTL_SECONDS ??= '1';
   const lines: string[] = [];
   const stack = await startLocalStack({
     dataDir,

@@ -8,6 +8,7 @@ import { routeEntries } from '../../functions/http/routes';
 import { captureLogs } from './support/logs';
 import {
   expected,
+  expectedCode,
   idsOf,
   type Principal,
   principals,
@@ -101,6 +102,10 @@ describe('Reliability: authorization matrix', () => {
             mismatches.push(`${cell} → 404 without a *_not_found code: ${res.text}`);
           if (outcome === 403 && !res.body?.code)
             mismatches.push(`${cell} → 403 without a code: ${res.text}`);
+          // Refused by the staff directory or the role check, not by some later step.
+          const code = expectedCode(route, p);
+          if (code !== undefined && res.body?.code !== code)
+            mismatches.push(`${cell} → ${res.status} ${res.body?.code} (expected code ${code})`);
           // A denial names nothing but what the request named.
           const asked = `${req.path} ${JSON.stringify(req.body ?? '')}`;
           if (outcome !== '2xx') {
@@ -111,7 +116,7 @@ describe('Reliability: authorization matrix', () => {
           if (
             outcome === '2xx' &&
             req.method === 'GET' &&
-            (p.name === 'otherFirmStaff' || p.name === 'noGrant')
+            (p.name === 'otherFirmStaff' || p.name === 'noGrant' || p.name === 'contactWithStaffClaims')
           ) {
             const leaked = idsA.filter((x) => res.text.includes(x) && !asked.includes(x));
             if (leaked.length)

@@ -14,6 +14,8 @@ import type { FirmStore, StaffUser } from '../../functions/domain/firm';
 import type { Clock, Ids, Page, PageRequest } from '../../functions/domain/ports';
 import type { StaffPrincipal } from '../../functions/domain/principal';
 import type { DomainEvent } from '../../functions/events/catalogue';
+import type { Gate, StaffStanding } from '../../functions/http/auth';
+import { LOCAL_CONTACT_CLIENT, LOCAL_STAFF_CLIENT, localClientClaims } from '../../local/auth';
 
 /** A 26-character id that Portico's `Id` schema accepts (digits are valid Crockford base32). */
 export const ulidOf = (n: number): string => String(n).padStart(26, '0');
@@ -163,6 +165,28 @@ export class InMemoryFirmStore implements FirmStore {
   }
 }
 
+/**
+ * The authorize step's gate: the local sign-in's clients and an uncached staff directory that
+ * lists ALICE (firm A) and BOB (firm B) as active staff; tests add or change users through `staff`.
+ */
+export function fakeGate() {
+  const staff = new Map<string, StaffStanding>([
+    [`${FIRM_A}/${ALICE}`, { role: 'staff' }],
+    [`${FIRM_B}/${BOB}`, { role: 'staff' }],
+  ]);
+  const lookups: string[] = [];
+  const gate: Gate = {
+    clients: { staff: [LOCAL_STAFF_CLIENT], contact: [LOCAL_CONTACT_CLIENT] },
+    directory: {
+      standing: async (firmId, userId) => {
+        lookups.push(`${firmId}/${userId}`);
+        return staff.get(`${firmId}/${userId}`);
+      },
+    },
+  };
+  return { gate, staff, lookups };
+}
+
 /** Everything `casesApi` needs, all in memory. */
 export function fakeDeps(opts: { ids?: Ids; clock?: Clock } = {}) {
   return {
@@ -193,8 +217,10 @@ export function httpEvent(
   let rawPath = routePath;
   for (const [k, v] of Object.entries(opts.pathParameters ?? {})) rawPath = rawPath.replace(`{${k}}`, v);
   const rawQueryString = new URLSearchParams(opts.query ?? {}).toString();
-  const authorizer = opts.claims
-    ? { principalId: '', integrationLatency: 0, jwt: { claims: opts.claims, scopes: [] } }
+  // Issued to the client the local sign-in would use (staff claims: staff client), unless the test says.
+  const claims = opts.claims ? { ...localClientClaims(opts.claims), ...opts.claims } : undefined;
+  const authorizer = claims
+    ? { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } }
     : undefined;
   return {
     version: '2.0',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { casesApi } from '../../functions/api/cases';
 import type { Case } from '../../functions/domain/cases';
+import { LOCAL_CONTACT_CLIENT } from '../../local/auth';
 import {
   ALICE,
   BOB,
@@ -9,6 +10,7 @@ import {
   FIRM_A,
   FIRM_B,
   fakeDeps,
+  fakeGate,
   httpEvent,
   lambdaContext,
   NOW,
@@ -20,12 +22,13 @@ const contactClaims: Claims = { sub: 'identity-1' };
 
 function setup() {
   const deps = fakeDeps({ ids: counterIds(1) });
-  const handler = casesApi(deps);
+  const { gate, staff, lookups } = fakeGate();
+  const handler = casesApi(deps, gate);
   const call = async (...args: Parameters<typeof httpEvent>) => {
     const res = await handler(httpEvent(...args), lambdaContext());
     return { ...res, json: res.body ? (JSON.parse(res.body) as Record<string, unknown>) : undefined };
   };
-  return { deps, call };
+  return { deps, call, staff, lookups };
 }
 
 const titlesOf = (res: { json?: Record<string, unknown> }) =>
@@ -42,6 +45,62 @@ describe('Module: http handler (cases group)', () => {
 
   afterEach(() => {
     stderr.mockRestore();
+  });
+
+  describe('staff rights come from the staff directory, not from claims alone', () => {
+    const create = (claims: Claims) => ({ claims, body: JSON.stringify({ title: 'T' }) });
+
+    it('a contact-client token carrying admin claims cannot create a case (403 staff_only)', async () => {
+      const { deps, call, lookups } = setup();
+      const res = await call(
+        'POST /cases',
+        create({ aud: LOCAL_CONTACT_CLIENT, sub: ALICE, firmId: FIRM_A, role: 'admin' }),
+      );
+      expect(res.statusCode).toBe(403);
+      expect(res.json?.code).toBe('staff_only');
+      expect(writesOf(deps)).toBe(0);
+      expect(lookups).toEqual([]);
+    });
+
+    it('a staff token whose sub is not in the firm’s directory answers 403 staff_not_active', async () => {
+      const { deps, call } = setup();
+      const res = await call('POST /cases', create({ sub: BOB, firmId: FIRM_A, role: 'staff' }));
+      expect(res.statusCode).toBe(403);
+      expect(res.json?.code).toBe('staff_not_active');
+      expect(writesOf(deps)).toBe(0);
+    });
+
+    it('an inactive staff user answers 403 staff_not_active and writes nothing', async () => {
+      const { deps, call, staff } = setup();
+      staff.set(`${FIRM_A}/${ALICE}`, { role: 'staff', status: 'inactive' });
+      const res = await call('POST /cases', create(staffClaims));
+      expect(res.statusCode).toBe(403);
+      expect(res.json?.code).toBe('staff_not_active');
+      expect(writesOf(deps)).toBe(0);
+    });
+
+    it('a token claiming admin for a user the directory lists as staff answers 403 role_mismatch', async () => {
+      const { deps, call } = setup();
+      const res = await call('POST /cases', create({ ...staffClaims, role: 'admin' }));
+      expect(res.statusCode).toBe(403);
+      expect(res.json?.code).toBe('role_mismatch');
+      expect(writesOf(deps)).toBe(0);
+    });
+
+    it('a token with an unknown role answers 403 unknown_role', async () => {
+      const { deps, call } = setup();
+      const res = await call('POST /cases', create({ ...staffClaims, role: 'owner' }));
+      expect(res.statusCode).toBe(403);
+      expect(res.json?.code).toBe('unknown_role');
+      expect(writesOf(deps)).toBe(0);
+    });
+
+    it('staff claims issued to an unknown app client answer 401', async () => {
+      const { deps, call } = setup();
+      const res = await call('POST /cases', create({ ...staffClaims, aud: 'some-other-app' }));
+      expect(res.statusCode).toBe(401);
+      expect(writesOf(deps)).toBe(0);
+    });
   });
 
   describe('POST /cases', () => {
@@ -76,7 +135,8 @@ describe('Module: http handler (cases group)', () => {
 
     it('reads the firm from the token only', async () => {
       // Prepare
-      const { deps, call } = setup();
+      const { deps, call, staff } = setup();
+      staff.set(`${FIRM_B}/${ALICE}`, { role: 'admin' });
 
       // Act
       const res = await call('POST /cases', {

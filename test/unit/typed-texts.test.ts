@@ -10,7 +10,7 @@ import { attachment } from '../../functions/files/s3-files';
 import { MAX_PROBLEMS_LISTED } from '../../functions/http/errors';
 import type { Recipient } from '../../functions/notify/policy';
 import { SUBJECT_MAX, shippedTexts } from '../../functions/notify/texts/index';
-import { ALICE, counterIds, FIRM_A, fakeDeps, httpEvent, lambdaContext } from './fakes';
+import { ALICE, counterIds, FIRM_A, fakeDeps, fakeGate, httpEvent, lambdaContext } from './fakes';
 
 const SEED = 20261206;
 
@@ -276,7 +276,7 @@ describe('Error bodies: bounded whatever the request', () => {
   it('10,000 unknown fields answer a small 400 with the first problems and a count', async () => {
     // Prepare
     const deps = fakeDeps({ ids: counterIds(1) });
-    const handler = casesApi(deps);
+    const handler = casesApi(deps, fakeGate().gate);
     const junk = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`field${i}`, i]));
     const body = JSON.stringify({ title: 'A case', ...junk });
     // Act
@@ -304,7 +304,7 @@ describe('Error bodies: bounded whatever the request', () => {
 
   it('many bad fields and huge keys stay bounded too', async () => {
     const deps = fakeDeps({ ids: counterIds(1) });
-    const handler = casesApi(deps);
+    const handler = casesApi(deps, fakeGate().gate);
     await fc.assert(
       fc.asyncProperty(
         fc.dictionary(

@@ -9,7 +9,8 @@ import {
 } from '../../../functions/domain/notification-matrix';
 import type { RouteDef } from '../../../functions/http/route';
 import type { RouteId } from '../../../functions/http/routes';
-import { LOCAL_AUDIENCE } from '../../../local/auth';
+import { firmAdminStore } from '../../../functions/store/firm';
+import { LOCAL_CONTACT_CLIENT, LOCAL_STAFF_CLIENT } from '../../../local/auth';
 import { localPushClient } from '../../../local/push';
 import type { Harness } from './stack';
 import { newId } from './stack';
@@ -34,7 +35,12 @@ export type PrincipalName =
   | 'noGrant'
   | 'viewer'
   | 'collaborator'
-  | 'revoked';
+  | 'revoked'
+  | 'contactWithStaffClaims'
+  | 'inactiveStaff'
+  | 'removedStaff'
+  | 'staleRole'
+  | 'unknownRole';
 
 export interface Principal {
   name: PrincipalName;
@@ -46,6 +52,11 @@ export interface Principal {
   rights?: { canDownload: boolean; canUpload: boolean };
   /** Staff user id or contact id: whose inbox items are its own. */
   personId?: string;
+  /**
+   * Refused on every route but public ones, with this code, whatever its claims say: the staff
+   * directory or the role check says no (decision 0023).
+   */
+  refusedWith?: 'staff_not_active' | 'role_mismatch' | 'unknown_role';
 }
 
 /** `own`: firm A's case1 (the principal's own item in an inbox); `otherCase`: firm A's case2 (another person's item); `otherFirm`: firm B's. */
@@ -66,11 +77,22 @@ export async function principals(h: Harness, w: World): Promise<Principal[]> {
     .setProtectedHeader({ alg: 'RS256', kid: h.stack.auth.jwks.keys[0]!.kid! })
     .setSubject(A.firm.admin.userId)
     .setIssuer(h.stack.auth.issuer)
-    .setAudience(LOCAL_AUDIENCE)
+    .setAudience(LOCAL_STAFF_CLIENT)
     .setIssuedAt()
     .setExpirationTime('1h')
     .sign(privateKey);
   const expired = await h.mint({ sub: A.firm.admin.userId, firmId: A.firm.firmId, role: 'admin' }, -60);
+  // Staff users the directory does not back: one set inactive, one never stored (removed).
+  const inactive = {
+    ...A.firm.staff2,
+    role: 'admin' as const,
+    userId: newId(),
+    email: `inactive.${newId().toLowerCase()}@firm.test`,
+    status: 'inactive' as const,
+  };
+  const { token: _t, ...inactiveRecord } = inactive;
+  await firmAdminStore(h.table).putStaffUser(inactiveRecord);
+  const staffToken = (sub: string, role: string) => h.mint({ sub, firmId: A.firm.firmId, role });
   return [
     { name: 'anonymous', kind: 'none' },
     { name: 'expired', kind: 'none', token: expired },
@@ -115,6 +137,49 @@ export async function principals(h: Harness, w: World): Promise<Principal[]> {
       personId: A.collaborator.contactId,
     },
     { name: 'revoked', kind: 'contact', token: A.revoked.token, personId: A.revoked.contactId },
+    {
+      // The firm admin's own sub with admin claims, but issued to the portal sign-in: a contact.
+      name: 'contactWithStaffClaims',
+      kind: 'contact',
+      token: await h.mint({
+        sub: A.firm.admin.userId,
+        aud: LOCAL_CONTACT_CLIENT,
+        firmId: A.firm.firmId,
+        role: 'admin',
+      }),
+    },
+    {
+      name: 'inactiveStaff',
+      kind: 'staff',
+      firm: 'A',
+      role: 'admin',
+      token: await staffToken(inactive.userId, 'admin'),
+      refusedWith: 'staff_not_active',
+    },
+    {
+      name: 'removedStaff',
+      kind: 'staff',
+      firm: 'A',
+      role: 'admin',
+      token: await staffToken(newId(), 'admin'),
+      refusedWith: 'staff_not_active',
+    },
+    {
+      // A staff user whose token claims admin: the directory says staff.
+      name: 'staleRole',
+      kind: 'staff',
+      firm: 'A',
+      role: 'admin',
+      token: await staffToken(A.firm.staff2.userId, 'admin'),
+      refusedWith: 'role_mismatch',
+    },
+    {
+      name: 'unknownRole',
+      kind: 'staff',
+      firm: 'A',
+      token: await staffToken(A.firm.staff2.userId, 'owner'),
+      refusedWith: 'unknown_role',
+    },
   ];
 }
 
@@ -132,6 +197,7 @@ export function expected(id: string, route: RouteDef, p: Principal, target: Targ
     );
   if (route.auth === 'public') return '2xx';
   if (p.kind === 'none') return 401;
+  if (p.refusedWith) return 403;
   if (route.auth === 'contact' && p.kind !== 'contact') return 403;
   if ((route.auth === 'staff' || route.auth === 'admin') && p.kind !== 'staff') return 403;
   if (route.auth === 'admin' && p.role !== 'admin') return 403;
@@ -153,6 +219,19 @@ export function expected(id: string, route: RouteDef, p: Principal, target: Targ
       if (target !== 'own') return 404;
       return p.personId ? '2xx' : undefined; // a portal identity bound to no contact has no item to name
   }
+}
+
+/**
+ * The `code` a refused principal must get: the directory's on staff and admin routes, where the
+ * authorize step gets that far; on portal routes a staff token is refused first (contacts_only); an
+ * unknown role is refused before anything else, everywhere.
+ */
+export function expectedCode(route: RouteDef, p: Principal): string | undefined {
+  if (!p.refusedWith || route.auth === 'public') return undefined;
+  if (p.refusedWith === 'unknown_role') return 'unknown_role';
+  if (route.auth === 'contact') return 'contacts_only';
+  if (route.auth === 'admin' && p.role !== 'admin') return 'admin_only';
+  return p.refusedWith;
 }
 
 export interface Req {
