@@ -15,6 +15,7 @@ export const handler = casesApi(
   {
     cases: caseStore(table),
     contacts: contactStore(table),
+    mailAddresses: mailAddressStore(table),
     firm: firmStore(table),
     clock: systemClock,
     ids: ulidIds,
