@@ -325,5 +325,6 @@ describe('Error bodies: bounded whatever the request', () => {
       { seed: SEED, numRuns: 50 },
     );
     expect(deps.cases.writes).toBe(0);
-  });
+    // Bodies of up to 1.5 MB, 50 times: seconds of work, more on a 2-core machine running other suites.
+  }, 60_000);
 });
