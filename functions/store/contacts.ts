@@ -1,4 +1,5 @@
 // DynamoDB adapter of the ContactStore port. Email uniqueness is a claim item in the same transaction.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact, ContactStore } from '../domain/contacts';
 import { conflict } from '../domain/errors';
 import type { Grant } from '../domain/grants';
@@ -15,8 +16,10 @@ import {
   transact,
 } from './table';
 
-/** A transaction holds 100 items: the contact, two claims, the mark, and its grants. */
+/** A transaction holds 100 items: the contact, two claims, the mark, and (the first 96 of) its grants. */
 const MAX_GRANTS_UPDATED = 96;
+/** Follow-up grant writes in flight at once, for a contact on more cases than one transaction holds. */
+const FOLLOW_UP_PARALLEL = 8;
 
 export function contactStore(table: Table): ContactStore {
   return {
@@ -56,15 +59,12 @@ export function contactStore(table: Table): ContactStore {
     async updateContact(before, after) {
       const { firmId, contactId } = before;
       const emailMoves = before.email !== after.email;
-      // Grants repeat the name and email (the access list shows them without reading each contact).
-      const grants =
-        before.name !== after.name || emailMoves
-          ? await queryAll<Grant>(table, patterns.grantsOfContact(firmId, contactId), { consistent: false })
-          : [];
-      if (grants.length > MAX_GRANTS_UPDATED)
-        throw new Error(
-          `contact ${contactId} has ${grants.length} grants; one transaction updates ${MAX_GRANTS_UPDATED}`,
-        );
+      // Grants repeat the name and email (the access list shows them without reading each contact):
+      // every copy that differs is rewritten, so an edit interrupted after its transaction is
+      // completed by the same edit sent again.
+      const grants = (
+        await queryAll<Grant>(table, patterns.grantsOfContact(firmId, contactId), { consistent: false })
+      ).filter((g) => g.contactName !== after.name || g.contactEmail !== (after.email ?? ''));
       const fields = { name: after.name, email: after.email, locale: after.locale };
       const set = Object.entries(fields).filter(([, v]) => v !== undefined);
       const items: TransactItem[] = [
@@ -100,16 +100,14 @@ export function contactStore(table: Table): ContactStore {
       if (emailMoves && before.email)
         items.push({ Delete: { TableName: table.name, Key: keys.contactEmail(firmId, before.email) } });
       if (after.email) items.push(clearMailMark(table, after.email));
-      for (const g of grants)
-        items.push({
-          Update: {
-            TableName: table.name,
-            Key: keys.grant(firmId, g.caseId, contactId),
-            UpdateExpression: 'SET contactName = :n, contactEmail = :e',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':n': after.name, ':e': after.email ?? '' },
-          },
-        });
+      const copyOnGrant = (g: Grant) => ({
+        TableName: table.name,
+        Key: keys.grant(firmId, g.caseId, contactId),
+        UpdateExpression: 'SET contactName = :n, contactEmail = :e',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':n': after.name, ':e': after.email ?? '' },
+      });
+      for (const g of grants.slice(0, MAX_GRANTS_UPDATED)) items.push({ Update: copyOnGrant(g) });
       await transact(table, items, {
         0: () => conflict('contact_changed', 'The contact was changed meanwhile; read it again and retry.'),
         ...(takenAt > 0
@@ -121,6 +119,19 @@ export function contactStore(table: Table): ContactStore {
             }
           : {}),
       });
+      // A contact on more cases than one transaction holds: the other grants' copies follow, one
+      // idempotent write each (a grant revoked meanwhile is skipped).
+      const rest = grants.slice(MAX_GRANTS_UPDATED);
+      for (let i = 0; i < rest.length; i += FOLLOW_UP_PARALLEL)
+        await Promise.all(
+          rest.slice(i, i + FOLLOW_UP_PARALLEL).map(async (g) => {
+            try {
+              await table.client.send(new UpdateCommand(copyOnGrant(g)));
+            } catch (err) {
+              if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+            }
+          }),
+        );
     },
     listContacts: (firmId, page) => queryPage<Contact>(table, patterns.contactsOfFirm(firmId), page),
   };

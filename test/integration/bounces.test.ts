@@ -145,6 +145,54 @@ describe('Bounces and complaints', () => {
     expect(await mailTo(firm.staff.email)).toHaveLength(2);
   });
 
+  it('a contact on more cases than one transaction holds: every access list shows the new name and address', async () => {
+    // Prepare: 110 cases, the contact granted on each (one transaction holds 96 grant copies).
+    const firm = await newFirm();
+    const admin = apiAs(firm.admin.token);
+    const { caseId: first, contactId } = await newCaseWithContact(firm);
+    const caseIds = [first];
+    for (let batch = 0; batch < 11; batch++)
+      caseIds.push(
+        ...(await Promise.all(
+          Array.from({ length: batch === 10 ? 9 : 10 }, async (_, i) => {
+            const c = await admin.POST('/cases', { body: { title: `Engagement ${batch}-${i}` } });
+            return c.data!.caseId;
+          }),
+        )),
+      );
+    for (let i = 0; i < caseIds.length; i += 10)
+      await Promise.all(
+        caseIds.slice(i, i + 10).map(async (caseId) => {
+          const granted = await admin.PUT('/cases/{caseId}/grants/{contactId}', {
+            params: { path: { caseId, contactId } },
+            body: { role: 'viewer', canDownload: true },
+          });
+          expect(granted.response.status).toBe(200);
+        }),
+      );
+    const email = `dora.new.${newId().toLowerCase()}@client.test`;
+
+    // Act
+    const patched = await admin.PATCH('/contacts/{contactId}', {
+      params: { path: { contactId } },
+      body: { name: 'Dora Renamed', email },
+    });
+
+    // Assess
+    expect(patched.response.status).toBe(200);
+    expect(caseIds).toHaveLength(110);
+    const shown = await Promise.all(
+      caseIds.map(async (caseId) => {
+        const list = await apiAs(firm.staff.token).GET('/cases/{caseId}/grants', {
+          params: { path: { caseId } },
+        });
+        const row = list.data!.items.find((g) => g.contactId === contactId)!;
+        return `${row.contactName} <${row.contactEmail}>`;
+      }),
+    );
+    expect(new Set(shown)).toEqual(new Set([`Dora Renamed <${email}>`]));
+  }, 120_000);
+
   it("refuses an empty change (422), an unknown or another firm's contact (404) and a taken address (409), writing nothing", async () => {
     const firm = await newFirm();
     const admin = apiAs(firm.admin.token);
