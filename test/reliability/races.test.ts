@@ -41,8 +41,17 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** A request's answer, short enough for a failure message. */
-const said = (r: ApiResponse) => `${r.status} ${r.text.slice(0, 200)}`;
+/**
+ * A request's answer, short enough for a failure message; a 5xx comes with what the handler logged
+ * under its request id (the logs are captured, so a failure must carry its own cause).
+ */
+const said = (r: ApiResponse) => {
+  const requestId = r.status >= 500 ? (r.body?.requestId as string | undefined) : undefined;
+  const logged = requestId
+    ? logs.lines.filter((l) => l.includes(requestId)).map((l) => l.slice(0, 1500))
+    : [];
+  return [`${r.status} ${r.text.slice(0, 200)}`, ...logged].join('\n  log: ');
+};
 
 /** Answers that are neither `ok` nor a 409 with the race's documented code: what a race must never produce. */
 function unexpected(answers: ApiResponse[], ok: number[], conflictCode?: string): string[] {
