@@ -13,6 +13,7 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { type BusRule, busRules, matches, type RuleTarget } from '../functions/events/rules';
 import { count } from '../functions/metrics';
 import { Journal, writeFileAtomic } from './journal';
+import { listenOn } from './ports';
 
 export type Envelope = EventBridgeEvent<string, unknown> & { 'event-bus-name'?: string };
 export type Target = (event: Envelope) => Promise<unknown>;
@@ -127,14 +128,7 @@ export class LocalBus {
         );
       });
     });
-    await new Promise<void>((resolve, reject) => {
-      const server = this.server!;
-      server.once('error', reject);
-      server.listen(this.opts.port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listenOn(this.server, this.opts.port);
   }
 
   /** Dispatches what a previous run accepted and did not finish (once the targets' services are up). */

@@ -8,6 +8,7 @@ import type { RouteDef, RouteGroup } from '../functions/http/route';
 import { routeEntries, routeKey } from '../functions/http/routes';
 import type { LocalAuth } from './auth';
 import { lambdaContext } from './lambda-context';
+import { listenOn } from './ports';
 
 export type GroupHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -127,13 +128,7 @@ export function startGateway(opts: GatewayOptions): Promise<Server> {
       send(res, 500, corsHeaders, { message: 'Internal Server Error' });
     }
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve(server);
-    });
-  });
+  return listenOn(server, opts.port);
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown) {

@@ -9,6 +9,7 @@
 
 import { randomInt } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,4 +102,18 @@ export async function waitFor(
       throw new Error(`${what} did not start within ${timeoutMs / 1000}s`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Starts `server` on 127.0.0.1:`port`; rejects on a listen error (a port taken meanwhile) instead
+ * of leaving the caller waiting for a `listening` that never comes.
+ */
+export function listenOn<S extends Server>(server: S, port: number): Promise<S> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
 }

@@ -6,6 +6,7 @@
 // point at a port no longer allowed, and the notify function skips them.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import { listenOn } from './ports';
 
 /** The part of web-push-testing's PushApiModel this server drives (the package ships no types). */
 interface PushApiModel {
@@ -51,13 +52,7 @@ export async function startPush(opts: { port: number }): Promise<LocalPush> {
       send(res, 500, { error: { message: (err as Error).message } }),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listenOn(server, opts.port);
   return {
     url,
     stop: () => new Promise((resolve) => server.close(() => resolve())),

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { writeFileAtomic } from './journal';
+import { listenOn } from './ports';
 
 interface Version {
   id: string;
@@ -108,13 +109,7 @@ export async function startSecrets(opts: { port: number; file: string }): Promis
       );
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listenOn(server, opts.port);
 
   return {
     endpoint: `http://127.0.0.1:${opts.port}`,
