@@ -5,8 +5,8 @@
 // terminal sends to the whole foreground group on Ctrl-C does not stop DynamoDB Local before the
 // stack has drained: the stack stops it last.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
@@ -32,8 +32,44 @@ function jarDir(): string {
   return join(lib, dir);
 }
 
+/** The guard (and its Java) of the run that last used a data folder, while it still runs. */
+const PID_FILE = 'dynamodb-local.pid';
+
+/** Whether `pid` is still a DynamoDB Local guard (not a process that reused the number). */
+function isGuard(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dynamodb-local');
+  } catch {
+    return true; // no /proc (not Linux): trust the signal check
+  }
+}
+
+/**
+ * A run killed with -9 leaves its DynamoDB Local stopping on its own (its guard sees the end of its
+ * stdin), and Java may still hold the data files after it closed its port: a new instance on the same
+ * files then answers "internal error". Wait for the old one to be gone (stop it after 20 s).
+ */
+async function awaitPreviousInstance(dataDir: string): Promise<void> {
+  const pid = Number((await readFile(join(dataDir, PID_FILE), 'utf8').catch(() => '')).trim());
+  if (!pid) return;
+  const deadline = Date.now() + 20_000;
+  while (isGuard(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (isGuard(pid)) {
+    // Its own process group (detached): the guard and its Java together.
+    process.kill(-pid, 'SIGKILL');
+    while (isGuard(pid)) await new Promise((r) => setTimeout(r, 100));
+  }
+  await rm(join(dataDir, PID_FILE), { force: true });
+}
+
 export async function startDynamo(opts: { port: number; dataDir: string }): Promise<LocalDynamo> {
   await mkdir(opts.dataDir, { recursive: true });
+  await awaitPreviousInstance(opts.dataDir);
   const dir = jarDir();
   const javaArgs = [
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
@@ -52,6 +88,7 @@ export async function startDynamo(opts: { port: number; dataDir: string }): Prom
     cwd: opts.dataDir, // DynamoDB Local writes a metadata file into its working directory
     detached: true,
   });
+  if (child.pid) await writeFile(join(opts.dataDir, PID_FILE), String(child.pid));
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += String(d);
@@ -85,6 +122,7 @@ export async function startDynamo(opts: { port: number; dataDir: string }): Prom
       child.stdin?.end();
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (dead) await rm(join(opts.dataDir, PID_FILE), { force: true });
     },
   };
 }

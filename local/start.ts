@@ -12,7 +12,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 async function main() {
   const started = Date.now();
   console.log('Portico local stack: starting (DynamoDB Local, S3, SES, event bus, gateway)…');
-  const stack = await startLocalStack({
+  const options: Parameters<typeof startLocalStack>[0] = {
     dataDir: process.env.PORTICO_DATA_DIR ?? '.data',
     ports: {
       gateway: num(process.env.PORT, 3000),
@@ -23,7 +23,21 @@ async function main() {
     },
     corsOrigins: (process.env.PORTICO_PORTAL_ORIGINS ?? 'http://localhost:5173').split(','),
     log: (line) => console.log(`  ${line}`),
-  });
+  };
+  let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
+  for (let attempt = 1; !stack; attempt++) {
+    try {
+      stack = await startLocalStack(options);
+    } catch (err) {
+      // DynamoDB Local answers "internal error" for a moment after an unclean stop of the previous
+      // run; what was started is stopped again, so starting over is safe.
+      if (attempt >= 3 || !/internal error/i.test((err as Error).message)) throw err;
+      console.log(
+        `  DynamoDB Local is still recovering (${(err as Error).message}); starting again (${attempt + 1}/3)…`,
+      );
+      await new Promise((r) => setTimeout(r, 2000 * attempt));
+    }
+  }
 
   // The start-up work (seed events, events raised again, journal replays) goes through first, so
   // whatever it logs comes before the banner, which stays the last thing printed at start.
