@@ -90,6 +90,20 @@ async function everyItem(path: string): Promise<unknown[]> {
   return items;
 }
 
+/**
+ * PARALLEL posts at once to a case path, alternately by staff (`path`) and by the contact Carla (the
+ * same path under `/portal`).
+ */
+function postedByBoth(path: string, body: (who: 'Staff' | 'Client', i: number) => object) {
+  return Promise.all(
+    Array.from({ length: PARALLEL }, (_, i) =>
+      i % 2 === 0
+        ? h.call('POST', path, { token: firm.staff.token, body: body('Staff', i) })
+        : h.call('POST', `/portal${path}`, { token: carla.token, body: body('Client', i) }),
+    ),
+  );
+}
+
 /** Deterministic "random" picks, so a failing run can be replayed. */
 function picker(seed: number) {
   let s = seed;
@@ -401,19 +415,9 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
     const discussionSk = keys.discussion(firm.firmId, caseId, discussionId).SK;
     // Act: comments at once, meeting transaction conflicts on the discussion item (its counter).
     const conflicts = await injectConflicts((k) => k.SK === discussionSk, 41);
-    const answers = await Promise.all(
-      Array.from({ length: PARALLEL }, (_, i) =>
-        i % 2 === 0
-          ? h.call('POST', `/cases/${caseId}/discussions/${discussionId}/comments`, {
-              token: firm.staff.token,
-              body: { body: `Staff comment ${i}` },
-            })
-          : h.call('POST', `/portal/cases/${caseId}/discussions/${discussionId}/comments`, {
-              token: carla.token,
-              body: { body: `Client comment ${i}` },
-            }),
-      ),
-    ).finally(conflicts.undo);
+    const answers = await postedByBoth(`/cases/${caseId}/discussions/${discussionId}/comments`, (who, i) => ({
+      body: `${who} comment ${i}`,
+    })).finally(conflicts.undo);
     // Assess: the counter equals the comments stored.
     const comments = await everyItem(`/cases/${caseId}/discussions/${discussionId}/comments`);
     const discussion = await h.call('GET', `/cases/${caseId}/discussions/${discussionId}`, {
@@ -441,19 +445,9 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
     });
     // Act: messages at once, meeting transaction conflicts on the thread item (its lastMessageAt).
     const conflicts = await injectConflicts((k) => k.SK === threadSk, 53);
-    const answers = await Promise.all(
-      Array.from({ length: PARALLEL }, (_, i) =>
-        i % 2 === 0
-          ? h.call('POST', `/cases/${caseId}/threads/${threadId}/messages`, {
-              token: firm.staff.token,
-              body: { text: `Staff message ${i}` },
-            })
-          : h.call('POST', `/portal/cases/${caseId}/threads/${threadId}/messages`, {
-              token: carla.token,
-              body: { text: `Client message ${i}` },
-            }),
-      ),
-    ).finally(conflicts.undo);
+    const answers = await postedByBoth(`/cases/${caseId}/threads/${threadId}/messages`, (who, i) => ({
+      text: `${who} message ${i}`,
+    })).finally(conflicts.undo);
     // Assess: one message per 201, none lost.
     const messages = await everyItem(`/cases/${caseId}/threads/${threadId}/messages`);
     const created201 = answers.filter((r) => r.status === 201).length;
