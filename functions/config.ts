@@ -43,6 +43,10 @@ const fields = {
   VAPID_SECRET_ARN: z.string().min(1),
   /** How long one throttled mail retries in place before its event goes back on the bus (tests shorten it). */
   NOTIFY_THROTTLE_BUDGET_MS: z.coerce.number().int().positive().optional(),
+  /** The staff user pool (password + TOTP): staff accounts are created and disabled there. */
+  STAFF_USER_POOL_ID: z.string().min(1),
+  /** The contact (portal) user pool (passwordless email code): invited clients' logins live there. */
+  CONTACT_USER_POOL_ID: z.string().min(1),
   /** App client ids of the staff sign-in, comma-separated: only their tokens can be staff principals. */
   STAFF_CLIENT_IDS: z.string().min(1).transform(list),
   /** App client ids of the portal (contact) sign-in, comma-separated. */
