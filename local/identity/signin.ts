@@ -181,7 +181,11 @@ async function refresh(ctx: Ctx, clientId: unknown, p: Params) {
     throw notAuthorized('Invalid Refresh Token');
   if (!user.enabled) throw notAuthorized(DISABLED);
   return {
-    AuthenticationResult: await ctx.tokens.issue(pool, user, nowSeconds(ctx), { withRefresh: false }),
+    AuthenticationResult: await ctx.tokens.issue(pool, user, nowSeconds(ctx), {
+      withRefresh: false,
+      originJti: stored.originJti,
+      authTime: stored.authTime,
+    }),
     ChallengeParameters: {},
   };
 }
@@ -323,11 +327,13 @@ export async function verifySoftwareToken(ctx: Ctx, b: Body) {
 }
 
 async function userOfAccessToken(ctx: Ctx, token: unknown): Promise<User> {
-  const { poolId, sub, iat } = await ctx.tokens.verifyAccess(token, nowSeconds(ctx));
+  const { poolId, sub, originJti } = await ctx.tokens.verifyAccess(token, nowSeconds(ctx));
   const user = ctx.store.find(poolId, sub);
   if (!user) throw notAuthorized('Invalid Access Token');
   if (!user.enabled) throw notAuthorized(DISABLED);
-  if (user.revokedBefore && iat < user.revokedBefore) throw notAuthorized('Access Token has been revoked');
+  // As Cognito: an access token lives as long as the sign-in (refresh token) it came from.
+  if (!user.refresh.some((r) => r.originJti === originJti))
+    throw notAuthorized('Access Token has been revoked');
   return user;
 }
 

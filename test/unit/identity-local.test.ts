@@ -533,10 +533,19 @@ describe('Local identity: contact sign-in (email code)', () => {
     await expect(client.send(new GetUserCommand({ AccessToken: tokens.AccessToken }))).rejects.toBeInstanceOf(
       NotAuthorizedException,
     );
-    // RevokeToken
-    clock += 2000;
+    // RevokeToken ends that sign-in (its access token too), not another one, even in the same second.
     const fresh = await contactSignIn(address);
+    const other = await contactSignIn(address);
+    await expect(client.send(new GetUserCommand({ AccessToken: fresh.AccessToken }))).resolves.toMatchObject({
+      Username: user.Username,
+    });
     await client.send(new RevokeTokenCommand({ ClientId: LOCAL_CONTACT_CLIENT, Token: fresh.RefreshToken }));
+    await expect(client.send(new GetUserCommand({ AccessToken: fresh.AccessToken }))).rejects.toBeInstanceOf(
+      NotAuthorizedException,
+    );
+    await expect(client.send(new GetUserCommand({ AccessToken: other.AccessToken }))).resolves.toMatchObject({
+      Username: user.Username,
+    });
     await expect(
       client.send(
         new InitiateAuthCommand({
@@ -571,6 +580,11 @@ describe('Local identity: state', () => {
       }),
     );
     expect(refreshed.AuthenticationResult?.IdToken).toBeTruthy();
+    // A refreshed access token belongs to the same sign-in (origin_jti), so it works on GetUser.
+    const me = await client.send(
+      new GetUserCommand({ AccessToken: refreshed.AuthenticationResult!.AccessToken }),
+    );
+    expect(me.UserAttributes?.find((a) => a.Name === 'email')?.Value).toBe(address);
     const file = await readFile(join(dir, 'identity', 'pools.json'), 'utf8');
     expect(file).not.toContain('A-long-new-password-1');
     expect(file).not.toContain(temporary);
