@@ -1,5 +1,7 @@
 // The local identity service alone (no stack): the real Cognito SDK client against it, an
 // injectable clock, and a mailer that keeps what it would send.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -591,5 +593,71 @@ describe('Local identity: state', () => {
     expect(file).not.toContain(done.AuthenticationResult!.RefreshToken!);
     // Nothing was logged that carries a code or a password.
     for (const s of sent) if (s.code) expect(logs.join('\n')).not.toContain(s.code);
+  });
+
+  it('keeps every answered change when its process is killed with SIGKILL (write to a temp file, then rename)', async () => {
+    // Prepare: the service in a process of its own, on the same data.
+    const childPort = await freePort();
+    const stateFile = join(dir, 'killed', 'pools.json');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'identity-child.ts')],
+      {
+        env: {
+          ...process.env,
+          IDENTITY_PORT: String(childPort),
+          IDENTITY_STATE: stateFile,
+          IDENTITY_KEY: join(dir, 'keys', 'jwk.json'),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const exited = once(child, 'exit');
+    let out = '';
+    for await (const chunk of child.stdout!) {
+      out += String(chunk);
+      if (out.includes('listening')) break;
+    }
+    const childClient = new CognitoIdentityProviderClient({
+      endpoint: `http://127.0.0.1:${childPort}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const addresses = Array.from({ length: 5 }, (_, i) => email(`killed${i}`));
+    // Act: the kill comes right after the last answer.
+    for (const a of addresses)
+      await childClient.send(
+        new AdminCreateUserCommand({
+          UserPoolId: LOCAL_CONTACT_POOL,
+          Username: a,
+          MessageAction: 'SUPPRESS',
+        }),
+      );
+    child.kill('SIGKILL');
+    await exited;
+    childClient.destroy();
+    const again = await startIdentity({
+      port: childPort,
+      stateFile,
+      key,
+      sesEndpoint: 'http://127.0.0.1:1',
+      sender: 'no-reply@portico.local',
+      mailer,
+    });
+    const againClient = new CognitoIdentityProviderClient({
+      endpoint: again.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    // Assess
+    try {
+      const listed = await againClient.send(new ListUsersCommand({ UserPoolId: LOCAL_CONTACT_POOL }));
+      expect(listed.Users?.map((u) => u.Attributes?.find((x) => x.Name === 'email')?.Value)).toEqual(
+        addresses,
+      );
+    } finally {
+      againClient.destroy();
+      await again.stop();
+    }
   });
 });
