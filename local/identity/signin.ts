@@ -113,7 +113,8 @@ async function userAuth(ctx: Ctx, pool: PoolConfig, p: Params) {
   if (!p.USERNAME) throw invalid('USERNAME is required.');
   const user = ctx.store.find(pool.id, p.USERNAME);
   if (user && !user.enabled) throw notAuthorized(DISABLED);
-  if (user) ctx.lockout.check(lockKey(pool.id, user));
+  // Known or not, a locked address answers the same (no way to tell who is a client).
+  ctx.lockout.check(lockKey(pool.id, user ?? p.USERNAME));
   if (p.PREFERRED_CHALLENGE === undefined) {
     const Session = newSession(ctx, {
       poolId: pool.id,
@@ -279,7 +280,7 @@ export async function respondToAuthChallenge(ctx: Ctx, b: Body) {
 export async function associateSoftwareToken(ctx: Ctx, b: Body) {
   const secret = newTotpSecret();
   if (b.Session !== undefined) {
-    const session = [...ctx.sessions.entries()].find(([id]) => id === b.Session)?.[1];
+    const session = typeof b.Session === 'string' ? ctx.sessions.get(b.Session) : undefined;
     if (session?.challenge !== 'MFA_SETUP' || session.expiresAt < ctx.now())
       throw notAuthorized('Invalid session for the user.');
     const user = ctx.store.get(session.poolId, session.username);

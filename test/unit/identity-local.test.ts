@@ -502,6 +502,13 @@ describe('Local identity: contact sign-in (email code)', () => {
     expect(started.ChallengeName).toBe('EMAIL_OTP');
     expect(sent.length).toBe(before);
     await expect(answer(started.Session, address, '12345678')).rejects.toBeInstanceOf(CodeMismatchException);
+    // Locked after 5 wrong codes like a real user, asking for a code included.
+    await expect(answer(started.Session, address, '12345678')).rejects.toBeInstanceOf(CodeMismatchException);
+    await expect(answer(started.Session, address, '12345678')).rejects.toBeInstanceOf(CodeMismatchException);
+    const next = await askCode(address);
+    await expect(answer(next.Session, address, '12345678')).rejects.toBeInstanceOf(CodeMismatchException);
+    await expect(answer(next.Session, address, '12345678')).rejects.toBeInstanceOf(CodeMismatchException);
+    await expect(askCode(address)).rejects.toThrow('Password attempts exceeded');
   });
 
   it('refuses a disabled user, and refresh after a global sign-out or a revocation', async () => {
