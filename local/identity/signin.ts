@@ -30,6 +30,9 @@ const DISABLED = 'User is disabled.';
 function params(v: unknown): Params {
   if (v === undefined) return {};
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw invalid('Parameters must be a map.');
+  // A map of strings, as the API defines it: anything else is refused before it reaches a hash or a compare.
+  for (const value of Object.values(v))
+    if (typeof value !== 'string') throw invalid('Parameter values must be strings.');
   return v as Params;
 }
 

@@ -29,6 +29,7 @@ import {
   UsernameExistsException,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import fc from 'fast-check';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -206,6 +207,100 @@ describe('Local identity: TOTP and base32', () => {
     expect(verifyTotp(secret, totp(secret, new Date(at.getTime() - 30_000)), at)).toBe(true);
     expect(verifyTotp(secret, totp(secret, new Date(at.getTime() + 30_000)), at)).toBe(true);
     expect(verifyTotp(secret, totp(secret, new Date(at.getTime() + 90_000)), at)).toBe(false);
+  });
+});
+
+const ACTIONS = [
+  'AdminCreateUser',
+  'AdminGetUser',
+  'ListUsers',
+  'AdminUpdateUserAttributes',
+  'AdminDisableUser',
+  'AdminEnableUser',
+  'AdminUserGlobalSignOut',
+  'AdminDeleteUser',
+  'InitiateAuth',
+  'RespondToAuthChallenge',
+  'AssociateSoftwareToken',
+  'VerifySoftwareToken',
+  'GetUser',
+  'RevokeToken',
+];
+
+/** One raw protocol call, as the SDK sends it. */
+async function raw(action: string, body: string) {
+  const res = await fetch(identity.endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
+    },
+    body,
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('Local identity: protocol', () => {
+  it('answers unknown operations and malformed bodies with 400 and a __type', async () => {
+    expect(await raw('CreateUserPool', '{}')).toMatchObject({
+      status: 400,
+      body: { __type: 'UnknownOperationException' },
+    });
+    expect(await raw('AdminGetUser', '{not json')).toMatchObject({
+      status: 400,
+      body: { __type: 'SerializationException' },
+    });
+  });
+
+  it('answers any body of any action with 200 or a named 400, never a 500 (property)', async () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+    );
+    const field = fc.constantFrom(
+      'UserPoolId',
+      'Username',
+      'ClientId',
+      'AuthFlow',
+      'AuthParameters',
+      'ChallengeName',
+      'ChallengeResponses',
+      'Session',
+      'AccessToken',
+      'UserAttributes',
+      'Filter',
+      'Limit',
+      'PaginationToken',
+      'MessageAction',
+      'TemporaryPassword',
+      'UserCode',
+      'Token',
+    );
+    const known = fc.constantFrom(
+      LOCAL_STAFF_POOL,
+      LOCAL_CONTACT_POOL,
+      LOCAL_STAFF_CLIENT,
+      LOCAL_CONTACT_CLIENT,
+      'USER_AUTH',
+      'USER_PASSWORD_AUTH',
+      'EMAIL_OTP',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ACTIONS),
+        fc.dictionary(field, fc.oneof(value, known, fc.dictionary(fc.string(), value, { maxKeys: 3 }))),
+        async (action, body) => {
+          const res = await raw(action, JSON.stringify(body));
+          if (res.status === 200) return;
+          expect(res.status).toBe(400);
+          expect(String(res.body.__type)).toMatch(/Exception$/);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
