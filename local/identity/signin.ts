@@ -199,7 +199,7 @@ async function tokens(ctx: Ctx, pool: PoolConfig, user: User) {
   return { AuthenticationResult, ChallengeParameters: {} };
 }
 
-/** The session named by `id`, for the client that started it; it is used up either way. */
+/** The live session named by `id`, for the client that started it (an expired one is dropped). */
 function takeSession(ctx: Ctx, id: unknown, clientId: unknown): AuthSession {
   const session = typeof id === 'string' ? ctx.sessions.get(id) : undefined;
   if (!session || session.clientId !== clientId) throw notAuthorized('Invalid session for the user.');

@@ -84,6 +84,8 @@ export class TokenIssuer {
     };
     if (opts.withRefresh) {
       const refresh = randomBytes(48).toString('base64url');
+      // Expired sign-ins go as new ones come, so the state file stays as small as the live ones.
+      user.refresh = user.refresh.filter((r) => r.expiresAt > nowS);
       user.refresh.push({
         hash: sha256(refresh),
         originJti,
