@@ -633,10 +633,11 @@ describe('Stack: Portico', () => {
   });
 
   describe('settings from context', () => {
-    it('uses senderEmail, portalOrigins, portalUrl and appUrl from context', () => {
+    it('uses senderEmail, senderName, portalOrigins, portalUrl and appUrl from context', () => {
       // Prepare
       const context = {
         senderEmail: 'mail@portal.example.org',
+        senderName: 'Bright & Co',
         portalOrigins: 'https://staff.example.org, https://clients.example.org',
         portalUrl: 'https://clients.example.org',
         appUrl: 'https://staff.example.org/app',
@@ -661,10 +662,20 @@ describe('Stack: Portico', () => {
           }),
         },
       });
+      // Cognito's mails (both pools) come from the same sender, under the firm's name.
+      const froms = Object.values(t.findResources('AWS::Cognito::UserPool')).map(
+        (p) => (p as CfnResourceJson).Properties.EmailConfiguration,
+      );
+      expect(froms).toEqual([
+        expect.objectContaining({ From: 'Bright & Co <mail@portal.example.org>' }),
+        expect.objectContaining({ From: 'Bright & Co <mail@portal.example.org>' }),
+      ]);
     });
 
     it.each([
       ['senderEmail', 'not-an-email', /senderEmail/],
+      ['senderName', 'Evil <x@y.z>', /senderName/],
+      ['senderName', 'A'.repeat(65), /senderName/],
       ['portalOrigins', 'https://ok.example.org,https://bad.example.org/path', /portalOrigins/],
       ['portalUrl', 'nope', /portalUrl/],
       ['portalUrl', 'https://elsewhere.example.org', /portalUrl: its origin .* is not one of portalOrigins/],
