@@ -1,7 +1,7 @@
 // Cognito's mails (functions/identity/messages.ts and its Lambda entry): per trigger source and
 // language, the placeholders Cognito fills in kept exactly, Portico's mail layout, other trigger
 // sources left to Cognito, and what people typed staying inert.
-import type { Context } from 'aws-lambda';
+import type { Context, CustomMessageTriggerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
   type CustomMessageEvent,
@@ -189,11 +189,14 @@ describe('Function: identity-mail', () => {
       process.env.PORTAL_URL = 'https://app.firm.test';
       const { handler } = await import('../../functions/handlers/identity-mail');
 
+      // The local identity service's renderMessage hook has this shape (event in, event out).
+      const renderMessage: (e: CustomMessageTriggerEvent) => Promise<CustomMessageTriggerEvent> = (e) =>
+        handler(e, {} as Context);
+
       // Act
-      const out = (await handler(
-        cognitoEvent('CustomMessage_Authentication', { locale: 'pt-BR' }),
-        {} as Context,
-      )) as CustomMessageEvent;
+      const out = await renderMessage(
+        cognitoEvent('CustomMessage_Authentication', { locale: 'pt-BR' }) as CustomMessageTriggerEvent,
+      );
 
       // Assess
       expect(out.response.emailSubject).toBe('Seu código de acesso');
