@@ -52,6 +52,8 @@ interface Vars {
   code: string;
   username: string;
   days: number;
+  /** The user was given a temporary password (a passwordless client's login has none). */
+  withPassword?: boolean;
 }
 
 interface MailText {
@@ -81,7 +83,7 @@ const en: Catalogue = {
     subject: () => 'Your client portal sign-in',
     paragraphs: (v) => [
       `A sign-in to the client portal was created for ${v.username}. You sign in with your email address and a one-time code we mail you each time: no password to remember.`,
-      `Temporary password, only if the portal ever asks for one: ${v.code}`,
+      ...(v.withPassword ? [`Temporary password, only if the portal ever asks for one: ${v.code}`] : []),
     ],
     action: 'Open the client portal',
     footer: () => 'If you did not expect this message, you can ignore it.',
@@ -120,7 +122,7 @@ const es: Catalogue = {
     subject: () => 'Su acceso al portal de clientes',
     paragraphs: (v) => [
       `Se creó un acceso al portal de clientes para ${v.username}. Inicia sesión con su correo electrónico y un código de un solo uso que le enviamos cada vez: no hay contraseña que recordar.`,
-      `Contraseña temporal, solo si el portal alguna vez la pide: ${v.code}`,
+      ...(v.withPassword ? [`Contraseña temporal, solo si el portal alguna vez la pide: ${v.code}`] : []),
     ],
     action: 'Abrir el portal de clientes',
     footer: () => 'Si no esperaba este mensaje, puede ignorarlo.',
@@ -161,7 +163,7 @@ const ptBR: Catalogue = {
     subject: () => 'Seu acesso ao portal do cliente',
     paragraphs: (v) => [
       `Foi criado um acesso ao portal do cliente para ${v.username}. Você entra com seu e-mail e um código de uso único que enviamos a cada vez: nenhuma senha para lembrar.`,
-      `Senha temporária, só se o portal pedir uma: ${v.code}`,
+      ...(v.withPassword ? [`Senha temporária, só se o portal pedir uma: ${v.code}`] : []),
     ],
     action: 'Abrir o portal do cliente',
     footer: () => 'Se você não esperava esta mensagem, ignore-a.',
@@ -222,6 +224,10 @@ export function customMessage<E extends CustomMessageEvent>(event: E, links: Mes
     code: codeParameter,
     username: usernameParameter ?? '',
     days: TEMPORARY_PASSWORD_DAYS,
+    // Cognito creates a user in a passwordless pool without a password unless given one; a user
+    // with a temporary password waits in FORCE_CHANGE_PASSWORD.
+    withPassword:
+      mail === 'staffInvitation' || userAttributes['cognito:user_status'] === 'FORCE_CHANGE_PASSWORD',
   };
   const subject = clipText(typedLine(text.subject(vars)), SUBJECT_MAX);
   const staff = mail === 'staffInvitation' || (mail === 'passwordReset' && isStaff(userAttributes));
@@ -233,14 +239,20 @@ export function customMessage<E extends CustomMessageEvent>(event: E, links: Mes
   };
   const html = renderHtml(layout);
   event.response.emailSubject = subject;
-  event.response.emailMessage = keepsPlaceholders(html, event) ? html : plainFallback(subject, vars, mail);
+  event.response.emailMessage = keepsPlaceholders(html, event, vars)
+    ? html
+    : plainFallback(subject, vars, mail);
   return event;
 }
 
-/** Cognito refuses a message without its placeholders, or longer than it accepts. */
-function keepsPlaceholders(message: string, event: CustomMessageEvent): boolean {
+/**
+ * Cognito refuses a message without its placeholders (the code, unless an invitation goes to a user
+ * without a password; the username in invitations), or longer than it accepts.
+ */
+function keepsPlaceholders(message: string, event: CustomMessageEvent, vars: Vars): boolean {
   const { codeParameter, usernameParameter } = event.request;
-  if (!message.includes(codeParameter)) return false;
+  const invitation = event.triggerSource === 'CustomMessage_AdminCreateUser';
+  if ((!invitation || vars.withPassword) && !message.includes(codeParameter)) return false;
   if (
     event.triggerSource === 'CustomMessage_AdminCreateUser' &&
     usernameParameter &&
@@ -255,7 +267,7 @@ function keepsPlaceholders(message: string, event: CustomMessageEvent): boolean 
  * altered one (HTML escaping, a placeholder Cognito changed) — a mail that sends beats a refused one.
  */
 function plainFallback(subject: string, vars: Vars, mail: IdentityMail): string {
-  return mail === 'staffInvitation' || mail === 'portalLogin'
-    ? `${subject}: ${vars.username} / ${vars.code}`
-    : `${subject}: ${vars.code}`;
+  if (mail === 'staffInvitation' || mail === 'portalLogin')
+    return vars.withPassword ? `${subject}: ${vars.username} / ${vars.code}` : `${subject}: ${vars.username}`;
+  return `${subject}: ${vars.code}`;
 }

@@ -81,15 +81,34 @@ describe('Function: identity-mail', () => {
   });
 
   describe('a client login created by the backend (CustomMessage_AdminCreateUser, no role)', () => {
-    it('says the portal signs in with mailed codes, keeps both placeholders and links to the portal', () => {
+    it('passwordless (Cognito gave it no password): says the portal signs in with mailed codes, no password line', () => {
       // Act
-      const out = customMessage(cognitoEvent('CustomMessage_AdminCreateUser', { locale: 'es' }), links);
+      const out = customMessage(
+        cognitoEvent('CustomMessage_AdminCreateUser', { locale: 'es', 'cognito:user_status': 'CONFIRMED' }),
+        links,
+      );
 
       // Assess
       expect(out.response.emailSubject).toBe('Su acceso al portal de clientes');
-      expect(out.response.emailMessage).toContain(CODE);
+      expect(out.response.emailMessage).toContain('<!doctype html>');
       expect(out.response.emailMessage).toContain(USERNAME);
+      expect(out.response.emailMessage).not.toContain(CODE);
+      expect(out.response.emailMessage).not.toContain('Contraseña');
       expect(out.response.emailMessage).toContain('href="https://portal.firm.test"');
+    });
+
+    it('with a temporary password: keeps the password placeholder Cognito then requires', () => {
+      // Act
+      const out = customMessage(
+        cognitoEvent('CustomMessage_AdminCreateUser', { 'cognito:user_status': 'FORCE_CHANGE_PASSWORD' }),
+        links,
+      );
+
+      // Assess
+      expect(out.response.emailMessage).toContain(
+        `Temporary password, only if the portal ever asks for one: ${CODE}`,
+      );
+      expect(out.response.emailMessage).toContain(USERNAME);
     });
   });
 
