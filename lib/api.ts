@@ -1,6 +1,7 @@
 // The HTTP API, built from the route table (functions/http/routes.ts): one route per entry, to
-// its group's Lambda, behind the Cognito JWT authorizer unless the route is public. Nothing here
-// names a route: adding one to the table adds it to the API.
+// its group's Lambda, behind the JWT authorizer of the sign-in the route serves (staff and admin
+// routes: the staff pool and client; contact routes: the contact pool and client; public routes:
+// none). Nothing here names a route: adding one to the table adds it to the API.
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -17,7 +18,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteDef, RouteGroup } from '../functions/http/route';
+import type { AuthKind, RouteDef, RouteGroup } from '../functions/http/route';
 import type { Identity } from './identity';
 import { acknowledge } from './nag';
 
@@ -48,6 +49,10 @@ const ACCESS_LOG_FIELDS = {
 export class PorticoApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /** Staff and admin routes: tokens the staff pool issued to the staff client. */
+  readonly staffAuthorizer: HttpJwtAuthorizer;
+  /** Contact routes: tokens the contact pool issued to the contact client. */
+  readonly contactAuthorizer: HttpJwtAuthorizer;
 
   constructor(scope: Construct, id: string, props: PorticoApiProps) {
     super(scope, id);
@@ -78,12 +83,22 @@ export class PorticoApi extends Construct {
       },
     });
 
-    // API Gateway accepts a token when `aud` (ID tokens) or `client_id` (access tokens) is one of these.
-    const jwt = new HttpJwtAuthorizer('Cognito', identity.issuer, {
-      jwtAudience: [identity.staffClient.userPoolClientId, identity.contactClient.userPoolClientId],
+    // API Gateway accepts a token when its `iss` is the pool and its `aud` (ID tokens) or `client_id`
+    // (access tokens) is the sign-in's client: a client's token never reaches a staff route, nor the reverse.
+    this.staffAuthorizer = new HttpJwtAuthorizer('StaffSignIn', identity.issuerOf(identity.staffPool), {
+      jwtAudience: [identity.staffClient.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
     });
-    const none = new HttpNoneAuthorizer();
+    this.contactAuthorizer = new HttpJwtAuthorizer('ContactSignIn', identity.issuerOf(identity.contactPool), {
+      jwtAudience: [identity.contactClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const authorizers: Record<AuthKind, HttpJwtAuthorizer | HttpNoneAuthorizer> = {
+      staff: this.staffAuthorizer,
+      admin: this.staffAuthorizer,
+      contact: this.contactAuthorizer,
+      public: new HttpNoneAuthorizer(),
+    };
 
     const integrations = new Map<RouteGroup, HttpLambdaIntegration>();
     const integrationOf = (group: RouteGroup) => {
@@ -106,7 +121,7 @@ export class PorticoApi extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: integrationOf(route.group),
-        authorizer: route.auth === 'public' ? none : jwt,
+        authorizer: authorizers[route.auth],
       });
       if (route.throttle) throttled[`${route.method} ${route.path}`] = route.throttle;
       if (route.auth === 'public' && httpRoute) {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -61,6 +62,27 @@ export const tableActions: Record<TableAccess, string[]> = {
 // s3:PutObjectTagging: ingest tags a recorded object; presigning a POST whose form carries a
 // `tagging` field needs it on the signer's role too (S3 checks the signer's rights at upload).
 export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:PutObjectTagging' | 's3:DeleteObject';
+
+/** Cognito admin actions a function may be given on a user pool (the backend creates and manages users). */
+export type UserPoolAction =
+  | 'cognito-idp:AdminCreateUser'
+  | 'cognito-idp:AdminGetUser'
+  | 'cognito-idp:ListUsers'
+  | 'cognito-idp:AdminUpdateUserAttributes'
+  | 'cognito-idp:AdminDisableUser'
+  | 'cognito-idp:AdminEnableUser'
+  | 'cognito-idp:AdminUserGlobalSignOut';
+
+/** Which sign-in a user pool serves, and so which variable names it. */
+export type SignInKind = 'staff' | 'contact';
+
+/** The user pools and app clients of the two sign-ins. */
+export interface SignIn {
+  staffPool: IUserPool;
+  staffClientId: string;
+  contactPool: IUserPool;
+  contactClientId: string;
+}
 
 export interface PorticoFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/handlers/cases.ts`. */
@@ -199,17 +221,29 @@ export class PorticoFunction extends Construct {
     return this;
   }
 
-  /** PORTAL_URL and APP_URL: where links into the client portal and the staff app point. No IAM. */
   /**
    * STAFF_CLIENT_IDS / CONTACT_CLIENT_IDS: the app clients of each sign-in. Only a token issued to
    * the staff client can be a staff principal (functions/http/auth.ts, decision 0023).
+   * STAFF_USER_POOL_ID / CONTACT_USER_POOL_ID: the pools, with no rights on them (bindUserPool adds those).
    */
-  withSignIn(clients: { staff: string; contact: string }): this {
-    this.lambda.addEnvironment('STAFF_CLIENT_IDS', clients.staff);
-    this.lambda.addEnvironment('CONTACT_CLIENT_IDS', clients.contact);
+  withSignIn(signIn: SignIn): this {
+    this.lambda.addEnvironment('STAFF_CLIENT_IDS', signIn.staffClientId);
+    this.lambda.addEnvironment('CONTACT_CLIENT_IDS', signIn.contactClientId);
+    this.lambda.addEnvironment('STAFF_USER_POOL_ID', signIn.staffPool.userPoolId);
+    this.lambda.addEnvironment('CONTACT_USER_POOL_ID', signIn.contactPool.userPoolId);
     return this;
   }
 
+  /** <KIND>_USER_POOL_ID + exactly the given admin actions on that pool (its ARN, nothing wider). */
+  bindUserPool(kind: SignInKind, pool: IUserPool, actions: readonly UserPoolAction[]): this {
+    this.lambda.addEnvironment(`${kind.toUpperCase()}_USER_POOL_ID`, pool.userPoolId);
+    this.lambda.addToRolePolicy(
+      new PolicyStatement({ actions: [...actions], resources: [pool.userPoolArn] }),
+    );
+    return this;
+  }
+
+  /** PORTAL_URL and APP_URL: where links into the client portal and the staff app point. No IAM. */
   withLinks(links: { portalUrl: string; appUrl: string }): this {
     this.lambda.addEnvironment('PORTAL_URL', links.portalUrl);
     this.lambda.addEnvironment('APP_URL', links.appUrl);

@@ -55,14 +55,21 @@ export class PorticoStack extends Stack {
 
     this.table = new PorticoTable(this, 'Table');
     this.uploads = new Uploads(this, 'Uploads', { portalOrigins: settings.portalOrigins });
-    this.identity = new Identity(this, 'Identity');
+    const links = { portalUrl: settings.portalUrl, appUrl: settings.appUrl };
+    this.mail = new MailFeedback(this, 'Mail');
+    const mail = this.mail;
+    this.identity = new Identity(this, 'Identity', {
+      senderEmail: settings.senderEmail,
+      senderName: settings.senderName,
+      mail,
+      links,
+    });
     this.bus = new EventBus(this, 'DomainEvents', {
       eventBusName: `${this.stackName}-domain`,
       description: 'Portico domain events (source "portico"), published from the table stream',
     });
     const cursorKey = cursorSecret(this, 'CursorSecret');
     const vapidKeys = vapidSecret(this, 'VapidKeys');
-    const links = { portalUrl: settings.portalUrl, appUrl: settings.appUrl };
 
     this.groupFunctions = routeGroupFunctions(this, routeGroups, {
       table: this.table,
@@ -71,8 +78,10 @@ export class PorticoStack extends Stack {
       uploads: this.uploads.bucket,
       links,
       signIn: {
-        staff: this.identity.staffClient.userPoolClientId,
-        contact: this.identity.contactClient.userPoolClientId,
+        staffPool: this.identity.staffPool,
+        staffClientId: this.identity.staffClient.userPoolClientId,
+        contactPool: this.identity.contactPool,
+        contactClientId: this.identity.contactClient.userPoolClientId,
       },
     });
 
@@ -82,9 +91,6 @@ export class PorticoStack extends Stack {
       identity: this.identity,
       portalOrigins: settings.portalOrigins,
     });
-
-    this.mail = new MailFeedback(this, 'Mail');
-    const mail = this.mail;
 
     // One Lambda per rule target (functions/handlers/<target>.ts), each with its dead-letter queue.
     const eventTarget = (target: RuleTarget, description: string, reservedConcurrency?: number) =>
@@ -171,8 +177,19 @@ export class PorticoStack extends Stack {
     );
     output('AlarmTopicArn', this.operations.topic.topicArn, 'SNS topic every Portico alarm notifies');
     output('TableName', this.table.tableName, 'The single DynamoDB table');
-    output('UserPoolId', this.identity.userPool.userPoolId, 'Cognito user pool of staff and contacts');
+    // What a portal (npm run portal-config) and the operator commands (scripts/stack-outputs.ts) read.
+    output('Region', this.region, 'Region of the API and the user pools');
+    output(
+      'StaffUserPoolId',
+      this.identity.staffPool.userPoolId,
+      'Cognito user pool of firm staff (password + TOTP)',
+    );
     output('StaffClientId', this.identity.staffClient.userPoolClientId, 'App client of the staff portal');
+    output(
+      'ContactUserPoolId',
+      this.identity.contactPool.userPoolId,
+      'Cognito user pool of client contacts (passwordless email code)',
+    );
     output(
       'ContactClientId',
       this.identity.contactClient.userPoolClientId,

@@ -1,12 +1,13 @@
 // One Lambda per route group of the route table (entry functions/handlers/<group>.ts). Every group
-// gets the table, the cursor key, the link base URLs and the sign-ins' app clients; `groupNeeds` adds what one group needs beyond
-// that, so a new group in the route table deploys with no change here.
+// gets the table, the cursor key, the link base URLs and the sign-ins' pools and app clients (ids,
+// no rights); `groupNeeds` adds what one group needs beyond that, so a new group in the route table
+// deploys with no change here. A group with no routes has no function: its entry here is unused.
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { RouteGroup } from '../functions/http/route';
-import { PorticoFunction } from './function';
+import { PorticoFunction, type SignIn } from './function';
 
 export interface RouteGroupDeps {
   table: ITable;
@@ -14,18 +15,45 @@ export interface RouteGroupDeps {
   vapidKeys: ISecret;
   uploads: IBucket;
   links: { portalUrl: string; appUrl: string };
-  /** App client ids of the staff and contact sign-ins. */
-  signIn: { staff: string; contact: string };
+  /** User pools and app client ids of the staff and contact sign-ins. */
+  signIn: SignIn;
 }
 
+/**
+ * A group whose routes are on their way (the staff accounts group, issue 15): its needs are
+ * written down with the others; without routes it has no function, so its entry stays unused.
+ */
+export type PlannedGroup = 'staff';
+
 /** What a route group needs beyond the common grants; a group not listed gets only those. */
-export const groupNeeds: Partial<Record<RouteGroup, (fn: PorticoFunction, deps: RouteGroupDeps) => void>> = {
+export const groupNeeds: Partial<
+  Record<RouteGroup | PlannedGroup, (fn: PorticoFunction, deps: RouteGroupDeps) => void>
+> = {
   // Presigned POST (uploads) and GET (downloads) are signed with the function's own credentials,
   // so it must hold the rights it hands out.
   documents: (fn, { uploads }) =>
     fn.bindBucket(uploads, ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject']),
   // Serves the VAPID public key to browsers (and may be the first to need the pair).
   notifications: (fn, { vapidKeys }) => fn.bindVapidSecret(vapidKeys),
+  // Opening an invitation finds the invited client's login, or creates it (passwordless, verified
+  // email: the link proved the address).
+  access: (fn, { signIn }) =>
+    fn.bindUserPool('contact', signIn.contactPool, [
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:ListUsers',
+    ]),
+  // Staff accounts: invite, list, change role, deactivate (disable + revoke refresh tokens), reactivate.
+  staff: (fn, { signIn }) =>
+    fn.bindUserPool('staff', signIn.staffPool, [
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:ListUsers',
+      'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ]),
 };
 
 /** `cases` → `Cases` */

@@ -5,6 +5,8 @@ import type { IConstruct } from 'constructs';
 export interface PorticoSettings {
   /** Verified SES identity (address, or an address of a verified domain) that mail is sent from. */
   senderEmail: string;
+  /** The sender's display name (Cognito's mails show it; e.g. the firm's name). */
+  senderName: string;
   /** Origins of the SPAs (staff app, client portal), allowed by the API's and the bucket's CORS. */
   portalOrigins: string[];
   /** Base URL of the client portal (PORTAL_URL): links in contact mail, portal links. */
@@ -25,6 +27,7 @@ export interface PorticoSettings {
 
 export const defaultSettings: Omit<PorticoSettings, 'stage'> = {
   senderEmail: 'no-reply@example.com',
+  senderName: 'Client portal',
   portalOrigins: ['http://localhost:5173'],
   portalUrl: 'http://localhost:5173',
   appUrl: 'http://localhost:5173/app',
@@ -37,7 +40,7 @@ const STAGE = /^[a-z][a-z0-9-]{0,19}$/;
 export const stackIdOf = (settings: Pick<PorticoSettings, 'stage'>) => `Portico-${settings.stage}`;
 
 /**
- * Context keys: `senderEmail`, `portalOrigins` (comma-separated), `portalUrl`, `appUrl`, `stage`,
+ * Context keys: `senderEmail`, `senderName`, `portalOrigins` (comma-separated), `portalUrl`, `appUrl`, `stage`,
  * `alarmEmail`, `notifyConcurrency` (a whole number, 1–1000), and `local` (true: allow the placeholder defaults, for a synth that is never deployed).
  */
 export function settingsFrom(scope: IConstruct): PorticoSettings {
@@ -51,6 +54,13 @@ export function settingsFrom(scope: IConstruct): PorticoSettings {
   const senderEmail = text('senderEmail') ?? defaultSettings.senderEmail;
   if (!EMAIL.test(senderEmail))
     throw new Error(`context senderEmail is not an email address: ${senderEmail}`);
+
+  const senderName = text('senderName') ?? defaultSettings.senderName;
+  // A display name is one line; CDK encodes non-ASCII names for the From header itself.
+  if (senderName.length > 64 || /[\p{Cc}<>@"]/u.test(senderName))
+    throw new Error(
+      `context senderName must be one line of at most 64 characters, without < > @ ": ${senderName}`,
+    );
 
   const origins = text('portalOrigins');
   const portalOrigins = origins
@@ -109,6 +119,7 @@ export function settingsFrom(scope: IConstruct): PorticoSettings {
 
   return {
     senderEmail,
+    senderName,
     portalOrigins,
     portalUrl: spaUrl('portalUrl'),
     appUrl: spaUrl('appUrl'),

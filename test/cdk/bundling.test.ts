@@ -53,5 +53,42 @@ describe('Stack: Portico', () => {
         stdio: 'pipe',
       });
     });
+
+    it('bundles the Cognito mail trigger small (no AWS SDK) and it renders a sign-in code mail in plain Node', () => {
+      // Prepare: Cognito waits at most 5 s for the trigger, cold start included: keep it small.
+      const app = new App();
+      const stack = new Stack(app, 'MailBundlingProbe');
+      new PorticoFunction(stack, 'IdentityMail', {
+        entry: 'functions/handlers/identity-mail.ts',
+        description: 'bundling probe',
+      });
+
+      // Act
+      const assembly = app.synth();
+
+      // Assess
+      const [asset] = readdirSync(assembly.directory).filter((d) => d.startsWith('asset.'));
+      const file = path.join(assembly.directory, asset!, 'index.mjs');
+      const code = readFileSync(file, 'utf8');
+      expect(code.length).toBeLessThan(150_000);
+      expect(code).not.toContain('@aws-sdk');
+      const probe = `const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
+        const event = { triggerSource: 'CustomMessage_Authentication', request: { userAttributes: { locale: 'es' },
+          codeParameter: '{####}', usernameParameter: null }, response: {} };
+        const out = await handler(event, {});
+        process.stdout.write(JSON.stringify(out.response));`;
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+        env: {
+          PATH: process.env.PATH,
+          APP_URL: 'https://portal.firm.test/app',
+          PORTAL_URL: 'https://portal.firm.test',
+          NODE_NO_WARNINGS: '1',
+        },
+        encoding: 'utf8',
+      });
+      const response = JSON.parse(out.slice(out.lastIndexOf('{"email'))) as Record<string, string>;
+      expect(response.emailSubject).toBe('Su código de acceso');
+      expect(response.emailMessage).toContain('{####}');
+    });
   });
 });

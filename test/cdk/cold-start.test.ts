@@ -40,6 +40,7 @@ const entries = (): [string, PorticoFunction][] => [
   ['functions/handlers/ingest.ts', stack.eventTargets.ingest],
   ['functions/handlers/reminders.ts', stack.reminders.function],
   ['functions/handlers/digests.ts', stack.digests.function],
+  ['functions/handlers/identity-mail.ts', stack.identity.mailFunction],
 ];
 
 /**

@@ -1,6 +1,10 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { describe, expect, it } from 'vitest';
 import type { RouteGroup } from '../../functions/http/route';
-import type { PorticoFunction } from '../../lib/function';
+import { PorticoFunction } from '../../lib/function';
+import { groupNeeds, type PlannedGroup } from '../../lib/route-groups';
 import { asArray, type CfnResourceJson, logicalId, synthPortico } from './app';
 
 // Prepare (shared)
@@ -54,8 +58,20 @@ const tableReadWrite = [
 /** Every route group: logs, tracing and the table. */
 const routeGroupBase = [...logsAndTracing, ...tableReadWrite, 'secretsmanager:GetSecretValue'];
 /** Groups that need more than that (a new group without an entry here must get exactly the base). */
-const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
+const routeGroupExtra: Partial<Record<RouteGroup | PlannedGroup, string[]>> = {
   documents: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'],
+  // Opening an invitation finds or creates the client's login in the contact pool.
+  access: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:ListUsers'],
+  // Staff accounts in the staff pool.
+  staff: [
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminEnableUser',
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminUpdateUserAttributes',
+    'cognito-idp:AdminUserGlobalSignOut',
+    'cognito-idp:ListUsers',
+  ],
   // Reads the VAPID key pair, or stores it first (GetSecretValue is in the base for the cursor key).
   notifications: ['secretsmanager:PutSecretValue'],
 };
@@ -90,6 +106,8 @@ const expected = {
     'sqs:SendMessage',
   ],
   reminders: [...logsAndTracing, ...tableReadWrite, 'sqs:SendMessage'],
+  // Cognito invokes it (a resource policy, not a role grant); it calls nothing itself.
+  identityMail: [...logsAndTracing],
   digests: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
 };
 /** Actions IAM offers no resource-level permission for: the only ones allowed on Resource "*". */
@@ -102,6 +120,7 @@ const allFunctions = (): [string, PorticoFunction][] => [
   ['ingest', stack.eventTargets.ingest],
   ['reminders', stack.reminders.function],
   ['digests', stack.digests.function],
+  ['identity mail', stack.identity.mailFunction],
 ];
 
 describe('Stack: Portico', () => {
@@ -120,6 +139,7 @@ describe('Stack: Portico', () => {
       ['ingest', () => stack.eventTargets.ingest, expected.ingest],
       ['reminders', () => stack.reminders.function, expected.reminders],
       ['digests', () => stack.digests.function, expected.digests],
+      ['identity mail', () => stack.identity.mailFunction, expected.identityMail],
     ] as const)('%s gets exactly its expected actions', (_name, fnOf, expectedActions) => {
       // Act
       const actions = actionsOf(statementsOf(fnOf()));
@@ -201,6 +221,55 @@ describe('Stack: Portico', () => {
       // SES authorizes the configuration set too: without it every send would be AccessDenied.
       expect(resources).toContain(':configuration-set/');
       expect(resources).toContain(logicalId(stack.mail.configurationSet));
+    });
+
+    it('scopes Cognito actions to one pool each: access → the contact pool, nobody else → any', () => {
+      // Act
+      const cognitoStatements = allFunctions().flatMap(([name, fn]) =>
+        statementsOf(fn)
+          .filter((s) => asArray(s.Action).some((a) => a.startsWith('cognito-idp:')))
+          .map((s) => [name, s] as const),
+      );
+
+      // Assess
+      expect(cognitoStatements.map(([name]) => name)).toEqual(['route group access']);
+      expect(cognitoStatements[0]![1].Resource).toEqual({
+        'Fn::GetAtt': [logicalId(stack.identity.contactPool), 'Arn'],
+      });
+    });
+
+    it('gives the staff group (routes on their way) exactly its staff-pool actions, on the staff pool ARN', () => {
+      // Prepare: the group has no routes yet, so no function; its needs applied to a probe function
+      // in a stack of its own (the shared one is already synthesized).
+      const probeStack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Probe');
+      const staffPool = new UserPool(probeStack, 'Staff');
+      const contactPool = new UserPool(probeStack, 'Contact');
+      const probe = new PorticoFunction(probeStack, 'StaffGroup', {
+        entry: 'functions/handlers/cases.ts',
+        description: 'probe of the staff group needs',
+      });
+      const deps = { signIn: { staffPool, staffClientId: 's', contactPool, contactClientId: 'c' } };
+
+      // Act
+      groupNeeds.staff!(probe, deps as unknown as Parameters<NonNullable<typeof groupNeeds.staff>>[1]);
+      const probeTemplate = Template.fromStack(probeStack).toJSON() as {
+        Resources: Record<string, CfnResourceJson & { Type: string }>;
+      };
+      const statements = Object.values(probeTemplate.Resources)
+        .filter((r) => r.Type === 'AWS::IAM::Policy')
+        .flatMap((r) => asArray((r.Properties.PolicyDocument as { Statement: Statement[] }).Statement))
+        .filter((s) => asArray(s.Action).some((a) => a.startsWith('cognito-idp:')));
+      const env = (
+        probeTemplate.Resources[logicalId(probe.lambda)]!.Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+
+      // Assess
+      expect(statements).toHaveLength(1);
+      expect(asArray(statements[0]!.Action).sort()).toEqual(routeGroupExtra.staff);
+      expect(statements[0]!.Resource).toEqual({ 'Fn::GetAtt': [logicalId(staffPool), 'Arn'] });
+      expect(env.STAFF_USER_POOL_ID).toEqual({ Ref: logicalId(staffPool) });
     });
   });
 });

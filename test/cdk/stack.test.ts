@@ -140,57 +140,8 @@ describe('Stack: Portico', () => {
     });
   });
 
-  describe('identity', () => {
-    it('has one user pool with the staff custom attributes and no self sign-up', () => {
-      // Assess
-      template.resourceCountIs('AWS::Cognito::UserPool', 1);
-      template.hasResourceProperties('AWS::Cognito::UserPool', {
-        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-        UsernameAttributes: ['email'],
-        Schema: Match.arrayWith([
-          Match.objectLike({ Name: 'firmId', AttributeDataType: 'String', Mutable: true }),
-          Match.objectLike({ Name: 'role', AttributeDataType: 'String', Mutable: true }),
-        ]),
-      });
-    });
-
-    it('has two app clients (staff, contact) that cannot write firmId or role; only staff read them', () => {
-      // Act
-      const clients = Object.values(resources('AWS::Cognito::UserPoolClient'));
-      const staff = template.findResources('AWS::Cognito::UserPoolClient', {
-        Properties: { ReadAttributes: Match.arrayWith(['custom:firmId', 'custom:role']) },
-      });
-
-      // Assess
-      expect(clients).toHaveLength(2);
-      expect(Object.keys(staff)).toEqual([logicalId(stack.identity.staffClient)]);
-      for (const client of clients) {
-        expect(client.Properties.GenerateSecret).toBe(false);
-        expect(client.Properties.WriteAttributes).not.toContain('custom:firmId');
-        expect(client.Properties.WriteAttributes).not.toContain('custom:role');
-      }
-    });
-  });
-
+  // The user pools, clients and authorizers: test/cdk/identity.test.ts.
   describe('HTTP API', () => {
-    it('has a JWT authorizer for the user pool with both clients as audience', () => {
-      // Assess
-      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
-      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-        AuthorizerType: 'JWT',
-        IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: {
-          Audience: [ref(stack.identity.staffClient), ref(stack.identity.contactClient)],
-          Issuer: {
-            'Fn::Join': [
-              '',
-              Match.arrayWith(['https://cognito-idp.', { Ref: 'AWS::Region' }, ref(stack.identity.userPool)]),
-            ],
-          },
-        },
-      });
-    });
-
     it('answers CORS preflight for the portal origins and logs access as JSON with throttling', () => {
       // Assess
       template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
@@ -254,8 +205,10 @@ describe('Stack: Portico', () => {
     it.each(routeEntries())(
       'route %s exists with its method, path, authorizer and group Lambda',
       (_id, route) => {
-        // Prepare
-        const authorizer = Object.keys(resources('AWS::ApiGatewayV2::Authorizer'))[0];
+        // Prepare: staff and admin routes → the staff sign-in's authorizer, contact routes → the contact one's
+        const authorizer = stack.resolve(
+          (route.auth === 'contact' ? stack.api.contactAuthorizer : stack.api.staffAuthorizer).authorizerId,
+        );
         const groupFunction = stack.groupFunctions.get(route.group)!;
 
         // Act
@@ -271,7 +224,7 @@ describe('Stack: Portico', () => {
           expect(props.AuthorizerId).toBeUndefined();
         } else {
           expect(props.AuthorizationType).toBe('JWT');
-          expect(props.AuthorizerId).toEqual({ Ref: authorizer });
+          expect(props.AuthorizerId).toEqual(authorizer);
         }
         const integrationId = (props.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })[
           'Fn::Join'
@@ -319,7 +272,7 @@ describe('Stack: Portico', () => {
   });
 
   describe('functions', () => {
-    it('has one Lambda per route group, the publisher, one per rule target, the reminders and digests runs and the S3 notifications handler', () => {
+    it('has one Lambda per route group, the publisher, one per rule target, the reminders and digests runs, the Cognito mail trigger and the S3 notifications handler', () => {
       // Prepare
       const targets = new Set(busRules.map((r) => r.target));
 
@@ -327,7 +280,7 @@ describe('Stack: Portico', () => {
       const functions = resources('AWS::Lambda::Function');
 
       // Assess
-      expect(Object.keys(functions)).toHaveLength(routeGroups.length + 1 + targets.size + 2 + 1);
+      expect(Object.keys(functions)).toHaveLength(routeGroups.length + 1 + targets.size + 2 + 1 + 1);
       expect([...stack.groupFunctions.keys()].sort()).toEqual([...routeGroups].sort());
       expect(Object.keys(stack.eventTargets).sort()).toEqual([...targets].sort());
     });
@@ -344,6 +297,7 @@ describe('Stack: Portico', () => {
         stack.outbox.publisher,
         stack.reminders.function,
         stack.digests.function,
+        stack.identity.mailFunction,
       ];
 
       // Act
@@ -385,6 +339,8 @@ describe('Stack: Portico', () => {
           // Only tokens of the staff client can be staff principals (decision 0023).
           STAFF_CLIENT_IDS: ref(stack.identity.staffClient),
           CONTACT_CLIENT_IDS: ref(stack.identity.contactClient),
+          STAFF_USER_POOL_ID: ref(stack.identity.staffPool),
+          CONTACT_USER_POOL_ID: ref(stack.identity.contactPool),
         });
         expect(env).not.toHaveProperty('CURSOR_SECRET');
       }
@@ -645,7 +601,7 @@ describe('Stack: Portico', () => {
   });
 
   describe('outputs', () => {
-    it('exports the API URL, bucket, bus, table, user pool and client ids, and the alarm topic', () => {
+    it('exports the API URL, region, bucket, bus, table, both user pools and clients, and the alarm topic', () => {
       // Act
       const outputs = Object.keys(template.findOutputs('*'));
 
@@ -665,20 +621,23 @@ describe('Stack: Portico', () => {
           'RemindersFunctionName',
           'StreamFailuresQueueUrl',
           'EventBusName',
+          'Region',
           'StaffClientId',
+          'StaffUserPoolId',
+          'ContactUserPoolId',
           'TableName',
           'UploadBucketName',
-          'UserPoolId',
         ].sort(),
       );
     });
   });
 
   describe('settings from context', () => {
-    it('uses senderEmail, portalOrigins, portalUrl and appUrl from context', () => {
+    it('uses senderEmail, senderName, portalOrigins, portalUrl and appUrl from context', () => {
       // Prepare
       const context = {
         senderEmail: 'mail@portal.example.org',
+        senderName: 'Bright & Co',
         portalOrigins: 'https://staff.example.org, https://clients.example.org',
         portalUrl: 'https://clients.example.org',
         appUrl: 'https://staff.example.org/app',
@@ -703,10 +662,20 @@ describe('Stack: Portico', () => {
           }),
         },
       });
+      // Cognito's mails (both pools) come from the same sender, under the firm's name.
+      const froms = Object.values(t.findResources('AWS::Cognito::UserPool')).map(
+        (p) => (p as CfnResourceJson).Properties.EmailConfiguration,
+      );
+      expect(froms).toEqual([
+        expect.objectContaining({ From: 'Bright & Co <mail@portal.example.org>' }),
+        expect.objectContaining({ From: 'Bright & Co <mail@portal.example.org>' }),
+      ]);
     });
 
     it.each([
       ['senderEmail', 'not-an-email', /senderEmail/],
+      ['senderName', 'Evil <x@y.z>', /senderName/],
+      ['senderName', 'A'.repeat(65), /senderName/],
       ['portalOrigins', 'https://ok.example.org,https://bad.example.org/path', /portalOrigins/],
       ['portalUrl', 'nope', /portalUrl/],
       ['portalUrl', 'https://elsewhere.example.org', /portalUrl: its origin .* is not one of portalOrigins/],
