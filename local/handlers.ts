@@ -28,3 +28,4 @@ export const loadNotify = async () => (await import('../functions/handlers/notif
 export const loadIngest = async () => (await import('../functions/handlers/ingest')).handler;
 export const loadReminders = async () => (await import('../functions/handlers/reminders')).remindersHandler;
 export const loadDigests = async () => (await import('../functions/handlers/digests')).digestsHandler;
+export const loadIdentityMail = async () => (await import('../functions/handlers/identity-mail')).handler;

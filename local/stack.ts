@@ -150,7 +150,12 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       key: signingKey,
       sesEndpoint: `http://127.0.0.1:${ports.ses}`,
       sender: SENDER_EMAIL,
-      renderMessage: options.renderMessage,
+      // Cognito's mails rendered by the same CustomMessage trigger the pools call on AWS (loaded on
+      // first use, once the functions' environment below is set).
+      renderMessage:
+        options.renderMessage ??
+        (async (event) =>
+          (await (await import('./handlers')).loadIdentityMail())(event, lambdaContext('identity-mail'))),
       onLog: log,
     });
     stops.push(() => identity.stop());

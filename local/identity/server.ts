@@ -97,6 +97,18 @@ export async function startIdentity(opts: IdentityOptions): Promise<LocalIdentit
 
 async function handle(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  // Cognito's endpoint answers browsers from any origin (SPAs call it directly); so does this one.
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, {
+      ...CORS,
+      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-headers':
+        'content-type, x-amz-target, x-amz-user-agent, amz-sdk-invocation-id, amz-sdk-request',
+      'access-control-max-age': '600',
+    });
+    res.end();
+    return;
+  }
   const jwks = /^\/([\w-]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(url.pathname);
   if (req.method === 'GET' && jwks && POOLS.some((p) => p.id === jwks[1])) {
     const issuer = `http://${req.headers.host}/${jwks[1]}`;
@@ -147,9 +159,11 @@ async function handle(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Prom
 }
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/x-amz-json-1.1') {
-  res.writeHead(status, { 'content-type': type, 'x-amzn-requestid': randomUUID() });
+  res.writeHead(status, { ...CORS, 'content-type': type, 'x-amzn-requestid': randomUUID() });
   res.end(JSON.stringify(body));
 }
+
+const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-amzn-requestid' };
 
 const MAX_BODY = 256 * 1024;
 

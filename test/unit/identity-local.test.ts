@@ -252,6 +252,34 @@ describe('Local identity: protocol', () => {
     });
   });
 
+  it('answers a browser from another origin (preflight and answers carry CORS headers, as Cognito does)', async () => {
+    // Act
+    const preflight = await fetch(identity.endpoint, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-amz-target',
+      },
+    });
+    const answer = await fetch(identity.endpoint, {
+      method: 'POST',
+      headers: {
+        origin: 'http://localhost:3000',
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+      },
+      body: '{}',
+    });
+
+    // Assert
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('x-amz-target');
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('answers any body of any action with 200 or a named 400, never a 500 (property)', async () => {
     const value = fc.oneof(
       fc.string(),
