@@ -106,7 +106,7 @@ describe('Local identity on the stack', () => {
       role: 'admin',
       createdAt: new Date().toISOString(),
     });
-    const temporary = await fromMail(email, /temporary password is (\S+?)\.?$/m);
+    const temporary = await fromMail(email, /Temporary password: ([^<\s]+)/);
 
     // Act: the first sign-in, as the staff app does it.
     const first = await cognito.send(
