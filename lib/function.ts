@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -194,6 +195,25 @@ export class PorticoFunction extends Construct {
         actions: ['ses:SendEmail'],
         resources: [identity(senderEmail), identity(domain), ...(mail ? [mail.configurationSetArn] : [])],
         conditions: { StringEquals: { 'ses:FromAddress': senderEmail } },
+      }),
+    );
+    return this;
+  }
+
+  /**
+   * CONTACT_USER_POOL_ID + the admin calls that find or create an invited client's portal login
+   * (functions/identity/contact-logins.ts), on the contact pool only.
+   */
+  bindContactLogins(pool: IUserPool): this {
+    this.lambda.addEnvironment('CONTACT_USER_POOL_ID', pool.userPoolId);
+    this.lambda.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          'cognito-idp:AdminGetUser',
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminUpdateUserAttributes',
+        ],
+        resources: [pool.userPoolArn],
       }),
     );
     return this;

@@ -74,6 +74,7 @@ export class PorticoStack extends Stack {
         staff: this.identity.staffClient.userPoolClientId,
         contact: this.identity.contactClient.userPoolClientId,
       },
+      contactPool: this.identity.userPool,
     });
 
     this.api = new PorticoApi(this, 'Api', {

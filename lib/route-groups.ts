@@ -1,6 +1,7 @@
 // One Lambda per route group of the route table (entry functions/handlers/<group>.ts). Every group
 // gets the table, the cursor key, the link base URLs and the sign-ins' app clients; `groupNeeds` adds what one group needs beyond
 // that, so a new group in the route table deploys with no change here.
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -16,6 +17,8 @@ export interface RouteGroupDeps {
   links: { portalUrl: string; appUrl: string };
   /** App client ids of the staff and contact sign-ins. */
   signIn: { staff: string; contact: string };
+  /** The user pool of portal (contact) logins. */
+  contactPool: IUserPool;
 }
 
 /** What a route group needs beyond the common grants; a group not listed gets only those. */
@@ -26,6 +29,8 @@ export const groupNeeds: Partial<Record<RouteGroup, (fn: PorticoFunction, deps: 
     fn.bindBucket(uploads, ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject']),
   // Serves the VAPID public key to browsers (and may be the first to need the pair).
   notifications: (fn, { vapidKeys }) => fn.bindVapidSecret(vapidKeys),
+  // Opening an invitation finds or creates the invited client's portal login.
+  access: (fn, { contactPool }) => fn.bindContactLogins(contactPool),
 };
 
 /** `cases` → `Cases` */

@@ -58,6 +58,12 @@ const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
   documents: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'],
   // Reads the VAPID key pair, or stores it first (GetSecretValue is in the base for the cursor key).
   notifications: ['secretsmanager:PutSecretValue'],
+  // Opening an invitation finds or creates the invited client's portal login (contact pool only).
+  access: [
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminUpdateUserAttributes',
+  ],
 };
 const expected = {
   publisher: [
@@ -183,6 +189,24 @@ describe('Stack: Portico', () => {
       // Assess
       expect(events).toHaveLength(1);
       expect(events[0]!.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.bus), 'Arn'] });
+    });
+
+    it('lets the access routes manage logins of the contact pool only, and tells them which pool', () => {
+      // Act
+      const access = stack.groupFunctions.get('access')!;
+      const cognito = statementsOf(access).filter((s) =>
+        asArray(s.Action).some((a) => a.startsWith('cognito-idp:')),
+      );
+      const env = (
+        resources('AWS::Lambda::Function')[logicalId(access.lambda)]!.Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+
+      // Assess
+      expect(cognito).toHaveLength(1);
+      expect(cognito[0]!.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.identity.userPool), 'Arn'] });
+      expect(env.CONTACT_USER_POOL_ID).toEqual({ Ref: logicalId(stack.identity.userPool) });
     });
 
     it.each([

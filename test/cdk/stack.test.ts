@@ -233,6 +233,7 @@ describe('Stack: Portico', () => {
           'createFileRequest',
           'createPortalUpload',
           'createUpload',
+          'openInvitation',
           'publishDiscussion',
           'publishDocument',
           'putDocumentShares',

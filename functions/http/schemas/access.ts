@@ -42,6 +42,19 @@ export const PortalLinkView = z.object({ caseId: z.string(), url: z.string() });
 
 export const AcceptBody = z.strictObject({ token: z.string().min(20).max(500) });
 
+export const OpenBody = AcceptBody;
+
+/** What the portal needs to start the email-code sign-in of the invited login, and to greet them. */
+export const OpenedInvitationView = z.object({
+  /** USERNAME for InitiateAuth (USER_AUTH, PREFERRED_CHALLENGE EMAIL_OTP) on the contact app client. */
+  username: z.string(),
+  /** The invited address, masked (`j•••@example.com`): where the code will arrive. */
+  emailHint: z.string(),
+  firmName: z.string(),
+  caseTitle: z.string(),
+  expiresAt: z.string(),
+});
+
 export const AcceptedView = z.object({ caseId: z.string(), contactId: z.string(), firmId: z.string() });
 
 /** A case as the portal shows it to a contact: what the grant allows, nothing internal. */
