@@ -1861,9 +1861,6 @@ export interface components {
       recipients: components['schemas']['Id'][];
       subject: string;
     };
-    OpenBody: {
-      token: string;
-    };
     OpenedInvitationView: {
       caseTitle: string;
       emailHint: string;
@@ -5239,7 +5236,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['OpenBody'];
+        'application/json': components['schemas']['AcceptBody'];
       };
     };
     responses: {
@@ -5271,7 +5268,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['OpenBody'];
+        'application/json': components['schemas']['AcceptBody'];
       };
     };
     responses: {
@@ -5287,6 +5284,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
       422: components['responses']['UnprocessableEntity'];
       500: components['responses']['InternalError'];
     };

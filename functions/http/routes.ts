@@ -10,7 +10,6 @@ import {
   GrantParams,
   GrantView,
   InvitationView,
-  OpenBody,
   OpenedInvitationView,
   PortalCaseView,
   PortalLinkView,
@@ -301,7 +300,7 @@ export const routes = {
     scope: 'none',
     summary:
       "Open an invitation (no sign-in yet): finds or creates the invited address's portal login and answers what the portal needs to start the email-code sign-in. Writes nothing; used, revoked, superseded or expired invitations answer the accept codes.",
-    body: OpenBody,
+    body: AcceptBody,
     response: { status: 200, schema: OpenedInvitationView },
   }),
   acceptInvitation: defineRoute({

@@ -40,9 +40,8 @@ export const InvitationView = z.object({
 
 export const PortalLinkView = z.object({ caseId: z.string(), url: z.string() });
 
+/** The invitation token from the mailed link: the body of both opening and accepting. */
 export const AcceptBody = z.strictObject({ token: z.string().min(20).max(500) });
-
-export const OpenBody = AcceptBody;
 
 /** What the portal needs to start the email-code sign-in of the invited login, and to greet them. */
 export const OpenedInvitationView = z.object({
