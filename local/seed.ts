@@ -201,7 +201,12 @@ async function seedAccess(table: Table, by: StaffPrincipal, portalUrl: string): 
     const token = makeInvitationToken(claims);
     await invitationMailStore(table, portalUrl).storeTokenHash(claims, hashInvitationToken(token));
     // As the demo contact's own login would: accepting binds only the invited, verified address.
-    const login = { kind: 'contact', identityId: demoIdentity(contactId), email, emailVerified: true } as const;
+    const login = {
+      kind: 'contact',
+      identityId: demoIdentity(contactId),
+      email,
+      emailVerified: true,
+    } as const;
     await acceptInvitation(deps, login, token);
   }
   return created;
