@@ -208,11 +208,7 @@ export class PorticoFunction extends Construct {
     this.lambda.addEnvironment('CONTACT_USER_POOL_ID', pool.userPoolId);
     this.lambda.addToRolePolicy(
       new PolicyStatement({
-        actions: [
-          'cognito-idp:AdminGetUser',
-          'cognito-idp:AdminCreateUser',
-          'cognito-idp:AdminUpdateUserAttributes',
-        ],
+        actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminCreateUser'],
         resources: [pool.userPoolArn],
       }),
     );

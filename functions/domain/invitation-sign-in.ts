@@ -2,17 +2,21 @@
 // that address's passwordless portal login and tells the portal what it needs to start the
 // email-code sign-in. Writes nothing in the table; accepting (access.ts) binds the login.
 import { type AccessDeps, contactHasNoEmail, invitationUsed, presentedInvitation } from './access';
+import { conflict } from './errors';
 
 /** A portal (contact pool) login as the portal needs it to start a sign-in. */
 export interface ContactLogin {
   /** What the portal passes to the identity provider as USERNAME (not necessarily the email). */
   username: string;
+  /** Whether the login's address is verified (always, for logins this API created). */
+  emailVerified: boolean;
 }
 
 /** Port: the identity provider's portal logins (Cognito's contact user pool on AWS). */
 export interface ContactLogins {
   /**
-   * The login of `email`, created (verified, passwordless, no mail sent) when there is none.
+   * The login of `email` as it is, or a new one (verified, passwordless, no mail sent) when there
+   * is none.
    * Idempotent: two concurrent calls for one address end with one login, and both answer it.
    */
   findOrCreate(person: { email: string; name: string; locale?: string }): Promise<ContactLogin>;
@@ -46,6 +50,10 @@ export async function openInvitation(deps: SignInDeps, token: string): Promise<O
     name: contact.name,
     ...(contact.locale ? { locale: contact.locale } : {}),
   });
+  // Logins are created only by this API, verified. One whose address is unverified had it changed
+  // by its holder: marking it verified here would hand the invited person's sign-in (and cases) to
+  // whoever holds that login's sessions, so it is refused and left to the firm to sort out.
+  if (!login.emailVerified) throw loginEmailUnverified();
   return {
     username: login.username,
     emailHint: maskEmail(contact.email),
@@ -54,6 +62,12 @@ export async function openInvitation(deps: SignInDeps, token: string): Promise<O
     expiresAt: invitation.expiresAt,
   };
 }
+
+export const loginEmailUnverified = () =>
+  conflict(
+    'login_email_unverified',
+    'A portal login with this address exists but its address is not verified; ask the firm for help.',
+  );
 
 /**
  * `jane.doe@example.com` → `j•••@example.com`: enough for the invited person to recognise their

@@ -4,17 +4,9 @@ import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
   type AdminGetUserCommandOutput,
-  AdminUpdateUserAttributesCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { ContactLogin, ContactLogins } from '../domain/invitation-sign-in';
-
-/** The Cognito calls this adapter makes, so a test (or the IAM policy) can name them. */
-export const CONTACT_LOGIN_ACTIONS = [
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminUpdateUserAttributes',
-] as const;
 
 const isNamed = (err: unknown, name: string) =>
   typeof err === 'object' && err !== null && (err as { name?: unknown }).name === name;
@@ -34,25 +26,15 @@ export function cognitoContactLogins(
     }
   };
 
-  const existing = async (user: AdminGetUserCommandOutput, email: string): Promise<ContactLogin> => {
-    const verified = user.UserAttributes?.find((a) => a.Name === 'email_verified')?.Value === 'true';
-    // The mailed link proves the address again; without a verified email, Cognito would not send
-    // the sign-in code to it.
-    if (!verified)
-      await client.send(
-        new AdminUpdateUserAttributesCommand({
-          UserPoolId: userPoolId,
-          Username: email,
-          UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
-        }),
-      );
-    return { username: user.Username! };
-  };
+  const existing = (user: AdminGetUserCommandOutput): ContactLogin => ({
+    username: user.Username!,
+    emailVerified: user.UserAttributes?.find((a) => a.Name === 'email_verified')?.Value === 'true',
+  });
 
   return {
     async findOrCreate({ email, name, locale }) {
       const found = await read(email);
-      if (found) return existing(found, email);
+      if (found) return existing(found);
       try {
         const created = await client.send(
           new AdminCreateUserCommand({
@@ -69,13 +51,13 @@ export function cognitoContactLogins(
             MessageAction: 'SUPPRESS',
           }),
         );
-        return { username: created.User!.Username! };
+        return { username: created.User!.Username!, emailVerified: true };
       } catch (err) {
         // Another open of an invitation to the same address created it first: answer that login.
         if (!isNamed(err, 'UsernameExistsException')) throw err;
         const raced = await read(email);
         if (!raced) throw err;
-        return existing(raced, email);
+        return existing(raced);
       }
     },
   };

@@ -59,11 +59,7 @@ const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
   // Reads the VAPID key pair, or stores it first (GetSecretValue is in the base for the cursor key).
   notifications: ['secretsmanager:PutSecretValue'],
   // Opening an invitation finds or creates the invited client's portal login (contact pool only).
-  access: [
-    'cognito-idp:AdminGetUser',
-    'cognito-idp:AdminCreateUser',
-    'cognito-idp:AdminUpdateUserAttributes',
-  ],
+  access: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminCreateUser'],
 };
 const expected = {
   publisher: [

@@ -298,6 +298,29 @@ describe('Route: open invitation refusals (no login created)', () => {
     expect((await open(newToken)).response.status).toBe(200);
   });
 
+  it('a login with the invited address that is not verified: 409 login_email_unverified, left as it is', async () => {
+    // Prepare: a login holding the invited address, unverified (not one this API made)
+    const s = await invite();
+    const token = await invitationToken(s.email, 1);
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: CONTACT_POOL,
+        Username: s.email,
+        UserAttributes: [
+          { Name: 'email', Value: s.email },
+          { Name: 'email_verified', Value: 'false' },
+        ],
+        MessageAction: 'SUPPRESS',
+      }),
+    );
+    // Act
+    const res = await open(token);
+    // Assess
+    await refusedWith(res, 409, 'login_email_unverified');
+    const [login] = await loginsOf(s.email);
+    expect(login!.Attributes).toContainEqual({ Name: 'email_verified', Value: 'false' });
+  });
+
   it('a forged secret: 404 invitation_not_found; a malformed token: 400 invalid_invitation_token', async () => {
     const s = await invite();
     const token = await invitationToken(s.email, 1);

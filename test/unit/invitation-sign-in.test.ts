@@ -74,9 +74,11 @@ class Invited implements Partial<AccessStore> {
 
 class Logins implements ContactLogins {
   readonly asked: { email: string; name: string; locale?: string }[] = [];
+  /** What the identity provider has: a verified login unless a test says otherwise. */
+  emailVerified = true;
   async findOrCreate(person: { email: string; name: string; locale?: string }) {
     this.asked.push(person);
-    return { username: 'login-1' };
+    return { username: 'login-1', emailVerified: this.emailVerified };
   }
 }
 
@@ -193,6 +195,18 @@ describe('Function: openInvitation', () => {
     // Assess
     expect(res).toEqual({ kind, code });
     expect(logins.asked).toEqual([]);
+  });
+
+  it('refuses an existing login whose address is unverified: 409 login_email_unverified', async () => {
+    // Prepare: someone's login carries the invited address, unverified (its holder changed it)
+    const { deps, logins } = setup();
+    logins.emailVerified = false;
+
+    // Act
+    const res = await refusal(openInvitation(deps, TOKEN));
+
+    // Assess: refused, not handed out (the adapter never marks an address verified)
+    expect(res).toEqual({ kind: 'conflict', code: 'login_email_unverified' });
   });
 
   it('refuses a malformed token with 400 invalid_invitation_token', async () => {
