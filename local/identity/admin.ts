@@ -1,7 +1,7 @@
 // The admin calls of the local identity service (what the backend's IAM role calls on AWS):
 // create, read, list, update, disable, enable, sign out and delete users.
 import { hashPassword, temporaryPassword } from './codes';
-import { type Ctx, mfaView, nowSeconds, userView } from './context';
+import { type Ctx, mfaView, userView } from './context';
 import { CognitoError, invalid } from './errors';
 import { attributeMap, EMAIL, type User } from './pools';
 
@@ -149,15 +149,14 @@ export async function adminSetEnabled(ctx: Ctx, b: Body, enabled: boolean) {
 export async function adminUserGlobalSignOut(ctx: Ctx, b: Body) {
   const pool = ctx.store.pool(b.UserPoolId);
   const user = ctx.store.get(pool.id, b.Username);
-  signOut(ctx, user);
+  signOut(user);
   await ctx.store.save();
   return {};
 }
 
-/** Every refresh token goes, and access tokens issued until now stop working on GetUser. */
-export function signOut(ctx: Ctx, user: User): void {
+/** Every refresh token goes, and with them the access tokens of those sign-ins (their origin_jti). */
+export function signOut(user: User): void {
   user.refresh = [];
-  user.revokedBefore = nowSeconds(ctx) + 1;
 }
 
 export async function adminDeleteUser(ctx: Ctx, b: Body) {

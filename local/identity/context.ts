@@ -20,9 +20,8 @@ export interface AuthSession {
   username: string;
   challenge: Challenge;
   expiresAt: number;
-  /** EMAIL_OTP: the mailed code's hash, its expiry and the wrong answers given in this session. */
+  /** EMAIL_OTP: the mailed code's hash and the wrong answers given in this session. */
   codeHash?: string;
-  codeExpiresAt?: number;
   wrong?: number;
   /** MFA_SETUP: VerifySoftwareToken succeeded within this session. */
   totpVerified?: boolean;

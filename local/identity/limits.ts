@@ -22,7 +22,7 @@ export class Lockout {
   check(key: string): void {
     const entry = this.failures.get(key);
     if (!entry?.lockedUntil) return;
-    if (entry.lockedUntil > this.now()) throw notAuthorized('Too many failed attempts. Try again later.');
+    if (entry.lockedUntil > this.now()) throw notAuthorized('Password attempts exceeded');
     // The lock is over: counting starts again.
     this.failures.delete(key);
   }

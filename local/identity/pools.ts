@@ -62,7 +62,10 @@ export type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
 
 export interface StoredRefresh {
   hash: string;
+  /** The sign-in it came from: access tokens carry it as `origin_jti` and die with it. */
+  originJti: string;
   clientId: string;
+  authTime: number;
   expiresAt: number;
 }
 
@@ -77,8 +80,6 @@ export interface User {
   /** A secret handed out by AssociateSoftwareToken, not yet verified. */
   pendingTotpSecret?: string;
   refresh: StoredRefresh[];
-  /** Access tokens issued before this (epoch s) are revoked (global sign-out). */
-  revokedBefore?: number;
   createdAt: number;
   modifiedAt: number;
 }

@@ -19,8 +19,6 @@ type Params = Record<string, string>;
 
 /** Cognito's email OTP: 8 digits (README, "Sign-in limits"). */
 export const EMAIL_CODE_DIGITS = 8;
-/** A mailed code is valid as long as the sign-in session it belongs to. */
-export const EMAIL_CODE_TTL_MS = 3 * 60_000;
 /** Wrong codes one session accepts before it ends (a new code must be asked for). */
 export const WRONG_PER_SESSION = 3;
 
@@ -30,6 +28,9 @@ const DISABLED = 'User is disabled.';
 function params(v: unknown): Params {
   if (v === undefined) return {};
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw invalid('Parameters must be a map.');
+  // A map of strings, as the API defines it: anything else is refused before it reaches a hash or a compare.
+  for (const value of Object.values(v))
+    if (typeof value !== 'string') throw invalid('Parameter values must be strings.');
   return v as Params;
 }
 
@@ -113,7 +114,8 @@ async function userAuth(ctx: Ctx, pool: PoolConfig, p: Params) {
   if (!p.USERNAME) throw invalid('USERNAME is required.');
   const user = ctx.store.find(pool.id, p.USERNAME);
   if (user && !user.enabled) throw notAuthorized(DISABLED);
-  if (user) ctx.lockout.check(lockKey(pool.id, user));
+  // Known or not, a locked address answers the same (no way to tell who is a client).
+  ctx.lockout.check(lockKey(pool.id, user ?? p.USERNAME));
   if (p.PREFERRED_CHALLENGE === undefined) {
     const Session = newSession(ctx, {
       poolId: pool.id,
@@ -148,8 +150,8 @@ async function emailOtp(ctx: Ctx, pool: PoolConfig, user: User | undefined, aske
     clientId: pool.clientId,
     username: user?.username ?? asked,
     challenge: 'EMAIL_OTP',
+    // Valid as long as the session (SESSION_TTL_MS, Cognito's default 3 minutes).
     codeHash: sha256(code),
-    codeExpiresAt: ctx.now() + EMAIL_CODE_TTL_MS,
     wrong: 0,
     phantom: !user,
   });
@@ -181,7 +183,11 @@ async function refresh(ctx: Ctx, clientId: unknown, p: Params) {
     throw notAuthorized('Invalid Refresh Token');
   if (!user.enabled) throw notAuthorized(DISABLED);
   return {
-    AuthenticationResult: await ctx.tokens.issue(pool, user, nowSeconds(ctx), { withRefresh: false }),
+    AuthenticationResult: await ctx.tokens.issue(pool, user, nowSeconds(ctx), {
+      withRefresh: false,
+      originJti: stored.originJti,
+      authTime: stored.authTime,
+    }),
     ChallengeParameters: {},
   };
 }
@@ -253,10 +259,6 @@ export async function respondToAuthChallenge(ctx: Ctx, b: Body) {
       return emailOtp(ctx, pool, user, session.username);
     }
     case 'EMAIL_OTP': {
-      if ((session.codeExpiresAt ?? 0) < ctx.now()) {
-        ctx.sessions.delete(sessionId);
-        throw new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
-      }
       const code = r.EMAIL_OTP_CODE ?? '';
       if (session.phantom || !safeEqual(sha256(code), session.codeHash ?? '')) {
         ctx.lockout.fail(key);
@@ -275,7 +277,7 @@ export async function respondToAuthChallenge(ctx: Ctx, b: Body) {
 export async function associateSoftwareToken(ctx: Ctx, b: Body) {
   const secret = newTotpSecret();
   if (b.Session !== undefined) {
-    const session = [...ctx.sessions.entries()].find(([id]) => id === b.Session)?.[1];
+    const session = typeof b.Session === 'string' ? ctx.sessions.get(b.Session) : undefined;
     if (session?.challenge !== 'MFA_SETUP' || session.expiresAt < ctx.now())
       throw notAuthorized('Invalid session for the user.');
     const user = ctx.store.get(session.poolId, session.username);
@@ -323,11 +325,13 @@ export async function verifySoftwareToken(ctx: Ctx, b: Body) {
 }
 
 async function userOfAccessToken(ctx: Ctx, token: unknown): Promise<User> {
-  const { poolId, sub, iat } = await ctx.tokens.verifyAccess(token, nowSeconds(ctx));
+  const { poolId, sub, originJti } = await ctx.tokens.verifyAccess(token, nowSeconds(ctx));
   const user = ctx.store.find(poolId, sub);
   if (!user) throw notAuthorized('Invalid Access Token');
   if (!user.enabled) throw notAuthorized(DISABLED);
-  if (user.revokedBefore && iat < user.revokedBefore) throw notAuthorized('Access Token has been revoked');
+  // As Cognito: an access token lives as long as the sign-in (refresh token) it came from.
+  if (!user.refresh.some((r) => r.originJti === originJti))
+    throw notAuthorized('Access Token has been revoked');
   return user;
 }
 

@@ -38,11 +38,12 @@ export class TokenIssuer {
     pool: PoolConfig,
     user: User,
     nowS: number,
-    opts: { authTime?: number; withRefresh: boolean },
+    /** A refresh keeps the sign-in's origin_jti and auth_time; a sign-in starts new ones. */
+    opts: { authTime?: number; originJti?: string; withRefresh: boolean },
   ): Promise<AuthenticationResult> {
     const iss = this.issuerOf(pool.id);
     const authTime = opts.authTime ?? nowS;
-    const originJti = randomUUID();
+    const originJti = opts.originJti ?? randomUUID();
     const a = user.attributes;
     const idClaims: Record<string, unknown> = {
       sub: user.username,
@@ -83,7 +84,13 @@ export class TokenIssuer {
     };
     if (opts.withRefresh) {
       const refresh = randomBytes(48).toString('base64url');
-      user.refresh.push({ hash: sha256(refresh), clientId: pool.clientId, expiresAt: nowS + REFRESH_TTL_S });
+      user.refresh.push({
+        hash: sha256(refresh),
+        originJti,
+        clientId: pool.clientId,
+        authTime,
+        expiresAt: nowS + REFRESH_TTL_S,
+      });
       result.RefreshToken = refresh;
     }
     return result;
@@ -94,7 +101,7 @@ export class TokenIssuer {
     token: unknown,
     nowS: number,
     pool?: PoolConfig,
-  ): Promise<{ poolId: string; sub: string; iat: number }> {
+  ): Promise<{ poolId: string; sub: string; originJti: string }> {
     if (typeof token !== 'string') throw notAuthorized('Invalid Access Token');
     let payload: JWTPayload;
     try {
@@ -112,6 +119,6 @@ export class TokenIssuer {
       (pool && pool.id !== poolId)
     )
       throw notAuthorized('Invalid Access Token');
-    return { poolId, sub: String(payload.sub), iat: Number(payload.iat) };
+    return { poolId, sub: String(payload.sub), originJti: String(payload.origin_jti) };
   }
 }

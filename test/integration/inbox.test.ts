@@ -310,13 +310,13 @@ describe('Routes: portal inbox', () => {
     expect(archived.response.status).toBe(200);
     expect(await titles(token, true)).toEqual(['A2', 'B1']);
     expect(await unread(token, true)).toBe(1);
-    // Another identity cannot touch them; staff routes refuse contact tokens.
+    // Another identity cannot touch them; each pool's authorizer refuses the other pool's tokens.
     expect(
       (await apiAs(stranger).POST('/portal/inbox/{itemId}/read', { params: { path: { itemId: a2 } } }))
         .response.status,
     ).toBe(404);
-    expect((await portal.GET('/inbox')).response.status).toBe(403);
-    expect((await apiAs(firmA.staff.token).GET('/portal/inbox')).response.status).toBe(403);
+    expect((await portal.GET('/inbox')).response.status).toBe(401);
+    expect((await apiAs(firmA.staff.token).GET('/portal/inbox')).response.status).toBe(401);
 
     const all = await portal.POST('/portal/inbox/read-all');
     expect(all.data).toEqual({ marked: 1 });

@@ -199,9 +199,9 @@ describe('Route: /me/push-subscriptions and /portal/me/push-subscriptions', () =
     const stored = JSON.parse((await secretValue(urls.env.VAPID_SECRET_ARN!)) ?? '{}');
     expect(stored).toEqual({ publicKey: staffKey.data!.publicKey, privateKey: expect.any(String) });
     expect(JSON.stringify(portalKey.data)).not.toContain(stored.privateKey as string);
-    // Contacts use the portal routes, staff the staff ones
-    expect((await apiAs(dora.token).GET('/me/push/public-key')).response.status).toBe(403);
-    expect((await apiAs(firm.staff.token).GET('/portal/me/push/public-key')).response.status).toBe(403);
+    // Contacts use the portal routes, staff the staff ones (the other pool's token: 401 at the gateway)
+    expect((await apiAs(dora.token).GET('/me/push/public-key')).response.status).toBe(401);
+    expect((await apiAs(firm.staff.token).GET('/portal/me/push/public-key')).response.status).toBe(401);
   });
 
   it('registers idempotently per endpoint, lists without endpoints or keys, and unregisters idempotently', async () => {

@@ -1,5 +1,7 @@
 // The local identity service alone (no stack): the real Cognito SDK client against it, an
 // injectable clock, and a mailer that keeps what it would send.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +29,7 @@ import {
   UsernameExistsException,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import fc from 'fast-check';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -204,6 +207,100 @@ describe('Local identity: TOTP and base32', () => {
     expect(verifyTotp(secret, totp(secret, new Date(at.getTime() - 30_000)), at)).toBe(true);
     expect(verifyTotp(secret, totp(secret, new Date(at.getTime() + 30_000)), at)).toBe(true);
     expect(verifyTotp(secret, totp(secret, new Date(at.getTime() + 90_000)), at)).toBe(false);
+  });
+});
+
+const ACTIONS = [
+  'AdminCreateUser',
+  'AdminGetUser',
+  'ListUsers',
+  'AdminUpdateUserAttributes',
+  'AdminDisableUser',
+  'AdminEnableUser',
+  'AdminUserGlobalSignOut',
+  'AdminDeleteUser',
+  'InitiateAuth',
+  'RespondToAuthChallenge',
+  'AssociateSoftwareToken',
+  'VerifySoftwareToken',
+  'GetUser',
+  'RevokeToken',
+];
+
+/** One raw protocol call, as the SDK sends it. */
+async function raw(action: string, body: string) {
+  const res = await fetch(identity.endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
+    },
+    body,
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('Local identity: protocol', () => {
+  it('answers unknown operations and malformed bodies with 400 and a __type', async () => {
+    expect(await raw('CreateUserPool', '{}')).toMatchObject({
+      status: 400,
+      body: { __type: 'UnknownOperationException' },
+    });
+    expect(await raw('AdminGetUser', '{not json')).toMatchObject({
+      status: 400,
+      body: { __type: 'SerializationException' },
+    });
+  });
+
+  it('answers any body of any action with 200 or a named 400, never a 500 (property)', async () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+    );
+    const field = fc.constantFrom(
+      'UserPoolId',
+      'Username',
+      'ClientId',
+      'AuthFlow',
+      'AuthParameters',
+      'ChallengeName',
+      'ChallengeResponses',
+      'Session',
+      'AccessToken',
+      'UserAttributes',
+      'Filter',
+      'Limit',
+      'PaginationToken',
+      'MessageAction',
+      'TemporaryPassword',
+      'UserCode',
+      'Token',
+    );
+    const known = fc.constantFrom(
+      LOCAL_STAFF_POOL,
+      LOCAL_CONTACT_POOL,
+      LOCAL_STAFF_CLIENT,
+      LOCAL_CONTACT_CLIENT,
+      'USER_AUTH',
+      'USER_PASSWORD_AUTH',
+      'EMAIL_OTP',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ACTIONS),
+        fc.dictionary(field, fc.oneof(value, known, fc.dictionary(fc.string(), value, { maxKeys: 3 }))),
+        async (action, body) => {
+          const res = await raw(action, JSON.stringify(body));
+          if (res.status === 200) return;
+          expect(res.status).toBe(400);
+          expect(String(res.body.__type)).toMatch(/Exception$/);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -390,7 +487,7 @@ describe('Local identity: staff sign-in (password + TOTP)', () => {
     for (let i = 0; i < 5; i++)
       await expect(signIn('wrong-password')).rejects.toBeInstanceOf(NotAuthorizedException);
     // Assess: even the right password is refused while locked, and accepted after 15 minutes.
-    await expect(signIn('A-long-new-password-1')).rejects.toThrow(/Too many failed attempts/);
+    await expect(signIn('A-long-new-password-1')).rejects.toThrow('Password attempts exceeded');
     clock += 15 * 60_000 + 1;
     await expect(signIn('A-long-new-password-1')).resolves.toMatchObject({
       ChallengeName: 'SOFTWARE_TOKEN_MFA',
@@ -466,7 +563,9 @@ describe('Local identity: contact sign-in (email code)', () => {
         CodeMismatchException,
       );
     // Assess: locked, even with the right code, and no new code is mailed.
-    await expect(answer(s2.Session, address, lastCode(address)!)).rejects.toThrow(/Too many failed attempts/);
+    await expect(answer(s2.Session, address, lastCode(address)!)).rejects.toThrow(
+      'Password attempts exceeded',
+    );
     await expect(askCode(address)).rejects.toBeInstanceOf(NotAuthorizedException);
     clock += 15 * 60_000 + 1;
     await expect(contactSignIn(address)).resolves.toMatchObject({ TokenType: 'Bearer' });
@@ -498,6 +597,13 @@ describe('Local identity: contact sign-in (email code)', () => {
     expect(started.ChallengeName).toBe('EMAIL_OTP');
     expect(sent.length).toBe(before);
     await expect(answer(started.Session, address, '12345678')).rejects.toBeInstanceOf(CodeMismatchException);
+    // Locked after 5 wrong codes like a real user, asking for a code included.
+    await expect(answer(started.Session, address, '12345678')).rejects.toBeInstanceOf(CodeMismatchException);
+    await expect(answer(started.Session, address, '12345678')).rejects.toBeInstanceOf(CodeMismatchException);
+    const next = await askCode(address);
+    await expect(answer(next.Session, address, '12345678')).rejects.toBeInstanceOf(CodeMismatchException);
+    await expect(answer(next.Session, address, '12345678')).rejects.toBeInstanceOf(CodeMismatchException);
+    await expect(askCode(address)).rejects.toThrow('Password attempts exceeded');
   });
 
   it('refuses a disabled user, and refresh after a global sign-out or a revocation', async () => {
@@ -531,10 +637,19 @@ describe('Local identity: contact sign-in (email code)', () => {
     await expect(client.send(new GetUserCommand({ AccessToken: tokens.AccessToken }))).rejects.toBeInstanceOf(
       NotAuthorizedException,
     );
-    // RevokeToken
-    clock += 2000;
+    // RevokeToken ends that sign-in (its access token too), not another one, even in the same second.
     const fresh = await contactSignIn(address);
+    const other = await contactSignIn(address);
+    await expect(client.send(new GetUserCommand({ AccessToken: fresh.AccessToken }))).resolves.toMatchObject({
+      Username: user.Username,
+    });
     await client.send(new RevokeTokenCommand({ ClientId: LOCAL_CONTACT_CLIENT, Token: fresh.RefreshToken }));
+    await expect(client.send(new GetUserCommand({ AccessToken: fresh.AccessToken }))).rejects.toBeInstanceOf(
+      NotAuthorizedException,
+    );
+    await expect(client.send(new GetUserCommand({ AccessToken: other.AccessToken }))).resolves.toMatchObject({
+      Username: user.Username,
+    });
     await expect(
       client.send(
         new InitiateAuthCommand({
@@ -569,11 +684,82 @@ describe('Local identity: state', () => {
       }),
     );
     expect(refreshed.AuthenticationResult?.IdToken).toBeTruthy();
+    // A refreshed access token belongs to the same sign-in (origin_jti), so it works on GetUser.
+    const me = await client.send(
+      new GetUserCommand({ AccessToken: refreshed.AuthenticationResult!.AccessToken }),
+    );
+    expect(me.UserAttributes?.find((a) => a.Name === 'email')?.Value).toBe(address);
     const file = await readFile(join(dir, 'identity', 'pools.json'), 'utf8');
     expect(file).not.toContain('A-long-new-password-1');
     expect(file).not.toContain(temporary);
     expect(file).not.toContain(done.AuthenticationResult!.RefreshToken!);
     // Nothing was logged that carries a code or a password.
     for (const s of sent) if (s.code) expect(logs.join('\n')).not.toContain(s.code);
+  });
+
+  it('keeps every answered change when its process is killed with SIGKILL (write to a temp file, then rename)', async () => {
+    // Prepare: the service in a process of its own, on the same data.
+    const childPort = await freePort();
+    const stateFile = join(dir, 'killed', 'pools.json');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'identity-child.ts')],
+      {
+        env: {
+          ...process.env,
+          IDENTITY_PORT: String(childPort),
+          IDENTITY_STATE: stateFile,
+          IDENTITY_KEY: join(dir, 'keys', 'jwk.json'),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const exited = once(child, 'exit');
+    let out = '';
+    for await (const chunk of child.stdout!) {
+      out += String(chunk);
+      if (out.includes('listening')) break;
+    }
+    const childClient = new CognitoIdentityProviderClient({
+      endpoint: `http://127.0.0.1:${childPort}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const addresses = Array.from({ length: 5 }, (_, i) => email(`killed${i}`));
+    // Act: the kill comes right after the last answer.
+    for (const a of addresses)
+      await childClient.send(
+        new AdminCreateUserCommand({
+          UserPoolId: LOCAL_CONTACT_POOL,
+          Username: a,
+          MessageAction: 'SUPPRESS',
+        }),
+      );
+    child.kill('SIGKILL');
+    await exited;
+    childClient.destroy();
+    const again = await startIdentity({
+      port: childPort,
+      stateFile,
+      key,
+      sesEndpoint: 'http://127.0.0.1:1',
+      sender: 'no-reply@portico.local',
+      mailer,
+    });
+    const againClient = new CognitoIdentityProviderClient({
+      endpoint: again.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    // Assess
+    try {
+      const listed = await againClient.send(new ListUsersCommand({ UserPoolId: LOCAL_CONTACT_POOL }));
+      expect(listed.Users?.map((u) => u.Attributes?.find((x) => x.Name === 'email')?.Value)).toEqual(
+        addresses,
+      );
+    } finally {
+      againClient.destroy();
+      await again.stop();
+    }
   });
 });
