@@ -28,7 +28,11 @@ export const staffClaims = (firmId: string, userId: string, role: 'admin' | 'sta
   firmId,
   role,
 });
-export const contactClaims = (identityId: string): Claims => ({ sub: identityId });
+/** A portal login's ID token claims: accepting binds only a login whose verified email is the invited one. */
+export const contactClaims = (identityId: string, email?: string): Claims => ({
+  sub: identityId,
+  ...(email ? { email, email_verified: 'true' } : {}),
+});
 
 /** Claims as the local sign-in issues them: staff claims with the staff client's `aud`, others the contact client's. */
 const withClient = (claims: Claims | undefined): Claims =>

@@ -3,7 +3,7 @@
 import { NOTIFICATION_CATEGORIES, NOTIFYING_EVENT_TYPES } from '../functions/domain/notification-matrix';
 import type { RouteId } from '../functions/http/routes';
 import { localPushClient } from '../local/push';
-import type { Claims, HttpCall } from './events';
+import { type Claims, contactClaims, type HttpCall } from './events';
 import type { World } from './world';
 
 export type Fixture = (w: World) => Promise<HttpCall>;
@@ -45,10 +45,14 @@ export const fixtures = {
     claims: await w.staffClaims('getPortalLink'),
     params: { caseId: await w.caseId() },
   }),
+  openInvitation: async (w) => {
+    const c = await w.grantedContact('opening');
+    return { body: { token: await w.invitationToken(c.email) } };
+  },
   acceptInvitation: async (w) => {
     const c = await w.grantedContact('accepting');
     return {
-      claims: { sub: `bench-accepting-${Date.now()}` },
+      claims: contactClaims(`bench-accepting-${Date.now()}`, c.email),
       body: { token: await w.invitationToken(c.email) },
     };
   },

@@ -200,7 +200,7 @@ export class World {
       const c = await this.grantedContact('portal');
       const token = await this.invitationToken(c.email);
       const identityId = `bench-identity-${ulid()}`;
-      const claims = contactClaims(identityId);
+      const claims = contactClaims(identityId, c.email);
       await this.must('acceptInvitation', { claims, body: { token } });
       return { ...c, identityId, claims };
     });

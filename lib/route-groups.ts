@@ -41,7 +41,6 @@ export const groupNeeds: Partial<
     fn.bindUserPool('contact', signIn.contactPool, [
       'cognito-idp:AdminGetUser',
       'cognito-idp:AdminCreateUser',
-      'cognito-idp:ListUsers',
     ]),
   // Staff accounts: invite, list, change role, deactivate (disable + revoke refresh tokens), reactivate.
   staff: (fn, { signIn }) =>

@@ -185,7 +185,7 @@ async function seedAccess(table: Table, by: StaffPrincipal, portalUrl: string): 
   const deps = { access, clock: systemClock, ids: ulidIds, portalUrl };
   let created = 0;
   for (const g of demoGrants) {
-    const { contactId } = demo.contacts[g.contact];
+    const { contactId, email } = demo.contacts[g.contact];
     const { caseId } = demo.cases[g.case];
     let grant = await access.getGrant(demo.firmId, caseId, contactId);
     // A revoked grant stays revoked: whoever revoked it in the demo meant it.
@@ -200,7 +200,14 @@ async function seedAccess(table: Table, by: StaffPrincipal, portalUrl: string): 
     const claims = { firmId: demo.firmId, caseId, contactId, invitationId: invitation.invitationId };
     const token = makeInvitationToken(claims);
     await invitationMailStore(table, portalUrl).storeTokenHash(claims, hashInvitationToken(token));
-    await acceptInvitation(deps, { kind: 'contact', identityId: demoIdentity(contactId) }, token);
+    // As the demo contact's own login would: accepting binds only the invited, verified address.
+    const login = {
+      kind: 'contact',
+      identityId: demoIdentity(contactId),
+      email,
+      emailVerified: true,
+    } as const;
+    await acceptInvitation(deps, login, token);
   }
   return created;
 }

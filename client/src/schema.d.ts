@@ -1319,10 +1319,30 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Accept an invitation: binds the caller's portal identity to the invited contact.
+     * Accept an invitation: binds the caller's portal identity to the invited contact. Only a login whose verified email is the invited address may accept (403 invitation_email_mismatch).
      * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
      */
     post: operations['acceptInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/invitations/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open an invitation (no sign-in yet): finds or creates the invited address's portal login and answers what the portal needs to start the email-code sign-in. Writes nothing; used, revoked, superseded or expired invitations answer the accept codes.
+     * @description Auth: No token.
+     */
+    post: operations['openInvitation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1840,6 +1860,13 @@ export interface components {
       dueDate?: string;
       recipients: components['schemas']['Id'][];
       subject: string;
+    };
+    OpenedInvitationView: {
+      caseTitle: string;
+      emailHint: string;
+      expiresAt: string;
+      firmName: string;
+      username: string;
     };
     PortalCaseView: {
       canDownload: boolean;
@@ -5225,6 +5252,36 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  openInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenedInvitationView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       410: components['responses']['Gone'];

@@ -9,10 +9,11 @@ import {
   resendInvitation,
   revokeGrant,
 } from '../domain/access';
+import { openInvitation, type SignInDeps } from '../domain/invitation-sign-in';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 
-export function accessApi(deps: AccessDeps, gate: Gate) {
+export function accessApi(deps: AccessDeps & SignInDeps, gate: Gate) {
   return groupHandler(
     'access',
     {
@@ -23,6 +24,7 @@ export function accessApi(deps: AccessDeps, gate: Gate) {
       resendInvitation: ({ principal, params }) =>
         resendInvitation(deps, principal, params.caseId, params.contactId),
       getPortalLink: ({ principal, params }) => getPortalLink(deps, principal, params.caseId),
+      openInvitation: ({ body }) => openInvitation(deps, body.token),
       acceptInvitation: ({ principal, body }) => acceptInvitation(deps, principal, body.token),
       listPortalCases: ({ principal, query }) => listPortalCases(deps, principal, query),
     },

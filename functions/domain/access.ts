@@ -4,7 +4,7 @@ import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import type { Case } from './cases';
 import type { Contact } from './contacts';
-import { conflict, DomainError, notFound, unprocessable } from './errors';
+import { conflict, DomainError, forbidden, notFound, unprocessable } from './errors';
 import type { Firm } from './firm';
 import { type Grant, type GrantRole, mayUpload } from './grants';
 import {
@@ -296,16 +296,22 @@ export const portalBase = (url: string) => url.replace(/\/+$/, '');
 
 const invitationNotFound = () => notFound('invitation');
 
+/** An invitation whose token checks out, with the grant and contact it invites to. */
+export interface PresentedInvitation {
+  invitation: Invitation;
+  grant: Grant;
+  contact: BoundContact;
+}
+
 /**
- * Accepts an invitation: binds the caller's portal identity to the invited contact and activates
- * every (not revoked) grant of that contact in the firm. Single use. Unknown token, wrong secret
- * and superseded invitation all answer the same 404, so a guess learns nothing.
+ * The checks both opening and accepting an invitation make, in this order: unknown token, wrong
+ * secret, superseded (resent) invitation and revoked grant all answer the same 404
+ * invitation_not_found, so a guess learns nothing; then 409 invitation_used, 410 invitation_expired.
  */
-export async function acceptInvitation(
-  deps: AccessDeps,
-  by: ContactPrincipal,
+export async function presentedInvitation(
+  deps: Pick<AccessDeps, 'access' | 'clock'>,
   token: string,
-): Promise<{ caseId: string; contactId: string; firmId: string }> {
+): Promise<PresentedInvitation> {
   const claims: TokenClaims = parseInvitationToken(token);
   const { firmId, caseId, contactId } = claims;
   const invitation = await deps.access.getInvitation(firmId, caseId, contactId);
@@ -316,8 +322,7 @@ export async function acceptInvitation(
   )
     throw invitationNotFound();
   if (invitation.acceptedAt) throw invitationUsed();
-  const now = deps.clock.now();
-  if (Date.parse(invitation.expiresAt) < now.getTime())
+  if (Date.parse(invitation.expiresAt) < deps.clock.now().getTime())
     throw new DomainError(
       'gone',
       'invitation_expired',
@@ -328,8 +333,28 @@ export async function acceptInvitation(
     deps.access.getContact(firmId, contactId),
   ]);
   if (!grant || grant.status === 'revoked' || !contact) throw invitationNotFound();
+  return { invitation, grant, contact };
+}
+
+/**
+ * Accepts an invitation: binds the caller's portal identity to the invited contact and activates
+ * every (not revoked) grant of that contact in the firm. Single use. Binds only a login whose
+ * verified email is the address the invitation was mailed to: the mail is what proves who the
+ * invited person is, so a forwarded link opened under another login binds nothing.
+ */
+export async function acceptInvitation(
+  deps: AccessDeps,
+  by: ContactPrincipal,
+  token: string,
+): Promise<{ caseId: string; contactId: string; firmId: string }> {
+  const { invitation, grant, contact } = await presentedInvitation(deps, token);
+  const { firmId, caseId, contactId } = invitation;
+  if (!contact.email) throw contactHasNoEmail();
+  if (!by.emailVerified || !by.email || by.email.toLowerCase() !== contact.email.toLowerCase())
+    throw invitationEmailMismatch();
   if (contact.identityId && contact.identityId !== by.identityId) throw boundToOther();
   if (grant.status === 'active' && grant.identityId) throw invitationUsed();
+  const now = deps.clock.now();
 
   const others = await deps.access.grantsOfContact(firmId, contactId, MAX_GRANTS_PER_ACCEPT);
   // The index may lag: the invited grant itself comes from the consistent read.
@@ -362,6 +387,17 @@ export async function acceptInvitation(
 
 export const invitationUsed = () =>
   conflict('invitation_used', 'This invitation was already used. Sign in to the portal to see your cases.');
+export const invitationEmailMismatch = () =>
+  forbidden(
+    'invitation_email_mismatch',
+    'The invitation was sent to another address; sign in with that address to accept it.',
+  );
+/** Conflict, not 422: the contact changed after the grant (putGrant refuses a contact without one). */
+export const contactHasNoEmail = () =>
+  conflict(
+    'contact_has_no_email',
+    'The invited contact no longer has an email address; ask the firm to add it and send a new invitation.',
+  );
 export const boundToOther = () =>
   conflict(
     'contact_bound_to_other_identity',

@@ -11,12 +11,17 @@ export interface StaffPrincipal {
 }
 
 /**
- * A portal user. The token carries only `sub`; which contacts (of which firms) this identity is
- * bound to, and what each grant allows, is always read from the table.
+ * A portal user. Which contacts (of which firms) this identity is bound to, and what each grant
+ * allows, is always read from the table; the token's email matters only to accepting an invitation,
+ * which binds a login only to the address the invitation was mailed to.
  */
 export interface ContactPrincipal {
   kind: 'contact';
   identityId: string;
+  /** The login's email (ID token `email`), as the identity provider has it. */
+  email?: string;
+  /** Whether the identity provider verified that address (`email_verified`); absent: not verified. */
+  emailVerified?: boolean;
 }
 
 export type Principal = StaffPrincipal | ContactPrincipal;

@@ -2,7 +2,7 @@
 // principal, and checks it against the route's auth kind and, for staff, the staff directory.
 // Claims alone never make a staff principal: see docs/decisions/0023-staff-rights-from-directory.md.
 import { DomainError, forbidden } from '../domain/errors';
-import type { Principal, StaffPrincipal, StaffRole } from '../domain/principal';
+import type { ContactPrincipal, Principal, StaffPrincipal, StaffRole } from '../domain/principal';
 import type { AuthKind } from './route';
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
@@ -67,9 +67,24 @@ export function principalFromClaims(
     }
     throw forbidden('staff_not_active', 'This staff sign-in is not a staff user of a firm.');
   }
-  if (client !== undefined && clients.contact.includes(client)) return { kind: 'contact', identityId: sub };
+  if (client !== undefined && clients.contact.includes(client)) return contactPrincipal(sub, claims);
   // Issued to a client the API does not serve (the authorizer lets none through; defence in depth).
   return undefined;
+}
+
+/**
+ * Cognito puts `email_verified` in ID tokens as a boolean; API Gateway hands claims over as strings.
+ * Anything but true / 'true' is unverified.
+ */
+function contactPrincipal(sub: string, claims: Claims): ContactPrincipal {
+  const email = claims.email;
+  const verified = claims.email_verified === true || claims.email_verified === 'true';
+  return {
+    kind: 'contact',
+    identityId: sub,
+    ...(typeof email === 'string' && email.length > 0 ? { email } : {}),
+    emailVerified: verified,
+  };
 }
 
 export function authorize(auth: AuthKind, principal: Principal | undefined): void {

@@ -10,6 +10,7 @@ import {
   GrantParams,
   GrantView,
   InvitationView,
+  OpenedInvitationView,
   PortalCaseView,
   PortalLinkView,
 } from './schemas/access';
@@ -289,6 +290,19 @@ export const routes = {
     params: CaseParams,
     response: { status: 200, schema: PortalLinkView },
   }),
+  openInvitation: defineRoute({
+    throttle: THROTTLE.secret,
+    method: 'POST',
+    path: '/portal/invitations/open',
+    group: 'access',
+    // Before sign-in: the token is the credential (single use, only its hash stored).
+    auth: 'public',
+    scope: 'none',
+    summary:
+      "Open an invitation (no sign-in yet): finds or creates the invited address's portal login and answers what the portal needs to start the email-code sign-in. Writes nothing; used, revoked, superseded or expired invitations answer the accept codes.",
+    body: AcceptBody,
+    response: { status: 200, schema: OpenedInvitationView },
+  }),
   acceptInvitation: defineRoute({
     throttle: THROTTLE.secret,
     method: 'POST',
@@ -296,7 +310,8 @@ export const routes = {
     group: 'access',
     auth: 'contact',
     scope: 'none',
-    summary: "Accept an invitation: binds the caller's portal identity to the invited contact.",
+    summary:
+      "Accept an invitation: binds the caller's portal identity to the invited contact. Only a login whose verified email is the invited address may accept (403 invitation_email_mismatch).",
     body: AcceptBody,
     response: { status: 200, schema: AcceptedView },
   }),

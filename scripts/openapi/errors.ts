@@ -6,7 +6,7 @@ import type { RouteDef } from '../../functions/http/route';
  * Routes whose domain answers 410 Gone: a token that existed but expired. Kept by route id because
  * no other route consumes an expiring credential; add a route here when it starts to.
  */
-export const GONE_ROUTES: ReadonlySet<string> = new Set(['acceptInvitation']);
+export const GONE_ROUTES: ReadonlySet<string> = new Set(['acceptInvitation', 'openInvitation']);
 
 /**
  * The 403 codes of the authorize step, which any route with a token may answer (decision 0023 for

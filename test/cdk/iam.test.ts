@@ -61,7 +61,7 @@ const routeGroupBase = [...logsAndTracing, ...tableReadWrite, 'secretsmanager:Ge
 const routeGroupExtra: Partial<Record<RouteGroup | PlannedGroup, string[]>> = {
   documents: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'],
   // Opening an invitation finds or creates the client's login in the contact pool.
-  access: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:ListUsers'],
+  access: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'],
   // Staff accounts in the staff pool.
   staff: [
     'cognito-idp:AdminCreateUser',
@@ -203,6 +203,24 @@ describe('Stack: Portico', () => {
       // Assess
       expect(events).toHaveLength(1);
       expect(events[0]!.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.bus), 'Arn'] });
+    });
+
+    it('lets the access routes manage logins of the contact pool only, and tells them which pool', () => {
+      // Act
+      const access = stack.groupFunctions.get('access')!;
+      const cognito = statementsOf(access).filter((s) =>
+        asArray(s.Action).some((a) => a.startsWith('cognito-idp:')),
+      );
+      const env = (
+        resources('AWS::Lambda::Function')[logicalId(access.lambda)]!.Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+
+      // Assess
+      expect(cognito).toHaveLength(1);
+      expect(cognito[0]!.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.identity.contactPool), 'Arn'] });
+      expect(env.CONTACT_USER_POOL_ID).toEqual({ Ref: logicalId(stack.identity.contactPool) });
     });
 
     it.each([

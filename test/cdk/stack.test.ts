@@ -184,6 +184,7 @@ describe('Stack: Portico', () => {
           'createFileRequest',
           'createPortalUpload',
           'createUpload',
+          'openInvitation',
           'publishDiscussion',
           'publishDocument',
           'putDocumentShares',

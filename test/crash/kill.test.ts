@@ -161,7 +161,7 @@ describe('Crash: kill -9 and restart', () => {
       invitation = /\/accept\?token=([A-Za-z0-9_.%-]+)/.exec(mail?.body.text ?? '')?.[1];
       if (!invitation) await sleep(100);
     }
-    const contactToken = await auth.mint({ sub: `identity-${newId()}` });
+    const contactToken = await auth.mint({ sub: `identity-${newId()}`, email, email_verified: true });
     const accepted = await call('POST', '/portal/invitations/accept', contactToken, {
       token: decodeURIComponent(invitation!),
     });

@@ -76,7 +76,12 @@ const resend = (s: Setup) =>
 
 const portalCases = (token: string) => apiAs(token).GET('/portal/cases');
 
-const identityToken = () => mintToken({ sub: `identity-${newId()}` });
+/**
+ * A portal login's ID token. Accepting binds only a login whose verified email is the invited
+ * address, so the invited person's token carries it; without `email`, a login of nobody invited.
+ */
+const identityToken = (email?: string, verified: boolean | 'true' | 'false' = true) =>
+  mintToken({ sub: `identity-${newId()}`, ...(email ? { email, email_verified: verified } : {}) });
 
 const accept = (token: string, as: string) =>
   apiAs(as).POST('/portal/invitations/accept', { body: { token } });
@@ -136,7 +141,7 @@ describe('Routes: grants', () => {
     expect((await grant(s)).response.status).toBe(200);
     // Act
     const token = await invitationToken(s.email, 1);
-    const me = await identityToken();
+    const me = await identityToken(s.email);
     const accepted = await accept(token, me);
     // Assess
     const [mail] = await mailTo(s.email);
@@ -178,7 +183,7 @@ describe('Routes: grants', () => {
       'invitation.sent',
     ]);
     // Another portal identity sees nothing of it.
-    expect((await portalCases(await identityToken())).data!.items).toEqual([]);
+    expect((await portalCases(await identityToken(s.email))).data!.items).toEqual([]);
   });
 
   it("answers 404 for another firm's case or contact, 422 for a contact without email, and writes nothing", async () => {
@@ -269,7 +274,7 @@ describe('Routes: revoke and re-grant', () => {
     // Prepare: an accepted grant
     const s = await setup();
     await grant(s);
-    const me = await identityToken();
+    const me = await identityToken(s.email);
     expect((await accept(await invitationToken(s.email), me)).response.status).toBe(200);
     expect((await portalCases(me)).data!.items).toHaveLength(1);
     // Act
@@ -321,7 +326,7 @@ describe('Routes: revoke and re-grant', () => {
     await grant(s);
     const token = await invitationToken(s.email);
     await revoke(s);
-    const res = await accept(token, await identityToken());
+    const res = await accept(token, await identityToken(s.email));
     expect(res.response.status).toBe(404);
     expect(problem(res).code).toBe('invitation_not_found');
 
@@ -329,7 +334,7 @@ describe('Routes: revoke and re-grant', () => {
     const regrant = await grant(s);
     expect(regrant.data!.status).toBe('invited');
     const fresh = await invitationToken(s.email, 2);
-    expect((await accept(fresh, await identityToken())).response.status).toBe(200);
+    expect((await accept(fresh, await identityToken(s.email))).response.status).toBe(200);
     expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual([
       'access.accepted',
       'access.granted',
@@ -359,7 +364,7 @@ describe('Routes: invitations', () => {
     });
     const newToken = await invitationToken(s.email, 2);
     expect(newToken).not.toBe(oldToken);
-    const me = await identityToken();
+    const me = await identityToken(s.email);
     const stale = await accept(oldToken, me);
     expect(stale.response.status).toBe(404);
     expect(problem(stale).code).toBe('invitation_not_found');
@@ -389,7 +394,7 @@ describe('Routes: invitations', () => {
         ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 60 },
       }),
     );
-    const res = await accept(token, await identityToken());
+    const res = await accept(token, await identityToken(s.email));
     expect(res.response.status).toBe(410);
     expect(problem(res).code).toBe('invitation_expired');
     const list = await grantsOf(s, s.firm.staff.token);
@@ -400,12 +405,12 @@ describe('Routes: invitations', () => {
     const s = await setup();
     await grant(s);
     const token = await invitationToken(s.email);
-    const me = await identityToken();
+    const me = await identityToken(s.email);
     expect((await accept(token, me)).response.status).toBe(200);
     const twice = await accept(token, me);
     expect(twice.response.status).toBe(409);
     expect(problem(twice).code).toBe('invitation_used');
-    const thief = await identityToken();
+    const thief = await identityToken(s.email);
     const stolen = await accept(token, thief);
     expect(stolen.response.status).toBe(409);
     // The invitation's own answer, not the binding's: a used token says so whoever presents it.
@@ -418,7 +423,7 @@ describe('Routes: invitations', () => {
     const s = await setup();
     await grant(s);
     const token = await invitationToken(s.email);
-    const me = await identityToken();
+    const me = await identityToken(s.email);
     // Act
     const answers = await Promise.all(Array.from({ length: 8 }, () => accept(token, me)));
     // Assess
@@ -445,12 +450,12 @@ describe('Routes: invitations', () => {
     )!;
     const other = tokens.find((t) => t !== first)!;
     // Act
-    const me = await identityToken();
+    const me = await identityToken(s.email);
     expect((await accept(first, me)).response.status).toBe(200);
     // Assess: both cases are in the portal
     const portal = await portalCases(me);
     expect(portal.data!.items.map((c) => c.caseId).sort()).toEqual([s.caseId, second].sort());
-    const hijack = await accept(other, await identityToken());
+    const hijack = await accept(other, await identityToken(s.email));
     expect(hijack.response.status).toBe(409);
     expect(problem(hijack).code).toBe('contact_bound_to_other_identity');
     const mine = await accept(other, me);
@@ -462,7 +467,7 @@ describe('Routes: invitations', () => {
     const s = await setup();
     await grant(s);
     const token = await invitationToken(s.email);
-    const me = await identityToken();
+    const me = await identityToken(s.email);
     const malformed = await accept('not-a-token-at-all-really', me);
     expect(malformed.response.status).toBe(400);
     expect(problem(malformed).code).toBe('invalid_invitation_token');
@@ -492,9 +497,75 @@ describe('Routes: invitations', () => {
     expect(staffAccept.response.status).toBe(401);
     const contactGrant = await grant({
       ...s,
-      firm: { ...s.firm, admin: { ...s.firm.admin, token: await identityToken() } },
+      firm: { ...s.firm, admin: { ...s.firm.admin, token: await identityToken(s.email) } },
     });
     expect(contactGrant.response.status).toBe(401);
+  });
+});
+
+describe('Routes: accepting binds only the invited, verified address', () => {
+  const invitationItem = async (s: Setup) =>
+    (
+      await table.client.send(
+        new GetCommand({
+          TableName: table.name,
+          Key: keys.invitation(s.firm.firmId, s.caseId, s.contactId),
+          ConsistentRead: true,
+        }),
+      )
+    ).Item!;
+
+  /** The grant is still invited, the invitation unused, no access.accepted: nothing was bound. */
+  async function expectNothingBound(s: Setup) {
+    expect((await grantsOf(s, s.firm.staff.token)).data!.items.map((g) => g.status)).toEqual(['invited']);
+    expect(await invitationItem(s)).not.toHaveProperty('acceptedAt');
+    expect(await trailTypes(s.firm.firmId, s.caseId)).not.toContain('access.accepted');
+  }
+
+  it('refuses a forwarded link opened by someone signed in with another address; the invited person still can', async () => {
+    // Prepare
+    const s = await setup();
+    await grant(s);
+    const token = await invitationToken(s.email);
+    const colleague = await identityToken(`colleague-${newId().toLowerCase()}@client.test`);
+    // Act
+    const res = await accept(token, colleague);
+    // Assess
+    expect(res.response.status).toBe(403);
+    expect(problem(res)).toMatchObject({
+      code: 'invitation_email_mismatch',
+      message: expect.stringContaining('sign in with that address'),
+    });
+    expect(problem(res).message).not.toContain(s.email);
+    await expectNothingBound(s);
+    expect((await portalCases(colleague)).data!.items).toEqual([]);
+    const invited = await identityToken(s.email.toUpperCase());
+    expect((await accept(token, invited)).response.status).toBe(200);
+  });
+
+  it.each([
+    ['email_verified false', (email: string) => identityToken(email, false)],
+    ["email_verified 'false'", (email: string) => identityToken(email, 'false')],
+    ['no email_verified claim', (email: string) => mintToken({ sub: `identity-${newId()}`, email })],
+    ['no email at all', () => mintToken({ sub: `identity-${newId()}` })],
+  ])('refuses a login whose address is not verified (%s) and binds nothing', async (_name, login) => {
+    const s = await setup();
+    await grant(s);
+    const token = await invitationToken(s.email);
+    const res = await accept(token, await login(s.email));
+    expect(res.response.status).toBe(403);
+    expect(problem(res).code).toBe('invitation_email_mismatch');
+    await expectNothingBound(s);
+  });
+
+  it('answers a used link with invitation_used, whoever presents it', async () => {
+    const s = await setup();
+    await grant(s);
+    const token = await invitationToken(s.email);
+    expect((await accept(token, await identityToken(s.email))).response.status).toBe(200);
+    const other = await accept(token, await identityToken(`other-${newId().toLowerCase()}@client.test`));
+    expect(other.response.status).toBe(409);
+    expect(problem(other).code).toBe('invitation_used');
   });
 });
 

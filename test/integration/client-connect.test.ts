@@ -40,7 +40,7 @@ describe('Scenario: Client Connect', () => {
     const token = await invitationToken(email, 1);
 
     // And the contact accepts with the token from that mail
-    const contactToken = await mintToken({ sub: `identity-${newId()}`, email });
+    const contactToken = await mintToken({ sub: `identity-${newId()}`, email, email_verified: true });
     const portal = apiAs(contactToken);
     const accepted = await portal.POST('/portal/invitations/accept', { body: { token } });
     expect(accepted.response.status).toBe(200);

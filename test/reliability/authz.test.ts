@@ -19,7 +19,14 @@ import {
 } from './support/matrix';
 import { type Harness, mails, newId, startHarness } from './support/stack';
 import { useTally } from './support/tally';
-import { buildFirmWorld, type Contact, grant, invitationToken, newContact } from './support/world';
+import {
+  buildFirmWorld,
+  type Contact,
+  grant,
+  invitationToken,
+  newContact,
+  portalToken,
+} from './support/world';
 
 const tally = useTally('authz');
 
@@ -134,10 +141,12 @@ describe('Reliability: authorization matrix', () => {
   it('a portal identity re-invited as another contact of the same case gets the new grant, not the revoked one', async () => {
     // Prepare: one person, two contact records of firm A (an old address, a new one) on case2.
     const f = w.A.firm;
+    // One login whose (verified) email changed from the old address to the new one in between.
     const identityId = `identity-${newId()}`;
-    const token = await h.mint({ sub: identityId });
+    let token = '';
     const accept = async (c: Contact) => {
       await h.settle();
+      token = await portalToken(h, identityId, c.email);
       return h.call('POST', '/portal/invitations/accept', {
         token,
         body: { token: await invitationToken(h, c.email) },

@@ -46,17 +46,37 @@ describe('Module: auth', () => {
       [
         'a contact (no firm claims)',
         { ...contactApp, sub: 'identity-1' },
-        { kind: 'contact', identityId: 'identity-1' },
+        { kind: 'contact', identityId: 'identity-1', emailVerified: false },
+      ],
+      [
+        "a contact ID token's verified email (Cognito: boolean)",
+        { ...contactApp, sub: 'identity-1', email: 'Ann@Example.com', email_verified: true },
+        { kind: 'contact', identityId: 'identity-1', email: 'Ann@Example.com', emailVerified: true },
+      ],
+      [
+        "a contact's verified email as API Gateway hands it over (string)",
+        { ...contactApp, sub: 'identity-1', email: 'ann@example.com', email_verified: 'true' },
+        { kind: 'contact', identityId: 'identity-1', email: 'ann@example.com', emailVerified: true },
+      ],
+      [
+        "a contact's unverified email",
+        { ...contactApp, sub: 'identity-1', email: 'ann@example.com', email_verified: 'false' },
+        { kind: 'contact', identityId: 'identity-1', email: 'ann@example.com', emailVerified: false },
+      ],
+      [
+        'a contact whose email_verified is anything but true',
+        { ...contactApp, sub: 'identity-1', email: 'ann@example.com', email_verified: 'yes' },
+        { kind: 'contact', identityId: 'identity-1', email: 'ann@example.com', emailVerified: false },
       ],
       [
         'a contact-client token carrying admin claims stays a contact',
         { ...contactApp, sub: ALICE, firmId: FIRM_A, role: 'admin' },
-        { kind: 'contact', identityId: ALICE },
+        { kind: 'contact', identityId: ALICE, emailVerified: false },
       ],
       [
         'a contact access token carrying custom: staff claims stays a contact',
         { client_id: 'contact-app', sub: ALICE, 'custom:firmId': FIRM_A, 'custom:role': 'admin' },
-        { kind: 'contact', identityId: ALICE },
+        { kind: 'contact', identityId: ALICE, emailVerified: false },
       ],
       [
         'staff claims issued to an app client the API does not serve',

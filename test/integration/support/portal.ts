@@ -34,7 +34,7 @@ export async function portalContact(
   });
   expect(granted.response.status).toBe(200);
   const invitation = await invitationToken(email);
-  const token = await mintToken({ sub: `identity-${newId()}`, email });
+  const token = await mintToken({ sub: `identity-${newId()}`, email, email_verified: true });
   const accepted = await apiAs(token).POST('/portal/invitations/accept', { body: { token: invitation } });
   expect(accepted.response.status).toBe(200);
   return { contactId, name, email, token };

@@ -32,7 +32,7 @@ export async function setup(firmName = 'Thread Firm'): Promise<Setup> {
   });
   expect(granted.response.status, JSON.stringify(granted.error)).toBe(200);
   const invitation = await invitationToken(email, 1);
-  const contact = await mintToken({ sub: `identity-${newId()}`, email });
+  const contact = await mintToken({ sub: `identity-${newId()}`, email, email_verified: true });
   const accepted = await apiAs(contact).POST('/portal/invitations/accept', { body: { token: invitation } });
   expect(accepted.response.status).toBe(200);
   return { firm, caseId, contactId, email, contact };
@@ -74,7 +74,7 @@ export async function setupSecondContact(
     body: { role: 'viewer', canDownload: true },
   });
   const invitation = await invitationToken(email, 1);
-  const token = await mintToken({ sub: `identity-${newId()}`, email });
+  const token = await mintToken({ sub: `identity-${newId()}`, email, email_verified: true });
   await apiAs(token).POST('/portal/invitations/accept', { body: { token: invitation } });
   return { contactId, email, token };
 }

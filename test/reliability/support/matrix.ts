@@ -20,9 +20,11 @@ import {
   grant,
   newCase,
   newContact,
+  newEmail,
   newFileRequest,
   newTask,
   PDF,
+  portalToken,
 } from './world';
 
 export type PrincipalName =
@@ -52,6 +54,8 @@ export interface Principal {
   rights?: { canDownload: boolean; canUpload: boolean };
   /** Staff user id or contact id: whose inbox items are its own. */
   personId?: string;
+  /** Contacts: the verified email their token carries (accepting binds only the invited address). */
+  email?: string;
   /**
    * Refused on every route but public ones, with this code, whatever its claims say: the staff
    * directory or the role check says no (decision 0023).
@@ -93,6 +97,8 @@ export async function principals(h: Harness, w: World): Promise<Principal[]> {
   const { token: _t, ...inactiveRecord } = inactive;
   await firmAdminStore(h.table).putStaffUser(inactiveRecord);
   const staffToken = (sub: string, role: string) => h.mint({ sub, firmId: A.firm.firmId, role });
+  const noGrantEmail = newEmail('No Grant');
+  const staffClaimsEmail = newEmail('Staff Claims');
   return [
     { name: 'anonymous', kind: 'none' },
     { name: 'expired', kind: 'none', token: expired },
@@ -121,10 +127,16 @@ export async function principals(h: Harness, w: World): Promise<Principal[]> {
       token: A.firm.admin.token,
       personId: A.firm.admin.userId,
     },
-    { name: 'noGrant', kind: 'contact', token: await h.mint({ sub: `identity-${newId()}` }) },
+    {
+      name: 'noGrant',
+      kind: 'contact',
+      email: noGrantEmail,
+      token: await portalToken(h, `identity-${newId()}`, noGrantEmail),
+    },
     {
       name: 'viewer',
       kind: 'contact',
+      email: A.viewer.email,
       token: A.viewer.token,
       rights: { canDownload: false, canUpload: false },
       personId: A.viewer.contactId,
@@ -132,20 +144,30 @@ export async function principals(h: Harness, w: World): Promise<Principal[]> {
     {
       name: 'collaborator',
       kind: 'contact',
+      email: A.collaborator.email,
       token: A.collaborator.token,
       rights: { canDownload: true, canUpload: true },
       personId: A.collaborator.contactId,
     },
-    { name: 'revoked', kind: 'contact', token: A.revoked.token, personId: A.revoked.contactId },
+    {
+      name: 'revoked',
+      kind: 'contact',
+      email: A.revoked.email,
+      token: A.revoked.token,
+      personId: A.revoked.contactId,
+    },
     {
       // The firm admin's own sub with admin claims, but issued to the portal sign-in: a contact.
       name: 'contactWithStaffClaims',
       kind: 'contact',
+      email: staffClaimsEmail,
       token: await h.mint({
         sub: A.firm.admin.userId,
         aud: LOCAL_CONTACT_CLIENT,
         firmId: A.firm.firmId,
         role: 'admin',
+        email: staffClaimsEmail,
+        email_verified: true,
       }),
     },
     {
@@ -265,6 +287,19 @@ const itemOf = (c: Ctx) => {
 const upload = { fileName: 'matrix.pdf', contentType: PDF, size: 1000 };
 const bogusInvitation = `${'A'.repeat(26)}.${'b'.repeat(43)}`;
 
+const openable = new WeakMap<World, Promise<string>>();
+/** One fresh invitation of firm A per world, for the cells of the open route (which uses nothing up). */
+function openableInvitation(c: Ctx): Promise<string> {
+  let token = openable.get(c.w);
+  if (!token) {
+    token = newCase(c.h, c.w.A.firm, 'Matrix open').then((caseId) =>
+      freshInvitation(c.h, c.w.A.firm, caseId),
+    );
+    openable.set(c.w, token);
+  }
+  return token;
+}
+
 /** A browser subscription on the local push service, for the deployment's VAPID key. */
 async function localPushSubscription(c: Ctx) {
   // The deployment's key as browsers get it: from the API (it lives in Secrets Manager).
@@ -320,14 +355,27 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     path: `/cases/${caseOf(c)}/grants/${invitedOf(c).contactId}/invitation`,
   }),
   getPortalLink: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/portal-link` }),
+  openInvitation: async (c) => ({
+    method: 'POST',
+    path: '/portal/invitations/open',
+    // Opening writes nothing, so one invitation serves every cell (each answer names the same login).
+    body: { token: c.allowed ? await openableInvitation(c) : bogusInvitation },
+  }),
   acceptInvitation: async (c) => ({
     method: 'POST',
     path: '/portal/invitations/accept',
     // A case of its own: accepting binds the caller to it, and the other cells must still find the
     // principal as declared (no grant on case1 for noGrant and revoked, the same rights for the others).
+    // In firm B, to the principal's own address: accepting binds only the invited address, and firm A
+    // already has a contact with it (emails are unique within a firm).
     body: {
       token: c.allowed
-        ? await freshInvitation(c.h, c.w.A.firm, await newCase(c.h, c.w.A.firm, 'Matrix invitation'))
+        ? await freshInvitation(
+            c.h,
+            c.w.B.firm,
+            await newCase(c.h, c.w.B.firm, 'Matrix invitation'),
+            c.p.email ?? newEmail('Matrix Invitee'),
+          )
         : bogusInvitation,
     },
   }),

@@ -141,8 +141,15 @@ export async function newCase(h: Harness, firm: TestFirm, title: string): Promis
   return res.body.caseId;
 }
 
-export async function newContact(h: Harness, firm: TestFirm, name: string): Promise<Contact> {
-  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${newId().toLowerCase()}@client.test`;
+export const newEmail = (name: string) =>
+  `${name.toLowerCase().replace(/\W+/g, '.')}.${newId().toLowerCase()}@client.test`;
+
+export async function newContact(
+  h: Harness,
+  firm: TestFirm,
+  name: string,
+  email = newEmail(name),
+): Promise<Contact> {
   const res = await h.call('POST', '/contacts', { token: firm.staff.token, body: { name, email } });
   expect(res.status, res.text).toBe(201);
   return { contactId: res.body.contactId, name, email };
@@ -167,10 +174,14 @@ export async function invitationToken(h: Harness, email: string): Promise<string
   return decodeURIComponent(match[1]!);
 }
 
+/** A portal login's ID token: accepting binds only a login whose verified email is the invited one. */
+export const portalToken = (h: Harness, identityId: string, email: string) =>
+  h.mint({ sub: identityId, email, email_verified: true });
+
 /** Accepts the contact's latest invitation as a new portal identity; returns the identity and its token. */
 export async function acceptAs(h: Harness, c: Contact) {
   const identityId = `identity-${newId()}`;
-  const token = await h.mint({ sub: identityId });
+  const token = await portalToken(h, identityId, c.email);
   const res = await h.call('POST', '/portal/invitations/accept', {
     token,
     body: { token: await invitationToken(h, c.email) },
@@ -179,9 +190,17 @@ export async function acceptAs(h: Harness, c: Contact) {
   return { ...c, identityId, token };
 }
 
-/** A fresh contact of the firm with a fresh (unaccepted) invitation to `caseId`: its accept token. */
-export async function freshInvitation(h: Harness, firm: TestFirm, caseId: string): Promise<string> {
-  const c = await newContact(h, firm, 'Fresh Invitee');
+/**
+ * A fresh contact of the firm (with `email`, else a new address) with a fresh (unaccepted)
+ * invitation to `caseId`: its accept token.
+ */
+export async function freshInvitation(
+  h: Harness,
+  firm: TestFirm,
+  caseId: string,
+  email?: string,
+): Promise<string> {
+  const c = await newContact(h, firm, 'Fresh Invitee', email);
   await grant(h, firm, caseId, c, { role: 'viewer', canDownload: false });
   await h.settle();
   return invitationToken(h, c.email);
