@@ -75,7 +75,7 @@ async function signInWithEmailCode(username: string, email: string): Promise<str
   expect(started.ChallengeName).toBe('EMAIL_OTP');
   const mails = await mailTo(email);
   expect(mails.length).toBe(before + 1);
-  const code = /\b(\d{8})\b/.exec(mails.at(-1)!.body.text ?? '')?.[1];
+  const code = /\b(\d{8})\b/.exec(mails.at(-1)!.body.text ?? mails.at(-1)!.body.html ?? '')?.[1];
   expect(code, 'an 8-digit code in the sign-in mail').toBeDefined();
   const done = await cognito.send(
     new RespondToAuthChallengeCommand({
