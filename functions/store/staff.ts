@@ -176,3 +176,9 @@ export function firmRecords(table: Table): FirmRecords {
     },
   };
 }
+
+/** The firm's active admins (a small set, read whole): who stands in for an inactive case owner. */
+export async function activeAdminsOf(table: Table, firmId: string): Promise<StaffUser[]> {
+  const all = await queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: false });
+  return all.filter(isActiveAdmin);
+}
