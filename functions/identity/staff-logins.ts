@@ -31,6 +31,19 @@ function loginOf(attributes: AttributeType[] | undefined, fallbackEmail: string)
 
 const named = (err: unknown, name: string) => (err as Error).name === name;
 
+/**
+ * Runs a change to a login that may not exist: staff seeded into the table before staff logins
+ * existed have none, and one deleted in the console has nothing left to change. The record is
+ * the authority (the directory check), so there is nothing more to do.
+ */
+async function ifLoginExists(send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (err) {
+    if (!named(err, 'UserNotFoundException')) throw err;
+  }
+}
+
 export function staffLogins(cognito: CognitoIdentityProviderClient, userPoolId: string): StaffLogins {
   const find = async (email: string) => {
     try {
@@ -69,22 +82,28 @@ export function staffLogins(cognito: CognitoIdentityProviderClient, userPoolId: 
     },
     find,
     async setRole(email, role) {
-      await cognito.send(
-        new AdminUpdateUserAttributesCommand({
-          UserPoolId: userPoolId,
-          Username: email,
-          UserAttributes: [{ Name: 'custom:role', Value: role }],
-        }),
+      await ifLoginExists(() =>
+        cognito.send(
+          new AdminUpdateUserAttributesCommand({
+            UserPoolId: userPoolId,
+            Username: email,
+            UserAttributes: [{ Name: 'custom:role', Value: role }],
+          }),
+        ),
       );
     },
     async disable(email) {
       // Revokes the refresh tokens (no new ID token after the one in hand expires), before the
       // disable: Cognito may refuse admin calls on a disabled user, and a retry redoes both.
-      await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: email }));
-      await cognito.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: email }));
+      await ifLoginExists(async () => {
+        await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: email }));
+        await cognito.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: email }));
+      });
     },
     async enable(email) {
-      await cognito.send(new AdminEnableUserCommand({ UserPoolId: userPoolId, Username: email }));
+      await ifLoginExists(() =>
+        cognito.send(new AdminEnableUserCommand({ UserPoolId: userPoolId, Username: email })),
+      );
     },
   };
 }
