@@ -332,6 +332,28 @@ describe('npm run firm:create (local stack)', () => {
     expect((await apiAs(token).GET('/staff')).data!.items.map((u) => u.email)).toEqual([email]);
   });
 
+  it('exits 1 naming the stack when it cannot be reached', async () => {
+    const unreachable = promisify(execFile)('npx', [
+      'tsx',
+      'scripts/firm-create.ts',
+      ...[
+        '--name',
+        'X',
+        '--admin-email',
+        uniqueEmail('x'),
+        '--language',
+        'en',
+        '--local',
+        '--api',
+        'http://127.0.0.1:9',
+      ],
+    ]);
+    await expect(unreachable).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('cannot reach the local stack at http://127.0.0.1:9'),
+    });
+  });
+
   it('exits 2 with the usage on missing flags or an unknown language', async () => {
     await expect(run(['--name', 'X'])).rejects.toMatchObject({
       code: 2,
