@@ -9,11 +9,14 @@ import {
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../functions/events/catalogue';
 import { keys } from '../../functions/store/keys';
+import { toItem } from '../../functions/store/table';
 import { apiAs, problem } from './support/client';
 import { mailTo } from './support/mail';
-import { call, mintToken, newFirm, newId, partition, urls } from './support/stack';
+import { call, mintToken, newFirm, newId, partition, settle, table, urls } from './support/stack';
 
 const windowMs = Number(urls.env.STAFF_DIRECTORY_TTL_SECONDS) * 1000;
 const poolId = urls.env.STAFF_USER_POOL_ID!;
@@ -291,6 +294,67 @@ describe('Staff accounts', () => {
       code: 'recipient_inactive',
       details: { userIds: [firm.staff2.userId] },
     });
+  });
+});
+
+describe('Notices for a deactivated case owner', () => {
+  /** A client upload of a case, recorded as ingest records it: an activity entry the stream carries to notify. */
+  async function clientUpload(firmId: string, caseId: string, contactId: string) {
+    const event = {
+      type: 'document.uploaded',
+      eventId: newId(),
+      firmId,
+      caseId,
+      actor: { kind: 'contact', id: contactId },
+      occurredAt: new Date().toISOString(),
+      detail: {
+        documentId: newId(),
+        name: 'payslips.pdf',
+        contentType: 'application/pdf',
+        size: 1234,
+        source: 'client',
+        version: 1,
+        contactId,
+      },
+    } satisfies DomainEvent;
+    await table.client.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: toItem(keys.activity(firmId, caseId, event.eventId), 'activity', event),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    await settle();
+  }
+  const inboxOf = async (firmId: string, userId: string) =>
+    (await partition(keys.inboxItem({ firmId, kind: 'staff', id: userId }, newId()).PK)).filter(
+      (i) => i.entity === 'inboxItem',
+    );
+
+  it("go to the firm's active admins, and never to the deactivated owner", async () => {
+    // Prepare: a case owned by a staff user (default recipients: the owner), who is then deactivated
+    const firm = await newFirm();
+    const admin = apiAs(firm.admin.token);
+    const caseId = (await admin.POST('/cases', { body: { title: 'Payroll', ownerId: firm.staff.userId } }))
+      .data!.caseId;
+    const contactId = (await admin.POST('/contacts', { body: { name: 'Carla' } })).data!.contactId;
+    await admin.POST('/staff/{userId}/deactivate', { params: { path: { userId: firm.staff.userId } } });
+
+    // Act
+    await clientUpload(firm.firmId, caseId, contactId);
+
+    // Assess
+    expect(await inboxOf(firm.firmId, firm.staff.userId)).toEqual([]);
+    expect(await inboxOf(firm.firmId, firm.staff2.userId)).toEqual([]);
+    const told = await inboxOf(firm.firmId, firm.admin.userId);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ title: 'New client upload' });
+
+    // Reactivated, the owner hears again, and the admin no longer stands in
+    await admin.POST('/staff/{userId}/reactivate', { params: { path: { userId: firm.staff.userId } } });
+    await clientUpload(firm.firmId, caseId, contactId);
+    expect(await inboxOf(firm.firmId, firm.staff.userId)).toHaveLength(1);
+    expect(await inboxOf(firm.firmId, firm.admin.userId)).toHaveLength(1);
   });
 });
 
