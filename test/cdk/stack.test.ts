@@ -238,6 +238,7 @@ describe('Stack: Portico', () => {
           'putDocumentShares',
           'putGrant',
           'resendInvitation',
+          'inviteStaff',
           'resendThreadTasks',
         ].sort(),
       );
