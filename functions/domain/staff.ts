@@ -40,6 +40,8 @@ export interface StaffLogins {
 
 export interface StaffStore {
   getStaff(firmId: string, userId: string): Promise<StaffUser | undefined>;
+  /** The firm's staff record with this (normalised) email, if any. */
+  findStaffByEmail(firmId: string, email: string): Promise<StaffUser | undefined>;
   /**
    * Writes a new staff record and, for an active admin, adds one to the firm's admin count, in
    * one transaction. `exists` when the record is there already; `firm_not_found` without the firm.
@@ -110,6 +112,10 @@ export async function inviteStaff(
   input: Invitation,
 ): Promise<{ user: StaffView; created: boolean }> {
   const email = normalizeEmail(input.email);
+  // The same email again: the user it is, with no Cognito call (no second mail). This also covers
+  // users recorded before staff logins existed, who must not get a second record.
+  const known = await deps.staff.findStaffByEmail(firmId, email);
+  if (known) return { user: staffView(known), created: false };
   const created = await deps.logins.create({
     email,
     name: input.name,

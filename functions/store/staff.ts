@@ -82,6 +82,12 @@ export function staffStore(table: Table): StaffStore {
   return {
     getStaff: (firmId, userId) => getItem<StaffUser>(table, keys.staff(firmId, userId), { consistent: true }),
 
+    async findStaffByEmail(firmId, email) {
+      // A firm's staff is a small set (read whole, like activeAdminsOf); invitations are rare.
+      const all = await queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: true });
+      return all.find((u) => u.email.toLowerCase() === email);
+    },
+
     async addStaff(user) {
       const delta = isActiveAdmin(user) ? 1 : 0;
       if (delta) await ensureAdminCount(user.firmId);

@@ -185,6 +185,19 @@ describe('Staff accounts', () => {
     expect(activeAdmins).toHaveLength(1);
   });
 
+  it('answers a staff user recorded before logins existed, creating no login, record or mail', async () => {
+    const firm = await newFirm();
+    const before = await staffItems(firm.firmId);
+    const res = await apiAs(firm.admin.token).POST('/staff', {
+      body: { email: firm.staff.email.toUpperCase(), name: 'Someone else', role: 'admin', language: 'en' },
+    });
+    expect(res.response.status).toBe(200);
+    expect(res.data).toMatchObject({ created: false, user: { userId: firm.staff.userId, role: 'staff' } });
+    expect(await staffItems(firm.firmId)).toEqual(before);
+    await expect(loginOf(firm.staff.email)).rejects.toMatchObject({ name: 'UserNotFoundException' });
+    expect(await mailTo(firm.staff.email)).toHaveLength(0);
+  });
+
   it("refuses another firm's staff login, with a code, writing nothing", async () => {
     const [a, b] = await Promise.all([newFirm('A'), newFirm('B')]);
     const email = uniqueEmail('shared');

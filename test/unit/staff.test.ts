@@ -72,6 +72,9 @@ function fakeStore(firms = new Map<string, Firm>()) {
       const u = staff.get(key(firmId, userId));
       return u ? { ...u } : undefined;
     },
+    async findStaffByEmail(firmId, email) {
+      return [...staff.values()].find((u) => u.firmId === firmId && u.email === email);
+    },
     async addStaff(user) {
       if (staff.has(key(user.firmId, user.userId))) return 'exists';
       moveCount(user.firmId, isActiveAdmin(user) ? 1 : 0);
@@ -151,6 +154,22 @@ describe('Function: inviteStaff', () => {
     expect(table.firms.get(FIRM_A)?.activeAdmins).toBe(1);
     // The pool refused the second create: no second login, so no second invitation mail.
     expect(pool.users.size).toBe(1);
+  });
+
+  it('answers a user recorded before staff logins existed, creating no login and no second record', async () => {
+    const { deps, pool, table } = setup();
+    table.staff.set(`${FIRM_A}/legacy`, {
+      firmId: FIRM_A,
+      userId: 'legacy',
+      name: 'Ada',
+      email: 'ada@firm.test',
+      role: 'admin',
+      createdAt: '2024-01-01T00:00:00.000Z',
+    });
+    const answer = await inviteStaff(deps, FIRM_A, invite('Ada@firm.test'));
+    expect(answer).toMatchObject({ created: false, user: { userId: 'legacy', role: 'admin' } });
+    expect(pool.calls).toEqual([]);
+    expect(table.staff.size).toBe(1);
   });
 
   it("refuses an email that is another firm's staff login, writing nothing", async () => {
