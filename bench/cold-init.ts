@@ -129,6 +129,12 @@ export function coldSpecs(
       floor: [query(patterns.documentsOfCase(demo.firmId, caseId))],
       expectStatus: 200,
     },
+    staff: {
+      invocation: 'GET /staff (staff claims)',
+      event: httpEvent(routes.listStaff, { claims: staff }),
+      floor: [query(patterns.staffOfFirm(demo.firmId))],
+      expectStatus: 200,
+    },
     inbox: {
       invocation: 'GET /inbox (staff claims)',
       event: httpEvent(routes.listStaffInbox, { claims: staff }),

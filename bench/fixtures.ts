@@ -24,6 +24,24 @@ export const fixtures = {
     body: { name: 'Bench contact', email: `rt.${Date.now()}@client.test` },
   }),
   listContacts: async (w) => ({ claims: await w.staffClaims('listContacts') }),
+  inviteStaff: async (w) => ({
+    claims: await w.staffClaims('inviteStaff'),
+    body: { email: `rt.${Date.now()}@bench.test`, name: 'Bench invitee', role: 'staff', language: 'en' },
+  }),
+  listStaff: async (w) => ({ claims: await w.staffClaims('listStaff') }),
+  updateStaff: async (w) => ({
+    claims: await w.staffClaims('updateStaff'),
+    params: { userId: (await w.invitedStaff('updated')).userId },
+    body: { name: 'Bench renamed' },
+  }),
+  deactivateStaff: async (w) => ({
+    claims: await w.staffClaims('deactivateStaff'),
+    params: { userId: (await w.invitedStaff('deactivated')).userId },
+  }),
+  reactivateStaff: async (w) => ({
+    claims: await w.staffClaims('reactivateStaff'),
+    params: { userId: (await w.invitedStaff('reactivated')).userId },
+  }),
   putGrant: async (w) => ({
     claims: await w.staffClaims('putGrant'),
     params: { caseId: await w.caseId(), contactId: (await w.newContact('put-grant')).contactId },

@@ -170,6 +170,20 @@ export class World {
     });
   }
 
+  /** A staff user invited through the API (a staff-pool login and its record), so no principal is changed. */
+  async invitedStaff(label: string): Promise<{ userId: string }> {
+    const res = await this.must('inviteStaff', {
+      claims: await this.staffClaims('inviteStaff'),
+      body: {
+        email: `${label}.${ulid().toLowerCase()}@bench.test`,
+        name: `Staff ${label}`,
+        role: 'staff',
+        language: 'en',
+      },
+    });
+    return { userId: (res.user as { userId: string }).userId };
+  }
+
   /** A new contact of the firm (not granted anything). */
   async newContact(label: string): Promise<{ contactId: string; email: string }> {
     const email = `${label}.${ulid().toLowerCase()}@client.test`;

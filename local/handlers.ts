@@ -11,6 +11,7 @@ export const groupHandlers: Record<RouteGroup, () => Promise<{ handler: unknown 
   threads: () => import('../functions/handlers/threads'),
   discussions: () => import('../functions/handlers/discussions'),
   notifications: () => import('../functions/handlers/notifications'),
+  staff: () => import('../functions/handlers/staff'),
 };
 
 export async function loadGroupHandlers(): Promise<Record<RouteGroup, GroupHandler>> {

@@ -141,6 +141,8 @@ export async function seedDemo(table: Table, portalUrl: string): Promise<{ creat
       locale: 'en',
       portalUrl,
       createdAt: now,
+      // One admin below (Ada): the last-admin rule's counter starts at what is seeded.
+      activeAdmins: Object.values(demo.users).filter((u) => u.role === 'admin').length,
     }),
   );
   for (const u of Object.values(demo.users)) {

@@ -1597,6 +1597,90 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the firm's staff users (by id), optionally only `active` or only `inactive` ones.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listStaff'];
+    put?: never;
+    /**
+     * Invite a staff user: creates the staff sign-in's login (Cognito mails the invitation with a temporary password) and the staff record. Idempotent: the same email again answers the existing user (`created: false`, no second mail); an email that is another firm's staff login answers 409 `staff_email_in_other_firm`.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['inviteStaff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a staff user's role, name or language. A role change also sets the login's `custom:role`: the user's tokens issued before it answer 403 `role_mismatch` until they sign in again. The last active admin cannot be demoted (409 `last_admin`).
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    patch: operations['updateStaff'];
+    trace?: never;
+  };
+  '/staff/{userId}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Deactivate a staff user (idempotent): the record first (the user's tokens are refused within STAFF_DIRECTORY_TTL_SECONDS, 60 s by default), then the login is signed out everywhere (refresh tokens revoked) and disabled. The user drops out of recipients; notices meant for them as case owner go to the firm's active admins. The last active admin cannot be deactivated (409 `last_admin`).
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['deactivateStaff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/{userId}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reactivate a staff user (idempotent): the record, then the login is enabled again.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['reactivateStaff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1833,7 +1917,7 @@ export interface components {
     NewCaseBody: {
       clientName?: string;
       notifyClient?: boolean;
-      ownerId?: components['schemas']['Id'];
+      ownerId?: components['schemas']['StaffUserId'];
       reference?: string;
       title: string;
     };
@@ -1889,12 +1973,12 @@ export interface components {
     Recipient: {
       email: boolean;
       inApp: boolean;
-      userId: components['schemas']['Id'];
+      userId: components['schemas']['StaffUserId'];
     };
     RecipientOutput: {
       email: boolean;
       inApp: boolean;
-      userId: components['schemas']['Id'];
+      userId: components['schemas']['StaffUserId'];
     };
     RecipientsBody: {
       recipients: components['schemas']['Recipient'][];
@@ -1936,6 +2020,7 @@ export interface components {
       documentName: string;
       sharedAt: string;
     };
+    StaffUserId: string;
     UnreadView: {
       unread: number;
     };
@@ -6450,6 +6535,228 @@ export interface operations {
             };
             templateId: string;
             variables: string[];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listStaff: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+        status?: 'active' | 'inactive';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              deactivatedAt?: string;
+              email: string;
+              invitedAt: string;
+              language?: string;
+              name: string;
+              /** @enum {string} */
+              role: 'admin' | 'staff';
+              /** @enum {string} */
+              status: 'active' | 'inactive';
+              userId: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  inviteStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          email: components['schemas']['Email'];
+          language: components['schemas']['Locale'];
+          name: string;
+          /** @enum {string} */
+          role: 'admin' | 'staff';
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            created: boolean;
+            user: {
+              deactivatedAt?: string;
+              email: string;
+              invitedAt: string;
+              language?: string;
+              name: string;
+              /** @enum {string} */
+              role: 'admin' | 'staff';
+              /** @enum {string} */
+              status: 'active' | 'inactive';
+              userId: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  updateStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: components['schemas']['StaffUserId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          language?: components['schemas']['Locale'];
+          name?: string;
+          /** @enum {string} */
+          role?: 'admin' | 'staff';
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deactivatedAt?: string;
+            email: string;
+            invitedAt: string;
+            language?: string;
+            name: string;
+            /** @enum {string} */
+            role: 'admin' | 'staff';
+            /** @enum {string} */
+            status: 'active' | 'inactive';
+            userId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  deactivateStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: components['schemas']['StaffUserId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deactivatedAt?: string;
+            email: string;
+            invitedAt: string;
+            language?: string;
+            name: string;
+            /** @enum {string} */
+            role: 'admin' | 'staff';
+            /** @enum {string} */
+            status: 'active' | 'inactive';
+            userId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reactivateStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: components['schemas']['StaffUserId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deactivatedAt?: string;
+            email: string;
+            invitedAt: string;
+            language?: string;
+            name: string;
+            /** @enum {string} */
+            role: 'admin' | 'staff';
+            /** @enum {string} */
+            status: 'active' | 'inactive';
+            userId: string;
           };
         };
       };

@@ -2,7 +2,7 @@
 
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
-import { notFound, unprocessable } from './errors';
+import { conflict, notFound, unprocessable } from './errors';
 import type { FirmStore } from './firm';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type StaffPrincipal, staffActor } from './principal';
@@ -53,6 +53,8 @@ export async function createCase(deps: CaseDeps, by: StaffPrincipal, input: NewC
   if (ownerId !== by.userId) {
     const owner = await deps.firm.getStaffUser(by.firmId, ownerId);
     if (!owner) throw unprocessable('owner_not_staff', `Owner ${ownerId} is not a staff user of this firm.`);
+    if (owner.status === 'inactive')
+      throw conflict('owner_inactive', `Owner ${ownerId} is a deactivated staff user: choose an active one.`);
   }
   const c: Case = {
     firmId: by.firmId,

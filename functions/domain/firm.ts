@@ -8,6 +8,11 @@ export interface Firm {
   /** Base URL of the firm's client portal (links in mail point here). */
   portalUrl: string;
   createdAt: string;
+  /**
+   * Active admins of the firm, kept in the same transaction as every staff change that moves it:
+   * the last-admin rule is its condition (decision 0025). Absent on firms written before it existed.
+   */
+  activeAdmins?: number;
 }
 
 export interface StaffUser {
@@ -20,6 +25,10 @@ export interface StaffUser {
   status?: 'active' | 'inactive';
   locale?: string;
   createdAt: string;
+  /** When an admin invited the user (absent on seeded users: `createdAt`). */
+  invitedAt?: string;
+  /** When the user was last deactivated (kept after a reactivation, for the record). */
+  deactivatedAt?: string;
 }
 
 export interface FirmStore {

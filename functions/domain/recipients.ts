@@ -3,7 +3,7 @@
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import type { Case } from './cases';
-import { type DomainError, notFound, unprocessable } from './errors';
+import { conflict, type DomainError, notFound, unprocessable } from './errors';
 import type { StaffUser } from './firm';
 import type { Clock, Ids } from './ports';
 import { type StaffPrincipal, staffActor } from './principal';
@@ -63,14 +63,37 @@ export const effectiveRecipients = (
 const isOn = (r: RecipientSetting) => r.inApp || r.email;
 
 /**
- * The rules a saved list must keep, checked on the whole list: no user twice, every user a staff
- * user of the firm, and the owner off (or absent) only while someone else still hears of the case.
+ * The recipient rule for deactivated staff (decision 0025): an inactive user is never told
+ * anything. When the case owner is inactive and, without them, nobody active would hear of the
+ * case (the owner rule's promise), the firm's active admins take the owner's place, on the
+ * owner's channels. `actorId` (who made the change) does not count as hearing of it.
+ */
+export function activeRecipients(
+  list: RecipientSetting[],
+  ownerId: string,
+  users: readonly Pick<StaffUser, 'userId' | 'status'>[],
+  actorId: string | undefined,
+): { list: RecipientSetting[]; ownerStandIn: RecipientSetting | undefined } {
+  const inactive = new Set(users.filter((u) => u.status === 'inactive').map((u) => u.userId));
+  const kept = list.filter((r) => !inactive.has(r.userId));
+  const owner = list.find((r) => r.userId === ownerId);
+  const someoneHears = kept.some((r) => r.userId !== actorId && isOn(r));
+  return {
+    list: kept,
+    ownerStandIn: owner && isOn(owner) && inactive.has(ownerId) && !someoneHears ? owner : undefined,
+  };
+}
+
+/**
+ * The rules a saved list must keep, checked on the whole list: no user twice, every user an active
+ * staff user of the firm, and the owner off (or absent) only while someone else still hears of the case.
  * Returns the first broken rule, or undefined.
  */
 export function checkRecipients(
   ownerId: string,
   list: RecipientSetting[],
   staffIds: ReadonlySet<string>,
+  inactiveIds: ReadonlySet<string> = new Set(),
 ): DomainError | undefined {
   const seen = new Set<string>();
   const duplicates = new Set<string>();
@@ -85,6 +108,14 @@ export function checkRecipients(
     return unprocessable('recipient_not_staff', 'Every recipient must be a staff user of this firm.', {
       userIds: notStaff,
     });
+  }
+  const inactive = list.filter((r) => inactiveIds.has(r.userId)).map((r) => r.userId);
+  if (inactive.length > 0) {
+    return conflict(
+      'recipient_inactive',
+      'A deactivated staff user cannot be a recipient: remove them from the list (or reactivate them).',
+      { userIds: inactive },
+    );
   }
   const owner = list.find((r) => r.userId === ownerId);
   const othersOn = list.some((r) => r.userId !== ownerId && isOn(r));
@@ -119,7 +150,12 @@ export async function putRecipients(
   const list = input.recipients.map(({ userId, inApp, email }) => ({ userId, inApp, email }));
   const ids = [...new Set(list.map((r) => r.userId))];
   const staff = await deps.staff.staffUsers(by.firmId, ids);
-  const problem = checkRecipients(c.ownerId, list, new Set(staff.map((u) => u.userId)));
+  const problem = checkRecipients(
+    c.ownerId,
+    list,
+    new Set(staff.map((u) => u.userId)),
+    new Set(staff.filter((u) => u.status === 'inactive').map((u) => u.userId)),
+  );
   if (problem) throw problem;
   const saved: SavedRecipients = {
     firmId: by.firmId,

@@ -27,7 +27,8 @@ export type RouteGroup =
   | 'inbox'
   | 'threads'
   | 'discussions'
-  | 'notifications';
+  | 'notifications'
+  | 'staff';
 
 export interface RouteDef {
   method: Method;

@@ -4,6 +4,7 @@
 import { caseStore } from '../store/cases';
 import { contactStore } from '../store/contacts';
 import { recipientsStore, staffDirectory } from '../store/recipients';
+import { activeAdminsOf } from '../store/staff';
 import type { Table } from '../store/table';
 import { caseActivityPorts } from './policies/case-people';
 import { clientDocumentPorts } from './policies/client-documents';
@@ -30,6 +31,7 @@ export function caseNoticePorts(table: Table, config: PolicyConfig): { caseNotic
       case: (firmId, caseId) => cases.getCase(firmId, caseId),
       recipientsOf: async (firmId, caseId) => (await recipients.getRecipients(firmId, caseId))?.recipients,
       staffUsers: (firmId, ids) => staff.staffUsers(firmId, ids),
+      activeAdmins: (firmId) => activeAdminsOf(table, firmId),
       contact: (firmId, contactId) => contacts.getContact(firmId, contactId),
       caseDocumentsUrl: (caseId) => `${appUrl}/cases/${encodeURIComponent(caseId)}/documents`,
     },

@@ -418,6 +418,13 @@ export const patterns = {
     skPrefix: 'CASE#',
     forward: false,
   }),
+  /** Staff users of a firm, by user id (a Cognito `sub`, or a seeded ULID). */
+  staffOfFirm: (firmId: string): QuerySpec => ({
+    name: 'staffOfFirm',
+    pk: firmPk(firmId),
+    skPrefix: 'STAFF#',
+    forward: true,
+  }),
   /** Contacts of a firm, oldest first. */
   contactsOfFirm: (firmId: string): QuerySpec => ({
     name: 'contactsOfFirm',

@@ -50,6 +50,8 @@ const GROUP_TEXT: Record<RouteGroup, string> = {
     'Discussions and comments, file requests (with update requests and document versions), firm settings.',
   notifications:
     "The firm's notification policy (matrix of event type × channel, mandatory categories, document path, digests), texts per language and their overrides, personal preferences, web push subscriptions, recurring tasks and a case's notify-client flag, and delivery status: who was told what, how, and why not.",
+  staff:
+    "The firm's staff accounts: invitations (a staff sign-in login and its mail), roles, deactivation and reactivation; the last active admin stays.",
 };
 
 const SUCCESS_TEXT: Record<number, string> = {

@@ -190,6 +190,7 @@ describe('Stack: Portico', () => {
           'putDocumentShares',
           'putGrant',
           'resendInvitation',
+          'inviteStaff',
           'resendThreadTasks',
         ].sort(),
       );

@@ -139,6 +139,19 @@ describe('Module: cases', () => {
     });
   });
 
+  it('refuses a deactivated owner with 409 owner_inactive and writes nothing', async () => {
+    // Prepare
+    const d = deps();
+    d.firm.addStaff(FIRM_A, BOB).status = 'inactive';
+
+    // Act
+    const err = await rejection(createCase(d, staffOf(FIRM_A, ALICE), { title: 'T', ownerId: BOB }));
+
+    // Assess
+    expect(err).toMatchObject({ kind: 'conflict', code: 'owner_inactive' });
+    expect(d.cases.writes).toBe(0);
+  });
+
   describe('getCase', () => {
     it('finds a case of the caller’s firm', async () => {
       // Prepare

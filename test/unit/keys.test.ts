@@ -355,6 +355,13 @@ const patternCases: PatternCase[] = [
     sameAs: ['firm'],
   },
   {
+    label: 'staffOfFirm',
+    uses: ['firm'],
+    spec: (v) => patterns.staffOfFirm(v.firm),
+    lists: 'staff',
+    sameAs: ['firm'],
+  },
+  {
     label: 'contactsOfFirm',
     uses: ['firm'],
     spec: (v) => patterns.contactsOfFirm(v.firm),

@@ -243,6 +243,7 @@ describe('Policy: document.uploaded', () => {
       case: async () => ({ caseId: CASE, title: 'Audit <2025>', ownerId: ALICE }),
       recipientsOf: async () => saved,
       staffUsers: async (_f, ids) => users.filter((u) => ids.includes(u.userId)),
+      activeAdmins: async () => [],
       contact: async () => ({ name: 'Carla' }),
       caseDocumentsUrl: (caseId) => `https://app.test/cases/${caseId}/documents`,
     };
@@ -256,6 +257,35 @@ describe('Policy: document.uploaded', () => {
       detail: { ...(event().detail as object), source, name: 'q3 & <b>.pdf' },
     }) as Extract<DomainEvent, { type: 'document.uploaded' }>;
   const plan = (p: PlannedDelivery[]) => p.map((d) => `${d.recipient.name}/${d.channel}`);
+
+  it("tells the firm's active admins instead of a deactivated owner, and never a deactivated user", async () => {
+    const p = ports([
+      { userId: ALICE, inApp: true, email: true },
+      { userId: BOB, inApp: true, email: false },
+    ]);
+    const inactive = new Set([ALICE, BOB]);
+    p.caseNotice.staffUsers = async (_f, ids) =>
+      [
+        { userId: ALICE, name: 'Alice', email: 'alice@firm.test' },
+        { userId: BOB, name: 'Bob', email: 'bob@firm.test' },
+      ]
+        .filter((u) => ids.includes(u.userId))
+        .map((u) => (inactive.has(u.userId) ? { ...u, status: 'inactive' as const } : u));
+    p.caseNotice.activeAdmins = async () => [{ userId: CAROL, name: 'Carol', email: 'carol@firm.test' }];
+    const out = await documentUploadedPolicy(
+      uploadedBy('client', { kind: 'contact', id: ulidOf(8) }),
+      ctx(p),
+    );
+    expect(plan(out)).toEqual(['Carol/inApp', 'Carol/email']);
+
+    // Bob active again: he hears, so no admin stands in for Alice.
+    inactive.delete(BOB);
+    const again = await documentUploadedPolicy(
+      uploadedBy('client', { kind: 'contact', id: ulidOf(8) }),
+      ctx(p),
+    );
+    expect(plan(again)).toEqual(['Bob/inApp']);
+  });
 
   it('tells the owner in-app and by email by default', async () => {
     const out = await documentUploadedPolicy(

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../functions/domain/cases';
 import type { StaffUser } from '../../functions/domain/firm';
 import {
+  activeRecipients,
   checkRecipients,
   getRecipients,
   putRecipients,
@@ -63,6 +64,79 @@ describe('Rule: checkRecipients', () => {
     expect(checkRecipients(OWNER, [r(OTHER, true, true), r(OTHER, true, false)], staff)?.details).toEqual({
       userIds: [OTHER],
     });
+  });
+});
+
+describe('Rule: deactivated staff in a saved list', () => {
+  it('refuses a deactivated recipient with 409 recipient_inactive, naming them', () => {
+    const problem = checkRecipients(
+      OWNER,
+      [r(OWNER, true, true), r(OTHER, true, false)],
+      staff,
+      new Set([OTHER]),
+    );
+    expect(problem).toMatchObject({
+      kind: 'conflict',
+      code: 'recipient_inactive',
+      details: { userIds: [OTHER] },
+    });
+  });
+
+  it('accepts the list once the deactivated user is removed', () => {
+    expect(checkRecipients(OWNER, [r(OWNER, true, true)], staff, new Set([OTHER]))).toBeUndefined();
+  });
+});
+
+describe('Rule: activeRecipients (who hears when staff are deactivated)', () => {
+  const users = (inactive: string[]) =>
+    [OWNER, OTHER, CAROL].map((userId) => ({
+      userId,
+      ...(inactive.includes(userId) ? { status: 'inactive' as const } : {}),
+    }));
+
+  it('drops inactive users and keeps the rest as saved', () => {
+    const out = activeRecipients(
+      [r(OWNER, true, true), r(OTHER, true, false)],
+      OWNER,
+      users([OTHER]),
+      undefined,
+    );
+    expect(out).toEqual({ list: [r(OWNER, true, true)], ownerStandIn: undefined });
+  });
+
+  it("asks for the admins on the owner's channels when the owner is inactive and nobody else hears", () => {
+    const out = activeRecipients(
+      [r(OWNER, false, true), r(OTHER, false, false)],
+      OWNER,
+      users([OWNER]),
+      undefined,
+    );
+    expect(out).toEqual({ list: [r(OTHER, false, false)], ownerStandIn: r(OWNER, false, true) });
+  });
+
+  it('needs no stand-in while another active recipient hears', () => {
+    const out = activeRecipients(
+      [r(OWNER, true, true), r(OTHER, true, false)],
+      OWNER,
+      users([OWNER]),
+      undefined,
+    );
+    expect(out.ownerStandIn).toBeUndefined();
+  });
+
+  it('does not count the author of the change as hearing of it', () => {
+    const out = activeRecipients([r(OWNER, true, true), r(OTHER, true, false)], OWNER, users([OWNER]), OTHER);
+    expect(out.ownerStandIn).toEqual(r(OWNER, true, true));
+  });
+
+  it('needs no stand-in for an owner the list switched off', () => {
+    const out = activeRecipients(
+      [r(OWNER, false, false), r(OTHER, true, true)],
+      OWNER,
+      users([OWNER, OTHER]),
+      undefined,
+    );
+    expect(out).toEqual({ list: [], ownerStandIn: undefined });
   });
 });
 

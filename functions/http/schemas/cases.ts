@@ -1,6 +1,6 @@
 // Request and response schemas of the case and contact routes.
 import * as z from 'zod';
-import { Email, Id, Locale, Text } from './common';
+import { Email, Id, Locale, StaffUserId, Text } from './common';
 
 export const CaseParams = z.strictObject({ caseId: Id });
 
@@ -8,7 +8,7 @@ export const NewCaseBody = z.strictObject({
   title: Text(200),
   reference: Text(100).optional(),
   clientName: Text(200).optional(),
-  ownerId: Id.optional(),
+  ownerId: StaffUserId.optional(),
   notifyClient: z.boolean().optional(),
 });
 

@@ -7,6 +7,17 @@ export const Id = z
   .string()
   .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id issued by Portico (26-character ULID)');
 
+/**
+ * A staff user's id: the staff pool login's `sub` (a UUID), or the ULID of a user seeded into the
+ * table before staff logins existed.
+ */
+export const StaffUserId = z
+  .string()
+  .regex(
+    /^(?:[0-9A-HJKMNP-TV-Z]{26}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+    'must be a staff user id (a ULID or a Cognito sub)',
+  );
+
 export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   nextToken: z.string().min(1).max(2048).optional(),

@@ -1,6 +1,6 @@
 // Request and response schemas of the inbox and of a case's internal notification recipients.
 import * as z from 'zod';
-import { Id } from './common';
+import { Id, StaffUserId } from './common';
 
 export const InboxItemParams = z.strictObject({ itemId: Id });
 
@@ -21,7 +21,7 @@ export const InboxItemView = z.object({
 export const UnreadView = z.object({ unread: z.number().int().nonnegative() });
 export const ReadAllView = z.object({ marked: z.number().int().nonnegative() });
 
-export const Recipient = z.strictObject({ userId: Id, inApp: z.boolean(), email: z.boolean() });
+export const Recipient = z.strictObject({ userId: StaffUserId, inApp: z.boolean(), email: z.boolean() });
 export const RecipientsBody = z.strictObject({ recipients: z.array(Recipient).max(100) });
 export const RecipientsView = z.object({
   caseId: z.string(),

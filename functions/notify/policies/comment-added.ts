@@ -3,9 +3,9 @@
 // with. Nobody hears of their own comment; its text is included only with "detailed notifications".
 
 import { flattenPlainText } from '../../domain/plain-text';
-import { defaultRecipients } from '../../domain/recipients';
 import type { Policy } from '../policy';
 import { portalPath, toEach, toStaff } from './case-people';
+import { caseRecipients } from './document-uploaded';
 
 export const commentAddedPolicy: Policy<'comment.added'> = async (event, ctx) => {
   if (!event.caseId) return [];
@@ -25,11 +25,7 @@ export const commentAddedPolicy: Policy<'comment.added'> = async (event, ctx) =>
   if (event.actor.kind === 'contact') {
     const c = await caseNotice.case(event.firmId, event.caseId);
     if (!c) return [];
-    const list = (await caseNotice.recipientsOf(event.firmId, c.caseId)) ?? defaultRecipients(c.ownerId);
-    const users = await caseNotice.staffUsers(
-      event.firmId,
-      list.map((r) => r.userId),
-    );
+    const { list, users } = await caseRecipients(caseNotice, event.firmId, c, undefined);
     const link = ports.appUrl(`/cases/${event.caseId}/discussions/${discussionId}`);
     return toStaff(list, users, event.firmId, event.actor.id, (r) =>
       ctx.texts.render('comment.added.staff', r, vars, { link, details }),

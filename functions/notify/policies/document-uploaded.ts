@@ -5,7 +5,7 @@
 import type { Case } from '../../domain/cases';
 import type { StaffUser } from '../../domain/firm';
 import { displayName } from '../../domain/names';
-import { defaultRecipients, type RecipientSetting } from '../../domain/recipients';
+import { activeRecipients, defaultRecipients, type RecipientSetting } from '../../domain/recipients';
 import { log } from '../../log';
 import type { PlannedDelivery, Policy } from '../policy';
 
@@ -14,10 +14,13 @@ export interface CaseNoticePorts {
   case(firmId: string, caseId: string): Promise<Pick<Case, 'caseId' | 'title' | 'ownerId'> | undefined>;
   /** The saved recipients list of a case; undefined when none was saved (the default applies). */
   recipientsOf(firmId: string, caseId: string): Promise<RecipientSetting[] | undefined>;
+  /** Staff users by id, inactive ones included (with their `status`): unknown ids are absent. */
   staffUsers(
     firmId: string,
     userIds: string[],
-  ): Promise<Pick<StaffUser, 'userId' | 'name' | 'email' | 'locale'>[]>;
+  ): Promise<Pick<StaffUser, 'userId' | 'name' | 'email' | 'locale' | 'status'>[]>;
+  /** The firm's active admins: they stand in for an inactive case owner. */
+  activeAdmins(firmId: string): Promise<Pick<StaffUser, 'userId' | 'name' | 'email' | 'locale'>[]>;
   contact(firmId: string, contactId: string): Promise<{ name: string } | undefined>;
   /** The staff app's page of a case's documents. */
   caseDocumentsUrl(caseId: string): string;
@@ -37,20 +40,15 @@ export const documentUploadedPolicy: Policy<'document.uploaded'> = async (event,
     log.warn('document.uploaded for a case that does not exist; nobody notified', { eventId: event.eventId });
     return [];
   }
-  const list = (await ports.recipientsOf(event.firmId, c.caseId)) ?? defaultRecipients(c.ownerId);
   // Whoever made the change knows of it already.
   const actorId = event.actor.kind === 'staff' ? event.actor.id : undefined;
-  const wanted = list.filter((r) => r.userId !== actorId && (r.inApp || r.email));
+  const team = await caseRecipients(ports, event.firmId, c, actorId);
+  const wanted = team.list.filter((r) => r.userId !== actorId && (r.inApp || r.email));
   if (wanted.length === 0) return [];
+  const users = team.users;
 
   const contactId = event.detail.contactId ?? (event.actor.kind === 'contact' ? event.actor.id : undefined);
-  const [users, contact] = await Promise.all([
-    ports.staffUsers(
-      event.firmId,
-      wanted.map((r) => r.userId),
-    ),
-    contactId ? ports.contact(event.firmId, contactId) : Promise.resolve(undefined),
-  ]);
+  const contact = contactId ? await ports.contact(event.firmId, contactId) : undefined;
   const vars = {
     contactName: contact?.name ?? 'A client',
     fileName: displayName(event.detail.name),
@@ -78,3 +76,32 @@ export const documentUploadedPolicy: Policy<'document.uploaded'> = async (event,
   }
   return out;
 };
+
+type Person = Pick<StaffUser, 'userId' | 'name' | 'email' | 'locale'>;
+
+/**
+ * A case's internal recipients as notices reach them: the saved list (or the owner by default)
+ * without inactive users, the firm's active admins standing in for an inactive owner when nobody
+ * else active would hear (activeRecipients), and the active users' records.
+ */
+export async function caseRecipients(
+  ports: CaseNoticePorts,
+  firmId: string,
+  c: Pick<Case, 'caseId' | 'ownerId'>,
+  actorId: string | undefined,
+): Promise<{ list: RecipientSetting[]; users: Person[] }> {
+  const saved = (await ports.recipientsOf(firmId, c.caseId)) ?? defaultRecipients(c.ownerId);
+  const ids = [...new Set([...saved.map((r) => r.userId), c.ownerId])];
+  const records = await ports.staffUsers(firmId, ids);
+  const { list, ownerStandIn } = activeRecipients(saved, c.ownerId, records, actorId);
+  const users: Person[] = records.filter((u) => u.status !== 'inactive');
+  if (!ownerStandIn) return { list, users };
+  const admins = (await ports.activeAdmins(firmId)).filter((a) => !list.some((r) => r.userId === a.userId));
+  return {
+    list: [
+      ...list,
+      ...admins.map((a) => ({ userId: a.userId, inApp: ownerStandIn.inApp, email: ownerStandIn.email })),
+    ],
+    users: [...users, ...admins],
+  };
+}

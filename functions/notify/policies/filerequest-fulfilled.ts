@@ -1,9 +1,10 @@
 // Policy of `filerequest.fulfilled`: the staff user who made the request (in-app + email) and the
 // case's internal recipients (on their channels) hear that a recipient uploaded the file.
 import { displayName } from '../../domain/names';
-import { defaultRecipients, type RecipientSetting } from '../../domain/recipients';
+import type { RecipientSetting } from '../../domain/recipients';
 import type { Policy } from '../policy';
 import { toStaff } from './case-people';
+import { caseRecipients } from './document-uploaded';
 
 export const fileRequestFulfilledPolicy: Policy<'filerequest.fulfilled'> = async (event, ctx) => {
   if (!event.caseId) return [];
@@ -15,14 +16,18 @@ export const fileRequestFulfilledPolicy: Policy<'filerequest.fulfilled'> = async
     caseNotice.contact(event.firmId, event.detail.contactId),
   ]);
   if (!r || !c) return [];
+  // The requester first (in-app + email), then the case's recipients (without inactive users; the
+  // firm's active admins stand in for an inactive owner when nobody else would hear).
+  const [team, [requester]] = await Promise.all([
+    caseRecipients({ ...caseNotice, recipientsOf: async () => saved }, event.firmId, c, undefined),
+    caseNotice.staffUsers(event.firmId, [r.createdBy.id]),
+  ]);
+  const requesterActive = requester && requester.status !== 'inactive';
   const list: RecipientSetting[] = [
-    { userId: r.createdBy.id, inApp: true, email: true },
-    ...(saved ?? defaultRecipients(c.ownerId)).filter((s) => s.userId !== r.createdBy.id),
+    ...(requesterActive ? [{ userId: r.createdBy.id, inApp: true, email: true }] : []),
+    ...team.list.filter((s) => s.userId !== r.createdBy.id),
   ];
-  const users = await caseNotice.staffUsers(
-    event.firmId,
-    list.map((s) => s.userId),
-  );
+  const users = requesterActive ? [...team.users, requester] : team.users;
   const vars = {
     contactName: contact?.name ?? 'A client',
     kind: event.detail.kind === 'update' ? 'update' : 'new',

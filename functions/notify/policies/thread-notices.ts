@@ -9,7 +9,6 @@ import type { Contact } from '../../domain/contacts';
 import type { Firm } from '../../domain/firm';
 import type { Grant } from '../../domain/grants';
 import { flattenPlainText } from '../../domain/plain-text';
-import { defaultRecipients } from '../../domain/recipients';
 import { inListOrder } from '../../domain/task-rules';
 import type { Task, TaskSnapshot, Thread, Message as ThreadMessage } from '../../domain/threads';
 import type { DomainEvent } from '../../events/catalogue';
@@ -18,6 +17,7 @@ import type { Table } from '../../store/table';
 import { readItem, threadStore } from '../../store/threads';
 import type { Message, PlannedDelivery, PolicyContext, Recipient, Texts } from '../policy';
 import type { TemplateVars } from '../texts/template';
+import { caseRecipients } from './document-uploaded';
 
 export interface ThreadNoticePorts {
   thread(firmId: string, caseId: string, threadId: string): Promise<Thread | undefined>;
@@ -128,18 +128,13 @@ export async function caseTeam(
   const ports = ctx.ports.caseNotice;
   const c = await ports.case(event.firmId, event.caseId);
   if (!c) return [];
-  const list = (await ports.recipientsOf(event.firmId, c.caseId)) ?? defaultRecipients(c.ownerId);
   const actorId = event.actor.kind === 'staff' ? event.actor.id : undefined;
-  const wanted = list.filter((r) => r.userId !== actorId && (r.inApp || (!options.inAppOnly && r.email)));
-  if (wanted.length === 0) return [];
-  const users = new Map(
-    (
-      await ports.staffUsers(
-        event.firmId,
-        wanted.map((r) => r.userId),
-      )
-    ).map((u) => [u.userId, u]),
+  const team = await caseRecipients(ports, event.firmId, c, actorId);
+  const wanted = team.list.filter(
+    (r) => r.userId !== actorId && (r.inApp || (!options.inAppOnly && r.email)),
   );
+  if (wanted.length === 0) return [];
+  const users = new Map(team.users.map((u) => [u.userId, u]));
   const out: PlannedDelivery[] = [];
   for (const r of wanted) {
     const user = users.get(r.userId);

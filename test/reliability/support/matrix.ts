@@ -309,6 +309,23 @@ async function localPushSubscription(c: Ctx) {
 }
 const randomPushId = () => randomBytes(16).toString('hex');
 
+/** A staff user to name: a freshly invited one of the caller's firm where the call is allowed. */
+async function staffUserFor(c: Ctx): Promise<string> {
+  if (!c.allowed) return c.w.A.firm.staff2.userId;
+  const firm = (c.p.firm === 'B' ? c.w.B : c.w.A).firm;
+  const res = await c.h.call('POST', '/staff', {
+    token: firm.admin.token,
+    body: {
+      email: `s.${newId().toLowerCase()}@firm.test`,
+      name: 'Matrix Staff',
+      role: 'staff',
+      language: 'en',
+    },
+  });
+  if (res.status !== 200) throw new Error(`could not invite a staff user: ${res.status} ${res.text}`);
+  return (res.body as { user: { userId: string } }).user.userId;
+}
+
 /** A valid request per route. A route missing here fails the matrix with a message saying so. */
 export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> = {
   createCase: () => ({ method: 'POST', path: '/cases', body: { title: 'Matrix case' } }),
@@ -333,6 +350,26 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
       body: { name: 'Matrix Renamed Again' },
     };
   },
+  // Staff accounts (firm-scoped: the user named is looked up in the caller's firm). A fresh invited
+  // user where the change is allowed, so no principal of the world is changed or deactivated.
+  inviteStaff: () => ({
+    method: 'POST',
+    path: '/staff',
+    body: {
+      email: `s.${newId().toLowerCase()}@firm.test`,
+      name: 'Matrix Staff',
+      role: 'staff',
+      language: 'en',
+    },
+  }),
+  listStaff: () => ({ method: 'GET', path: '/staff' }),
+  updateStaff: async (c) => ({
+    method: 'PATCH',
+    path: `/staff/${await staffUserFor(c)}`,
+    body: { name: 'Matrix Renamed Staff' },
+  }),
+  deactivateStaff: async (c) => ({ method: 'POST', path: `/staff/${await staffUserFor(c)}/deactivate` }),
+  reactivateStaff: async (c) => ({ method: 'POST', path: `/staff/${await staffUserFor(c)}/reactivate` }),
   putGrant: async (c) => {
     const contact = c.allowed ? await newContact(c.h, worldOf(c).firm, 'Matrix Grantee') : invitedOf(c);
     return {

@@ -1,0 +1,25 @@
+// Route implementations of the `staff` group: the firm's staff accounts.
+import {
+  deactivateStaff,
+  inviteStaff,
+  listStaff,
+  reactivateStaff,
+  type StaffDeps,
+  updateStaff,
+} from '../domain/staff';
+import type { Gate } from '../http/auth';
+import { groupHandler } from '../http/handler';
+
+export function staffApi(deps: StaffDeps, gate: Gate) {
+  return groupHandler(
+    'staff',
+    {
+      inviteStaff: ({ principal, body }) => inviteStaff(deps, principal.firmId, body),
+      listStaff: ({ principal, query }) => listStaff(deps, principal, query),
+      updateStaff: ({ principal, params, body }) => updateStaff(deps, principal, params.userId, body),
+      deactivateStaff: ({ principal, params }) => deactivateStaff(deps, principal, params.userId),
+      reactivateStaff: ({ principal, params }) => reactivateStaff(deps, principal, params.userId),
+    },
+    gate,
+  );
+}
