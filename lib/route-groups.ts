@@ -1,7 +1,7 @@
 // One Lambda per route group of the route table (entry functions/handlers/<group>.ts). Every group
 // gets the table, the cursor key, the link base URLs and the sign-ins' pools and app clients (ids,
 // no rights); `groupNeeds` adds what one group needs beyond that, so a new group in the route table
-// deploys with no change here. A group with no routes has no function: its entry here is unused.
+// deploys with no change here.
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -19,16 +19,8 @@ export interface RouteGroupDeps {
   signIn: SignIn;
 }
 
-/**
- * A group whose routes are on their way (the staff accounts group, issue 15): its needs are
- * written down with the others; without routes it has no function, so its entry stays unused.
- */
-export type PlannedGroup = 'staff';
-
 /** What a route group needs beyond the common grants; a group not listed gets only those. */
-export const groupNeeds: Partial<
-  Record<RouteGroup | PlannedGroup, (fn: PorticoFunction, deps: RouteGroupDeps) => void>
-> = {
+export const groupNeeds: Partial<Record<RouteGroup, (fn: PorticoFunction, deps: RouteGroupDeps) => void>> = {
   // Presigned POST (uploads) and GET (downloads) are signed with the function's own credentials,
   // so it must hold the rights it hands out.
   documents: (fn, { uploads }) =>
