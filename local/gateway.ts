@@ -1,6 +1,6 @@
 // The local HTTP gateway: serves every route of the route table by building the API Gateway v2
 // payload the HttpApi would send and invoking the same group handler, after verifying the bearer
-// token as the HttpJwtAuthorizer does. Dev-only helpers live under /local/.
+// token as the route's HttpJwtAuthorizer does (one per user pool). Dev-only helpers live under /local/.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -102,7 +102,10 @@ export function startGateway(opts: GatewayOptions): Promise<Server> {
       let claims: Record<string, string> | undefined;
       if (match.route.auth !== 'public') {
         const token = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
-        const payload = token ? await opts.auth.verify(token).catch(() => undefined) : undefined;
+        // One authorizer per pool, as on AWS: staff and admin routes trust the staff pool's tokens
+        // only, contact routes the contact pool's only.
+        const signIn = match.route.auth === 'contact' ? 'contact' : 'staff';
+        const payload = token ? await opts.auth.verify(token, signIn).catch(() => undefined) : undefined;
         if (!payload) {
           send(res, 401, { ...corsHeaders, 'www-authenticate': 'Bearer' }, { message: 'Unauthorized' });
           return;

@@ -52,6 +52,10 @@ export function localRoutes(stack: LocalStack): LocalRoute {
       json(res, 200, stack.auth.jwks);
       return true;
     }
+    if (req.method === 'GET' && path === '/local/outputs') {
+      json(res, 200, localOutputs(stack));
+      return true;
+    }
     if (req.method === 'GET' && path === '/local/tokens') {
       json(res, 200, { tokens: await demoTokens(stack) });
       return true;
@@ -121,6 +125,22 @@ export function localRoutes(stack: LocalStack): LocalRoute {
       return true;
     }
     return false;
+  };
+}
+
+/** What `cdk deploy` outputs (lib/), for this stack: scripts/stack-outputs.ts reads it with `--local`. */
+export function localOutputs(stack: Pick<LocalStack, 'urls' | 'identity' | 'env'>): Record<string, string> {
+  const { staff, contact } = stack.identity.pools;
+  return {
+    ApiUrl: stack.urls.api,
+    Region: stack.env.AWS_REGION!,
+    TableName: stack.env.TABLE_NAME!,
+    StaffUserPoolId: staff.id,
+    StaffClientId: staff.client,
+    ContactUserPoolId: contact.id,
+    ContactClientId: contact.client,
+    LocalDynamoDbEndpoint: stack.urls.dynamodb,
+    LocalIdentityEndpoint: stack.identity.endpoint,
   };
 }
 
@@ -282,7 +302,8 @@ function indexPage(stack: LocalStack): string {
 <ul>
 <li>API: ${link(stack.urls.api)}</li>
 <li>Mail viewer (local SES): ${link(stack.urls.mail)}</li>
-<li>Demo tokens: ${link(`${stack.urls.api}/local/tokens`)}</li>
+<li>Identity (local Cognito, two user pools): <code>${stack.identity.endpoint}</code> — outputs ${link(`${stack.urls.api}/local/outputs`)}</li>
+<li>Demo tokens (dev only, no sign-in; they do not exist on AWS): ${link(`${stack.urls.api}/local/tokens`)}</li>
 <li>JWKS: ${link(`${stack.urls.api}/local/jwks.json`)}</li>
 <li>Dead letters: ${link(`${stack.urls.api}/local/dlq/notify`)}, ${link(`${stack.urls.api}/local/dlq/ingest`)}</li>
 <li>Bounce or complaint for an address (the local SES produces none): <code>POST /local/ses/bounce {"email": "…", "type": "Permanent"|"Complaint"}</code></li>

@@ -9,10 +9,20 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import * as sesModule from 'aws-ses-v2-local';
 import { DEFAULT_PUSH_SERVICES, VAPID_PLACEHOLDER } from '../functions/domain/push';
-import { LOCAL_CONTACT_CLIENT, LOCAL_STAFF_CLIENT, type LocalAuth, localAuth } from './auth';
+import {
+  LOCAL_CONTACT_CLIENT,
+  LOCAL_STAFF_CLIENT,
+  type LocalAuth,
+  type LocalPools,
+  loadSigningKey,
+  localAuth,
+  localPools,
+} from './auth';
 import { LocalBus } from './bus';
 import { ensureTable, localCredentials, startDynamo } from './dynamodb';
 import { startGateway } from './gateway';
+import type { RenderMessage } from './identity/mail';
+import { startIdentity } from './identity/server';
 import { lambdaContext } from './lambda-context';
 import { localRoutes } from './local-routes';
 import { freePort, waitFor } from './ports';
@@ -24,16 +34,30 @@ import { StreamPoller } from './streams';
 export interface StackOptions {
   dataDir: string;
   /** 0 or absent = any free port. */
-  ports?: Partial<Record<'gateway' | 'dynamodb' | 's3' | 'ses' | 'bus' | 'push' | 'secrets', number>>;
+  ports?: Partial<
+    Record<'gateway' | 'dynamodb' | 's3' | 'ses' | 'bus' | 'push' | 'secrets' | 'identity', number>
+  >;
+  /** The identity service's mail renderer (a Cognito CustomMessage trigger handler); default: plain texts. */
+  renderMessage?: RenderMessage;
   seed?: boolean;
   corsOrigins?: string[];
   log?: (line: string) => void;
 }
 
 export interface LocalStack {
-  urls: { api: string; mail: string; s3: string; dynamodb: string; bus: string; push: string };
+  urls: {
+    api: string;
+    mail: string;
+    s3: string;
+    dynamodb: string;
+    bus: string;
+    push: string;
+    identity: string;
+  };
   env: Record<string, string>;
   auth: LocalAuth;
+  /** The local Cognito-compatible identity service: its endpoint and the two pools (ids, issuers, clients). */
+  identity: { endpoint: string; pools: LocalPools };
   bus: LocalBus;
   /** Waits until every change written so far has gone through the stream, the bus and its targets. */
   settle(): Promise<void>;
@@ -52,6 +76,8 @@ export interface LocalStack {
 export const TABLE_NAME = 'portico';
 export const BUCKET_NAME = 'portico-uploads';
 export const BUS_NAME = 'portico-events';
+/** The stack's sender (SENDER_EMAIL): the functions' mail and the identity service's codes. */
+const SENDER_EMAIL = 'no-reply@portico.local';
 /** How often the local stack runs the reminders function (AWS: every 15 minutes). */
 const REMINDERS_EVERY_MS = 60_000;
 /** How often the local stack runs the digests function (AWS: every minute too). */
@@ -78,6 +104,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     bus: await port('bus'),
     push: await port('push'),
     secrets: await port('secrets'),
+    identity: await port('identity'),
   };
   const apiUrl = `http://localhost:${ports.gateway}`;
   // The gateway serves the portal demo itself, which posts straight to S3: its own origin is a
@@ -114,6 +141,21 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     stops.push(() => secrets.stop());
     const vapidSecretArn = await secrets.ensure('portico-vapid-keys', VAPID_PLACEHOLDER);
 
+    // The local Cognito (two user pools): tokens signed with the key the gateway trusts, mail
+    // through the local SES. Its endpoint is the pools' issuer prefix.
+    const signingKey = await loadSigningKey(join(dataDir, 'keys', 'jwk.json'));
+    const identity = await startIdentity({
+      port: ports.identity,
+      stateFile: join(dataDir, 'identity', 'pools.json'),
+      key: signingKey,
+      sesEndpoint: `http://127.0.0.1:${ports.ses}`,
+      sender: SENDER_EMAIL,
+      renderMessage: options.renderMessage,
+      onLog: log,
+    });
+    stops.push(() => identity.stop());
+    const pools = localPools(identity.endpoint);
+
     const env: Record<string, string> = {
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
@@ -129,7 +171,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       BUCKET_NAME,
       EVENT_BUS_NAME: BUS_NAME,
       CURSOR_SECRET: await persistentSecret(join(dataDir, 'cursor-secret')),
-      SENDER_EMAIL: 'no-reply@portico.local',
+      SENDER_EMAIL,
       PORTAL_URL: corsOrigins[0]!,
       APP_URL: `${corsOrigins[0]!}/app`,
       // Subscriptions may point at the real push services and at the local one (an exact origin).
@@ -137,6 +179,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       NOTIFY_LEASE_MS: process.env.NOTIFY_LEASE_MS ?? String(LOCAL_NOTIFY_LEASE_MS),
       STAFF_CLIENT_IDS: LOCAL_STAFF_CLIENT,
       CONTACT_CLIENT_IDS: LOCAL_CONTACT_CLIENT,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: identity.endpoint,
+      STAFF_USER_POOL_ID: pools.staff.id,
+      CONTACT_USER_POOL_ID: pools.contact.id,
       // Tests shorten the staff directory's cache window so a deactivation is seen quickly.
       ...(process.env.STAFF_DIRECTORY_TTL_SECONDS
         ? { STAFF_DIRECTORY_TTL_SECONDS: process.env.STAFF_DIRECTORY_TTL_SECONDS }
@@ -226,7 +271,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     digestTimer.unref();
     stops.push(async () => clearInterval(digestTimer));
 
-    const auth = await localAuth(join(dataDir, 'keys', 'jwk.json'), `${apiUrl}/local`);
+    const auth = await localAuth(signingKey, pools);
     const settle = async () => {
       // Stream → bus → targets, until nothing new appears (a target may write more activity).
       for (let round = 0; round < 5; round++) {
@@ -242,9 +287,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         dynamodb: dynamo.endpoint,
         bus: bus.endpoint,
         push: push.url,
+        identity: identity.endpoint,
       },
       env,
       auth,
+      identity: { endpoint: identity.endpoint, pools },
       bus,
       settle,
       runReminders,
@@ -276,6 +323,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         // The emulators last: DynamoDB Local, SES and push answered every delivery still running.
         await push.stop();
         await secrets.stop();
+        await identity.stop();
         await new Promise((r) => ses.close(() => r(undefined)));
         await dynamo.stop();
       },

@@ -11,7 +11,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main() {
   const started = Date.now();
-  console.log('Portico local stack: starting (DynamoDB Local, S3, SES, event bus, gateway)…');
+  console.log('Portico local stack: starting (DynamoDB Local, S3, SES, identity, event bus, gateway)…');
   const options: Parameters<typeof startLocalStack>[0] = {
     dataDir: process.env.PORTICO_DATA_DIR ?? '.data',
     ports: {
@@ -20,6 +20,8 @@ async function main() {
       s3: num(process.env.PORTICO_S3_PORT, 4569),
       ses: num(process.env.PORTICO_SES_PORT, 8005),
       bus: num(process.env.PORTICO_BUS_PORT, 4010),
+      // Fixed like the others: the pools' issuer (and so every token) names this port.
+      identity: num(process.env.PORTICO_IDENTITY_PORT, 4020),
     },
     corsOrigins: (process.env.PORTICO_PORTAL_ORIGINS ?? 'http://localhost:5173').split(','),
     log: (line) => console.log(`  ${line}`),
@@ -61,10 +63,12 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)}s. Data: ${process.env.POR
   DynamoDB Local ${stack.urls.dynamodb}
   API reference  ${stack.urls.api}/docs
   Portal demo    ${stack.urls.api}/portal-demo/
-  Demo tokens    ${stack.urls.api}/local/tokens
+  Identity       ${stack.identity.endpoint}        (local Cognito: pools ${stack.identity.pools.staff.id}, ${stack.identity.pools.contact.id})
+  Outputs        ${stack.urls.api}/local/outputs   (what cdk deploy outputs: pool and client ids)
+  Demo tokens    ${stack.urls.api}/local/tokens    (DEV ONLY: tokens without sign-in, for tests and demos)
   JWKS           ${stack.urls.api}/local/jwks.json
 
-Demo users (tokens valid 12 h; GET /local/tokens for fresh ones):
+Demo users (dev-only tokens, valid 12 h; GET /local/tokens for fresh ones):
 ${tokens.map((t) => `  ${t.user.padEnd(9)} ${t.kind.padEnd(8)} ${t.name}\n    ${t.token}`).join('\n')}
 
 Try it:

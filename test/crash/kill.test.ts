@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { firmAdminStore } from '../../functions/store/firm';
 import { keys, patterns } from '../../functions/store/keys';
 import { queryAll, type Table } from '../../functions/store/table';
-import { localAuth } from '../../local/auth';
+import { localAuth, localPools } from '../../local/auth';
 import { createFirm, newId, partitionOf, type TestFirm } from '../support/firms';
 import { callApi } from '../support/http';
 import { storedMail } from '../support/mail';
@@ -107,7 +107,7 @@ describe('Crash: kill -9 and restart', () => {
     ports = await claimPorts();
     await restart();
     const api = stack!.urls.api;
-    const auth = await localAuth(join(dataDir, 'keys', 'jwk.json'), `${api}/local`);
+    const auth = await localAuth(join(dataDir, 'keys', 'jwk.json'), localPools(stack!.urls.identity));
     table = {
       client: DynamoDBDocumentClient.from(
         new DynamoDBClient({

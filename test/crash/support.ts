@@ -15,6 +15,7 @@ export interface StackPorts {
   s3: number;
   ses: number;
   bus: number;
+  identity: number;
 }
 
 export async function claimPorts(): Promise<StackPorts> {
@@ -24,6 +25,7 @@ export async function claimPorts(): Promise<StackPorts> {
     s3: await freePort(),
     ses: await freePort(),
     bus: await freePort(),
+    identity: await freePort(),
   };
 }
 
@@ -34,7 +36,7 @@ export interface RunningStack {
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
   exited: Promise<number | null>;
-  urls: { api: string; mail: string; dynamodb: string };
+  urls: { api: string; mail: string; dynamodb: string; identity: string };
 }
 
 /** Spawns `npm start` detached (its own process group) and resolves once it printed "Ready". */
@@ -59,6 +61,7 @@ export async function startStack(
       PORTICO_S3_PORT: String(ports.s3),
       PORTICO_SES_PORT: String(ports.ses),
       PORTICO_BUS_PORT: String(ports.bus),
+      PORTICO_IDENTITY_PORT: String(ports.identity),
     },
   });
   let out = '';
@@ -87,6 +90,7 @@ export async function startStack(
       api: `http://localhost:${ports.gateway}`,
       mail: `http://127.0.0.1:${ports.ses}`,
       dynamodb: `http://127.0.0.1:${ports.dynamodb}`,
+      identity: `http://127.0.0.1:${ports.identity}`,
     },
   };
 }

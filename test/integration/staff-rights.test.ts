@@ -41,7 +41,7 @@ describe('Staff rights come from the staff directory', () => {
     ],
     ['an access token (client_id)', { client_id: LOCAL_CONTACT_CLIENT, firmId: '', role: 'staff' }],
   ])(
-    "a portal identity's token with firmId/role claims added cannot create a case (%s)",
+    "a portal identity's token with firmId/role claims added is refused at the gateway (%s)",
     async (_shape, shape) => {
       // Prepare: the firm admin's own sub, so only the sign-in it was issued to tells it apart.
       const firm = await newFirm();
@@ -50,15 +50,22 @@ describe('Staff rights come from the staff directory', () => {
       );
       const token = await mintToken({ sub: firm.admin.userId, ...claims });
       // Act
-      const res = await apiAs(token).POST('/cases', { body: { title: 'Not yours' } });
-      const grants = await apiAs(token).GET('/cases');
-      // Assess
-      expect(res.response.status).toBe(403);
-      expect(problem(res).code).toBe('staff_only');
-      expect(grants.response.status).toBe(403);
+      const created = await call('POST', '/cases', { token, body: { title: 'Not yours' } });
+      const listed = await call('GET', '/cases', { token });
+      // Assess: the staff routes' authorizer trusts only the staff pool and client (API Gateway's 401).
+      expect(created.status).toBe(401);
+      expect(created.body).toEqual({ message: 'Unauthorized' });
+      expect(listed.status).toBe(401);
       expect(await casesOf(firm.firmId)).toEqual([]);
     },
   );
+
+  it("a staff token is refused on the portal's routes at the gateway (the contact pool's authorizer)", async () => {
+    const firm = await newFirm();
+    const res = await call('GET', '/portal/cases', { token: firm.admin.token });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ message: 'Unauthorized' });
+  });
 
   it('a staff token whose sub is not a staff user of the firm is refused with staff_not_active', async () => {
     const firm = await newFirm();
@@ -118,20 +125,37 @@ describe('Staff rights come from the staff directory', () => {
   });
 
   it.each([
-    ['GET', '/portal/cases'],
-    ['GET', '/portal/inbox'],
-    ['GET', '/cases'],
-  ])('a token with an unknown role is refused on %s %s (portal routes included)', async (method, path) => {
-    const firm = await newFirm();
-    const tokens = [
-      await mintToken({ sub: `identity-${newId()}`, role: 'owner' }),
-      await mintToken({ sub: firm.staff.userId, firmId: firm.firmId, role: 'superadmin' }),
-      await mintToken({ sub: `identity-${newId()}`, aud: LOCAL_CONTACT_CLIENT, 'custom:role': 'Admin' }),
-    ];
-    for (const token of tokens) {
-      const res = await call(method, path, { token });
-      expect(res.status).toBe(403);
-      expect(res.body.code).toBe('unknown_role');
-    }
-  });
+    ['GET', '/portal/cases', 'contact'],
+    ['GET', '/portal/inbox', 'contact'],
+    ['GET', '/cases', 'staff'],
+  ])(
+    'a token with an unknown role is refused on %s %s (portal routes included)',
+    async (method, path, pool) => {
+      // Tokens of the pool the route's authorizer trusts, so the function's own check answers.
+      const firm = await newFirm();
+      const tokens =
+        pool === 'contact'
+          ? [
+              await mintToken({ sub: `identity-${newId()}`, aud: LOCAL_CONTACT_CLIENT, role: 'owner' }),
+              await mintToken({
+                sub: `identity-${newId()}`,
+                aud: LOCAL_CONTACT_CLIENT,
+                'custom:role': 'Admin',
+              }),
+            ]
+          : [
+              await mintToken({ sub: firm.staff.userId, firmId: firm.firmId, role: 'superadmin' }),
+              await mintToken({
+                sub: firm.staff.userId,
+                'custom:firmId': firm.firmId,
+                'custom:role': 'Owner',
+              }),
+            ];
+      for (const token of tokens) {
+        const res = await call(method, path, { token });
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('unknown_role');
+      }
+    },
+  );
 });
