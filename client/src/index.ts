@@ -27,6 +27,7 @@ export {
   type SignInOptions,
   type StaffStep,
   signInWithPassword,
+  signOut,
   startEmailSignIn,
   type Tokens,
 } from './sign-in.js';

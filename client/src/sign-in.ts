@@ -225,6 +225,20 @@ export async function refresh(
   return tokensOf(res, now(), refreshToken);
 }
 
+/**
+ * Signs out on this device: revokes the refresh token (RevokeToken), so it refreshes nothing more.
+ * The ID token already handed out stays valid until it expires (an hour at most); forget it too.
+ */
+export async function signOut(
+  config: PortalConfig,
+  pool: Pool,
+  refreshToken: string,
+  options: SignInOptions = {},
+): Promise<void> {
+  const { target, clientId } = context(config, pool, options);
+  await callCognito(target, 'RevokeToken', { Token: refreshToken, ClientId: clientId });
+}
+
 /** The Key URI an authenticator app reads from a QR code. */
 export function otpauthUri(issuer: string, account: string, secret: string): string {
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;

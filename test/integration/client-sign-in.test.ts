@@ -24,6 +24,7 @@ import {
   SignInError,
   type StaffStep,
   signInWithPassword,
+  signOut,
   startEmailSignIn,
   tokenSession,
 } from '../../client/src/index';
@@ -122,7 +123,7 @@ describe('Client sign-in on the local stack', () => {
     });
   });
 
-  it('a contact: code mailed → a wrong code refused → the right one → invitation accepted → the case in the portal', async () => {
+  it('a contact: code mailed → a wrong code refused → the right one → invitation accepted → the case in the portal → signed out', async () => {
     // Prepare: a case, the contact granted access (invitation mailed) and their Cognito login.
     const firm = await newFirm();
     const email = address('carla');
@@ -156,6 +157,8 @@ describe('Client sign-in on the local stack', () => {
     const session = tokenSession(config, 'contact', tokens);
     const api = createPorticoClient({ baseUrl: config.apiUrl, token: session.idToken });
     const cases = await api.GET('/portal/cases');
+    await signOut(config, 'contact', tokens.refreshToken);
+    const afterSignOut = await failure(refresh(config, 'contact', tokens.refreshToken));
 
     // Assess
     expect(step.destination).toMatch(/^c\*\*\*@e\*\*\*/);
@@ -164,6 +167,7 @@ describe('Client sign-in on the local stack', () => {
     expect(accepted).toEqual({ caseId, contactId, firmId: firm.firmId });
     expect(cases.response.status).toBe(200);
     expect(cases.data!.items.map((c) => c.caseId)).toEqual([caseId]);
+    expect(afterSignOut.code).toBe('not_authorized');
   });
 
   it('a staff user: temporary password → new password → TOTP set-up → staff route; later: password + TOTP, refresh', async () => {

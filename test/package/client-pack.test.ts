@@ -75,6 +75,7 @@ describe('Package: @portico/client packed', () => {
         'loadPortalConfig',
         'openInvitation',
         'refresh',
+        'signOut',
         'signInWithPassword',
         'startEmailSignIn',
         'tokenSession',

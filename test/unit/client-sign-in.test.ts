@@ -8,6 +8,7 @@ import {
   type StaffStep,
   signInErrorCode,
   signInWithPassword,
+  signOut,
   startEmailSignIn,
   tokenSession,
 } from '../../client/src/index';
@@ -369,6 +370,16 @@ describe('Module: client tokens', () => {
       ClientId: 'contact-client',
       AuthParameters: { REFRESH_TOKEN: 'ref1' },
     });
+  });
+
+  it('signs out by revoking the refresh token with the pool client', async () => {
+    const cognito = fakeService([200, {}]);
+
+    await signOut(config, 'contact', 'ref1', { fetch: cognito.fetch });
+
+    expect(cognito.seen.map((s) => [s.action, s.body])).toEqual([
+      ['RevokeToken', { Token: 'ref1', ClientId: 'contact-client' }],
+    ]);
   });
 
   it('hands out the ID token and refreshes it once, shortly before it expires, for every waiting call', async () => {
