@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', env, include: ['test/unit/**/*.test.ts'] } },
+      // The typed client packed (npm pack) and imported as an SPA would: a few seconds of builds.
+      { test: { name: 'package', env, include: ['test/package/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'cdk', env, include: ['test/cdk/**/*.test.ts'], testTimeout: 120_000 } },
       {
         test: {

@@ -1,9 +1,36 @@
 // @portico/client: the typed Portico API client, openapi-fetch over the types generated from
-// docs/openapi.json, plus the one call that does not go to the API (the presigned POST to S3).
+// docs/openapi.json, the one call that does not go to the API (the presigned POST to S3), and the
+// sign-in of both portals.
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
-import type { components, paths } from './schema';
+import type { components, paths } from './schema.js';
 
-export type { components, operations, paths } from './schema';
+export { callCognito, SignInError, type SignInErrorCode, signInErrorCode } from './cognito.js';
+export {
+  type AcceptedInvitation,
+  acceptInvitation,
+  type OpenedInvitation,
+  openInvitation,
+} from './invitations.js';
+export {
+  cognitoEndpoint,
+  loadPortalConfig,
+  type PortalConfig,
+  parsePortalConfig,
+  type UserPoolClient,
+} from './portal-config.js';
+export type { components, operations, paths } from './schema.js';
+export { type TokenSession, type TokenSessionOptions, tokenSession } from './session.js';
+export {
+  type EmailCodeStep,
+  otpauthUri,
+  refresh,
+  type SignInOptions,
+  type StaffStep,
+  signInWithPassword,
+  signOut,
+  startEmailSignIn,
+  type Tokens,
+} from './sign-in.js';
 export type Schemas = components['schemas'];
 export type PorticoClient = Client<paths>;
 
