@@ -9,10 +9,13 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import * as sesModule from 'aws-ses-v2-local';
 import { DEFAULT_PUSH_SERVICES, VAPID_PLACEHOLDER } from '../functions/domain/push';
+import type { RouteGroup } from '../functions/http/route';
 import { LOCAL_CONTACT_CLIENT, LOCAL_STAFF_CLIENT, type LocalAuth, localAuth } from './auth';
 import { LocalBus } from './bus';
 import { ensureTable, localCredentials, startDynamo } from './dynamodb';
-import { startGateway } from './gateway';
+import { type GroupHandler, startGateway } from './gateway';
+import { startLocalIam } from './iam';
+import { groupFunction, localFunctions } from './iam/functions';
 import { lambdaContext } from './lambda-context';
 import { localRoutes } from './local-routes';
 import { freePort, waitFor } from './ports';
@@ -145,6 +148,18 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     // The handlers read their configuration at import, exactly as in Lambda: set it first.
     Object.assign(process.env, env);
     const handlers = await import('./handlers');
+    // Each function's AWS calls are checked against its role in the synthesized template (local/iam).
+    const iam = await startLocalIam({
+      dataDir,
+      env,
+      functions: [
+        ...Object.keys(handlers.groupHandlers).map(groupFunction),
+        ...Object.values(localFunctions),
+      ],
+      log,
+    });
+    stops.push(async () => iam.stop());
+    const as = iam.invokeAs;
 
     const bus = new LocalBus({
       port: ports.bus,
@@ -152,8 +167,14 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       busName: BUS_NAME,
       bucketName: BUCKET_NAME,
       targets: {
-        notify: async (e) => (await handlers.loadNotify())(e as never, lambdaContext('notify')),
-        ingest: async (e) => (await handlers.loadIngest())(e as never, lambdaContext('ingest')),
+        notify: (e) =>
+          as(localFunctions.notify, async () =>
+            (await handlers.loadNotify())(e as never, lambdaContext('notify')),
+          ),
+        ingest: (e) =>
+          as(localFunctions.ingest, async () =>
+            (await handlers.loadIngest())(e as never, lambdaContext('ingest')),
+          ),
       },
       onLog: log,
     });
@@ -176,7 +197,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       endpoint: dynamo.endpoint,
       tableName: TABLE_NAME,
       checkpointFile: join(dataDir, 'stream-checkpoints.json'),
-      handler: (event) => publisher(event, lambdaContext('publisher')),
+      handler: (event) => as(localFunctions.publisher, () => publisher(event, lambdaContext('publisher'))),
       onLog: log,
     });
 
@@ -208,7 +229,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     // Automatic reminders: the handler the EventBridge schedule invokes in AWS, here on a timer.
     const remindersAt = await handlers.loadReminders();
-    const runReminders = (now?: Date) => remindersAt(now ? { now: () => now } : { now: () => new Date() })();
+    const runReminders = (now?: Date) =>
+      as(localFunctions.reminders, () => remindersAt(now ? { now: () => now } : { now: () => new Date() })());
     const reminderTimer = setInterval(
       () => void runReminders().catch((err) => log(`reminders: ${(err as Error).message}`)),
       REMINDERS_EVERY_MS,
@@ -218,7 +240,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     // Digests of bursts: the handler the EventBridge schedule invokes every minute in AWS, here on a timer.
     const digestsAt = await handlers.loadDigests();
-    const runDigests = (now?: Date) => digestsAt(now ? { now: () => now } : { now: () => new Date() })();
+    const runDigests = (now?: Date) =>
+      as(localFunctions.digests, () => digestsAt(now ? { now: () => now } : { now: () => new Date() })());
     const digestTimer = setInterval(
       () => void runDigests().catch((err) => log(`digests: ${(err as Error).message}`)),
       DIGESTS_EVERY_MS,
@@ -278,12 +301,18 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         await secrets.stop();
         await new Promise((r) => ses.close(() => r(undefined)));
         await dynamo.stop();
+        iam.stop();
       },
     };
     const gateway = await startGateway({
       port: ports.gateway,
       auth,
-      handlers: await handlers.loadGroupHandlers(),
+      handlers: Object.fromEntries(
+        Object.entries(await handlers.loadGroupHandlers()).map(([group, handler]) => [
+          group,
+          ((event, context) => as(groupFunction(group), () => handler(event, context))) as GroupHandler,
+        ]),
+      ) as Record<RouteGroup, GroupHandler>,
       corsOrigins,
       localRoutes: localRoutes(stack),
       onLog: log,
