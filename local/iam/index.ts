@@ -26,6 +26,9 @@ export const templateCacheDir = () =>
 
 export const iamEnforced = () => process.env.PORTICO_ENFORCE_IAM !== '0';
 
+/** Where runs record their checks unless PORTICO_IAM_USAGE_DIR says otherwise (`npm start`: the same). */
+export const defaultUsageDir = join(repoRoot, '.data', 'iam-usage');
+
 export interface LocalIam {
   enforced: boolean;
   /** Runs one invocation as the named function (a no-op wrapper when enforcement is off). */
@@ -91,7 +94,10 @@ export async function startLocalIam(options: {
       `local IAM: the local stack runs ${missing.join(', ')}, which the synthesized template has no function for (it has ${Object.keys(policies).join(', ')})`,
     );
   const usageDir = process.env.PORTICO_IAM_USAGE_DIR ?? join(options.dataDir, 'iam-usage');
-  const usage = usageRecorder(usageDir);
+  const usage = usageRecorder(usageDir, {
+    template: synth.hash,
+    policies: Object.fromEntries(Object.entries(policies).map(([fn, p]) => [fn, p.statements])),
+  });
   const enforce = enforcer(policies, usage);
   for (const client of await functionClients()) guardClient(client as Parameters<typeof guardClient>[0]);
   // Imported here, not at the top: the clients read their endpoints from the environment the stack has just set.

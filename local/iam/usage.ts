@@ -2,6 +2,7 @@
 // own under the usage folder, for the least-privilege report (local/iam/report.ts).
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Statement } from './policy';
 
 export interface UsageEntry {
   fn: string;
@@ -13,6 +14,17 @@ export interface UsageEntry {
   unevaluated?: string[];
 }
 
+/**
+ * One run's file: the roles it enforced (resolved to the local names, so the report compares like
+ * with like) and every check it made.
+ */
+export interface UsageFile {
+  /** Hash of the sources the template was synthesized from. */
+  template: string;
+  policies: Record<string, Statement[]>;
+  entries: UsageEntry[];
+}
+
 export interface UsageRecorder {
   record(entry: Omit<UsageEntry, 'calls' | 'unevaluated'> & { unevaluated: string[] }): void;
   /** Writes what was recorded so far (also done a moment after each new entry). */
@@ -22,11 +34,12 @@ export interface UsageRecorder {
 /** How long new entries wait before they are written (a burst of calls is one write). */
 const FLUSH_AFTER_MS = 1_000;
 
-export function usageRecorder(dir: string): UsageRecorder {
+export function usageRecorder(dir: string, roles: Omit<UsageFile, 'entries'>): UsageRecorder {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `usage-${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.json`);
   const entries = new Map<string, UsageEntry>();
-  let dirty = false;
+  // Written at once, so a run that makes no call still says which roles it enforced.
+  let dirty = true;
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
     if (timer) clearTimeout(timer);
@@ -34,9 +47,11 @@ export function usageRecorder(dir: string): UsageRecorder {
     if (!dirty) return;
     dirty = false;
     const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify([...entries.values()]));
+    const content: UsageFile = { ...roles, entries: [...entries.values()] };
+    writeFileSync(tmp, JSON.stringify(content));
     renameSync(tmp, file);
   };
+  flush();
   return {
     record({ fn, action, resource, allowed, unevaluated }) {
       const key = `${fn}\n${action}\n${resource}\n${allowed}`;
@@ -59,13 +74,13 @@ export function usageRecorder(dir: string): UsageRecorder {
   };
 }
 
-/** Every entry recorded under `dir` (all runs that wrote there). */
-export function readUsage(dir: string): UsageEntry[] {
+/** Every run's file under `dir`, oldest first. */
+export function readUsage(dir: string): UsageFile[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.startsWith('usage-') && n.endsWith('.json'));
   } catch {
     return [];
   }
-  return names.flatMap((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as UsageEntry[]);
+  return names.sort().map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as UsageFile);
 }
