@@ -31,6 +31,8 @@ export interface StackOptions {
   seed?: boolean;
   corsOrigins?: string[];
   log?: (line: string) => void;
+  /** Tests only: actions taken out of a function's synthesized role, to prove a missing grant is refused. */
+  iamRevoke?: { fn: string; action: string }[];
 }
 
 export interface LocalStack {
@@ -38,6 +40,8 @@ export interface LocalStack {
   env: Record<string, string>;
   auth: LocalAuth;
   bus: LocalBus;
+  /** The synthesized IAM roles' enforcement (local/iam): on unless PORTICO_ENFORCE_IAM=0, and what it refused. */
+  iam: { enforced: boolean; denials: readonly { fn: string; action: string; resource: string }[] };
   /** Waits until every change written so far has gone through the stream, the bus and its targets. */
   settle(): Promise<void>;
   /** Runs the scheduled reminders function once, on the real clock or at `now` (tests advance it). */
@@ -156,6 +160,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         ...Object.keys(handlers.groupHandlers).map(groupFunction),
         ...Object.values(localFunctions),
       ],
+      revoke: options.iamRevoke ?? [],
       log,
     });
     stops.push(async () => iam.stop());
@@ -269,6 +274,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       env,
       auth,
       bus,
+      iam: { enforced: iam.enforced, denials: iam.denials },
       settle,
       runReminders,
       runDigests,

@@ -13,7 +13,7 @@ import {
   isActive,
   isSdkClient,
 } from './enforce';
-import { functionPolicies, type LocalNames, synthesizedTemplate } from './template';
+import { type FunctionPolicy, functionPolicies, type LocalNames, synthesizedTemplate } from './template';
 import { usageRecorder } from './usage';
 
 export { invokeAs } from './enforce';
@@ -61,11 +61,29 @@ export async function functionClients(): Promise<unknown[]> {
   return clients;
 }
 
+/** The policies with each revoked action removed from its function's statements. */
+function withoutActions(
+  policies: Record<string, FunctionPolicy>,
+  revoke: { fn: string; action: string }[],
+): Record<string, FunctionPolicy> {
+  for (const { fn, action } of revoke) {
+    const policy = policies[fn];
+    if (!policy) throw new Error(`local IAM: cannot revoke ${action} from ${fn}: no such function`);
+    policy.statements = policy.statements.map((s) => ({
+      ...s,
+      ...(s.Action && { Action: s.Action.filter((a) => a.toLowerCase() !== action.toLowerCase()) }),
+    }));
+  }
+  return policies;
+}
+
 export async function startLocalIam(options: {
   dataDir: string;
   env: Record<string, string>;
   /** The functions the local stack invokes: each must have a role in the template. */
   functions: string[];
+  /** Actions taken out of a function's role (tests: a missing grant must be refused). */
+  revoke?: { fn: string; action: string }[];
   log?: (line: string) => void;
 }): Promise<LocalIam> {
   if (!iamEnforced()) return { enforced: false, invokeAs, denials: [], stop: () => undefined };
@@ -87,7 +105,7 @@ export async function startLocalIam(options: {
     ...(env.CONTACT_USER_POOL_ID && { contactUserPoolId: env.CONTACT_USER_POOL_ID }),
     ...(env.MAIL_CONFIGURATION_SET && { configurationSet: env.MAIL_CONFIGURATION_SET }),
   };
-  const policies = functionPolicies(synth, names);
+  const policies = withoutActions(functionPolicies(synth, names), options.revoke ?? []);
   const missing = options.functions.filter((fn) => !policies[fn]);
   if (missing.length)
     throw new Error(
