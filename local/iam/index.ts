@@ -14,7 +14,7 @@ import {
   isSdkClient,
 } from './enforce';
 import { type FunctionPolicy, functionPolicies, type LocalNames, synthesizedTemplate } from './template';
-import { usageRecorder } from './usage';
+import { type UsageRecorder, usageRecorder } from './usage';
 
 export { invokeAs } from './enforce';
 
@@ -112,10 +112,13 @@ export async function startLocalIam(options: {
       `local IAM: the local stack runs ${missing.join(', ')}, which the synthesized template has no function for (it has ${Object.keys(policies).join(', ')})`,
     );
   const usageDir = process.env.PORTICO_IAM_USAGE_DIR ?? join(options.dataDir, 'iam-usage');
-  const usage = usageRecorder(usageDir, {
-    template: synth.hash,
-    policies: Object.fromEntries(Object.entries(policies).map(([fn, p]) => [fn, p.statements])),
-  });
+  // A stack with revoked actions runs a role that is not the template's: its checks would mislead the report.
+  const usage: UsageRecorder = options.revoke?.length
+    ? { record: () => undefined, flush: () => undefined }
+    : usageRecorder(usageDir, {
+        template: synth.hash,
+        policies: Object.fromEntries(Object.entries(policies).map(([fn, p]) => [fn, p.statements])),
+      });
   const enforce = enforcer(policies, usage);
   for (const client of await functionClients()) guardClient(client as Parameters<typeof guardClient>[0]);
   // Imported here, not at the top: the clients read their endpoints from the environment the stack has just set.

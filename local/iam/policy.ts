@@ -36,12 +36,21 @@ export interface Evaluation {
  * case-insensitively, resources (ARNs) case-sensitively.
  */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const source = pattern
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+  const key = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    const source = pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    regex = new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
+    compiled.set(key, regex);
+  }
+  return regex.test(value);
 }
+
+/** Patterns come from a handful of roles: each is compiled once per process. */
+const compiled = new Map<string, RegExp>();
 
 const anyMatch = (patterns: string[], value: string, ignoreCase: boolean) =>
   patterns.some((p) => wildcardMatch(p, value, ignoreCase));

@@ -26,18 +26,32 @@ export const expectedUnused: ExpectedUnused[] = [
     reason:
       "Dead-letter queues and the stream's on-failure destination: the Lambda service sends failed events there with the role.",
   },
-  {
-    action: 'dynamodb:*Stream*',
+  ...[
+    'dynamodb:ListStreams',
+    'dynamodb:DescribeStream',
+    'dynamodb:GetShardIterator',
+    'dynamodb:GetRecords',
+  ].map((action) => ({
+    action,
     fn: 'OutboxPublisher',
     reason:
       "The event source mapping reads the table's stream with the role; locally the stream poller does.",
-  },
-  {
-    action: 'dynamodb:GetRecords',
-    fn: 'OutboxPublisher',
+  })),
+  // Only Query (and Scan) can address an index; the item actions there cannot be used by any code.
+  ...[
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
+  ].map((action) => ({
+    action,
+    resource: '*/index/*',
     reason:
-      "The event source mapping reads the table's stream with the role; locally the stream poller does.",
-  },
+      "CDK's table.grant names the table and its indexes for every action; an item action cannot address an index.",
+  })),
   {
     action: 'secretsmanager:GetSecretValue',
     resource: '*:secret:portico-cursor-secret',
