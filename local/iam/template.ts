@@ -3,7 +3,7 @@
 // policy statements to local ARNs (the local table, bucket, bus, secrets and user pools).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Statement } from './policy';
@@ -99,6 +99,10 @@ export async function synthesizedTemplate(options: {
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(synthesized));
   await rename(tmp, file);
+  // Templates of earlier sources are never read again.
+  for (const old of await readdir(options.cacheDir))
+    if (/^template-[0-9a-f]+\.json$/.test(old) && old !== `template-${hash}.json`)
+      await rm(join(options.cacheDir, old), { force: true });
   return { ...synthesized, cached: false, ms: Date.now() - started };
 }
 
