@@ -3,7 +3,8 @@
 // policy statements to local ARNs (the local table, bucket, bus, secrets and user pools).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Statement } from './policy';
@@ -55,15 +56,18 @@ async function synthesize(context: Record<string, unknown>, hash: string): Promi
       import('../../lib/settings'),
     ]);
   const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context: object };
+  // The cloud assembly is written somewhere of our own and removed once the template is read.
+  const outdir = await mkdtemp(join(tmpdir(), 'portico-iam-synth-'));
   const app = new App({
     context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context },
-    outdir: join(repoRoot, '.tmp', `iam-synth-${process.pid}`),
+    outdir,
   });
   const settings = settingsFrom(app);
   const stack = new PorticoStack(app, stackIdOf(settings), { settings });
   const template = app.synth().getStackByName(stack.stackName).template as {
     Resources: Record<string, CfnResource>;
   };
+  await rm(outdir, { recursive: true, force: true });
   const functions: Record<string, string> = {};
   for (const c of stack.node.findAll()) {
     if (!(c instanceof PorticoFunction)) continue;
