@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import * as sesModule from 'aws-ses-v2-local';
 import { DEFAULT_PUSH_SERVICES, VAPID_PLACEHOLDER } from '../functions/domain/push';
+import type { RouteGroup } from '../functions/http/route';
 import {
   LOCAL_CONTACT_CLIENT,
   LOCAL_STAFF_CLIENT,
@@ -20,7 +21,9 @@ import {
 } from './auth';
 import { LocalBus } from './bus';
 import { ensureTable, localCredentials, startDynamo } from './dynamodb';
-import { startGateway } from './gateway';
+import { type GroupHandler, startGateway } from './gateway';
+import { invokeAs, startLocalIam } from './iam';
+import { groupFunction, localFunctions } from './iam/functions';
 import type { RenderMessage } from './identity/mail';
 import { startIdentity } from './identity/server';
 import { lambdaContext } from './lambda-context';
@@ -42,6 +45,8 @@ export interface StackOptions {
   seed?: boolean;
   corsOrigins?: string[];
   log?: (line: string) => void;
+  /** Tests only: actions taken out of a function's synthesized role, to prove a missing grant is refused. */
+  iamRevoke?: { fn: string; action: string }[];
 }
 
 export interface LocalStack {
@@ -59,6 +64,8 @@ export interface LocalStack {
   /** The local Cognito-compatible identity service: its endpoint and the two pools (ids, issuers, clients). */
   identity: { endpoint: string; pools: LocalPools };
   bus: LocalBus;
+  /** The synthesized IAM roles' enforcement (local/iam): on unless PORTICO_ENFORCE_IAM=0, and what it refused. */
+  iam: { enforced: boolean; denials: readonly { fn: string; action: string; resource: string }[] };
   /** Waits until every change written so far has gone through the stream, the bus and its targets. */
   settle(): Promise<void>;
   /** Runs the scheduled reminders function once, on the real clock or at `now` (tests advance it). */
@@ -154,8 +161,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       // first use, once the functions' environment below is set).
       renderMessage:
         options.renderMessage ??
-        (async (event) =>
-          (await (await import('./handlers')).loadIdentityMail())(event, lambdaContext('identity-mail'))),
+        (async (event) => {
+          const render = await (await import('./handlers')).loadIdentityMail();
+          return invokeAs(localFunctions.identityMail, () => render(event, lambdaContext('identity-mail')));
+        }),
       onLog: log,
     });
     stops.push(() => identity.stop());
@@ -195,6 +204,19 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     // The handlers read their configuration at import, exactly as in Lambda: set it first.
     Object.assign(process.env, env);
     const handlers = await import('./handlers');
+    // Each function's AWS calls are checked against its role in the synthesized template (local/iam).
+    const iam = await startLocalIam({
+      dataDir,
+      env,
+      functions: [
+        ...Object.keys(handlers.groupHandlers).map(groupFunction),
+        ...Object.values(localFunctions),
+      ],
+      revoke: options.iamRevoke ?? [],
+      log,
+    });
+    stops.push(async () => iam.stop());
+    const as = iam.invokeAs;
 
     const bus = new LocalBus({
       port: ports.bus,
@@ -202,8 +224,14 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       busName: BUS_NAME,
       bucketName: BUCKET_NAME,
       targets: {
-        notify: async (e) => (await handlers.loadNotify())(e as never, lambdaContext('notify')),
-        ingest: async (e) => (await handlers.loadIngest())(e as never, lambdaContext('ingest')),
+        notify: (e) =>
+          as(localFunctions.notify, async () =>
+            (await handlers.loadNotify())(e as never, lambdaContext('notify')),
+          ),
+        ingest: (e) =>
+          as(localFunctions.ingest, async () =>
+            (await handlers.loadIngest())(e as never, lambdaContext('ingest')),
+          ),
       },
       onLog: log,
     });
@@ -226,7 +254,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       endpoint: dynamo.endpoint,
       tableName: TABLE_NAME,
       checkpointFile: join(dataDir, 'stream-checkpoints.json'),
-      handler: (event) => publisher(event, lambdaContext('publisher')),
+      handler: (event) => as(localFunctions.publisher, () => publisher(event, lambdaContext('publisher'))),
       onLog: log,
     });
 
@@ -258,7 +286,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     // Automatic reminders: the handler the EventBridge schedule invokes in AWS, here on a timer.
     const remindersAt = await handlers.loadReminders();
-    const runReminders = (now?: Date) => remindersAt(now ? { now: () => now } : { now: () => new Date() })();
+    const runReminders = (now?: Date) =>
+      as(localFunctions.reminders, () => remindersAt(now ? { now: () => now } : { now: () => new Date() })());
     const reminderTimer = setInterval(
       () => void runReminders().catch((err) => log(`reminders: ${(err as Error).message}`)),
       REMINDERS_EVERY_MS,
@@ -268,7 +297,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     // Digests of bursts: the handler the EventBridge schedule invokes every minute in AWS, here on a timer.
     const digestsAt = await handlers.loadDigests();
-    const runDigests = (now?: Date) => digestsAt(now ? { now: () => now } : { now: () => new Date() })();
+    const runDigests = (now?: Date) =>
+      as(localFunctions.digests, () => digestsAt(now ? { now: () => now } : { now: () => new Date() })());
     const digestTimer = setInterval(
       () => void runDigests().catch((err) => log(`digests: ${(err as Error).message}`)),
       DIGESTS_EVERY_MS,
@@ -298,6 +328,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       auth,
       identity: { endpoint: identity.endpoint, pools },
       bus,
+      iam: { enforced: iam.enforced, denials: iam.denials },
       settle,
       runReminders,
       runDigests,
@@ -331,12 +362,18 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         await identity.stop();
         await new Promise((r) => ses.close(() => r(undefined)));
         await dynamo.stop();
+        iam.stop();
       },
     };
     const gateway = await startGateway({
       port: ports.gateway,
       auth,
-      handlers: await handlers.loadGroupHandlers(),
+      handlers: Object.fromEntries(
+        Object.entries(await handlers.loadGroupHandlers()).map(([group, handler]) => [
+          group,
+          ((event, context) => as(groupFunction(group), () => handler(event, context))) as GroupHandler,
+        ]),
+      ) as Record<RouteGroup, GroupHandler>,
       corsOrigins,
       localRoutes: localRoutes(stack),
       onLog: log,

@@ -8,12 +8,15 @@ import {
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { presignedPostListeners } from '../clients/presigned-posts';
 import type { Files } from '../domain/documents';
 import { OBJECT_STATE_TAG, taggingXml } from './object-state';
 
 export function s3Files(client: S3Client, bucket: string): Files {
   return {
     async presignUpload({ key, contentType, maxBytes, expiresInSeconds }) {
+      const signed = { 'Content-Type': contentType, tagging: taggingXml('pending') };
+      for (const listener of presignedPostListeners) listener({ bucket, key, fields: signed });
       const { url, fields } = await createPresignedPost(client, {
         Bucket: bucket,
         Key: key,
@@ -26,7 +29,7 @@ export function s3Files(client: S3Client, bucket: string): Files {
           ['eq', '$Content-Type', contentType],
           ['eq', '$tagging', taggingXml('pending')],
         ],
-        Fields: { 'Content-Type': contentType, tagging: taggingXml('pending') },
+        Fields: signed,
         Expires: expiresInSeconds,
       });
       return { url, fields };

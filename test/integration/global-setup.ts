@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { defaultUsageDir } from '../../local/iam';
 import { startLocalStack } from '../../local/stack';
 
 declare module 'vitest' {
@@ -19,6 +20,9 @@ export default async function setup(project: TestProject) {
   // A deactivation must show within the staff directory's cache window: short here so the test
   // that waits it out stays fast (production: 60 s, decision 0023).
   process.env.STAFF_DIRECTORY_TTL_SECONDS ??= '1';
+  // The stack enforces the synthesized IAM roles (PORTICO_ENFORCE_IAM=0: off); its checks are kept
+  // where \`npm run iam:report\` reads them, past the temporary data folder.
+  process.env.PORTICO_IAM_USAGE_DIR ??= defaultUsageDir;
   const lines: string[] = [];
   const stack = await startLocalStack({
     dataDir,

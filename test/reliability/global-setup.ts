@@ -5,9 +5,13 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { defaultUsageDir } from '../../local/iam';
 import type { TallyFile } from './support/tally';
 
 export default async function setup(project: TestProject) {
+  // Each file's stack enforces the synthesized IAM roles (PORTICO_ENFORCE_IAM=0: off) and keeps its
+  // checks where \`npm run iam:report\` reads them (the workers inherit this environment).
+  process.env.PORTICO_IAM_USAGE_DIR ??= defaultUsageDir;
   const dir = await mkdtemp(join(tmpdir(), 'portico-rel-tally-'));
   project.provide('reliabilityTallyDir', dir);
   const started = Date.now();

@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../../../functions/store/table';
-import { type LocalStack, startLocalStack } from '../../../local/stack';
+import { type LocalStack, type StackOptions, startLocalStack } from '../../../local/stack';
 import { createFirm, newId, partitionOf, type Staff, type TestFirm } from '../../support/firms';
 import { type ApiResponse, type CallOptions, callApi } from '../../support/http';
 import { type StoredMail, storedMail } from '../../support/mail';
@@ -32,12 +32,12 @@ export type Caller = <T = any>(method: string, path: string, opts?: CallOptions)
 
 export { newId };
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: Partial<StackOptions> = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-rel-'));
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // Info and up: the log assertions must see what production would write.
   process.env.LOG_LEVEL = 'info';
-  const stack = await startLocalStack({ dataDir, seed: false });
+  const stack = await startLocalStack({ dataDir, seed: false, ...options });
   const credentials = {
     accessKeyId: stack.env.AWS_ACCESS_KEY_ID!,
     secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY!,
