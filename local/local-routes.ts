@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { RuleTarget } from '../functions/events/rules';
+import { portalConfigFrom } from '../scripts/portal-config/from-outputs';
 import type { PutEntry } from './bus';
 import type { LocalRoute } from './gateway';
 import { demo } from './seed';
@@ -115,7 +116,7 @@ export function localRoutes(stack: LocalStack): LocalRoute {
       return true;
     }
     if (req.method === 'GET' && (await serveDocs(res, path))) return true;
-    if (req.method === 'GET' && (await servePortalDemo(res, path))) return true;
+    if (req.method === 'GET' && (await servePortalDemo(res, path, stack))) return true;
     const dlq = /^\/local\/dlq\/(notify|ingest)(\/redrive)?$/.exec(path);
     if (dlq) {
       const target = dlq[1] as RuleTarget;
@@ -133,6 +134,7 @@ export function localOutputs(stack: Pick<LocalStack, 'urls' | 'identity' | 'env'
   const { staff, contact } = stack.identity.pools;
   return {
     ApiUrl: stack.urls.api,
+    PortalUrl: stack.env.PORTAL_URL!,
     Region: stack.env.AWS_REGION!,
     TableName: stack.env.TABLE_NAME!,
     StaffUserPoolId: staff.id,
@@ -224,7 +226,22 @@ async function serveDocs(res: ServerResponse, path: string): Promise<boolean> {
   return path.startsWith('/docs/') && serveStatic(res, path);
 }
 
-async function servePortalDemo(res: ServerResponse, path: string): Promise<boolean> {
+async function servePortalDemo(
+  res: ServerResponse,
+  path: string,
+  stack: Pick<LocalStack, 'urls' | 'identity' | 'env'>,
+): Promise<boolean> {
+  // What `npm run portal-config -- --local` would write: the demo signs in as a real SPA does.
+  if (path === '/portal-demo/portal-config.json') {
+    json(
+      res,
+      200,
+      portalConfigFrom(new Map(Object.entries(localOutputs(stack))), { local: true, api: stack.urls.api }),
+    );
+    return true;
+  }
+  // The invitation mail's link (`<portal URL>/accept?token=…`) opens the demo page itself.
+  if (path === '/portal-demo/accept') return serveStatic(res, '/portal-demo/');
   if (path === '/portal-demo') {
     res.writeHead(301, { location: '/portal-demo/' });
     res.end();

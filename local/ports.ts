@@ -39,10 +39,13 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
-/** Takes the port for this process unless a live process holds it. */
+/** Takes the port for this process unless a live process (this one included) holds it. */
 function claim(port: number): boolean {
   mkdirSync(claimsDir, { recursive: true });
   const file = join(claimsDir, String(port));
+  // A stack picks all its ports before its servers listen: a port this process already handed out
+  // is taken even though nothing listens on it yet.
+  if (claimed.has(file)) return false;
   try {
     const fd = openSync(file, 'wx');
     writeSync(fd, String(process.pid));

@@ -40,10 +40,15 @@ export interface StackOptions {
   ports?: Partial<
     Record<'gateway' | 'dynamodb' | 's3' | 'ses' | 'bus' | 'push' | 'secrets' | 'identity', number>
   >;
-  /** The identity service's mail renderer (a Cognito CustomMessage trigger handler); default: plain texts. */
+  /** The identity service's mail renderer (a Cognito CustomMessage trigger handler); default: the stack's own (functions/handlers/identity-mail.ts). */
   renderMessage?: RenderMessage;
   seed?: boolean;
   corsOrigins?: string[];
+  /**
+   * The default portal URL (PORTAL_URL: invitation links and the seeded firm's portal). `'demo'`: the
+   * portal demo this gateway serves, so a mailed link opens it. Default: the first CORS origin.
+   */
+  portalUrl?: string;
   log?: (line: string) => void;
   /** Tests only: actions taken out of a function's synthesized role, to prove a missing grant is refused. */
   iamRevoke?: { fn: string; action: string }[];
@@ -186,7 +191,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       EVENT_BUS_NAME: BUS_NAME,
       CURSOR_SECRET: await persistentSecret(join(dataDir, 'cursor-secret')),
       SENDER_EMAIL,
-      PORTAL_URL: corsOrigins[0]!,
+      PORTAL_URL:
+        options.portalUrl === 'demo' ? `${apiUrl}/portal-demo` : (options.portalUrl ?? corsOrigins[0]!),
       APP_URL: `${corsOrigins[0]!}/app`,
       // Subscriptions may point at the real push services and at the local one (an exact origin).
       PUSH_SERVICES: [...DEFAULT_PUSH_SERVICES, push.url].join(','),

@@ -24,6 +24,9 @@ async function main() {
       identity: num(process.env.PORTICO_IDENTITY_PORT, 4020),
     },
     corsOrigins: (process.env.PORTICO_PORTAL_ORIGINS ?? 'http://localhost:5173').split(','),
+    // Invitation links open the portal demo unless a portal of your own is named (its URL, or the
+    // first of its origins).
+    portalUrl: process.env.PORTICO_PORTAL_URL ?? (process.env.PORTICO_PORTAL_ORIGINS ? undefined : 'demo'),
     log: (line) => console.log(`  ${line}`),
   };
   let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;

@@ -1,9 +1,24 @@
-// The portal demo's script: a contact signs in with a demo token, sees its cases and the documents
-// shared with it, downloads one (presigned GET), uploads a file straight to S3 (presigned POST, with
-// upload progress) and reads its inbox; the staff view shows the client uploads of a case and the
-// staff inbox. Every API call goes through the typed client; the local stack bundles this file with
-// esbuild when /portal-demo/app.js is requested.
-import { createPorticoClient, type PorticoClient, type Schemas, uploadForm } from '../client/src/index';
+// The portal demo's script: a contact signs in as a client portal does (opens the invitation link
+// from the mail, gets a code mailed, types it; later visits: email + code) or with a dev-only demo
+// token, sees its cases and the documents shared with it, downloads one (presigned GET), uploads a
+// file straight to S3 (presigned POST, with upload progress) and reads its inbox; the staff view
+// shows the client uploads of a case and the staff inbox. Every API call goes through the typed
+// client; the local stack bundles this file with esbuild when /portal-demo/app.js is requested.
+import {
+  acceptInvitation,
+  createPorticoClient,
+  type EmailCodeStep,
+  openInvitation,
+  type PortalConfig,
+  type PorticoClient,
+  parsePortalConfig,
+  type Schemas,
+  SignInError,
+  startEmailSignIn,
+  type Tokens,
+  tokenSession,
+  uploadForm,
+} from '../client/src/index';
 
 interface DemoToken {
   user: string;
@@ -77,7 +92,13 @@ const state: {
 
 function showError(err: unknown) {
   const box = el('error');
-  box.textContent = err instanceof Error ? err.message : String(err);
+  // A sign-in or invitation refusal carries a stable code the page could translate; shown as is here.
+  box.textContent =
+    err instanceof SignInError
+      ? `${err.message} (${err.code})`
+      : err instanceof Error
+        ? err.message
+        : String(err);
   box.hidden = false;
 }
 
@@ -132,6 +153,10 @@ async function signIn() {
   state.user = user;
   state.api = createPorticoClient({ baseUrl: location.origin, token: user.token });
   el('whoami').textContent = `Signed in as ${user.name}`;
+  await showSignedIn();
+}
+
+async function showSignedIn() {
   el('contact').hidden = state.view !== 'contact';
   el('staff').hidden = state.view !== 'staff';
   if (state.view === 'contact') {
@@ -141,6 +166,82 @@ async function signIn() {
     await loadStaffCases();
     await Promise.all([loadClientUploads(), loadStaffInbox()]);
   }
+}
+
+// ── client sign-in: invitation link, mailed code ───────────────────────────────────────────────
+
+/** What `npm run portal-config` writes for an SPA; the local stack serves the same for the demo. */
+let portalConfig: PortalConfig | undefined;
+async function config(): Promise<PortalConfig> {
+  if (!portalConfig) {
+    const res = await fetch('/portal-demo/portal-config.json');
+    if (!res.ok) throw new Error(`Loading the portal config failed (${res.status})`);
+    portalConfig = parsePortalConfig(await res.json());
+  }
+  return portalConfig;
+}
+
+/** The invitation token of the link the mail points to (`…/accept?token=…`), if this is one. */
+const invitationToken = () =>
+  location.pathname.endsWith('/accept')
+    ? (new URLSearchParams(location.search).get('token') ?? undefined)
+    : undefined;
+
+let pendingCode: { step: EmailCodeStep; invitation?: string } | undefined;
+
+/** The link from the mail: who invites to what, and the code goes to the invited address. */
+async function showInvitation(token: string) {
+  const opened = await openInvitation(await config(), token);
+  el('invitation').hidden = false;
+  el('invitation-summary').textContent =
+    `${opened.firmName} invites you to "${opened.caseTitle}". We will mail a sign-in code to ${opened.emailHint}.`;
+  el('invitation-send-code').onclick = () =>
+    void guard(async () => {
+      const step = await startEmailSignIn(await config(), { username: opened.username });
+      askForCode(step, token);
+    });
+}
+
+function askForCode(step: EmailCodeStep, invitation?: string) {
+  pendingCode = { step, ...(invitation ? { invitation } : {}) };
+  el('code-form').hidden = false;
+  el('code-status').textContent = `We mailed a code to ${step.destination}. It works for a few minutes.`;
+  el<HTMLInputElement>('signin-code').focus();
+}
+
+async function answerCode(e: SubmitEvent) {
+  e.preventDefault();
+  if (!pendingCode) throw new Error('Ask for a code first.');
+  const code = el<HTMLInputElement>('signin-code').value.trim();
+  // A wrong code throws `wrong_code` and the same step can be answered again.
+  const tokens = await pendingCode.step.answer(code);
+  const invitation = pendingCode.invitation;
+  pendingCode = undefined;
+  el('code-form').hidden = true;
+  el<HTMLInputElement>('signin-code').value = '';
+  el('code-status').textContent = '';
+  if (invitation) {
+    await acceptInvitation(await config(), invitation, tokens.idToken);
+    el('invitation').hidden = true;
+    // The link is used up: the page's address no longer carries it.
+    history.replaceState(null, '', '/portal-demo/');
+  }
+  await signedInWithCode(tokens);
+}
+
+async function signedInWithCode(tokens: Tokens) {
+  const session = tokenSession(await config(), 'contact', tokens);
+  setView('contact');
+  state.api = createPorticoClient({ baseUrl: location.origin, token: () => session.idToken() });
+  el('whoami').textContent = `Signed in as ${emailOf(tokens.idToken)}`;
+  await showSignedIn();
+}
+
+/** The ID token's `email` claim, for the greeting only (the API verifies the token, not this page). */
+function emailOf(idToken: string): string {
+  const payload = idToken.split('.')[1] ?? '';
+  const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+  return (JSON.parse(json) as { email?: string }).email ?? 'a client';
 }
 
 // ── contact: cases, documents, download, upload ───────────────────────────────────────────────
@@ -372,6 +473,16 @@ async function loadClientUploads() {
 el('view-contact').addEventListener('click', () => setView('contact'));
 el('view-staff').addEventListener('click', () => setView('staff'));
 el('sign-in').addEventListener('click', () => void guard(signIn));
+el('email-send-code').addEventListener(
+  'click',
+  () =>
+    void guard(async () => {
+      const email = el<HTMLInputElement>('signin-email').value.trim();
+      if (!email) throw new Error('Type the email address your firm invited.');
+      askForCode(await startEmailSignIn(await config(), { email }));
+    }),
+);
+el<HTMLFormElement>('code-form').addEventListener('submit', (e) => void guard(() => answerCode(e)));
 el<HTMLFormElement>('upload-form').addEventListener('submit', (e) => void guard(() => upload(e)));
 el('contact-read-all').addEventListener(
   'click',
@@ -408,3 +519,5 @@ setInterval(() => {
 }, 3000);
 
 void guard(loadTokens);
+const opened = invitationToken();
+if (opened) void guard(() => showInvitation(opened));

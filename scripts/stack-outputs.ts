@@ -8,6 +8,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
  */
 export type OutputKey =
   | 'ApiUrl'
+  | 'PortalUrl'
   | 'Region'
   | 'TableName'
   | 'StaffUserPoolId'

@@ -1,7 +1,9 @@
 // The portal demo (/portal-demo/) in a real browser, Debian's Chromium driven by playwright-core,
-// against the local stack: a contact signs in, downloads a shared document, uploads a file straight
-// to S3 through the presigned POST (progress bar to 100%), and the staff view then shows the client
-// upload and its inbox notification. The test's own API calls go through the typed client.
+// against the local stack: an invited client opens the invitation link from the mail, gets a code
+// mailed by the local Cognito, types it and sees the case; a contact downloads a shared document,
+// uploads a file straight to S3 through the presigned POST (progress bar to 100%), and the staff
+// view then shows the client upload and its inbox notification. The test's own API calls go
+// through the typed client.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,8 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../local/seed';
 import { apiAs } from '../integration/support/client';
-import { call, settle, urls } from '../integration/support/stack';
+import { invitationToken, mailTo, signInCode } from '../integration/support/mail';
+import { call, newId, settle, urls } from '../integration/support/stack';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -21,6 +24,7 @@ if (!hasChromium)
 
 const RESULTS = resolve(import.meta.dirname, '../../test-results');
 export const SCREENSHOT = join(RESULTS, 'portal-demo.png');
+export const SIGN_IN_SCREENSHOT = join(RESULTS, 'portal-demo-sign-in.png');
 
 /** Tokens of the seeded demo users, by user name (a dev-only endpoint: not in the typed client). */
 async function demoTokens(): Promise<Record<string, string>> {
@@ -68,6 +72,58 @@ describe.skipIf(!hasChromium)('Page: portal demo in Chromium', () => {
   afterAll(async () => {
     await context?.close();
     if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  });
+
+  it('signs an invited client in from the mailed link with a mailed code (no password) and shows the case', async () => {
+    // Prepare: the firm's admin invites a new client to the demo case; the invitation is mailed
+    const tokens = await demoTokens();
+    const case1 = demo.cases.case1;
+    const email = `browser.${newId().toLowerCase()}@client.test`;
+    const staff = apiAs(tokens.admin);
+    const contact = await staff.POST('/contacts', { body: { name: 'Bea Browser', email } });
+    expect(contact.response.status).toBe(201);
+    const granted = await staff.PUT('/cases/{caseId}/grants/{contactId}', {
+      params: { path: { caseId: case1.caseId, contactId: contact.data!.contactId } },
+      body: { role: 'collaborator', canDownload: true, canUpload: true },
+    });
+    expect(granted.response.status).toBe(200);
+    const token = await invitationToken(email);
+    const mailsBefore = (await mailTo(email)).length;
+
+    // Act: the link from the mail (the test stack's portal URL is another app's, so the same token
+    // is opened on the demo), then "email me a code"
+    await page.goto(`${urls.api}/portal-demo/accept?token=${encodeURIComponent(token)}`);
+    await page.locator('#invitation-summary', { hasText: case1.title }).waitFor();
+    const summary = await page.textContent('#invitation-summary');
+    await page.click('#invitation-send-code');
+    await page.locator('#code-form').waitFor({ state: 'visible' });
+    const mails = await mailTo(email);
+    const code = await signInCode(email);
+
+    // Act: a mistyped code first, then the right one
+    await page.fill('#signin-code', code === '00000000' ? '11111111' : '00000000');
+    await page.click('#code-submit');
+    await page.locator('#error', { hasText: 'wrong_code' }).waitFor();
+    await page.fill('#signin-code', code);
+    await page.click('#code-submit');
+    await page.locator('#cases li', { hasText: case1.title }).waitFor();
+    await page.screenshot({ path: SIGN_IN_SCREENSHOT, fullPage: true });
+
+    // Assess: one code mail, to the invited address, with the firm's layout; the page signed in,
+    // accepted (the link is gone from the address bar) and shows the case with the granted rights
+    expect(summary).toContain('Demo Accounting');
+    expect(summary).not.toContain(email);
+    expect(mails).toHaveLength(mailsBefore + 1);
+    expect(mails.at(-1)!.subject).toBe('Your sign-in code');
+    expect(code).toMatch(/^\d{8}$/);
+    expect(await page.textContent('#whoami')).toBe(`Signed in as ${email}`);
+    expect(new URL(page.url()).pathname).toBe('/portal-demo/');
+    expect(await page.locator('#upload-form').isVisible()).toBe(true);
+    expect(await page.locator('#invitation').isHidden()).toBe(true);
+    const grants = await staff.GET('/cases/{caseId}/grants', { params: { path: { caseId: case1.caseId } } });
+    expect(grants.data!.items.find((g) => g.contactId === contact.data!.contactId)?.status).toBe('active');
+    expect(pageErrors).toEqual([]);
+    expect(existsSync(SIGN_IN_SCREENSHOT)).toBe(true);
   });
 
   it('lets a contact download and upload with progress, and shows staff the upload and its notification', async () => {

@@ -623,6 +623,7 @@ describe('Stack: Portico', () => {
           'RemindersFunctionName',
           'StreamFailuresQueueUrl',
           'EventBusName',
+          'PortalUrl',
           'Region',
           'StaffClientId',
           'StaffUserPoolId',

@@ -30,7 +30,7 @@ import {
 } from '../../client/src/index';
 import { firmAdminStore } from '../../functions/store/firm';
 import { apiAs } from './support/client';
-import { invitationToken, mailTo } from './support/mail';
+import { invitationToken, signInCode, temporaryPassword } from './support/mail';
 import { newFirm, newId, table, urls } from './support/stack';
 
 const run = promisify(execFile);
@@ -70,14 +70,6 @@ afterAll(() => {
 });
 
 const address = (what: string) => `${what}.${newId().toLowerCase()}@example.test`;
-
-/** The first match of `pattern` in the last mail to `to`. */
-async function fromLastMail(to: string, pattern: RegExp): Promise<string> {
-  const last = (await mailTo(to)).at(-1);
-  const m = pattern.exec(last?.body.text ?? '');
-  expect(m, `a mail to ${to} matching ${pattern}`).not.toBeNull();
-  return m![1]!;
-}
 
 /** RFC 6238 (HMAC-SHA1, 30 s, 6 digits) from the base32 secret, as an authenticator app computes it. */
 function authenticatorCode(secret: string, at = Date.now()): string {
@@ -150,7 +142,7 @@ describe('Client sign-in on the local stack', () => {
 
     // Act
     const step = await startEmailSignIn(config, { email: email.toUpperCase() });
-    const code = await fromLastMail(email, /\b(\d{6,8})\b/);
+    const code = await signInCode(email);
     const mismatch = await failure(step.answer(wrong(code)));
     const tokens = await step.answer(code);
     const accepted = await acceptInvitation(config, invitation, tokens.idToken);
@@ -194,7 +186,7 @@ describe('Client sign-in on the local stack', () => {
       role: 'admin',
       createdAt: new Date().toISOString(),
     });
-    const temporary = await fromLastMail(email, /temporary password is (\S+?)\.?$/m);
+    const temporary = await temporaryPassword(email);
 
     // Act: the first sign-in.
     const first = await signInWithPassword(
@@ -254,7 +246,7 @@ describe('Client sign-in on the local stack', () => {
         ],
       }),
     );
-    const temporary = await fromLastMail(email, /temporary password is (\S+?)\.?$/m);
+    const temporary = await temporaryPassword(email);
     const setup = expectStep(
       await expectStep(
         await signInWithPassword(config, { email, password: temporary }),

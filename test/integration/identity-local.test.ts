@@ -18,7 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { firmAdminStore } from '../../functions/store/firm';
 import { LOCAL_CONTACT_CLIENT, LOCAL_STAFF_CLIENT } from '../../local/auth';
 import { totp } from '../../local/identity/codes';
-import { mailTo } from './support/mail';
+import { mailTo, signInCode, temporaryPassword } from './support/mail';
 import { call, newFirm, newId, table, urls } from './support/stack';
 
 const env = urls.env;
@@ -30,15 +30,6 @@ const cognito = new CognitoIdentityProviderClient({
 afterAll(() => cognito.destroy());
 
 const address = (what: string) => `${what}.${newId().toLowerCase()}@example.test`;
-
-/** The last mail to `to` whose text matches `pattern`: its first group. */
-async function fromMail(to: string, pattern: RegExp): Promise<string> {
-  const mails = await mailTo(to);
-  const text = mails.at(-1)?.body.text ?? mails.at(-1)?.body.html ?? '';
-  const m = pattern.exec(text);
-  expect(m, `a mail to ${to} matching ${pattern}`).not.toBeNull();
-  return m![1]!;
-}
 
 async function createContact(email: string) {
   const { User } = await cognito.send(
@@ -76,7 +67,7 @@ const answer = (session: string | undefined, email: string, code: string) =>
 
 async function contactTokens(email: string) {
   const started = await askCode(email);
-  const code = await fromMail(email, /\b(\d{8})\b/);
+  const code = await signInCode(email);
   return (await answer(started.Session, email, code)).AuthenticationResult!;
 }
 
@@ -106,7 +97,7 @@ describe('Local identity on the stack', () => {
       role: 'admin',
       createdAt: new Date().toISOString(),
     });
-    const temporary = await fromMail(email, /Temporary password: ([^<\s]+)/);
+    const temporary = await temporaryPassword(email);
 
     // Act: the first sign-in, as the staff app does it.
     const first = await cognito.send(
@@ -157,7 +148,7 @@ describe('Local identity on the stack', () => {
     await createContact(email);
     // Act
     const started = await askCode(email);
-    const code = await fromMail(email, /\b(\d{8})\b/);
+    const code = await signInCode(email);
     const done = await answer(started.Session, email, code);
     const token = done.AuthenticationResult!.IdToken!;
     // Assess
@@ -175,13 +166,13 @@ describe('Local identity on the stack', () => {
     const email = address('guess');
     await createContact(email);
     const s1 = await askCode(email);
-    const right = await fromMail(email, /\b(\d{8})\b/);
+    const right = await signInCode(email);
     const wrong = right === '00000000' ? '11111111' : '00000000';
     // Act: 3 wrong answers use up a session, 2 more in the next make 5.
     for (let i = 0; i < 3; i++)
       await expect(answer(s1.Session, email, wrong)).rejects.toBeInstanceOf(CodeMismatchException);
     const s2 = await askCode(email);
-    const right2 = await fromMail(email, /\b(\d{8})\b/);
+    const right2 = await signInCode(email);
     for (let i = 0; i < 2; i++)
       await expect(answer(s2.Session, email, right2 === wrong ? right : wrong)).rejects.toBeInstanceOf(
         CodeMismatchException,
@@ -213,6 +204,7 @@ describe('Local identity on the stack', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       ApiUrl: urls.api,
+      PortalUrl: env.PORTAL_URL,
       Region: 'us-east-1',
       TableName: env.TABLE_NAME,
       StaffUserPoolId: env.STAFF_USER_POOL_ID,

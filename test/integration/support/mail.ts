@@ -21,3 +21,18 @@ export async function invitationToken(email: string, expectedMails?: number): Pr
   expect(match).not.toBeNull();
   return decodeURIComponent(match![1]!);
 }
+
+/** What Cognito's mails put in place of `{####}`, read from the latest mail to `email` (HTML, as Cognito sends it). */
+async function fromCognitoMail(email: string, pattern: RegExp, what: string): Promise<string> {
+  const last = (await mailTo(email)).at(-1);
+  const match = pattern.exec(last?.body.html ?? last?.body.text ?? '');
+  expect(match, `${what} in the latest mail to ${email}`).not.toBeNull();
+  return match![1]!;
+}
+
+/** The 8-digit sign-in code of the latest mail to `email` (the contact pool's email OTP). */
+export const signInCode = (email: string) => fromCognitoMail(email, /\b(\d{8})\b/, 'an 8-digit code');
+
+/** The temporary password of the latest staff invitation mailed to `email`. */
+export const temporaryPassword = (email: string) =>
+  fromCognitoMail(email, /Temporary password: ([^<\s]+)/, 'a temporary password');
