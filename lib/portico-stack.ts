@@ -150,7 +150,11 @@ export class PorticoStack extends Stack {
     const output = (id: string, value: string, description: string) =>
       new CfnOutput(this, id, { value, description });
     output('ApiUrl', this.api.url, 'Base URL of the HTTP API');
-    output('PortalUrl', settings.portalUrl, 'Default client portal URL (invitation links of firms that set none)');
+    output(
+      'PortalUrl',
+      settings.portalUrl,
+      'Default client portal URL (invitation links of firms that set none)',
+    );
     output(
       'UploadBucketName',
       this.uploads.bucket.bucketName,
