@@ -1,5 +1,8 @@
-// Starts the local stack once for the integration suite, in a fresh data directory, on free
-// ports, and tears it down (DynamoDB Local included) when the suite ends.
+// Starts the local stack once for the integration suite (and the browser project, which shares it),
+// in a fresh data directory, on free ports, and tears it down (DynamoDB Local included) when the
+// last project using it ends. One stack per process: the functions run in this process and their
+// AWS clients are created once, so a second stack here would have its gateway call the first
+// one's emulators (a login created in one local Cognito, a sign-in asked of the other).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +16,13 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject) {
+interface Shared {
+  started: Promise<{ stack: Awaited<ReturnType<typeof startLocalStack>>; dataDir: string }>;
+  users: number;
+}
+const shared = globalThis as typeof globalThis & { porticoTestStack?: Shared };
+
+async function start() {
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-it-'));
   process.env.LOG_LEVEL ??= 'warn';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -30,6 +39,14 @@ export default async function setup(project: TestProject) {
     corsOrigins: ['http://localhost:5173'],
     log: (line) => lines.push(line),
   });
+  return { stack, dataDir };
+}
+
+export default async function setup(project: TestProject) {
+  shared.porticoTestStack ??= { started: start(), users: 0 };
+  const own = shared.porticoTestStack;
+  own.users++;
+  const { stack, dataDir } = await own.started;
   project.provide('stack', {
     api: stack.urls.api,
     mail: stack.urls.mail,
@@ -38,6 +55,8 @@ export default async function setup(project: TestProject) {
     env: stack.env,
   });
   return async () => {
+    if (--own.users > 0) return;
+    shared.porticoTestStack = undefined;
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
