@@ -53,7 +53,6 @@ export const tableActions: Record<TableAccess, string[]> = {
     'dynamodb:PutItem',
     'dynamodb:UpdateItem',
     'dynamodb:DeleteItem',
-    'dynamodb:BatchWriteItem',
     'dynamodb:ConditionCheckItem',
   ],
 };

@@ -39,7 +39,6 @@ export const groupNeeds: Partial<Record<RouteGroup, (fn: PorticoFunction, deps: 
     fn.bindUserPool('staff', signIn.staffPool, [
       'cognito-idp:AdminCreateUser',
       'cognito-idp:AdminGetUser',
-      'cognito-idp:ListUsers',
       'cognito-idp:AdminUpdateUserAttributes',
       'cognito-idp:AdminDisableUser',
       'cognito-idp:AdminEnableUser',

@@ -49,7 +49,6 @@ const tableReadWrite = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
   'dynamodb:ConditionCheckItem',
 ];
 /** Every route group: logs, tracing and the table. */
@@ -67,7 +66,6 @@ const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
     'cognito-idp:AdminGetUser',
     'cognito-idp:AdminUpdateUserAttributes',
     'cognito-idp:AdminUserGlobalSignOut',
-    'cognito-idp:ListUsers',
   ],
   // Reads the VAPID key pair, or stores it first (GetSecretValue is in the base for the cursor key).
   notifications: ['secretsmanager:PutSecretValue'],
