@@ -8,11 +8,9 @@ import { documentClient } from '../functions/clients/dynamodb';
 import { ses, sesMailer } from '../functions/clients/ses';
 import { systemClock } from '../functions/domain/ports';
 import type { DomainEvent } from '../functions/events/catalogue';
+import { notifyAdapters } from '../functions/notify/adapters';
 import { DEFAULT_CONCURRENCY, mapLimit, notifier } from '../functions/notify/core';
 import type { PlannedDelivery, Policy } from '../functions/notify/policy';
-import { policyPorts } from '../functions/notify/wiring';
-import { deliveryStore } from '../functions/store/deliveries';
-import { inboxWriter } from '../functions/store/inbox';
 import { keys } from '../functions/store/keys';
 import type { Table } from '../functions/store/table';
 import { ulidIds } from '../functions/wiring/ids';
@@ -94,12 +92,13 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
         { recipient, channel: 'email', render },
       ];
     }).flat();
+  const adapters = notifyAdapters(table, { appUrl: env.APP_URL!, portalUrl: env.PORTAL_URL! });
   const notify = notifier({
-    deliveries: deliveryStore(table),
-    inbox: inboxWriter(table),
+    deliveries: adapters.deliveries,
+    inbox: adapters.inbox,
     mailer: sesMailer(ses, env.SENDER_EMAIL!),
     policies: { 'document.uploaded': policy },
-    ports: policyPorts(table, { appUrl: env.APP_URL!, portalUrl: env.PORTAL_URL! }),
+    ports: adapters.ports,
     clock: systemClock,
     ids: ulidIds,
   });

@@ -3,7 +3,13 @@
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import { notFound, unprocessable } from './errors';
-import { type MailAddressStore, type MailMark, type MailStatusView, mailStatusOf } from './mail-addresses';
+import {
+  type MailAddressStore,
+  type MailMark,
+  type MailStatusView,
+  mailStatusOf,
+  normalizeEmail,
+} from './mail-addresses';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type StaffPrincipal, staffActor } from './principal';
 
@@ -130,9 +136,4 @@ export async function updateContact(
   };
   await deps.contacts.updateContact(before, after);
   return (await withMail(deps, [after]))[0]!;
-}
-
-/** Emails compare case-insensitively and without surrounding space. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }

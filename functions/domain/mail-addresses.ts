@@ -4,9 +4,16 @@
 // address, not per person: SES names an address, and one address may belong to contacts of several
 // firms and to a staff user. Setting a contact's address (PATCH /contacts/{id}) clears its mark.
 import * as z from 'zod';
-import { normalizeEmail } from './contacts';
 import type { SuppressReason } from './deliveries';
 import type { NotificationCategory } from './notification-matrix';
+
+/**
+ * Emails compare case-insensitively and without surrounding space (as SES reports them, as contacts
+ * and staff are stored, and as the staff pool's usernames are).
+ */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
 
 /** What is stored for one address; an address SES never complained of has no item. */
 export interface MailMark {

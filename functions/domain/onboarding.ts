@@ -3,8 +3,9 @@
 // the same admin email finds the firm through the login's custom:firmId and changes nothing.
 import { conflict } from './errors';
 import type { Firm } from './firm';
+import { normalizeEmail } from './mail-addresses';
 import type { Ids } from './ports';
-import { type FirmRecords, inviteStaff, normalizeEmail, type StaffDeps, type StaffView } from './staff';
+import { type FirmRecords, inviteStaff, type StaffDeps, type StaffView } from './staff';
 
 export interface NewFirm {
   name: string;

@@ -3,6 +3,7 @@
 // active admin can be neither demoted nor deactivated (decision 0025).
 import { conflict, notFound, unprocessable } from './errors';
 import type { Firm, StaffUser } from './firm';
+import { normalizeEmail } from './mail-addresses';
 import type { Clock, Page, PageRequest } from './ports';
 import type { StaffPrincipal, StaffRole } from './principal';
 
@@ -239,9 +240,6 @@ async function found(deps: Pick<StaffDeps, 'staff'>, firmId: string, userId: str
 
 const differs = (a: StaffUser, b: StaffUser) =>
   a.role !== b.role || a.name !== b.name || a.locale !== b.locale || statusOf(a) !== statusOf(b);
-
-/** Emails compare case-insensitively and without surrounding space (the pool's username). */
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** What firm onboarding (`npm run firm:create`) needs of the table besides staff records. */
 export interface FirmRecords {

@@ -4,8 +4,13 @@
 // date, a count as a number), render with the template's sample values, and every field must be
 // present, non-empty and bounded. Saving is explicit and idempotent (PUT of one override); DELETE
 // goes back to the shipped text.
-import { categoryOfTemplate, TEMPLATES, templateById } from '../notify/texts/catalogue';
-import { format, problemOf } from '../notify/texts/icu';
+
+import { invalid, notFound, unprocessable } from './errors';
+import type { NotificationCategory, NotifyingEvent } from './notification-matrix';
+import type { Clock, Page } from './ports';
+import type { StaffPrincipal } from './principal';
+import { categoryOfTemplate, TEMPLATES, templateById } from './texts/catalogue';
+import { format, problemOf } from './texts/icu';
 import {
   LOCALES,
   type Locale,
@@ -13,11 +18,7 @@ import {
   type OverrideChannel,
   type TemplateDef,
   type TemplateText,
-} from '../notify/texts/template';
-import { invalid, notFound, unprocessable } from './errors';
-import type { NotificationCategory, NotifyingEvent } from './notification-matrix';
-import type { Clock, Page } from './ports';
-import type { StaffPrincipal } from './principal';
+} from './texts/template';
 
 export { OVERRIDE_CHANNELS, type OverrideChannel };
 

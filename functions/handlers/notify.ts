@@ -8,29 +8,19 @@ import { secretsManager } from '../clients/secrets-manager';
 import { ses, sesMailer } from '../clients/ses';
 import { loadConfig } from '../config';
 import { parseMailFeedback, recordMailFeedback } from '../domain/mail-addresses';
-import { effectiveMatrix } from '../domain/notification-matrix';
 import { systemClock } from '../domain/ports';
-import { type PreferenceOwner, preferenceOwnerId } from '../domain/preferences';
 import { DomainEventSchema, EVENT_SOURCE } from '../events/catalogue';
 import { log } from '../log';
 import { measuredDeliveries } from '../metrics';
+import { notifyAdapters } from '../notify/adapters';
 import { DEFAULT_LEASE_MS, notifier } from '../notify/core';
 import { policies } from '../notify/policies';
 import { firmTexts } from '../notify/texts';
 import { deliverRequeuingThrottled, throttleRetrying } from '../notify/throttling';
 import { webPusher } from '../notify/web-pusher';
-import { policyPorts } from '../notify/wiring';
 import { observed } from '../observed';
 import { vapidKeySecret } from '../secrets/vapid-keys';
-import { deliveryStore } from '../store/deliveries';
-import { digestSink } from '../store/digests';
-import { inboxWriter } from '../store/inbox';
-import { mailAddressStore } from '../store/mail-addresses';
-import { matrixStore } from '../store/notification-matrix';
-import { preferenceStore } from '../store/preferences';
-import { pushSubscriptionStore } from '../store/push-subscriptions';
 import type { Table } from '../store/table';
-import { templateStore } from '../store/templates';
 import { ulidIds } from '../wiring/ids';
 
 const config = loadConfig(['TABLE_NAME', 'SENDER_EMAIL', 'APP_URL', 'PORTAL_URL', 'EVENT_BUS_NAME']);
@@ -41,56 +31,32 @@ let throttleDeadline = 0;
 // Notify lists nothing, so it issues no pagination tokens and needs no cursor secret.
 const table: Table = { client: documentClient, name: config.TABLE_NAME, cursorSecret: '' };
 
+const adapters = notifyAdapters(table, { appUrl: config.APP_URL, portalUrl: config.PORTAL_URL });
 // Each recorded outcome is also counted (sent / suppressed by reason / failed, per channel).
-const deliveries = measuredDeliveries(deliveryStore(table));
-const matrices = matrixStore(table);
-const preferences = preferenceStore(table);
-const templates = templateStore(table);
-const mailAddresses = mailAddressStore(table);
+const deliveries = measuredDeliveries(adapters.deliveries);
 
 const notify = notifier({
   deliveries,
-  inbox: inboxWriter(table),
+  inbox: adapters.inbox,
   mailer: throttleRetrying(
     sesMailer(ses, config.SENDER_EMAIL, loadConfig(['MAIL_CONFIGURATION_SET']).MAIL_CONFIGURATION_SET),
     { deadline: () => throttleDeadline },
   ),
   policies,
-  gate: {
-    matrixOf: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)),
-    // Staff preferences live in the firm; a contact's follow its portal identity (none before it has one).
-    preferencesOf: async (recipients) => {
-      const owned = recipients.flatMap((r): [string, PreferenceOwner][] =>
-        r.kind === 'staff'
-          ? [[`staff-${r.id}`, { kind: 'staff', firmId: r.firmId, userId: r.id }]]
-          : r.identityId
-            ? [[`contact-${r.id}`, { kind: 'contact', identityId: r.identityId }]]
-            : [],
-      );
-      const saved = await preferences.getManyPreferences(owned.map(([, o]) => o));
-      return new Map(
-        owned.flatMap(([id, o]) => {
-          const p = saved.get(preferenceOwnerId(o));
-          return p ? [[id, p] as const] : [];
-        }),
-      );
-    },
-    mailMarksOf: (emails) => mailAddresses.marksOf(emails),
-    suppressions: deliveries,
-  },
+  gate: { ...adapters.gate, suppressions: deliveries },
   // Emails of the categories the firm digests wait in windows; the digests function mails them.
-  digests: digestSink(table),
+  digests: adapters.digests,
   // Every in-app notice also goes to the recipient's registered browsers (web push).
   pusher: webPusher({
-    subscriptions: pushSubscriptionStore(table),
+    subscriptions: adapters.pushSubscriptions,
     vapid: vapidKeySecret(secretsManager(), loadConfig(['VAPID_SECRET_ARN']).VAPID_SECRET_ARN),
     subject: `mailto:${config.SENDER_EMAIL}`,
     pushServices: loadConfig(['PUSH_SERVICES']).PUSH_SERVICES,
     clock: systemClock,
   }),
-  ports: policyPorts(table, { appUrl: config.APP_URL, portalUrl: config.PORTAL_URL }),
+  ports: adapters.ports,
   // Per event: the firm's template overrides are read once, on the event's first render.
-  texts: (firmId) => firmTexts(templates, firmId),
+  texts: (firmId) => firmTexts(adapters.templates, firmId),
   clock: systemClock,
   ids: ulidIds,
   leaseMs: loadConfig(['NOTIFY_LEASE_MS']).NOTIFY_LEASE_MS ?? DEFAULT_LEASE_MS,
@@ -109,7 +75,7 @@ export const handler = observed(
     if (event.source === 'aws.ses') {
       // SES bounce and complaint events (the MailFeedbackToNotify rule): rare, small, and about the
       // addresses notify mails, so they are handled here rather than by a function of their own.
-      const marked = await recordMailFeedback(mailAddresses, parseMailFeedback(event.detail));
+      const marked = await recordMailFeedback(adapters.mailAddresses, parseMailFeedback(event.detail));
       log.info('mail feedback recorded', {
         id: event.id,
         type: event['detail-type'],

@@ -4,9 +4,9 @@
 // the text holds `request.codeParameter` (and, in an invitation, the username where it holds
 // `request.usernameParameter`); the code itself never reaches this module.
 import { clipText, typedLine } from '../domain/plain-text';
+import { DEFAULT_LOCALE, type Locale } from '../domain/texts/template';
 import { type Layout, renderHtml } from '../notify/render';
 import { shippedLocale } from '../notify/texts/locale';
-import { DEFAULT_LOCALE, type Locale } from '../notify/texts/template';
 
 /** What Cognito sends a CustomMessage trigger (the fields Portico reads) and reads back. */
 export interface CustomMessageEvent {

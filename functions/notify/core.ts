@@ -14,10 +14,9 @@
 // (DigestSink port; the digest function mails them later), and a suppressed record, with words
 // saying why, for every planned delivery not made (policy, preference, dedupe, digest, unreachable).
 import { describeError, retryInPlace } from '../domain/after-side-effect';
-import { normalizeEmail } from '../domain/contacts';
 import type { SuppressReason } from '../domain/deliveries';
 import type { InboxItem, InboxOwner } from '../domain/inbox';
-import { type MailMark, mailSuppression } from '../domain/mail-addresses';
+import { type MailMark, mailSuppression, normalizeEmail } from '../domain/mail-addresses';
 import {
   allows,
   categoryOf,

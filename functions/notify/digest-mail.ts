@@ -5,9 +5,9 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { DigestItem, DigestMail, DigestWindow } from '../domain/digests';
 import type { NotificationCategory } from '../domain/notification-matrix';
+import { DEFAULT_LOCALE, type Locale } from '../domain/texts/template';
 import { type Layout, renderHtml, renderText } from './render';
 import { shippedLocale } from './texts/locale';
-import { DEFAULT_LOCALE, type Locale } from './texts/template';
 
 /** At most this many entries are listed; the rest are counted ("…and 12 more"). */
 export const DIGEST_LIST_MAX = 50;

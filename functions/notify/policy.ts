@@ -1,10 +1,10 @@
 // The contract between the notify core and the per-event policies. A policy says who hears of an
 // event, on which channel, and how to render the message; the core delivers each planned
 // delivery exactly once (a conditional delivery record before any send), writes inbox items and
-// sends mail. Policies know no AWS: they read through the ports in PolicyContext.
+// sends mail. Policies know no AWS and no table: they read through the ports in PolicyContext.
 import type { SuppressReason } from '../domain/deliveries';
+import type { TemplateId, TemplateVars } from '../domain/texts/template';
 import type { DomainEvent, EventType } from '../events/catalogue';
-import type { TemplateId, TemplateVars } from './texts/template';
 
 /**
  * `push` is never planned by a policy: the core mirrors every in-app delivery as a push to the
@@ -73,19 +73,19 @@ export interface Texts {
   ): Promise<Message>;
 }
 
-/** Read access a policy may need (implemented over the table by the notify handler's wiring). */
+/** Read access a policy may need (implemented over the table in ./adapters.ts). */
 export interface PolicyContext {
   now(): Date;
-  /** Extension point: each policy module declares what it reads; the wiring provides it. */
+  /** Extension point: each policy module declares what it reads; ./adapters.ts provides it. */
   ports: PolicyPorts;
   /** Texts of the event's firm (its overrides read at most once per event). */
   texts: Texts;
 }
 
 /**
- * Ports policies read through. Each policy module adds the ports it needs by declaration merging
- * (`declare module '../policy' { interface PolicyPorts { … } }`) and exports a factory that builds
- * them over the table; functions/notify/wiring.ts assembles them all.
+ * Ports policies read through. Each policy module declares the ports it needs (an interface) and
+ * adds them by declaration merging (`declare module '../policy' { interface PolicyPorts { … } }`);
+ * ./adapters.ts implements them all over the table. Policies import no store and no keys.
  */
 // biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in each policy module
 export interface PolicyPorts {}

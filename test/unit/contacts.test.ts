@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createContact, listContacts, normalizeEmail, updateContact } from '../../functions/domain/contacts';
-import type { MailMark } from '../../functions/domain/mail-addresses';
+import { createContact, listContacts, updateContact } from '../../functions/domain/contacts';
+import { type MailMark, normalizeEmail } from '../../functions/domain/mail-addresses';
 import { DomainEventSchema } from '../../functions/events/catalogue';
 import {
   ALICE,

@@ -3,6 +3,7 @@
 // sources left to Cognito, and what people typed staying inert.
 import type { Context, CustomMessageTriggerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../functions/domain/texts/template';
 import {
   type CustomMessageEvent,
   customMessage,
@@ -10,7 +11,6 @@ import {
   IDENTITY_TEXTS,
   TEMPORARY_PASSWORD_DAYS,
 } from '../../functions/identity/messages';
-import { LOCALES } from '../../functions/notify/texts/template';
 
 const links = { appUrl: 'https://portal.firm.test/app', portalUrl: 'https://portal.firm.test' };
 const CODE = '{####}';

@@ -18,7 +18,7 @@ describe('Module: route table bundle', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((i) => i.includes('node_modules/zod/'))).toBe(true);
     const heavy = inputs.filter((i) =>
-      /node_modules\/(intl-messageformat|@formatjs|http_ece|web-push|@aws-sdk|@smithy)\/|functions\/notify\/texts\/(catalogue|icu)\.ts/.test(
+      /node_modules\/(intl-messageformat|@formatjs|http_ece|web-push|@aws-sdk|@smithy)\/|functions\/domain\/texts\/(catalogue|icu)\.ts/.test(
         i,
       ),
     );

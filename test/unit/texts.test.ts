@@ -17,12 +17,12 @@ import {
   type TemplateOverride,
   type TemplateStore,
 } from '../../functions/domain/templates';
+import { TEMPLATES, templateById } from '../../functions/domain/texts/catalogue';
+import { compiledCount, problemOf } from '../../functions/domain/texts/icu';
+import { LOCALES, type Locale } from '../../functions/domain/texts/template';
 import type { Recipient } from '../../functions/notify/policy';
 import { firmTexts, SUBJECT_MAX, shippedTexts } from '../../functions/notify/texts';
-import { TEMPLATES, templateById } from '../../functions/notify/texts/catalogue';
-import { compiledCount, problemOf } from '../../functions/notify/texts/icu';
 import { resolveLocale } from '../../functions/notify/texts/locale';
-import { LOCALES, type Locale } from '../../functions/notify/texts/template';
 import { ALICE, FIRM_A, fixedClock, NOW } from './fakes';
 
 const reader = (locale?: string): Recipient => ({

@@ -3,7 +3,7 @@
 // are checked by the domain at save, answering 422 `template_invalid` with the field at fault.
 import * as z from 'zod';
 import { NOTIFYING_EVENT_TYPES } from '../../domain/notification-matrix';
-import { LOCALES, OVERRIDE_CHANNELS } from '../../notify/texts/template';
+import { LOCALES, OVERRIDE_CHANNELS } from '../../domain/texts/template';
 import { PageQuery } from './common';
 
 const Locale = z.enum(LOCALES);

@@ -1,18 +1,9 @@
 // Ports and helpers the discussion and file-request policies share: the contacts of a case a notice
 // goes to (in-app needs a portal identity, the core skips it otherwise), the staff who hear of a
 // contact's action, and the links they follow.
-import type { Contact } from '../../domain/contacts';
-import type { Comment, Discussion } from '../../domain/discussions';
+import type { Discussion } from '../../domain/discussions';
 import type { FileRequest } from '../../domain/file-requests';
-import type { Grant } from '../../domain/grants';
 import type { RecipientSetting } from '../../domain/recipients';
-import { discussionStore } from '../../store/discussions';
-import { getMany } from '../../store/documents';
-import { fileRequestStore } from '../../store/file-requests';
-import { firmAdminStore } from '../../store/firm';
-import { keys } from '../../store/keys';
-import { settingsStore } from '../../store/settings';
-import { getItem, type Table } from '../../store/table';
 import type { Message, PlannedDelivery, Recipient } from '../policy';
 
 export interface CaseActivityPorts {
@@ -89,55 +80,3 @@ export function toStaff(
 
 export const portalPath = (base: string, ...parts: string[]) =>
   `${base.replace(/\/+$/, '')}/${parts.map(encodeURIComponent).join('/')}`;
-
-/** The ports over the table; `portalUrl` (PORTAL_URL) serves firms that set none. */
-export function caseActivityPorts(
-  table: Table,
-  config: { appUrl: string; portalUrl: string },
-): { caseActivity: CaseActivityPorts } {
-  const discussions = discussionStore(table);
-  const requests = fileRequestStore(table);
-  const settings = settingsStore(table);
-  const firms = firmAdminStore(table);
-  const appUrl = config.appUrl.replace(/\/+$/, '');
-  return {
-    caseActivity: {
-      async contactsOf(firmId, caseId, contactIds) {
-        const [grants, contacts] = await Promise.all([
-          getMany<Grant>(
-            table,
-            contactIds.map((id) => keys.grant(firmId, caseId, id)),
-          ),
-          getMany<Contact & { identityId?: string }>(
-            table,
-            contactIds.map((id) => keys.contact(firmId, id)),
-          ),
-        ]);
-        const contactById = new Map(contacts.map((c) => [c.contactId, c]));
-        return grants
-          .filter((g) => g.status !== 'revoked')
-          .map((g) => {
-            const c = contactById.get(g.contactId);
-            const email = c?.email ?? g.contactEmail;
-            const identityId = g.status === 'active' ? g.identityId : undefined;
-            return {
-              kind: 'contact' as const,
-              firmId,
-              id: g.contactId,
-              name: c?.name ?? g.contactName,
-              ...(email ? { email } : {}),
-              ...(c?.locale ? { locale: c.locale } : {}),
-              ...(identityId ? { identityId } : {}),
-            };
-          });
-      },
-      discussion: (firmId, caseId, id) => discussions.getDiscussion(firmId, caseId, id),
-      comment: (firmId, caseId, discussionId, commentId) =>
-        getItem<Comment>(table, keys.comment(firmId, caseId, discussionId, commentId)),
-      fileRequest: (firmId, caseId, id) => requests.getFileRequest(firmId, caseId, id),
-      detailed: async (firmId) => (await settings.getSettings(firmId)).detailedNotifications === true,
-      portalUrl: async (firmId) => (await firms.getFirm(firmId))?.portalUrl || config.portalUrl,
-      appUrl: (path) => `${appUrl}${path}`,
-    },
-  };
-}

@@ -9,18 +9,12 @@
 import type { Case } from '../../domain/cases';
 import type { Document } from '../../domain/documents';
 import { displayName } from '../../domain/names';
-import { type DocumentPath, effectiveMatrix } from '../../domain/notification-matrix';
+import type { DocumentPath } from '../../domain/notification-matrix';
 import type { RecurringTask } from '../../domain/recurring-tasks';
 import type { DomainEvent } from '../../events/catalogue';
 import { log } from '../../log';
-import { caseStore } from '../../store/cases';
-import { documentStore } from '../../store/documents';
-import { firmAdminStore } from '../../store/firm';
-import { matrixStore } from '../../store/notification-matrix';
-import { recurringTaskStore } from '../../store/recurring-tasks';
-import type { Table } from '../../store/table';
 import type { PlannedDelivery, Policy, PolicyContext, Recipient } from '../policy';
-import { type CaseActivityPorts, caseActivityPorts, portalPath } from './case-people';
+import { type CaseActivityPorts, portalPath } from './case-people';
 
 export interface ClientDocumentPorts {
   /** The firm's document path (`portal` unless it chose `process`). */
@@ -157,31 +151,4 @@ async function plan(
         }),
       );
     });
-}
-
-/** The ports over the table; `portalUrl` (PORTAL_URL) serves firms that set none. */
-export function clientDocumentPorts(
-  table: Table,
-  config: { appUrl: string; portalUrl: string },
-): { clientDocuments: ClientDocumentPorts } {
-  const matrices = matrixStore(table);
-  const tasks = recurringTaskStore(table);
-  const documents = documentStore(table);
-  const firms = firmAdminStore(table);
-  const cases = caseStore(table);
-  // The same contact recipients as the discussion and file-request notices.
-  const { contactsOf } = caseActivityPorts(table, config).caseActivity;
-  return {
-    clientDocuments: {
-      documentPath: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)).documentPath,
-      case: (firmId, caseId) => cases.getCase(firmId, caseId),
-      document: (firmId, caseId, documentId) => documents.getDocument(firmId, caseId, documentId),
-      recurringTask: (firmId, id) => tasks.getRecurringTask(firmId, id),
-      contactsOf,
-      firm: async (firmId) => {
-        const f = await firms.getFirm(firmId);
-        return { name: f?.name ?? '', portalUrl: f?.portalUrl || config.portalUrl };
-      },
-    },
-  };
 }

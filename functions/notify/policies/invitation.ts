@@ -8,8 +8,6 @@ import {
   makeInvitationToken,
   type TokenClaims,
 } from '../../domain/invitations';
-import { invitationMailStore } from '../../store/access';
-import type { Table } from '../../store/table';
 import type { Message, Policy, Recipient, Texts } from '../policy';
 
 declare module '../policy' {
@@ -19,11 +17,6 @@ declare module '../policy' {
 }
 
 export type { InvitationMail };
-
-/** The port over the table; `portalUrl` (PORTAL_URL) serves firms that set none. */
-export function invitationPorts(table: Table, portalUrl: string): { invitations: InvitationMail } {
-  return { invitations: invitationMailStore(table, portalUrl) };
-}
 
 export const invitationSentPolicy: Policy<'invitation.sent'> = async (event, ctx) => {
   if (!event.caseId) return [];

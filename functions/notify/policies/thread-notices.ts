@@ -4,19 +4,11 @@
 // and the client-facing email, which shows message and task texts only when the firm switched
 // "show message context" on.
 import type { ClientNotificationSettings } from '../../domain/client-notifications';
-import { withDefaults } from '../../domain/client-notifications';
-import type { Contact } from '../../domain/contacts';
-import type { Firm } from '../../domain/firm';
-import type { Grant } from '../../domain/grants';
 import { flattenPlainText } from '../../domain/plain-text';
-import { inListOrder } from '../../domain/task-rules';
-import type { Task, TaskSnapshot, Thread, Message as ThreadMessage } from '../../domain/threads';
+import type { TemplateVars } from '../../domain/texts/template';
+import type { TaskSnapshot, Thread, Message as ThreadMessage } from '../../domain/threads';
 import type { DomainEvent } from '../../events/catalogue';
-import { keys } from '../../store/keys';
-import type { Table } from '../../store/table';
-import { readItem, threadStore } from '../../store/threads';
 import type { Message, PlannedDelivery, PolicyContext, Recipient, Texts } from '../policy';
-import type { TemplateVars } from '../texts/template';
 import { caseRecipients } from './document-uploaded';
 
 export interface ThreadNoticePorts {
@@ -41,60 +33,6 @@ declare module '../policy' {
   interface PolicyPorts {
     threadNotice: ThreadNoticePorts;
   }
-}
-
-export function threadNoticePorts(
-  table: Table,
-  config: { appUrl: string; portalUrl: string },
-): { threadNotice: ThreadNoticePorts } {
-  const store = threadStore(table);
-  const appUrl = config.appUrl.replace(/\/+$/, '');
-  return {
-    threadNotice: {
-      thread: (firmId, caseId, threadId) => store.getThread(firmId, caseId, threadId),
-      tasks: async (firmId, caseId, threadId) =>
-        inListOrder(await store.tasksOf(firmId, caseId, threadId)).map((t: Task) => ({
-          taskId: t.taskId,
-          text: t.text,
-          done: t.done,
-        })),
-      message: (firmId, caseId, threadId, messageId) =>
-        readItem<ThreadMessage>(table, keys.message(firmId, caseId, threadId, messageId)),
-      async firm(firmId) {
-        const firm = await readItem<Firm & Partial<ClientNotificationSettings>>(table, keys.firm(firmId));
-        return {
-          name: firm?.name ?? 'Your firm',
-          portalUrl: (firm?.portalUrl || config.portalUrl).replace(/\/+$/, ''),
-          settings: withDefaults(firm ?? {}),
-        };
-      },
-      async contacts(firmId, caseId, contactIds) {
-        const found = await Promise.all(
-          contactIds.map(async (contactId) => {
-            const [grant, contact] = await Promise.all([
-              readItem<Grant>(table, keys.grant(firmId, caseId, contactId)),
-              readItem<Contact & { identityId?: string }>(table, keys.contact(firmId, contactId)),
-            ]);
-            // Access revoked since the thread started: the contact hears nothing more of it.
-            if (!grant || grant.status === 'revoked' || !contact) return [];
-            const r: Recipient = {
-              kind: 'contact',
-              firmId,
-              id: contactId,
-              name: contact.name,
-              ...(contact.email ? { email: contact.email } : {}),
-              ...(contact.locale ? { locale: contact.locale } : {}),
-              ...(contact.identityId ? { identityId: contact.identityId } : {}),
-            };
-            return [r];
-          }),
-        );
-        return found.flat();
-      },
-      threadUrl: (caseId, threadId) =>
-        `${appUrl}/cases/${encodeURIComponent(caseId)}/threads/${encodeURIComponent(threadId)}`,
-    },
-  };
 }
 
 type ThreadEvent = Extract<DomainEvent, { detail: { threadId: string } }>;

@@ -1,7 +1,8 @@
-// Texts of notifications: the shipped templates (./catalogue.ts) in the recipient's language, with
-// the firm's overrides. One `Texts` is made per event (the core calls `deps.texts(firmId)` for each):
-// it reads the firm's overrides once, lazily on its first render, with one Query of their partition,
-// and the firm's default locale only when a recipient has none we ship.
+// Texts of notifications: the shipped templates (domain/texts/catalogue.ts) in the recipient's
+// language, with the firm's overrides. One `Texts` is made per event (the core calls
+// `deps.texts(firmId)` for each): it reads the firm's overrides once, lazily on its first render,
+// with one Query of their partition, and the firm's default locale only when a recipient has none
+// we ship.
 //
 // A message is built from one template × locale: in-app title and body, email subject and the
 // layout (heading, paragraphs, link, footer) rendered as plain text and HTML, push title and body
@@ -13,13 +14,13 @@
 
 import { clipText } from '../../domain/plain-text';
 import type { TemplateOverride, TemplateOverrideSource } from '../../domain/templates';
+import { templateById } from '../../domain/texts/catalogue';
+import { format } from '../../domain/texts/icu';
+import { DEFAULT_LOCALE, type Locale, type TemplateId, type TemplateVars } from '../../domain/texts/template';
 import { log } from '../../log';
 import type { Message, Recipient, Texts } from '../policy';
 import { oneLine, renderHtml, renderText } from '../render';
-import { templateById } from './catalogue';
-import { format } from './icu';
 import { shippedLocale } from './locale';
-import { DEFAULT_LOCALE, type Locale, type TemplateId, type TemplateVars } from './template';
 
 /**
  * Mail subjects longer than this (UTF-16 units) are cut between graphemes, with an ellipsis: a

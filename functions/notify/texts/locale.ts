@@ -3,7 +3,7 @@
 // ship (`pt-PT` → `pt-BR`, `es-MX` → `es`, `en-GB` → `en`), else the firm's default tag goes through
 // the same two steps, else English. A language we do not ship (`fr-CA`) falls through.
 import { canonicalLocale } from '../../domain/locale';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from './template';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../domain/texts/template';
 
 /** The shipped locale for a locale tag, or undefined when we ship nothing for its language. */
 export function shippedLocale(tag: string | undefined): Locale | undefined {

@@ -1,6 +1,6 @@
 // The shipped templates, one module per area. Ids are unique (the unit tests check it), and every
 // notifying event type has at least one template.
-import { NOTIFYING_EVENTS, type NotificationCategory } from '../../domain/notification-matrix';
+import { NOTIFYING_EVENTS, type NotificationCategory } from '../notification-matrix';
 import { accessTemplates } from './access';
 import { clientDocumentTemplates } from './client-documents';
 import { discussionTemplates } from './discussions';

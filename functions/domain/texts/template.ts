@@ -2,14 +2,15 @@
 // locale, ICU MessageFormat strings for the parts every channel is built from. Shipped templates
 // live next to this file (one module per area, gathered in ./catalogue.ts); firms override
 // subject/title/body per template × channel × locale, validated when saved, never at send time.
-import type { NotifyingEvent } from '../../domain/notification-matrix';
+// They are domain (../templates.ts validates overrides against them); notify renders them.
+import type { NotifyingEvent } from '../notification-matrix';
 
 export const LOCALES = ['en', 'es', 'pt-BR'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /**
- * The channels a firm may write its own texts for. Here, not in the domain module, so the route
+ * The channels a firm may write its own texts for. Here, not in ../templates.ts, so the route
  * table's schemas (bundled into every Lambda) need neither the ICU library nor the catalogue.
  */
 export const OVERRIDE_CHANNELS = ['email', 'inApp', 'push'] as const;

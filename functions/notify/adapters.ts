@@ -1,0 +1,248 @@
+// Notify's data side in one place: the ports every policy reads through (each declared with its
+// policy, merged into PolicyPorts) and the ports the delivery core writes and reads through
+// (core.ts), implemented over the table. The only notify module that imports functions/store/* (a
+// unit test holds it), so policies know no table, and the handler and the bench wire notify alike.
+import { type ClientNotificationSettings, withDefaults } from '../domain/client-notifications';
+import type { Contact } from '../domain/contacts';
+import type { Comment } from '../domain/discussions';
+import type { Firm } from '../domain/firm';
+import type { Grant } from '../domain/grants';
+import type { MailAddressStore } from '../domain/mail-addresses';
+import { effectiveMatrix } from '../domain/notification-matrix';
+import { type PreferenceOwner, preferenceOwnerId } from '../domain/preferences';
+import { inListOrder } from '../domain/task-rules';
+import type { TemplateOverrideSource } from '../domain/templates';
+import type { Task, Message as ThreadMessage } from '../domain/threads';
+import { invitationMailStore } from '../store/access';
+import { caseStore } from '../store/cases';
+import { contactStore } from '../store/contacts';
+import { deliveryStore } from '../store/deliveries';
+import { digestSink } from '../store/digests';
+import { discussionStore } from '../store/discussions';
+import { documentStore, getMany } from '../store/documents';
+import { fileRequestStore } from '../store/file-requests';
+import { firmAdminStore } from '../store/firm';
+import { inboxWriter } from '../store/inbox';
+import { keys } from '../store/keys';
+import { mailAddressStore } from '../store/mail-addresses';
+import { matrixStore } from '../store/notification-matrix';
+import { preferenceStore } from '../store/preferences';
+import { pushSubscriptionStore } from '../store/push-subscriptions';
+import { recipientsStore, staffDirectory } from '../store/recipients';
+import { recurringTaskStore } from '../store/recurring-tasks';
+import { settingsStore } from '../store/settings';
+import { activeAdminsOf } from '../store/staff';
+import { getItem, type Table } from '../store/table';
+import { templateStore } from '../store/templates';
+import { readItem, threadStore } from '../store/threads';
+import type { DeliveryStore, DigestSink, InboxWriter, NotificationGate, SuppressionLog } from './core';
+import type { CaseActivityPorts } from './policies/case-people';
+import type { ClientDocumentPorts } from './policies/client-documents';
+import type { CaseNoticePorts } from './policies/document-uploaded';
+import type { ThreadNoticePorts } from './policies/thread-notices';
+import type { PolicyPorts, Recipient } from './policy';
+import type { WebPusherDeps } from './web-pusher';
+
+export interface PolicyConfig {
+  /** Base URL of the staff web app. */
+  appUrl: string;
+  /** Default base URL of the client portal (firms may set their own). */
+  portalUrl: string;
+}
+
+export interface NotifyAdapters {
+  /** Delivery records: claims, outcomes, and what the gate or a policy suppressed. */
+  deliveries: DeliveryStore & SuppressionLog;
+  inbox: InboxWriter;
+  /** What the gate reads (its suppression log is `deliveries`, wrapped as the caller counts it). */
+  gate: Omit<NotificationGate, 'suppressions'>;
+  digests: DigestSink;
+  pushSubscriptions: WebPusherDeps['subscriptions'];
+  /** The firms' template overrides the texts render with. */
+  templates: TemplateOverrideSource;
+  /** Bounce and complaint marks of addresses (SES mail feedback). */
+  mailAddresses: MailAddressStore;
+  /** What the policies read. */
+  ports: PolicyPorts;
+}
+
+export function notifyAdapters(table: Table, config: PolicyConfig): NotifyAdapters {
+  const matrices = matrixStore(table);
+  const preferences = preferenceStore(table);
+  const mailAddresses = mailAddressStore(table);
+  return {
+    deliveries: deliveryStore(table),
+    inbox: inboxWriter(table),
+    gate: {
+      matrixOf: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)),
+      // Staff preferences live in the firm; a contact's follow its portal identity (none before it has one).
+      preferencesOf: async (recipients) => {
+        const owned = recipients.flatMap((r): [string, PreferenceOwner][] =>
+          r.kind === 'staff'
+            ? [[`staff-${r.id}`, { kind: 'staff', firmId: r.firmId, userId: r.id }]]
+            : r.identityId
+              ? [[`contact-${r.id}`, { kind: 'contact', identityId: r.identityId }]]
+              : [],
+        );
+        const saved = await preferences.getManyPreferences(owned.map(([, o]) => o));
+        return new Map(
+          owned.flatMap(([id, o]) => {
+            const p = saved.get(preferenceOwnerId(o));
+            return p ? [[id, p] as const] : [];
+          }),
+        );
+      },
+      mailMarksOf: (emails) => mailAddresses.marksOf(emails),
+    },
+    digests: digestSink(table),
+    pushSubscriptions: pushSubscriptionStore(table),
+    templates: templateStore(table),
+    mailAddresses,
+    ports: policyPorts(table, config),
+  };
+}
+
+/** Every policy's ports over the table; `portalUrl` (PORTAL_URL) serves firms that set none. */
+export function policyPorts(table: Table, config: PolicyConfig): PolicyPorts {
+  const appUrl = config.appUrl.replace(/\/+$/, '');
+  const caseActivity = caseActivityPorts(table, appUrl, config.portalUrl);
+  return {
+    caseNotice: caseNoticePorts(table, appUrl),
+    caseActivity,
+    // The same contact recipients as the discussion and file-request notices.
+    clientDocuments: clientDocumentPorts(table, config.portalUrl, caseActivity.contactsOf),
+    threadNotice: threadNoticePorts(table, appUrl, config.portalUrl),
+    invitations: invitationMailStore(table, config.portalUrl),
+  };
+}
+
+function caseNoticePorts(table: Table, appUrl: string): CaseNoticePorts {
+  const cases = caseStore(table);
+  const contacts = contactStore(table);
+  const recipients = recipientsStore(table);
+  const staff = staffDirectory(table);
+  return {
+    case: (firmId, caseId) => cases.getCase(firmId, caseId),
+    recipientsOf: async (firmId, caseId) => (await recipients.getRecipients(firmId, caseId))?.recipients,
+    staffUsers: (firmId, ids) => staff.staffUsers(firmId, ids),
+    activeAdmins: (firmId) => activeAdminsOf(table, firmId),
+    contact: (firmId, contactId) => contacts.getContact(firmId, contactId),
+    caseDocumentsUrl: (caseId) => `${appUrl}/cases/${encodeURIComponent(caseId)}/documents`,
+  };
+}
+
+function caseActivityPorts(table: Table, appUrl: string, defaultPortalUrl: string): CaseActivityPorts {
+  const discussions = discussionStore(table);
+  const requests = fileRequestStore(table);
+  const settings = settingsStore(table);
+  const firms = firmAdminStore(table);
+  return {
+    async contactsOf(firmId, caseId, contactIds) {
+      const [grants, contacts] = await Promise.all([
+        getMany<Grant>(
+          table,
+          contactIds.map((id) => keys.grant(firmId, caseId, id)),
+        ),
+        getMany<Contact & { identityId?: string }>(
+          table,
+          contactIds.map((id) => keys.contact(firmId, id)),
+        ),
+      ]);
+      const contactById = new Map(contacts.map((c) => [c.contactId, c]));
+      return grants
+        .filter((g) => g.status !== 'revoked')
+        .map((g) => {
+          const c = contactById.get(g.contactId);
+          const email = c?.email ?? g.contactEmail;
+          const identityId = g.status === 'active' ? g.identityId : undefined;
+          return {
+            kind: 'contact' as const,
+            firmId,
+            id: g.contactId,
+            name: c?.name ?? g.contactName,
+            ...(email ? { email } : {}),
+            ...(c?.locale ? { locale: c.locale } : {}),
+            ...(identityId ? { identityId } : {}),
+          };
+        });
+    },
+    discussion: (firmId, caseId, id) => discussions.getDiscussion(firmId, caseId, id),
+    comment: (firmId, caseId, discussionId, commentId) =>
+      getItem<Comment>(table, keys.comment(firmId, caseId, discussionId, commentId)),
+    fileRequest: (firmId, caseId, id) => requests.getFileRequest(firmId, caseId, id),
+    detailed: async (firmId) => (await settings.getSettings(firmId)).detailedNotifications === true,
+    portalUrl: async (firmId) => (await firms.getFirm(firmId))?.portalUrl || defaultPortalUrl,
+    appUrl: (path) => `${appUrl}${path}`,
+  };
+}
+
+function clientDocumentPorts(
+  table: Table,
+  defaultPortalUrl: string,
+  contactsOf: CaseActivityPorts['contactsOf'],
+): ClientDocumentPorts {
+  const matrices = matrixStore(table);
+  const tasks = recurringTaskStore(table);
+  const documents = documentStore(table);
+  const firms = firmAdminStore(table);
+  const cases = caseStore(table);
+  return {
+    documentPath: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)).documentPath,
+    case: (firmId, caseId) => cases.getCase(firmId, caseId),
+    document: (firmId, caseId, documentId) => documents.getDocument(firmId, caseId, documentId),
+    recurringTask: (firmId, id) => tasks.getRecurringTask(firmId, id),
+    contactsOf,
+    firm: async (firmId) => {
+      const f = await firms.getFirm(firmId);
+      return { name: f?.name ?? '', portalUrl: f?.portalUrl || defaultPortalUrl };
+    },
+  };
+}
+
+function threadNoticePorts(table: Table, appUrl: string, defaultPortalUrl: string): ThreadNoticePorts {
+  const store = threadStore(table);
+  return {
+    thread: (firmId, caseId, threadId) => store.getThread(firmId, caseId, threadId),
+    tasks: async (firmId, caseId, threadId) =>
+      inListOrder(await store.tasksOf(firmId, caseId, threadId)).map((t: Task) => ({
+        taskId: t.taskId,
+        text: t.text,
+        done: t.done,
+      })),
+    message: (firmId, caseId, threadId, messageId) =>
+      readItem<ThreadMessage>(table, keys.message(firmId, caseId, threadId, messageId)),
+    async firm(firmId) {
+      const firm = await readItem<Firm & Partial<ClientNotificationSettings>>(table, keys.firm(firmId));
+      return {
+        name: firm?.name ?? 'Your firm',
+        portalUrl: (firm?.portalUrl || defaultPortalUrl).replace(/\/+$/, ''),
+        settings: withDefaults(firm ?? {}),
+      };
+    },
+    async contacts(firmId, caseId, contactIds) {
+      const found = await Promise.all(
+        contactIds.map(async (contactId) => {
+          const [grant, contact] = await Promise.all([
+            readItem<Grant>(table, keys.grant(firmId, caseId, contactId)),
+            readItem<Contact & { identityId?: string }>(table, keys.contact(firmId, contactId)),
+          ]);
+          // Access revoked since the thread started: the contact hears nothing more of it.
+          if (!grant || grant.status === 'revoked' || !contact) return [];
+          const r: Recipient = {
+            kind: 'contact',
+            firmId,
+            id: contactId,
+            name: contact.name,
+            ...(contact.email ? { email: contact.email } : {}),
+            ...(contact.locale ? { locale: contact.locale } : {}),
+            ...(contact.identityId ? { identityId: contact.identityId } : {}),
+          };
+          return [r];
+        }),
+      );
+      return found.flat();
+    },
+    threadUrl: (caseId, threadId) =>
+      `${appUrl}/cases/${encodeURIComponent(caseId)}/threads/${encodeURIComponent(threadId)}`,
+  };
+}
