@@ -10,13 +10,13 @@ import {
 } from '../../domain/invitations';
 import type { Message, Policy, Recipient, Texts } from '../policy';
 
+// Its port is the domain's InvitationMail (the access routes' store implements it next to the
+// invitation it reads).
 declare module '../policy' {
   interface PolicyPorts {
     invitations: InvitationMail;
   }
 }
-
-export type { InvitationMail };
 
 export const invitationSentPolicy: Policy<'invitation.sent'> = async (event, ctx) => {
   if (!event.caseId) return [];
