@@ -6,6 +6,9 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { moveDeadLetters } from './redrive/move';
 
+// Operator commands run on the Node versions we support (20+): no SDK banner about Node 22 in their output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const QUEUES = { notify: 'Notify', ingest: 'Ingest', reminders: 'Reminders', digests: 'Digests' } as const;
 type QueueName = keyof typeof QUEUES;
 /** Locally only the bus's targets have dead letters; the schedules are timers that just run again. */

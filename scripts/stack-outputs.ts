@@ -2,6 +2,9 @@
 // stack's CloudFormation outputs, or the same keys from the local stack's `GET /local/outputs`.
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 
+// Operator commands run on the Node versions we support (20+): no SDK banner about Node 22 in their output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /**
  * The output keys operator commands read. Deployed stacks and `npm start` both answer them; the
  * `Local*` ones exist only locally (endpoints of the emulators a command must talk to instead of AWS).

@@ -42,6 +42,7 @@ export async function onboardFirm(deps: OnboardingDeps, input: NewFirm): Promise
       locale: input.language,
       firmId: deps.ids.next(),
       role: 'admin',
+      firmName: input.name,
     });
     loginCreated = made !== 'exists';
     login = made === 'exists' ? await deps.logins.find(email) : made;

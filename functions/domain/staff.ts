@@ -23,6 +23,8 @@ export interface NewLogin {
   locale: string;
   firmId: string;
   role: StaffRole;
+  /** Shown in the invitation mail Cognito sends (ClientMetadata of AdminCreateUser). */
+  firmName?: string;
 }
 
 /**
@@ -41,6 +43,8 @@ export interface StaffLogins {
 
 export interface StaffStore {
   getStaff(firmId: string, userId: string): Promise<StaffUser | undefined>;
+  /** The firm's name, for the invitation mail (undefined: no such firm). */
+  firmName(firmId: string): Promise<string | undefined>;
   /** The firm's staff record with this (normalised) email, if any. */
   findStaffByEmail(firmId: string, email: string): Promise<StaffUser | undefined>;
   /**
@@ -117,12 +121,15 @@ export async function inviteStaff(
   // users recorded before staff logins existed, who must not get a second record.
   const known = await deps.staff.findStaffByEmail(firmId, email);
   if (known) return { user: staffView(known), created: false };
+  // Read only when a login is made: the invitation mail Cognito sends names the firm.
+  const firmName = await deps.staff.firmName(firmId);
   const created = await deps.logins.create({
     email,
     name: input.name,
     locale: input.language,
     firmId,
     role: input.role,
+    ...(firmName ? { firmName } : {}),
   });
   const login = created === 'exists' ? await deps.logins.find(email) : created;
   // Created a moment ago and gone already: someone removed it in the console; nothing to bind.

@@ -64,6 +64,8 @@ export function staffLogins(cognito: CognitoIdentityProviderClient, userPoolId: 
             UserPoolId: userPoolId,
             Username: login.email,
             DesiredDeliveryMediums: ['EMAIL'],
+            // Cognito hands it to the CustomMessage trigger: the invitation names the firm.
+            ...(login.firmName ? { ClientMetadata: { firmName: login.firmName } } : {}),
             UserAttributes: [
               { Name: 'email', Value: login.email },
               { Name: 'email_verified', Value: 'true' },

@@ -80,6 +80,7 @@ export function staffStore(table: Table): StaffStore {
         };
 
   return {
+    firmName: async (firmId) => (await getItem<Firm>(table, keys.firm(firmId)))?.name,
     getStaff: (firmId, userId) => getItem<StaffUser>(table, keys.staff(firmId, userId), { consistent: true }),
 
     async findStaffByEmail(firmId, email) {

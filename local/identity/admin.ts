@@ -29,7 +29,7 @@ export async function adminCreateUser(ctx: Ctx, b: Body) {
     if (password) existing.passwordHash = hashPassword(password);
     existing.modifiedAt = ctx.now();
     await ctx.store.save();
-    await ctx.mailer.send('CustomMessage_AdminCreateUser', pool, existing, password);
+    await ctx.mailer.send('CustomMessage_AdminCreateUser', pool, existing, password, clientMetadata(b));
     return { User: userView(existing) };
   }
   if (existing)
@@ -39,7 +39,8 @@ export async function adminCreateUser(ctx: Ctx, b: Body) {
   const password = pool.passwordless ? undefined : newTemporaryPassword(b.TemporaryPassword);
   if (password) user.passwordHash = hashPassword(password);
   await ctx.store.save();
-  if (action !== 'SUPPRESS') await ctx.mailer.send('CustomMessage_AdminCreateUser', pool, user, password);
+  if (action !== 'SUPPRESS')
+    await ctx.mailer.send('CustomMessage_AdminCreateUser', pool, user, password, clientMetadata(b));
   return { User: userView(user) };
 }
 
@@ -165,4 +166,12 @@ export async function adminDeleteUser(ctx: Ctx, b: Body) {
   ctx.store.remove(pool.id, user);
   await ctx.store.save();
   return {};
+}
+
+/** ClientMetadata as Cognito passes it to triggers: string values only, the rest dropped. */
+function clientMetadata(b: Record<string, unknown>): Record<string, string> | undefined {
+  const given = b.ClientMetadata;
+  if (!given || typeof given !== 'object' || Array.isArray(given)) return undefined;
+  const entries = Object.entries(given).filter((e): e is [string, string] => typeof e[1] === 'string');
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

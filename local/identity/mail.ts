@@ -32,6 +32,8 @@ export interface Mailer {
     pool: PoolConfig,
     user: User,
     code: string | undefined,
+    /** What the caller passed as ClientMetadata: Cognito hands it to the CustomMessage trigger. */
+    clientMetadata?: Record<string, string>,
   ): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export function sesMailer(opts: MailerOptions): Mailer {
   });
   const render = opts.render ?? plainRenderer;
   return {
-    async send(trigger, pool, user, code) {
+    async send(trigger, pool, user, code, clientMetadata) {
       const event = {
         version: '1',
         region: opts.region,
@@ -63,6 +65,7 @@ export function sesMailer(opts: MailerOptions): Mailer {
           codeParameter: CODE_PARAMETER,
           linkParameter: '{##Click Here##}',
           usernameParameter: trigger === 'CustomMessage_AdminCreateUser' ? USERNAME_PARAMETER : null,
+          ...(clientMetadata ? { clientMetadata } : {}),
         },
         response: { smsMessage: null, emailMessage: null, emailSubject: null },
       } as CustomMessageTriggerEvent;

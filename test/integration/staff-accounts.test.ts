@@ -15,7 +15,7 @@ import type { DomainEvent } from '../../functions/events/catalogue';
 import { keys } from '../../functions/store/keys';
 import { toItem } from '../../functions/store/table';
 import { apiAs, problem } from './support/client';
-import { mailTo } from './support/mail';
+import { mailTo, temporaryPassword } from './support/mail';
 import { call, mintToken, newFirm, newId, partition, settle, table, urls } from './support/stack';
 
 const windowMs = Number(urls.env.STAFF_DIRECTORY_TTL_SECONDS) * 1000;
@@ -69,7 +69,9 @@ describe('Staff accounts', () => {
     });
     const mails = await mailTo(email);
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).not.toBe('');
+    // Cognito's invitation, in Portico's words: the firm that invites and the temporary password.
+    expect(mails[0]!.subject).toBe(`${firm.name} invited you to its client portal`);
+    expect(await temporaryPassword(email)).toMatch(/\S{8,}/);
 
     // The same email again: the same user, no second mail
     const again = await admin.POST('/staff', {

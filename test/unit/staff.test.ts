@@ -31,6 +31,7 @@ function fakeLogins() {
       if (users.has(l.email)) return 'exists';
       const sub = `0000000${++n}-0000-4000-8000-000000000000`;
       const login = { sub, email: l.email, firmId: l.firmId, role: l.role };
+      if (l.firmName) calls.push(`firmName ${l.firmName}`);
       users.set(l.email, { ...login, enabled: true, signedOut: 0 });
       return login;
     },
@@ -68,6 +69,7 @@ function fakeStore(firms = new Map<string, Firm>()) {
     firm.activeAdmins = count + delta;
   };
   const store: StaffStore = {
+    firmName: async (firmId) => firms.get(firmId)?.name,
     async getStaff(firmId, userId) {
       const u = staff.get(key(firmId, userId));
       return u ? { ...u } : undefined;
@@ -141,7 +143,7 @@ describe('Function: inviteStaff', () => {
     expect(created).toBe(true);
     expect(user).toMatchObject({ email: 'zoe@firm.test', role: 'admin', status: 'active', language: 'fr' });
     expect(pool.users.get('zoe@firm.test')?.sub).toBe(user.userId);
-    expect(pool.calls).toEqual(['create zoe@firm.test']);
+    expect(pool.calls).toEqual(['create zoe@firm.test', 'firmName Firm']);
     expect(table.firms.get(FIRM_A)?.activeAdmins).toBe(1);
   });
 
