@@ -1,4 +1,4 @@
-// Builds the Lambda handler of one route group from the route table and the group's
+// Builds the Lambda handler of one route group from its own routes file and the group's
 // implementations: parse (zod) → authorize → one implementation call → response, with one
 // shared error mapping. Handlers stay thin because all of that lives here.
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
