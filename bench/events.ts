@@ -9,7 +9,7 @@ import type {
 } from 'aws-lambda';
 import type { DomainEvent } from '../functions/events/catalogue';
 import type { RouteDef } from '../functions/http/route';
-import { routeKey } from '../functions/http/routes';
+import { routeKey } from '../functions/http/route';
 import { Entity, keys } from '../functions/store/keys';
 import { toItem } from '../functions/store/table';
 import { localClientClaims } from '../local/auth';

@@ -1,7 +1,8 @@
 // Section 4: AWS requests per route. Every route of the route table is called once, in process,
 // through its group handler with a valid fixture, and the requests it makes are counted on the
 // shared SDK clients (bench/requests.ts); reads over 1 DynamoDB request and writes over 2 are flagged.
-import { type RouteId, routeEntries, routeKey, routes } from '../functions/http/routes';
+import { routeKey } from '../functions/http/route';
+import { type RouteId, routeEntries, routes } from '../functions/http/routes';
 import type { HttpCall } from './events';
 import { type Fixture, fixtures } from './fixtures';
 import { countRequests, type Service } from './requests';

@@ -1,4 +1,4 @@
-// The HTTP API, built from the route table (functions/http/routes.ts): one route per entry, to
+// The HTTP API, built from the route table (functions/http/routes/): one route per entry, to
 // its group's Lambda, behind the JWT authorizer of the sign-in the route serves (staff and admin
 // routes: the staff pool and client; contact routes: the contact pool and client; public routes:
 // none). Nothing here names a route: adding one to the table adds it to the API.
@@ -61,7 +61,7 @@ export class PorticoApi extends Construct {
     const methods = [...new Set(routes.map(([, r]) => r.method))];
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `${Stack.of(this).stackName}-api`,
-      description: 'Portico API (routes generated from functions/http/routes.ts)',
+      description: 'Portico API (routes generated from functions/http/routes/)',
       createDefaultStage: false, // the stage below adds access logs and throttling
       corsPreflight: {
         allowOrigins: portalOrigins,

@@ -12,10 +12,12 @@ import {
 import { openInvitation, type SignInDeps } from '../domain/invitation-sign-in';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
+import { accessRoutes } from '../http/routes/access';
 
 export function accessApi(deps: AccessDeps & SignInDeps, gate: Gate) {
   return groupHandler(
     'access',
+    accessRoutes,
     {
       putGrant: ({ principal, params, body }) =>
         putGrant(deps, principal, params.caseId, params.contactId, body),

@@ -3,10 +3,12 @@ import { type CaseDeps, createCase, getCase, listCases } from '../domain/cases';
 import { type ContactDeps, createContact, listContacts, updateContact } from '../domain/contacts';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
+import { casesRoutes } from '../http/routes/cases';
 
 export function casesApi(deps: CaseDeps & ContactDeps, gate: Gate) {
   return groupHandler(
     'cases',
+    casesRoutes,
     {
       createCase: ({ principal, body }) => createCase(deps, principal, body),
       listCases: ({ principal, query }) => listCases(deps, principal, query),

@@ -24,12 +24,14 @@ import { getSettings, putSettings, type SettingsDeps } from '../domain/settings'
 import { listVersions, type VersionStore } from '../domain/versions';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
+import { discussionsRoutes } from '../http/routes/discussions';
 
 export type DiscussionsApiDeps = DiscussionDeps & FileRequestDeps & SettingsDeps & { versions: VersionStore };
 
 export function discussionsApi(deps: DiscussionsApiDeps, gate: Gate) {
   return groupHandler(
     'discussions',
+    discussionsRoutes,
     {
       publishDiscussion: ({ principal, params, body }) =>
         publishDiscussion(deps, principal, params.caseId, body),

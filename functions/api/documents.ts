@@ -11,12 +11,14 @@ import { listShares, putContactShares, putDocumentShares, type ShareDeps } from 
 import { createPortalUpload, createUpload, type UploadDeps } from '../domain/uploads';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
+import { documentsRoutes } from '../http/routes/documents';
 
 export type DocumentsApiDeps = DocumentDeps & ShareDeps & UploadDeps & PublishDeps;
 
 export function documentsApi(deps: DocumentsApiDeps, gate: Gate) {
   return groupHandler(
     'documents',
+    documentsRoutes,
     {
       createUpload: ({ principal, params, body }) => createUpload(deps, principal, params.caseId, body),
       listDocuments: ({ principal, params, query }) => listDocuments(deps, principal, params.caseId, query),

@@ -12,6 +12,7 @@ import {
 import { getRecipients, putRecipients, type RecipientsDeps } from '../domain/recipients';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
+import { inboxRoutes } from '../http/routes/inbox';
 
 /** The response is exactly the view (stored items may carry more). */
 const view = (i: InboxItem): InboxItem => ({
@@ -36,6 +37,7 @@ const pageView = async (p: Promise<{ items: InboxItem[]; nextToken?: string }>) 
 export function inboxApi(deps: InboxDeps & RecipientsDeps, gate: Gate) {
   return groupHandler(
     'inbox',
+    inboxRoutes,
     {
       getRecipients: ({ principal, params }) => getRecipients(deps, principal, params.caseId),
       putRecipients: ({ principal, params, body }) => putRecipients(deps, principal, params.caseId, body),

@@ -31,6 +31,7 @@ import {
 } from '../domain/templates';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
+import { notificationsRoutes } from '../http/routes/notifications';
 
 export type NotificationsApiDeps = MatrixDeps &
   DeliveryListDeps &
@@ -42,6 +43,7 @@ export type NotificationsApiDeps = MatrixDeps &
 export function notificationsApi(deps: NotificationsApiDeps, gate: Gate) {
   return groupHandler(
     'notifications',
+    notificationsRoutes,
     {
       getNotificationMatrix: ({ principal }) => getMatrix(deps, principal),
       putNotificationMatrix: ({ principal, body }) => putMatrix(deps, principal, body),

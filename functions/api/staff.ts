@@ -9,10 +9,12 @@ import {
 } from '../domain/staff';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
+import { staffRoutes } from '../http/routes/staff';
 
 export function staffApi(deps: StaffDeps, gate: Gate) {
   return groupHandler(
     'staff',
+    staffRoutes,
     {
       inviteStaff: ({ principal, body }) => inviteStaff(deps, principal.firmId, body),
       listStaff: ({ principal, query }) => listStaff(deps, principal, query),

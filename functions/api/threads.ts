@@ -31,10 +31,12 @@ import {
 } from '../domain/threads';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
+import { threadsRoutes } from '../http/routes/threads';
 
 export function threadsApi(deps: TaskDeps & ClientNotificationDeps, gate: Gate) {
   return groupHandler(
     'threads',
+    threadsRoutes,
     {
       createThread: ({ principal, params, body }) => createThread(deps, principal, params.caseId, body),
       listThreads: ({ principal, params, query }) => listThreads(deps, principal, params.caseId, query),

@@ -1,4 +1,4 @@
-// Builds the Lambda handler of one route group from the route table and the group's
+// Builds the Lambda handler of one route group from its own routes file and the group's
 // implementations: parse (zod) → authorize → one implementation call → response, with one
 // shared error mapping. Handlers stay thin because all of that lives here.
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
@@ -6,20 +6,27 @@ import type * as z from 'zod';
 import { observed } from '../observed';
 import { authorize, confirmStaff, type Gate, principalFromClaims } from './auth';
 import { errorResponse, type HttpResponse, json, RequestValidationError } from './errors';
-import type { RouteDef, RouteGroup, RouteImpl } from './route';
-import { type RouteIdsOf, type Routes, routeKey, routes } from './routes';
+import { type GroupRoutes, type RouteDef, type RouteGroup, type RouteImpl, routeKey } from './route';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 
-/** Every route of group G must have an implementation: a missing one is a type error. */
-export type GroupImpl<G extends RouteGroup> = { [K in RouteIdsOf<G>]: RouteImpl<Routes[K]> };
+/** Every route of a group must have an implementation: a missing one is a type error. */
+export type GroupImpl<R extends GroupRoutes<RouteGroup>> = { [K in keyof R]: RouteImpl<R[K]> };
 
-export function groupHandler<G extends RouteGroup>(group: G, impl: GroupImpl<G>, gate: Gate) {
+/**
+ * `routes` is the group's own routes file (functions/http/routes/<group>.ts), never the merged
+ * table: what this imports is what the group's Lambda bundles.
+ */
+export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
+  group: G,
+  routes: R,
+  impl: NoInfer<GroupImpl<R>>,
+  gate: Gate,
+) {
   const table = new Map<string, { route: RouteDef; run: RouteImpl<RouteDef> }>();
-  for (const [id, run] of Object.entries(impl) as [keyof Routes, RouteImpl<RouteDef>][]) {
-    const route: RouteDef = routes[id];
-    if (route.group !== group)
-      throw new Error(`route ${String(id)} belongs to group ${route.group}, not ${group}`);
+  for (const [id, run] of Object.entries(impl) as [string, RouteImpl<RouteDef>][]) {
+    const route = routes[id];
+    if (route?.group !== group) throw new Error(`route ${id} is not a route of group ${group}`);
     table.set(routeKey(route), { route, run });
   }
 

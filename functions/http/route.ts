@@ -69,6 +69,34 @@ export const THROTTLE = {
 
 export const defineRoute = <const R extends RouteDef>(r: R): R => r;
 
+/** The routes of one group's file (`routes/<group>.ts`): a route of another group is a type error. */
+export type GroupRoutes<G extends RouteGroup> = Record<string, RouteDef & { group: G }>;
+
+/** `POST /cases`: the API Gateway route key of a route. */
+export const routeKey = (r: RouteDef) => `${r.method} ${r.path}`;
+
+/** Who calls an operation offered on the caller's own things (its inbox, its browsers). */
+export type Audience = 'staff' | 'contact';
+
+/**
+ * One operation on the caller's own things, for staff at its path and for portal users under
+ * `/portal`: the inbox and web push are the same API for both audiences.
+ */
+export function audienceRoute<
+  const O extends Omit<RouteDef, 'group' | 'auth' | 'scope'>,
+  A extends Audience,
+  G extends RouteGroup,
+  S extends RouteScope,
+>(operation: O, auth: A, group: G, scope: S) {
+  return defineRoute({
+    ...operation,
+    path: `${auth === 'staff' ? '' : '/portal'}${operation.path}`,
+    group,
+    auth,
+    scope,
+  } as Omit<O, 'path'> & { path: string; group: G; auth: A; scope: S });
+}
+
 export type PrincipalOf<A extends AuthKind> = A extends 'staff' | 'admin'
   ? StaffPrincipal
   : A extends 'contact'

@@ -16,7 +16,7 @@ export const OPENAPI_PATH = 'docs/openapi.json';
 
 const DESCRIPTION = [
   'Portico: the backend of client portals for accounting, tax, audit and legal firms.',
-  'Generated from the route table (functions/http/routes.ts) by `npm run openapi`; do not edit by hand.',
+  'Generated from the route table (functions/http/routes/) by `npm run openapi`; do not edit by hand.',
   'Every error answers `ErrorBody`: a machine-readable `code`, a message, the request id and, for',
   'invalid input, the failing fields. Lists are paginated with an opaque `nextToken`.',
 ].join(' ');

@@ -3,7 +3,8 @@
 // authorizer of each sign-in and which routes use which, and the stack outputs portals read.
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { routeEntries, routeKey } from '../../functions/http/routes';
+import { routeKey } from '../../functions/http/route';
+import { routeEntries } from '../../functions/http/routes';
 import { TEMPORARY_PASSWORD_DAYS } from '../../functions/identity/messages';
 import { type CfnResourceJson, logicalId, ref, synthPortico } from './app';
 

@@ -3,7 +3,8 @@ import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { DIGEST_LEASE_MS } from '../../functions/domain/digests';
 import { busRules } from '../../functions/events/rules';
-import { routeEntries, routeGroups, routeKey } from '../../functions/http/routes';
+import { routeKey } from '../../functions/http/route';
+import { routeEntries, routeGroups } from '../../functions/http/routes';
 import { toCdkPattern } from '../../lib/event-rules';
 import { arnOf, type CfnResourceJson, logicalId, porticoApp, ref, synthPortico } from './app';
 

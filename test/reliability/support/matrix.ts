@@ -215,7 +215,7 @@ export class UndeclaredRoute extends Error {}
 export function expected(id: string, route: RouteDef, p: Principal, target: Target): Outcome | undefined {
   if (!route.scope)
     throw new UndeclaredRoute(
-      `route ${id} (${route.method} ${route.path}) declares no \`scope\`: add scope: 'firm' | 'case' | 'portalCase' | 'inbox' | 'none' to it in functions/http/routes.ts (and contactNeed for portalCase routes), and a valid request for it in test/reliability/support/matrix.ts`,
+      `route ${id} (${route.method} ${route.path}) declares no \`scope\`: add scope: 'firm' | 'case' | 'portalCase' | 'inbox' | 'none' to it in functions/http/routes/<group>.ts (and contactNeed for portalCase routes), and a valid request for it in test/reliability/support/matrix.ts`,
     );
   if (route.auth === 'public') return '2xx';
   if (p.kind === 'none') return 401;

@@ -1,0 +1,66 @@
+// THE route table, merged from one file per route group. CDK builds the HttpApi routes from it, the
+// local gateway serves from it, the OpenAPI document is generated from it and the authorization
+// matrix iterates over it. A group's Lambda never imports this file: functions/api/<group>.ts binds
+// its own routes/<group>.ts, so each bundle carries only its group's routes and schemas.
+import type { RouteDef, RouteGroup } from '../route';
+import { accessRoutes } from './access';
+import { casesRoutes } from './cases';
+import { discussionsRoutes } from './discussions';
+import { documentsRoutes } from './documents';
+import { inboxRoutes } from './inbox';
+import { notificationsRoutes } from './notifications';
+import { staffRoutes } from './staff';
+import { threadsRoutes } from './threads';
+
+/** Every group's routes, in the order the table has always listed them (the OpenAPI paths follow it). */
+const groups = [
+  casesRoutes,
+  staffRoutes,
+  accessRoutes,
+  documentsRoutes,
+  inboxRoutes,
+  threadsRoutes,
+  discussionsRoutes,
+  notificationsRoutes,
+] as const;
+
+/**
+ * `true` when no route id is in two groups, else the ids that are: spreading the groups into one
+ * object would silently keep only the last of them.
+ */
+type UniqueIds<T extends readonly object[], Seen = never> = T extends readonly [
+  infer Head,
+  ...infer Rest extends readonly object[],
+]
+  ? [keyof Head & Seen] extends [never]
+    ? UniqueIds<Rest, Seen | keyof Head>
+    : { duplicateRouteIds: keyof Head & Seen }
+  : true;
+
+/** The group of a routes file's routes (each file's routes share one, see GroupRoutes). */
+type GroupOf<R> = R extends unknown ? (R[keyof R] extends { group: infer G } ? G : never) : never;
+
+/** A group of RouteGroup whose routes file is not merged here (its Lambda would serve nothing). */
+type MissingGroups = Exclude<RouteGroup, GroupOf<(typeof groups)[number]>>;
+
+const idsAreUnique: UniqueIds<typeof groups> = true;
+const everyGroupListed: [MissingGroups] extends [never] ? true : { missingGroups: MissingGroups } = true;
+void idsAreUnique;
+void everyGroupListed;
+
+/** One object type with every group's routes. */
+type Merge<T extends readonly object[], Acc = unknown> = T extends readonly [
+  infer Head,
+  ...infer Rest extends readonly object[],
+]
+  ? Merge<Rest, Acc & Head>
+  : { [K in keyof Acc]: Acc[K] };
+
+export const routes: Merge<typeof groups> = Object.assign({}, ...groups);
+
+export type Routes = typeof routes;
+export type RouteId = keyof Routes;
+
+export const routeGroups: RouteGroup[] = [...new Set(Object.values(routes).map((r: RouteDef) => r.group))];
+
+export const routeEntries = () => Object.entries(routes) as [RouteId, RouteDef][];

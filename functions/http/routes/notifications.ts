@@ -1,0 +1,234 @@
+// Routes of the `notifications` group: notification policy, preferences, web push, deliveries, texts, recurring tasks.
+import { type Audience, audienceRoute, defineRoute, type GroupRoutes } from '../route';
+import { CaseParams, CaseView } from '../schemas/cases';
+import { PageQuery, pageOf } from '../schemas/common';
+import {
+  DeliveryView,
+  EventParams,
+  MatrixBody,
+  MatrixView,
+  PreferencesBody,
+  PreferencesView,
+} from '../schemas/notifications';
+import {
+  PushPublicKeyView,
+  PushSubscriptionBody,
+  PushSubscriptionParams,
+  PushSubscriptionRemovedView,
+  PushSubscriptionView,
+} from '../schemas/push';
+import {
+  NotifyClientBody,
+  RecurringTaskBody,
+  RecurringTaskParams,
+  RecurringTaskView,
+} from '../schemas/recurring-tasks';
+import { TemplateOverrideBody, TemplateParams, TemplatesQuery, TemplateView } from '../schemas/templates';
+
+const pushOperations = {
+  publicKey: {
+    method: 'GET',
+    path: '/me/push/public-key',
+    summary: 'The VAPID public key to pass to `pushManager.subscribe` as its applicationServerKey.',
+    response: { status: 200, schema: PushPublicKeyView },
+  },
+  create: {
+    method: 'POST',
+    path: '/me/push-subscriptions',
+    summary:
+      "Register this browser's PushSubscription (idempotent per endpoint: keys are updated). The endpoint must be https on a known push service (else 422 push_endpoint_not_allowed); at most 20 per person (422 push_subscriptions_full).",
+    body: PushSubscriptionBody,
+    response: { status: 201, schema: PushSubscriptionView },
+  },
+  list: {
+    method: 'GET',
+    path: '/me/push-subscriptions',
+    summary: "The caller's push subscriptions (push service and dates; never the endpoint or its keys).",
+    query: PageQuery,
+    response: { status: 200, schema: pageOf(PushSubscriptionView) },
+  },
+  remove: {
+    method: 'DELETE',
+    path: '/me/push-subscriptions/{subscriptionId}',
+    summary: 'Unregister a push subscription (idempotent: `removed` says whether there was one).',
+    params: PushSubscriptionParams,
+    response: { status: 200, schema: PushSubscriptionRemovedView },
+  },
+} as const;
+
+/** Web push is the same for staff (`/me/…`) and portal users (`/portal/me/…`): the caller's own browsers. */
+const pushRoute = <A extends Audience, O extends keyof typeof pushOperations>(auth: A, operation: O) =>
+  audienceRoute(pushOperations[operation], auth, 'notifications', 'none');
+
+export const notificationsRoutes = {
+  getNotificationMatrix: defineRoute({
+    method: 'GET',
+    path: '/settings/notifications',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      'The notification matrix: each notifying event type × channel (inApp, email) on or off; defaults all on; access notices locked on.',
+    response: { status: 200, schema: MatrixView },
+  }),
+  putNotificationMatrix: defineRoute({
+    method: 'PUT',
+    path: '/settings/notifications',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary: 'Save the whole notification matrix (explicit save; a locked cell switched off → 422).',
+    body: MatrixBody,
+    response: { status: 200, schema: MatrixView },
+  }),
+  getMyPreferences: defineRoute({
+    method: 'GET',
+    path: '/me/preferences',
+    group: 'notifications',
+    auth: 'staff',
+    scope: 'none',
+    summary:
+      "The caller's own notification preferences: category × channel (default on); mandatory categories listed.",
+    response: { status: 200, schema: PreferencesView },
+  }),
+  putMyPreferences: defineRoute({
+    method: 'PUT',
+    path: '/me/preferences',
+    group: 'notifications',
+    auth: 'staff',
+    scope: 'none',
+    summary: "Save the caller's whole preferences (a category the firm made mandatory switched off → 422).",
+    body: PreferencesBody,
+    response: { status: 200, schema: PreferencesView },
+  }),
+  getPortalPreferences: defineRoute({
+    method: 'GET',
+    path: '/portal/me/preferences',
+    group: 'notifications',
+    auth: 'contact',
+    scope: 'none',
+    summary: "A portal user's own notification preferences (across the firms it is a contact of).",
+    response: { status: 200, schema: PreferencesView },
+  }),
+  putPortalPreferences: defineRoute({
+    method: 'PUT',
+    path: '/portal/me/preferences',
+    group: 'notifications',
+    auth: 'contact',
+    scope: 'none',
+    summary: "Save a portal user's whole preferences (access notices cannot be switched off → 422).",
+    body: PreferencesBody,
+    response: { status: 200, schema: PreferencesView },
+  }),
+  // ── web push (issue 7): the same five operations for staff (/me) and portal users (/portal/me) ──
+  getPushPublicKey: pushRoute('staff', 'publicKey'),
+  createPushSubscription: pushRoute('staff', 'create'),
+  listPushSubscriptions: pushRoute('staff', 'list'),
+  deletePushSubscription: pushRoute('staff', 'remove'),
+  getPortalPushPublicKey: pushRoute('contact', 'publicKey'),
+  createPortalPushSubscription: pushRoute('contact', 'create'),
+  listPortalPushSubscriptions: pushRoute('contact', 'list'),
+  deletePortalPushSubscription: pushRoute('contact', 'remove'),
+  listCaseDeliveries: defineRoute({
+    method: 'GET',
+    path: '/cases/{caseId}/deliveries',
+    group: 'notifications',
+    auth: 'staff',
+    scope: 'case',
+    summary:
+      "Delivery status of a case's notifications, newest event first: sent, suppressed (why) or failed.",
+    params: CaseParams,
+    query: PageQuery,
+    response: { status: 200, schema: pageOf(DeliveryView) },
+  }),
+  listEventDeliveries: defineRoute({
+    method: 'GET',
+    path: '/deliveries/{eventId}',
+    group: 'notifications',
+    auth: 'staff',
+    scope: 'firm',
+    summary: 'Delivery status of one event: who was told what, how, and why not.',
+    params: EventParams,
+    query: PageQuery,
+    response: { status: 200, schema: pageOf(DeliveryView) },
+  }),
+  listNotificationTemplates: defineRoute({
+    method: 'GET',
+    path: '/settings/notifications/templates',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Notification texts: each template (event type × audience) × locale with its variables, the shipped texts and the firm's overrides per channel.",
+    query: TemplatesQuery,
+    response: { status: 200, schema: pageOf(TemplateView) },
+  }),
+  putNotificationTemplate: defineRoute({
+    method: 'PUT',
+    path: '/settings/notifications/templates/{templateId}/{locale}/{channel}',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Save the firm's own text of a template × locale × channel (email: subject + body; inApp/push: title + body; ICU). Checked at save: invalid → 422 template_invalid, nothing saved.",
+    params: TemplateParams,
+    body: TemplateOverrideBody,
+    response: { status: 200, schema: TemplateView },
+  }),
+  deleteNotificationTemplate: defineRoute({
+    method: 'DELETE',
+    path: '/settings/notifications/templates/{templateId}/{locale}/{channel}',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Remove the firm's text of a template × locale × channel: the shipped text applies again (idempotent).",
+    params: TemplateParams,
+    response: { status: 200, schema: TemplateView },
+  }),
+  // ── document paths: recurring tasks and notify-client flags (issue 7) ──
+  putRecurringTask: defineRoute({
+    method: 'PUT',
+    path: '/recurring-tasks/{recurringTaskId}',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Save a recurring task under the integration's id (create or replace) with its notify-client flag: documents published for it tell clients only while it is on.",
+    params: RecurringTaskParams,
+    body: RecurringTaskBody,
+    response: { status: 200, schema: RecurringTaskView },
+  }),
+  listRecurringTasks: defineRoute({
+    method: 'GET',
+    path: '/recurring-tasks',
+    group: 'notifications',
+    auth: 'staff',
+    scope: 'firm',
+    summary: "The firm's recurring tasks, by id, with their notify-client flags.",
+    query: PageQuery,
+    response: { status: 200, schema: pageOf(RecurringTaskView) },
+  }),
+  getRecurringTask: defineRoute({
+    method: 'GET',
+    path: '/recurring-tasks/{recurringTaskId}',
+    group: 'notifications',
+    auth: 'staff',
+    scope: 'firm',
+    summary: 'One recurring task and its notify-client flag.',
+    params: RecurringTaskParams,
+    response: { status: 200, schema: RecurringTaskView },
+  }),
+  putCaseNotifyClient: defineRoute({
+    method: 'PUT',
+    path: '/cases/{caseId}/notify-client',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'case',
+    summary:
+      "Set the case's notify-client flag (default on): documents published for a recurring task tell the case's contacts only while it is on.",
+    params: CaseParams,
+    body: NotifyClientBody,
+    response: { status: 200, schema: CaseView },
+  }),
+} as const satisfies GroupRoutes<'notifications'>;
