@@ -1,6 +1,6 @@
 // Request and response schemas of the notification settings (the firm's matrix) and of delivery status.
 import * as z from 'zod';
-import { SUPPRESS_REASONS } from '../../domain/deliveries';
+import { DeliveryView } from '../../domain/deliveries';
 import {
   DIGEST_MINUTES,
   DOCUMENT_PATHS,
@@ -10,6 +10,8 @@ import {
   type NotifyingEvent,
 } from '../../domain/notification-matrix';
 import { Id } from './common';
+
+export { DeliveryView };
 
 const Switches = z.strictObject({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
 const SwitchesView = z.object({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
@@ -94,19 +96,3 @@ export const PreferencesView = z.object({
 
 /** Event ids are ULIDs Portico issued. */
 export const EventParams = z.strictObject({ eventId: Id });
-
-export const DeliveryView = z.object({
-  eventId: z.string(),
-  type: z.string(),
-  caseId: z.string().optional(),
-  recipient: z.object({ kind: z.enum(['staff', 'contact']), id: z.string() }),
-  channel: z.string(),
-  status: z.enum(['pending', 'sent', 'suppressed', 'failed']),
-  reason: z.enum(SUPPRESS_REASONS).optional(),
-  /** Why it was suppressed, in words (which setting, which earlier event, which digest). */
-  detail: z.string().optional(),
-  error: z.string().optional(),
-  attempts: z.number().int().optional(),
-  createdAt: z.string(),
-  at: z.string().optional(),
-});
