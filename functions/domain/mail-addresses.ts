@@ -4,7 +4,7 @@
 // address, not per person: SES names an address, and one address may belong to contacts of several
 // firms and to a staff user. Setting a contact's address (PATCH /contacts/{id}) clears its mark.
 import * as z from 'zod';
-import { normalizeEmail } from './contacts';
+import { type MailStatusView, normalizeEmail } from './contacts';
 import type { SuppressReason } from './deliveries';
 import type { NotificationCategory } from './notification-matrix';
 
@@ -133,13 +133,6 @@ export function mailSuppression(
       detail: `${mark.email} reported a mail from us as spam on ${when(mark.complained.since)}; only notifications the firm made mandatory are mailed to it.`,
     };
   return undefined;
-}
-
-/** What staff see on a contact: whether its address still receives mail, since when, and why not. */
-export interface MailStatusView {
-  status: 'unreachable' | 'complained';
-  since: string;
-  reason: string;
 }
 
 export function mailStatusOf(mark: MailMark | undefined): MailStatusView | undefined {

@@ -1,6 +1,8 @@
 // Who is calling: derived only from the verified token, never from the path or body.
+import * as z from 'zod';
 
-export type StaffRole = 'admin' | 'staff';
+export const StaffRole = z.enum(['admin', 'staff']);
+export type StaffRole = z.output<typeof StaffRole>;
 
 export interface StaffPrincipal {
   kind: 'staff';

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { GrantView, grantView, InvitationView, PortalCaseView } from '../../functions/domain/access';
+import { ContactView, MailStatusView } from '../../functions/domain/contacts';
 import { DeliveryView } from '../../functions/domain/deliveries';
 import {
   type Document,
@@ -14,11 +15,14 @@ import type { Grant } from '../../functions/domain/grants';
 import { PushSubscriptionView } from '../../functions/domain/push';
 import { RecipientsView } from '../../functions/domain/recipients';
 import { newShare, ShareView, shareView } from '../../functions/domain/shares';
+import { StaffView } from '../../functions/domain/staff';
 import * as accessSchemas from '../../functions/http/schemas/access';
+import * as caseSchemas from '../../functions/http/schemas/cases';
 import * as documentSchemas from '../../functions/http/schemas/documents';
 import * as inboxSchemas from '../../functions/http/schemas/inbox';
 import * as notificationSchemas from '../../functions/http/schemas/notifications';
 import * as pushSchemas from '../../functions/http/schemas/push';
+import * as staffSchemas from '../../functions/http/schemas/staff';
 import { ALICE, FIRM_A, NOW, ulidOf } from './fakes';
 
 const CASE = ulidOf(900);
@@ -75,6 +79,9 @@ describe('Function: one shape per entity', () => {
     expect(notificationSchemas.DeliveryView).toBe(DeliveryView);
     expect(pushSchemas.PushSubscriptionView).toBe(PushSubscriptionView);
     expect(inboxSchemas.RecipientsView).toBe(RecipientsView);
+    expect(staffSchemas.StaffView).toBe(StaffView);
+    expect(caseSchemas.ContactView).toBe(ContactView);
+    expect(ContactView.shape.mail.unwrap()).toBe(MailStatusView);
   });
 
   it("maps a document to exactly its view's fields, without its storage key, firm or update time", () => {
