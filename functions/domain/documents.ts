@@ -6,15 +6,15 @@ import { notFound } from './errors';
 import { type GrantLookup, requireContactAccess } from './grants';
 import { displayName } from './names';
 import type { Clock, Page, PageRequest } from './ports';
-import type { ContactPrincipal, StaffPrincipal } from './principal';
+import { type ContactPrincipal, Person, type StaffPrincipal } from './principal';
 import type { Share, ShareStore } from './shares';
 
 export const DocumentSource = z.enum(['firm', 'client']);
 export type DocumentSource = z.output<typeof DocumentSource>;
 
 /** Who uploaded a document, with the name they had at upload time. */
-export const Uploader = z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() });
-export type Uploader = z.output<typeof Uploader>;
+export const Uploader = Person;
+export type Uploader = Person;
 
 /**
  * What clients see of a document (no storage details): the response schema and, through z.output,

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { GrantView, grantView, InvitationView, PortalCaseView } from '../../functions/domain/access';
 import { ContactView, MailStatusView } from '../../functions/domain/contacts';
 import { DeliveryView } from '../../functions/domain/deliveries';
+import { DiscussionView } from '../../functions/domain/discussions';
 import {
   type Document,
   DocumentView,
@@ -12,17 +13,21 @@ import {
   sharedDocumentView,
 } from '../../functions/domain/documents';
 import type { Grant } from '../../functions/domain/grants';
+import { Person } from '../../functions/domain/principal';
 import { PushSubscriptionView } from '../../functions/domain/push';
 import { RecipientsView } from '../../functions/domain/recipients';
 import { newShare, ShareView, shareView } from '../../functions/domain/shares';
 import { StaffView } from '../../functions/domain/staff';
+import { ThreadView } from '../../functions/domain/threads';
 import * as accessSchemas from '../../functions/http/schemas/access';
 import * as caseSchemas from '../../functions/http/schemas/cases';
+import * as discussionSchemas from '../../functions/http/schemas/discussions';
 import * as documentSchemas from '../../functions/http/schemas/documents';
 import * as inboxSchemas from '../../functions/http/schemas/inbox';
 import * as notificationSchemas from '../../functions/http/schemas/notifications';
 import * as pushSchemas from '../../functions/http/schemas/push';
 import * as staffSchemas from '../../functions/http/schemas/staff';
+import * as threadSchemas from '../../functions/http/schemas/threads';
 import { ALICE, FIRM_A, NOW, ulidOf } from './fakes';
 
 const CASE = ulidOf(900);
@@ -82,6 +87,17 @@ describe('Function: one shape per entity', () => {
     expect(staffSchemas.StaffView).toBe(StaffView);
     expect(caseSchemas.ContactView).toBe(ContactView);
     expect(ContactView.shape.mail.unwrap()).toBe(MailStatusView);
+    expect(threadSchemas.ThreadView).toBe(ThreadView);
+    expect(discussionSchemas.DiscussionView).toBe(DiscussionView);
+  });
+
+  it('describes a person who did something (uploader, author, creator) with one schema', () => {
+    // Assess
+    expect(DocumentView.shape.uploadedBy).toBe(Person);
+    expect(ThreadView.shape.createdBy).toBe(Person);
+    expect(DiscussionView.shape.createdBy).toBe(Person);
+    expect(threadSchemas.TaskView.shape.createdBy).toBe(Person);
+    expect(discussionSchemas.CommentView.shape.author).toBe(Person);
   });
 
   it("maps a document to exactly its view's fields, without its storage key, firm or update time", () => {
