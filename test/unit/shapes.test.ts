@@ -16,6 +16,7 @@ import type { Grant } from '../../functions/domain/grants';
 import { Person } from '../../functions/domain/principal';
 import { PushSubscriptionView } from '../../functions/domain/push';
 import { RecipientsView } from '../../functions/domain/recipients';
+import { RecurringTaskView } from '../../functions/domain/recurring-tasks';
 import { newShare, ShareView, shareView } from '../../functions/domain/shares';
 import { StaffView } from '../../functions/domain/staff';
 import { ThreadView } from '../../functions/domain/threads';
@@ -26,6 +27,7 @@ import * as documentSchemas from '../../functions/http/schemas/documents';
 import * as inboxSchemas from '../../functions/http/schemas/inbox';
 import * as notificationSchemas from '../../functions/http/schemas/notifications';
 import * as pushSchemas from '../../functions/http/schemas/push';
+import * as recurringTaskSchemas from '../../functions/http/schemas/recurring-tasks';
 import * as staffSchemas from '../../functions/http/schemas/staff';
 import * as threadSchemas from '../../functions/http/schemas/threads';
 import { ALICE, FIRM_A, NOW, ulidOf } from './fakes';
@@ -89,6 +91,7 @@ describe('Function: one shape per entity', () => {
     expect(ContactView.shape.mail.unwrap()).toBe(MailStatusView);
     expect(threadSchemas.ThreadView).toBe(ThreadView);
     expect(discussionSchemas.DiscussionView).toBe(DiscussionView);
+    expect(recurringTaskSchemas.RecurringTaskView).toBe(RecurringTaskView);
   });
 
   it('describes a person who did something (uploader, author, creator) with one schema', () => {

@@ -1,8 +1,10 @@
 // Request and response schemas of the process path (ONVIO): recurring tasks and their
 // notify-client flag, a case's notify-client flag, and publishing a document for a recurring task.
 import * as z from 'zod';
-import { RECURRING_TASK_ID } from '../../domain/recurring-tasks';
+import { RECURRING_TASK_ID, RecurringTaskView } from '../../domain/recurring-tasks';
 import { Id, Text } from './common';
+
+export { RecurringTaskView };
 
 /** The integration's own id of the recurring task. */
 export const RecurringTaskId = z
@@ -15,15 +17,6 @@ export const RecurringTaskBody = z.strictObject({
   name: Text(200),
   /** Whether a document published for this recurring task tells the case's contacts. */
   notifyClient: z.boolean(),
-});
-
-export const RecurringTaskView = z.object({
-  recurringTaskId: z.string(),
-  name: z.string(),
-  notifyClient: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
 });
 
 export const NotifyClientBody = z.strictObject({ notifyClient: z.boolean() });
