@@ -96,14 +96,15 @@ export interface AccessDeps {
   portalUrl: string;
 }
 
+/** A grant's rights, as both the access list and the portal show them. */
+const rights = { role: z.enum(['viewer', 'collaborator']), canDownload: z.boolean(), canUpload: z.boolean() };
+
 export const GrantView = z.object({
   caseId: z.string(),
   contactId: z.string(),
   contactName: z.string(),
   contactEmail: z.string(),
-  role: z.enum(['viewer', 'collaborator']),
-  canDownload: z.boolean(),
-  canUpload: z.boolean(),
+  ...rights,
   status: z.enum(['invited', 'active', 'revoked']),
   invitedAt: z.string(),
   acceptedAt: z.string().optional(),
@@ -414,9 +415,7 @@ export const PortalCaseView = z.object({
   firmId: z.string(),
   firmName: z.string(),
   title: z.string(),
-  role: z.enum(['viewer', 'collaborator']),
-  canDownload: z.boolean(),
-  canUpload: z.boolean(),
+  ...rights,
   sharedCount: z.number().int(),
 });
 export type PortalCaseView = z.output<typeof PortalCaseView>;
