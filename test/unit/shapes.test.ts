@@ -14,6 +14,7 @@ import {
 } from '../../functions/domain/documents';
 import type { Grant } from '../../functions/domain/grants';
 import { Person } from '../../functions/domain/principal';
+import { PublicationView } from '../../functions/domain/publish';
 import { PushSubscriptionView } from '../../functions/domain/push';
 import { RecipientsView } from '../../functions/domain/recipients';
 import { RecurringTaskView } from '../../functions/domain/recurring-tasks';
@@ -92,6 +93,7 @@ describe('Function: one shape per entity', () => {
     expect(threadSchemas.ThreadView).toBe(ThreadView);
     expect(discussionSchemas.DiscussionView).toBe(DiscussionView);
     expect(recurringTaskSchemas.RecurringTaskView).toBe(RecurringTaskView);
+    expect(recurringTaskSchemas.PublicationView).toBe(PublicationView);
   });
 
   it('describes a person who did something (uploader, author, creator) with one schema', () => {

@@ -1,10 +1,11 @@
 // Request and response schemas of the process path (ONVIO): recurring tasks and their
 // notify-client flag, a case's notify-client flag, and publishing a document for a recurring task.
 import * as z from 'zod';
+import { PublicationView } from '../../domain/publish';
 import { RECURRING_TASK_ID, RecurringTaskView } from '../../domain/recurring-tasks';
 import { Id, Text } from './common';
 
-export { RecurringTaskView };
+export { PublicationView, RecurringTaskView };
 
 /** The integration's own id of the recurring task. */
 export const RecurringTaskId = z
@@ -25,22 +26,4 @@ export const PublishBody = z.strictObject({
   recurringTaskId: RecurringTaskId,
   /** Contacts to publish to (each must have access to the case); absent: every contact with access. */
   contactIds: z.array(Id).min(1).max(500).optional(),
-});
-
-export const PublicationView = z.object({
-  caseId: z.string(),
-  documentId: z.string(),
-  name: z.string(),
-  version: z.number().int(),
-  recurringTaskId: z.string(),
-  /** The contacts it was published to. */
-  contactIds: z.array(z.string()),
-  /** Those it was not shared with before. */
-  newlyShared: z.array(z.string()),
-  /** The `document.published` event: its delivery status is GET /deliveries/{eventId}. */
-  eventId: z.string(),
-  publishedAt: z.string(),
-  publishedBy: z.object({ kind: z.enum(['staff', 'contact', 'system']), id: z.string() }),
-  /** True when this version had been published for this recurring task already: nothing was done now. */
-  alreadyPublished: z.boolean(),
 });
