@@ -13,6 +13,7 @@ import {
   sharedDocumentView,
 } from '../../functions/domain/documents';
 import type { Grant } from '../../functions/domain/grants';
+import { PreferencesView } from '../../functions/domain/preferences';
 import { Person } from '../../functions/domain/principal';
 import { PublicationView } from '../../functions/domain/publish';
 import { PushSubscriptionView } from '../../functions/domain/push';
@@ -85,6 +86,7 @@ describe('Function: one shape per entity', () => {
     expect(accessSchemas.InvitationView).toBe(InvitationView);
     expect(accessSchemas.PortalCaseView).toBe(PortalCaseView);
     expect(notificationSchemas.DeliveryView).toBe(DeliveryView);
+    expect(notificationSchemas.PreferencesView).toBe(PreferencesView);
     expect(pushSchemas.PushSubscriptionView).toBe(PushSubscriptionView);
     expect(inboxSchemas.RecipientsView).toBe(RecipientsView);
     expect(staffSchemas.StaffView).toBe(StaffView);

@@ -9,12 +9,12 @@ import {
   type NotificationCategory,
   type NotifyingEvent,
 } from '../../domain/notification-matrix';
+import { PreferencesView, SwitchesView } from '../../domain/preferences';
 import { Id } from './common';
 
-export { DeliveryView };
+export { DeliveryView, PreferencesView };
 
 const Switches = z.strictObject({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
-const SwitchesView = z.object({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
 
 /** Every notifying event type must be present: the matrix is saved whole. */
 const matrixShape = Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, Switches])) as Record<
@@ -81,18 +81,6 @@ const preferencesShape = Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [
 >;
 
 export const PreferencesBody = z.strictObject({ preferences: z.strictObject(preferencesShape) });
-
-export const PreferencesView = z.object({
-  preferences: z.object(
-    Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, SwitchesView])) as Record<
-      NotificationCategory,
-      typeof SwitchesView
-    >,
-  ),
-  /** Categories the caller cannot switch off. */
-  mandatory: z.array(Category),
-  updatedAt: z.string().optional(),
-});
 
 /** Event ids are ULIDs Portico issued. */
 export const EventParams = z.strictObject({ eventId: Id });
