@@ -1,5 +1,6 @@
 // Portal access: granting a contact access to a case (explicit save of its rights), revoking it,
 // invitations (send, resend, accept) and the cases a portal identity sees.
+import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import type { Case } from './cases';
@@ -95,19 +96,22 @@ export interface AccessDeps {
   portalUrl: string;
 }
 
-export interface GrantView {
-  caseId: string;
-  contactId: string;
-  contactName: string;
-  contactEmail: string;
-  role: GrantRole;
-  canDownload: boolean;
-  canUpload: boolean;
-  status: Grant['status'];
-  invitedAt: string;
-  acceptedAt?: string;
-  sharedCount: number;
-}
+/** A grant's rights, as both the access list and the portal show them. */
+const rights = { role: z.enum(['viewer', 'collaborator']), canDownload: z.boolean(), canUpload: z.boolean() };
+
+export const GrantView = z.object({
+  caseId: z.string(),
+  contactId: z.string(),
+  contactName: z.string(),
+  contactEmail: z.string(),
+  ...rights,
+  status: z.enum(['invited', 'active', 'revoked']),
+  invitedAt: z.string(),
+  acceptedAt: z.string().optional(),
+  /** Documents shared with this contact in the case, its own uploads included. */
+  sharedCount: z.number().int(),
+});
+export type GrantView = z.output<typeof GrantView>;
 
 /** What staff see of a grant: never the identity it is bound to. */
 export const grantView = (g: Grant): GrantView => ({
@@ -250,12 +254,13 @@ export async function listGrants(
   return { ...res, items: res.items.map(grantView) };
 }
 
-export interface InvitationView {
-  caseId: string;
-  contactId: string;
-  invitationId: string;
-  expiresAt: string;
-}
+export const InvitationView = z.object({
+  caseId: z.string(),
+  contactId: z.string(),
+  invitationId: z.string(),
+  expiresAt: z.string(),
+});
+export type InvitationView = z.output<typeof InvitationView>;
 
 /** Mails a new invitation; the previous token stops working (its invitation id is replaced). */
 export async function resendInvitation(
@@ -404,16 +409,16 @@ export const boundToOther = () =>
     'This invitation belongs to a contact who signed in with another account.',
   );
 
-export interface PortalCaseView {
-  caseId: string;
-  firmId: string;
-  firmName: string;
-  title: string;
-  role: GrantRole;
-  canDownload: boolean;
-  canUpload: boolean;
-  sharedCount: number;
-}
+/** A case as the portal shows it to a contact: what the grant allows, nothing internal. */
+export const PortalCaseView = z.object({
+  caseId: z.string(),
+  firmId: z.string(),
+  firmName: z.string(),
+  title: z.string(),
+  ...rights,
+  sharedCount: z.number().int(),
+});
+export type PortalCaseView = z.output<typeof PortalCaseView>;
 
 /** The cases the caller was granted, across firms (from the grants' denormalized fields). */
 export async function listPortalCases(

@@ -11,11 +11,7 @@ export interface CaseContacts {
 }
 
 /** A person as shown on a discussion, comment or file request, with the name they had then. */
-export interface Person {
-  kind: 'staff' | 'contact';
-  id: string;
-  name: string;
-}
+export type { Person } from './principal';
 
 export const hasAccess = (g: Grant) => g.status !== 'revoked';
 

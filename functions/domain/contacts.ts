@@ -1,12 +1,12 @@
 // Contacts: people on the client side. A firm-level directory; access to cases comes from grants.
-
+import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import { notFound, unprocessable } from './errors';
 import {
   type MailAddressStore,
   type MailMark,
-  type MailStatusView,
+  MailStatusView,
   mailStatusOf,
   normalizeEmail,
 } from './mail-addresses';
@@ -51,7 +51,20 @@ export interface ContactDeps {
 }
 
 /** A contact as staff see it: with whether its address still receives mail (absent: nothing known against it). */
-export type ContactView = Contact & { mail?: MailStatusView };
+export const ContactView = z.object({
+  contactId: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  locale: z.string().optional(),
+  createdAt: z.string(),
+  /**
+   * Present when SES reported the address: `unreachable` (a hard bounce: nothing is mailed to it)
+   * or `complained` (marked as spam: only mandatory notifications are mailed). Setting the email clears it.
+   */
+  mail: MailStatusView.optional(),
+});
+export type ContactView = z.output<typeof ContactView>;
 
 /** The contacts with their mail status, reading every address's mark in one BatchGet. */
 async function withMail(
@@ -80,7 +93,7 @@ export async function createContact(
   deps: ContactDeps,
   by: StaffPrincipal,
   input: NewContact,
-): Promise<Contact> {
+): Promise<ContactView> {
   const c: Contact = {
     firmId: by.firmId,
     contactId: deps.ids.next(),

@@ -1,5 +1,6 @@
 // Delivery status for staff: the records the notify core keeps per event × recipient × channel,
 // listed by event or by case, each saying whether it was sent, suppressed (and why) or failed.
+import * as z from 'zod';
 import type { Case } from './cases';
 import { notFound } from './errors';
 import type { Page, PageRequest } from './ports';
@@ -33,21 +34,23 @@ export interface DeliveryRecord {
   sentAt?: string;
 }
 
-export interface DeliveryView {
-  eventId: string;
-  type: string;
-  caseId?: string;
-  recipient: { kind: 'staff' | 'contact'; id: string };
-  channel: string;
+export const DeliveryView = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  caseId: z.string().optional(),
+  recipient: z.object({ kind: z.enum(['staff', 'contact']), id: z.string() }),
+  channel: z.string(),
   /** `failed`: the last attempt failed and the retry has not (yet) delivered it; `pending`: in flight. */
-  status: 'pending' | 'sent' | 'suppressed' | 'failed';
-  reason?: SuppressReason;
-  detail?: string;
-  error?: string;
-  attempts?: number;
-  createdAt: string;
-  at?: string;
-}
+  status: z.enum(['pending', 'sent', 'suppressed', 'failed']),
+  reason: z.enum(SUPPRESS_REASONS).optional(),
+  /** Why it was suppressed, in words (which setting, which earlier event, which digest). */
+  detail: z.string().optional(),
+  error: z.string().optional(),
+  attempts: z.number().int().optional(),
+  createdAt: z.string(),
+  at: z.string().optional(),
+});
+export type DeliveryView = z.output<typeof DeliveryView>;
 
 export interface DeliveryListStore {
   ofEvent(firmId: string, eventId: string, page: PageRequest): Promise<Page<DeliveryRecord>>;

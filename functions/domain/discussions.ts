@@ -1,6 +1,7 @@
 // Discussions of a case (CaseWare's "Publish and share"): an admin publishes a subject, a message
 // and an optional attachment to contacts of the case; those contacts and the firm's staff comment.
 // A contact sees only the discussions shared with it, and only while its grant is active.
+import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import {
@@ -9,7 +10,6 @@ import {
   type CaseContacts,
   caseNotFound,
   mapPage,
-  type Person,
   pageOf,
 } from './case-contacts';
 import type { CaseStore } from './cases';
@@ -19,7 +19,7 @@ import type { FirmStore } from './firm';
 import { type GrantLookup, requireContactAccess } from './grants';
 import { displayName } from './names';
 import type { Clock, Ids, Page, PageRequest } from './ports';
-import { type Actor, type ContactPrincipal, type StaffPrincipal, staffActor } from './principal';
+import { type Actor, type ContactPrincipal, Person, type StaffPrincipal, staffActor } from './principal';
 import { type ShareStore, shareAttachment } from './shares';
 
 export interface Discussion {
@@ -94,9 +94,20 @@ export interface NewDiscussion {
   shareWith: 'all' | string[];
 }
 
-export interface DiscussionView extends Omit<Discussion, 'firmId' | 'sharedWith'> {
-  sharedWith?: string[];
-}
+export const DiscussionView = z.object({
+  discussionId: z.string(),
+  caseId: z.string(),
+  subject: z.string(),
+  message: z.string(),
+  attachment: z.object({ documentId: z.string(), name: z.string() }).optional(),
+  /** The contacts it is shared with (staff views only). */
+  sharedWith: z.array(z.string()).optional(),
+  createdBy: Person,
+  createdAt: z.string(),
+  commentCount: z.number().int().nonnegative(),
+  lastCommentAt: z.string().optional(),
+});
+export type DiscussionView = z.output<typeof DiscussionView>;
 
 /** The attachment's name as the display-name rule shows it (names stored before the rule included). */
 const shownAttachment = <T extends Pick<Discussion, 'attachment'>>(d: T): T =>

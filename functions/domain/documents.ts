@@ -1,54 +1,54 @@
 // Documents of a case: the model, the Files port (object storage), listing and short-lived downloads
 // for staff and for contacts a document is shared with.
+import * as z from 'zod';
 import type { CaseStore } from './cases';
 import { notFound } from './errors';
 import { type GrantLookup, requireContactAccess } from './grants';
 import { displayName } from './names';
 import type { Clock, Page, PageRequest } from './ports';
-import type { ContactPrincipal, StaffPrincipal } from './principal';
+import { type ContactPrincipal, Person, type StaffPrincipal } from './principal';
 import type { Share, ShareStore } from './shares';
 
-export type DocumentSource = 'firm' | 'client';
+export const DocumentSource = z.enum(['firm', 'client']);
+export type DocumentSource = z.output<typeof DocumentSource>;
 
 /** Who uploaded a document, with the name they had at upload time. */
-export interface Uploader {
-  kind: 'staff' | 'contact';
-  id: string;
-  name: string;
-}
+export const Uploader = Person;
+export type Uploader = Person;
 
-export interface Document {
+/**
+ * What clients see of a document (no storage details): the response schema and, through z.output,
+ * the type the mappers below return. A field clients should see is added here, once.
+ */
+export const DocumentView = z.object({
+  documentId: z.string(),
+  caseId: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  source: DocumentSource,
+  /** Who uploaded it: a staff user or a contact, with the name at upload time. */
+  uploadedBy: Uploader,
+  status: z.enum(['available']),
+  version: z.number().int(),
+  createdAt: z.string().meta({
+    description:
+      'When the document was recorded (its upload arrived and passed the checks), not when the upload started. Document lists are ordered by it, newest first.',
+  }),
+});
+export type DocumentView = z.output<typeof DocumentView>;
+
+/** The stored document: its view plus what never leaves the backend. */
+export interface Document extends DocumentView {
   firmId: string;
-  caseId: string;
   /** Equal to the upload id: a replayed "Object Created" event cannot record a second document. */
   documentId: string;
-  name: string;
-  contentType: string;
   /** Actual size of the stored object, in bytes. */
   size: number;
-  source: DocumentSource;
-  uploadedBy: Uploader;
-  status: 'available';
-  version: number;
   /** Object key in the upload bucket. Never leaves the backend except inside a presigned URL. */
   s3Key: string;
-  createdAt: string;
   /** When the current version replaced an earlier one (an update request was fulfilled). */
   updatedAt?: string;
-}
-
-/** What clients see of a document (no storage details). */
-export interface DocumentView {
-  documentId: string;
-  caseId: string;
-  name: string;
-  contentType: string;
-  size: number;
-  source: DocumentSource;
-  uploadedBy: Uploader;
-  status: 'available';
-  version: number;
-  createdAt: string;
 }
 
 /** Object storage, as the domain needs it. Adapter: functions/files/s3-files.ts. */
@@ -97,18 +97,11 @@ export interface DocumentDeps {
 /** Presigned downloads are short: a leaked link stops working within minutes. */
 export const DOWNLOAD_TTL_SECONDS = 5 * 60;
 
-export const documentView = (d: Document): DocumentView => ({
-  documentId: d.documentId,
-  caseId: d.caseId,
+/** Staff's view of a document: every field of DocumentView, so a new one reaches it unmapped. */
+export const documentView = ({ firmId: _, s3Key: __, updatedAt: ___, ...view }: Document): DocumentView => ({
+  ...view,
   // Names stored before the display-name rule pass through it on the way out (it is idempotent).
-  name: displayName(d.name),
-  contentType: d.contentType,
-  size: d.size,
-  source: d.source,
-  uploadedBy: d.uploadedBy,
-  status: d.status,
-  version: d.version,
-  createdAt: d.createdAt,
+  name: displayName(view.name),
 });
 
 /** A contact's view of a shared document, built from the share's copy of the document's fields. */

@@ -14,7 +14,7 @@ import { type Grant, mayUpload } from './grants';
 import { displayName } from './names';
 import type { Clock, Ids } from './ports';
 import type { Actor } from './principal';
-import { followCurrentVersion, type Share, type ShareStore } from './shares';
+import { followCurrentVersion, newShare, type Share, type ShareStore } from './shares';
 import { type CancelReason, firmOfKey, parseObjectKey, type UploadIntent } from './uploads';
 import { type DocumentVersion, MAX_VERSIONS, versionOf } from './versions';
 
@@ -384,23 +384,15 @@ function documentOf(intent: UploadIntent, size: number, createdAt: string): Docu
 }
 
 /** A contact sees its own uploads: they are shared with it, and counted on its grant. */
-function ownShare(intent: UploadIntent, document: Document): Share {
-  return {
-    firmId: document.firmId,
-    caseId: document.caseId,
-    documentId: document.documentId,
-    contactId: intent.contactId!,
-    documentName: document.name,
-    contentType: document.contentType,
-    size: document.size,
-    source: document.source,
-    uploadedBy: document.uploadedBy,
-    version: document.version,
-    documentCreatedAt: document.createdAt,
-    contactName: intent.contactName ?? intent.uploadedBy.name,
-    contactEmail: intent.contactEmail ?? '',
+const ownShare = (intent: UploadIntent, document: Document): Share =>
+  newShare(
+    document,
+    {
+      contactId: intent.contactId!,
+      contactName: intent.contactName ?? intent.uploadedBy.name,
+      contactEmail: intent.contactEmail ?? '',
+    },
+    uploaderActor(intent),
     // A new version's uploader is shared with the document when it uploads, not when it was created.
-    sharedAt: document.updatedAt ?? document.createdAt,
-    sharedBy: uploaderActor(intent),
-  };
-}
+    document.updatedAt ?? document.createdAt,
+  );

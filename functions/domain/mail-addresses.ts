@@ -119,6 +119,14 @@ export async function recordMailFeedback(
 
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
+/** What staff see on a contact: whether its address still receives mail, since when, and why not. */
+export const MailStatusView = z.object({
+  status: z.enum(['unreachable', 'complained']),
+  since: z.string(),
+  reason: z.string(),
+});
+export type MailStatusView = z.output<typeof MailStatusView>;
+
 /**
  * Whether a mark stops a mail of this category: a bounce stops every mail (even mandatory ones: it
  * cannot arrive), a complaint every category the firm did not make mandatory. Words say when and why.
@@ -140,13 +148,6 @@ export function mailSuppression(
       detail: `${mark.email} reported a mail from us as spam on ${when(mark.complained.since)}; only notifications the firm made mandatory are mailed to it.`,
     };
   return undefined;
-}
-
-/** What staff see on a contact: whether its address still receives mail, since when, and why not. */
-export interface MailStatusView {
-  status: 'unreachable' | 'complained';
-  since: string;
-  reason: string;
 }
 
 export function mailStatusOf(mark: MailMark | undefined): MailStatusView | undefined {

@@ -1,6 +1,7 @@
 // Personal notification preferences: each staff user and each portal identity may switch
 // categories × channels off for themselves, within what the firm enables. Categories the firm marks
 // mandatory (always: access) cannot be switched off; the notify core ignores a stored "off" for them.
+import * as z from 'zod';
 import { unprocessable } from './errors';
 import {
   type ChannelSwitches,
@@ -46,12 +47,21 @@ export interface PreferencesDeps {
   clock: Clock;
 }
 
-export interface PreferencesView {
-  preferences: Preferences;
+/** A category's three channel switches, as every notification setting shows them. */
+export const SwitchesView = z.object({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
+
+export const PreferencesView = z.object({
+  preferences: z.object(
+    Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, SwitchesView])) as Record<
+      NotificationCategory,
+      typeof SwitchesView
+    >,
+  ),
   /** Categories the caller cannot switch off. */
-  mandatory: NotificationCategory[];
-  updatedAt?: string;
-}
+  mandatory: z.array(z.enum(NOTIFICATION_CATEGORIES)),
+  updatedAt: z.string().optional(),
+});
+export type PreferencesView = z.output<typeof PreferencesView>;
 
 export function effectivePreferences(
   stored: StoredPreferences,

@@ -1,6 +1,12 @@
 // Who is calling: derived only from the verified token, never from the path or body.
+import * as z from 'zod';
 
-export type StaffRole = 'admin' | 'staff';
+export const StaffRole = z.enum(['admin', 'staff']);
+export type StaffRole = z.output<typeof StaffRole>;
+
+/** Who did something (uploaded, wrote, created), with the name shown to others at that time. */
+export const Person = z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() });
+export type Person = z.output<typeof Person>;
 
 export interface StaffPrincipal {
   kind: 'staff';

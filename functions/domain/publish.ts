@@ -5,6 +5,7 @@
 // recurring task is written with its `document.published` event, once: a retried publish shares
 // nothing twice and emits no second event. Whether the contacts are told is the notify policy's
 // business (the firm's document path and the notify-client flags).
+import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import { addressableContacts, type CaseContacts } from './case-contacts';
@@ -16,28 +17,32 @@ import { type Actor, type StaffPrincipal, staffActor } from './principal';
 import type { RecurringTaskStore } from './recurring-tasks';
 import { newShare, type ShareStore } from './shares';
 
-export interface Publication {
-  firmId: string;
-  caseId: string;
-  documentId: string;
+/** What the integration sees of a publication (response schema; its type through z.output). */
+export const PublicationView = z.object({
+  caseId: z.string(),
+  documentId: z.string(),
   /** The document's name and version when it was published. */
-  name: string;
-  version: number;
-  recurringTaskId: string;
+  name: z.string(),
+  version: z.number().int(),
+  recurringTaskId: z.string(),
   /** The contacts it was published to. */
-  contactIds: string[];
-  /** Those of them it was not shared with before. */
-  newlyShared: string[];
-  /** The `document.published` event written with it (its delivery status: GET /deliveries/{eventId}). */
-  eventId: string;
-  publishedAt: string;
+  contactIds: z.array(z.string()),
+  /** Those it was not shared with before. */
+  newlyShared: z.array(z.string()),
+  /** The `document.published` event: its delivery status is GET /deliveries/{eventId}. */
+  eventId: z.string(),
+  publishedAt: z.string(),
+  publishedBy: z.object({ kind: z.enum(['staff', 'contact', 'system']), id: z.string() }),
+  /** True when this version had been published for this recurring task already: nothing was done now. */
+  alreadyPublished: z.boolean(),
+});
+export type PublicationView = z.output<typeof PublicationView>;
+
+/** The stored publication: one per document version × recurring task, in its firm. */
+export interface Publication extends Omit<PublicationView, 'alreadyPublished' | 'publishedBy'> {
+  firmId: string;
   publishedBy: Actor;
 }
-
-export type PublicationView = Omit<Publication, 'firmId'> & {
-  /** True when this version was already published for this recurring task: nothing was done now. */
-  alreadyPublished: boolean;
-};
 
 export interface PublicationStore {
   getPublication(

@@ -4,6 +4,7 @@
 // exact origin the deployment allows, the local push service), keys must be what a browser makes,
 // and one person holds a bounded number of subscriptions.
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import * as z from 'zod';
 import { unprocessable } from './errors';
 import type { Clock, Page, PageRequest } from './ports';
 import type { ContactPrincipal, StaffPrincipal } from './principal';
@@ -35,13 +36,15 @@ export interface StoredPushSubscription {
   updatedAt: string;
 }
 
-export interface PushSubscriptionView {
-  subscriptionId: string;
-  service: string;
-  expirationTime?: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** Never the endpoint (a capability URL) nor the keys: the service's host says which browser family. */
+export const PushSubscriptionView = z.object({
+  subscriptionId: z.string(),
+  service: z.string(),
+  expirationTime: z.number().int().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PushSubscriptionView = z.output<typeof PushSubscriptionView>;
 
 export interface PushSubscriptionStore {
   /** The owner's subscriptions, at most `limit` (a set bounded by the cap; read consistently). */

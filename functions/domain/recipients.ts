@@ -1,5 +1,6 @@
 // A case's internal notification recipients ("internal notifications" of Client Connect): who of
 // the firm hears of the case's news, on which channel. Read with its default, saved whole.
+import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import type { Case } from './cases';
@@ -23,12 +24,16 @@ export interface SavedRecipients {
   updatedBy: string;
 }
 
-export interface RecipientsView {
-  caseId: string;
-  ownerId: string;
-  recipients: (RecipientSetting & { name: string })[];
-  saved: boolean;
-}
+export const RecipientsView = z.object({
+  caseId: z.string(),
+  ownerId: z.string(),
+  recipients: z.array(
+    z.object({ userId: z.string(), name: z.string(), inApp: z.boolean(), email: z.boolean() }),
+  ),
+  /** False until the list was saved once: the default (owner, in-app + email) applies. */
+  saved: z.boolean(),
+});
+export type RecipientsView = z.output<typeof RecipientsView>;
 
 export interface RecipientsStore {
   getRecipients(firmId: string, caseId: string): Promise<SavedRecipients | undefined>;

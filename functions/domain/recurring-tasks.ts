@@ -2,6 +2,7 @@
 // process, e.g. "monthly payroll") and a case each carry one; a document published for a task of
 // that process tells the case's contacts only when both are on (and the firm's document path is
 // `process`). Admins save them; staff read them.
+import * as z from 'zod';
 import type { Case } from './cases';
 import { notFound } from './errors';
 import type { Clock, Page, PageRequest } from './ports';
@@ -10,17 +11,21 @@ import type { StaffPrincipal } from './principal';
 /** The integration's own id of a recurring task: a safe slug (it names items and URLs). */
 export const RECURRING_TASK_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export interface RecurringTask {
-  firmId: string;
-  recurringTaskId: string;
-  name: string;
-  notifyClient: boolean;
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-}
+/** What staff and the integration see of a recurring task. */
+export const RecurringTaskView = z.object({
+  recurringTaskId: z.string(),
+  name: z.string(),
+  notifyClient: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type RecurringTaskView = z.output<typeof RecurringTaskView>;
 
-export type RecurringTaskView = Omit<RecurringTask, 'firmId'>;
+/** The stored recurring task: its view, in its firm. */
+export interface RecurringTask extends RecurringTaskView {
+  firmId: string;
+}
 
 export interface RecurringTaskStore {
   /** Creates or replaces the task (createdAt kept from the first save); returns it as stored. */

@@ -1,6 +1,7 @@
 // Shares: which contacts of a case see which documents. Explicit saves of a whole set (per document
 // or per contact), validated as a whole before anything is written; each share change rides with
 // its grant's counter change in one transaction, so concurrent saves keep the counters exact.
+import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import type { CaseStore } from './cases';
@@ -30,14 +31,16 @@ export interface Share {
   sharedBy: Actor;
 }
 
-export interface ShareView {
-  documentId: string;
-  documentName: string;
-  contactId: string;
-  contactName: string;
-  contactEmail: string;
-  sharedAt: string;
-}
+/** What staff see of a share (response schema; its type through z.output). */
+export const ShareView = z.object({
+  documentId: z.string(),
+  documentName: z.string(),
+  contactId: z.string(),
+  contactName: z.string(),
+  contactEmail: z.string(),
+  sharedAt: z.string(),
+});
+export type ShareView = z.output<typeof ShareView>;
 
 export interface ShareSet {
   added: string[];
@@ -98,8 +101,16 @@ export const shareView = (s: Share): ShareView => ({
   sharedAt: s.sharedAt,
 });
 
-/** The share of `doc` with the contact of `grant`, as `by` makes it now. */
-export function newShare(doc: Document, grant: Grant, sharedBy: Actor, sharedAt: string): Share {
+/**
+ * The share of `doc` with the contact of `grant`, as `sharedBy` makes it at `sharedAt`: the one place
+ * a share copies the document's fields (staff saves and a contact's own uploads both come here).
+ */
+export function newShare(
+  doc: Document,
+  grant: Pick<Grant, 'contactId' | 'contactName' | 'contactEmail'>,
+  sharedBy: Actor,
+  sharedAt: string,
+): Share {
   return {
     firmId: doc.firmId,
     caseId: doc.caseId,

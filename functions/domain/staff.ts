@@ -1,11 +1,12 @@
 // Staff accounts: admins invite, list, change and (de/re)activate the firm's staff users. Each
 // user is a staff-pool login (Cognito) plus a staff record keyed by the login's `sub`; the last
 // active admin can be neither demoted nor deactivated (decision 0025).
+import * as z from 'zod';
 import { conflict, notFound, unprocessable } from './errors';
 import type { Firm, StaffUser } from './firm';
 import { normalizeEmail } from './mail-addresses';
 import type { Clock, Page, PageRequest } from './ports';
-import type { StaffPrincipal, StaffRole } from './principal';
+import { type StaffPrincipal, StaffRole } from './principal';
 
 /** A staff-pool login as Portico reads it. */
 export interface StaffLogin {
@@ -61,7 +62,8 @@ export interface StaffStore {
   listStaff(firmId: string, page: PageRequest, status?: StaffStatus): Promise<Page<StaffUser>>;
 }
 
-export type StaffStatus = 'active' | 'inactive';
+export const StaffStatus = z.enum(['active', 'inactive']);
+export type StaffStatus = z.output<typeof StaffStatus>;
 
 export interface StaffDeps {
   staff: StaffStore;
@@ -70,16 +72,17 @@ export interface StaffDeps {
 }
 
 /** A staff user as the API shows it. */
-export interface StaffView {
-  userId: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  language?: string;
-  status: StaffStatus;
-  invitedAt: string;
-  deactivatedAt?: string;
-}
+export const StaffView = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: StaffRole,
+  language: z.string().optional(),
+  status: StaffStatus,
+  invitedAt: z.string(),
+  deactivatedAt: z.string().optional(),
+});
+export type StaffView = z.output<typeof StaffView>;
 
 export const statusOf = (u: Pick<StaffUser, 'status'>): StaffStatus => u.status ?? 'active';
 /** Whether the user counts in the firm's active admins. */

@@ -1,6 +1,7 @@
 // Chat threads of a case: staff start one with contacts who have access (with a first message and
 // client tasks), staff and those contacts post messages; lists for staff (filtered by task state)
 // and for the portal (the contact's own threads). Task changes live in domain/tasks.ts.
+import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import type { Case } from './cases';
@@ -8,7 +9,7 @@ import { notFound, unprocessable } from './errors';
 import type { StaffUser } from './firm';
 import { type Grant, type GrantLookup, requireContactAccess } from './grants';
 import type { Clock, Ids, Page, PageRequest } from './ports';
-import type { Actor, ContactPrincipal, StaffPrincipal } from './principal';
+import { type Actor, type ContactPrincipal, Person, type StaffPrincipal } from './principal';
 import {
   appendPositions,
   DEFAULT_REMINDERS,
@@ -23,11 +24,7 @@ import {
 } from './task-rules';
 
 /** Who wrote a message or changed a task, with the name shown to others. */
-export interface Author {
-  kind: 'staff' | 'contact';
-  id: string;
-  name: string;
-}
+export type Author = Person;
 
 export interface Thread {
   firmId: string;
@@ -152,9 +149,22 @@ export interface ThreadDeps {
   ids: Ids;
 }
 
-export interface ThreadView extends Thread {
-  taskState: TaskState;
-}
+/** What staff and contacts see of a thread: no firm, no completion tally; its task state derived. */
+export const ThreadView = z.object({
+  threadId: z.string(),
+  caseId: z.string(),
+  subject: z.string(),
+  contactIds: z.array(z.string()),
+  createdAt: z.string(),
+  createdBy: Person,
+  lastMessageAt: z.string(),
+  /** Completed/total tasks, exact. */
+  taskCompleted: z.number().int().nonnegative(),
+  taskTotal: z.number().int().nonnegative(),
+  taskState: z.enum(['none', 'open', 'done']),
+  reminders: z.object({ everyDays: z.number().int(), maxCount: z.number().int() }),
+});
+export type ThreadView = z.output<typeof ThreadView>;
 
 export interface NewThread {
   subject: string;

@@ -1,6 +1,9 @@
 // Request and response schemas of portal access: grants, invitations, the portal's case list.
 import * as z from 'zod';
+import { GrantView, InvitationView, PortalCaseView } from '../../domain/access';
 import { Id } from './common';
+
+export { GrantView, InvitationView, PortalCaseView };
 
 export const GrantParams = z.strictObject({ caseId: Id, contactId: Id });
 
@@ -15,28 +18,6 @@ export const GrantBody = z
     message: 'only collaborators may upload',
     path: ['canUpload'],
   });
-
-export const GrantView = z.object({
-  caseId: z.string(),
-  contactId: z.string(),
-  contactName: z.string(),
-  contactEmail: z.string(),
-  role: z.enum(['viewer', 'collaborator']),
-  canDownload: z.boolean(),
-  canUpload: z.boolean(),
-  status: z.enum(['invited', 'active', 'revoked']),
-  invitedAt: z.string(),
-  acceptedAt: z.string().optional(),
-  /** Documents shared with this contact in the case, its own uploads included. */
-  sharedCount: z.number().int(),
-});
-
-export const InvitationView = z.object({
-  caseId: z.string(),
-  contactId: z.string(),
-  invitationId: z.string(),
-  expiresAt: z.string(),
-});
 
 export const PortalLinkView = z.object({ caseId: z.string(), url: z.string() });
 
@@ -55,15 +36,3 @@ export const OpenedInvitationView = z.object({
 });
 
 export const AcceptedView = z.object({ caseId: z.string(), contactId: z.string(), firmId: z.string() });
-
-/** A case as the portal shows it to a contact: what the grant allows, nothing internal. */
-export const PortalCaseView = z.object({
-  caseId: z.string(),
-  firmId: z.string(),
-  firmName: z.string(),
-  title: z.string(),
-  role: z.enum(['viewer', 'collaborator']),
-  canDownload: z.boolean(),
-  canUpload: z.boolean(),
-  sharedCount: z.number().int(),
-});

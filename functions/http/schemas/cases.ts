@@ -1,6 +1,9 @@
 // Request and response schemas of the case and contact routes.
 import * as z from 'zod';
+import { ContactView } from '../../domain/contacts';
 import { Email, Id, Locale, StaffUserId, Text } from './common';
+
+export { ContactView };
 
 export const CaseParams = z.strictObject({ caseId: Id });
 
@@ -44,20 +47,4 @@ export const ContactChangeBody = z.strictObject({
   name: Text(200).optional(),
   email: Email.optional(),
   locale: Locale.optional(),
-});
-
-export const ContactView = z.object({
-  contactId: z.string(),
-  name: z.string(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  locale: z.string().optional(),
-  createdAt: z.string(),
-  /**
-   * Present when SES reported the address: `unreachable` (a hard bounce: nothing is mailed to it)
-   * or `complained` (marked as spam: only mandatory notifications are mailed). Setting the email clears it.
-   */
-  mail: z
-    .object({ status: z.enum(['unreachable', 'complained']), since: z.string(), reason: z.string() })
-    .optional(),
 });

@@ -1,7 +1,11 @@
 // Request and response schemas of discussions, comments, file requests, document versions and the
 // firm settings.
 import * as z from 'zod';
+import { DiscussionView } from '../../domain/discussions';
+import { Person } from '../../domain/principal';
 import { Id, Locale, PageQuery, Text } from './common';
+
+export { DiscussionView };
 
 /**
  * Plain text a person types over several lines (a message, a description): trimmed, line breaks and
@@ -29,22 +33,6 @@ export const NewDiscussionBody = z.strictObject({
   attachmentDocumentId: Id.optional(),
   /** "Publish and share": every contact with access to the case, or the chosen ones. */
   shareWith: z.union([z.literal('all'), z.array(Id).min(1).max(100)]),
-});
-
-const Person = z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() });
-
-export const DiscussionView = z.object({
-  discussionId: z.string(),
-  caseId: z.string(),
-  subject: z.string(),
-  message: z.string(),
-  attachment: z.object({ documentId: z.string(), name: z.string() }).optional(),
-  /** The contacts it is shared with (staff views only). */
-  sharedWith: z.array(z.string()).optional(),
-  createdBy: Person,
-  createdAt: z.string(),
-  commentCount: z.number().int().nonnegative(),
-  lastCommentAt: z.string().optional(),
 });
 
 export const NewCommentBody = z.strictObject({ body: PlainText(5_000) });

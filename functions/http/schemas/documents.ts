@@ -1,6 +1,10 @@
 // Request and response schemas of documents, uploads and shares.
 import * as z from 'zod';
+import { DocumentSource, DocumentView } from '../../domain/documents';
+import { ShareView } from '../../domain/shares';
 import { Id, PageQuery, Text } from './common';
+
+export { DocumentView, ShareView };
 
 export const DocumentParams = z.strictObject({ caseId: Id, documentId: Id });
 export const ContactSharesParams = z.strictObject({ caseId: Id, contactId: Id });
@@ -41,24 +45,7 @@ export const UploadView = z.object({
   expiresAt: z.string(),
 });
 
-export const DocumentsQuery = PageQuery.extend({ source: z.enum(['firm', 'client']).optional() });
-
-export const DocumentView = z.object({
-  documentId: z.string(),
-  caseId: z.string(),
-  name: z.string(),
-  contentType: z.string(),
-  size: z.number().int(),
-  source: z.enum(['firm', 'client']),
-  /** Who uploaded it: a staff user or a contact, with the name at upload time. */
-  uploadedBy: z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() }),
-  status: z.enum(['available']),
-  version: z.number().int(),
-  createdAt: z.string().meta({
-    description:
-      'When the document was recorded (its upload arrived and passed the checks), not when the upload started. Document lists are ordered by it, newest first.',
-  }),
-});
+export const DocumentsQuery = PageQuery.extend({ source: DocumentSource.optional() });
 
 export const DownloadView = z.object({ url: z.string(), expiresAt: z.string() });
 
@@ -72,12 +59,3 @@ export const ShareSetView = z.object({
 });
 
 export const SharesQuery = PageQuery.extend({ q: z.string().trim().min(1).max(100).optional() });
-
-export const ShareView = z.object({
-  documentId: z.string(),
-  documentName: z.string(),
-  contactId: z.string(),
-  contactName: z.string(),
-  contactEmail: z.string(),
-  sharedAt: z.string(),
-});

@@ -1,6 +1,9 @@
 // Request and response schemas of the inbox and of a case's internal notification recipients.
 import * as z from 'zod';
+import { RecipientsView } from '../../domain/recipients';
 import { Id, StaffUserId } from './common';
+
+export { RecipientsView };
 
 export const InboxItemParams = z.strictObject({ itemId: Id });
 
@@ -23,12 +26,3 @@ export const ReadAllView = z.object({ marked: z.number().int().nonnegative() });
 
 export const Recipient = z.strictObject({ userId: StaffUserId, inApp: z.boolean(), email: z.boolean() });
 export const RecipientsBody = z.strictObject({ recipients: z.array(Recipient).max(100) });
-export const RecipientsView = z.object({
-  caseId: z.string(),
-  ownerId: z.string(),
-  recipients: z.array(
-    z.object({ userId: z.string(), name: z.string(), inApp: z.boolean(), email: z.boolean() }),
-  ),
-  /** False until the list was saved once: the default (owner, in-app + email) applies. */
-  saved: z.boolean(),
-});

@@ -1,6 +1,6 @@
 // Request and response schemas of the notification settings (the firm's matrix) and of delivery status.
 import * as z from 'zod';
-import { SUPPRESS_REASONS } from '../../domain/deliveries';
+import { DeliveryView } from '../../domain/deliveries';
 import {
   DIGEST_MINUTES,
   DOCUMENT_PATHS,
@@ -9,10 +9,12 @@ import {
   type NotificationCategory,
   type NotifyingEvent,
 } from '../../domain/notification-matrix';
+import { PreferencesView, SwitchesView } from '../../domain/preferences';
 import { Id } from './common';
 
+export { DeliveryView, PreferencesView };
+
 const Switches = z.strictObject({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
-const SwitchesView = z.object({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
 
 /** Every notifying event type must be present: the matrix is saved whole. */
 const matrixShape = Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, Switches])) as Record<
@@ -80,33 +82,5 @@ const preferencesShape = Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [
 
 export const PreferencesBody = z.strictObject({ preferences: z.strictObject(preferencesShape) });
 
-export const PreferencesView = z.object({
-  preferences: z.object(
-    Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, SwitchesView])) as Record<
-      NotificationCategory,
-      typeof SwitchesView
-    >,
-  ),
-  /** Categories the caller cannot switch off. */
-  mandatory: z.array(Category),
-  updatedAt: z.string().optional(),
-});
-
 /** Event ids are ULIDs Portico issued. */
 export const EventParams = z.strictObject({ eventId: Id });
-
-export const DeliveryView = z.object({
-  eventId: z.string(),
-  type: z.string(),
-  caseId: z.string().optional(),
-  recipient: z.object({ kind: z.enum(['staff', 'contact']), id: z.string() }),
-  channel: z.string(),
-  status: z.enum(['pending', 'sent', 'suppressed', 'failed']),
-  reason: z.enum(SUPPRESS_REASONS).optional(),
-  /** Why it was suppressed, in words (which setting, which earlier event, which digest). */
-  detail: z.string().optional(),
-  error: z.string().optional(),
-  attempts: z.number().int().optional(),
-  createdAt: z.string(),
-  at: z.string().optional(),
-});

@@ -1,6 +1,8 @@
 // Request and response schemas of web push: the VAPID public key and each person's subscriptions.
 import * as z from 'zod';
-import { ENDPOINT_MAX, isAuthSecret, isP256PublicKey } from '../../domain/push';
+import { ENDPOINT_MAX, isAuthSecret, isP256PublicKey, PushSubscriptionView } from '../../domain/push';
+
+export { PushSubscriptionView };
 
 export const PushPublicKeyView = z.object({
   /** base64url, for `pushManager.subscribe({ applicationServerKey })`. */
@@ -23,15 +25,6 @@ export const PushSubscriptionBody = z.strictObject({
 /** Endpoint hashes, as the API issued them. */
 export const PushSubscriptionParams = z.strictObject({
   subscriptionId: z.string().regex(/^[0-9a-f]{32}$/, 'must be a subscription id issued by Portico'),
-});
-
-/** Never the endpoint (a capability URL) nor the keys: the service's host says which browser family. */
-export const PushSubscriptionView = z.object({
-  subscriptionId: z.string(),
-  service: z.string(),
-  expirationTime: z.number().int().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
 });
 
 export const PushSubscriptionRemovedView = z.object({

@@ -1,8 +1,11 @@
 // Request and response schemas of the process path (ONVIO): recurring tasks and their
 // notify-client flag, a case's notify-client flag, and publishing a document for a recurring task.
 import * as z from 'zod';
-import { RECURRING_TASK_ID } from '../../domain/recurring-tasks';
+import { PublicationView } from '../../domain/publish';
+import { RECURRING_TASK_ID, RecurringTaskView } from '../../domain/recurring-tasks';
 import { Id, Text } from './common';
+
+export { PublicationView, RecurringTaskView };
 
 /** The integration's own id of the recurring task. */
 export const RecurringTaskId = z
@@ -17,37 +20,10 @@ export const RecurringTaskBody = z.strictObject({
   notifyClient: z.boolean(),
 });
 
-export const RecurringTaskView = z.object({
-  recurringTaskId: z.string(),
-  name: z.string(),
-  notifyClient: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
-
 export const NotifyClientBody = z.strictObject({ notifyClient: z.boolean() });
 
 export const PublishBody = z.strictObject({
   recurringTaskId: RecurringTaskId,
   /** Contacts to publish to (each must have access to the case); absent: every contact with access. */
   contactIds: z.array(Id).min(1).max(500).optional(),
-});
-
-export const PublicationView = z.object({
-  caseId: z.string(),
-  documentId: z.string(),
-  name: z.string(),
-  version: z.number().int(),
-  recurringTaskId: z.string(),
-  /** The contacts it was published to. */
-  contactIds: z.array(z.string()),
-  /** Those it was not shared with before. */
-  newlyShared: z.array(z.string()),
-  /** The `document.published` event: its delivery status is GET /deliveries/{eventId}. */
-  eventId: z.string(),
-  publishedAt: z.string(),
-  publishedBy: z.object({ kind: z.enum(['staff', 'contact', 'system']), id: z.string() }),
-  /** True when this version had been published for this recurring task already: nothing was done now. */
-  alreadyPublished: z.boolean(),
 });

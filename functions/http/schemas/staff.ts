@@ -1,37 +1,27 @@
 // Request and response schemas of the staff accounts routes.
 import * as z from 'zod';
+import { StaffRole } from '../../domain/principal';
+import { StaffStatus, StaffView } from '../../domain/staff';
 import { Email, Locale, PageQuery, StaffUserId, Text } from './common';
 
-const Role = z.enum(['admin', 'staff']);
-const Status = z.enum(['active', 'inactive']);
+export { StaffView };
 
 export const StaffParams = z.strictObject({ userId: StaffUserId });
 
-export const StaffQuery = PageQuery.extend({ status: Status.optional() });
+export const StaffQuery = PageQuery.extend({ status: StaffStatus.optional() });
 
 export const InviteStaffBody = z.strictObject({
   email: Email,
   name: Text(200),
-  role: Role,
+  role: StaffRole,
   language: Locale,
 });
 
 /** What an admin may change on a staff user; at least one field. */
 export const StaffChangeBody = z.strictObject({
-  role: Role.optional(),
+  role: StaffRole.optional(),
   name: Text(200).optional(),
   language: Locale.optional(),
-});
-
-export const StaffView = z.object({
-  userId: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: Role,
-  language: z.string().optional(),
-  status: Status,
-  invitedAt: z.string(),
-  deactivatedAt: z.string().optional(),
 });
 
 export const InvitedStaffView = z.object({

@@ -1,7 +1,11 @@
 // Request and response schemas of chat threads, their messages and client tasks, and the firm's
 // client-notification settings.
 import * as z from 'zod';
+import { Person } from '../../domain/principal';
+import { ThreadView } from '../../domain/threads';
 import { Id, PageQuery, Text } from './common';
+
+export { ThreadView };
 
 export const ThreadParams = z.strictObject({ caseId: Id, threadId: Id });
 export const TaskParams = z.strictObject({ caseId: Id, threadId: Id, taskId: Id });
@@ -38,7 +42,7 @@ export const ThreadsQuery = PageQuery.extend({
   filter: z.enum(['all', 'incomplete', 'completed']).default('all'),
 });
 
-const AuthorView = z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() });
+const AuthorView = Person;
 
 export const TaskView = z.object({
   taskId: z.string(),
@@ -53,21 +57,6 @@ export const TaskView = z.object({
   createdBy: AuthorView,
   updatedAt: z.string().optional(),
   updatedBy: AuthorView.optional(),
-});
-
-export const ThreadView = z.object({
-  threadId: z.string(),
-  caseId: z.string(),
-  subject: z.string(),
-  contactIds: z.array(z.string()),
-  createdAt: z.string(),
-  createdBy: AuthorView,
-  lastMessageAt: z.string(),
-  /** Completed/total tasks, exact. */
-  taskCompleted: z.number().int().nonnegative(),
-  taskTotal: z.number().int().nonnegative(),
-  taskState: z.enum(['none', 'open', 'done']),
-  reminders: z.object({ everyDays: z.number().int(), maxCount: z.number().int() }),
 });
 
 export const NewThreadView = ThreadView.extend({ tasks: z.array(TaskView) });
