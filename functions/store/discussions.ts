@@ -3,7 +3,16 @@ import type { Comment, Discussion, DiscussionStore } from '../domain/discussions
 import { notFound } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import { Entity, keys, patterns } from './keys';
-import { getItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
+import {
+  conditionCheck,
+  getItem,
+  putActivity,
+  queryAll,
+  queryPage,
+  type Table,
+  toItem,
+  transact,
+} from './table';
 
 export function caseContacts(table: Table): CaseContacts {
   return {
@@ -12,22 +21,14 @@ export function caseContacts(table: Table): CaseContacts {
   };
 }
 
-/** The case must still exist when something lands in it (it was read a moment before). */
-export const caseExists = (table: Table, firmId: string, caseId: string) => ({
-  ConditionCheck: {
-    TableName: table.name,
-    Key: keys.case(firmId, caseId),
-    ConditionExpression: 'attribute_exists(PK)',
-  },
-});
-
 export function discussionStore(table: Table): DiscussionStore {
   return {
     createDiscussion: (d, event) =>
       transact(
         table,
         [
-          caseExists(table, d.firmId, d.caseId),
+          // The case must still exist when the discussion lands (it was read a moment before).
+          conditionCheck(table, keys.case(d.firmId, d.caseId)),
           {
             Put: {
               TableName: table.name,

@@ -1,9 +1,8 @@
 import { conflict, notFound } from '../domain/errors';
 import type { FileRequest, FileRequestStore } from '../domain/file-requests';
-import { caseExists } from './discussions';
 import { Entity, keys, patterns } from './keys';
 
-import { getItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+import { conditionCheck, getItem, putActivity, queryPage, type Table, toItem, transact } from './table';
 
 export const notOpen = () => conflict('file_request_not_open', 'This file request is no longer open.');
 
@@ -13,7 +12,8 @@ export function fileRequestStore(table: Table): FileRequestStore {
       transact(
         table,
         [
-          caseExists(table, r.firmId, r.caseId),
+          // The case must still exist when the request lands (it was read a moment before).
+          conditionCheck(table, keys.case(r.firmId, r.caseId)),
           {
             Put: {
               TableName: table.name,

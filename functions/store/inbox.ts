@@ -2,21 +2,23 @@
 // core's InboxWriter (item + unread counter + delivery record in one transaction). Each item
 // records its owner, so a contact's item found by identity (GSI1) leads back to its main key.
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxItem, InboxOwner, InboxScope, InboxStore, OwnedInboxItem } from '../domain/inbox';
 import type { PageRequest } from '../domain/ports';
 import { log } from '../log';
 import type { InboxWriter } from '../notify/core';
 import { deliveryItemKey } from './deliveries';
-import { Entity, keys, patterns, type QuerySpec } from './keys';
-import { queryPage, type Table, toItem, transactWrite, writeRetrying } from './table';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { Entity, keys, lookups, patterns, type QuerySpec } from './keys';
+import {
+  queryAll,
+  queryKey,
+  queryPage,
+  type Table,
+  type TransactItem,
+  toItem,
+  transactWrite,
+  writeRetrying,
+} from './table';
 
 /** What an inbox item holds besides the InboxItem: its owner. */
 interface StoredInboxItem extends InboxItem {
@@ -151,24 +153,12 @@ export function inboxStore(table: Table): InboxStore {
         return Number(res.Item?.unread ?? 0);
       }
       // One counter per firm the identity is a contact of: one Query sums them.
-      const spec = patterns.inboxCountersOfIdentity(scope.identityId);
-      let total = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const res = await table.client.send(
-          new QueryCommand({
-            TableName: table.name,
-            IndexName: spec.index,
-            KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)',
-            ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
-            ProjectionExpression: 'unread',
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        for (const c of res.Items ?? []) total += Math.max(0, Number(c.unread ?? 0));
-        start = res.LastEvaluatedKey;
-      } while (start);
-      return total;
+      const counters = await queryAll<{ unread?: number }>(
+        table,
+        patterns.inboxCountersOfIdentity(scope.identityId),
+        { consistent: false, projection: 'unread' },
+      );
+      return counters.reduce((total, c) => total + Math.max(0, Number(c.unread ?? 0)), 0);
     },
 
     async getItem(owner, itemId) {
@@ -179,17 +169,7 @@ export function inboxStore(table: Table): InboxStore {
     },
 
     async findForIdentity(identityId, itemId): Promise<OwnedInboxItem | undefined> {
-      const k = keys.inboxItemByIdentity(identityId, itemId);
-      const res = await table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
-          ExpressionAttributeValues: { ':pk': k.GSI1PK, ':sk': k.GSI1SK },
-          Limit: 1,
-        }),
-      );
-      const raw = res.Items?.[0];
+      const [raw] = await queryKey(table, lookups.inboxItemOfIdentity(identityId, itemId), { limit: 1 });
       return raw ? { owner: ownerOf(raw), item: toInboxItem(raw) } : undefined;
     },
 

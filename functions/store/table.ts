@@ -1,7 +1,10 @@
-// A small typed layer over the DynamoDB document client: item <-> entity mapping, paginated
-// queries with signed cursors, and transactions whose failed conditions become domain errors.
+// The one table helper module every store uses: item <-> entity mapping, reads (one item, batches),
+// Queries (paginated with signed cursors, whole sets, exact keys, due ranges), condition checks and
+// transactions (conflicts retried in place, failed conditions become domain errors).
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -12,7 +15,17 @@ import type { DomainError } from '../domain/errors';
 import type { Page, PageRequest } from '../domain/ports';
 import type { DomainEvent } from '../events/catalogue';
 import { decodeCursor, encodeCursor } from './cursor';
-import { Entity, type EntityName, type ItemKey, keys, type QuerySpec } from './keys';
+import {
+  Entity,
+  type EntityName,
+  type IndexKey,
+  type IndexName,
+  type ItemKey,
+  keyNamesOf,
+  keys,
+  type QuerySpec,
+  tableLayout,
+} from './keys';
 
 export interface Table {
   client: DynamoDBDocumentClient;
@@ -21,7 +34,14 @@ export interface Table {
 }
 
 /** Attributes that belong to the table layout, not to the entity. */
-const LAYOUT = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity', 'v', 'expiresAt']);
+const LAYOUT = new Set<string>([
+  tableLayout.partitionKey,
+  tableLayout.sortKey,
+  ...Object.values(tableLayout.indexes).flatMap((i) => [i.partitionKey, i.sortKey]),
+  tableLayout.timeToLiveAttribute,
+  'entity',
+  'v',
+]);
 
 export function toItem<T extends object>(
   key: ItemKey & Partial<Record<'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK', string>>,
@@ -50,6 +70,41 @@ export async function getItem<T>(
   return res.Item ? fromItem<T>(res.Item) : undefined;
 }
 
+/** BatchGetItem takes at most 100 keys per call. */
+const BATCH_GET_MAX = 100;
+/** BatchGets of one chunk before giving up on keys DynamoDB keeps leaving unprocessed (throttling). */
+const BATCH_GET_ATTEMPTS = 8;
+
+/**
+ * The items at these keys that exist (in no particular order), in BatchGets of 100; keys left
+ * unprocessed are asked again after a short backoff. Consistent unless told otherwise: most callers
+ * decide on what they read.
+ */
+export async function getMany<T>(
+  table: Table,
+  itemKeys: ItemKey[],
+  opts: { consistent?: boolean } = {},
+): Promise<T[]> {
+  const consistent = opts.consistent ?? true;
+  const out: T[] = [];
+  for (let i = 0; i < itemKeys.length; i += BATCH_GET_MAX) {
+    let pending: Record<string, unknown>[] | undefined = itemKeys.slice(i, i + BATCH_GET_MAX) as never;
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt >= BATCH_GET_ATTEMPTS)
+        throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const res: BatchGetCommandOutput = await table.client.send(
+        new BatchGetCommand({
+          RequestItems: { [table.name]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } },
+        }),
+      );
+      out.push(...(res.Responses?.[table.name] ?? []).map((item) => fromItem<T>(item)));
+      pending = res.UnprocessedKeys?.[table.name]?.Keys;
+    }
+  }
+  return out;
+}
+
 /** A FilterExpression applied after the key condition (its names and values merge with the key's). */
 export interface QueryFilter {
   expression: string;
@@ -59,14 +114,15 @@ export interface QueryFilter {
 
 /** The Query input of an access pattern (the bench uses it too, as the floor a route must pay). */
 export function queryInput(table: Pick<Table, 'name'>, spec: QuerySpec, filter?: QueryFilter) {
+  const names = keyNamesOf(spec.index);
   return {
     TableName: table.name,
     ...(spec.index ? { IndexName: spec.index } : {}),
     KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
     ...(filter ? { FilterExpression: filter.expression } : {}),
     ExpressionAttributeNames: {
-      '#pk': spec.index ? `${spec.index}PK` : 'PK',
-      '#sk': spec.index ? `${spec.index}SK` : 'SK',
+      '#pk': names.partitionKey,
+      '#sk': names.sortKey,
       ...filter?.names,
     },
     ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix, ...filter?.values } as Record<
@@ -79,7 +135,9 @@ export function queryInput(table: Pick<Table, 'name'>, spec: QuerySpec, filter?:
 
 /** The key DynamoDB resumes a Query after an item: the table's key, plus the index's when one is read. */
 function resumeKeyOf(spec: QuerySpec, item: Record<string, unknown>): Record<string, unknown> {
-  const names = spec.index ? ['PK', 'SK', `${spec.index}PK`, `${spec.index}SK`] : ['PK', 'SK'];
+  const table = keyNamesOf();
+  const index = spec.index ? keyNamesOf(spec.index) : undefined;
+  const names = [table.partitionKey, table.sortKey, ...(index ? [index.partitionKey, index.sortKey] : [])];
   return Object.fromEntries(names.map((n) => [n, item[n]]));
 }
 
@@ -123,35 +181,84 @@ export async function queryPage<T>(
     : { items: items.map((i) => fromItem<T>(i)) };
 }
 
-/** Every item of a pattern, for sets that are bounded by design (a case's contacts or documents). */
-export async function queryAll<T>(
-  table: Table,
-  spec: QuerySpec,
-  opts: { consistent: boolean },
-): Promise<T[]> {
+export interface QueryAllOptions {
+  consistent: boolean;
+  filter?: QueryFilter;
+  /** Only these attributes (a ProjectionExpression). */
+  projection?: string;
+  /** Stop once this many items are read, and answer at most this many (a capped set). */
+  atMost?: number;
+}
+
+/**
+ * Every item of a pattern, for sets that are bounded by design (a case's contacts or documents),
+ * or its first `atMost` items.
+ */
+export async function queryAll<T>(table: Table, spec: QuerySpec, opts: QueryAllOptions): Promise<T[]> {
   const out: T[] = [];
   let start: Record<string, unknown> | undefined;
   do {
+    const input = queryInput(table, spec, opts.filter);
     const res = await table.client.send(
       new QueryCommand({
-        ...queryInput(table, spec),
+        ...input,
         // Only the main table can be read consistently; an index query must not ask for it.
         ...(opts.consistent && !spec.index ? { ConsistentRead: true } : {}),
+        ...(opts.projection ? { ProjectionExpression: opts.projection } : {}),
+        // A filter drops items after Limit counts them: a capped filtered set pages without a Limit.
+        ...(opts.atMost !== undefined && !opts.filter ? { Limit: opts.atMost } : {}),
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
     out.push(...(res.Items ?? []).map((i) => fromItem<T>(i)));
     start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
+  } while (start && (opts.atMost === undefined || out.length < opts.atMost));
+  return opts.atMost === undefined ? out : out.slice(0, opts.atMost);
+}
+
+/**
+ * The items stored under one exact index key, as stored (with their table keys: the caller may read
+ * the item itself next, or tell its owner from them). One Query; an index is never read consistently.
+ */
+export async function queryKey(
+  table: Table,
+  key: IndexKey,
+  opts: { limit: number; projection?: string },
+): Promise<Record<string, unknown>[]> {
+  const names = keyNamesOf(key.index);
+  const res = await table.client.send(
+    new QueryCommand({
+      TableName: table.name,
+      IndexName: key.index,
+      KeyConditionExpression: '#pk = :pk AND #sk = :sk',
+      ExpressionAttributeNames: { '#pk': names.partitionKey, '#sk': names.sortKey },
+      ExpressionAttributeValues: { ':pk': key.pk, ':sk': key.sk },
+      ...(opts.projection ? { ProjectionExpression: opts.projection } : {}),
+      Limit: opts.limit,
+    }),
+  );
+  return res.Items ?? [];
 }
 
 /** A range of a sparse "due" index (scheduled work: reminders, digests), by shard and due time. */
 export interface DueRange {
-  index: 'GSI2';
+  index: IndexName;
   pk: string;
   skFrom: string;
   skTo: string;
+}
+
+/** The Query input of a due range (the bench uses it too, as the floor a scheduled run must pay). */
+export function dueRangeInput(table: Pick<Table, 'name'>, range: DueRange, projection?: string) {
+  const names = keyNamesOf(range.index);
+  return {
+    TableName: table.name,
+    IndexName: range.index,
+    KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+    ExpressionAttributeNames: { '#pk': names.partitionKey, '#sk': names.sortKey },
+    ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
+    ...(projection ? { ProjectionExpression: projection } : {}),
+  };
 }
 
 /**
@@ -166,11 +273,7 @@ export async function queryDueRange<T>(
 ): Promise<{ items: T[]; nextToken?: string }> {
   const res = await table.client.send(
     new QueryCommand({
-      TableName: table.name,
-      IndexName: range.index,
-      KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
-      ...(projection ? { ProjectionExpression: projection } : {}),
+      ...dueRangeInput(table, range, projection),
       Limit: page.limit,
       ...(page.nextToken
         ? { ExclusiveStartKey: JSON.parse(Buffer.from(page.nextToken, 'base64url').toString('utf8')) }
@@ -184,6 +287,25 @@ export async function queryDueRange<T>(
 }
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A condition on an item that the transaction does not otherwise touch: by default, that it exists. */
+export function conditionCheck(
+  table: Table,
+  key: ItemKey,
+  condition: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> } = {
+    expression: 'attribute_exists(PK)',
+  },
+): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: table.name,
+      Key: key,
+      ConditionExpression: condition.expression,
+      ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+      ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+    },
+  };
+}
 
 /** The Put of an activity entry (the domain event) that rides in the same transaction as its change. */
 export function putActivity(table: Table, event: DomainEvent): TransactItem {
@@ -218,7 +340,7 @@ export const backoff = (attempt: number) =>
 export async function transactWrite(table: Table, items: TransactItem[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await table.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await sendTransaction(table, items);
       return;
     } catch (err) {
       if (attempt >= CONFLICT_ATTEMPTS || !isTransactionConflict(err)) throw err;
@@ -263,6 +385,18 @@ export async function transact(
     }
     throw err;
   }
+}
+
+/** One TransactWriteItems call, no retry: for stores whose retry decides on each item's reason. */
+export async function sendTransaction(table: Table, items: TransactItem[]): Promise<void> {
+  await table.client.send(new TransactWriteCommand({ TransactItems: items }));
+}
+
+/** The cancellation code of each item of a cancelled transaction (undefined: not a cancellation). */
+export function cancellationCodes(err: unknown): (string | undefined)[] | undefined {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+  if (e.name !== 'TransactionCanceledException') return undefined;
+  return (e.CancellationReasons ?? []).map((r) => r.Code);
 }
 
 /** DynamoDB refused a write only because a transaction held one of its items: trying again is right. */

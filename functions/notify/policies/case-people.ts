@@ -7,12 +7,11 @@ import type { FileRequest } from '../../domain/file-requests';
 import type { Grant } from '../../domain/grants';
 import type { RecipientSetting } from '../../domain/recipients';
 import { discussionStore } from '../../store/discussions';
-import { getMany } from '../../store/documents';
 import { fileRequestStore } from '../../store/file-requests';
 import { firmAdminStore } from '../../store/firm';
 import { keys } from '../../store/keys';
 import { settingsStore } from '../../store/settings';
-import { getItem, type Table } from '../../store/table';
+import { getItem, getMany, type Table } from '../../store/table';
 import type { Message, PlannedDelivery, Recipient } from '../policy';
 
 export interface CaseActivityPorts {

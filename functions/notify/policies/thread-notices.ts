@@ -13,8 +13,8 @@ import { inListOrder } from '../../domain/task-rules';
 import type { Task, TaskSnapshot, Thread, Message as ThreadMessage } from '../../domain/threads';
 import type { DomainEvent } from '../../events/catalogue';
 import { keys } from '../../store/keys';
-import type { Table } from '../../store/table';
-import { readItem, threadStore } from '../../store/threads';
+import { getItem, type Table } from '../../store/table';
+import { threadStore } from '../../store/threads';
 import type { Message, PlannedDelivery, PolicyContext, Recipient, Texts } from '../policy';
 import type { TemplateVars } from '../texts/template';
 import { caseRecipients } from './document-uploaded';
@@ -59,9 +59,13 @@ export function threadNoticePorts(
           done: t.done,
         })),
       message: (firmId, caseId, threadId, messageId) =>
-        readItem<ThreadMessage>(table, keys.message(firmId, caseId, threadId, messageId)),
+        getItem<ThreadMessage>(table, keys.message(firmId, caseId, threadId, messageId), {
+          consistent: true,
+        }),
       async firm(firmId) {
-        const firm = await readItem<Firm & Partial<ClientNotificationSettings>>(table, keys.firm(firmId));
+        const firm = await getItem<Firm & Partial<ClientNotificationSettings>>(table, keys.firm(firmId), {
+          consistent: true,
+        });
         return {
           name: firm?.name ?? 'Your firm',
           portalUrl: (firm?.portalUrl || config.portalUrl).replace(/\/+$/, ''),
@@ -72,8 +76,10 @@ export function threadNoticePorts(
         const found = await Promise.all(
           contactIds.map(async (contactId) => {
             const [grant, contact] = await Promise.all([
-              readItem<Grant>(table, keys.grant(firmId, caseId, contactId)),
-              readItem<Contact & { identityId?: string }>(table, keys.contact(firmId, contactId)),
+              getItem<Grant>(table, keys.grant(firmId, caseId, contactId), { consistent: true }),
+              getItem<Contact & { identityId?: string }>(table, keys.contact(firmId, contactId), {
+                consistent: true,
+              }),
             ]);
             // Access revoked since the thread started: the contact hears nothing more of it.
             if (!grant || grant.status === 'revoked' || !contact) return [];
