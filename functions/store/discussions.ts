@@ -3,16 +3,7 @@ import type { Comment, Discussion, DiscussionStore } from '../domain/discussions
 import { notFound } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import { Entity, keys, patterns } from './keys';
-import {
-  conditionCheck,
-  getItem,
-  putActivity,
-  queryAll,
-  queryPage,
-  type Table,
-  toItem,
-  transact,
-} from './table';
+import { getItem, putActivity, putInCase, queryAll, queryPage, type Table, toItem, transact } from './table';
 
 export function caseContacts(table: Table): CaseContacts {
   return {
@@ -24,21 +15,16 @@ export function caseContacts(table: Table): CaseContacts {
 export function discussionStore(table: Table): DiscussionStore {
   return {
     createDiscussion: (d, event) =>
-      transact(
+      putInCase(
         table,
-        [
-          // The case must still exist when the discussion lands (it was read a moment before).
-          conditionCheck(table, keys.case(d.firmId, d.caseId)),
-          {
-            Put: {
-              TableName: table.name,
-              Item: toItem(keys.discussion(d.firmId, d.caseId, d.discussionId), Entity.discussion, d),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          putActivity(table, event),
-        ],
-        { 0: () => notFound('case') },
+        d,
+        {
+          key: keys.discussion(d.firmId, d.caseId, d.discussionId),
+          entity: Entity.discussion,
+          data: d,
+          once: true,
+        },
+        event,
       ),
 
     getDiscussion: (firmId, caseId, discussionId) =>

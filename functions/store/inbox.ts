@@ -1,7 +1,6 @@
 // DynamoDB adapters of the inbox: the InboxStore the inbox API reads and changes, and the notify
 // core's InboxWriter (item + unread counter + delivery record in one transaction). Each item
 // records its owner, so a contact's item found by identity (GSI1) leads back to its main key.
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxItem, InboxOwner, InboxScope, InboxStore, OwnedInboxItem } from '../domain/inbox';
 import type { PageRequest } from '../domain/ports';
@@ -10,13 +9,14 @@ import type { InboxWriter } from '../notify/core';
 import { deliveryItemKey } from './deliveries';
 import { Entity, keys, lookups, patterns, type QuerySpec } from './keys';
 import {
+  failedConditionAt,
   queryAll,
   queryKey,
   queryPage,
   type Table,
   type TransactItem,
   toItem,
-  transactWrite,
+  transact,
   writeRetrying,
 } from './table';
 
@@ -58,13 +58,6 @@ const specOf = (scope: InboxScope): QuerySpec =>
 const NOT_ARCHIVED = { name: 'notArchived', expression: 'attribute_not_exists(archivedAt)' };
 // Archiving marks an item read, so "unread" alone also leaves archived items out.
 const UNREAD = { name: 'unread', expression: 'attribute_not_exists(readAt)' };
-
-const cancelledAt = (err: unknown): number => {
-  if ((err as Error).name !== 'TransactionCanceledException') return -1;
-  return ((err as TransactionCanceledException).CancellationReasons ?? []).findIndex(
-    (r) => r.Code === 'ConditionalCheckFailed',
-  );
-};
 
 export function inboxStore(table: Table): InboxStore {
   /** A filtered page (full unless it is the last: the pager reads on past items the filter drops). */
@@ -110,10 +103,10 @@ export function inboxStore(table: Table): InboxStore {
     };
     try {
       // A concurrent change of the same counter (another read, a new item) is retried in place.
-      await transactWrite(table, [itemUpdate, counterUpdate(owner, -1)]);
+      await transact(table, [itemUpdate, counterUpdate(owner, -1)]);
       return true;
     } catch (err) {
-      const failed = cancelledAt(err);
+      const failed = failedConditionAt(err);
       if (failed === 0) return false;
       if (failed !== 1) throw err;
     }
@@ -216,7 +209,7 @@ export function inboxWriter(table: Table): InboxWriter {
       const byIdentity = owner.kind === 'contact' && identityId ? identityId : undefined;
       const counterIndex = byIdentity ? keys.inboxCounterByIdentity(byIdentity, owner.firmId) : undefined;
       try {
-        await transactWrite(table, [
+        await transact(table, [
           {
             Put: {
               TableName: table.name,
@@ -273,7 +266,7 @@ export function inboxWriter(table: Table): InboxWriter {
         ]);
         return true;
       } catch (err) {
-        if (cancelledAt(err) === 2) return false;
+        if (failedConditionAt(err) === 2) return false;
         throw err;
       }
     },

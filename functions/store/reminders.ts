@@ -4,7 +4,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReminderStore } from '../domain/reminders';
 import type { ReminderSchedule, Thread } from '../domain/threads';
 import { dueRemindersOf, keys } from './keys';
-import { getItem, putActivity, queryDueRange, type Table, transact } from './table';
+import { failedConditionAt, getItem, putActivity, queryDueRange, type Table, transact } from './table';
 import { reminderIndex } from './threads';
 
 export function reminderStore(table: Table): ReminderStore {
@@ -65,10 +65,5 @@ export function reminderStore(table: Table): ReminderStore {
 }
 
 function isConditionFailure(err: unknown): boolean {
-  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-  if (e.name === 'ConditionalCheckFailedException') return true;
-  return (
-    e.name === 'TransactionCanceledException' &&
-    (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
-  );
+  return (err as Error).name === 'ConditionalCheckFailedException' || failedConditionAt(err) >= 0;
 }

@@ -1,7 +1,6 @@
 // The one table helper module every store uses: item <-> entity mapping, reads (one item, batches),
 // Queries (paginated with signed cursors, whole sets, exact keys, due ranges), condition checks and
 // transactions (conflicts retried in place, failed conditions become domain errors).
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -11,7 +10,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { DomainError } from '../domain/errors';
+import { type DomainError, notFound } from '../domain/errors';
 import type { Page, PageRequest } from '../domain/ports';
 import type { DomainEvent } from '../events/catalogue';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -337,7 +336,7 @@ export const backoff = (attempt: number) =>
  * sharedCount, an inbox's unread, a discussion's commentCount, a thread). A cancelled transaction
  * wrote nothing, so sending it again is safe; its conditions are judged afresh.
  */
-export async function transactWrite(table: Table, items: TransactItem[]): Promise<void> {
+async function transactWrite(table: Table, items: TransactItem[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await sendTransaction(table, items);
@@ -377,14 +376,37 @@ export async function transact(
   try {
     await transactWrite(table, items);
   } catch (err) {
-    if ((err as Error).name === 'TransactionCanceledException') {
-      const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
-      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      const toError = onConditionFailed[failed];
-      if (toError) throw toError();
-    }
+    const toError = onConditionFailed[failedConditionAt(err)];
+    if (toError) throw toError();
     throw err;
   }
+}
+
+/**
+ * Puts one item of a case with its activity entry, while the case still exists (it was read a
+ * moment before): a case deleted in between is 404 `case`. `once`: the item must be new.
+ */
+export function putInCase(
+  table: Table,
+  where: { firmId: string; caseId: string },
+  item: { key: ItemKey; entity: EntityName; data: object; once: boolean },
+  event: DomainEvent,
+): Promise<void> {
+  return transact(
+    table,
+    [
+      conditionCheck(table, keys.case(where.firmId, where.caseId)),
+      {
+        Put: {
+          TableName: table.name,
+          Item: toItem(item.key, item.entity, item.data),
+          ...(item.once ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
+        },
+      },
+      putActivity(table, event),
+    ],
+    { 0: () => notFound('case') },
+  );
 }
 
 /** One TransactWriteItems call, no retry: for stores whose retry decides on each item's reason. */
@@ -397,6 +419,11 @@ export function cancellationCodes(err: unknown): (string | undefined)[] | undefi
   const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
   if (e.name !== 'TransactionCanceledException') return undefined;
   return (e.CancellationReasons ?? []).map((r) => r.Code);
+}
+
+/** The item whose condition failed in a cancelled transaction (-1: none failed, or not a cancellation). */
+export function failedConditionAt(err: unknown): number {
+  return cancellationCodes(err)?.indexOf('ConditionalCheckFailed') ?? -1;
 }
 
 /** DynamoDB refused a write only because a transaction held one of its items: trying again is right. */

@@ -6,6 +6,7 @@ import {
   conditionCheck,
   dueRangeInput,
   getMany,
+  putInCase,
   queryAll,
   queryInput,
   queryKey,
@@ -140,6 +141,50 @@ describe('transact', () => {
 
     expect(err).toMatchObject({ kind: 'not_found' });
     expect(inputs).toHaveLength(1);
+  });
+});
+
+describe('putInCase', () => {
+  const event = {
+    eventId: 'event1',
+    firmId: 'firm1',
+    caseId: 'case1',
+    type: 'discussion.published',
+  } as unknown as Parameters<typeof putInCase>[3];
+  const item = {
+    key: keys.discussion('firm1', 'case1', 'd1'),
+    entity: 'discussion' as const,
+    data: { discussionId: 'd1' },
+  };
+
+  it('writes the item and its activity entry while the case exists; a new item only when `once`', async () => {
+    const { table, inputs } = scripted([() => ({}), () => ({})]);
+
+    await putInCase(table, { firmId: 'firm1', caseId: 'case1' }, { ...item, once: true }, event);
+    await putInCase(table, { firmId: 'firm1', caseId: 'case1' }, { ...item, once: false }, event);
+
+    const [first, second] = inputs.map((i) => i.TransactItems as Record<string, Record<string, unknown>>[]);
+    expect(first?.[0]?.ConditionCheck).toMatchObject({ Key: keys.case('firm1', 'case1') });
+    expect(first?.[1]?.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(PK)' });
+    expect(second?.[1]?.Put?.ConditionExpression).toBeUndefined();
+    expect(first?.[2]?.Put).toMatchObject({ Item: keys.activity('firm1', 'case1', 'event1') });
+  });
+
+  it('answers 404 case when the case is gone', async () => {
+    const { table } = scripted([
+      () => {
+        throw canceled('ConditionalCheckFailed', 'None', 'None');
+      },
+    ]);
+
+    const err = await putInCase(
+      table,
+      { firmId: 'firm1', caseId: 'case1' },
+      { ...item, once: true },
+      event,
+    ).catch((e: unknown) => e);
+
+    expect(err).toMatchObject({ kind: 'not_found' });
   });
 });
 
