@@ -16,7 +16,7 @@ import {
   type QuerySpec,
   REMINDER_SHARDS,
 } from '../functions/store/keys';
-import { type DueRange, queryInput } from '../functions/store/table';
+import { type DueRange, dueRangeInput, queryInput } from '../functions/store/table';
 import { demo } from '../local/seed';
 import type { FloorCall, SdkPackage } from './bundles';
 import { busEnvelope, httpEvent, staffClaims, streamBatch } from './events';
@@ -92,11 +92,7 @@ export function coldSpecs(
         client: 'documentClient',
         command: 'QueryCommand',
         input: {
-          TableName: table,
-          IndexName: range.index,
-          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
-          ...(projection ? { ProjectionExpression: projection } : {}),
+          ...dueRangeInput({ name: table }, range, projection),
           Limit: 50,
         },
       };

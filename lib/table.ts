@@ -1,31 +1,29 @@
-// The single table: generic key names, two sparse GSIs, TTL, and the stream that carries activity
-// entries (domain events) to the bus. Key shapes live in functions/store/keys.ts, not here.
+// The single table in AWS, built from the one layout in functions/store/keys.ts (key names, sparse
+// GSIs, TTL, stream view) that the local stack builds from too; key shapes live there, not here.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-
-/** The GSIs functions/store/keys.ts may query, each with `<name>PK` / `<name>SK` string keys. */
-export const indexNames = ['GSI1', 'GSI2'] as const;
+import { tableLayout } from '../functions/store/keys';
 
 export class PorticoTable extends Table {
   constructor(scope: Construct, id: string) {
     super(scope, id, {
-      partitionKey: { name: 'PK', type: AttributeType.STRING },
-      sortKey: { name: 'SK', type: AttributeType.STRING },
+      partitionKey: { name: tableLayout.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableLayout.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
-      timeToLiveAttribute: 'expiresAt',
+      timeToLiveAttribute: tableLayout.timeToLiveAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // The publisher reads only NewImage; old images are kept because changing the view type
       // later means replacing the stream (and its consumers' positions).
-      stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      stream: StreamViewType[tableLayout.streamViewType],
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const indexName of indexNames) {
+    for (const [indexName, k] of Object.entries(tableLayout.indexes)) {
       this.addGlobalSecondaryIndex({
         indexName,
-        partitionKey: { name: `${indexName}PK`, type: AttributeType.STRING },
-        sortKey: { name: `${indexName}SK`, type: AttributeType.STRING },
+        partitionKey: { name: k.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: k.sortKey, type: AttributeType.STRING },
       });
     }
   }

@@ -1,26 +1,30 @@
-// The table's shape for DynamoDB Local: the same keys, indexes, stream and TTL as lib/ creates in AWS.
+// The table's shape for DynamoDB Local, built from the one layout in functions/store/keys.ts that
+// lib/table.ts builds the AWS table from: the same keys, indexes, stream and TTL.
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { tableLayout } from '../functions/store/keys';
 
-export const tableDefinition = (tableName: string): CreateTableCommandInput => ({
-  TableName: tableName,
-  BillingMode: 'PAY_PER_REQUEST',
-  AttributeDefinitions: ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'].map((name) => ({
-    AttributeName: name,
-    AttributeType: 'S',
-  })),
-  KeySchema: [
-    { AttributeName: 'PK', KeyType: 'HASH' },
-    { AttributeName: 'SK', KeyType: 'RANGE' },
-  ],
-  GlobalSecondaryIndexes: ['GSI1', 'GSI2'].map((index) => ({
-    IndexName: index,
-    KeySchema: [
-      { AttributeName: `${index}PK`, KeyType: 'HASH' },
-      { AttributeName: `${index}SK`, KeyType: 'RANGE' },
-    ],
-    Projection: { ProjectionType: 'ALL' },
-  })),
-  StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-});
+const hashAndRange = (k: { partitionKey: string; sortKey: string }) => [
+  { AttributeName: k.partitionKey, KeyType: 'HASH' as const },
+  { AttributeName: k.sortKey, KeyType: 'RANGE' as const },
+];
 
-export const TTL_ATTRIBUTE = 'expiresAt';
+export const tableDefinition = (tableName: string): CreateTableCommandInput => {
+  const indexes = Object.entries(tableLayout.indexes);
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [tableLayout, ...indexes.map(([, k]) => k)]
+      .flatMap((k) => [k.partitionKey, k.sortKey])
+      .map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    KeySchema: hashAndRange(tableLayout),
+    GlobalSecondaryIndexes: indexes.map(([IndexName, k]) => ({
+      IndexName,
+      KeySchema: hashAndRange(k),
+      Projection: { ProjectionType: 'ALL' },
+    })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableLayout.streamViewType },
+  };
+};
+
+/** DynamoDB Local takes TTL in its own call after CreateTable, as AWS does. */
+export const TTL_ATTRIBUTE = tableLayout.timeToLiveAttribute;

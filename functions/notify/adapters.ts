@@ -19,7 +19,7 @@ import { contactStore } from '../store/contacts';
 import { deliveryStore } from '../store/deliveries';
 import { digestSink } from '../store/digests';
 import { discussionStore } from '../store/discussions';
-import { documentStore, getMany } from '../store/documents';
+import { documentStore } from '../store/documents';
 import { fileRequestStore } from '../store/file-requests';
 import { firmAdminStore } from '../store/firm';
 import { inboxWriter } from '../store/inbox';
@@ -32,9 +32,9 @@ import { recipientsStore, staffDirectory } from '../store/recipients';
 import { recurringTaskStore } from '../store/recurring-tasks';
 import { settingsStore } from '../store/settings';
 import { activeAdminsOf } from '../store/staff';
-import { getItem, type Table } from '../store/table';
+import { getItem, getMany, type Table } from '../store/table';
 import { templateStore } from '../store/templates';
-import { readItem, threadStore } from '../store/threads';
+import { threadStore } from '../store/threads';
 import type { DeliveryStore, DigestSink, InboxWriter, NotificationGate, SuppressionLog } from './core';
 import type { CaseActivityPorts } from './policies/case-people';
 import type { ClientDocumentPorts } from './policies/client-documents';
@@ -210,9 +210,11 @@ function threadNoticePorts(table: Table, appUrl: string, defaultPortalUrl: strin
         done: t.done,
       })),
     message: (firmId, caseId, threadId, messageId) =>
-      readItem<ThreadMessage>(table, keys.message(firmId, caseId, threadId, messageId)),
+      getItem<ThreadMessage>(table, keys.message(firmId, caseId, threadId, messageId), { consistent: true }),
     async firm(firmId) {
-      const firm = await readItem<Firm & Partial<ClientNotificationSettings>>(table, keys.firm(firmId));
+      const firm = await getItem<Firm & Partial<ClientNotificationSettings>>(table, keys.firm(firmId), {
+        consistent: true,
+      });
       return {
         name: firm?.name ?? 'Your firm',
         portalUrl: (firm?.portalUrl || defaultPortalUrl).replace(/\/+$/, ''),
@@ -223,8 +225,10 @@ function threadNoticePorts(table: Table, appUrl: string, defaultPortalUrl: strin
       const found = await Promise.all(
         contactIds.map(async (contactId) => {
           const [grant, contact] = await Promise.all([
-            readItem<Grant>(table, keys.grant(firmId, caseId, contactId)),
-            readItem<Contact & { identityId?: string }>(table, keys.contact(firmId, contactId)),
+            getItem<Grant>(table, keys.grant(firmId, caseId, contactId), { consistent: true }),
+            getItem<Contact & { identityId?: string }>(table, keys.contact(firmId, contactId), {
+              consistent: true,
+            }),
           ]);
           // Access revoked since the thread started: the contact hears nothing more of it.
           if (!grant || grant.status === 'revoked' || !contact) return [];

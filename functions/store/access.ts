@@ -1,12 +1,7 @@
 // DynamoDB adapters of portal access: the AccessStore port (grants, invitations, binding a portal
 // identity) and the InvitationMail port the notify policy reads through. Grants are updated field
 // by field, never overwritten, so the share counter kept on them by ADD is never clobbered.
-import {
-  GetCommand,
-  QueryCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessStore, BoundContact } from '../domain/access';
 import { boundToOther, invitationUsed } from '../domain/access';
 import type { Case } from '../domain/cases';
@@ -17,10 +12,18 @@ import { type Invitation, type InvitationMail, invitationSuperseded } from '../d
 import type { CancelReason } from '../domain/uploads';
 import { Entity, type ItemKey, keys, patterns } from './keys';
 
-import { fromItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+import {
+  conditionCheck,
+  fromItem,
+  putActivity,
+  queryAll,
+  queryPage,
+  type Table,
+  type TransactItem,
+  toItem,
+  transact,
+} from './table';
 import { cancelIntent, pendingIntentsOf } from './uploads';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const grantChanged = () =>
   conflict('grant_changed', 'The grant changed while you were saving; reload it and save again.');
@@ -254,15 +257,11 @@ export function accessStore(table: Table): AccessStore {
       await transact(
         table,
         [
-          {
-            ConditionCheck: {
-              TableName: table.name,
-              Key: keys.grant(invitation.firmId, invitation.caseId, invitation.contactId),
-              ConditionExpression: '#status = :invited',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':invited': 'invited' },
-            },
-          },
+          conditionCheck(table, keys.grant(invitation.firmId, invitation.caseId, invitation.contactId), {
+            expression: '#status = :invited',
+            names: { '#status': 'status' },
+            values: { ':invited': 'invited' },
+          }),
           putInvitation(table, invitation),
           putActivity(table, event),
         ],
@@ -273,25 +272,12 @@ export function accessStore(table: Table): AccessStore {
     listGrants: (firmId, caseId, page) =>
       queryPage<Grant>(table, patterns.grantsOfCase(firmId, caseId), page),
 
-    async grantsOfContact(firmId, contactId, max) {
-      const spec = patterns.grantsOfContact(firmId, contactId);
-      const out: Grant[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const res = await table.client.send(
-          new QueryCommand({
-            TableName: table.name,
-            IndexName: spec.index,
-            KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :sk)',
-            ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        out.push(...(res.Items ?? []).map((i) => fromItem<Grant>(i)));
-        start = res.LastEvaluatedKey;
-      } while (start && out.length <= max);
-      return out.slice(0, max + 1);
-    },
+    // One more than `max`, so the caller tells "exactly max" from "more than max".
+    grantsOfContact: (firmId, contactId, max) =>
+      queryAll<Grant>(table, patterns.grantsOfContact(firmId, contactId), {
+        consistent: false,
+        atMost: max + 1,
+      }),
 
     async accept({ invitation, tokenHash, identityId, acceptedAt, grants, event }) {
       const { firmId, caseId, contactId } = invitation;

@@ -1,12 +1,12 @@
 // DynamoDB adapter of the notify core's DeliveryStore: one record per event × recipient × channel
 // (TTL ~30 days), claimed by a conditional update before anything is sent, or written `suppressed`
 // with its reason when the firm's settings stop it; a case's records are also listed by case (GSI2).
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { correlationId } from '../correlation';
 import type { DeliveryListStore, DeliveryRecord } from '../domain/deliveries';
 import type { ClaimResult, DeliveryKey, DeliveryStore, SuppressionLog } from '../notify/core';
 import { Entity, keys, patterns } from './keys';
-import { queryPage, type Table } from './table';
+import { cancellationCodes, queryPage, sendTransaction, type Table } from './table';
 
 /** Delivery records outlive any retry or redrive of their event, then expire. */
 export const DELIVERY_TTL_SECONDS = 30 * 24 * 3600;
@@ -21,13 +21,6 @@ export const dedupeMarkerKey = (k: DeliveryKey, dedupeKey: string) =>
 
 /** Attempts of a dedupe claim that met a concurrent transaction on the same items. */
 const CLAIM_ATTEMPTS = 5;
-
-/** The per-item codes of a cancelled transaction (undefined: not a cancellation). */
-function cancellationCodes(err: unknown): (string | undefined)[] | undefined {
-  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-  if (e.name !== 'TransactionCanceledException') return undefined;
-  return (e.CancellationReasons ?? []).map((r) => r.Code);
-}
 
 const byCase = (k: DeliveryKey, caseId: string) =>
   keys.deliveryByCase(k.firmId, caseId, k.eventId, k.recipient, k.channel);
@@ -103,33 +96,29 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
       const marker = dedupeMarkerKey(key, info.dedupeKey);
       for (let attempt = 1; ; attempt++) {
         try {
-          await table.client.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Update: update },
-                {
-                  Put: {
-                    TableName: table.name,
-                    Item: {
-                      ...marker,
-                      entity: Entity.notified,
-                      v: 1,
-                      firmId: key.firmId,
-                      dedupeKey: info.dedupeKey,
-                      recipient: key.recipient,
-                      channel: key.channel,
-                      eventId: key.eventId,
-                      createdAt: info.now.toISOString(),
-                      expiresAt: Math.floor(now / 1000) + DELIVERY_TTL_SECONDS,
-                    },
-                    // Free, or held by this very event (a retry re-claims its own delivery).
-                    ConditionExpression: 'attribute_not_exists(PK) OR eventId = :eventId',
-                    ExpressionAttributeValues: { ':eventId': key.eventId },
-                  },
+          await sendTransaction(table, [
+            { Update: update },
+            {
+              Put: {
+                TableName: table.name,
+                Item: {
+                  ...marker,
+                  entity: Entity.notified,
+                  v: 1,
+                  firmId: key.firmId,
+                  dedupeKey: info.dedupeKey,
+                  recipient: key.recipient,
+                  channel: key.channel,
+                  eventId: key.eventId,
+                  createdAt: info.now.toISOString(),
+                  expiresAt: Math.floor(now / 1000) + DELIVERY_TTL_SECONDS,
                 },
-              ],
-            }),
-          );
+                // Free, or held by this very event (a retry re-claims its own delivery).
+                ConditionExpression: 'attribute_not_exists(PK) OR eventId = :eventId',
+                ExpressionAttributeValues: { ':eventId': key.eventId },
+              },
+            },
+          ]);
           return 'claimed';
         } catch (err) {
           const reasons = cancellationCodes(err);

@@ -6,20 +6,24 @@
 //   ENTRY#<windowId>#<evt>  one batched message (rendered subject/title/body/link)
 //   EVENT#<evt>             which window the event's email went into (makes `add` idempotent)
 // Everything expires (TTL) a month after it was written, like delivery records.
-import {
-  GetCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DigestItem, DigestRef, DigestStore, DigestWindow } from '../domain/digests';
 import { shardOf } from '../domain/task-rules';
 import type { DigestEntry, DigestSink } from '../notify/core';
 import { DELIVERY_TTL_SECONDS } from './deliveries';
 import { DIGEST_SHARDS, dueDigestsOf, Entity, keys, patterns } from './keys';
-import { fromItem, queryAll, queryDueRange, type Table, toItem } from './table';
+import {
+  cancellationCodes,
+  fromItem,
+  queryAll,
+  queryDueRange,
+  sendTransaction,
+  type Table,
+  type TransactItem,
+  toItem,
+} from './table';
 
-type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+type TransactItems = TransactItem[];
 
 /** Attempts of `add` when it loses a race (another entry opened the window, or a run closed it). */
 export const ADD_ATTEMPTS = 8;
@@ -217,12 +221,11 @@ async function transactReasons(
   items: TransactItems,
 ): Promise<(string | undefined)[] | undefined> {
   try {
-    await table.client.send(new TransactWriteCommand({ TransactItems: items }));
+    await sendTransaction(table, items);
     return undefined;
   } catch (err) {
-    const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-    if (e.name !== 'TransactionCanceledException') throw err;
-    const codes = (e.CancellationReasons ?? []).map((c) => (c.Code === 'None' ? undefined : c.Code));
+    const codes = cancellationCodes(err)?.map((c) => (c === 'None' ? undefined : c));
+    if (!codes) throw err;
     // Anything but a lost race (a condition, a concurrent transaction on the same item) is a real failure.
     if (codes.some((c) => c && c !== 'ConditionalCheckFailed' && c !== 'TransactionConflict')) throw err;
     return codes;

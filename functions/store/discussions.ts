@@ -3,7 +3,7 @@ import type { Comment, Discussion, DiscussionStore } from '../domain/discussions
 import { notFound } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import { Entity, keys, patterns } from './keys';
-import { getItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
+import { getItem, putActivity, putInCase, queryAll, queryPage, type Table, toItem, transact } from './table';
 
 export function caseContacts(table: Table): CaseContacts {
   return {
@@ -12,32 +12,19 @@ export function caseContacts(table: Table): CaseContacts {
   };
 }
 
-/** The case must still exist when something lands in it (it was read a moment before). */
-export const caseExists = (table: Table, firmId: string, caseId: string) => ({
-  ConditionCheck: {
-    TableName: table.name,
-    Key: keys.case(firmId, caseId),
-    ConditionExpression: 'attribute_exists(PK)',
-  },
-});
-
 export function discussionStore(table: Table): DiscussionStore {
   return {
     createDiscussion: (d, event) =>
-      transact(
+      putInCase(
         table,
-        [
-          caseExists(table, d.firmId, d.caseId),
-          {
-            Put: {
-              TableName: table.name,
-              Item: toItem(keys.discussion(d.firmId, d.caseId, d.discussionId), Entity.discussion, d),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          putActivity(table, event),
-        ],
-        { 0: () => notFound('case') },
+        d,
+        {
+          key: keys.discussion(d.firmId, d.caseId, d.discussionId),
+          entity: Entity.discussion,
+          data: d,
+          once: true,
+        },
+        event,
       ),
 
     getDiscussion: (firmId, caseId, discussionId) =>

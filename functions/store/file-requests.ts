@@ -1,29 +1,24 @@
-import { conflict, notFound } from '../domain/errors';
+import { conflict } from '../domain/errors';
 import type { FileRequest, FileRequestStore } from '../domain/file-requests';
-import { caseExists } from './discussions';
 import { Entity, keys, patterns } from './keys';
 
-import { getItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+import { getItem, putActivity, putInCase, queryPage, type Table, transact } from './table';
 
 export const notOpen = () => conflict('file_request_not_open', 'This file request is no longer open.');
 
 export function fileRequestStore(table: Table): FileRequestStore {
   return {
     createFileRequest: (r, event) =>
-      transact(
+      putInCase(
         table,
-        [
-          caseExists(table, r.firmId, r.caseId),
-          {
-            Put: {
-              TableName: table.name,
-              Item: toItem(keys.fileRequest(r.firmId, r.caseId, r.requestId), Entity.fileRequest, r),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          putActivity(table, event),
-        ],
-        { 0: () => notFound('case') },
+        r,
+        {
+          key: keys.fileRequest(r.firmId, r.caseId, r.requestId),
+          entity: Entity.fileRequest,
+          data: r,
+          once: true,
+        },
+        event,
       ),
 
     getFileRequest: (firmId, caseId, requestId) =>

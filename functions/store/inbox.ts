@@ -1,22 +1,24 @@
 // DynamoDB adapters of the inbox: the InboxStore the inbox API reads and changes, and the notify
 // core's InboxWriter (item + unread counter + delivery record in one transaction). Each item
 // records its owner, so a contact's item found by identity (GSI1) leads back to its main key.
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxItem, InboxOwner, InboxScope, InboxStore, OwnedInboxItem } from '../domain/inbox';
 import type { PageRequest } from '../domain/ports';
 import { log } from '../log';
 import type { InboxWriter } from '../notify/core';
 import { deliveryItemKey } from './deliveries';
-import { Entity, keys, patterns, type QuerySpec } from './keys';
-import { queryPage, type Table, toItem, transactWrite, writeRetrying } from './table';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { Entity, keys, lookups, patterns, type QuerySpec } from './keys';
+import {
+  failedConditionAt,
+  queryAll,
+  queryKey,
+  queryPage,
+  type Table,
+  type TransactItem,
+  toItem,
+  transact,
+  writeRetrying,
+} from './table';
 
 /** What an inbox item holds besides the InboxItem: its owner. */
 interface StoredInboxItem extends InboxItem {
@@ -56,13 +58,6 @@ const specOf = (scope: InboxScope): QuerySpec =>
 const NOT_ARCHIVED = { name: 'notArchived', expression: 'attribute_not_exists(archivedAt)' };
 // Archiving marks an item read, so "unread" alone also leaves archived items out.
 const UNREAD = { name: 'unread', expression: 'attribute_not_exists(readAt)' };
-
-const cancelledAt = (err: unknown): number => {
-  if ((err as Error).name !== 'TransactionCanceledException') return -1;
-  return ((err as TransactionCanceledException).CancellationReasons ?? []).findIndex(
-    (r) => r.Code === 'ConditionalCheckFailed',
-  );
-};
 
 export function inboxStore(table: Table): InboxStore {
   /** A filtered page (full unless it is the last: the pager reads on past items the filter drops). */
@@ -108,10 +103,10 @@ export function inboxStore(table: Table): InboxStore {
     };
     try {
       // A concurrent change of the same counter (another read, a new item) is retried in place.
-      await transactWrite(table, [itemUpdate, counterUpdate(owner, -1)]);
+      await transact(table, [itemUpdate, counterUpdate(owner, -1)]);
       return true;
     } catch (err) {
-      const failed = cancelledAt(err);
+      const failed = failedConditionAt(err);
       if (failed === 0) return false;
       if (failed !== 1) throw err;
     }
@@ -151,24 +146,12 @@ export function inboxStore(table: Table): InboxStore {
         return Number(res.Item?.unread ?? 0);
       }
       // One counter per firm the identity is a contact of: one Query sums them.
-      const spec = patterns.inboxCountersOfIdentity(scope.identityId);
-      let total = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const res = await table.client.send(
-          new QueryCommand({
-            TableName: table.name,
-            IndexName: spec.index,
-            KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)',
-            ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
-            ProjectionExpression: 'unread',
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        for (const c of res.Items ?? []) total += Math.max(0, Number(c.unread ?? 0));
-        start = res.LastEvaluatedKey;
-      } while (start);
-      return total;
+      const counters = await queryAll<{ unread?: number }>(
+        table,
+        patterns.inboxCountersOfIdentity(scope.identityId),
+        { consistent: false, projection: 'unread' },
+      );
+      return counters.reduce((total, c) => total + Math.max(0, Number(c.unread ?? 0)), 0);
     },
 
     async getItem(owner, itemId) {
@@ -179,17 +162,7 @@ export function inboxStore(table: Table): InboxStore {
     },
 
     async findForIdentity(identityId, itemId): Promise<OwnedInboxItem | undefined> {
-      const k = keys.inboxItemByIdentity(identityId, itemId);
-      const res = await table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
-          ExpressionAttributeValues: { ':pk': k.GSI1PK, ':sk': k.GSI1SK },
-          Limit: 1,
-        }),
-      );
-      const raw = res.Items?.[0];
+      const [raw] = await queryKey(table, lookups.inboxItemOfIdentity(identityId, itemId), { limit: 1 });
       return raw ? { owner: ownerOf(raw), item: toInboxItem(raw) } : undefined;
     },
 
@@ -236,7 +209,7 @@ export function inboxWriter(table: Table): InboxWriter {
       const byIdentity = owner.kind === 'contact' && identityId ? identityId : undefined;
       const counterIndex = byIdentity ? keys.inboxCounterByIdentity(byIdentity, owner.firmId) : undefined;
       try {
-        await transactWrite(table, [
+        await transact(table, [
           {
             Put: {
               TableName: table.name,
@@ -293,7 +266,7 @@ export function inboxWriter(table: Table): InboxWriter {
         ]);
         return true;
       } catch (err) {
-        if (cancelledAt(err) === 2) return false;
+        if (failedConditionAt(err) === 2) return false;
         throw err;
       }
     },

@@ -8,6 +8,32 @@ export interface ItemKey {
   SK: string;
 }
 
+/**
+ * The table's layout, one plain description that CDK (lib/table.ts) and the local stack
+ * (local/table-definition.ts) both build from, and that the table helpers read index key names
+ * from: so index names are written here and nowhere else.
+ */
+export const tableLayout = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  /** Sparse GSIs, string keys, every attribute projected. */
+  indexes: {
+    GSI1: { partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    GSI2: { partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  },
+  timeToLiveAttribute: 'expiresAt',
+  /** The publisher reads only NewImage; changing the view type later means replacing the stream. */
+  streamViewType: 'NEW_AND_OLD_IMAGES',
+} as const;
+
+/** A GSI an access pattern may read. */
+export type IndexName = keyof typeof tableLayout.indexes;
+
+/** Key attribute names of the table (no index) or of one GSI: what a Query's key condition names. */
+export function keyNamesOf(index?: IndexName): { partitionKey: string; sortKey: string } {
+  return index ? tableLayout.indexes[index] : tableLayout;
+}
+
 /** A key segment must not contain the separator, or one tenant could address another's items. */
 const SEGMENT = /^[A-Za-z0-9_.@+-]{1,200}$/;
 
@@ -403,12 +429,32 @@ function versionSegment(version: number): string {
 export interface QuerySpec {
   /** Names the pattern; cursors are bound to it so a token cannot be replayed on another query. */
   name: string;
-  index?: 'GSI1' | 'GSI2';
+  index?: IndexName;
   pk: string;
   skPrefix: string;
   /** false = newest first (ULID sort keys). */
   forward: boolean;
 }
+
+/** One exact key of a GSI: a reverse lookup that finds an item (or none) without knowing its table key. */
+export interface IndexKey {
+  index: IndexName;
+  pk: string;
+  sk: string;
+}
+
+export const lookups = {
+  /** The grant of a portal identity on one case (GSI1; the grant item itself decides). */
+  grantOfIdentity: (identityId: string, caseId: string): IndexKey => {
+    const k = keys.grantByIdentity(identityId, caseId);
+    return { index: 'GSI1', pk: k.GSI1PK, sk: k.GSI1SK };
+  },
+  /** One inbox item of a portal identity, whichever firm's inbox holds it (GSI1). */
+  inboxItemOfIdentity: (identityId: string, itemId: string): IndexKey => {
+    const k = keys.inboxItemByIdentity(identityId, itemId);
+    return { index: 'GSI1', pk: k.GSI1PK, sk: k.GSI1SK };
+  },
+};
 
 export const patterns = {
   /** Cases of a firm, newest first. */

@@ -2,9 +2,8 @@
 // notify core with one BatchGet of an event's recipients, written by SES feedback events.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailAddressStore, MailMark } from '../domain/mail-addresses';
-import { getMany } from './documents';
 import { Entity, keys } from './keys';
-import type { Table } from './table';
+import { getMany, type Table } from './table';
 
 /** The delete of an address's mark, for a transaction that sets that address on a contact. */
 export const clearMailMark = (table: Table, email: string) => ({

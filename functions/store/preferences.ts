@@ -7,9 +7,8 @@ import {
   preferenceOwnerId,
   type StoredPreferences,
 } from '../domain/preferences';
-import { getMany } from './documents';
 import { Entity, keys } from './keys';
-import type { Table } from './table';
+import { getMany, type Table } from './table';
 
 const keyOf = (o: PreferenceOwner) =>
   o.kind === 'staff' ? keys.staffPreferences(o.firmId, o.userId) : keys.identityPreferences(o.identityId);

@@ -1,10 +1,10 @@
 // DynamoDB adapter of web push subscriptions: those of each staff user (in its firm) and each portal
 // identity, one item per browser endpoint. (The VAPID key pair lives in Secrets Manager:
 // functions/secrets/vapid-keys.ts.)
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PushOwner, PushSubscriptionStore, StoredPushSubscription } from '../domain/push';
 import { Entity, type ItemKey, keys, patterns } from './keys';
-import { fromItem, queryPage, type Table, toItem } from './table';
+import { queryAll, queryPage, type Table, toItem } from './table';
 
 const keyOf = (owner: PushOwner, subscriptionId: string): ItemKey =>
   owner.kind === 'staff'
@@ -22,16 +22,7 @@ export function pushSubscriptionStore(table: Table): PushSubscriptionStore {
       const spec = patternOf(owner);
       // One page: the set is bounded by the cap, which `limit` is; consistent, because the cap and
       // the "same endpoint again" check read it right before a write.
-      const res = await table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': spec.pk, ':sk': spec.skPrefix },
-          ConsistentRead: true,
-          Limit: limit,
-        }),
-      );
-      return (res.Items ?? []).map((i) => fromItem<StoredPushSubscription>(i));
+      return queryAll<StoredPushSubscription>(table, spec, { consistent: true, atMost: limit });
     },
 
     listSubscriptions: (owner, page) => queryPage<StoredPushSubscription>(table, patternOf(owner), page),

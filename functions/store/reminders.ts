@@ -4,16 +4,17 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReminderStore } from '../domain/reminders';
 import type { ReminderSchedule, Thread } from '../domain/threads';
 import { dueRemindersOf, keys } from './keys';
-import { putActivity, queryDueRange, type Table, transact } from './table';
-import { readItem, reminderIndex } from './threads';
+import { failedConditionAt, getItem, putActivity, queryDueRange, type Table, transact } from './table';
+import { reminderIndex } from './threads';
 
 export function reminderStore(table: Table): ReminderStore {
   return {
     due: (shard, dueBy, page) => queryDueRange<ReminderSchedule>(table, dueRemindersOf(shard, dueBy), page),
 
     getReminder: (firmId, caseId, threadId) =>
-      readItem<ReminderSchedule>(table, keys.reminder(firmId, caseId, threadId)),
-    getThread: (firmId, caseId, threadId) => readItem<Thread>(table, keys.thread(firmId, caseId, threadId)),
+      getItem<ReminderSchedule>(table, keys.reminder(firmId, caseId, threadId), { consistent: true }),
+    getThread: (firmId, caseId, threadId) =>
+      getItem<Thread>(table, keys.thread(firmId, caseId, threadId), { consistent: true }),
 
     async claimSlot(schedule, slot, next, event) {
       const index = next ? reminderIndex(schedule.threadId, next) : undefined;
@@ -64,10 +65,5 @@ export function reminderStore(table: Table): ReminderStore {
 }
 
 function isConditionFailure(err: unknown): boolean {
-  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-  if (e.name === 'ConditionalCheckFailedException') return true;
-  return (
-    e.name === 'TransactionCanceledException' &&
-    (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
-  );
+  return (err as Error).name === 'ConditionalCheckFailedException' || failedConditionAt(err) >= 0;
 }

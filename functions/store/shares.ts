@@ -1,17 +1,24 @@
 // DynamoDB adapter of the ShareStore port: share items (by document; GSI1 by contact) whose every
 // add and remove rides with the ADD on its grant's sharedCount, the conditional update that moves
 // their copies to a document's newer version, plus the filtered and consistent queries shares need.
-import { type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Document } from '../domain/documents';
 import { conflict, type DomainError, unprocessable } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import type { Share, ShareStore } from '../domain/shares';
 import type { DomainEvent } from '../events/catalogue';
-import { getMany } from './documents';
 import { Entity, keys, patterns } from './keys';
-import { getItem, putActivity, queryAll, queryPage, type Table, toItem, transact } from './table';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import {
+  getItem,
+  getMany,
+  putActivity,
+  queryAll,
+  queryPage,
+  type Table,
+  type TransactItem,
+  toItem,
+  transact,
+} from './table';
 
 /** What `q` searches: document name, contact name and email, lower-cased. */
 export const searchTextOf = (s: Pick<Share, 'documentName' | 'contactName' | 'contactEmail'>) =>

@@ -7,6 +7,7 @@ import type { Firm, StaffUser } from '../domain/firm';
 import { type FirmRecords, isActiveAdmin, type StaffStatus, type StaffStore } from '../domain/staff';
 import { Entity, keys, patterns } from './keys';
 import {
+  conditionCheck,
   getItem,
   type QueryFilter,
   queryAll,
@@ -62,13 +63,7 @@ export function staffStore(table: Table): StaffStore {
   /** The firm item's part of a transaction that moves the admin count by `delta` (-1, 0, +1). */
   const firmPart = (firmId: string, delta: number): TransactItem =>
     delta === 0
-      ? {
-          ConditionCheck: {
-            TableName: table.name,
-            Key: keys.firm(firmId),
-            ConditionExpression: 'attribute_exists(PK)',
-          },
-        }
+      ? conditionCheck(table, keys.firm(firmId))
       : {
           Update: {
             TableName: table.name,

@@ -1,12 +1,7 @@
 // DynamoDB adapters of the ThreadStore and TaskStore ports: threads (GSI2 by task state), members,
 // messages, tasks and the reminder schedule. A task change is one transaction: tasks, the thread's
 // counts by ADD (held to the counts it read), the update message, its events, the schedule.
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  GetCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/cases';
 import { notFound } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
@@ -16,7 +11,9 @@ import { concurrentTaskChange, type TaskChangeWrite, type TaskStore } from '../d
 import type { Message, Task, Thread, ThreadStore } from '../domain/threads';
 import { Entity, type ItemKey, keys, patterns, REMINDER_SHARDS } from './keys';
 import {
-  fromItem,
+  conditionCheck,
+  getItem,
+  getMany,
   isTransactionConflict,
   putActivity,
   queryAll,
@@ -30,12 +27,7 @@ import {
 type TransactItem = Parameters<typeof transact>[1][number];
 
 /** Strongly consistent read of one item: a tick must see the tick before it. */
-export async function readItem<T>(table: Table, key: ItemKey): Promise<T | undefined> {
-  const res = await table.client.send(
-    new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }),
-  );
-  return res.Item ? fromItem<T>(res.Item) : undefined;
-}
+const readItem = <T>(table: Table, key: ItemKey) => getItem<T>(table, key, { consistent: true });
 
 /** GSI2 attributes of a thread for its task state (none: not indexed). */
 function threadIndex(t: Pick<Thread, 'firmId' | 'caseId' | 'threadId' | 'taskCompleted' | 'taskTotal'>) {
@@ -46,8 +38,6 @@ function threadIndex(t: Pick<Thread, 'firmId' | 'caseId' | 'threadId' | 'taskCom
 /** GSI2 attributes of a reminder schedule due at `dueAt`. */
 export const reminderIndex = (threadId: string, dueAt: string) =>
   keys.reminderByDue(shardOf(threadId, REMINDER_SHARDS), dueAt, threadId);
-
-const BATCH_GET_MAX = 100;
 
 export function threadStore(table: Table): ThreadStore & TaskStore {
   const put = (
@@ -84,13 +74,7 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
     async createThread({ thread, message, tasks, reminder, event }) {
       const { firmId, caseId, threadId } = thread;
       const items: TransactItem[] = [
-        {
-          ConditionCheck: {
-            TableName: table.name,
-            Key: keys.case(firmId, caseId),
-            ConditionExpression: 'attribute_exists(PK)',
-          },
-        },
+        conditionCheck(table, keys.case(firmId, caseId)),
         put(keys.thread(firmId, caseId, threadId), Entity.thread, thread, threadIndex(thread)),
         ...thread.contactIds.map((contactId) =>
           put(keys.threadMember(firmId, caseId, contactId, threadId), Entity.threadMember, {
@@ -130,7 +114,7 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
         patterns.threadsOfMember(firmId, caseId, contactId),
         page,
       );
-      const threads = await batchGet<Thread>(
+      const threads = await getMany<Thread>(
         table,
         members.items.map((m) => keys.thread(firmId, caseId, m.threadId)),
       );
@@ -333,21 +317,4 @@ function reminderUpdate(
       },
     },
   };
-}
-
-/** Items by key in one or more BatchGets (unprocessed keys are asked again). */
-async function batchGet<T>(table: Table, keyList: ItemKey[]): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < keyList.length; i += BATCH_GET_MAX) {
-    let pending: Record<string, unknown>[] | undefined = keyList.slice(i, i + BATCH_GET_MAX) as never;
-    for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
-      const res: BatchGetCommandOutput = await table.client.send(
-        new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      out.push(...(res.Responses?.[table.name] ?? []).map((item) => fromItem<T>(item)));
-      pending = res.UnprocessedKeys?.[table.name]?.Keys;
-    }
-    if (pending && pending.length > 0) throw new Error('BatchGet left keys unprocessed after retries');
-  }
-  return out;
 }

@@ -3,7 +3,7 @@
 // version item, own share, grant counter, fulfilled file request, event; guarded by the uploader's
 // right) or rejected (audit record, intent status, event). Also the cancelling of a contact's
 // pending intents that a revoke or a downgrade writes in its own transaction (store/access.ts).
-import { GetCommand, PutCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict, type DomainError } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import { type IngestStore, UPLOADER_CHANGED } from '../domain/ingest';
@@ -13,10 +13,17 @@ import { documentItem } from './documents';
 import { closeRequest, notOpen } from './file-requests';
 import { Entity, type ItemKey, keys, patterns } from './keys';
 import { countOnGrant, shareItem } from './shares';
-import { fromItem, putActivity, type Table, toItem, transact } from './table';
+import {
+  conditionCheck,
+  fromItem,
+  putActivity,
+  queryAll,
+  type Table,
+  type TransactItem,
+  toItem,
+  transact,
+} from './table';
 import { nextVersionOf, putVersion, versionMoved } from './versions';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const NOT_PENDING = 'upload_not_pending';
 const notPending = () => conflict(NOT_PENDING, 'This upload was already handled.');
@@ -37,24 +44,17 @@ const GRANT_MAY_UPLOAD = {
  * one transaction may touch an item only once).
  */
 function uploaderGuards(table: Table, intent: UploadIntent, grantCounted: boolean): TransactItem[] {
-  const exists = (Key: ItemKey): TransactItem => ({
-    ConditionCheck: { TableName: table.name, Key, ConditionExpression: 'attribute_exists(PK)' },
-  });
-  const guards = [exists(keys.case(intent.firmId, intent.caseId))];
+  const guards = [conditionCheck(table, keys.case(intent.firmId, intent.caseId))];
   if (intent.uploadedBy.kind === 'staff')
-    return [...guards, exists(keys.staff(intent.firmId, intent.uploadedBy.id))];
+    return [...guards, conditionCheck(table, keys.staff(intent.firmId, intent.uploadedBy.id))];
   if (grantCounted) return guards;
   return [
     ...guards,
-    {
-      ConditionCheck: {
-        TableName: table.name,
-        Key: keys.grant(intent.firmId, intent.caseId, intent.contactId ?? intent.uploadedBy.id),
-        ConditionExpression: GRANT_MAY_UPLOAD.expression,
-        ExpressionAttributeNames: GRANT_MAY_UPLOAD.names,
-        ExpressionAttributeValues: GRANT_MAY_UPLOAD.values,
-      },
-    },
+    conditionCheck(
+      table,
+      keys.grant(intent.firmId, intent.caseId, intent.contactId ?? intent.uploadedBy.id),
+      GRANT_MAY_UPLOAD,
+    ),
   ];
 }
 
@@ -284,30 +284,14 @@ export async function pendingIntentsOf(
   caseId: string,
   contactId: string,
 ): Promise<UploadIntent[]> {
-  const spec = patterns.uploadIntentsOfCase(firmId, caseId);
-  const out: UploadIntent[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        FilterExpression: 'contactId = :contact AND #status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':pk': spec.pk,
-          ':sk': spec.skPrefix,
-          ':contact': contactId,
-          ':pending': 'pending',
-        },
-        ConsistentRead: true,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    out.push(...(res.Items ?? []).map((i) => fromItem<UploadIntent>(i)));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
+  return queryAll<UploadIntent>(table, patterns.uploadIntentsOfCase(firmId, caseId), {
+    consistent: true,
+    filter: {
+      expression: 'contactId = :contact AND #status = :pending',
+      names: { '#status': 'status' },
+      values: { ':contact': contactId, ':pending': 'pending' },
+    },
+  });
 }
 
 /** Cancels a pending intent (only while still pending: ingest may have just completed it). */
