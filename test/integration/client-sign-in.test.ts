@@ -9,11 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import {
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminCreateUserCommand, AdminDisableUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptInvitation,
@@ -29,6 +25,7 @@ import {
   tokenSession,
 } from '../../client/src/index';
 import { firmAdminStore } from '../../functions/store/firm';
+import { localCognito } from '../support/cognito';
 import { apiAs } from './support/client';
 import { invitationToken, signInCode, temporaryPassword } from './support/mail';
 import { newFirm, newId, table, urls } from './support/stack';
@@ -36,11 +33,7 @@ import { newFirm, newId, table, urls } from './support/stack';
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const env = urls.env;
-const cognito = new CognitoIdentityProviderClient({
-  endpoint: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+const cognito = localCognito(env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER);
 let dir = '';
 let config: PortalConfig;
 

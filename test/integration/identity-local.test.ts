@@ -7,7 +7,6 @@ import {
   AdminUserGlobalSignOutCommand,
   AssociateSoftwareTokenCommand,
   CodeMismatchException,
-  CognitoIdentityProviderClient,
   InitiateAuthCommand,
   LimitExceededException,
   NotAuthorizedException,
@@ -18,15 +17,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { firmAdminStore } from '../../functions/store/firm';
 import { LOCAL_CONTACT_CLIENT, LOCAL_STAFF_CLIENT } from '../../local/auth';
 import { totp } from '../../local/identity/codes';
+import { answerEmailCode, askEmailCode, localCognito } from '../support/cognito';
 import { mailTo, signInCode, temporaryPassword } from './support/mail';
 import { call, newFirm, newId, table, urls } from './support/stack';
 
 const env = urls.env;
-const cognito = new CognitoIdentityProviderClient({
-  endpoint: env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+const cognito = localCognito(env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER);
 afterAll(() => cognito.destroy());
 
 const address = (what: string) => `${what}.${newId().toLowerCase()}@example.test`;
@@ -46,24 +42,9 @@ async function createContact(email: string) {
   return User!;
 }
 
-const askCode = (email: string) =>
-  cognito.send(
-    new InitiateAuthCommand({
-      ClientId: LOCAL_CONTACT_CLIENT,
-      AuthFlow: 'USER_AUTH',
-      AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'EMAIL_OTP' },
-    }),
-  );
-
+const askCode = (email: string) => askEmailCode(cognito, email);
 const answer = (session: string | undefined, email: string, code: string) =>
-  cognito.send(
-    new RespondToAuthChallengeCommand({
-      ClientId: LOCAL_CONTACT_CLIENT,
-      ChallengeName: 'EMAIL_OTP',
-      Session: session,
-      ChallengeResponses: { USERNAME: email, EMAIL_OTP_CODE: code },
-    }),
-  );
+  answerEmailCode(cognito, session, email, code);
 
 async function contactTokens(email: string) {
   const started = await askCode(email);

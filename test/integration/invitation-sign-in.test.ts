@@ -5,26 +5,19 @@
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
   ListUsersCommand,
-  RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../client/src/index';
 import { keys, patterns } from '../../functions/store/keys';
-import { LOCAL_CONTACT_CLIENT } from '../../local/auth';
+import { answerEmailCode, askEmailCode, localCognito } from '../support/cognito';
 import { apiAs, problem } from './support/client';
 import { invitationToken, mailTo, signInCode } from './support/mail';
 import { newFirm, newId, partition, settle, type TestFirm, table, urls } from './support/stack';
 
-const cognito = new CognitoIdentityProviderClient({
-  endpoint: urls.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+const cognito = localCognito(urls.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER);
 const CONTACT_POOL = urls.env.CONTACT_USER_POOL_ID!;
 
 interface Invited {
@@ -65,25 +58,12 @@ const open = (token: string) => apiAs().POST('/portal/invitations/open', { body:
  */
 async function signInWithEmailCode(username: string, email: string): Promise<string> {
   const before = (await mailTo(email)).length;
-  const started = await cognito.send(
-    new InitiateAuthCommand({
-      ClientId: LOCAL_CONTACT_CLIENT,
-      AuthFlow: 'USER_AUTH',
-      AuthParameters: { USERNAME: username, PREFERRED_CHALLENGE: 'EMAIL_OTP' },
-    }),
-  );
+  const started = await askEmailCode(cognito, username);
   expect(started.ChallengeName).toBe('EMAIL_OTP');
   const mails = await mailTo(email);
   expect(mails.length).toBe(before + 1);
   const code = await signInCode(email);
-  const done = await cognito.send(
-    new RespondToAuthChallengeCommand({
-      ClientId: LOCAL_CONTACT_CLIENT,
-      ChallengeName: 'EMAIL_OTP',
-      Session: started.Session,
-      ChallengeResponses: { USERNAME: username, EMAIL_OTP_CODE: code! },
-    }),
-  );
+  const done = await answerEmailCode(cognito, started.Session, username, code);
   return done.AuthenticationResult!.IdToken!;
 }
 

@@ -5,26 +5,20 @@
 import { execFile } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import {
-  AdminGetUserCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../functions/events/catalogue';
 import { keys } from '../../functions/store/keys';
 import { toItem } from '../../functions/store/table';
+import { localCognito } from '../support/cognito';
 import { apiAs, problem } from './support/client';
 import { mailTo, temporaryPassword } from './support/mail';
 import { call, mintToken, newFirm, newId, partition, settle, table, urls } from './support/stack';
 
 const windowMs = Number(urls.env.STAFF_DIRECTORY_TTL_SECONDS) * 1000;
 const poolId = urls.env.STAFF_USER_POOL_ID!;
-const cognito = new CognitoIdentityProviderClient({
-  endpoint: urls.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+const cognito = localCognito(urls.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER);
 
 async function loginOf(email: string) {
   const res = await cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }));

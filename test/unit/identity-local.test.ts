@@ -46,6 +46,7 @@ import { base32Decode, base32Encode, totp, verifyTotp } from '../../local/identi
 import type { Mailer } from '../../local/identity/mail';
 import { type LocalIdentity, startIdentity } from '../../local/identity/server';
 import { freePort } from '../../local/ports';
+import { answerEmailCode, askEmailCode, localCognito } from '../support/cognito';
 
 interface Sent {
   trigger: string;
@@ -86,11 +87,7 @@ beforeAll(async () => {
   key = await loadSigningKey(join(dir, 'keys', 'jwk.json'));
   port = await freePort();
   await start();
-  client = new CognitoIdentityProviderClient({
-    endpoint: identity.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  client = localCognito(identity.endpoint);
 });
 
 afterAll(async () => {
@@ -122,25 +119,9 @@ async function createContact(address: string) {
   return User!;
 }
 
-async function askCode(address: string) {
-  return client.send(
-    new InitiateAuthCommand({
-      ClientId: LOCAL_CONTACT_CLIENT,
-      AuthFlow: 'USER_AUTH',
-      AuthParameters: { USERNAME: address, PREFERRED_CHALLENGE: 'EMAIL_OTP' },
-    }),
-  );
-}
-
+const askCode = (address: string) => askEmailCode(client, address);
 const answer = (session: string | undefined, address: string, code: string) =>
-  client.send(
-    new RespondToAuthChallengeCommand({
-      ClientId: LOCAL_CONTACT_CLIENT,
-      ChallengeName: 'EMAIL_OTP',
-      Session: session,
-      ChallengeResponses: { USERNAME: address, EMAIL_OTP_CODE: code },
-    }),
-  );
+  answerEmailCode(client, session, address, code);
 
 async function contactSignIn(address: string) {
   const started = await askCode(address);
