@@ -1,6 +1,7 @@
 // The local HTTP gateway: serves every route of the route table by building the API Gateway v2
 // payload the HttpApi would send and invoking the same group handler, after verifying the bearer
 // token as the route's HttpJwtAuthorizer does (one per user pool). Dev-only helpers live under /local/.
+
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -10,6 +11,7 @@ import { routeEntries } from '../functions/http/routes';
 import type { LocalAuth } from './auth';
 import { lambdaContext } from './lambda-context';
 import { listenOn } from './ports';
+import { readBody } from './request-body';
 
 export type GroupHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -95,7 +97,7 @@ export function startGateway(opts: GatewayOptions): Promise<Server> {
         });
         return;
       }
-      const raw = await readBody(req);
+      const raw = await readBody(req, MAX_BODY);
       if (raw === undefined) {
         send(res, 413, corsHeaders, { message: 'Request Entity Too Large' });
         return;
@@ -138,19 +140,6 @@ export function startGateway(opts: GatewayOptions): Promise<Server> {
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function safeDecode(s: string): string {

@@ -2,12 +2,14 @@
 // `X-Amz-Target: AWSCognitoIdentityProviderService.<Action>`, awsJson 1.1 bodies, errors as HTTP
 // 400 `{"__type", "message"}`) and each pool's JWKS at `/<poolId>/.well-known/jwks.json`, so the
 // real SDK client works against it with only its endpoint changed.
+
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import type { SigningKey } from '../auth';
 import { listenOn } from '../ports';
+import { readBody } from '../request-body';
 import * as admin from './admin';
 import type { Ctx } from './context';
 import { CognitoError } from './errors';
@@ -134,7 +136,8 @@ async function handle(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Prom
   const action = target.startsWith('AWSCognitoIdentityProviderService.')
     ? ACTIONS[target.slice('AWSCognitoIdentityProviderService.'.length)]
     : undefined;
-  const raw = await readBody(req);
+  // Oversized: read as empty, so the call fails on its missing parameters.
+  const raw = (await readBody(req, MAX_BODY)) ?? '';
   if (!action) {
     send(res, 400, { __type: 'UnknownOperationException', message: `Unknown operation ${target}` });
     return;
@@ -166,16 +169,3 @@ function send(res: ServerResponse, status: number, body: unknown, type = 'applic
 const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-amzn-requestid' };
 
 const MAX_BODY = 256 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? '' : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
