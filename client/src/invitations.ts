@@ -4,16 +4,12 @@ import { SignInError } from './cognito.js';
 import type { PortalConfig } from './portal-config.js';
 import type { components } from './schema.js';
 
-/** What the invitation link shows before sign-in (`POST /portal/invitations/open`). */
-export interface OpenedInvitation {
-  /** The Cognito username to sign in with (`startEmailSignIn({ username })`). */
-  username: string;
-  /** The invited address, masked, to show "we mailed a code to c***@e***". */
-  emailHint: string;
-  firmName: string;
-  caseTitle: string;
-  expiresAt: string;
-}
+/**
+ * What the invitation link shows before sign-in (`POST /portal/invitations/open`): the username to
+ * pass to `startEmailSignIn({ username })`, the invited address masked (`emailHint`), the firm, the
+ * case and when the link expires.
+ */
+export type OpenedInvitation = components['schemas']['OpenedInvitationView'];
 
 export type AcceptedInvitation = components['schemas']['AcceptedView'];
 

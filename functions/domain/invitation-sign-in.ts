@@ -1,6 +1,7 @@
 // Opening an invitation: the mailed link proves the invited address, so the API finds or creates
 // that address's passwordless portal login and tells the portal what it needs to start the
 // email-code sign-in. Writes nothing in the table; accepting (access.ts) binds the login.
+import * as z from 'zod';
 import { type AccessDeps, contactHasNoEmail, invitationUsed, presentedInvitation } from './access';
 import { conflict } from './errors';
 
@@ -26,14 +27,17 @@ export interface SignInDeps extends Pick<AccessDeps, 'access' | 'clock'> {
   logins: ContactLogins;
 }
 
-export interface OpenedInvitation {
-  username: string;
-  /** The invited address, masked: whoever holds a forwarded link does not learn it. */
-  emailHint: string;
-  firmName: string;
-  caseTitle: string;
-  expiresAt: string;
-}
+/** What the portal needs to start the email-code sign-in of the invited login, and to greet them. */
+export const OpenedInvitationView = z.object({
+  /** USERNAME for InitiateAuth (USER_AUTH, PREFERRED_CHALLENGE EMAIL_OTP) on the contact app client. */
+  username: z.string(),
+  /** The invited address, masked (`j•••@example.com`): where the code will arrive. */
+  emailHint: z.string(),
+  firmName: z.string(),
+  caseTitle: z.string(),
+  expiresAt: z.string(),
+});
+export type OpenedInvitation = z.output<typeof OpenedInvitationView>;
 
 /**
  * Checks the invitation as accepting does (same codes), then finds or creates the invited

@@ -17,8 +17,6 @@ import {
   type PortalConfig,
   parsePortalConfig,
   refresh,
-  SignInError,
-  type StaffStep,
   signInWithPassword,
   signOut,
   startEmailSignIn,
@@ -26,6 +24,7 @@ import {
 } from '../../client/src/index';
 import { firmAdminStore } from '../../functions/store/firm';
 import { localCognito } from '../support/cognito';
+import { expectStep, failure } from '../support/sign-in';
 import { apiAs } from './support/client';
 import { invitationToken, signInCode, temporaryPassword } from './support/mail';
 import { newFirm, newId, table, urls } from './support/stack';
@@ -80,20 +79,6 @@ function authenticatorCode(secret: string, at = Date.now()): string {
 
 /** A code that is certainly not `code` (each digit moved by one). */
 const wrong = (code: string) => code.replace(/\d/g, (d) => String((Number(d) + 1) % 10));
-
-async function failure(promise: Promise<unknown>): Promise<SignInError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(outcome).toBeInstanceOf(SignInError);
-  return outcome as SignInError;
-}
-
-function expectStep<K extends StaffStep['kind']>(step: StaffStep, kind: K): Extract<StaffStep, { kind: K }> {
-  expect(step.kind).toBe(kind);
-  return step as Extract<StaffStep, { kind: K }>;
-}
 
 describe('Client sign-in on the local stack', () => {
   it('npm run portal-config -- --local writes the local API, pools, clients and identity endpoint', () => {

@@ -4,14 +4,13 @@ import {
   openInvitation,
   type PortalConfig,
   refresh,
-  SignInError,
-  type StaffStep,
   signInErrorCode,
   signInWithPassword,
   signOut,
   startEmailSignIn,
   tokenSession,
 } from '../../client/src/index';
+import { expectStep, failure } from '../support/sign-in';
 
 const config: PortalConfig = {
   apiUrl: 'https://api.test/',
@@ -59,21 +58,6 @@ function fakeService(...answers: Array<[status: number, body: unknown]>) {
     return new Response(JSON.stringify(answer[1]), { status: answer[0] });
   };
   return { seen, fetch: fetch as typeof globalThis.fetch };
-}
-
-/** The SignInError a promise rejects with (fails the test when it resolves). */
-async function failure(promise: Promise<unknown>): Promise<SignInError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(outcome).toBeInstanceOf(SignInError);
-  return outcome as SignInError;
-}
-
-function expectStep<K extends StaffStep['kind']>(step: StaffStep, kind: K): Extract<StaffStep, { kind: K }> {
-  expect(step.kind).toBe(kind);
-  return step as Extract<StaffStep, { kind: K }>;
 }
 
 describe('Module: client sign-in (contact, email code)', () => {

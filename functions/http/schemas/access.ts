@@ -1,9 +1,10 @@
 // Request and response schemas of portal access: grants, invitations, the portal's case list.
 import * as z from 'zod';
 import { GrantView, InvitationView, PortalCaseView } from '../../domain/access';
+import { OpenedInvitationView } from '../../domain/invitation-sign-in';
 import { Id } from './common';
 
-export { GrantView, InvitationView, PortalCaseView };
+export { GrantView, InvitationView, OpenedInvitationView, PortalCaseView };
 
 export const GrantParams = z.strictObject({ caseId: Id, contactId: Id });
 
@@ -23,16 +24,5 @@ export const PortalLinkView = z.object({ caseId: z.string(), url: z.string() });
 
 /** The invitation token from the mailed link: the body of both opening and accepting. */
 export const AcceptBody = z.strictObject({ token: z.string().min(20).max(500) });
-
-/** What the portal needs to start the email-code sign-in of the invited login, and to greet them. */
-export const OpenedInvitationView = z.object({
-  /** USERNAME for InitiateAuth (USER_AUTH, PREFERRED_CHALLENGE EMAIL_OTP) on the contact app client. */
-  username: z.string(),
-  /** The invited address, masked (`j•••@example.com`): where the code will arrive. */
-  emailHint: z.string(),
-  firmName: z.string(),
-  caseTitle: z.string(),
-  expiresAt: z.string(),
-});
 
 export const AcceptedView = z.object({ caseId: z.string(), contactId: z.string(), firmId: z.string() });
