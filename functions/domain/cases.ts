@@ -3,7 +3,7 @@
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import { conflict, notFound, unprocessable } from './errors';
-import type { FirmStore } from './firm';
+import { type FirmStore, isActiveStaff } from './firm';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type StaffPrincipal, staffActor } from './principal';
 
@@ -53,7 +53,7 @@ export async function createCase(deps: CaseDeps, by: StaffPrincipal, input: NewC
   if (ownerId !== by.userId) {
     const owner = await deps.firm.getStaffUser(by.firmId, ownerId);
     if (!owner) throw unprocessable('owner_not_staff', `Owner ${ownerId} is not a staff user of this firm.`);
-    if (owner.status === 'inactive')
+    if (!isActiveStaff(owner))
       throw conflict('owner_inactive', `Owner ${ownerId} is a deactivated staff user: choose an active one.`);
   }
   const c: Case = {

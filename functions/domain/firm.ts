@@ -15,6 +15,12 @@ export interface Firm {
   activeAdmins?: number;
 }
 
+/**
+ * Whether a staff user (or the standing the directory keeps of one) is active: an absent status
+ * means active, for records written before deactivation existed.
+ */
+export const isActiveStaff = (u: { status?: 'active' | 'inactive' }): boolean => u.status !== 'inactive';
+
 export interface StaffUser {
   firmId: string;
   userId: string;

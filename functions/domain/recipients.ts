@@ -5,7 +5,7 @@ import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import type { Case } from './cases';
 import { conflict, type DomainError, notFound, unprocessable } from './errors';
-import type { StaffUser } from './firm';
+import { isActiveStaff, type StaffUser } from './firm';
 import type { Clock, Ids } from './ports';
 import { type StaffPrincipal, staffActor } from './principal';
 
@@ -79,7 +79,7 @@ export function activeRecipients(
   users: readonly Pick<StaffUser, 'userId' | 'status'>[],
   actorId: string | undefined,
 ): { list: RecipientSetting[]; ownerStandIn: RecipientSetting | undefined } {
-  const inactive = new Set(users.filter((u) => u.status === 'inactive').map((u) => u.userId));
+  const inactive = new Set(users.filter((u) => !isActiveStaff(u)).map((u) => u.userId));
   const kept = list.filter((r) => !inactive.has(r.userId));
   const owner = list.find((r) => r.userId === ownerId);
   const someoneHears = kept.some((r) => r.userId !== actorId && isOn(r));
@@ -159,7 +159,7 @@ export async function putRecipients(
     c.ownerId,
     list,
     new Set(staff.map((u) => u.userId)),
-    new Set(staff.filter((u) => u.status === 'inactive').map((u) => u.userId)),
+    new Set(staff.filter((u) => !isActiveStaff(u)).map((u) => u.userId)),
   );
   if (problem) throw problem;
   const saved: SavedRecipients = {

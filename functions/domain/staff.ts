@@ -3,7 +3,7 @@
 // active admin can be neither demoted nor deactivated (decision 0025).
 import * as z from 'zod';
 import { conflict, notFound, unprocessable } from './errors';
-import type { Firm, StaffUser } from './firm';
+import { type Firm, isActiveStaff, type StaffUser } from './firm';
 import { normalizeEmail } from './mail-addresses';
 import type { Clock, Page, PageRequest } from './ports';
 import { type StaffPrincipal, StaffRole } from './principal';
@@ -87,7 +87,7 @@ export type StaffView = z.output<typeof StaffView>;
 export const statusOf = (u: Pick<StaffUser, 'status'>): StaffStatus => u.status ?? 'active';
 /** Whether the user counts in the firm's active admins. */
 export const isActiveAdmin = (u: Pick<StaffUser, 'role' | 'status'>) =>
-  u.role === 'admin' && statusOf(u) === 'active';
+  u.role === 'admin' && isActiveStaff(u);
 
 export function staffView(u: StaffUser): StaffView {
   return {

@@ -2,6 +2,7 @@
 // principal, and checks it against the route's auth kind and, for staff, the staff directory.
 // Claims alone never make a staff principal: see docs/decisions/0023-staff-rights-from-directory.md.
 import { DomainError, forbidden } from '../domain/errors';
+import { isActiveStaff } from '../domain/firm';
 import type { ContactPrincipal, Principal, StaffPrincipal, StaffRole } from '../domain/principal';
 import type { AuthKind } from './route';
 
@@ -107,7 +108,7 @@ export function authorize(auth: AuthKind, principal: Principal | undefined): voi
  */
 export async function confirmStaff(principal: StaffPrincipal, directory: StaffDirectory): Promise<void> {
   const standing = await directory.standing(principal.firmId, principal.userId);
-  if (!standing || standing.status === 'inactive')
+  if (!standing || !isActiveStaff(standing))
     throw forbidden('staff_not_active', 'This user is not an active staff user of the firm.');
   if (standing.role !== principal.role)
     throw forbidden('role_mismatch', "The token's role differs from the user's role in the firm.");

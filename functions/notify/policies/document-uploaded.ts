@@ -3,7 +3,7 @@
 // nobody here: whether and how clients hear of them is the firm's document-path setting.
 
 import type { Case } from '../../domain/cases';
-import type { StaffUser } from '../../domain/firm';
+import { isActiveStaff, type StaffUser } from '../../domain/firm';
 import { displayName } from '../../domain/names';
 import { activeRecipients, defaultRecipients, type RecipientSetting } from '../../domain/recipients';
 import { log } from '../../log';
@@ -94,7 +94,7 @@ export async function caseRecipients(
   const ids = [...new Set([...saved.map((r) => r.userId), c.ownerId])];
   const records = await ports.staffUsers(firmId, ids);
   const { list, ownerStandIn } = activeRecipients(saved, c.ownerId, records, actorId);
-  const users: Person[] = records.filter((u) => u.status !== 'inactive');
+  const users: Person[] = records.filter(isActiveStaff);
   if (!ownerStandIn) return { list, users };
   const admins = (await ports.activeAdmins(firmId)).filter((a) => !list.some((r) => r.userId === a.userId));
   return {

@@ -1,5 +1,7 @@
 // Policy of `filerequest.fulfilled`: the staff user who made the request (in-app + email) and the
 // case's internal recipients (on their channels) hear that a recipient uploaded the file.
+
+import { isActiveStaff } from '../../domain/firm';
 import { displayName } from '../../domain/names';
 import type { RecipientSetting } from '../../domain/recipients';
 import type { Policy } from '../policy';
@@ -22,7 +24,7 @@ export const fileRequestFulfilledPolicy: Policy<'filerequest.fulfilled'> = async
     caseRecipients({ ...caseNotice, recipientsOf: async () => saved }, event.firmId, c, undefined),
     caseNotice.staffUsers(event.firmId, [r.createdBy.id]),
   ]);
-  const requesterActive = requester && requester.status !== 'inactive';
+  const requesterActive = requester && isActiveStaff(requester);
   const list: RecipientSetting[] = [
     ...(requesterActive ? [{ userId: r.createdBy.id, inApp: true, email: true }] : []),
     ...team.list.filter((s) => s.userId !== r.createdBy.id),
