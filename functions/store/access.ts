@@ -356,7 +356,6 @@ export function invitationMailStore(table: Table, defaultPortalUrl: string): Inv
       if (!inv || !grant || !contact) return undefined;
       const g = fromItem<Grant>(grant);
       const c = fromItem<BoundContact>(contact);
-      const f = firm;
       return {
         invitation: invitationFromItem(inv),
         grant: { status: g.status, caseTitle: g.caseTitle, firmName: g.firmName },
@@ -366,8 +365,8 @@ export function invitationMailStore(table: Table, defaultPortalUrl: string): Inv
           ...(c.locale ? { locale: c.locale } : {}),
           ...(c.identityId ? { identityId: c.identityId } : {}),
         },
-        firmName: f?.name || g.firmName,
-        portalUrl: (f?.portalUrl || defaultPortalUrl).replace(/\/+$/, ''),
+        firmName: firm?.name || g.firmName,
+        portalUrl: (firm?.portalUrl || defaultPortalUrl).replace(/\/+$/, ''),
       };
     },
 

@@ -140,12 +140,6 @@ export async function getFirm(
   return res.Item ? fromItem<FirmItem>(res.Item) : undefined;
 }
 
-/** The key of the firm item and the mapping of what a batch read of it returned, for batch readers. */
-export const firmItem = {
-  key: (firmId: string) => keys.firm(firmId),
-  from: (item: Record<string, unknown>) => fromItem<FirmItem>(item),
-};
-
 /** Creates the firm record once: false when the firm exists already (what exists is kept). */
 export async function putNewFirm(table: Table, firm: Firm): Promise<boolean> {
   try {

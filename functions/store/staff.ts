@@ -1,3 +1,7 @@
+// DynamoDB adapter of the StaffStore port (staff records) and of firm onboarding's FirmRecords. The
+// firm item's active-admin counter (functions/store/firm-settings.ts) moves in the same transaction
+// as the staff record it counts, with a condition that keeps it at 1 or more: the last-admin rule
+// (decision 0025).
 import { conflict, DomainError, notFound } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
 import { type FirmRecords, isActiveAdmin, type StaffStatus, type StaffStore } from '../domain/staff';
