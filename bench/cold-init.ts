@@ -155,6 +155,12 @@ export function coldSpecs(
       floor: dueFloor(REMINDER_SHARDS, dueRemindersOf),
     },
     notifications: {
+      invocation: 'GET /recurring-tasks (staff claims)',
+      event: httpEvent(routes.listRecurringTasks, { claims: staff }),
+      floor: [query(patterns.recurringTasksOfFirm(demo.firmId))],
+      expectStatus: 200,
+    },
+    settings: {
       invocation: 'GET /settings/notifications (admin claims)',
       event: httpEvent(routes.getNotificationMatrix, {
         claims: staffClaims(demo.firmId, demo.users.admin.userId, 'admin'),

@@ -11,7 +11,7 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { PorticoFunction } from './function';
+import { PorticoFunction, TABLE, type TableGrant } from './function';
 import type { MailFeedback } from './mail';
 import { acknowledgeWildcard, arnRef } from './nag';
 import { deadLetterQueue } from './queues';
@@ -25,6 +25,12 @@ export interface DigestsProps {
 
 /** How often due digests are looked for (a digest is late by at most this much). */
 export const DIGEST_RATE = Duration.minutes(1);
+
+/** The digests function on the table: due windows by index, their entries, the window's claim. */
+export const digestsTableGrant: TableGrant = {
+  actions: [TABLE.GET, TABLE.QUERY, TABLE.UPDATE],
+  indexQueries: true,
+};
 
 export class Digests extends Construct {
   readonly function: PorticoFunction;
@@ -42,7 +48,7 @@ export class Digests extends Construct {
       timeout: Duration.minutes(2),
       deadLetterQueue: this.deadLetters,
     })
-      .bindTable(props.table, 'readWrite')
+      .bindTable(props.table, digestsTableGrant)
       .bindMailer(props.senderEmail, props.mail);
 
     // Our own role (not the stack-wide one the target would make), so its one finding is ours to explain.

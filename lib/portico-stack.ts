@@ -12,7 +12,7 @@ import { routeEntries, routeGroups } from '../functions/http/routes';
 import { PorticoApi } from './api';
 import { Digests } from './digests';
 import { EventRules } from './event-rules';
-import { PorticoFunction } from './function';
+import { PorticoFunction, TABLE, type TableGrant } from './function';
 import { Identity } from './identity';
 import { MailFeedback } from './mail';
 import { Operations } from './operations';
@@ -24,6 +24,15 @@ import { cursorSecret, vapidSecret } from './secrets';
 import type { PorticoSettings } from './settings';
 import { PorticoTable } from './table';
 import { Uploads } from './uploads';
+
+/** The event targets on the table (`Notify`, `Ingest` in `npm run iam:report`). */
+export const eventTargetTableGrants = {
+  notify: {
+    actions: [TABLE.GET, TABLE.BATCH_GET, TABLE.QUERY, TABLE.PUT, TABLE.UPDATE, TABLE.DELETE],
+    indexQueries: false,
+  },
+  ingest: { actions: [TABLE.GET, TABLE.QUERY, TABLE.PUT, TABLE.UPDATE, TABLE.CHECK], indexQueries: false },
+} satisfies Record<'notify' | 'ingest', TableGrant>;
 
 export interface PorticoStackProps extends StackProps {
   settings: PorticoSettings;
@@ -110,13 +119,13 @@ export class PorticoStack extends Stack {
         'Domain events to notification policy, inbox items and mail',
         settings.notifyConcurrency,
       )
-        .bindTable(this.table, 'readWrite')
+        .bindTable(this.table, eventTargetTableGrants.notify)
         .bindBus(this.bus)
         .bindMailer(settings.senderEmail, mail)
         .bindVapidSecret(vapidKeys)
         .withLinks(links),
       ingest: eventTarget('ingest', 'S3 "Object Created": matches the upload intent, records the document')
-        .bindTable(this.table, 'readWrite')
+        .bindTable(this.table, eventTargetTableGrants.ingest)
         .bindBucket(this.uploads.bucket, ['s3:GetObject', 's3:PutObjectTagging', 's3:DeleteObject']),
     };
 

@@ -8,7 +8,7 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { PorticoFunction } from './function';
+import { PorticoFunction, TABLE, type TableGrant } from './function';
 import { acknowledgeWildcard, arnRef } from './nag';
 import { deadLetterQueue } from './queues';
 
@@ -18,6 +18,12 @@ export interface RemindersProps {
 
 /** How often due reminders are looked for (a reminder is late by at most this much). */
 export const REMINDER_RATE = Duration.minutes(15);
+
+/** The reminders function on the table: due schedules by index, threads, the claim with its event. */
+export const remindersTableGrant: TableGrant = {
+  actions: [TABLE.GET, TABLE.PUT, TABLE.UPDATE],
+  indexQueries: true,
+};
 
 export class Reminders extends Construct {
   readonly function: PorticoFunction;
@@ -33,7 +39,7 @@ export class Reminders extends Construct {
       description: 'Scheduled: sends each due reminder of open client tasks once',
       timeout: Duration.minutes(2),
       deadLetterQueue: this.deadLetters,
-    }).bindTable(props.table, 'readWrite');
+    }).bindTable(props.table, remindersTableGrant);
 
     // Our own role (not the stack-wide one the target would make), so its one finding is ours to explain.
     const invoker = new Role(this, 'ScheduleRole', {

@@ -12,6 +12,7 @@ export const groupHandlers: Record<RouteGroup, () => Promise<{ handler: unknown 
   discussions: () => import('../functions/handlers/discussions'),
   notifications: () => import('../functions/handlers/notifications'),
   staff: () => import('../functions/handlers/staff'),
+  settings: () => import('../functions/handlers/settings'),
 };
 
 export async function loadGroupHandlers(): Promise<Record<RouteGroup, GroupHandler>> {

@@ -1,15 +1,20 @@
 // `npm run iam:report`: after local runs (the integration and reliability suites, or `npm start`),
 // prints per function the granted actions no call used and the calls refused, and exits 1 when a
 // grant is unused without a stated reason (local/iam/report.ts) or a call was refused.
+// `--reset` (npm run iam:reset) starts a test run; `--gate` (npm run iam:gate) judges that run only,
+// and exits 2 saying why when it cannot (npm test runs reset, every vitest project, then the gate).
 import { defaultUsageDir } from '../local/iam';
-import { formatReport, leastPrivilege } from '../local/iam/report';
-import { readUsage } from '../local/iam/usage';
+import { formatReport, leastPrivilege, leastPrivilegeGate } from '../local/iam/report';
+import { readTestRun, readUsage, resetUsage } from '../local/iam/usage';
 
-const USAGE = `usage: npm run iam:report [-- --dir <folder>]
+const USAGE = `usage: npm run iam:report [-- --dir <folder>] [--reset | --gate]
 
   Reads what the local stack's IAM enforcement recorded (default: PORTICO_IAM_USAGE_DIR, else
-  ${defaultUsageDir}). Meaningful after a full run: rm -rf that folder, then
-  npm run test:integration && npm run test:reliability && npm run iam:report`;
+  ${defaultUsageDir}).
+  --reset  start a test run: remove earlier runs' files from the folder (npm run iam:reset)
+  --gate   judge the run started by --reset, and only if the integration and reliability suites
+           recorded their calls in it; else exit 2 saying why (npm run iam:gate, the end of npm test)
+  Without either: every run in the folder (the newest template's), e.g. after npm start.`;
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -22,6 +27,19 @@ if (!dir) {
   console.error(USAGE);
   process.exit(2);
 }
+
+if (args.includes('--reset')) {
+  resetUsage(dir);
+  console.log(`iam: usage folder reset for this run (${dir})`);
+  process.exit(0);
+}
+
+if (args.includes('--gate')) {
+  const verdict = leastPrivilegeGate(readTestRun(dir));
+  (verdict.code === 0 ? console.log : console.error)(verdict.text);
+  process.exit(verdict.code);
+}
+
 const files = readUsage(dir);
 if (files.length === 0) {
   console.error(

@@ -1,5 +1,5 @@
 // Route implementations of the `discussions` group: discussions and comments, file requests,
-// document versions and the firm settings.
+// document versions.
 import {
   addComment,
   addPortalComment,
@@ -20,13 +20,12 @@ import {
   listFileRequests,
   listPortalFileRequests,
 } from '../domain/file-requests';
-import { getSettings, putSettings, type SettingsDeps } from '../domain/settings';
 import { listVersions, type VersionStore } from '../domain/versions';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 import { discussionsRoutes } from '../http/routes/discussions';
 
-export type DiscussionsApiDeps = DiscussionDeps & FileRequestDeps & SettingsDeps & { versions: VersionStore };
+export type DiscussionsApiDeps = DiscussionDeps & FileRequestDeps & { versions: VersionStore };
 
 export function discussionsApi(deps: DiscussionsApiDeps, gate: Gate) {
   return groupHandler(
@@ -63,8 +62,6 @@ export function discussionsApi(deps: DiscussionsApiDeps, gate: Gate) {
         listPortalFileRequests(deps, principal, params.caseId, query),
       listDocumentVersions: ({ principal, params, query }) =>
         listVersions(deps, principal, params.caseId, params.documentId, query),
-      getSettings: ({ principal }) => getSettings(deps, principal),
-      putSettings: ({ principal, body }) => putSettings(deps, principal, body),
     },
     gate,
   );

@@ -1,7 +1,6 @@
-// Route implementations of the `notifications` group: the firm's notification matrix, personal
-// preferences and delivery status.
+// Route implementations of the `notifications` group: personal preferences, web push, recurring
+// tasks and delivery status.
 import { type DeliveryListDeps, listCaseDeliveries, listEventDeliveries } from '../domain/deliveries';
-import { getMatrix, type MatrixDeps, putMatrix } from '../domain/notification-matrix';
 import {
   getContactPreferences,
   getStaffPreferences,
@@ -23,30 +22,17 @@ import {
   type RecurringTaskDeps,
   setCaseNotifyClient,
 } from '../domain/recurring-tasks';
-import {
-  deleteTemplateOverride,
-  listTemplates,
-  putTemplateOverride,
-  type TemplatesDeps,
-} from '../domain/templates';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 import { notificationsRoutes } from '../http/routes/notifications';
 
-export type NotificationsApiDeps = MatrixDeps &
-  DeliveryListDeps &
-  PreferencesDeps &
-  PushDeps &
-  RecurringTaskDeps &
-  TemplatesDeps;
+export type NotificationsApiDeps = DeliveryListDeps & PreferencesDeps & PushDeps & RecurringTaskDeps;
 
 export function notificationsApi(deps: NotificationsApiDeps, gate: Gate) {
   return groupHandler(
     'notifications',
     notificationsRoutes,
     {
-      getNotificationMatrix: ({ principal }) => getMatrix(deps, principal),
-      putNotificationMatrix: ({ principal, body }) => putMatrix(deps, principal, body),
       getMyPreferences: ({ principal }) => getStaffPreferences(deps, principal),
       putMyPreferences: ({ principal, body }) => putStaffPreferences(deps, principal, body),
       getPortalPreferences: ({ principal }) => getContactPreferences(deps, principal),
@@ -65,10 +51,6 @@ export function notificationsApi(deps: NotificationsApiDeps, gate: Gate) {
         listCaseDeliveries(deps, principal, params.caseId, query),
       listEventDeliveries: ({ principal, params, query }) =>
         listEventDeliveries(deps, principal, params.eventId, query),
-      listNotificationTemplates: ({ principal, query }) => listTemplates(deps, principal, query),
-      putNotificationTemplate: ({ principal, params, body }) =>
-        putTemplateOverride(deps, principal, params, body),
-      deleteNotificationTemplate: ({ principal, params }) => deleteTemplateOverride(deps, principal, params),
       putRecurringTask: ({ principal, params, body }) =>
         putRecurringTask(deps, principal, params.recurringTaskId, body),
       listRecurringTasks: ({ principal, query }) => listRecurringTasks(deps, principal, query),

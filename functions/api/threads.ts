@@ -1,10 +1,5 @@
 // Route implementations of the `threads` group: chat threads, their messages and client tasks
-// (staff and portal), and the firm's client-notification settings.
-import {
-  type ClientNotificationDeps,
-  getClientNotifications,
-  putClientNotifications,
-} from '../domain/client-notifications';
+// (staff and portal).
 import {
   addTasks,
   deleteTask,
@@ -33,7 +28,7 @@ import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 import { threadsRoutes } from '../http/routes/threads';
 
-export function threadsApi(deps: TaskDeps & ClientNotificationDeps, gate: Gate) {
+export function threadsApi(deps: TaskDeps, gate: Gate) {
   return groupHandler(
     'threads',
     threadsRoutes,
@@ -58,8 +53,6 @@ export function threadsApi(deps: TaskDeps & ClientNotificationDeps, gate: Gate) 
         resendTasks(deps, principal, params.caseId, params.threadId),
       putThreadReminders: ({ principal, params, body }) =>
         setThreadReminders(deps, principal, params.caseId, params.threadId, body),
-      getClientNotifications: ({ principal }) => getClientNotifications(deps, principal),
-      putClientNotifications: ({ principal, body }) => putClientNotifications(deps, principal, body),
       listPortalThreads: ({ principal, params, query }) =>
         listPortalThreads(deps, principal, params.caseId, query),
       getPortalThread: ({ principal, params }) =>

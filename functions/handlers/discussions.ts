@@ -1,21 +1,19 @@
 // Lambda entry of the `discussions` route group (CDK bundles this file; the local gateway imports it).
 import { discussionsApi } from '../api/discussions';
-import { loadConfig } from '../config';
 import { systemClock } from '../domain/ports';
 import { caseStore } from '../store/cases';
 import { caseContacts, discussionStore } from '../store/discussions';
 import { documentStore } from '../store/documents';
 import { fileRequestStore } from '../store/file-requests';
 import { firmStore } from '../store/firm';
+import { settingsStore } from '../store/firm-settings';
 import { grantLookup } from '../store/grants';
-import { settingsStore } from '../store/settings';
 import { shareStore } from '../store/shares';
 import { versionStore } from '../store/versions';
 import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
-const config = loadConfig(['UPLOAD_MAX_BYTES']);
 const table = await tableFromEnv();
 
 export const handler = discussionsApi(
@@ -32,7 +30,6 @@ export const handler = discussionsApi(
     versions: versionStore(table),
     clock: systemClock,
     ids: ulidIds,
-    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
   },
   gateFromEnv(table),
 );

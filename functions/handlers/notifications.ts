@@ -6,11 +6,10 @@ import { systemClock } from '../domain/ports';
 import { vapidKeySecret } from '../secrets/vapid-keys';
 import { caseStore } from '../store/cases';
 import { deliveryLists } from '../store/deliveries';
-import { matrixStore } from '../store/notification-matrix';
+import { matrixStore } from '../store/firm-settings';
 import { preferenceStore } from '../store/preferences';
 import { pushSubscriptionStore } from '../store/push-subscriptions';
 import { caseFlagStore, recurringTaskStore } from '../store/recurring-tasks';
-import { templateStore } from '../store/templates';
 import { gateFromEnv } from '../wiring/gate';
 import { tableFromEnv } from '../wiring/table';
 
@@ -22,7 +21,6 @@ export const handler = notificationsApi(
     deliveryLists: deliveryLists(table),
     preferences: preferenceStore(table),
     cases: caseStore(table),
-    templates: templateStore(table),
     recurringTasks: recurringTaskStore(table),
     caseFlags: caseFlagStore(table),
     pushSubscriptions: pushSubscriptionStore(table),

@@ -1,7 +1,6 @@
 // Lambda entry of the `threads` route group (CDK bundles this file; the local gateway imports it).
 import { threadsApi } from '../api/threads';
 import { systemClock } from '../domain/ports';
-import { clientNotificationStore } from '../store/client-notifications';
 import { grantLookup } from '../store/grants';
 import { threadStore } from '../store/threads';
 import { gateFromEnv } from '../wiring/gate';
@@ -16,7 +15,6 @@ export const handler = threadsApi(
     threads,
     tasks: threads,
     grants: grantLookup(table),
-    clientNotifications: clientNotificationStore(table),
     clock: systemClock,
     ids: ulidIds,
   },

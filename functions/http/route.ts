@@ -28,7 +28,8 @@ export type RouteGroup =
   | 'threads'
   | 'discussions'
   | 'notifications'
-  | 'staff';
+  | 'staff'
+  | 'settings';
 
 export interface RouteDef {
   method: Method;

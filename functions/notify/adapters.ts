@@ -2,10 +2,9 @@
 // policy, merged into PolicyPorts) and the ports the delivery core writes and reads through
 // (core.ts), implemented over the table. The only notify module that imports functions/store/* (a
 // unit test holds it), so policies know no table, and the handler and the bench wire notify alike.
-import { type ClientNotificationSettings, withDefaults } from '../domain/client-notifications';
+import { withDefaults } from '../domain/client-notifications';
 import type { Contact } from '../domain/contacts';
 import type { Comment } from '../domain/discussions';
-import type { Firm } from '../domain/firm';
 import type { Grant } from '../domain/grants';
 import type { MailAddressStore } from '../domain/mail-addresses';
 import { effectiveMatrix } from '../domain/notification-matrix';
@@ -22,15 +21,14 @@ import { discussionStore } from '../store/discussions';
 import { documentStore } from '../store/documents';
 import { fileRequestStore } from '../store/file-requests';
 import { firmAdminStore } from '../store/firm';
+import { getFirm, matrixStore, settingsStore } from '../store/firm-settings';
 import { inboxWriter } from '../store/inbox';
 import { keys } from '../store/keys';
 import { mailAddressStore } from '../store/mail-addresses';
-import { matrixStore } from '../store/notification-matrix';
 import { preferenceStore } from '../store/preferences';
 import { pushSubscriptionStore } from '../store/push-subscriptions';
 import { recipientsStore, staffDirectory } from '../store/recipients';
 import { recurringTaskStore } from '../store/recurring-tasks';
-import { settingsStore } from '../store/settings';
 import { activeAdminsOf } from '../store/staff';
 import { getItem, getMany, type Table } from '../store/table';
 import { templateStore } from '../store/templates';
@@ -212,9 +210,7 @@ function threadNoticePorts(table: Table, appUrl: string, defaultPortalUrl: strin
     message: (firmId, caseId, threadId, messageId) =>
       getItem<ThreadMessage>(table, keys.message(firmId, caseId, threadId, messageId), { consistent: true }),
     async firm(firmId) {
-      const firm = await getItem<Firm & Partial<ClientNotificationSettings>>(table, keys.firm(firmId), {
-        consistent: true,
-      });
+      const firm = await getFirm(table, firmId, { consistent: true });
       return {
         name: firm?.name ?? 'Your firm',
         portalUrl: (firm?.portalUrl || defaultPortalUrl).replace(/\/+$/, ''),

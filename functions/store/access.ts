@@ -6,10 +6,10 @@ import type { AccessStore, BoundContact } from '../domain/access';
 import { boundToOther, invitationUsed } from '../domain/access';
 import type { Case } from '../domain/cases';
 import { conflict } from '../domain/errors';
-import type { Firm } from '../domain/firm';
 import type { Grant } from '../domain/grants';
 import { type Invitation, type InvitationMail, invitationSuperseded } from '../domain/invitations';
 import type { CancelReason } from '../domain/uploads';
+import { getFirm } from './firm-settings';
 import { Entity, type ItemKey, keys, patterns } from './keys';
 
 import {
@@ -182,10 +182,7 @@ export function accessStore(table: Table): AccessStore {
       const item = await getConsistent(table, keys.contact(firmId, contactId));
       return item ? fromItem<BoundContact>(item) : undefined;
     },
-    async getFirm(firmId) {
-      const item = await getConsistent(table, keys.firm(firmId));
-      return item ? fromItem<Firm>(item) : undefined;
-    },
+    getFirm: (firmId) => getFirm(table, firmId, { consistent: true }),
     async getGrant(firmId, caseId, contactId) {
       const item = await getConsistent(table, keys.grant(firmId, caseId, contactId));
       return item ? fromItem<Grant>(item) : undefined;
@@ -354,12 +351,11 @@ export function invitationMailStore(table: Table, defaultPortalUrl: string): Inv
         getConsistent(table, keys.invitation(firmId, caseId, contactId)),
         getConsistent(table, keys.grant(firmId, caseId, contactId)),
         getConsistent(table, keys.contact(firmId, contactId)),
-        getConsistent(table, keys.firm(firmId)),
+        getFirm(table, firmId, { consistent: true }),
       ]);
       if (!inv || !grant || !contact) return undefined;
       const g = fromItem<Grant>(grant);
       const c = fromItem<BoundContact>(contact);
-      const f = firm ? fromItem<Firm>(firm) : undefined;
       return {
         invitation: invitationFromItem(inv),
         grant: { status: g.status, caseTitle: g.caseTitle, firmName: g.firmName },
@@ -369,8 +365,8 @@ export function invitationMailStore(table: Table, defaultPortalUrl: string): Inv
           ...(c.locale ? { locale: c.locale } : {}),
           ...(c.identityId ? { identityId: c.identityId } : {}),
         },
-        firmName: f?.name || g.firmName,
-        portalUrl: (f?.portalUrl || defaultPortalUrl).replace(/\/+$/, ''),
+        firmName: firm?.name || g.firmName,
+        portalUrl: (firm?.portalUrl || defaultPortalUrl).replace(/\/+$/, ''),
       };
     },
 

@@ -11,6 +11,7 @@ import type { DigestItem, DigestRef, DigestStore, DigestWindow } from '../domain
 import { shardOf } from '../domain/task-rules';
 import type { DigestEntry, DigestSink } from '../notify/core';
 import { DELIVERY_TTL_SECONDS } from './deliveries';
+import { firmLocale } from './firm-settings';
 import { DIGEST_SHARDS, dueDigestsOf, Entity, keys, patterns } from './keys';
 import {
   cancellationCodes,
@@ -327,11 +328,6 @@ export function digestStore(table: Table): DigestStore {
       }
     },
 
-    async firmLocale(firmId) {
-      const res = await table.client.send(
-        new GetCommand({ TableName: table.name, Key: keys.firm(firmId), ProjectionExpression: 'locale' }),
-      );
-      return typeof res.Item?.locale === 'string' ? res.Item.locale : undefined;
-    },
+    firmLocale: (firmId) => firmLocale(table, firmId),
   };
 }

@@ -1,13 +1,13 @@
 // DynamoDB adapter of the StaffStore port (staff records) and of firm onboarding's FirmRecords. The
-// firm item's `activeAdmins` counter moves in the same transaction as the staff record it counts,
-// with a condition that keeps it at 1 or more: the last-admin rule (decision 0025).
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// firm item's active-admin counter (functions/store/firm-settings.ts) moves in the same transaction
+// as the staff record it counts, with a condition that keeps it at 1 or more: the last-admin rule
+// (decision 0025).
 import { conflict, DomainError, notFound } from '../domain/errors';
-import type { Firm, StaffUser } from '../domain/firm';
+import type { StaffUser } from '../domain/firm';
 import { type FirmRecords, isActiveAdmin, type StaffStatus, type StaffStore } from '../domain/staff';
+import { adminCounter, firmName, getFirm, putNewFirm } from './firm-settings';
 import { Entity, keys, patterns } from './keys';
 import {
-  conditionCheck,
   getItem,
   type QueryFilter,
   queryAll,
@@ -35,47 +35,20 @@ const byStatus: Record<StaffStatus, QueryFilter> = {
 };
 
 export function staffStore(table: Table): StaffStore {
-  /**
-   * A firm written before the counter existed gets it once, counted from its staff records, so
-   * the counter's condition never judges a firm on a number it never kept.
-   */
-  const ensureAdminCount = async (firmId: string) => {
-    const firm = await getItem<Firm>(table, keys.firm(firmId), { consistent: true });
-    if (!firm) throw notFound('firm');
-    if (firm.activeAdmins !== undefined) return;
-    const staff = await queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: true });
-    try {
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: keys.firm(firmId),
-          UpdateExpression: 'SET activeAdmins = :n',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(activeAdmins)',
-          ExpressionAttributeValues: { ':n': staff.filter(isActiveAdmin).length },
-        }),
-      );
-    } catch (err) {
-      // Another request counted first: its number stands.
-      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-    }
-  };
-
-  /** The firm item's part of a transaction that moves the admin count by `delta` (-1, 0, +1). */
-  const firmPart = (firmId: string, delta: number): TransactItem =>
-    delta === 0
-      ? conditionCheck(table, keys.firm(firmId))
-      : {
-          Update: {
-            TableName: table.name,
-            Key: keys.firm(firmId),
-            UpdateExpression: 'ADD activeAdmins :d',
-            ConditionExpression: delta < 0 ? 'activeAdmins > :one' : 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':d': delta, ...(delta < 0 ? { ':one': 1 } : {}) },
-          },
-        };
+  const admins = adminCounter(table);
+  /** Counts the firm's active admins from its staff records (for a firm written before the counter). */
+  const ensureAdminCount = (firmId: string) =>
+    admins.ensure(
+      firmId,
+      async () =>
+        (await queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: true })).filter(
+          isActiveAdmin,
+        ).length,
+    );
+  const firmPart = (firmId: string, delta: number): TransactItem => admins.change(firmId, delta);
 
   return {
-    firmName: async (firmId) => (await getItem<Firm>(table, keys.firm(firmId)))?.name,
+    firmName: (firmId) => firmName(table, firmId),
     getStaff: (firmId, userId) => getItem<StaffUser>(table, keys.staff(firmId, userId), { consistent: true }),
 
     async findStaffByEmail(firmId, email) {
@@ -160,22 +133,8 @@ export function staffStore(table: Table): StaffStore {
 
 export function firmRecords(table: Table): FirmRecords {
   return {
-    getFirm: (firmId) => getItem<Firm>(table, keys.firm(firmId), { consistent: true }),
-    async putFirm(firm) {
-      try {
-        await table.client.send(
-          new PutCommand({
-            TableName: table.name,
-            Item: toItem(keys.firm(firm.firmId), Entity.firm, firm),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-        return true;
-      } catch (err) {
-        if ((err as Error).name === 'ConditionalCheckFailedException') return false;
-        throw err;
-      }
-    },
+    getFirm: (firmId) => getFirm(table, firmId, { consistent: true }),
+    putFirm: (firm) => putNewFirm(table, firm),
   };
 }
 

@@ -1,9 +1,10 @@
 // DynamoDB adapter of the TemplateStore: a firm's template overrides, one item per template × locale
 // × channel in the firm's own TEMPLATES partition (one Query reads them all: the notify function does
-// it once per event), and the firm's default locale from the firm item.
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+// it once per event), and the firm's default locale (functions/store/firm-settings.ts).
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateOverride, TemplateStore } from '../domain/templates';
 import { decodeCursor, encodeCursor } from './cursor';
+import { firmLocale } from './firm-settings';
 import { Entity, keys, patterns } from './keys';
 import { queryAll, type Table, toItem } from './table';
 
@@ -12,13 +13,7 @@ export function templateStore(table: Table): TemplateStore {
     overridesOf: (firmId) =>
       queryAll<TemplateOverride>(table, patterns.templateOverridesOfFirm(firmId), { consistent: true }),
 
-    async firmLocale(firmId) {
-      const res = await table.client.send(
-        new GetCommand({ TableName: table.name, Key: keys.firm(firmId), ProjectionExpression: 'locale' }),
-      );
-      const locale = res.Item?.locale;
-      return typeof locale === 'string' ? locale : undefined;
-    },
+    firmLocale: (firmId) => firmLocale(table, firmId),
 
     async saveOverride(firmId, o) {
       await table.client.send(

@@ -1,7 +1,7 @@
 // DynamoDB adapters of the ThreadStore and TaskStore ports: threads (GSI2 by task state), members,
 // messages, tasks and the reminder schedule. A task change is one transaction: tasks, the thread's
 // counts by ADD (held to the counts it read), the update message, its events, the schedule.
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/cases';
 import { notFound } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
@@ -9,6 +9,7 @@ import type { Grant } from '../domain/grants';
 import { shardOf, taskState } from '../domain/task-rules';
 import { concurrentTaskChange, type TaskChangeWrite, type TaskStore } from '../domain/tasks';
 import type { Message, Task, Thread, ThreadStore } from '../domain/threads';
+import { firmReminderDefaults } from './firm-settings';
 import { Entity, type ItemKey, keys, patterns, REMINDER_SHARDS } from './keys';
 import {
   conditionCheck,
@@ -60,16 +61,7 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
     getCase: (firmId, caseId) => readItem<Case>(table, keys.case(firmId, caseId)),
     getStaffUser: (firmId, userId) => readItem<StaffUser>(table, keys.staff(firmId, userId)),
     getGrant: (firmId, caseId, contactId) => readItem<Grant>(table, keys.grant(firmId, caseId, contactId)),
-    async firmReminderDefaults(firmId) {
-      const res = await table.client.send(
-        new GetCommand({
-          TableName: table.name,
-          Key: keys.firm(firmId),
-          ProjectionExpression: 'taskReminders',
-        }),
-      );
-      return res.Item?.taskReminders as Thread['reminders'] | undefined;
-    },
+    firmReminderDefaults: (firmId) => firmReminderDefaults(table, firmId),
 
     async createThread({ thread, message, tasks, reminder, event }) {
       const { firmId, caseId, threadId } = thread;

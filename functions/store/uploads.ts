@@ -11,6 +11,7 @@ import type { Share } from '../domain/shares';
 import type { CancelReason, UploadIntent, UploadStore } from '../domain/uploads';
 import { documentItem } from './documents';
 import { closeRequest, notOpen } from './file-requests';
+import { firmUploadLimit } from './firm-settings';
 import { Entity, type ItemKey, keys, patterns } from './keys';
 import { countOnGrant, shareItem } from './shares';
 import {
@@ -103,17 +104,7 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
   ) => intentTransition(table, intent, status, closing);
 
   return {
-    async uploadLimit(firmId) {
-      const res = await table.client.send(
-        new GetCommand({
-          TableName: table.name,
-          Key: keys.firm(firmId),
-          ProjectionExpression: 'uploadMaxBytes',
-        }),
-      );
-      const limit = res.Item?.uploadMaxBytes;
-      return typeof limit === 'number' && limit > 0 ? limit : undefined;
-    },
+    uploadLimit: (firmId) => firmUploadLimit(table, firmId),
 
     async putIntent(intent) {
       const { expiresAt, ...data } = intent;

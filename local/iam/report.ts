@@ -1,7 +1,7 @@
 // Least privilege, the other way round: the grants (action × resource of each Allow statement) that
 // no recorded call of that function used, less those unused locally for a stated reason.
 import { type Statement, wildcardMatch } from './policy';
-import type { UsageFile } from './usage';
+import type { TestRunUsage, UsageFile } from './usage';
 
 /** A grant that local runs cannot use, and why. `fn` and `resource` narrow it (wildcards allowed). */
 export interface ExpectedUnused {
@@ -37,26 +37,17 @@ export const expectedUnused: ExpectedUnused[] = [
     reason:
       "The event source mapping reads the table's stream with the role; locally the stream poller does.",
   })),
-  // Only Query (and Scan) can address an index; the item actions there cannot be used by any code.
-  ...[
-    'dynamodb:GetItem',
-    'dynamodb:BatchGetItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:BatchWriteItem',
-    'dynamodb:ConditionCheckItem',
-  ].map((action) => ({
-    action,
-    resource: '*/index/*',
-    reason:
-      "CDK's table.grant names the table and its indexes for every action; an item action cannot address an index.",
-  })),
   {
     action: 'secretsmanager:GetSecretValue',
     resource: '*:secret:portico-cursor-secret',
     reason:
       'The cursor key: the local stack sets CURSOR_SECRET itself, so functions/wiring/secrets.ts reads nothing (AWS: once per container).',
+  },
+  {
+    action: 'secretsmanager:PutSecretValue',
+    resource: '*:secret:portico-vapid-keys',
+    reason:
+      'The VAPID key pair is generated and stored by whichever function needs it first (functions/secrets/vapid-keys.ts: the notify function or the web push routes); once stored every function finds it, so in one run at most one of them puts it.',
   },
   {
     action: 'ses:SendEmail',
@@ -163,4 +154,53 @@ export function formatReport(report: LeastPrivilegeReport): string {
     `${report.unexplained.length} granted actions no call used and no reason explains; ${report.denied.length} refused calls`,
   );
   return lines.join('\n');
+}
+
+/** The suites whose calls together exercise every route and event (least privilege needs both). */
+export const GATE_SUITES = ['integration', 'reliability'] as const;
+
+export interface GateVerdict {
+  /** 0: every grant used or explained; 1: an unexplained grant or a refused call; 2: cannot judge. */
+  code: 0 | 1 | 2;
+  text: string;
+}
+
+const HOW =
+  'npm test (or: npm run iam:reset && vitest run --project integration --project reliability && npm run iam:gate)';
+
+/**
+ * `npm test`'s least-privilege gate over one test run's usage: it judges only when the run was reset
+ * at its start and both suites recorded their calls, and says why not otherwise (a run of the unit
+ * project alone records nothing: passing would claim what nobody checked).
+ */
+export function leastPrivilegeGate(
+  run: TestRunUsage,
+  expected: ExpectedUnused[] = expectedUnused,
+): GateVerdict {
+  if (run.startedAt === undefined)
+    return {
+      code: 2,
+      text: `iam gate: cannot judge — the usage folder was not reset at the start of this run, so calls of older runs could hide an unused grant. Run ${HOW}.`,
+    };
+  const missing = GATE_SUITES.filter((s) => !run.suites.includes(s));
+  if (missing.length > 0)
+    return {
+      code: 2,
+      text: `iam gate: cannot judge — this run recorded no calls of the ${missing.join(' and ')} suite${missing.length > 1 ? 's' : ''} (suites seen: ${run.suites.join(', ') || 'none'}); a grant is judged unused only against every route and event the suites exercise. Run ${HOW}.`,
+    };
+  if (run.files.length === 0)
+    return {
+      code: 2,
+      text: `iam gate: cannot judge — the suites ran but no local stack recorded a call (PORTICO_ENFORCE_IAM=0?). Run ${HOW} with enforcement on.`,
+    };
+  const report = leastPrivilege(run.files, expected);
+  if (report.unexplained.length > 0 || report.denied.length > 0)
+    return {
+      code: 1,
+      text: `${formatReport(report)}\niam gate: FAILED — remove each UNUSED grant from lib/ (table actions: groupTableGrants in lib/route-groups.ts, or the grant next to the function), or add it to expectedUnused in local/iam/report.ts with the reason local runs cannot use it; a REFUSED call needs its grant.`,
+    };
+  return {
+    code: 0,
+    text: `iam gate: passed — ${report.runs} local runs, ${report.calls} checked calls; every granted action was used, or is one of ${report.unused.length} a stated reason explains (npm run iam:report lists them).`,
+  };
 }

@@ -44,12 +44,12 @@ const GROUP_TEXT: Record<RouteGroup, string> = {
   access: 'Portal access: grants, invitations, portal links and the cases a contact sees.',
   documents: 'Uploads through presigned POST, documents, shares and presigned downloads.',
   inbox: "In-app inbox of staff and contacts, and a case's internal notification recipients.",
-  threads:
-    'Chat threads with client tasks (counts, filters, reorder, resend), automatic reminders, client-notification settings.',
-  discussions:
-    'Discussions and comments, file requests (with update requests and document versions), firm settings.',
+  threads: 'Chat threads with client tasks (counts, filters, reorder, resend), automatic reminders.',
+  discussions: 'Discussions and comments, file requests (with update requests and document versions).',
   notifications:
-    "The firm's notification policy (matrix of event type × channel, mandatory categories, document path, digests), texts per language and their overrides, personal preferences, web push subscriptions, recurring tasks and a case's notify-client flag, and delivery status: who was told what, how, and why not.",
+    "Personal notification preferences, web push subscriptions, recurring tasks and a case's notify-client flag, and delivery status: who was told what, how, and why not.",
+  settings:
+    'Firm-level settings admins save as a whole: firm settings (detailed notifications, upload limit, default language), client notifications of chat threads, the notification policy (matrix of event type × channel, mandatory categories, document path, digests) and the texts per language with their overrides.',
   staff:
     "The firm's staff accounts: invitations (a staff sign-in login and its mail), roles, deactivation and reactivation; the last active admin stays.",
 };

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteGroup } from '../../functions/http/route';
-import type { PorticoFunction } from '../../lib/function';
+import { digestsTableGrant } from '../../lib/digests';
+import { type PorticoFunction, TABLE, type TableGrant } from '../../lib/function';
+import { eventTargetTableGrants } from '../../lib/portico-stack';
+import { remindersTableGrant } from '../../lib/reminders';
+import { groupTableGrants } from '../../lib/route-groups';
 
 import { asArray, type CfnResourceJson, logicalId, synthPortico } from './app';
 
@@ -42,7 +46,8 @@ const logsAndTracing = [
   'xray:PutTelemetryRecords',
   'xray:PutTraceSegments',
 ];
-const tableReadWrite = [
+/** Every item action a function may get on the table: no Scan, no DescribeTable, nothing else. */
+const tableItemActions = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
   'dynamodb:Query',
@@ -51,8 +56,16 @@ const tableReadWrite = [
   'dynamodb:DeleteItem',
   'dynamodb:ConditionCheckItem',
 ];
-/** Every route group: logs, tracing and the table. */
-const routeGroupBase = [...logsAndTracing, ...tableReadWrite, 'secretsmanager:GetSecretValue'];
+/**
+ * The table actions of a function: as declared next to it (lib/route-groups.ts groupTableGrants,
+ * and the event and scheduled functions' grants), which `npm test`'s least-privilege report tunes
+ * against the calls made; this file checks that the role is exactly the declaration.
+ */
+const tableActionsOf = (grant: TableGrant) => [
+  ...new Set([...grant.actions, ...(grant.indexQueries ? ['dynamodb:Query'] : [])]),
+];
+/** Every route group: logs, tracing and the cursor key, then its own table actions. */
+const routeGroupBase = [...logsAndTracing, 'secretsmanager:GetSecretValue'];
 /** Groups that need more than that (a new group without an entry here must get exactly the base). */
 const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
   documents: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'],
@@ -85,7 +98,7 @@ const expected = {
   // events:PutEvents: mail SES throttled puts its event back on the bus (decision 0022).
   notify: [
     ...logsAndTracing,
-    ...tableReadWrite,
+    ...tableActionsOf(eventTargetTableGrants.notify),
     'ses:SendEmail',
     'events:PutEvents',
     'sqs:SendMessage',
@@ -94,16 +107,16 @@ const expected = {
   ],
   ingest: [
     ...logsAndTracing,
-    ...tableReadWrite,
+    ...tableActionsOf(eventTargetTableGrants.ingest),
     's3:GetObject',
     's3:PutObjectTagging',
     's3:DeleteObject',
     'sqs:SendMessage',
   ],
-  reminders: [...logsAndTracing, ...tableReadWrite, 'sqs:SendMessage'],
+  reminders: [...logsAndTracing, ...tableActionsOf(remindersTableGrant), 'sqs:SendMessage'],
   // Cognito invokes it (a resource policy, not a role grant); it calls nothing itself.
   identityMail: [...logsAndTracing],
-  digests: [...logsAndTracing, ...tableReadWrite, 'ses:SendEmail', 'sqs:SendMessage'],
+  digests: [...logsAndTracing, ...tableActionsOf(digestsTableGrant), 'ses:SendEmail', 'sqs:SendMessage'],
 };
 /** Actions IAM offers no resource-level permission for: the only ones allowed on Resource "*". */
 const anyResourceAllowed = ['dynamodb:ListStreams', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
@@ -125,7 +138,13 @@ describe('Stack: Portico', () => {
       const actions = actionsOf(statementsOf(fn));
 
       // Assess
-      expect(actions).toEqual([...routeGroupBase, ...(routeGroupExtra[group] ?? [])].sort());
+      expect(actions).toEqual(
+        [
+          ...routeGroupBase,
+          ...tableActionsOf(groupTableGrants[group]),
+          ...(routeGroupExtra[group] ?? []),
+        ].sort(),
+      );
     });
 
     it.each([
@@ -160,21 +179,45 @@ describe('Stack: Portico', () => {
       },
     );
 
-    it('scopes table actions to the table and its indexes', () => {
-      // Prepare
-      const table = logicalId(stack.table);
-      const tableArn = { 'Fn::GetAtt': [table, 'Arn'] };
-      const indexArn = { 'Fn::Join': ['', [tableArn, '/index/*']] };
-
-      // Act
-      const tableStatements = allFunctions()
-        .flatMap(([, fn]) => statementsOf(fn))
-        .filter((s) => asArray(s.Action).some((a) => tableReadWrite.includes(a)));
-
-      // Assess
-      expect(tableStatements.length).toBeGreaterThan(0);
-      for (const s of tableStatements) expect(s.Resource).toEqual([tableArn, indexArn]);
+    it('declares table grants of item actions only', () => {
+      // Assess: the short names lib/ uses are exactly the pinned item actions.
+      expect(Object.values(TABLE).sort()).toEqual([...tableItemActions].sort());
     });
+
+    it.each([
+      ...[...stack.groupFunctions].map(
+        ([g, fn]) => [`route group ${g}`, () => fn, groupTableGrants[g]] as const,
+      ),
+      ['notify', () => stack.eventTargets.notify, eventTargetTableGrants.notify] as const,
+      ['ingest', () => stack.eventTargets.ingest, eventTargetTableGrants.ingest] as const,
+      ['reminders', () => stack.reminders.function, remindersTableGrant] as const,
+      ['digests', () => stack.digests.function, digestsTableGrant] as const,
+    ])(
+      '%s: its declared item actions on the table itself, Query on the indexes only where declared',
+      (_name, fnOf, grant) => {
+        // Prepare
+        const tableArn = { 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] };
+        const indexArn = { 'Fn::Join': ['', [tableArn, '/index/*']] };
+        const pair = (action: string, resource: unknown) => `${action} on ${JSON.stringify(resource)}`;
+
+        // Act: every (action, resource) the role allows on the table
+        const granted = statementsOf(fnOf())
+          .flatMap((s) =>
+            asArray(s.Action)
+              .filter((a) => tableItemActions.includes(a))
+              .flatMap((a) => asArray(s.Resource).map((r) => pair(a, r))),
+          )
+          .sort();
+
+        // Assess
+        expect(granted).toEqual(
+          [
+            ...grant.actions.map((a) => pair(a, tableArn)),
+            ...(grant.indexQueries ? [pair('dynamodb:Query', indexArn)] : []),
+          ].sort(),
+        );
+      },
+    );
 
     it('lets ingest touch only objects of the upload bucket', () => {
       // Act

@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { defaultUsageDir } from '../../local/iam';
+import { defaultUsageDir, iamEnforced } from '../../local/iam';
+import { markSuite } from '../../local/iam/usage';
 import { startLocalStack } from '../../local/stack';
 
 declare module 'vitest' {
@@ -47,6 +48,8 @@ export default async function setup(project: TestProject) {
   const own = shared.porticoTestStack;
   own.users++;
   const { stack, dataDir } = await own.started;
+  // npm test's least-privilege gate judges a run only when this suite's calls are in it.
+  if (iamEnforced()) markSuite(process.env.PORTICO_IAM_USAGE_DIR!, project.name);
   project.provide('stack', {
     api: stack.urls.api,
     mail: stack.urls.mail,

@@ -1,4 +1,4 @@
-// Routes of the `discussions` group: discussions, file requests, document versions and the firm settings.
+// Routes of the `discussions` group: discussions, file requests, document versions.
 import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
 import { CaseParams } from '../schemas/cases';
 import { PageQuery, pageOf } from '../schemas/common';
@@ -14,8 +14,6 @@ import {
   NewDiscussionBody,
   NewFileRequestBody,
   PortalFileRequestsQuery,
-  SettingsBody,
-  SettingsView,
 } from '../schemas/discussions';
 import { DocumentParams } from '../schemas/documents';
 
@@ -189,26 +187,5 @@ export const discussionsRoutes = {
     params: DocumentParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(DocumentVersionView) },
-  }),
-  getSettings: defineRoute({
-    method: 'GET',
-    path: '/settings',
-    group: 'discussions',
-    auth: 'admin',
-    scope: 'firm',
-    summary:
-      "Firm settings: detailed notifications (default off), the per-file upload limit and the firm's default language (en until set).",
-    response: { status: 200, schema: SettingsView },
-  }),
-  putSettings: defineRoute({
-    method: 'PUT',
-    path: '/settings',
-    group: 'discussions',
-    auth: 'admin',
-    scope: 'firm',
-    summary:
-      "Save the whole firm settings object (explicit save); a body without `locale` keeps the firm's language.",
-    body: SettingsBody,
-    response: { status: 200, schema: SettingsView },
   }),
 } as const satisfies GroupRoutes<'discussions'>;

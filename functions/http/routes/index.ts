@@ -9,6 +9,7 @@ import { discussionsRoutes } from './discussions';
 import { documentsRoutes } from './documents';
 import { inboxRoutes } from './inbox';
 import { notificationsRoutes } from './notifications';
+import { settingsRoutes } from './settings';
 import { staffRoutes } from './staff';
 import { threadsRoutes } from './threads';
 
@@ -22,6 +23,7 @@ const groups = [
   threadsRoutes,
   discussionsRoutes,
   notificationsRoutes,
+  settingsRoutes,
 ] as const;
 
 /**

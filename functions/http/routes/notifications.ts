@@ -1,15 +1,8 @@
-// Routes of the `notifications` group: notification policy, preferences, web push, deliveries, texts, recurring tasks.
+// Routes of the `notifications` group: personal preferences, web push, deliveries, recurring tasks.
 import { type Audience, audienceRoute, defineRoute, type GroupRoutes } from '../route';
 import { CaseParams, CaseView } from '../schemas/cases';
 import { PageQuery, pageOf } from '../schemas/common';
-import {
-  DeliveryView,
-  EventParams,
-  MatrixBody,
-  MatrixView,
-  PreferencesBody,
-  PreferencesView,
-} from '../schemas/notifications';
+import { DeliveryView, EventParams, PreferencesBody, PreferencesView } from '../schemas/notifications';
 import {
   PushPublicKeyView,
   PushSubscriptionBody,
@@ -23,7 +16,6 @@ import {
   RecurringTaskParams,
   RecurringTaskView,
 } from '../schemas/recurring-tasks';
-import { TemplateOverrideBody, TemplateParams, TemplatesQuery, TemplateView } from '../schemas/templates';
 
 const pushOperations = {
   publicKey: {
@@ -61,26 +53,6 @@ const pushRoute = <A extends Audience, O extends keyof typeof pushOperations>(au
   audienceRoute(pushOperations[operation], auth, 'notifications', 'none');
 
 export const notificationsRoutes = {
-  getNotificationMatrix: defineRoute({
-    method: 'GET',
-    path: '/settings/notifications',
-    group: 'notifications',
-    auth: 'admin',
-    scope: 'firm',
-    summary:
-      'The notification matrix: each notifying event type × channel (inApp, email) on or off; defaults all on; access notices locked on.',
-    response: { status: 200, schema: MatrixView },
-  }),
-  putNotificationMatrix: defineRoute({
-    method: 'PUT',
-    path: '/settings/notifications',
-    group: 'notifications',
-    auth: 'admin',
-    scope: 'firm',
-    summary: 'Save the whole notification matrix (explicit save; a locked cell switched off → 422).',
-    body: MatrixBody,
-    response: { status: 200, schema: MatrixView },
-  }),
   getMyPreferences: defineRoute({
     method: 'GET',
     path: '/me/preferences',
@@ -151,40 +123,6 @@ export const notificationsRoutes = {
     params: EventParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(DeliveryView) },
-  }),
-  listNotificationTemplates: defineRoute({
-    method: 'GET',
-    path: '/settings/notifications/templates',
-    group: 'notifications',
-    auth: 'admin',
-    scope: 'firm',
-    summary:
-      "Notification texts: each template (event type × audience) × locale with its variables, the shipped texts and the firm's overrides per channel.",
-    query: TemplatesQuery,
-    response: { status: 200, schema: pageOf(TemplateView) },
-  }),
-  putNotificationTemplate: defineRoute({
-    method: 'PUT',
-    path: '/settings/notifications/templates/{templateId}/{locale}/{channel}',
-    group: 'notifications',
-    auth: 'admin',
-    scope: 'firm',
-    summary:
-      "Save the firm's own text of a template × locale × channel (email: subject + body; inApp/push: title + body; ICU). Checked at save: invalid → 422 template_invalid, nothing saved.",
-    params: TemplateParams,
-    body: TemplateOverrideBody,
-    response: { status: 200, schema: TemplateView },
-  }),
-  deleteNotificationTemplate: defineRoute({
-    method: 'DELETE',
-    path: '/settings/notifications/templates/{templateId}/{locale}/{channel}',
-    group: 'notifications',
-    auth: 'admin',
-    scope: 'firm',
-    summary:
-      "Remove the firm's text of a template × locale × channel: the shipped text applies again (idempotent).",
-    params: TemplateParams,
-    response: { status: 200, schema: TemplateView },
   }),
   // ── document paths: recurring tasks and notify-client flags (issue 7) ──
   putRecurringTask: defineRoute({

@@ -1,10 +1,8 @@
-// Routes of the `threads` group: chat threads, client tasks and their client-notification settings.
+// Routes of the `threads` group: chat threads and client tasks.
 import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
 import { CaseParams } from '../schemas/cases';
 import { PageQuery, pageOf } from '../schemas/common';
 import {
-  ClientNotificationsBody,
-  ClientNotificationsView,
   EditTaskBody,
   MessageBody,
   MessageView,
@@ -171,26 +169,6 @@ export const threadsRoutes = {
     params: ThreadParams,
     body: ReminderSettings,
     response: { status: 200, schema: ThreadView },
-  }),
-  getClientNotifications: defineRoute({
-    method: 'GET',
-    path: '/settings/client-notifications',
-    group: 'threads',
-    auth: 'admin',
-    scope: 'firm',
-    summary:
-      'Client-notification settings of chat threads: message context in client emails, default reminders.',
-    response: { status: 200, schema: ClientNotificationsView },
-  }),
-  putClientNotifications: defineRoute({
-    method: 'PUT',
-    path: '/settings/client-notifications',
-    group: 'threads',
-    auth: 'admin',
-    scope: 'firm',
-    summary: 'Save the client-notification settings (explicit save of the whole object).',
-    body: ClientNotificationsBody,
-    response: { status: 200, schema: ClientNotificationsView },
   }),
   listPortalThreads: defineRoute({
     method: 'GET',

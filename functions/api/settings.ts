@@ -1,0 +1,40 @@
+// Route implementations of the `settings` group: every firm-level setting admins save as a whole
+// (firm settings, client notifications of chat threads, the notification matrix, texts per language).
+import {
+  type ClientNotificationDeps,
+  getClientNotifications,
+  putClientNotifications,
+} from '../domain/client-notifications';
+import { getMatrix, type MatrixDeps, putMatrix } from '../domain/notification-matrix';
+import { getSettings, putSettings, type SettingsDeps } from '../domain/settings';
+import {
+  deleteTemplateOverride,
+  listTemplates,
+  putTemplateOverride,
+  type TemplatesDeps,
+} from '../domain/templates';
+import type { Gate } from '../http/auth';
+import { groupHandler } from '../http/handler';
+import { settingsRoutes } from '../http/routes/settings';
+
+export type SettingsApiDeps = SettingsDeps & ClientNotificationDeps & MatrixDeps & TemplatesDeps;
+
+export function settingsApi(deps: SettingsApiDeps, gate: Gate) {
+  return groupHandler(
+    'settings',
+    settingsRoutes,
+    {
+      getSettings: ({ principal }) => getSettings(deps, principal),
+      putSettings: ({ principal, body }) => putSettings(deps, principal, body),
+      getClientNotifications: ({ principal }) => getClientNotifications(deps, principal),
+      putClientNotifications: ({ principal, body }) => putClientNotifications(deps, principal, body),
+      getNotificationMatrix: ({ principal }) => getMatrix(deps, principal),
+      putNotificationMatrix: ({ principal, body }) => putMatrix(deps, principal, body),
+      listNotificationTemplates: ({ principal, query }) => listTemplates(deps, principal, query),
+      putNotificationTemplate: ({ principal, params, body }) =>
+        putTemplateOverride(deps, principal, params, body),
+      deleteNotificationTemplate: ({ principal, params }) => deleteTemplateOverride(deps, principal, params),
+    },
+    gate,
+  );
+}

@@ -1,0 +1,106 @@
+// Routes of the `settings` group: every firm-level setting an admin saves (firm settings, client
+// notifications of chat threads, the notification matrix, the texts per language).
+import { defineRoute, type GroupRoutes } from '../route';
+import { pageOf } from '../schemas/common';
+import { SettingsBody, SettingsView } from '../schemas/discussions';
+import { MatrixBody, MatrixView } from '../schemas/notifications';
+import { TemplateOverrideBody, TemplateParams, TemplatesQuery, TemplateView } from '../schemas/templates';
+import { ClientNotificationsBody, ClientNotificationsView } from '../schemas/threads';
+
+export const settingsRoutes = {
+  getSettings: defineRoute({
+    method: 'GET',
+    path: '/settings',
+    group: 'settings',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Firm settings: detailed notifications (default off), the per-file upload limit and the firm's default language (en until set).",
+    response: { status: 200, schema: SettingsView },
+  }),
+  putSettings: defineRoute({
+    method: 'PUT',
+    path: '/settings',
+    group: 'settings',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Save the whole firm settings object (explicit save); a body without `locale` keeps the firm's language.",
+    body: SettingsBody,
+    response: { status: 200, schema: SettingsView },
+  }),
+  getClientNotifications: defineRoute({
+    method: 'GET',
+    path: '/settings/client-notifications',
+    group: 'settings',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      'Client-notification settings of chat threads: message context in client emails, default reminders.',
+    response: { status: 200, schema: ClientNotificationsView },
+  }),
+  putClientNotifications: defineRoute({
+    method: 'PUT',
+    path: '/settings/client-notifications',
+    group: 'settings',
+    auth: 'admin',
+    scope: 'firm',
+    summary: 'Save the client-notification settings (explicit save of the whole object).',
+    body: ClientNotificationsBody,
+    response: { status: 200, schema: ClientNotificationsView },
+  }),
+  getNotificationMatrix: defineRoute({
+    method: 'GET',
+    path: '/settings/notifications',
+    group: 'settings',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      'The notification matrix: each notifying event type × channel (inApp, email) on or off; defaults all on; access notices locked on.',
+    response: { status: 200, schema: MatrixView },
+  }),
+  putNotificationMatrix: defineRoute({
+    method: 'PUT',
+    path: '/settings/notifications',
+    group: 'settings',
+    auth: 'admin',
+    scope: 'firm',
+    summary: 'Save the whole notification matrix (explicit save; a locked cell switched off → 422).',
+    body: MatrixBody,
+    response: { status: 200, schema: MatrixView },
+  }),
+  listNotificationTemplates: defineRoute({
+    method: 'GET',
+    path: '/settings/notifications/templates',
+    group: 'settings',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Notification texts: each template (event type × audience) × locale with its variables, the shipped texts and the firm's overrides per channel.",
+    query: TemplatesQuery,
+    response: { status: 200, schema: pageOf(TemplateView) },
+  }),
+  putNotificationTemplate: defineRoute({
+    method: 'PUT',
+    path: '/settings/notifications/templates/{templateId}/{locale}/{channel}',
+    group: 'settings',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Save the firm's own text of a template × locale × channel (email: subject + body; inApp/push: title + body; ICU). Checked at save: invalid → 422 template_invalid, nothing saved.",
+    params: TemplateParams,
+    body: TemplateOverrideBody,
+    response: { status: 200, schema: TemplateView },
+  }),
+  deleteNotificationTemplate: defineRoute({
+    method: 'DELETE',
+    path: '/settings/notifications/templates/{templateId}/{locale}/{channel}',
+    group: 'settings',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Remove the firm's text of a template × locale × channel: the shipped text applies again (idempotent).",
+    params: TemplateParams,
+    response: { status: 200, schema: TemplateView },
+  }),
+} as const satisfies GroupRoutes<'settings'>;
