@@ -1,15 +1,19 @@
-// Every Lambda validates with zod/mini through functions/zod-mini.ts: classic zod (its classes carry
-// every method, so a bundle cannot shed them: ≈ 60 KB more per function, decision 0032) must not come
-// back with the next `import * as z from 'zod'`, and mini must not run without its English messages.
+// What the Lambda bundles hold (decision 0032). Every Lambda validates with zod/mini through
+// functions/zod-mini.ts: classic zod (its classes carry every method, so a bundle cannot shed them:
+// ≈ 60 KB more per function) must not come back with the next `import * as z from 'zod'`, and mini
+// must not run without its English messages. And the bench's baseline knows every AWS SDK package a
+// bundle holds, since a function's baseline imports exactly those (bench/bundles.ts).
 import { basename } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cdkBuildOptions, lambdaEntries } from '../../bench/bundles';
+import { cdkBuildOptions, lambdaEntries, moduleOf, sdkPackages } from '../../bench/bundles';
 import { repoRoot } from '../../bench/paths';
 
 const CLASSIC = /node_modules\/zod\/v4\/classic\//;
 const MINI = /node_modules\/zod\/v4\/mini\//;
 const ENGLISH = /node_modules\/zod\/v4\/locales\/en\.js$/;
+/** The SDK packages a function's code imports (clients, the document client, signers), not their internals. */
+const SDK_FACING = /^@aws-sdk\/(?:client-|lib-|s3-)/;
 
 /** What esbuild reads for one entry, built with the options CDK uses (bench/bundles.ts), nothing written. */
 async function inputsOf(
@@ -76,6 +80,23 @@ describe('Stack: Portico', () => {
 
       // Assess
       expect(built.some((f) => CLASSIC.test(f))).toBe(true);
+    });
+  });
+
+  describe('the bench baseline', () => {
+    it('knows every AWS SDK package a Lambda bundles', () => {
+      // Act
+      const bundled = new Set(
+        [...inputs.values()]
+          .flat()
+          .map(moduleOf)
+          .filter((m) => SDK_FACING.test(m)),
+      );
+      const unknown = [...bundled].filter((p) => !(p in sdkPackages));
+
+      // Assess
+      expect(bundled.size).toBeGreaterThan(0);
+      expect(unknown).toEqual([]);
     });
   });
 });
