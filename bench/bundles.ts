@@ -22,7 +22,10 @@ export const cdkBuildOptions: BuildOptions = {
   // bundleAwsSDK: true → nothing external.
 };
 
-/** The SDK packages a baseline may import, with the client it constructs exactly as functions/clients/* do. */
+/**
+ * The SDK packages a baseline may import, with the client it constructs exactly as functions/clients/* do:
+ * every AWS SDK package a function's bundle can contain (a test holds this list complete).
+ */
 export const sdkPackages = {
   '@aws-sdk/client-dynamodb': {
     import: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
@@ -44,6 +47,25 @@ export const sdkPackages = {
   '@aws-sdk/client-sesv2': {
     import: "import { SESv2Client } from '@aws-sdk/client-sesv2';",
     create: 'const ses = new SESv2Client({});',
+  },
+  '@aws-sdk/client-cognito-identity-provider': {
+    import: "import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';",
+    create: 'const cognito = new CognitoIdentityProviderClient({});',
+  },
+  // Created on first use, as functions/clients/secrets-manager.ts does (a cold start in AWS reads the
+  // cursor key; the bench's environment holds it, so neither side calls).
+  '@aws-sdk/client-secrets-manager': {
+    import: "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';",
+    create: 'export const secretsManager = () => new SecretsManagerClient({});',
+  },
+  // Signers, not clients: exported so the minifier keeps them, as a function that signs keeps them.
+  '@aws-sdk/s3-presigned-post': {
+    import: "import { createPresignedPost } from '@aws-sdk/s3-presigned-post';",
+    create: 'export { createPresignedPost };',
+  },
+  '@aws-sdk/s3-request-presigner': {
+    import: "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';",
+    create: 'export { getSignedUrl };',
   },
 } as const;
 export type SdkPackage = keyof typeof sdkPackages;

@@ -29,7 +29,7 @@ export function renderTables(r: Results): string {
               b.function,
               kb(b.bytes),
               kb(b.baselineBytes),
-              x2(b.ratio),
+              b.sdk.length ? x2(b.ratio) : '— (no AWS SDK)',
               b.top.map((t) => `${t.module} ${kb(t.bytes)}`).join(', '),
             ],
       ),

@@ -1,6 +1,7 @@
-// Section 3: warm overhead. A read route invoked in-process through its middy group handler versus
-// the raw SDK call the route must make, against the same DynamoDB Local, calls interleaved one for
-// one so noise falls on both; p50 and p99 of each, and their ratios.
+// Section 3: warm overhead. A read route (getCase, listDocuments, a portal list) invoked in-process
+// through its middy group handler versus the raw SDK call the route must make, against the same
+// DynamoDB Local, calls interleaved one for one so noise falls on both; p50 and p99 of each, and
+// their ratios.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,6 +106,19 @@ export async function measureWarm(
       rawCall: 'QueryCommand documentsOfCase, Limit 25',
       viaHandler: invoke(documents, routes.listDocuments, { claims, params: { caseId } }),
       raw: rawQuery(patterns.documentsOfCase(firmId, caseId)),
+    });
+    // A portal list: the contact's own shares of the case (one of them shared before measuring).
+    const contact = await world.portalContact();
+    await world.sharedDocumentId();
+    work.push({
+      route: 'listPortalDocuments',
+      handlerLabel: 'functions/handlers/documents.ts',
+      rawCall: 'QueryCommand sharesOfContact, Limit 25',
+      viaHandler: invoke(documents, routes.listPortalDocuments, {
+        claims: contact.claims,
+        params: { caseId },
+      }),
+      raw: rawQuery(patterns.sharesOfContact(firmId, caseId, contact.contactId)),
     });
   } else {
     work.push({

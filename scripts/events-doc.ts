@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { z } from 'zod';
 import { DomainEventSchema, EVENT_SOURCE, eventDetails, eventTypes } from '../functions/events/catalogue';
+import * as z from '../functions/zod-mini';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CATALOGUE_FILE = resolve(root, 'functions/events/catalogue.ts');
@@ -26,7 +26,7 @@ export function descriptionsFrom(source: string): Map<string, string> {
 }
 
 /** JSON schema without the `$schema` line and without zod's long date-time regex (the format says it). */
-function jsonSchema(schema: z.ZodType): string {
+function jsonSchema(schema: z.ZodMiniType): string {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
   return JSON.stringify(
     rest,
@@ -49,9 +49,10 @@ function jsonSchema(schema: z.ZodType): string {
 const fence = (json: string) => ['```json', json, '```'].join('\n');
 
 /** The envelope every DomainEvent shares (all fields but `type` and `detail`). */
-function envelopeSchema(): z.ZodType {
-  const first = (DomainEventSchema as unknown as z.ZodDiscriminatedUnion<z.ZodObject[]>).options[0]!;
-  return first.omit({ type: true, detail: true });
+function envelopeSchema(): z.ZodMiniType {
+  const first = (DomainEventSchema as unknown as z.ZodMiniDiscriminatedUnion<z.ZodMiniObject[]>).def
+    .options[0]!;
+  return z.omit(first, { type: true, detail: true });
 }
 
 export function renderEventsDoc(catalogueSource: string): string {

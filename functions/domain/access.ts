@@ -1,7 +1,7 @@
 // Portal access: granting a contact access to a case (explicit save of its rights), revoking it,
 // invitations (send, resend, accept) and the cases a portal identity sees.
-import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
+import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { Case } from './cases';
 import type { Contact } from './contacts';
@@ -107,9 +107,9 @@ export const GrantView = z.object({
   ...rights,
   status: z.enum(['invited', 'active', 'revoked']),
   invitedAt: z.string(),
-  acceptedAt: z.string().optional(),
+  acceptedAt: z.optional(z.string()),
   /** Documents shared with this contact in the case, its own uploads included. */
-  sharedCount: z.number().int(),
+  sharedCount: z.number().check(z.int()),
 });
 export type GrantView = z.output<typeof GrantView>;
 
@@ -416,7 +416,7 @@ export const PortalCaseView = z.object({
   firmName: z.string(),
   title: z.string(),
   ...rights,
-  sharedCount: z.number().int(),
+  sharedCount: z.number().check(z.int()),
 });
 export type PortalCaseView = z.output<typeof PortalCaseView>;
 

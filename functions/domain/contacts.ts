@@ -1,6 +1,6 @@
 // Contacts: people on the client side. A firm-level directory; access to cases comes from grants.
-import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
+import * as z from '../zod-mini';
 import { activity } from './activity';
 import { notFound, unprocessable } from './errors';
 import {
@@ -54,15 +54,15 @@ export interface ContactDeps {
 export const ContactView = z.object({
   contactId: z.string(),
   name: z.string(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  locale: z.string().optional(),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  locale: z.optional(z.string()),
   createdAt: z.string(),
   /**
    * Present when SES reported the address: `unreachable` (a hard bounce: nothing is mailed to it)
    * or `complained` (marked as spam: only mandatory notifications are mailed). Setting the email clears it.
    */
-  mail: MailStatusView.optional(),
+  mail: z.optional(MailStatusView),
 });
 export type ContactView = z.output<typeof ContactView>;
 

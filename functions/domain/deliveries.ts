@@ -1,6 +1,6 @@
 // Delivery status for staff: the records the notify core keeps per event × recipient × channel,
 // listed by event or by case, each saying whether it was sent, suppressed (and why) or failed.
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import type { Case } from './cases';
 import { notFound } from './errors';
 import type { Page, PageRequest } from './ports';
@@ -37,18 +37,18 @@ export interface DeliveryRecord {
 export const DeliveryView = z.object({
   eventId: z.string(),
   type: z.string(),
-  caseId: z.string().optional(),
+  caseId: z.optional(z.string()),
   recipient: z.object({ kind: z.enum(['staff', 'contact']), id: z.string() }),
   channel: z.string(),
   /** `failed`: the last attempt failed and the retry has not (yet) delivered it; `pending`: in flight. */
   status: z.enum(['pending', 'sent', 'suppressed', 'failed']),
-  reason: z.enum(SUPPRESS_REASONS).optional(),
+  reason: z.optional(z.enum(SUPPRESS_REASONS)),
   /** Why it was suppressed, in words (which setting, which earlier event, which digest). */
-  detail: z.string().optional(),
-  error: z.string().optional(),
-  attempts: z.number().int().optional(),
+  detail: z.optional(z.string()),
+  error: z.optional(z.string()),
+  attempts: z.optional(z.number().check(z.int())),
   createdAt: z.string(),
-  at: z.string().optional(),
+  at: z.optional(z.string()),
 });
 export type DeliveryView = z.output<typeof DeliveryView>;
 

@@ -1,8 +1,8 @@
 // Discussions of a case (CaseWare's "Publish and share"): an admin publishes a subject, a message
 // and an optional attachment to contacts of the case; those contacts and the firm's staff comment.
 // A contact sees only the discussions shared with it, and only while its grant is active.
-import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
+import * as z from '../zod-mini';
 import { activity } from './activity';
 import {
   addressableContacts,
@@ -99,13 +99,13 @@ export const DiscussionView = z.object({
   caseId: z.string(),
   subject: z.string(),
   message: z.string(),
-  attachment: z.object({ documentId: z.string(), name: z.string() }).optional(),
+  attachment: z.optional(z.object({ documentId: z.string(), name: z.string() })),
   /** The contacts it is shared with (staff views only). */
-  sharedWith: z.array(z.string()).optional(),
+  sharedWith: z.optional(z.array(z.string())),
   createdBy: Person,
   createdAt: z.string(),
-  commentCount: z.number().int().nonnegative(),
-  lastCommentAt: z.string().optional(),
+  commentCount: z.number().check(z.int(), z.nonnegative()),
+  lastCommentAt: z.optional(z.string()),
 });
 export type DiscussionView = z.output<typeof DiscussionView>;
 

@@ -1,6 +1,6 @@
 // Documents of a case: the model, the Files port (object storage), listing and short-lived downloads
 // for staff and for contacts a document is shared with.
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import type { CaseStore } from './cases';
 import { notFound } from './errors';
 import { type GrantLookup, requireContactAccess } from './grants';
@@ -25,13 +25,13 @@ export const DocumentView = z.object({
   caseId: z.string(),
   name: z.string(),
   contentType: z.string(),
-  size: z.number().int(),
+  size: z.number().check(z.int()),
   source: DocumentSource,
   /** Who uploaded it: a staff user or a contact, with the name at upload time. */
   uploadedBy: Uploader,
   status: z.enum(['available']),
-  version: z.number().int(),
-  createdAt: z.string().meta({
+  version: z.number().check(z.int()),
+  createdAt: z.string().register(z.globalRegistry, {
     description:
       'When the document was recorded (its upload arrived and passed the checks), not when the upload started. Document lists are ordered by it, newest first.',
   }),

@@ -1,7 +1,7 @@
 // Opening an invitation: the mailed link proves the invited address, so the API finds or creates
 // that address's passwordless portal login and tells the portal what it needs to start the
 // email-code sign-in. Writes nothing in the table; accepting (access.ts) binds the login.
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import { type AccessDeps, contactHasNoEmail, invitationUsed, presentedInvitation } from './access';
 import { conflict } from './errors';
 

@@ -1,7 +1,7 @@
 // Invitations: the one open invitation of a grant and its single-use token. The token names the
 // invitation it belongs to and carries 32 random bytes; only its SHA-256 is ever stored.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import { DomainError, invalid } from './errors';
 
 export const INVITATION_DAYS = 7;
@@ -30,7 +30,7 @@ export interface TokenClaims {
   invitationId: string;
 }
 
-const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
 const Payload = z.strictObject({ f: Ulid, c: Ulid, k: Ulid, i: Ulid });
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
 

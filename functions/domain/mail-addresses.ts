@@ -3,7 +3,7 @@
 // stops every category the firm did not make mandatory (suppressed `preference`). Both are kept per
 // address, not per person: SES names an address, and one address may belong to contacts of several
 // firms and to a staff user. Setting a contact's address (PATCH /contacts/{id}) clears its mark.
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import type { SuppressReason } from './deliveries';
 import type { NotificationCategory } from './notification-matrix';
 
@@ -34,7 +34,7 @@ export interface MailAddressStore {
 }
 
 const Recipients = z.array(
-  z.object({ emailAddress: z.string().min(1), diagnosticCode: z.string().optional() }),
+  z.object({ emailAddress: z.string().check(z.minLength(1)), diagnosticCode: z.optional(z.string()) }),
 );
 
 /** The parts of an SES event-publishing record we read (SES sends more; it is ignored). */
@@ -43,7 +43,7 @@ const SesEventDetail = z.union([
     eventType: z.literal('Bounce'),
     bounce: z.object({
       bounceType: z.string(),
-      bounceSubType: z.string().optional(),
+      bounceSubType: z.optional(z.string()),
       bouncedRecipients: Recipients,
       timestamp: z.string(),
     }),
@@ -53,7 +53,7 @@ const SesEventDetail = z.union([
     complaint: z.object({
       complainedRecipients: Recipients,
       timestamp: z.string(),
-      complaintFeedbackType: z.string().optional(),
+      complaintFeedbackType: z.optional(z.string()),
     }),
   }),
 ]);

@@ -1,7 +1,7 @@
 // Personal notification preferences: each staff user and each portal identity may switch
 // categories × channels off for themselves, within what the firm enables. Categories the firm marks
 // mandatory (always: access) cannot be switched off; the notify core ignores a stored "off" for them.
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import { unprocessable } from './errors';
 import {
   type ChannelSwitches,
@@ -59,7 +59,7 @@ export const PreferencesView = z.object({
   ),
   /** Categories the caller cannot switch off. */
   mandatory: z.array(z.enum(NOTIFICATION_CATEGORIES)),
-  updatedAt: z.string().optional(),
+  updatedAt: z.optional(z.string()),
 });
 export type PreferencesView = z.output<typeof PreferencesView>;
 

@@ -1,5 +1,5 @@
 // Who is calling: derived only from the verified token, never from the path or body.
-import * as z from 'zod';
+import * as z from '../zod-mini';
 
 export const StaffRole = z.enum(['admin', 'staff']);
 export type StaffRole = z.output<typeof StaffRole>;

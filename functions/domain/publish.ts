@@ -5,8 +5,8 @@
 // recurring task is written with its `document.published` event, once: a retried publish shares
 // nothing twice and emits no second event. Whether the contacts are told is the notify policy's
 // business (the firm's document path and the notify-client flags).
-import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
+import * as z from '../zod-mini';
 import { activity } from './activity';
 import { addressableContacts, type CaseContacts } from './case-contacts';
 import type { CaseStore } from './cases';
@@ -23,7 +23,7 @@ export const PublicationView = z.object({
   documentId: z.string(),
   /** The document's name and version when it was published. */
   name: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   recurringTaskId: z.string(),
   /** The contacts it was published to. */
   contactIds: z.array(z.string()),

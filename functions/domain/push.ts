@@ -4,7 +4,7 @@
 // exact origin the deployment allows, the local push service), keys must be what a browser makes,
 // and one person holds a bounded number of subscriptions.
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import { unprocessable } from './errors';
 import type { Clock, Page, PageRequest } from './ports';
 import type { ContactPrincipal, StaffPrincipal } from './principal';
@@ -40,7 +40,7 @@ export interface StoredPushSubscription {
 export const PushSubscriptionView = z.object({
   subscriptionId: z.string(),
   service: z.string(),
-  expirationTime: z.number().int().optional(),
+  expirationTime: z.optional(z.number().check(z.int())),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,7 +1,7 @@
 // A case's internal notification recipients ("internal notifications" of Client Connect): who of
 // the firm hears of the case's news, on which channel. Read with its default, saved whole.
-import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
+import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { Case } from './cases';
 import { conflict, type DomainError, notFound, unprocessable } from './errors';

@@ -2,7 +2,7 @@
 // process, e.g. "monthly payroll") and a case each carry one; a document published for a task of
 // that process tells the case's contacts only when both are on (and the firm's document path is
 // `process`). Admins save them; staff read them.
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import type { Case } from './cases';
 import { notFound } from './errors';
 import type { Clock, Page, PageRequest } from './ports';

@@ -1,8 +1,8 @@
 // Shares: which contacts of a case see which documents. Explicit saves of a whole set (per document
 // or per contact), validated as a whole before anything is written; each share change rides with
 // its grant's counter change in one transaction, so concurrent saves keep the counters exact.
-import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
+import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { CaseStore } from './cases';
 import type { Document, DocumentSource, DocumentStore, Uploader } from './documents';

@@ -1,7 +1,7 @@
 // Staff accounts: admins invite, list, change and (de/re)activate the firm's staff users. Each
 // user is a staff-pool login (Cognito) plus a staff record keyed by the login's `sub`; the last
 // active admin can be neither demoted nor deactivated (decision 0025).
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import { conflict, notFound, unprocessable } from './errors';
 import { type Firm, isActiveStaff, type StaffUser } from './firm';
 import { normalizeEmail } from './mail-addresses';
@@ -77,10 +77,10 @@ export const StaffView = z.object({
   email: z.string(),
   name: z.string(),
   role: StaffRole,
-  language: z.string().optional(),
+  language: z.optional(z.string()),
   status: StaffStatus,
   invitedAt: z.string(),
-  deactivatedAt: z.string().optional(),
+  deactivatedAt: z.optional(z.string()),
 });
 export type StaffView = z.output<typeof StaffView>;
 

@@ -1,8 +1,8 @@
 // Chat threads of a case: staff start one with contacts who have access (with a first message and
 // client tasks), staff and those contacts post messages; lists for staff (filtered by task state)
 // and for the portal (the contact's own threads). Task changes live in domain/tasks.ts.
-import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
+import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { Case } from './cases';
 import { notFound, unprocessable } from './errors';
@@ -159,10 +159,10 @@ export const ThreadView = z.object({
   createdBy: Person,
   lastMessageAt: z.string(),
   /** Completed/total tasks, exact. */
-  taskCompleted: z.number().int().nonnegative(),
-  taskTotal: z.number().int().nonnegative(),
+  taskCompleted: z.number().check(z.int(), z.nonnegative()),
+  taskTotal: z.number().check(z.int(), z.nonnegative()),
   taskState: z.enum(['none', 'open', 'done']),
-  reminders: z.object({ everyDays: z.number().int(), maxCount: z.number().int() }),
+  reminders: z.object({ everyDays: z.number().check(z.int()), maxCount: z.number().check(z.int()) }),
 });
 export type ThreadView = z.output<typeof ThreadView>;
 

@@ -1,6 +1,6 @@
 // The catalogue of domain events: one zod schema per detail-type, shared by producers (activity
 // entries written in the same transaction as the change) and consumers (publisher, notify).
-import * as z from 'zod';
+import * as z from '../zod-mini';
 
 export const EVENT_SOURCE = 'portico';
 
@@ -43,11 +43,11 @@ export const eventDetails = {
     documentId: z.string(),
     name: z.string(),
     contentType: z.string(),
-    size: z.number().int().nonnegative(),
+    size: z.number().check(z.int(), z.nonnegative()),
     source: z.enum(['firm', 'client']),
-    version: z.number().int().positive(),
+    version: z.number().check(z.int(), z.positive()),
     /** The contact who uploaded it (client uploads). */
-    contactId: z.string().optional(),
+    contactId: z.optional(z.string()),
   }),
   /** The set of contacts a document is shared with changed. */
   'document.shared': z.object({
@@ -56,7 +56,7 @@ export const eventDetails = {
     added: z.array(z.string()),
     removed: z.array(z.string()),
     /** The document version the contacts now see (absent in events written before it was recorded). */
-    version: z.number().int().positive().optional(),
+    version: z.optional(z.number().check(z.int(), z.positive())),
   }),
   /**
    * The process path (ONVIO): an integration published a document for a completed process task of
@@ -65,12 +65,12 @@ export const eventDetails = {
   'document.published': z.object({
     documentId: z.string(),
     name: z.string(),
-    version: z.number().int().positive(),
+    version: z.number().check(z.int(), z.positive()),
     recurringTaskId: z.string(),
     contactIds: z.array(z.string()),
   }),
   /** An uploaded object was refused by ingest and deleted. */
-  'upload.rejected': z.object({ uploadId: z.string().optional(), key: z.string(), reason: z.string() }),
+  'upload.rejected': z.object({ uploadId: z.optional(z.string()), key: z.string(), reason: z.string() }),
   /** A case's internal notification recipients were saved. */
   'recipients.updated': z.object({
     recipients: z.array(z.object({ userId: z.string(), inApp: z.boolean(), email: z.boolean() })),
@@ -81,7 +81,7 @@ export const eventDetails = {
     discussionId: z.string(),
     subject: z.string(),
     contactIds: z.array(z.string()),
-    attachmentDocumentId: z.string().optional(),
+    attachmentDocumentId: z.optional(z.string()),
   }),
   /** A comment was added to a discussion (by staff or by a contact it is shared with). */
   'comment.added': z.object({ discussionId: z.string(), commentId: z.string() }),
@@ -91,8 +91,8 @@ export const eventDetails = {
     subject: z.string(),
     contactIds: z.array(z.string()),
     kind: z.enum(['new', 'update']),
-    documentId: z.string().optional(),
-    dueDate: z.iso.date().optional(),
+    documentId: z.optional(z.string()),
+    dueDate: z.optional(z.iso.date()),
   }),
   /**
    * A recipient's upload fulfilled a file request (open → fulfilled), recorded in the same
@@ -103,7 +103,7 @@ export const eventDetails = {
     kind: z.enum(['new', 'update']),
     documentId: z.string(),
     name: z.string(),
-    version: z.number().int().positive(),
+    version: z.number().check(z.int(), z.positive()),
     contactId: z.string(),
   }),
   /** Staff cancelled an open file request (open → cancelled). */
@@ -111,9 +111,9 @@ export const eventDetails = {
   /** An admin saved the firm settings (explicit save of the whole object). */
   'settings.updated': z.object({
     detailedNotifications: z.boolean(),
-    uploadMaxBytes: z.number().int().positive(),
+    uploadMaxBytes: z.number().check(z.int(), z.positive()),
     /** The firm's default language (absent on entries saved before it was a setting). */
-    locale: z.string().optional(),
+    locale: z.optional(z.string()),
   }),
   // ── chat threads and client tasks (issue 6) ──
   /** Staff started a chat thread with contacts; its first message and tasks came with it. */
@@ -121,7 +121,7 @@ export const eventDetails = {
     threadId: z.string(),
     subject: z.string(),
     contactIds: z.array(z.string()),
-    messageId: z.string().optional(),
+    messageId: z.optional(z.string()),
     taskIds: z.array(z.string()),
   }),
   /** A message was posted in a thread: text, or the task list re-sent (`tasks`). Task updates are `task.changed`. */
@@ -135,21 +135,21 @@ export const eventDetails = {
     threadId: z.string(),
     change: z.enum(['added', 'edited', 'deleted', 'completed', 'reopened']),
     tasks: z.array(z.object({ taskId: z.string(), text: z.string(), done: z.boolean() })),
-    completed: z.number().int().nonnegative(),
-    total: z.number().int().nonnegative(),
+    completed: z.number().check(z.int(), z.nonnegative()),
+    total: z.number().check(z.int(), z.nonnegative()),
   }),
   /** Every task of a thread is done (again): one event per completion; an untick and re-tick is a new one. */
   'tasks.completed': z.object({
     threadId: z.string(),
-    total: z.number().int().positive(),
-    completion: z.number().int().positive(),
+    total: z.number().check(z.int(), z.positive()),
+    completion: z.number().check(z.int(), z.positive()),
   }),
   /** An automatic reminder of a thread's open tasks fell due (one per due slot). */
   'reminder.due': z.object({
     threadId: z.string(),
     slot: z.iso.datetime(),
-    sequence: z.number().int().positive(),
-    openTasks: z.number().int().positive(),
+    sequence: z.number().check(z.int(), z.positive()),
+    openTasks: z.number().check(z.int(), z.positive()),
   }),
 } as const;
 
@@ -160,11 +160,11 @@ const envelopeFields = {
   eventId: z.string(),
   firmId: z.string(),
   /** Absent for firm-level events (a contact is created outside any case). */
-  caseId: z.string().optional(),
+  caseId: z.optional(z.string()),
   actor: ActorSchema,
   occurredAt: z.iso.datetime(),
   /** The request or event that caused it (API request id…), carried on to notify and the delivery records. */
-  correlationId: z.string().optional(),
+  correlationId: z.optional(z.string()),
 };
 
 export type DomainEvent = {
@@ -184,5 +184,5 @@ export const DomainEventSchema = z.discriminatedUnion(
   'type',
   eventTypes.map((type) =>
     z.object({ type: z.literal(type), ...envelopeFields, detail: eventDetails[type] }),
-  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<DomainEvent>;
+  ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+) as unknown as z.ZodMiniType<DomainEvent>;

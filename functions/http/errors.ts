@@ -1,5 +1,5 @@
 // The one mapping from errors to HTTP responses, shared by every route.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { DomainError, type DomainErrorKind } from '../domain/errors';
 import { clipText } from '../domain/plain-text';
 import { log } from '../log';

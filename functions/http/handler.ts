@@ -2,7 +2,7 @@
 // implementations: parse (zod) → authorize → one implementation call → response, with one
 // shared error mapping. Handlers stay thin because all of that lives here.
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { observed } from '../observed';
 import { authorize, confirmStaff, type Gate, principalFromClaims } from './auth';
 import { errorResponse, type HttpResponse, json, RequestValidationError } from './errors';
@@ -64,7 +64,7 @@ export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
 
 function parsePart(
   part: 'params' | 'query' | 'body',
-  schema: z.ZodType | undefined,
+  schema: z.ZodMiniType | undefined,
   value: unknown,
 ): unknown {
   if (!schema) {

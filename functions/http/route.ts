@@ -1,5 +1,5 @@
 // The shape of one route of the route table, and the types group implementations derive from it.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ContactNeed } from '../domain/grants';
 import type { ContactPrincipal, StaffPrincipal } from '../domain/principal';
 
@@ -42,10 +42,10 @@ export interface RouteDef {
   /** `portalCase` routes: what the grant must allow (`view` when absent). */
   contactNeed?: ContactNeed;
   summary: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  response: { status: number; schema: z.ZodType };
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
+  response: { status: number; schema: z.ZodMiniType };
   /** A tighter limit than the API stage's, for a route whose calls cost much (see THROTTLE). */
   throttle?: RouteThrottle;
 }
@@ -104,7 +104,7 @@ export type PrincipalOf<A extends AuthKind> = A extends 'staff' | 'admin'
     ? ContactPrincipal
     : undefined;
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface RouteRequest<R extends RouteDef> {
   principal: PrincipalOf<R['auth']>;

@@ -107,7 +107,7 @@ const METHOD_ORDER: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 export function generateOpenApi(
   entries: readonly (readonly [string, RouteDef])[],
   info: DocumentInfo,
-  schemas: Record<string, z.ZodType> = {},
+  schemas: Record<string, z.core.$ZodType> = {},
 ): OpenApiDocument {
   const byPath = new Map<string, [string, RouteDef][]>();
   for (const [id, route] of entries) {

@@ -40,7 +40,7 @@ export function renderOpenApi(document: OpenApiDocument = porticoDocument()): st
  * get `CaseView`, not an anonymous shape. Params and query objects are left out: they become one
  * parameter per key, not a schema.
  */
-function namedSchemas(entries: ReturnType<typeof routeEntries>): Record<string, z.ZodType> {
+function namedSchemas(entries: ReturnType<typeof routeEntries>): Record<string, z.core.$ZodType> {
   const parameterObjects = new Set<unknown>(entries.flatMap(([, r]) => [r.params, r.query]).filter(Boolean));
   const modules = [
     accessSchemas,
@@ -50,10 +50,10 @@ function namedSchemas(entries: ReturnType<typeof routeEntries>): Record<string, 
     documentsSchemas,
     inboxSchemas,
   ];
-  const named: Record<string, z.ZodType> = {};
+  const named: Record<string, z.core.$ZodType> = {};
   for (const module of modules) {
     for (const [name, value] of Object.entries(module)) {
-      if (!(value instanceof z.ZodType) || parameterObjects.has(value)) continue;
+      if (!(value instanceof z.core.$ZodType) || parameterObjects.has(value)) continue;
       if (named[name]) throw new Error(`two schema modules export ${name}`);
       named[name] = value;
     }

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { z } from 'zod';
 import { DomainError, type DomainErrorKind } from '../../functions/domain/errors';
 import { errorResponse, json, RequestValidationError } from '../../functions/http/errors';
 import { NewCaseBody } from '../../functions/http/schemas/cases';
+import * as z from '../../functions/zod-mini';
 
 const REQUEST_ID = 'req-42';
 
-function issuesOf(schema: z.ZodType, value: unknown) {
+function issuesOf(schema: z.ZodMiniType, value: unknown) {
   const result = schema.safeParse(value);
   if (result.success) throw new Error('the fixture was expected to fail its schema');
   return result.error.issues;

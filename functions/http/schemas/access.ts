@@ -1,7 +1,7 @@
 // Request and response schemas of portal access: grants, invitations, the portal's case list.
-import * as z from 'zod';
 import { GrantView, InvitationView, PortalCaseView } from '../../domain/access';
 import { OpenedInvitationView } from '../../domain/invitation-sign-in';
+import * as z from '../../zod-mini';
 import { Id } from './common';
 
 export { GrantView, InvitationView, OpenedInvitationView, PortalCaseView };
@@ -13,16 +13,18 @@ export const GrantBody = z
     role: z.enum(['viewer', 'collaborator']),
     canDownload: z.boolean(),
     /** Collaborators only. */
-    canUpload: z.boolean().default(false),
+    canUpload: z._default(z.boolean(), false),
   })
-  .refine((g) => g.role === 'collaborator' || !g.canUpload, {
-    message: 'only collaborators may upload',
-    path: ['canUpload'],
-  });
+  .check(
+    z.refine((g) => g.role === 'collaborator' || !g.canUpload, {
+      message: 'only collaborators may upload',
+      path: ['canUpload'],
+    }),
+  );
 
 export const PortalLinkView = z.object({ caseId: z.string(), url: z.string() });
 
 /** The invitation token from the mailed link: the body of both opening and accepting. */
-export const AcceptBody = z.strictObject({ token: z.string().min(20).max(500) });
+export const AcceptBody = z.strictObject({ token: z.string().check(z.minLength(20), z.maxLength(500)) });
 
 export const AcceptedView = z.object({ caseId: z.string(), contactId: z.string(), firmId: z.string() });

@@ -1,6 +1,6 @@
 // Request and response schemas of the case and contact routes.
-import * as z from 'zod';
 import { ContactView } from '../../domain/contacts';
+import * as z from '../../zod-mini';
 import { Email, Id, Locale, StaffUserId, Text } from './common';
 
 export { ContactView };
@@ -9,42 +9,39 @@ export const CaseParams = z.strictObject({ caseId: Id });
 
 export const NewCaseBody = z.strictObject({
   title: Text(200),
-  reference: Text(100).optional(),
-  clientName: Text(200).optional(),
-  ownerId: StaffUserId.optional(),
-  notifyClient: z.boolean().optional(),
+  reference: z.optional(Text(100)),
+  clientName: z.optional(Text(200)),
+  ownerId: z.optional(StaffUserId),
+  notifyClient: z.optional(z.boolean()),
 });
 
 export const CaseView = z.object({
   caseId: z.string(),
   title: z.string(),
-  reference: z.string().optional(),
-  clientName: z.string().optional(),
+  reference: z.optional(z.string()),
+  clientName: z.optional(z.string()),
   ownerId: z.string(),
   status: z.enum(['open', 'closed']),
   /** "Notify client" (ONVIO): whether the process path tells this case's contacts of documents. */
   notifyClient: z.boolean(),
-  notifyClientChangedAt: z.string().optional(),
-  notifyClientChangedBy: z.string().optional(),
+  notifyClientChangedAt: z.optional(z.string()),
+  notifyClientChangedBy: z.optional(z.string()),
   createdAt: z.string(),
   createdBy: z.string(),
 });
 
 export const NewContactBody = z.strictObject({
   name: Text(200),
-  email: Email.optional(),
-  phone: z
-    .string()
-    .regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number')
-    .optional(),
-  locale: Locale.optional(),
+  email: z.optional(Email),
+  phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{4,32}$/, 'must be a phone number'))),
+  locale: z.optional(Locale),
 });
 
 export const ContactParams = z.strictObject({ contactId: Id });
 
 /** What staff may change on a contact; setting `email` (even to the same address) clears its mail mark. */
 export const ContactChangeBody = z.strictObject({
-  name: Text(200).optional(),
-  email: Email.optional(),
-  locale: Locale.optional(),
+  name: z.optional(Text(200)),
+  email: z.optional(Email),
+  locale: z.optional(Locale),
 });

@@ -1,8 +1,8 @@
 // Request and response schemas of discussions, comments, file requests, document versions and the
 // firm settings.
-import * as z from 'zod';
 import { DiscussionView } from '../../domain/discussions';
 import { Person } from '../../domain/principal';
+import * as z from '../../zod-mini';
 import { Id, Locale, PageQuery, Text } from './common';
 
 export { DiscussionView };
@@ -12,12 +12,12 @@ export { DiscussionView };
  * tabs allowed, no other control characters. Notifications flatten it to one paragraph.
  */
 export const PlainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_BUT_LINES.test(s), 'must not contain control characters');
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(max, `must be at most ${max} characters`),
+    z.refine((s) => !CONTROL_BUT_LINES.test(s), 'must not contain control characters'),
+  );
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -30,9 +30,9 @@ export const NewDiscussionBody = z.strictObject({
   subject: Text(200),
   message: PlainText(10_000),
   /** A document of the case (a new file is uploaded through the upload flow first). */
-  attachmentDocumentId: Id.optional(),
+  attachmentDocumentId: z.optional(Id),
   /** "Publish and share": every contact with access to the case, or the chosen ones. */
-  shareWith: z.union([z.literal('all'), z.array(Id).min(1).max(100)]),
+  shareWith: z.union([z.literal('all'), z.array(Id).check(z.minLength(1), z.maxLength(100))]),
 });
 
 export const NewCommentBody = z.strictObject({ body: PlainText(5_000) });
@@ -53,24 +53,24 @@ export const FileRequestStatus = z.enum(['open', 'fulfilled', 'cancelled']);
 
 export const NewFileRequestBody = z.strictObject({
   /** Contacts with access to the case. */
-  recipients: z.array(Id).min(1).max(20),
+  recipients: z.array(Id).check(z.minLength(1), z.maxLength(20)),
   subject: Text(200),
   /** Plain text: notifications carry no formatting and no line breaks. */
   description: PlainText(4_000),
   /** Accepted only when the firm turned "detailed notifications" on (422 otherwise). */
-  additionalMessage: PlainText(4_000).optional(),
-  dueDate: z.iso.date().optional(),
+  additionalMessage: z.optional(PlainText(4_000)),
+  dueDate: z.optional(z.iso.date()),
   /** An existing document of the case: the request asks for a new version of it. */
-  attachmentDocumentId: Id.optional(),
+  attachmentDocumentId: z.optional(Id),
 });
 
-export const FileRequestsQuery = PageQuery.extend({
-  status: FileRequestStatus.optional(),
+export const FileRequestsQuery = z.extend(PageQuery, {
+  status: z.optional(FileRequestStatus),
   /** Only the requests sent to this contact. */
-  contactId: Id.optional(),
+  contactId: z.optional(Id),
 });
 
-export const PortalFileRequestsQuery = PageQuery.extend({ status: FileRequestStatus.optional() });
+export const PortalFileRequestsQuery = z.extend(PageQuery, { status: z.optional(FileRequestStatus) });
 
 export const FileRequestView = z.object({
   requestId: z.string(),
@@ -78,10 +78,10 @@ export const FileRequestView = z.object({
   kind: z.enum(['new', 'update']),
   subject: z.string(),
   description: z.string(),
-  additionalMessage: z.string().optional(),
-  dueDate: z.string().optional(),
+  additionalMessage: z.optional(z.string()),
+  dueDate: z.optional(z.string()),
   /** Update requests: the document a new version is asked for. */
-  document: z.object({ documentId: z.string(), name: z.string() }).optional(),
+  document: z.optional(z.object({ documentId: z.string(), name: z.string() })),
   recipients: z.array(z.object({ contactId: z.string(), name: z.string() })),
   status: FileRequestStatus,
   history: z.array(
@@ -91,9 +91,14 @@ export const FileRequestView = z.object({
       by: z.object({ kind: z.enum(['staff', 'contact']), id: z.string() }),
     }),
   ),
-  fulfilment: z
-    .object({ contactId: z.string(), documentId: z.string(), version: z.number().int(), at: z.string() })
-    .optional(),
+  fulfilment: z.optional(
+    z.object({
+      contactId: z.string(),
+      documentId: z.string(),
+      version: z.number().check(z.int()),
+      at: z.string(),
+    }),
+  ),
   createdBy: Person,
   createdAt: z.string(),
 });
@@ -102,14 +107,14 @@ export const FileRequestView = z.object({
 
 export const DocumentVersionView = z.object({
   documentId: z.string(),
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   /** True for the newest version (the one a download returns). */
   current: z.boolean(),
   fileName: z.string(),
   contentType: z.string(),
-  size: z.number().int(),
+  size: z.number().check(z.int()),
   uploadedBy: Person,
-  fileRequestId: z.string().optional(),
+  fileRequestId: z.optional(z.string()),
   createdAt: z.string(),
 });
 
@@ -122,18 +127,18 @@ export const SettingsBody = z.strictObject({
   /** Lets file requests carry an additional message in their notifications. */
   detailedNotifications: z.boolean(),
   /** Per-file upload limit in bytes. */
-  uploadMaxBytes: z.number().int().min(1).max(MAX_UPLOAD_BYTES),
+  uploadMaxBytes: z.number().check(z.int(), z.gte(1), z.lte(MAX_UPLOAD_BYTES)),
   /** The firm's default language; absent keeps the current one. */
-  locale: Locale.optional(),
+  locale: z.optional(Locale),
 });
 
 export const SettingsView = z.object({
   detailedNotifications: z.boolean(),
-  uploadMaxBytes: z.number().int(),
-  locale: z.string().meta({
+  uploadMaxBytes: z.number().check(z.int()),
+  locale: z.string().register(z.globalRegistry, {
     description:
       "The firm's default language (BCP 47, canonical; en until set): the texts of contacts and staff without a language we ship.",
   }),
-  updatedAt: z.string().optional(),
-  updatedBy: z.string().optional(),
+  updatedAt: z.optional(z.string()),
+  updatedBy: z.optional(z.string()),
 });

@@ -1,7 +1,7 @@
 // Request and response schemas of documents, uploads and shares.
-import * as z from 'zod';
 import { DocumentSource, DocumentView } from '../../domain/documents';
 import { ShareView } from '../../domain/shares';
+import * as z from '../../zod-mini';
 import { Id, PageQuery, Text } from './common';
 
 export { DocumentView, ShareView };
@@ -30,9 +30,9 @@ export const UploadBody = z.strictObject({
   fileName: Text(255),
   contentType: UploadContentType,
   /** Declared size in bytes; the presigned policy and ingest both hold the upload to the firm's limit. */
-  size: z.number().int().min(1),
+  size: z.number().check(z.int(), z.gte(1)),
   /** Portal uploads: the file request this upload fulfils (the caller must be one of its recipients). */
-  fileRequestId: Id.optional(),
+  fileRequestId: z.optional(Id),
 });
 
 export const UploadView = z.object({
@@ -41,16 +41,16 @@ export const UploadView = z.object({
   /** POST the form fields, then the file as the last field named `file`, to this URL. */
   url: z.string(),
   fields: z.record(z.string(), z.string()),
-  maxBytes: z.number().int(),
+  maxBytes: z.number().check(z.int()),
   expiresAt: z.string(),
 });
 
-export const DocumentsQuery = PageQuery.extend({ source: DocumentSource.optional() });
+export const DocumentsQuery = z.extend(PageQuery, { source: z.optional(DocumentSource) });
 
 export const DownloadView = z.object({ url: z.string(), expiresAt: z.string() });
 
-export const DocumentSharesBody = z.strictObject({ contactIds: z.array(Id).max(500) });
-export const ContactSharesBody = z.strictObject({ documentIds: z.array(Id).max(500) });
+export const DocumentSharesBody = z.strictObject({ contactIds: z.array(Id).check(z.maxLength(500)) });
+export const ContactSharesBody = z.strictObject({ documentIds: z.array(Id).check(z.maxLength(500)) });
 
 export const ShareSetView = z.object({
   added: z.array(z.string()),
@@ -58,4 +58,6 @@ export const ShareSetView = z.object({
   unchanged: z.array(z.string()),
 });
 
-export const SharesQuery = PageQuery.extend({ q: z.string().trim().min(1).max(100).optional() });
+export const SharesQuery = z.extend(PageQuery, {
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+});

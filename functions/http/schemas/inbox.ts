@@ -1,6 +1,6 @@
 // Request and response schemas of the inbox and of a case's internal notification recipients.
-import * as z from 'zod';
 import { RecipientsView } from '../../domain/recipients';
+import * as z from '../../zod-mini';
 import { Id, StaffUserId } from './common';
 
 export { RecipientsView };
@@ -10,19 +10,19 @@ export const InboxItemParams = z.strictObject({ itemId: Id });
 export const InboxItemView = z.object({
   itemId: z.string(),
   firmId: z.string(),
-  caseId: z.string().optional(),
+  caseId: z.optional(z.string()),
   eventId: z.string(),
   type: z.string(),
   title: z.string(),
   body: z.string(),
-  link: z.string().optional(),
+  link: z.optional(z.string()),
   createdAt: z.string(),
-  readAt: z.string().optional(),
-  archivedAt: z.string().optional(),
+  readAt: z.optional(z.string()),
+  archivedAt: z.optional(z.string()),
 });
 
-export const UnreadView = z.object({ unread: z.number().int().nonnegative() });
-export const ReadAllView = z.object({ marked: z.number().int().nonnegative() });
+export const UnreadView = z.object({ unread: z.number().check(z.int(), z.nonnegative()) });
+export const ReadAllView = z.object({ marked: z.number().check(z.int(), z.nonnegative()) });
 
 export const Recipient = z.strictObject({ userId: StaffUserId, inApp: z.boolean(), email: z.boolean() });
-export const RecipientsBody = z.strictObject({ recipients: z.array(Recipient).max(100) });
+export const RecipientsBody = z.strictObject({ recipients: z.array(Recipient).check(z.maxLength(100)) });

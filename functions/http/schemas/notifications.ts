@@ -1,5 +1,4 @@
 // Request and response schemas of the notification settings (the firm's matrix) and of delivery status.
-import * as z from 'zod';
 import { DeliveryView } from '../../domain/deliveries';
 import {
   DIGEST_MINUTES,
@@ -10,6 +9,7 @@ import {
   type NotifyingEvent,
 } from '../../domain/notification-matrix';
 import { PreferencesView, SwitchesView } from '../../domain/preferences';
+import * as z from '../../zod-mini';
 import { Id } from './common';
 
 export { DeliveryView, PreferencesView };
@@ -27,27 +27,26 @@ const Category = z.enum(NOTIFICATION_CATEGORIES);
 export const MatrixBody = z.strictObject({
   matrix: z.strictObject(matrixShape),
   /** Categories the firm's people cannot unsubscribe from (access is always one of them). */
-  mandatory: z.array(Category).max(NOTIFICATION_CATEGORIES.length),
+  mandatory: z.array(Category).check(z.maxLength(NOTIFICATION_CATEGORIES.length)),
   /** Which document path tells clients (default `portal`). */
-  documentPath: z.enum(DOCUMENT_PATHS).optional(),
+  documentPath: z.optional(z.enum(DOCUMENT_PATHS)),
   /** Digest window in minutes per category (absent: mails go out one by one). */
-  digest: z
-    .strictObject(
+  digest: z.optional(
+    z.strictObject(
       Object.fromEntries(
         NOTIFICATION_CATEGORIES.map((c) => [
           c,
-          z.number().int().min(DIGEST_MINUTES.min).max(DIGEST_MINUTES.max).optional(),
+          z.optional(z.number().check(z.int(), z.gte(DIGEST_MINUTES.min), z.lte(DIGEST_MINUTES.max))),
         ]),
-      ) as Record<NotificationCategory, z.ZodOptional<z.ZodNumber>>,
-    )
-    .optional(),
+      ) as Record<NotificationCategory, z.ZodMiniOptional<z.ZodMiniNumber>>,
+    ),
+  ),
 });
 
 const DigestView = z.object(
-  Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, z.number().int().optional()])) as Record<
-    NotificationCategory,
-    z.ZodOptional<z.ZodNumber>
-  >,
+  Object.fromEntries(
+    NOTIFICATION_CATEGORIES.map((c) => [c, z.optional(z.number().check(z.int()))]),
+  ) as Record<NotificationCategory, z.ZodMiniOptional<z.ZodMiniNumber>>,
 );
 
 export const MatrixView = z.object({
@@ -70,8 +69,8 @@ export const MatrixView = z.object({
   mandatory: z.array(Category),
   documentPath: z.enum(DOCUMENT_PATHS),
   digest: DigestView,
-  updatedAt: z.string().optional(),
-  updatedBy: z.string().optional(),
+  updatedAt: z.optional(z.string()),
+  updatedBy: z.optional(z.string()),
 });
 
 /** Every category must be present: preferences are saved whole. */

@@ -1,6 +1,6 @@
 // Request and response schemas of web push: the VAPID public key and each person's subscriptions.
-import * as z from 'zod';
 import { ENDPOINT_MAX, isAuthSecret, isP256PublicKey, PushSubscriptionView } from '../../domain/push';
+import * as z from '../../zod-mini';
 
 export { PushSubscriptionView };
 
@@ -11,20 +11,24 @@ export const PushPublicKeyView = z.object({
 
 /** What `PushSubscription.toJSON()` gives in the browser, as it gives it. */
 export const PushSubscriptionBody = z.strictObject({
-  endpoint: z.url({ protocol: /^https?$/ }).max(ENDPOINT_MAX),
-  expirationTime: z.number().int().positive().nullable().optional(),
+  endpoint: z.url({ protocol: /^https?$/ }).check(z.maxLength(ENDPOINT_MAX)),
+  expirationTime: z.optional(z.nullable(z.number().check(z.int(), z.positive()))),
   keys: z.strictObject({
     p256dh: z
       .string()
-      .max(100)
-      .refine(isP256PublicKey, 'must be a base64url P-256 public key (65 bytes, uncompressed)'),
-    auth: z.string().max(30).refine(isAuthSecret, 'must be a base64url 16-byte auth secret'),
+      .check(
+        z.maxLength(100),
+        z.refine(isP256PublicKey, 'must be a base64url P-256 public key (65 bytes, uncompressed)'),
+      ),
+    auth: z
+      .string()
+      .check(z.maxLength(30), z.refine(isAuthSecret, 'must be a base64url 16-byte auth secret')),
   }),
 });
 
 /** Endpoint hashes, as the API issued them. */
 export const PushSubscriptionParams = z.strictObject({
-  subscriptionId: z.string().regex(/^[0-9a-f]{32}$/, 'must be a subscription id issued by Portico'),
+  subscriptionId: z.string().check(z.regex(/^[0-9a-f]{32}$/, 'must be a subscription id issued by Portico')),
 });
 
 export const PushSubscriptionRemovedView = z.object({

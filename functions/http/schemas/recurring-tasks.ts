@@ -1,8 +1,8 @@
 // Request and response schemas of the process path (ONVIO): recurring tasks and their
 // notify-client flag, a case's notify-client flag, and publishing a document for a recurring task.
-import * as z from 'zod';
 import { PublicationView } from '../../domain/publish';
 import { RECURRING_TASK_ID, RecurringTaskView } from '../../domain/recurring-tasks';
+import * as z from '../../zod-mini';
 import { Id, Text } from './common';
 
 export { PublicationView, RecurringTaskView };
@@ -10,7 +10,7 @@ export { PublicationView, RecurringTaskView };
 /** The integration's own id of the recurring task. */
 export const RecurringTaskId = z
   .string()
-  .regex(RECURRING_TASK_ID, 'must be 1 to 64 letters, digits, dots, dashes or underscores');
+  .check(z.regex(RECURRING_TASK_ID, 'must be 1 to 64 letters, digits, dots, dashes or underscores'));
 
 export const RecurringTaskParams = z.strictObject({ recurringTaskId: RecurringTaskId });
 
@@ -25,5 +25,5 @@ export const NotifyClientBody = z.strictObject({ notifyClient: z.boolean() });
 export const PublishBody = z.strictObject({
   recurringTaskId: RecurringTaskId,
   /** Contacts to publish to (each must have access to the case); absent: every contact with access. */
-  contactIds: z.array(Id).min(1).max(500).optional(),
+  contactIds: z.optional(z.array(Id).check(z.minLength(1), z.maxLength(500))),
 });

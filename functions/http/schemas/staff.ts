@@ -1,14 +1,14 @@
 // Request and response schemas of the staff accounts routes.
-import * as z from 'zod';
 import { StaffRole } from '../../domain/principal';
 import { StaffStatus, StaffView } from '../../domain/staff';
+import * as z from '../../zod-mini';
 import { Email, Locale, PageQuery, StaffUserId, Text } from './common';
 
 export { StaffView };
 
 export const StaffParams = z.strictObject({ userId: StaffUserId });
 
-export const StaffQuery = PageQuery.extend({ status: StaffStatus.optional() });
+export const StaffQuery = z.extend(PageQuery, { status: z.optional(StaffStatus) });
 
 export const InviteStaffBody = z.strictObject({
   email: Email,
@@ -19,9 +19,9 @@ export const InviteStaffBody = z.strictObject({
 
 /** What an admin may change on a staff user; at least one field. */
 export const StaffChangeBody = z.strictObject({
-  role: StaffRole.optional(),
-  name: Text(200).optional(),
-  language: Locale.optional(),
+  role: z.optional(StaffRole),
+  name: z.optional(Text(200)),
+  language: z.optional(Locale),
 });
 
 export const InvitedStaffView = z.object({

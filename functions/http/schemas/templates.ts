@@ -1,9 +1,9 @@
 // Request and response schemas of the firm's notification texts: each template × locale with its
 // overrides, and one override per template × locale × channel. Field rules (ICU, variables, bounds)
 // are checked by the domain at save, answering 422 `template_invalid` with the field at fault.
-import * as z from 'zod';
 import { NOTIFYING_EVENT_TYPES } from '../../domain/notification-matrix';
 import { LOCALES, OVERRIDE_CHANNELS } from '../../domain/texts/template';
+import * as z from '../../zod-mini';
 import { PageQuery } from './common';
 
 const Locale = z.enum(LOCALES);
@@ -12,12 +12,11 @@ const Channel = z.enum(OVERRIDE_CHANNELS);
 /** Template ids: an event type, or `<event type>.<audience>`. */
 const TemplateId = z
   .string()
-  .max(100)
-  .regex(/^[a-z]+(\.[a-z]+)+$/, 'must be a template id such as document.uploaded');
+  .check(z.maxLength(100), z.regex(/^[a-z]+(\.[a-z]+)+$/, 'must be a template id such as document.uploaded'));
 
-export const TemplatesQuery = PageQuery.extend({
-  locale: Locale.optional(),
-  eventType: z.enum(NOTIFYING_EVENT_TYPES).optional(),
+export const TemplatesQuery = z.extend(PageQuery, {
+  locale: z.optional(Locale),
+  eventType: z.optional(z.enum(NOTIFYING_EVENT_TYPES)),
 });
 
 export const TemplateParams = z.strictObject({ templateId: TemplateId, locale: Locale, channel: Channel });
@@ -27,23 +26,23 @@ export const TemplateParams = z.strictObject({ templateId: TemplateId, locale: L
  * line breaks (one paragraph each). Loosely bounded here so the domain can say which field is wrong.
  */
 export const TemplateOverrideBody = z.strictObject({
-  subject: z.string().max(10_000).optional(),
-  title: z.string().max(10_000).optional(),
-  body: z.string().max(10_000).optional(),
+  subject: z.optional(z.string().check(z.maxLength(10_000))),
+  title: z.optional(z.string().check(z.maxLength(10_000))),
+  body: z.optional(z.string().check(z.maxLength(10_000))),
 });
 
 const TextView = z.object({
   subject: z.string(),
   title: z.string(),
   body: z.string(),
-  emailBody: z.string().optional(),
-  action: z.string().optional(),
-  footer: z.string().optional(),
+  emailBody: z.optional(z.string()),
+  action: z.optional(z.string()),
+  footer: z.optional(z.string()),
 });
 
 const OverrideView = z.object({
-  subject: z.string().optional(),
-  title: z.string().optional(),
+  subject: z.optional(z.string()),
+  title: z.optional(z.string()),
   body: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
@@ -62,8 +61,8 @@ export const TemplateView = z.object({
   shipped: TextView,
   /** The firm's own texts, per channel. */
   overrides: z.object({
-    email: OverrideView.optional(),
-    inApp: OverrideView.optional(),
-    push: OverrideView.optional(),
+    email: z.optional(OverrideView),
+    inApp: z.optional(OverrideView),
+    push: z.optional(OverrideView),
   }),
 });

@@ -1,8 +1,8 @@
 // Request and response schemas of chat threads, their messages and client tasks, and the firm's
 // client-notification settings.
-import * as z from 'zod';
 import { Person } from '../../domain/principal';
 import { ThreadView } from '../../domain/threads';
+import * as z from '../../zod-mini';
 import { Id, PageQuery, Text } from './common';
 
 export { ThreadView };
@@ -15,31 +15,31 @@ const TaskText = Text(500);
 // biome-ignore lint/suspicious/noControlCharactersInRegex: line breaks and tabs are fine, other controls are not
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A message: free text, line breaks allowed (notifications flatten it). */
-const MessageText = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(10_000, 'must be at most 10000 characters')
-  .refine((s) => !CONTROL_BUT_LINE_BREAKS.test(s), 'must not contain control characters');
+const MessageText = z.string().check(
+  z.trim(),
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(10_000, 'must be at most 10000 characters'),
+  z.refine((s) => !CONTROL_BUT_LINE_BREAKS.test(s), 'must not contain control characters'),
+);
 
 export const ReminderSettings = z.strictObject({
   /** Days between reminders while tasks are open. */
-  everyDays: z.number().int().min(1).max(90),
+  everyDays: z.number().check(z.int(), z.gte(1), z.lte(90)),
   /** At most this many reminders per open period; 0 = no automatic reminders. */
-  maxCount: z.number().int().min(0).max(20),
+  maxCount: z.number().check(z.int(), z.gte(0), z.lte(20)),
 });
 
 export const NewThreadBody = z.strictObject({
   subject: Text(200),
-  contactIds: z.array(Id).min(1, 'name at least one contact').max(20),
-  message: MessageText.optional(),
-  tasks: z.array(TaskText).max(50).optional(),
+  contactIds: z.array(Id).check(z.minLength(1, 'name at least one contact'), z.maxLength(20)),
+  message: z.optional(MessageText),
+  tasks: z.optional(z.array(TaskText).check(z.maxLength(50))),
   /** Overrides the firm's default automatic reminders for this thread. */
-  reminders: ReminderSettings.optional(),
+  reminders: z.optional(ReminderSettings),
 });
 
-export const ThreadsQuery = PageQuery.extend({
-  filter: z.enum(['all', 'incomplete', 'completed']).default('all'),
+export const ThreadsQuery = z.extend(PageQuery, {
+  filter: z._default(z.enum(['all', 'incomplete', 'completed']), 'all'),
 });
 
 const AuthorView = Person;
@@ -51,15 +51,15 @@ export const TaskView = z.object({
   /** Fractional index: the list order. */
   position: z.string(),
   done: z.boolean(),
-  doneAt: z.string().optional(),
-  doneBy: AuthorView.optional(),
+  doneAt: z.optional(z.string()),
+  doneBy: z.optional(AuthorView),
   createdAt: z.string(),
   createdBy: AuthorView,
-  updatedAt: z.string().optional(),
-  updatedBy: AuthorView.optional(),
+  updatedAt: z.optional(z.string()),
+  updatedBy: z.optional(AuthorView),
 });
 
-export const NewThreadView = ThreadView.extend({ tasks: z.array(TaskView) });
+export const NewThreadView = z.extend(ThreadView, { tasks: z.array(TaskView) });
 
 export const MessageView = z.object({
   messageId: z.string(),
@@ -68,19 +68,23 @@ export const MessageView = z.object({
   text: z.string(),
   author: AuthorView,
   createdAt: z.string(),
-  tasks: z.array(z.object({ taskId: z.string(), text: z.string(), done: z.boolean() })).optional(),
-  change: z.enum(['added', 'edited', 'deleted', 'completed', 'reopened']).optional(),
+  tasks: z.optional(z.array(z.object({ taskId: z.string(), text: z.string(), done: z.boolean() }))),
+  change: z.optional(z.enum(['added', 'edited', 'deleted', 'completed', 'reopened'])),
 });
 
 export const MessageBody = z.strictObject({ text: MessageText });
-export const NewTasksBody = z.strictObject({ tasks: z.array(TaskText).min(1).max(50) });
+export const NewTasksBody = z.strictObject({
+  tasks: z.array(TaskText).check(z.minLength(1), z.maxLength(50)),
+});
 export const EditTaskBody = z.strictObject({ text: TaskText });
 /** Drag and drop: between `afterTaskId` and `beforeTaskId` (one may be absent: the start or the end). */
 export const MoveTaskBody = z
-  .strictObject({ afterTaskId: Id.optional(), beforeTaskId: Id.optional() })
-  .refine((b) => b.afterTaskId !== undefined || b.beforeTaskId !== undefined, {
-    message: 'give afterTaskId, beforeTaskId or both',
-  });
+  .strictObject({ afterTaskId: z.optional(Id), beforeTaskId: z.optional(Id) })
+  .check(
+    z.refine((b) => b.afterTaskId !== undefined || b.beforeTaskId !== undefined, {
+      message: 'give afterTaskId, beforeTaskId or both',
+    }),
+  );
 
 export const ClientNotificationsBody = z.strictObject({
   /** Show message and task texts in client-facing emails (off by default: content is sensitive). */
@@ -90,5 +94,5 @@ export const ClientNotificationsBody = z.strictObject({
 });
 export const ClientNotificationsView = z.object({
   showMessageContext: z.boolean(),
-  taskReminders: z.object({ everyDays: z.number().int(), maxCount: z.number().int() }),
+  taskReminders: z.object({ everyDays: z.number().check(z.int()), maxCount: z.number().check(z.int()) }),
 });

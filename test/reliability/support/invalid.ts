@@ -3,13 +3,13 @@
 // fields, prototype keys and non-object bodies. Every case is checked against the schema itself
 // before it is sent, so only input the route must refuse is sent.
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType };
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+type Def = { type: string; innerType?: z.ZodMiniType; in?: z.ZodMiniType; element?: z.ZodMiniType };
+const defOf = (s: z.ZodMiniType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The schema under optional / default / nullable / pipe wrappers. */
-function core(s: z.ZodType): z.ZodType {
+function core(s: z.ZodMiniType): z.ZodMiniType {
   let cur = s;
   for (let i = 0; i < 10; i++) {
     const d = defOf(cur);
@@ -45,7 +45,7 @@ const weirdStrings = fc.oneof(
 );
 
 /** Values of the wrong kind (or out of bounds) for a field of this schema. */
-export function wrongValues(field: z.ZodType): fc.Arbitrary<unknown> {
+export function wrongValues(field: z.ZodMiniType): fc.Arbitrary<unknown> {
   const type = defOf(core(field)).type;
   const common = fc.constantFrom<unknown>(null, {}, [], { __proto__: null }, -1, 1.5, true);
   switch (type) {
@@ -80,12 +80,12 @@ export type Mutation =
   | { part: 'query'; query: Record<string, string>; note: string }
   | { part: 'body'; raw: string; note: string };
 
-const shapeOf = (s: z.ZodType | undefined) =>
-  s ? ((core(s) as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {}) : {};
+const shapeOf = (s: z.ZodMiniType | undefined) =>
+  s ? ((core(s) as unknown as { shape?: Record<string, z.ZodMiniType> }).shape ?? {}) : {};
 
 /** Mutations of a valid request: one part made invalid, the rest left valid. */
 export function mutations(
-  route: { params?: z.ZodObject; query?: z.ZodObject; body?: z.ZodType },
+  route: { params?: z.ZodMiniObject; query?: z.ZodMiniObject; body?: z.ZodMiniType },
   valid: { params: Record<string, string>; body?: unknown },
   tokens: { real?: string; other?: string },
 ): fc.Arbitrary<Mutation> {
@@ -211,7 +211,7 @@ export function mutations(
 
 /** Would the route's own schemas refuse this mutation? (Cases they accept are not bad input.) */
 export function refused(
-  route: { params?: z.ZodObject; query?: z.ZodObject; body?: z.ZodType },
+  route: { params?: z.ZodMiniObject; query?: z.ZodMiniObject; body?: z.ZodMiniType },
   m: Mutation,
 ): boolean {
   if (m.part === 'params') return !route.params?.safeParse(m.params).success;

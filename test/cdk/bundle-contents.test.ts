@@ -1,0 +1,102 @@
+// What the Lambda bundles hold (decision 0032). Every Lambda validates with zod/mini through
+// functions/zod-mini.ts: classic zod (its classes carry every method, so a bundle cannot shed them:
+// ≈ 60 KB more per function) must not come back with the next `import * as z from 'zod'`, and mini
+// must not run without its English messages. And the bench's baseline knows every AWS SDK package a
+// bundle holds, since a function's baseline imports exactly those (bench/bundles.ts).
+import { basename } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cdkBuildOptions, lambdaEntries, moduleOf, sdkPackages } from '../../bench/bundles';
+import { repoRoot } from '../../bench/paths';
+
+const CLASSIC = /node_modules\/zod\/v4\/classic\//;
+const MINI = /node_modules\/zod\/v4\/mini\//;
+const ENGLISH = /node_modules\/zod\/v4\/locales\/en\.js$/;
+/** The SDK packages a function's code imports (clients, the document client, signers), not their internals. */
+const SDK_FACING = /^@aws-sdk\/(?:client-|lib-|s3-)/;
+
+/** What esbuild reads for one entry, built with the options CDK uses (bench/bundles.ts), nothing written. */
+async function inputsOf(
+  entry: { entryPoints: string[] } | { stdin: { contents: string } },
+): Promise<string[]> {
+  const source =
+    'stdin' in entry
+      ? { stdin: { ...entry.stdin, resolveDir: repoRoot, sourcefile: 'probe.js', loader: 'js' as const } }
+      : entry;
+  const result = await build({
+    ...cdkBuildOptions,
+    ...source,
+    absWorkingDir: repoRoot,
+    write: false,
+    sourcemap: false,
+    outfile: 'index.mjs',
+  });
+  return Object.keys(result.metafile!.inputs);
+}
+
+let inputs: Map<string, string[]>;
+
+beforeAll(async () => {
+  const entries = await lambdaEntries();
+  const built = await Promise.all(entries.map((e) => inputsOf({ entryPoints: [e] })));
+  inputs = new Map(entries.map((e, i) => [basename(e, '.ts'), built[i]!]));
+}, 120_000);
+
+describe('Stack: Portico', () => {
+  describe('zod in the Lambda bundles', () => {
+    it('builds every Lambda entry (the list the checks below run over)', () => {
+      // Assess
+      expect([...inputs.keys()]).toEqual(expect.arrayContaining(['cases', 'documents', 'notify', 'ingest']));
+    });
+
+    it('bundles no classic zod in any Lambda', () => {
+      // Act
+      const withClassic = [...inputs]
+        .filter(([, files]) => files.some((f) => CLASSIC.test(f)))
+        .map(([fn]) => fn);
+
+      // Assess
+      expect(withClassic).toEqual([]);
+    });
+
+    it('bundles zod/mini with its English locale wherever a Lambda validates', () => {
+      // Act
+      const validating = [...inputs].filter(([, files]) => files.some((f) => MINI.test(f)));
+      const withoutEnglish = validating
+        .filter(([, files]) => !files.some((f) => ENGLISH.test(f)))
+        .map(([fn]) => fn);
+
+      // Assess
+      expect(validating.length).toBe(inputs.size);
+      expect(withoutEnglish).toEqual([]);
+    });
+
+    it('notices classic zod: a bundle importing `zod` lists classic inputs (the check above can fail)', async () => {
+      // Prepare
+      const source = "import * as z from 'zod';\nexport const handler = (e) => z.string().min(1).parse(e);";
+
+      // Act
+      const built = await inputsOf({ stdin: { contents: source } });
+
+      // Assess
+      expect(built.some((f) => CLASSIC.test(f))).toBe(true);
+    });
+  });
+
+  describe('the bench baseline', () => {
+    it('knows every AWS SDK package a Lambda bundles', () => {
+      // Act
+      const bundled = new Set(
+        [...inputs.values()]
+          .flat()
+          .map(moduleOf)
+          .filter((m) => SDK_FACING.test(m)),
+      );
+      const unknown = [...bundled].filter((p) => !(p in sdkPackages));
+
+      // Assess
+      expect(bundled.size).toBeGreaterThan(0);
+      expect(unknown).toEqual([]);
+    });
+  });
+});
