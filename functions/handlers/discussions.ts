@@ -2,12 +2,9 @@
 import { discussionsApi } from '../api/discussions';
 import { loadConfig } from '../config';
 import { systemClock } from '../domain/ports';
-import { caseStore } from '../store/cases';
-import { caseContacts, discussionStore } from '../store/discussions';
-import { documentStore } from '../store/documents';
+import { caseContacts, caseParts, discussionStore } from '../store/discussions';
 import { fileRequestStore } from '../store/file-requests';
-import { firmStore } from '../store/firm';
-import { grantLookup } from '../store/grants';
+import { grantLocator } from '../store/grants';
 import { settingsStore } from '../store/settings';
 import { shareStore } from '../store/shares';
 import { versionStore } from '../store/versions';
@@ -20,10 +17,8 @@ const table = await tableFromEnv();
 
 export const handler = discussionsApi(
   {
-    cases: caseStore(table),
-    firm: firmStore(table),
-    documents: documentStore(table),
-    grants: grantLookup(table),
+    caseParts: caseParts(table),
+    grantLocator: grantLocator(table),
     caseContacts: caseContacts(table),
     discussions: discussionStore(table),
     fileRequests: fileRequestStore(table),

@@ -2,7 +2,7 @@
 import { threadsApi } from '../api/threads';
 import { systemClock } from '../domain/ports';
 import { clientNotificationStore } from '../store/client-notifications';
-import { grantLookup } from '../store/grants';
+import { grantLocator } from '../store/grants';
 import { threadStore } from '../store/threads';
 import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
@@ -15,7 +15,7 @@ export const handler = threadsApi(
   {
     threads,
     tasks: threads,
-    grants: grantLookup(table),
+    grantLocator: grantLocator(table),
     clientNotifications: clientNotificationStore(table),
     clock: systemClock,
     ids: ulidIds,

@@ -1,7 +1,7 @@
 // DynamoDB adapters of the ThreadStore and TaskStore ports: threads (GSI2 by task state), members,
 // messages, tasks and the reminder schedule. A task change is one transaction: tasks, the thread's
 // counts by ADD (held to the counts it read), the update message, its events, the schedule.
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/cases';
 import { notFound } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
@@ -13,7 +13,7 @@ import { Entity, type ItemKey, keys, patterns, REMINDER_SHARDS } from './keys';
 import {
   conditionCheck,
   getItem,
-  getMany,
+  getNamed,
   isTransactionConflict,
   putActivity,
   queryAll,
@@ -57,18 +57,37 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
   const putTask = (t: Task) => put(keys.task(t.firmId, t.caseId, t.threadId, t.taskId), Entity.task, t);
 
   return {
-    getCase: (firmId, caseId) => readItem<Case>(table, keys.case(firmId, caseId)),
-    getStaffUser: (firmId, userId) => readItem<StaffUser>(table, keys.staff(firmId, userId)),
-    getGrant: (firmId, caseId, contactId) => readItem<Grant>(table, keys.grant(firmId, caseId, contactId)),
-    async firmReminderDefaults(firmId) {
-      const res = await table.client.send(
-        new GetCommand({
-          TableName: table.name,
-          Key: keys.firm(firmId),
-          ProjectionExpression: 'taskReminders',
-        }),
-      );
-      return res.Item?.taskReminders as Thread['reminders'] | undefined;
+    async staffThreadParts(firmId, caseId, threadId, userId) {
+      const got = await getNamed(table, {
+        case: keys.case(firmId, caseId),
+        ...(threadId ? { thread: keys.thread(firmId, caseId, threadId) } : {}),
+        ...(userId ? { user: keys.staff(firmId, userId) } : {}),
+      });
+      return got as { case?: Case; thread?: Thread; user?: StaffUser };
+    },
+
+    async portalThreadParts(at, threadId) {
+      const got = await getNamed(table, {
+        grant: keys.grant(at.firmId, at.caseId, at.contactId),
+        ...(threadId ? { thread: keys.thread(at.firmId, at.caseId, threadId) } : {}),
+      });
+      return got as { grant?: Grant; thread?: Thread };
+    },
+
+    async newThreadParts(firmId, caseId, contactIds, userId, reminderDefaults) {
+      const got = await getNamed<string>(table, {
+        case: keys.case(firmId, caseId),
+        user: keys.staff(firmId, userId),
+        ...(reminderDefaults ? { firm: keys.firm(firmId) } : {}),
+        ...Object.fromEntries(contactIds.map((id, i) => [`grant${i}`, keys.grant(firmId, caseId, id)])),
+      });
+      const defaults = got.firm?.taskReminders as Thread['reminders'] | undefined;
+      return {
+        ...(got.case ? { case: got.case as unknown as Case } : {}),
+        ...(got.user ? { user: got.user as unknown as StaffUser } : {}),
+        ...(defaults ? { reminderDefaults: defaults } : {}),
+        grants: contactIds.map((_, i) => got[`grant${i}`] as Grant | undefined),
+      };
     },
 
     async createThread({ thread, message, tasks, reminder, event }) {
@@ -108,20 +127,13 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
         page,
       ),
 
-    async listMemberThreads(firmId, caseId, contactId, page) {
-      const members = await queryPage<{ threadId: string }>(
-        table,
-        patterns.threadsOfMember(firmId, caseId, contactId),
-        page,
-      );
-      const threads = await getMany<Thread>(
-        table,
-        members.items.map((m) => keys.thread(firmId, caseId, m.threadId)),
-      );
-      const byId = new Map(threads.map((t) => [t.threadId, t]));
-      const items = members.items.flatMap((m) => byId.get(m.threadId) ?? []);
-      return members.nextToken ? { items, nextToken: members.nextToken } : { items };
-    },
+    // One Query over the case's threads, those the contact takes part in kept (a thread's contacts
+    // never change after it starts): not the member items, then the threads they name, in two.
+    listMemberThreads: (firmId, caseId, contactId, page) =>
+      queryPage<Thread>(table, patterns.threadsOfCase(firmId, caseId), page, {
+        expression: 'contains(contactIds, :contact)',
+        values: { ':contact': contactId },
+      }),
 
     async postMessage(message, event) {
       const { firmId, caseId, threadId } = message;

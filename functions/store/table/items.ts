@@ -85,3 +85,48 @@ export async function getMany<T>(
   }
   return out;
 }
+
+/**
+ * The items at named keys, in one BatchGetItem (consistent unless told otherwise): `{ name: item }`,
+ * a name absent where no item exists. For a route that needs several independent items (a check
+ * and the data it guards) in one round trip; at most 100 keys.
+ */
+export async function getNamed<N extends string>(
+  table: Table,
+  named: Partial<Record<N, ItemKey>>,
+  opts: { consistent?: boolean } = {},
+): Promise<Partial<Record<N, Record<string, unknown>>>> {
+  const where = new Map<string, N[]>();
+  const unique: ItemKey[] = [];
+  for (const [name, key] of Object.entries(named) as [N, ItemKey | undefined][]) {
+    if (!key) continue;
+    const id = `${key.PK}\u0000${key.SK}`;
+    if (!where.has(id)) {
+      where.set(id, []);
+      unique.push(key);
+    }
+    where.get(id)!.push(name);
+  }
+  const out: Partial<Record<N, Record<string, unknown>>> = {};
+  if (unique.length === 0) return out;
+  if (unique.length > BATCH_GET_MAX) throw new Error(`getNamed takes at most ${BATCH_GET_MAX} keys`);
+  const consistent = opts.consistent ?? true;
+  let pending: Record<string, unknown>[] | undefined = unique as never;
+  for (let attempt = 0; pending && pending.length > 0; attempt++) {
+    if (attempt >= BATCH_GET_ATTEMPTS)
+      throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+    const res: BatchGetCommandOutput = await table.client.send(
+      new BatchGetCommand({
+        RequestItems: { [table.name]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } },
+      }),
+    );
+    for (const item of res.Responses?.[table.name] ?? []) {
+      for (const name of where.get(`${item[tableLayout.partitionKey]}\u0000${item[tableLayout.sortKey]}`) ??
+        [])
+        out[name] = fromItem(item);
+    }
+    pending = res.UnprocessedKeys?.[table.name]?.Keys;
+  }
+  return out;
+}
