@@ -1,6 +1,7 @@
 // Who of a case's contacts may be addressed (shared a discussion, sent a file request): those whose
 // grant is not revoked. An invited contact counts: it sees what it was sent once it accepts.
 import type { Case } from './cases';
+import { checkedAlongside } from './checks';
 import type { Document } from './documents';
 import { notFound, unprocessable } from './errors';
 import type { StaffUser } from './firm';
@@ -39,6 +40,35 @@ export interface CaseParts {
     document?: Document;
     settings?: { detailedNotifications?: boolean };
   }>;
+}
+
+/**
+ * What addressing a case's contacts reads, in one round trip: the case and the wanted items (one
+ * read; 404 `case` decides first) with the case's grants alongside.
+ */
+export const caseAndGrants = (
+  deps: { caseParts: CaseParts; caseContacts: CaseContacts },
+  firmId: string,
+  caseId: string,
+  wanted: CasePartsWanted,
+) =>
+  checkedAlongside(
+    requireCaseParts(deps, firmId, caseId, wanted),
+    deps.caseContacts.grantsOfCase(firmId, caseId),
+  );
+
+/** The attachment (422 when it is not a document of the case) and the addressed contacts' grants. */
+export function attachmentAndContacts(
+  parts: { document?: Document },
+  caseGrants: Grant[],
+  attachmentDocumentId: string | undefined,
+  chosen: 'all' | string[],
+  codes: { without: string; none: string },
+): { attachment: Document | undefined; contacts: Grant[] } {
+  const attachment = attachmentDocumentId
+    ? requireAttachment(parts.document, attachmentDocumentId)
+    : undefined;
+  return { attachment, contacts: chooseAddressable(caseGrants, chosen, codes) };
 }
 
 /** The case and the wanted items (one read), or 404 `case`. */

@@ -5,12 +5,12 @@ import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import {
+  attachmentAndContacts,
   type CaseContacts,
   type CaseParts,
-  chooseAddressable,
+  caseAndGrants,
   mapPage,
   pageOf,
-  requireAttachment,
   requireCaseParts,
 } from './case-contacts';
 import { checkedAlongside } from './checks';
@@ -143,20 +143,17 @@ export async function publishDiscussion(
   caseId: string,
   input: NewDiscussion,
 ): Promise<DiscussionView> {
-  const [parts, caseGrants] = await checkedAlongside(
-    requireCaseParts(deps, by.firmId, caseId, {
-      userId: by.userId,
-      documentId: input.attachmentDocumentId,
-    }),
-    deps.caseContacts.grantsOfCase(by.firmId, caseId),
-  );
-  const attachment = input.attachmentDocumentId
-    ? requireAttachment(parts.document, input.attachmentDocumentId)
-    : undefined;
-  const contacts = chooseAddressable(caseGrants, input.shareWith, {
-    without: 'contact_without_access',
-    none: 'no_contacts_with_access',
+  const [parts, caseGrants] = await caseAndGrants(deps, by.firmId, caseId, {
+    userId: by.userId,
+    documentId: input.attachmentDocumentId,
   });
+  const { attachment, contacts } = attachmentAndContacts(
+    parts,
+    caseGrants,
+    input.attachmentDocumentId,
+    input.shareWith,
+    { without: 'contact_without_access', none: 'no_contacts_with_access' },
+  );
   const createdBy = staffPerson(by, parts.user);
   const d: Discussion = {
     firmId: by.firmId,

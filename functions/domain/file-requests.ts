@@ -5,13 +5,13 @@
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import {
+  attachmentAndContacts,
   type CaseContacts,
   type CaseParts,
-  chooseAddressable,
+  caseAndGrants,
   mapPage,
   type Person,
   pageOf,
-  requireAttachment,
   requireCaseParts,
 } from './case-contacts';
 import { checkedAlongside } from './checks';
@@ -135,14 +135,11 @@ export async function createFileRequest(
   caseId: string,
   input: NewFileRequest,
 ) {
-  const [parts, caseGrants] = await checkedAlongside(
-    requireCaseParts(deps, by.firmId, caseId, {
-      userId: by.userId,
-      documentId: input.attachmentDocumentId,
-      settings: true,
-    }),
-    deps.caseContacts.grantsOfCase(by.firmId, caseId),
-  );
+  const [parts, caseGrants] = await caseAndGrants(deps, by.firmId, caseId, {
+    userId: by.userId,
+    documentId: input.attachmentDocumentId,
+    settings: true,
+  });
   if (input.additionalMessage && parts.settings?.detailedNotifications !== true)
     throw unprocessable(
       'detailed_notifications_off',
@@ -151,13 +148,13 @@ export async function createFileRequest(
   const now = deps.clock.now();
   if (input.dueDate && input.dueDate < now.toISOString().slice(0, 10))
     throw unprocessable('due_date_in_past', 'The due date is in the past.', { dueDate: input.dueDate });
-  const attachment = input.attachmentDocumentId
-    ? requireAttachment(parts.document, input.attachmentDocumentId)
-    : undefined;
-  const grants = chooseAddressable(caseGrants, input.recipients, {
-    without: 'recipient_without_access',
-    none: 'no_contacts_with_access',
-  });
+  const { attachment, contacts: grants } = attachmentAndContacts(
+    parts,
+    caseGrants,
+    input.attachmentDocumentId,
+    input.recipients,
+    { without: 'recipient_without_access', none: 'no_contacts_with_access' },
+  );
   const user = parts.user;
   const at = now.toISOString();
   const r: FileRequest = {

@@ -49,6 +49,11 @@ export async function requireContactAccess(
 ): Promise<Grant> {
   const grant = await deps.grants.findGrantForIdentity(principal.identityId, caseId);
   if (grant?.status !== 'active') throw notFound('case');
+  return withRights(grant, need);
+}
+
+/** The grant, or 403 with a clear code when it does not allow `need`. */
+function withRights(grant: Grant, need: ContactNeed): Grant {
   if (need === 'download' && !grant.canDownload)
     throw forbidden(
       'download_not_allowed',
@@ -90,14 +95,7 @@ export function decideContactAccess(
 ): Grant {
   // The index may lag behind a revoke or a re-binding: only the item itself is trusted.
   if (grant?.identityId !== principal.identityId || grant.status !== 'active') throw notFound('case');
-  if (need === 'download' && !grant.canDownload)
-    throw forbidden(
-      'download_not_allowed',
-      'Your access to this case does not include downloading documents.',
-    );
-  if (need === 'upload' && !mayUpload(grant))
-    throw forbidden('upload_not_allowed', 'Your access to this case does not include uploading documents.');
-  return grant;
+  return withRights(grant, need);
 }
 
 /**

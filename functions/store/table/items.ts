@@ -66,22 +66,33 @@ export async function getMany<T>(
   itemKeys: ItemKey[],
   opts: { consistent?: boolean } = {},
 ): Promise<T[]> {
-  const consistent = opts.consistent ?? true;
   const out: T[] = [];
   for (let i = 0; i < itemKeys.length; i += BATCH_GET_MAX) {
-    let pending: Record<string, unknown>[] | undefined = itemKeys.slice(i, i + BATCH_GET_MAX) as never;
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt >= BATCH_GET_ATTEMPTS)
-        throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const res: BatchGetCommandOutput = await table.client.send(
-        new BatchGetCommand({
-          RequestItems: { [table.name]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } },
-        }),
-      );
-      out.push(...(res.Responses?.[table.name] ?? []).map((item) => fromItem<T>(item)));
-      pending = res.UnprocessedKeys?.[table.name]?.Keys;
-    }
+    const items = await batchGet(table, itemKeys.slice(i, i + BATCH_GET_MAX), opts.consistent ?? true);
+    out.push(...items.map((item) => fromItem<T>(item)));
+  }
+  return out;
+}
+
+/** One BatchGetItem of at most 100 keys, as stored; unprocessed keys asked again after a backoff. */
+async function batchGet(
+  table: Table,
+  itemKeys: ItemKey[],
+  consistent: boolean,
+): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let pending: Record<string, unknown>[] | undefined = itemKeys as never;
+  for (let attempt = 0; pending && pending.length > 0; attempt++) {
+    if (attempt >= BATCH_GET_ATTEMPTS)
+      throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+    const res: BatchGetCommandOutput = await table.client.send(
+      new BatchGetCommand({
+        RequestItems: { [table.name]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } },
+      }),
+    );
+    out.push(...(res.Responses?.[table.name] ?? []));
+    pending = res.UnprocessedKeys?.[table.name]?.Keys;
   }
   return out;
 }
@@ -98,35 +109,22 @@ export async function getNamed<N extends string>(
 ): Promise<Partial<Record<N, Record<string, unknown>>>> {
   const where = new Map<string, N[]>();
   const unique: ItemKey[] = [];
+  const idOf = (pk: unknown, sk: unknown) => `${pk}\u0000${sk}`;
   for (const [name, key] of Object.entries(named) as [N, ItemKey | undefined][]) {
     if (!key) continue;
-    const id = `${key.PK}\u0000${key.SK}`;
+    const id = idOf(key.PK, key.SK);
     if (!where.has(id)) {
       where.set(id, []);
       unique.push(key);
     }
     where.get(id)!.push(name);
   }
+  if (unique.length > BATCH_GET_MAX) throw new Error(`getNamed takes at most ${BATCH_GET_MAX} keys`);
   const out: Partial<Record<N, Record<string, unknown>>> = {};
   if (unique.length === 0) return out;
-  if (unique.length > BATCH_GET_MAX) throw new Error(`getNamed takes at most ${BATCH_GET_MAX} keys`);
-  const consistent = opts.consistent ?? true;
-  let pending: Record<string, unknown>[] | undefined = unique as never;
-  for (let attempt = 0; pending && pending.length > 0; attempt++) {
-    if (attempt >= BATCH_GET_ATTEMPTS)
-      throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
-    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-    const res: BatchGetCommandOutput = await table.client.send(
-      new BatchGetCommand({
-        RequestItems: { [table.name]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } },
-      }),
-    );
-    for (const item of res.Responses?.[table.name] ?? []) {
-      for (const name of where.get(`${item[tableLayout.partitionKey]}\u0000${item[tableLayout.sortKey]}`) ??
-        [])
-        out[name] = fromItem(item);
-    }
-    pending = res.UnprocessedKeys?.[table.name]?.Keys;
+  for (const item of await batchGet(table, unique, opts.consistent ?? true)) {
+    const names = where.get(idOf(item[tableLayout.partitionKey], item[tableLayout.sortKey])) ?? [];
+    for (const name of names) out[name] = fromItem(item);
   }
   return out;
 }
