@@ -3,10 +3,7 @@
 // adapters, on a client instrumented by the bench's counter (bench/requests.ts), and its sequential
 // round trips (requests that waited on each other) and requests are asserted. Reads: one round trip
 // and at most two requests; writes: at most two round trips. Behaviour is the other suites' business.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countRequests, instrumentClient, sequentialRoundTrips } from '../../bench/requests';
 import { listCaseDeliveries } from '../../functions/domain/deliveries';
 import {
   addComment,
@@ -59,32 +56,13 @@ import { matrixStore } from '../../functions/store/notification-matrix';
 import { preferenceStore } from '../../functions/store/preferences';
 import { recipientsStore, staffDirectory } from '../../functions/store/recipients';
 import { shareStore } from '../../functions/store/shares';
-import type { Table } from '../../functions/store/table';
 import { threadStore } from '../../functions/store/threads';
 import { versionStore } from '../../functions/store/versions';
 import { ulidIds } from '../../functions/wiring/ids';
 import { apiAs } from './support/client';
-import { settle, table, urls } from './support/stack';
+import { cost, counted } from './support/round-trips';
+import { settle } from './support/stack';
 import { newThread, type Setup, setup } from './support/threads';
-
-/** The stack's table through a client of its own whose every request is counted and timed. */
-const counted: Table = (() => {
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: urls.env.AWS_ENDPOINT_URL_DYNAMODB,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-  instrumentClient(client);
-  return { ...table, client };
-})();
-
-/** Runs `work` and answers its DynamoDB cost: requests and sequential round trips. */
-async function cost(work: () => Promise<unknown>) {
-  const { requests } = await countRequests(work);
-  return { requests: requests.length, roundTrips: sequentialRoundTrips(requests) };
-}
 
 /** The portal identity a setup's contact token was minted for. */
 const identityOf = (token: string): ContactPrincipal => {
