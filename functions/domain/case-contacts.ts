@@ -21,8 +21,6 @@ export interface CasePartsWanted {
   userId?: string | undefined;
   /** A document of the case (an attachment). */
   documentId?: string | undefined;
-  /** The firm's settings (what a route checks of them). */
-  settings?: boolean;
 }
 
 export interface CaseParts {
@@ -34,12 +32,7 @@ export interface CaseParts {
     firmId: string,
     caseId: string,
     wanted: CasePartsWanted,
-  ): Promise<{
-    case?: Case;
-    user?: StaffUser;
-    document?: Document;
-    settings?: { detailedNotifications?: boolean };
-  }>;
+  ): Promise<{ case?: Case; user?: StaffUser; document?: Document }>;
 }
 
 /**

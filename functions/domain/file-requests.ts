@@ -20,6 +20,7 @@ import { type GrantLocator, withContactAccess } from './grants';
 import { displayName } from './names';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type ContactPrincipal, type StaffPrincipal, staffActor } from './principal';
+import type { SettingsStore } from './settings';
 import { type ShareStore, shareAttachment } from './shares';
 
 export type FileRequestStatus = 'open' | 'fulfilled' | 'cancelled';
@@ -84,8 +85,9 @@ export interface FileRequestStore {
 export type FileRequestLookup = Pick<FileRequestStore, 'getFileRequest'>;
 
 export interface FileRequestDeps {
-  /** The case, the caller, the attachment and the firm's settings, read together. */
+  /** The case, the caller and the attachment, read together. */
   caseParts: CaseParts;
+  settings: Pick<SettingsStore, 'getSettings'>;
   grantLocator: GrantLocator;
   caseContacts: CaseContacts;
   fileRequests: FileRequestStore;
@@ -135,12 +137,12 @@ export async function createFileRequest(
   caseId: string,
   input: NewFileRequest,
 ) {
-  const [parts, caseGrants] = await caseAndGrants(deps, by.firmId, caseId, {
-    userId: by.userId,
-    documentId: input.attachmentDocumentId,
-    settings: true,
-  });
-  if (input.additionalMessage && parts.settings?.detailedNotifications !== true)
+  // The firm's settings live on the firm item (its own store): read alongside, not after.
+  const [[parts, caseGrants], stored] = await Promise.all([
+    caseAndGrants(deps, by.firmId, caseId, { userId: by.userId, documentId: input.attachmentDocumentId }),
+    deps.settings.getSettings(by.firmId),
+  ]);
+  if (input.additionalMessage && stored.detailedNotifications !== true)
     throw unprocessable(
       'detailed_notifications_off',
       'An additional message needs the firm setting "detailed notifications" to be on.',

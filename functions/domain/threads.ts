@@ -108,14 +108,12 @@ export interface NewThreadWrite {
   event: DomainEvent;
 }
 
-/** What starting a thread reads, all at once. */
+/** What starting a thread reads in one BatchGetItem. */
 export interface NewThreadParts {
   case?: Case;
   /** The chosen contacts' grants (any status), in the order asked; undefined where there is none. */
   grants: (Grant | undefined)[];
   user?: StaffUser;
-  /** The firm's default reminder settings, when asked for and it saved some. */
-  reminderDefaults?: ReminderSettings;
 }
 
 export interface ThreadStore {
@@ -134,14 +132,15 @@ export interface ThreadStore {
     at: GrantLocation,
     threadId: string | undefined,
   ): Promise<{ grant?: Grant; thread?: Thread }>;
-  /** The case, the contacts' grants, the author and (asked) the firm's reminder defaults: one BatchGetItem. */
+  /** The case, the chosen contacts' grants and the author: one consistent BatchGetItem. */
   newThreadParts(
     firmId: string,
     caseId: string,
     contactIds: string[],
     userId: string,
-    reminderDefaults: boolean,
   ): Promise<NewThreadParts>;
+  /** The firm's default reminder settings, when it saved some. */
+  firmReminderDefaults(firmId: string): Promise<ReminderSettings | undefined>;
   /** Thread, members, first message, tasks, reminder schedule and event, in one transaction. */
   createThread(write: NewThreadWrite): Promise<void>;
   getThread(firmId: string, caseId: string, threadId: string): Promise<Thread | undefined>;
@@ -291,7 +290,11 @@ export const requirePortalThread = (
 
 export async function createThread(deps: ThreadDeps, by: StaffPrincipal, caseId: string, input: NewThread) {
   const contactIds = [...new Set(input.contactIds)];
-  const parts = await deps.threads.newThreadParts(by.firmId, caseId, contactIds, by.userId, !input.reminders);
+  // The firm's reminder defaults live on the firm item (its own store): read alongside, not after.
+  const [parts, defaults] = await Promise.all([
+    deps.threads.newThreadParts(by.firmId, caseId, contactIds, by.userId),
+    input.reminders ? undefined : deps.threads.firmReminderDefaults(by.firmId),
+  ]);
   const c = parts.case;
   if (!c) throw notFound('case');
   const grants = parts.grants;
@@ -310,7 +313,7 @@ export async function createThread(deps: ThreadDeps, by: StaffPrincipal, caseId:
   const author = staffAuthorOf(by, parts.user);
   const threadId = deps.ids.next();
   const base = { firmId: by.firmId, caseId: c.caseId, threadId };
-  const reminders = input.reminders ?? parts.reminderDefaults ?? DEFAULT_REMINDERS;
+  const reminders = input.reminders ?? defaults ?? DEFAULT_REMINDERS;
   const positions = appendPositions([], texts.length);
   const tasks: Task[] = texts.map((text, i) => ({
     ...base,

@@ -40,17 +40,8 @@ export function caseParts(table: Table): CaseParts {
         case: keys.case(firmId, caseId),
         ...(wanted.userId ? { user: keys.staff(firmId, wanted.userId) } : {}),
         ...(wanted.documentId ? { document: keys.document(firmId, caseId, wanted.documentId) } : {}),
-        ...(wanted.settings ? { firm: keys.firm(firmId) } : {}),
       });
-      const detailed = got.firm?.detailedNotifications;
-      return {
-        ...(got.case ? { case: got.case as unknown as Case } : {}),
-        ...(got.user ? { user: got.user as unknown as StaffUser } : {}),
-        ...(got.document ? { document: got.document as unknown as Document } : {}),
-        ...(wanted.settings
-          ? { settings: typeof detailed === 'boolean' ? { detailedNotifications: detailed } : {} }
-          : {}),
-      };
+      return got as { case?: Case; user?: StaffUser; document?: Document };
     },
   };
 }

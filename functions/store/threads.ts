@@ -1,7 +1,7 @@
 // DynamoDB adapters of the ThreadStore and TaskStore ports: threads (GSI2 by task state), members,
 // messages, tasks and the reminder schedule. A task change is one transaction: tasks, the thread's
 // counts by ADD (held to the counts it read), the update message, its events, the schedule.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/cases';
 import { notFound } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
@@ -74,18 +74,26 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
       return got as { grant?: Grant; thread?: Thread };
     },
 
-    async newThreadParts(firmId, caseId, contactIds, userId, reminderDefaults) {
+    async firmReminderDefaults(firmId) {
+      const res = await table.client.send(
+        new GetCommand({
+          TableName: table.name,
+          Key: keys.firm(firmId),
+          ProjectionExpression: 'taskReminders',
+        }),
+      );
+      return res.Item?.taskReminders as Thread['reminders'] | undefined;
+    },
+
+    async newThreadParts(firmId, caseId, contactIds, userId) {
       const got = await getNamed<string>(table, {
         case: keys.case(firmId, caseId),
         user: keys.staff(firmId, userId),
-        ...(reminderDefaults ? { firm: keys.firm(firmId) } : {}),
         ...Object.fromEntries(contactIds.map((id, i) => [`grant${i}`, keys.grant(firmId, caseId, id)])),
       });
-      const defaults = got.firm?.taskReminders as Thread['reminders'] | undefined;
       return {
         ...(got.case ? { case: got.case as unknown as Case } : {}),
         ...(got.user ? { user: got.user as unknown as StaffUser } : {}),
-        ...(defaults ? { reminderDefaults: defaults } : {}),
         grants: contactIds.map((_, i) => got[`grant${i}`] as Grant | undefined),
       };
     },

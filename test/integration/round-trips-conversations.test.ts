@@ -55,6 +55,7 @@ import { inboxStore } from '../../functions/store/inbox';
 import { matrixStore } from '../../functions/store/notification-matrix';
 import { preferenceStore } from '../../functions/store/preferences';
 import { recipientsStore, staffDirectory } from '../../functions/store/recipients';
+import { settingsStore } from '../../functions/store/settings';
 import { shareStore } from '../../functions/store/shares';
 import { threadStore } from '../../functions/store/threads';
 import { versionStore } from '../../functions/store/versions';
@@ -78,6 +79,7 @@ const discussionDeps = () => ({
   caseContacts: caseContacts(counted),
   discussions: discussionStore(counted),
   fileRequests: fileRequestStore(counted),
+  settings: settingsStore(counted),
   shares: shareStore(counted),
   clock: systemClock,
   ids: ulidIds,
@@ -130,7 +132,9 @@ describe('threads: staff', () => {
       await cost(() =>
         createThread(threadDeps as never, staff, s.caseId, { subject: 'Counted', contactIds: [s.contactId] }),
       ),
-    ).toEqual({ requests: 2, roundTrips: 2 });
+      // The case, the contact's grant and the author in one BatchGetItem; the firm's reminder
+      // defaults (the firm item's own store) alongside; then the transaction.
+    ).toEqual({ requests: 3, roundTrips: 2 });
     expect(
       await cost(() => postStaffMessage(threadDeps as never, staff, s.caseId, threadId, 'Counted message')),
     ).toEqual({ requests: 2, roundTrips: 2 });
@@ -266,7 +270,8 @@ describe('discussions and file requests', () => {
           description: 'A copy of your ID.',
         }),
       ),
-    ).toEqual({ requests: 3, roundTrips: 2 });
+      // The case and the author, the case's grants and the firm's settings at once; then the write.
+    ).toEqual({ requests: 4, roundTrips: 2 });
     expect(await cost(() => listFileRequests(deps as never, staff, s.caseId, { limit: 20 }))).toEqual({
       requests: 2,
       roundTrips: 1,

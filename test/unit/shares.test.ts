@@ -317,7 +317,6 @@ describe('Attachments are shared with the contacts they are sent to', () => {
           case: { caseId: CASE } as never,
           user: { name: 'Alice' } as never,
           ...(wanted.documentId === DOC ? { document: docAt(1) } : {}),
-          settings: {},
         }),
       },
       grantLocator: { locateGrant: async () => undefined },
@@ -343,6 +342,7 @@ describe('Attachments are shared with the contacts they are sent to', () => {
     };
     const fileRequestDeps: FileRequestDeps = {
       ...common,
+      settings: { getSettings: async () => ({}) },
       fileRequests: {
         createFileRequest: async (r, e) => {
           order.push('request');
