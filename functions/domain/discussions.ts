@@ -17,7 +17,7 @@ import { checkedAlongside } from './checks';
 import { notFound } from './errors';
 import type { StaffUser } from './firm';
 import type { GrantLocation } from './grants';
-import { type Grant, type GrantLocator, withContactAccess } from './grants';
+import { type Grant, type GrantLocator, withContactParts } from './grants';
 import { displayName } from './names';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type Actor, type ContactPrincipal, Person, type StaffPrincipal, staffActor } from './principal';
@@ -245,7 +245,7 @@ export async function listPortalDiscussions(
   caseId: string,
   query: PageRequest,
 ): Promise<Page<DiscussionView>> {
-  const { data: page } = await withContactAccess(
+  const { data: page } = await withContactParts(
     deps,
     by,
     caseId,
@@ -322,7 +322,7 @@ async function sharedDiscussionOf<D = undefined>(
   discussionId: string,
   data?: (at: GrantLocation) => Promise<D>,
 ) {
-  const { parts, data: d } = await withContactAccess(
+  const { parts, data: d } = await withContactParts(
     deps,
     by,
     caseId,

@@ -16,7 +16,7 @@ import {
 } from './case-contacts';
 import { checkedAlongside } from './checks';
 import { conflict, forbidden, notFound, unprocessable } from './errors';
-import { type GrantLocator, withContactAccess } from './grants';
+import { type GrantLocator, withContactParts } from './grants';
 import { displayName } from './names';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type ContactPrincipal, type StaffPrincipal, staffActor } from './principal';
@@ -236,7 +236,7 @@ export async function listPortalFileRequests(
   caseId: string,
   query: PageRequest & { status?: FileRequestStatus },
 ) {
-  const { data: page } = await withContactAccess(
+  const { data: page } = await withContactParts(
     deps,
     by,
     caseId,

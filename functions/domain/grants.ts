@@ -49,11 +49,11 @@ export async function requireContactAccess(
 ): Promise<Grant> {
   const grant = await deps.grants.findGrantForIdentity(principal.identityId, caseId);
   if (grant?.status !== 'active') throw notFound('case');
-  return withRights(grant, need);
+  return allow(grant, need);
 }
 
-/** The grant, or 403 with a clear code when it does not allow `need`. */
-function withRights(grant: Grant, need: ContactNeed): Grant {
+/** The grant when it allows `need`, or 403 with a clear code. */
+function allow(grant: Grant, need: ContactNeed): Grant {
   if (need === 'download' && !grant.canDownload)
     throw forbidden(
       'download_not_allowed',
@@ -95,7 +95,7 @@ export function decideContactAccess(
 ): Grant {
   // The index may lag behind a revoke or a re-binding: only the item itself is trusted.
   if (grant?.identityId !== principal.identityId || grant.status !== 'active') throw notFound('case');
-  return withRights(grant, need);
+  return allow(grant, need);
 }
 
 /**
@@ -105,7 +105,7 @@ export function decideContactAccess(
  * answers. A remembered location whose grant no longer admits the caller is looked up afresh once
  * (the index may point at another grant now), so the answer is the lookup-first one.
  */
-export async function withContactAccess<P extends { grant?: Grant | undefined }, D = undefined>(
+export async function withContactParts<P extends { grant?: Grant | undefined }, D = undefined>(
   deps: { grantLocator: GrantLocator },
   principal: ContactPrincipal,
   caseId: string,

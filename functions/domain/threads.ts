@@ -8,7 +8,7 @@ import type { Case } from './cases';
 import { checkedAlongside } from './checks';
 import { notFound, unprocessable } from './errors';
 import type { StaffUser } from './firm';
-import { type Grant, type GrantLocation, type GrantLocator, withContactAccess } from './grants';
+import { type Grant, type GrantLocation, type GrantLocator, withContactParts } from './grants';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type Actor, type ContactPrincipal, Person, type StaffPrincipal } from './principal';
 import {
@@ -268,7 +268,7 @@ export async function portalThreadWith<D = undefined>(
   threadId: string,
   data?: (at: GrantLocation) => Promise<D>,
 ): Promise<{ grant: Grant; thread: Thread; data: D }> {
-  const { parts, data: d } = await withContactAccess(
+  const { parts, data: d } = await withContactParts(
     deps,
     by,
     caseId,
@@ -380,7 +380,7 @@ export async function listPortalThreads(
   caseId: string,
   page: PageRequest,
 ): Promise<Page<ThreadView>> {
-  const { data: res } = await withContactAccess(
+  const { data: res } = await withContactParts(
     deps,
     by,
     caseId,

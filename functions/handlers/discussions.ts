@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { systemClock } from '../domain/ports';
 import { caseContacts, caseParts, discussionStore } from '../store/discussions';
 import { fileRequestStore } from '../store/file-requests';
-import { grantLocator } from '../store/grants';
+import { grantLocator } from '../store/grant-locator';
 import { settingsStore } from '../store/settings';
 import { shareStore } from '../store/shares';
 import { versionStore } from '../store/versions';

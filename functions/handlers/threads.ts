@@ -2,7 +2,7 @@
 import { threadsApi } from '../api/threads';
 import { systemClock } from '../domain/ports';
 import { clientNotificationStore } from '../store/client-notifications';
-import { grantLocator } from '../store/grants';
+import { grantLocator } from '../store/grant-locator';
 import { threadStore } from '../store/threads';
 import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';

@@ -50,7 +50,7 @@ import { caseStore } from '../../functions/store/cases';
 import { deliveryLists } from '../../functions/store/deliveries';
 import { caseContacts, caseParts, discussionStore } from '../../functions/store/discussions';
 import { fileRequestStore } from '../../functions/store/file-requests';
-import { grantLocator } from '../../functions/store/grants';
+import { grantLocator } from '../../functions/store/grant-locator';
 import { inboxStore } from '../../functions/store/inbox';
 import { matrixStore } from '../../functions/store/notification-matrix';
 import { preferenceStore } from '../../functions/store/preferences';

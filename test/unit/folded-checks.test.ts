@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkedAlongside } from '../../functions/domain/checks';
 import { notFound } from '../../functions/domain/errors';
-import { type Grant, type GrantLocation, withContactAccess } from '../../functions/domain/grants';
+import { type Grant, type GrantLocation, withContactParts } from '../../functions/domain/grants';
 import type { ContactPrincipal } from '../../functions/domain/principal';
 
 const ME: ContactPrincipal = { kind: 'contact', identityId: 'identity-me', emailVerified: true };
@@ -67,13 +67,13 @@ describe('Function: checkedAlongside', () => {
   });
 });
 
-describe('Function: withContactAccess', () => {
+describe('Function: withContactParts', () => {
   it('reads the grant and the data together and returns the data when the grant admits the caller', async () => {
     // Prepare
     const l = locator('carla', 'carla');
 
     // Act
-    const out = await withContactAccess(
+    const out = await withContactParts(
       l,
       ME,
       'C',
@@ -96,7 +96,7 @@ describe('Function: withContactAccess', () => {
     };
 
     // Act
-    const out = await withContactAccess(
+    const out = await withContactParts(
       l,
       ME,
       'C',
@@ -116,7 +116,7 @@ describe('Function: withContactAccess', () => {
     const boundElsewhere = locator('carla', 'carla');
 
     // Act
-    const a = withContactAccess(
+    const a = withContactParts(
       revoked,
       ME,
       'C',
@@ -126,7 +126,7 @@ describe('Function: withContactAccess', () => {
         throw new Error('bad cursor');
       },
     );
-    const b = withContactAccess(
+    const b = withContactParts(
       boundElsewhere,
       ME,
       'C',
@@ -144,10 +144,10 @@ describe('Function: withContactAccess', () => {
 
   it('answers 404 case when the index knows no grant, and 403 for a right the grant lacks', async () => {
     await expect(
-      withContactAccess(locator(undefined, undefined), ME, 'C', 'view', async () => ({})),
+      withContactParts(locator(undefined, undefined), ME, 'C', 'view', async () => ({})),
     ).rejects.toMatchObject({ code: 'case_not_found' });
     await expect(
-      withContactAccess(locator('carla', 'carla'), ME, 'C', 'download', async () => ({
+      withContactParts(locator('carla', 'carla'), ME, 'C', 'download', async () => ({
         grant: grantOf('carla'),
       })),
     ).rejects.toMatchObject({ code: 'download_not_allowed' });

@@ -66,33 +66,31 @@ export async function getMany<T>(
   itemKeys: ItemKey[],
   opts: { consistent?: boolean } = {},
 ): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < itemKeys.length; i += BATCH_GET_MAX) {
-    const items = await batchGet(table, itemKeys.slice(i, i + BATCH_GET_MAX), opts.consistent ?? true);
-    out.push(...items.map((item) => fromItem<T>(item)));
-  }
-  return out;
+  return (await getManyStored(table, itemKeys, opts)).map((item) => fromItem<T>(item));
 }
 
-/** One BatchGetItem of at most 100 keys, as stored; unprocessed keys asked again after a backoff. */
-async function batchGet(
+/** getMany's items as stored, table keys included: for a read of several entities at once, told apart by key. */
+export async function getManyStored(
   table: Table,
   itemKeys: ItemKey[],
-  consistent: boolean,
+  opts: { consistent?: boolean } = {},
 ): Promise<Record<string, unknown>[]> {
+  const consistent = opts.consistent ?? true;
   const out: Record<string, unknown>[] = [];
-  let pending: Record<string, unknown>[] | undefined = itemKeys as never;
-  for (let attempt = 0; pending && pending.length > 0; attempt++) {
-    if (attempt >= BATCH_GET_ATTEMPTS)
-      throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
-    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-    const res: BatchGetCommandOutput = await table.client.send(
-      new BatchGetCommand({
-        RequestItems: { [table.name]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } },
-      }),
-    );
-    out.push(...(res.Responses?.[table.name] ?? []));
-    pending = res.UnprocessedKeys?.[table.name]?.Keys;
+  for (let i = 0; i < itemKeys.length; i += BATCH_GET_MAX) {
+    let pending: Record<string, unknown>[] | undefined = itemKeys.slice(i, i + BATCH_GET_MAX) as never;
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt >= BATCH_GET_ATTEMPTS)
+        throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const res: BatchGetCommandOutput = await table.client.send(
+        new BatchGetCommand({
+          RequestItems: { [table.name]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } },
+        }),
+      );
+      out.push(...(res.Responses?.[table.name] ?? []));
+      pending = res.UnprocessedKeys?.[table.name]?.Keys;
+    }
   }
   return out;
 }
@@ -122,7 +120,7 @@ export async function getNamed<N extends string>(
   if (unique.length > BATCH_GET_MAX) throw new Error(`getNamed takes at most ${BATCH_GET_MAX} keys`);
   const out: Partial<Record<N, Record<string, unknown>>> = {};
   if (unique.length === 0) return out;
-  for (const item of await batchGet(table, unique, opts.consistent ?? true)) {
+  for (const item of await getManyStored(table, unique, opts)) {
     const names = where.get(idOf(item[tableLayout.partitionKey], item[tableLayout.sortKey])) ?? [];
     for (const name of names) out[name] = fromItem(item);
   }
