@@ -2,6 +2,7 @@
 // listed by event or by case, each saying whether it was sent, suppressed (and why) or failed.
 import * as z from '../zod-mini';
 import type { Case } from './cases';
+import { checkedAlongside } from './checks';
 import { notFound } from './errors';
 import type { Page, PageRequest } from './ports';
 import type { StaffPrincipal } from './principal';
@@ -104,6 +105,11 @@ export async function listCaseDeliveries(
   caseId: string,
   page: PageRequest,
 ): Promise<Page<DeliveryView>> {
-  if (!(await deps.cases.getCase(by.firmId, caseId))) throw notFound('case');
-  return viewPage(await deps.deliveryLists.ofCase(by.firmId, caseId, page));
+  const [, found] = await checkedAlongside(
+    deps.cases.getCase(by.firmId, caseId).then((c) => {
+      if (!c) throw notFound('case');
+    }),
+    deps.deliveryLists.ofCase(by.firmId, caseId, page),
+  );
+  return viewPage(found);
 }

@@ -5,18 +5,19 @@ import type { DomainEvent } from '../events/catalogue';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import {
-  addressableContacts,
-  attachedDocument,
+  attachmentAndContacts,
   type CaseContacts,
-  caseNotFound,
+  type CaseParts,
+  caseAndGrants,
   mapPage,
   pageOf,
+  requireCaseParts,
 } from './case-contacts';
-import type { CaseStore } from './cases';
-import type { DocumentStore } from './documents';
+import { checkedAlongside } from './checks';
 import { notFound } from './errors';
-import type { FirmStore } from './firm';
-import { type GrantLookup, requireContactAccess } from './grants';
+import type { StaffUser } from './firm';
+import type { GrantLocation } from './grants';
+import { type Grant, type GrantLocator, withContactParts } from './grants';
 import { displayName } from './names';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type Actor, type ContactPrincipal, Person, type StaffPrincipal, staffActor } from './principal';
@@ -49,6 +50,18 @@ export interface Comment {
 }
 
 export interface DiscussionStore {
+  /** The discussion and (when given) the caller's staff record, in one consistent BatchGetItem. */
+  discussionParts(
+    firmId: string,
+    caseId: string,
+    discussionId: string,
+    userId: string | undefined,
+  ): Promise<{ discussion?: Discussion; user?: StaffUser }>;
+  /** The contact's grant at `at` and (when given) the discussion, in one consistent BatchGetItem. */
+  portalDiscussionParts(
+    at: GrantLocation,
+    discussionId: string | undefined,
+  ): Promise<{ grant?: Grant; discussion?: Discussion }>;
   /** The discussion and its event, in one transaction that holds only while the case exists. */
   createDiscussion(d: Discussion, event: DomainEvent): Promise<void>;
   /** One discussion, read consistently. */
@@ -75,10 +88,8 @@ export interface DiscussionStore {
 }
 
 export interface DiscussionDeps {
-  cases: Pick<CaseStore, 'getCase'>;
-  firm: Pick<FirmStore, 'getStaffUser'>;
-  documents: Pick<DocumentStore, 'getDocument'>;
-  grants: GrantLookup;
+  caseParts: CaseParts;
+  grantLocator: GrantLocator;
   caseContacts: CaseContacts;
   discussions: DiscussionStore;
   /** The attachment is shared with the contacts the discussion is. */
@@ -119,10 +130,10 @@ export const portalDiscussionView = ({ firmId: _, sharedWith: __, ...d }: Discus
   shownAttachment(d);
 export const commentView = ({ firmId: _, caseId: __, ...c }: Comment) => c;
 
-const staffPerson = async (deps: Pick<DiscussionDeps, 'firm'>, by: StaffPrincipal): Promise<Person> => ({
+const staffPerson = (by: StaffPrincipal, user: StaffUser | undefined): Person => ({
   kind: 'staff',
   id: by.userId,
-  name: (await deps.firm.getStaffUser(by.firmId, by.userId))?.name ?? by.userId,
+  name: user?.name ?? by.userId,
 });
 
 /** "Publish and share": admins only (the route says so). */
@@ -132,17 +143,18 @@ export async function publishDiscussion(
   caseId: string,
   input: NewDiscussion,
 ): Promise<DiscussionView> {
-  if (!(await deps.cases.getCase(by.firmId, caseId))) throw caseNotFound();
-  const [attachment, contacts, createdBy] = await Promise.all([
-    input.attachmentDocumentId
-      ? attachedDocument(deps, by.firmId, caseId, input.attachmentDocumentId)
-      : Promise.resolve(undefined),
-    addressableContacts(deps, by.firmId, caseId, input.shareWith, {
-      without: 'contact_without_access',
-      none: 'no_contacts_with_access',
-    }),
-    staffPerson(deps, by),
-  ]);
+  const [parts, caseGrants] = await caseAndGrants(deps, by.firmId, caseId, {
+    userId: by.userId,
+    documentId: input.attachmentDocumentId,
+  });
+  const { attachment, contacts } = attachmentAndContacts(
+    parts,
+    caseGrants,
+    input.attachmentDocumentId,
+    input.shareWith,
+    { without: 'contact_without_access', none: 'no_contacts_with_access' },
+  );
+  const createdBy = staffPerson(by, parts.user);
   const d: Discussion = {
     firmId: by.firmId,
     caseId,
@@ -171,13 +183,15 @@ export async function publishDiscussion(
 }
 
 export async function listDiscussions(
-  deps: Pick<DiscussionDeps, 'cases' | 'discussions'>,
+  deps: Pick<DiscussionDeps, 'caseParts' | 'discussions'>,
   by: StaffPrincipal,
   caseId: string,
   query: PageRequest,
 ): Promise<Page<DiscussionView>> {
-  if (!(await deps.cases.getCase(by.firmId, caseId))) throw caseNotFound();
-  const page = await deps.discussions.listDiscussions(by.firmId, caseId, undefined, pageOf(query));
+  const [, page] = await checkedAlongside(
+    requireCaseParts(deps, by.firmId, caseId, {}),
+    deps.discussions.listDiscussions(by.firmId, caseId, undefined, pageOf(query)),
+  );
   return mapPage(page, staffDiscussionView);
 }
 
@@ -197,11 +211,14 @@ export async function addComment(
   discussionId: string,
   body: string,
 ) {
-  const [d, author] = await Promise.all([
-    staffDiscussionOf(deps, by, caseId, discussionId),
-    staffPerson(deps, by),
-  ]);
-  const c = newComment(deps, d, author, body);
+  const { discussion: d, user } = await deps.discussions.discussionParts(
+    by.firmId,
+    caseId,
+    discussionId,
+    by.userId,
+  );
+  if (!d) throw notFound('discussion');
+  const c = newComment(deps, d, staffPerson(by, user), body);
   await deps.discussions.addComment(c, commentEvent(deps, c, staffActor(by)));
   return commentView(c);
 }
@@ -213,28 +230,34 @@ export async function listComments(
   discussionId: string,
   query: PageRequest,
 ) {
-  await staffDiscussionOf(deps, by, caseId, discussionId);
-  return mapPage(
-    await deps.discussions.listComments(by.firmId, caseId, discussionId, pageOf(query)),
-    commentView,
+  const [, page] = await checkedAlongside(
+    staffDiscussionOf(deps, by, caseId, discussionId),
+    deps.discussions.listComments(by.firmId, caseId, discussionId, pageOf(query)),
   );
+  return mapPage(page, commentView);
 }
 
 // ── the portal ───────────────────────────────────────────────────────────────────────────────────
 
 export async function listPortalDiscussions(
-  deps: Pick<DiscussionDeps, 'grants' | 'discussions'>,
+  deps: Pick<DiscussionDeps, 'grantLocator' | 'discussions'>,
   by: ContactPrincipal,
   caseId: string,
   query: PageRequest,
 ): Promise<Page<DiscussionView>> {
-  const grant = await requireContactAccess(deps, by, caseId, 'view');
-  const page = await deps.discussions.listDiscussions(grant.firmId, caseId, grant.contactId, pageOf(query));
+  const { data: page } = await withContactParts(
+    deps,
+    by,
+    caseId,
+    'view',
+    (at) => deps.discussions.portalDiscussionParts(at, undefined),
+    (at) => deps.discussions.listDiscussions(at.firmId, caseId, at.contactId, pageOf(query)),
+  );
   return mapPage(page, portalDiscussionView);
 }
 
 export async function getPortalDiscussion(
-  deps: Pick<DiscussionDeps, 'grants' | 'discussions'>,
+  deps: Pick<DiscussionDeps, 'grantLocator' | 'discussions'>,
   by: ContactPrincipal,
   caseId: string,
   discussionId: string,
@@ -263,17 +286,16 @@ export async function addPortalComment(
 }
 
 export async function listPortalComments(
-  deps: Pick<DiscussionDeps, 'grants' | 'discussions'>,
+  deps: Pick<DiscussionDeps, 'grantLocator' | 'discussions'>,
   by: ContactPrincipal,
   caseId: string,
   discussionId: string,
   query: PageRequest,
 ) {
-  const { grant } = await sharedDiscussionOf(deps, by, caseId, discussionId);
-  return mapPage(
-    await deps.discussions.listComments(grant.firmId, caseId, discussionId, pageOf(query)),
-    commentView,
+  const { data: page } = await sharedDiscussionOf(deps, by, caseId, discussionId, (at) =>
+    deps.discussions.listComments(at.firmId, caseId, discussionId, pageOf(query)),
   );
+  return mapPage(page, commentView);
 }
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────
@@ -289,17 +311,28 @@ async function staffDiscussionOf(
   return d;
 }
 
-/** A discussion not shared with the caller answers 404, as one that does not exist. */
-async function sharedDiscussionOf(
-  deps: Pick<DiscussionDeps, 'grants' | 'discussions'>,
+/**
+ * A discussion not shared with the caller answers 404, as one that does not exist. The grant and
+ * the discussion are one read; `data` (what the route reads of it) goes out alongside.
+ */
+async function sharedDiscussionOf<D = undefined>(
+  deps: Pick<DiscussionDeps, 'grantLocator' | 'discussions'>,
   by: ContactPrincipal,
   caseId: string,
   discussionId: string,
+  data?: (at: GrantLocation) => Promise<D>,
 ) {
-  const grant = await requireContactAccess(deps, by, caseId, 'view');
-  const discussion = await deps.discussions.getDiscussion(grant.firmId, caseId, discussionId);
+  const { parts, data: d } = await withContactParts(
+    deps,
+    by,
+    caseId,
+    'view',
+    (at) => deps.discussions.portalDiscussionParts(at, discussionId),
+    data,
+  );
+  const { grant, discussion } = parts;
   if (!discussion?.sharedWith.includes(grant.contactId)) throw notFound('discussion');
-  return { discussion, grant };
+  return { discussion, grant, data: d };
 }
 
 function newComment(

@@ -5,19 +5,18 @@
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import {
-  addressableContacts,
-  attachedDocument,
+  attachmentAndContacts,
   type CaseContacts,
-  caseNotFound,
+  type CaseParts,
+  caseAndGrants,
   mapPage,
   type Person,
   pageOf,
+  requireCaseParts,
 } from './case-contacts';
-import type { CaseStore } from './cases';
-import type { DocumentStore } from './documents';
+import { checkedAlongside } from './checks';
 import { conflict, forbidden, notFound, unprocessable } from './errors';
-import type { FirmStore } from './firm';
-import { type GrantLookup, requireContactAccess } from './grants';
+import { type GrantLocator, withContactParts } from './grants';
 import { displayName } from './names';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type ContactPrincipal, type StaffPrincipal, staffActor } from './principal';
@@ -86,12 +85,11 @@ export interface FileRequestStore {
 export type FileRequestLookup = Pick<FileRequestStore, 'getFileRequest'>;
 
 export interface FileRequestDeps {
-  cases: Pick<CaseStore, 'getCase'>;
-  firm: Pick<FirmStore, 'getStaffUser'>;
-  documents: Pick<DocumentStore, 'getDocument'>;
-  grants: GrantLookup;
-  caseContacts: CaseContacts;
+  /** The case, the caller and the attachment, read together. */
+  caseParts: CaseParts;
   settings: Pick<SettingsStore, 'getSettings'>;
+  grantLocator: GrantLocator;
+  caseContacts: CaseContacts;
   fileRequests: FileRequestStore;
   /** An update request's document is shared with its recipients. */
   shares: Pick<ShareStore, 'sharesOfDocument' | 'addShare'>;
@@ -139,11 +137,11 @@ export async function createFileRequest(
   caseId: string,
   input: NewFileRequest,
 ) {
-  const [found, stored] = await Promise.all([
-    deps.cases.getCase(by.firmId, caseId),
+  // The firm's settings live on the firm item (its own store): read alongside, not after.
+  const [[parts, caseGrants], stored] = await Promise.all([
+    caseAndGrants(deps, by.firmId, caseId, { userId: by.userId, documentId: input.attachmentDocumentId }),
     deps.settings.getSettings(by.firmId),
   ]);
-  if (!found) throw caseNotFound();
   if (input.additionalMessage && stored.detailedNotifications !== true)
     throw unprocessable(
       'detailed_notifications_off',
@@ -152,16 +150,14 @@ export async function createFileRequest(
   const now = deps.clock.now();
   if (input.dueDate && input.dueDate < now.toISOString().slice(0, 10))
     throw unprocessable('due_date_in_past', 'The due date is in the past.', { dueDate: input.dueDate });
-  const [attachment, grants, user] = await Promise.all([
-    input.attachmentDocumentId
-      ? attachedDocument(deps, by.firmId, caseId, input.attachmentDocumentId)
-      : Promise.resolve(undefined),
-    addressableContacts(deps, by.firmId, caseId, input.recipients, {
-      without: 'recipient_without_access',
-      none: 'no_contacts_with_access',
-    }),
-    deps.firm.getStaffUser(by.firmId, by.userId),
-  ]);
+  const { attachment, contacts: grants } = attachmentAndContacts(
+    parts,
+    caseGrants,
+    input.attachmentDocumentId,
+    input.recipients,
+    { without: 'recipient_without_access', none: 'no_contacts_with_access' },
+  );
+  const user = parts.user;
   const at = now.toISOString();
   const r: FileRequest = {
     firmId: by.firmId,
@@ -207,13 +203,15 @@ export async function getFileRequest(
 }
 
 export async function listFileRequests(
-  deps: Pick<FileRequestDeps, 'cases' | 'fileRequests'>,
+  deps: Pick<FileRequestDeps, 'caseParts' | 'fileRequests'>,
   by: StaffPrincipal,
   caseId: string,
   query: PageRequest & FileRequestFilter,
 ) {
-  if (!(await deps.cases.getCase(by.firmId, caseId))) throw caseNotFound();
-  const page = await deps.fileRequests.listFileRequests(by.firmId, caseId, filterOf(query), pageOf(query));
+  const [, page] = await checkedAlongside(
+    requireCaseParts(deps, by.firmId, caseId, {}),
+    deps.fileRequests.listFileRequests(by.firmId, caseId, filterOf(query), pageOf(query)),
+  );
   return mapPage(page, fileRequestView);
 }
 
@@ -233,17 +231,24 @@ export async function cancelFileRequest(
 
 /** The caller's requests in a case (those it is a recipient of), newest first. */
 export async function listPortalFileRequests(
-  deps: Pick<FileRequestDeps, 'grants' | 'fileRequests'>,
+  deps: Pick<FileRequestDeps, 'grantLocator' | 'caseContacts' | 'fileRequests'>,
   by: ContactPrincipal,
   caseId: string,
   query: PageRequest & { status?: FileRequestStatus },
 ) {
-  const grant = await requireContactAccess(deps, by, caseId, 'view');
-  const page = await deps.fileRequests.listFileRequests(
-    grant.firmId,
+  const { data: page } = await withContactParts(
+    deps,
+    by,
     caseId,
-    { ...filterOf(query), contactId: grant.contactId },
-    pageOf(query),
+    'view',
+    (at) => deps.caseContacts.grantAt(at),
+    (at) =>
+      deps.fileRequests.listFileRequests(
+        at.firmId,
+        caseId,
+        { ...filterOf(query), contactId: at.contactId },
+        pageOf(query),
+      ),
   );
   return mapPage(page, fileRequestView);
 }

@@ -49,6 +49,11 @@ export async function requireContactAccess(
 ): Promise<Grant> {
   const grant = await deps.grants.findGrantForIdentity(principal.identityId, caseId);
   if (grant?.status !== 'active') throw notFound('case');
+  return allow(grant, need);
+}
+
+/** The grant when it allows `need`, or 403 with a clear code. */
+function allow(grant: Grant, need: ContactNeed): Grant {
   if (need === 'download' && !grant.canDownload)
     throw forbidden(
       'download_not_allowed',
@@ -63,3 +68,60 @@ export async function requireContactAccess(
 export const mayUpload = (g: Pick<Grant, 'role' | 'canUpload'>) => g.role === 'collaborator' && g.canUpload;
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/** Where a contact's grant on a case lives: what the portal's index (GSI1) answers for an identity. */
+export interface GrantLocation {
+  firmId: string;
+  caseId: string;
+  contactId: string;
+  /** Remembered from an earlier lookup in this container rather than looked up now. */
+  memoized: boolean;
+}
+
+export interface GrantLocator {
+  /**
+   * Where the grant of `identityId` on `caseId` lives, or undefined when the index knows none. A
+   * grant's key never changes, so a container may remember it; `fresh` asks the index again. Only
+   * the grant item, read consistently alongside the work, decides.
+   */
+  locateGrant(identityId: string, caseId: string, fresh: boolean): Promise<GrantLocation | undefined>;
+}
+
+/** requireContactAccess's decision, on a grant item read (consistently) alongside the work. */
+export function decideContactAccess(
+  grant: Grant | undefined,
+  principal: ContactPrincipal,
+  need: ContactNeed = 'view',
+): Grant {
+  // The index may lag behind a revoke or a re-binding: only the item itself is trusted.
+  if (grant?.identityId !== principal.identityId || grant.status !== 'active') throw notFound('case');
+  return allow(grant, need);
+}
+
+/**
+ * A portal read with its access check folded in: the grant's location, then in one round trip
+ * `parts` (one BatchGetItem holding the grant and what else the route checks) and `data` (the
+ * list it guards); the grant decides before anything is returned, with requireContactAccess's
+ * answers. A remembered location whose grant no longer admits the caller is looked up afresh once
+ * (the index may point at another grant now), so the answer is the lookup-first one.
+ */
+export async function withContactParts<P extends { grant?: Grant | undefined }, D = undefined>(
+  deps: { grantLocator: GrantLocator },
+  principal: ContactPrincipal,
+  caseId: string,
+  need: ContactNeed,
+  parts: (at: GrantLocation) => Promise<P>,
+  data?: (at: GrantLocation) => Promise<D>,
+): Promise<{ parts: P & { grant: Grant }; data: D }> {
+  for (let fresh = false; ; fresh = true) {
+    const at = await deps.grantLocator.locateGrant(principal.identityId, caseId, fresh);
+    if (!at) throw notFound('case');
+    const [p, d] = await Promise.allSettled([parts(at), data ? data(at) : Promise.resolve(undefined as D)]);
+    if (p.status === 'rejected') throw p.reason;
+    const admits = p.value.grant?.identityId === principal.identityId && p.value.grant.status === 'active';
+    if (!admits && at.memoized && !fresh) continue;
+    const grant = decideContactAccess(p.value.grant, principal, need);
+    if (d.status === 'rejected') throw d.reason;
+    return { parts: { ...p.value, grant }, data: d.value };
+  }
+}

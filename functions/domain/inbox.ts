@@ -97,11 +97,11 @@ export async function unreadCount(deps: InboxDeps, by: Caller): Promise<{ unread
 /** Marks one item read. Idempotent: an item already read is returned unchanged. */
 export async function readItem(deps: InboxDeps, by: Caller, itemId: string): Promise<InboxItem> {
   for (let attempt = 0; ; attempt++) {
-    const { owner, item } = await locate(deps, by, itemId);
-    if (item.readAt) return shownItem(item);
+    const { owner, item, indexed } = await locate(deps, by, itemId, attempt === 0);
+    if (item.readAt) return shownItem(indexed ? (await locate(deps, by, itemId, false)).item : item);
     const at = deps.clock.now().toISOString();
     if (await deps.inbox.markRead(owner, itemId, at)) return shownItem({ ...item, readAt: at });
-    if (attempt >= RACE_RETRIES) return shownItem((await locate(deps, by, itemId)).item);
+    if (attempt >= RACE_RETRIES) return shownItem((await locate(deps, by, itemId, false)).item);
   }
 }
 
@@ -127,25 +127,37 @@ export async function readAll(deps: InboxDeps, by: Caller): Promise<{ marked: nu
 /** Archives one item (it leaves the list; marked read if it was not). Idempotent. */
 export async function archiveItem(deps: InboxDeps, by: Caller, itemId: string): Promise<InboxItem> {
   for (let attempt = 0; ; attempt++) {
-    const { owner, item } = await locate(deps, by, itemId);
-    if (item.archivedAt) return shownItem(item);
+    const { owner, item, indexed } = await locate(deps, by, itemId, attempt === 0);
+    if (item.archivedAt) return shownItem(indexed ? (await locate(deps, by, itemId, false)).item : item);
     const at = deps.clock.now().toISOString();
     if (await deps.inbox.archive(owner, item, at))
       return shownItem({ ...item, readAt: item.readAt ?? at, archivedAt: at });
-    if (attempt >= RACE_RETRIES) return shownItem((await locate(deps, by, itemId)).item);
+    if (attempt >= RACE_RETRIES) return shownItem((await locate(deps, by, itemId, false)).item);
   }
 }
 
-async function locate(deps: InboxDeps, by: Caller, itemId: string): Promise<OwnedInboxItem> {
+/**
+ * The caller's item. A contact's is found through the index, which may lag: the item itself, read
+ * consistently, decides, unless `indexed` takes the index's copy as it is (`indexed: true` in the
+ * answer). That copy is enough to try a change on: its owner never changes, the change's condition
+ * decides on the item itself (a change it cannot make sends the caller back here, consistently),
+ * and a read or archive it shows as done is read again before it is answered.
+ */
+async function locate(
+  deps: InboxDeps,
+  by: Caller,
+  itemId: string,
+  indexed: boolean,
+): Promise<OwnedInboxItem & { indexed: boolean }> {
   if (by.kind === 'staff') {
     const owner = staffInbox(by);
     const item = await deps.inbox.getItem(owner, itemId);
-    if (item) return { owner, item };
+    if (item) return { owner, item, indexed: false };
   } else {
     const found = await deps.inbox.findForIdentity(by.identityId, itemId);
-    // The index may lag: the item itself, read consistently, decides.
+    if (found && indexed) return { ...found, indexed: true };
     const item = found && (await deps.inbox.getItem(found.owner, itemId));
-    if (found && item) return { owner: found.owner, item };
+    if (found && item) return { owner: found.owner, item, indexed: false };
   }
   throw notFound('inbox item', 'inbox_item_not_found');
 }

@@ -134,10 +134,11 @@ const contactOwner = (by: ContactPrincipal): PreferenceOwner => ({
 });
 
 export async function getStaffPreferences(deps: PreferencesDeps, by: StaffPrincipal) {
-  return effectivePreferences(
-    await deps.preferences.getPreferences(staffOwner(by)),
-    await firmMandatory(deps, by.firmId),
-  );
+  const [saved, mandatory] = await Promise.all([
+    deps.preferences.getPreferences(staffOwner(by)),
+    firmMandatory(deps, by.firmId),
+  ]);
+  return effectivePreferences(saved, mandatory);
 }
 
 export async function putStaffPreferences(

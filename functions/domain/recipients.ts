@@ -4,6 +4,7 @@ import type { DomainEvent } from '../events/catalogue';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { Case } from './cases';
+import { checkedAlongside } from './checks';
 import { conflict, type DomainError, notFound, unprocessable } from './errors';
 import { isActiveStaff, type StaffUser } from './firm';
 import type { Clock, Ids } from './ports';
@@ -37,6 +38,14 @@ export type RecipientsView = z.output<typeof RecipientsView>;
 
 export interface RecipientsStore {
   getRecipients(firmId: string, caseId: string): Promise<SavedRecipients | undefined>;
+  /** The case and its saved list (when one was saved), in one consistent BatchGetItem. */
+  caseWithRecipients(firmId: string, caseId: string): Promise<{ case?: Case; saved?: SavedRecipients }>;
+  /** The case and the staff users of these ids (unknown ones absent), in one consistent BatchGetItem. */
+  caseWithStaff(
+    firmId: string,
+    caseId: string,
+    userIds: string[],
+  ): Promise<{ case?: Case; staff: StaffUser[] }>;
   /** Saves the whole list and its activity entry in one transaction (last write wins). */
   saveRecipients(list: SavedRecipients, event: DomainEvent): Promise<void>;
 }
@@ -44,10 +53,11 @@ export interface RecipientsStore {
 /** Staff users by id, in one round trip (unknown ids are simply absent). */
 export interface StaffDirectory {
   staffUsers(firmId: string, userIds: string[]): Promise<StaffUser[]>;
+  /** Every staff user of the firm (one Query for a firm's usual size), for naming without knowing ids first. */
+  staffOfFirm(firmId: string): Promise<StaffUser[]>;
 }
 
 export interface RecipientsDeps {
-  cases: { getCase(firmId: string, caseId: string): Promise<Case | undefined> };
   recipients: RecipientsStore;
   staff: StaffDirectory;
   clock: Clock;
@@ -138,10 +148,16 @@ export async function getRecipients(
   by: StaffPrincipal,
   caseId: string,
 ): Promise<RecipientsView> {
-  const c = await deps.cases.getCase(by.firmId, caseId);
-  if (!c) throw notFound('case');
-  const saved = await deps.recipients.getRecipients(by.firmId, caseId);
-  return view(deps, c, effectiveRecipients(c, saved), Boolean(saved));
+  // The names come from the firm's staff list, read alongside: the ids are known only once the
+  // list is, and a read after it would be a second round trip.
+  const [{ c, saved }, staff] = await checkedAlongside(
+    deps.recipients.caseWithRecipients(by.firmId, caseId).then((p) => {
+      if (!p.case) throw notFound('case');
+      return { c: p.case, saved: p.saved };
+    }),
+    deps.staff.staffOfFirm(by.firmId),
+  );
+  return withNames(c, effectiveRecipients(c, saved), staff, Boolean(saved));
 }
 
 export async function putRecipients(
@@ -150,11 +166,10 @@ export async function putRecipients(
   caseId: string,
   input: { recipients: RecipientSetting[] },
 ): Promise<RecipientsView> {
-  const c = await deps.cases.getCase(by.firmId, caseId);
-  if (!c) throw notFound('case');
   const list = input.recipients.map(({ userId, inApp, email }) => ({ userId, inApp, email }));
   const ids = [...new Set(list.map((r) => r.userId))];
-  const staff = await deps.staff.staffUsers(by.firmId, ids);
+  const { case: c, staff } = await deps.recipients.caseWithStaff(by.firmId, caseId, ids);
+  if (!c) throw notFound('case');
   const problem = checkRecipients(
     c.ownerId,
     list,
@@ -172,21 +187,6 @@ export async function putRecipients(
   const event = activity(deps, 'recipients.updated', c, staffActor(by), { recipients: list });
   await deps.recipients.saveRecipients(saved, event);
   return withNames(c, list, staff, true);
-}
-
-async function view(
-  deps: RecipientsDeps,
-  c: Case,
-  list: RecipientSetting[],
-  saved: boolean,
-): Promise<RecipientsView> {
-  const staff = list.length
-    ? await deps.staff.staffUsers(
-        c.firmId,
-        list.map((r) => r.userId),
-      )
-    : [];
-  return withNames(c, list, staff, saved);
 }
 
 function withNames(c: Case, list: RecipientSetting[], staff: StaffUser[], saved: boolean): RecipientsView {

@@ -46,8 +46,8 @@ export interface StaffStore {
   getStaff(firmId: string, userId: string): Promise<StaffUser | undefined>;
   /** The firm's name, for the invitation mail (undefined: no such firm). */
   firmName(firmId: string): Promise<string | undefined>;
-  /** The firm's staff record with this (normalised) email, if any. */
-  findStaffByEmail(firmId: string, email: string): Promise<StaffUser | undefined>;
+  /** Every staff record of the firm (a small set, read whole and consistently). */
+  staffOfFirm(firmId: string): Promise<StaffUser[]>;
   /**
    * Writes a new staff record and, for an active admin, adds one to the firm's admin count, in
    * one transaction. `exists` when the record is there already; `firm_not_found` without the firm.
@@ -122,10 +122,11 @@ export async function inviteStaff(
   const email = normalizeEmail(input.email);
   // The same email again: the user it is, with no Cognito call (no second mail). This also covers
   // users recorded before staff logins existed, who must not get a second record.
-  const known = await deps.staff.findStaffByEmail(firmId, email);
+  // The firm's name (the invitation mail Cognito sends names the firm) is read alongside, in case
+  // a login is made: one round trip before the Cognito call instead of two.
+  const [staff, firmName] = await Promise.all([deps.staff.staffOfFirm(firmId), deps.staff.firmName(firmId)]);
+  const known = staff.find((u) => u.email.toLowerCase() === email);
   if (known) return { user: staffView(known), created: false };
-  // Read only when a login is made: the invitation mail Cognito sends names the firm.
-  const firmName = await deps.staff.firmName(firmId);
   const created = await deps.logins.create({
     email,
     name: input.name,
@@ -139,7 +140,9 @@ export async function inviteStaff(
   if (!login) throw conflict('staff_login_changed', 'The staff login changed meanwhile; try again.');
   if (login.firmId !== firmId)
     throw conflict('staff_email_in_other_firm', 'This email is the staff login of another firm.');
-  const existing = await deps.staff.getStaff(firmId, login.sub);
+  // Already recorded under the login (with another email): the list read above tells, and a record
+  // written since is what addStaff's `exists` answers below.
+  const existing = staff.find((u) => u.userId === login.sub);
   if (existing) return { user: staffView(existing), created: false };
   const now = deps.clock.now().toISOString();
   const user: StaffUser = {

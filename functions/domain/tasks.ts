@@ -23,11 +23,10 @@ import {
   contactAuthor,
   countsOf,
   type Message,
+  portalThreadWith,
   type ReminderChange,
-  requirePortalThread,
-  requireStaffThread,
   snapshot,
-  staffAuthor,
+  staffThreadWith,
   type Task,
   type Thread,
   type ThreadDeps,
@@ -97,9 +96,11 @@ type Plan<R> =
       result: R;
     };
 
+/** The thread, the caller as author and the thread's tasks (list order), read in one round trip. */
 interface Caller {
   thread: Thread;
   author: Author;
+  tasks: Task[];
 }
 
 async function changeTasks<R>(
@@ -108,8 +109,7 @@ async function changeTasks<R>(
   plan: (thread: Thread, tasks: Task[], author: Author, at: string) => Plan<R>,
 ): Promise<R> {
   for (let attempt = 1; ; attempt++) {
-    const { thread, author } = await load();
-    const tasks = inListOrder(await deps.tasks.tasksOf(thread.firmId, thread.caseId, thread.threadId));
+    const { thread, author, tasks } = await load();
     const now = deps.clock.now();
     const at = now.toISOString();
     const p = plan(thread, tasks, author, at);
@@ -197,15 +197,21 @@ const find = (tasks: Task[], taskId: string) => {
   return task;
 };
 
-const staffCaller = (deps: TaskDeps, by: StaffPrincipal, caseId: string, threadId: string) => async () => ({
-  thread: await requireStaffThread(deps, by, caseId, threadId),
-  author: await staffAuthor(deps, by),
-});
+const staffCaller =
+  (deps: TaskDeps, by: StaffPrincipal, caseId: string, threadId: string) => async (): Promise<Caller> => {
+    const { thread, author, data } = await staffThreadWith(deps, by, caseId, threadId, () =>
+      deps.tasks.tasksOf(by.firmId, caseId, threadId),
+    );
+    return { thread, author, tasks: inListOrder(data) };
+  };
 
-const portalCaller = (deps: TaskDeps, by: ContactPrincipal, caseId: string, threadId: string) => async () => {
-  const { grant, thread } = await requirePortalThread(deps, by, caseId, threadId);
-  return { thread, author: contactAuthor(grant) };
-};
+const portalCaller =
+  (deps: TaskDeps, by: ContactPrincipal, caseId: string, threadId: string) => async (): Promise<Caller> => {
+    const { grant, thread, data } = await portalThreadWith(deps, by, caseId, threadId, (at) =>
+      deps.tasks.tasksOf(at.firmId, caseId, threadId),
+    );
+    return { thread, author: contactAuthor(grant), tasks: inListOrder(data) };
+  };
 
 export function addTasks(
   deps: TaskDeps,
@@ -326,32 +332,30 @@ export async function moveTask(
   ref: { caseId: string; threadId: string; taskId: string },
   target: { afterTaskId?: string | undefined; beforeTaskId?: string | undefined },
 ): Promise<Task> {
-  const thread = await requireStaffThread(deps, by, ref.caseId, ref.threadId);
-  const tasks = inListOrder(await deps.tasks.tasksOf(thread.firmId, thread.caseId, thread.threadId));
+  const { author, tasks } = await staffCaller(deps, by, ref.caseId, ref.threadId)();
   const task = find(tasks, ref.taskId);
   const position = movePosition(tasks, task.taskId, {
     afterId: target.afterTaskId,
     beforeId: target.beforeTaskId,
   });
   const at = deps.clock.now().toISOString();
-  const author = await staffAuthor(deps, by);
   await deps.tasks.moveTask(task, position, at, author);
   return { ...task, position, updatedAt: at, updatedBy: author };
 }
 
-async function listOf(deps: TaskDeps, thread: Thread): Promise<Page<Task>> {
-  return { items: inListOrder(await deps.tasks.tasksOf(thread.firmId, thread.caseId, thread.threadId)) };
-}
-
-export const listStaffTasks = async (deps: TaskDeps, by: StaffPrincipal, caseId: string, threadId: string) =>
-  listOf(deps, await requireStaffThread(deps, by, caseId, threadId));
+export const listStaffTasks = async (
+  deps: TaskDeps,
+  by: StaffPrincipal,
+  caseId: string,
+  threadId: string,
+): Promise<Page<Task>> => ({ items: (await staffCaller(deps, by, caseId, threadId)()).tasks });
 
 export const listPortalTasks = async (
   deps: TaskDeps,
   by: ContactPrincipal,
   caseId: string,
   threadId: string,
-) => listOf(deps, (await requirePortalThread(deps, by, caseId, threadId)).thread);
+): Promise<Page<Task>> => ({ items: (await portalCaller(deps, by, caseId, threadId)()).tasks });
 
 /** "Resend client tasks": the current list goes into the thread as a message (contacts are told). */
 export async function resendTasks(
@@ -360,10 +364,8 @@ export async function resendTasks(
   caseId: string,
   threadId: string,
 ): Promise<Message> {
-  const thread = await requireStaffThread(deps, by, caseId, threadId);
-  const tasks = inListOrder(await deps.tasks.tasksOf(thread.firmId, thread.caseId, thread.threadId));
+  const { thread, author, tasks } = await staffCaller(deps, by, caseId, threadId)();
   if (tasks.length === 0) throw unprocessable('no_tasks', 'This thread has no tasks to re-send.');
-  const author = await staffAuthor(deps, by);
   const done = tasks.filter((t) => t.done).length;
   const message: Message = {
     firmId: thread.firmId,

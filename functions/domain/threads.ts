@@ -5,9 +5,10 @@ import type { DomainEvent } from '../events/catalogue';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { Case } from './cases';
+import { checkedAlongside } from './checks';
 import { notFound, unprocessable } from './errors';
 import type { StaffUser } from './firm';
-import { type Grant, type GrantLookup, requireContactAccess } from './grants';
+import { type Grant, type GrantLocation, type GrantLocator, withContactParts } from './grants';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type Actor, type ContactPrincipal, Person, type StaffPrincipal } from './principal';
 import {
@@ -107,11 +108,37 @@ export interface NewThreadWrite {
   event: DomainEvent;
 }
 
+/** What starting a thread reads in one BatchGetItem. */
+export interface NewThreadParts {
+  case?: Case;
+  /** The chosen contacts' grants (any status), in the order asked; undefined where there is none. */
+  grants: (Grant | undefined)[];
+  user?: StaffUser;
+}
+
 export interface ThreadStore {
-  getCase(firmId: string, caseId: string): Promise<Case | undefined>;
-  getStaffUser(firmId: string, userId: string): Promise<StaffUser | undefined>;
-  /** The grant of a contact on a case (any status), read consistently. */
-  getGrant(firmId: string, caseId: string, contactId: string): Promise<Grant | undefined>;
+  /**
+   * The case, the thread (when given) and the caller's staff record (when given), in one
+   * consistent BatchGetItem: a staff route's check and what it works on, in one round trip.
+   */
+  staffThreadParts(
+    firmId: string,
+    caseId: string,
+    threadId: string | undefined,
+    userId: string | undefined,
+  ): Promise<{ case?: Case; thread?: Thread; user?: StaffUser }>;
+  /** The contact's grant at `at` and the thread (when given), in one consistent BatchGetItem. */
+  portalThreadParts(
+    at: GrantLocation,
+    threadId: string | undefined,
+  ): Promise<{ grant?: Grant; thread?: Thread }>;
+  /** The case, the chosen contacts' grants and the author: one consistent BatchGetItem. */
+  newThreadParts(
+    firmId: string,
+    caseId: string,
+    contactIds: string[],
+    userId: string,
+  ): Promise<NewThreadParts>;
   /** The firm's default reminder settings, when it saved some. */
   firmReminderDefaults(firmId: string): Promise<ReminderSettings | undefined>;
   /** Thread, members, first message, tasks, reminder schedule and event, in one transaction. */
@@ -144,7 +171,7 @@ export interface ThreadStore {
 
 export interface ThreadDeps {
   threads: ThreadStore;
-  grants: GrantLookup;
+  grantLocator: GrantLocator;
   clock: Clock;
   ids: Ids;
 }
@@ -182,10 +209,11 @@ export const countsOf = (t: Pick<Thread, 'taskCompleted' | 'taskTotal'>): TaskCo
 export const snapshot = (t: Task): TaskSnapshot => ({ taskId: t.taskId, text: t.text, done: t.done });
 export const toActor = (a: Author): Actor => ({ kind: a.kind, id: a.id });
 
-export async function staffAuthor(deps: Pick<ThreadDeps, 'threads'>, by: StaffPrincipal): Promise<Author> {
-  const user = await deps.threads.getStaffUser(by.firmId, by.userId);
-  return { kind: 'staff', id: by.userId, name: user?.name ?? 'A staff member' };
-}
+const staffAuthorOf = (by: StaffPrincipal, user: StaffUser | undefined): Author => ({
+  kind: 'staff',
+  id: by.userId,
+  name: user?.name ?? 'A staff member',
+});
 
 export const contactAuthor = (grant: Grant): Author => ({
   kind: 'contact',
@@ -193,43 +221,83 @@ export const contactAuthor = (grant: Grant): Author => ({
   name: grant.contactName,
 });
 
-/** The case of a staff caller's firm, or 404. */
+/** The case of a staff caller's firm, or 404 (one read). */
 export async function requireCase(deps: Pick<ThreadDeps, 'threads'>, by: StaffPrincipal, caseId: string) {
-  const c = await deps.threads.getCase(by.firmId, caseId);
+  const { case: c } = await deps.threads.staffThreadParts(by.firmId, caseId, undefined, undefined);
   if (!c) throw notFound('case');
   return c;
 }
 
-/** A thread of a case the staff caller's firm owns, or 404. */
-export async function requireStaffThread(
+/**
+ * A thread of a case the staff caller's firm owns (404 case, then 404 thread) with the caller as
+ * author, in one BatchGetItem; `data` (what the route reads of the thread) goes out alongside and
+ * is returned only when the thread is the caller's.
+ */
+export async function staffThreadWith<D = undefined>(
   deps: Pick<ThreadDeps, 'threads'>,
   by: StaffPrincipal,
   caseId: string,
   threadId: string,
-): Promise<Thread> {
-  await requireCase(deps, by, caseId);
-  const thread = await deps.threads.getThread(by.firmId, caseId, threadId);
-  if (!thread) throw notFound('thread');
-  return thread;
+  data?: () => Promise<D>,
+): Promise<{ thread: Thread; author: Author; data: D }> {
+  const check = deps.threads.staffThreadParts(by.firmId, caseId, threadId, by.userId).then((p) => {
+    if (!p.case) throw notFound('case');
+    if (!p.thread) throw notFound('thread');
+    return { thread: p.thread, author: staffAuthorOf(by, p.user) };
+  });
+  const [parts, d] = await checkedAlongside(check, data ? data() : Promise.resolve(undefined as D));
+  return { ...parts, data: d };
 }
 
-/** The contact's active grant on the case and a thread it takes part in; 404 otherwise. */
-export async function requirePortalThread(
-  deps: Pick<ThreadDeps, 'threads' | 'grants'>,
+/** A thread of a case the staff caller's firm owns, or 404. */
+export const requireStaffThread = async (
+  deps: Pick<ThreadDeps, 'threads'>,
+  by: StaffPrincipal,
+  caseId: string,
+  threadId: string,
+): Promise<Thread> => (await staffThreadWith(deps, by, caseId, threadId)).thread;
+
+/**
+ * The contact's active grant on the case and a thread it takes part in (404 otherwise), read
+ * together; `data` (what the route reads of the thread) alongside, returned only when both hold.
+ */
+export async function portalThreadWith<D = undefined>(
+  deps: Pick<ThreadDeps, 'threads' | 'grantLocator'>,
   by: ContactPrincipal,
   caseId: string,
   threadId: string,
-): Promise<{ grant: Grant; thread: Thread }> {
-  const grant = await requireContactAccess(deps, by, caseId);
-  const thread = await deps.threads.getThread(grant.firmId, caseId, threadId);
-  if (!thread?.contactIds.includes(grant.contactId)) throw notFound('thread');
-  return { grant, thread };
+  data?: (at: GrantLocation) => Promise<D>,
+): Promise<{ grant: Grant; thread: Thread; data: D }> {
+  const { parts, data: d } = await withContactParts(
+    deps,
+    by,
+    caseId,
+    'view',
+    (at) => deps.threads.portalThreadParts(at, threadId),
+    data,
+  );
+  if (!parts.thread?.contactIds.includes(parts.grant.contactId)) throw notFound('thread');
+  return { grant: parts.grant, thread: parts.thread, data: d };
 }
 
+/** The contact's active grant on the case and a thread it takes part in; 404 otherwise. */
+export const requirePortalThread = (
+  deps: Pick<ThreadDeps, 'threads' | 'grantLocator'>,
+  by: ContactPrincipal,
+  caseId: string,
+  threadId: string,
+): Promise<{ grant: Grant; thread: Thread }> => portalThreadWith(deps, by, caseId, threadId);
+
 export async function createThread(deps: ThreadDeps, by: StaffPrincipal, caseId: string, input: NewThread) {
-  const c = await requireCase(deps, by, caseId);
   const contactIds = [...new Set(input.contactIds)];
-  const grants = await Promise.all(contactIds.map((id) => deps.threads.getGrant(by.firmId, caseId, id)));
+  // The firm's reminder defaults live on the firm item (its own store): read alongside, not after.
+  const [parts, defaults] = await Promise.all([
+    deps.threads.newThreadParts(by.firmId, caseId, contactIds, by.userId),
+    input.reminders ? undefined : deps.threads.firmReminderDefaults(by.firmId),
+  ]);
+  const c = parts.case;
+  if (!c) throw notFound('case');
+  const grants = parts.grants;
   const without = contactIds.filter((_, i) => !grants[i] || grants[i]!.status === 'revoked');
   if (without.length > 0) {
     throw unprocessable('contact_without_access', 'Every contact of a thread must have access to the case.', {
@@ -242,11 +310,10 @@ export async function createThread(deps: ThreadDeps, by: StaffPrincipal, caseId:
 
   const now = deps.clock.now();
   const at = now.toISOString();
-  const author = await staffAuthor(deps, by);
+  const author = staffAuthorOf(by, parts.user);
   const threadId = deps.ids.next();
   const base = { firmId: by.firmId, caseId: c.caseId, threadId };
-  const reminders =
-    input.reminders ?? (await deps.threads.firmReminderDefaults(by.firmId)) ?? DEFAULT_REMINDERS;
+  const reminders = input.reminders ?? defaults ?? DEFAULT_REMINDERS;
   const positions = appendPositions([], texts.length);
   const tasks: Task[] = texts.map((text, i) => ({
     ...base,
@@ -296,8 +363,10 @@ export async function listThreads(
   caseId: string,
   query: PageRequest & { filter: ThreadFilter },
 ): Promise<Page<ThreadView>> {
-  await requireCase(deps, by, caseId);
-  const page = await deps.threads.listThreads(by.firmId, caseId, filterState(query.filter), pageOf(query));
+  const [, page] = await checkedAlongside(
+    requireCase(deps, by, caseId),
+    deps.threads.listThreads(by.firmId, caseId, filterState(query.filter), pageOf(query)),
+  );
   return { ...page, items: page.items.map(threadView) };
 }
 
@@ -311,8 +380,14 @@ export async function listPortalThreads(
   caseId: string,
   page: PageRequest,
 ): Promise<Page<ThreadView>> {
-  const grant = await requireContactAccess(deps, by, caseId);
-  const res = await deps.threads.listMemberThreads(grant.firmId, caseId, grant.contactId, pageOf(page));
+  const { data: res } = await withContactParts(
+    deps,
+    by,
+    caseId,
+    'view',
+    (at) => deps.threads.portalThreadParts(at, undefined),
+    (at) => deps.threads.listMemberThreads(at.firmId, caseId, at.contactId, pageOf(page)),
+  );
   return { ...res, items: res.items.map(threadView) };
 }
 
@@ -332,8 +407,8 @@ export async function postStaffMessage(
   threadId: string,
   text: string,
 ): Promise<Message> {
-  const thread = await requireStaffThread(deps, by, caseId, threadId);
-  return post(deps, thread, await staffAuthor(deps, by), text);
+  const { thread, author } = await staffThreadWith(deps, by, caseId, threadId);
+  return post(deps, thread, author, text);
 }
 
 export async function postPortalMessage(
@@ -374,8 +449,10 @@ export async function listStaffMessages(
   threadId: string,
   page: PageRequest,
 ): Promise<Page<Message>> {
-  await requireStaffThread(deps, by, caseId, threadId);
-  return deps.threads.listMessages(by.firmId, caseId, threadId, pageOf(page));
+  const { data } = await staffThreadWith(deps, by, caseId, threadId, () =>
+    deps.threads.listMessages(by.firmId, caseId, threadId, pageOf(page)),
+  );
+  return data;
 }
 
 export async function listPortalMessages(
@@ -385,8 +462,10 @@ export async function listPortalMessages(
   threadId: string,
   page: PageRequest,
 ): Promise<Page<Message>> {
-  const { thread } = await requirePortalThread(deps, by, caseId, threadId);
-  return deps.threads.listMessages(thread.firmId, caseId, threadId, pageOf(page));
+  const { data } = await portalThreadWith(deps, by, caseId, threadId, (at) =>
+    deps.threads.listMessages(at.firmId, caseId, threadId, pageOf(page)),
+  );
+  return data;
 }
 
 /**

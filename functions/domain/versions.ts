@@ -1,6 +1,7 @@
 // Versions of a document: `DOC#<id>` is the current one; each version (the first upload, then each
 // upload that fulfilled an update request) is kept as its own item, listed newest first.
 import type { Person } from './case-contacts';
+import { checkedAlongside } from './checks';
 import type { Document } from './documents';
 import { notFound } from './errors';
 import { displayName } from './names';
@@ -66,12 +67,16 @@ export async function listVersions(
   documentId: string,
   query: PageRequest,
 ) {
-  const doc = await deps.versions.getDocument(by.firmId, caseId, documentId);
-  if (!doc) throw notFound('document');
-  const page = await deps.versions.listVersions(by.firmId, caseId, documentId, {
-    limit: query.limit,
-    ...(query.nextToken ? { nextToken: query.nextToken } : {}),
-  });
+  const [doc, page] = await checkedAlongside(
+    deps.versions.getDocument(by.firmId, caseId, documentId).then((d) => {
+      if (!d) throw notFound('document');
+      return d;
+    }),
+    deps.versions.listVersions(by.firmId, caseId, documentId, {
+      limit: query.limit,
+      ...(query.nextToken ? { nextToken: query.nextToken } : {}),
+    }),
+  );
   return {
     ...page,
     items: page.items.map(({ firmId: _, caseId: __, s3Key: ___, ...v }) => ({

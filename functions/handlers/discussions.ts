@@ -1,13 +1,10 @@
 // Lambda entry of the `discussions` route group (CDK bundles this file; the local gateway imports it).
 import { discussionsApi } from '../api/discussions';
 import { systemClock } from '../domain/ports';
-import { caseStore } from '../store/cases';
-import { caseContacts, discussionStore } from '../store/discussions';
-import { documentStore } from '../store/documents';
+import { caseContacts, caseParts, discussionStore } from '../store/discussions';
 import { fileRequestStore } from '../store/file-requests';
-import { firmStore } from '../store/firm';
 import { settingsStore } from '../store/firm-settings';
-import { grantLookup } from '../store/grants';
+import { grantLocator } from '../store/grant-locator';
 import { shareStore } from '../store/shares';
 import { versionStore } from '../store/versions';
 import { gateFromEnv } from '../wiring/gate';
@@ -18,10 +15,8 @@ const table = await tableFromEnv();
 
 export const handler = discussionsApi(
   {
-    cases: caseStore(table),
-    firm: firmStore(table),
-    documents: documentStore(table),
-    grants: grantLookup(table),
+    caseParts: caseParts(table),
+    grantLocator: grantLocator(table),
     caseContacts: caseContacts(table),
     discussions: discussionStore(table),
     fileRequests: fileRequestStore(table),

@@ -1,7 +1,6 @@
 // Lambda entry of the `inbox` route group (CDK bundles this file; the local gateway imports it).
 import { inboxApi } from '../api/inbox';
 import { systemClock } from '../domain/ports';
-import { caseStore } from '../store/cases';
 import { inboxStore } from '../store/inbox';
 import { recipientsStore, staffDirectory } from '../store/recipients';
 import { gateFromEnv } from '../wiring/gate';
@@ -12,7 +11,6 @@ const table = await tableFromEnv();
 
 export const handler = inboxApi(
   {
-    cases: caseStore(table),
     recipients: recipientsStore(table),
     staff: staffDirectory(table),
     inbox: inboxStore(table),

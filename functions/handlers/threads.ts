@@ -1,7 +1,7 @@
 // Lambda entry of the `threads` route group (CDK bundles this file; the local gateway imports it).
 import { threadsApi } from '../api/threads';
 import { systemClock } from '../domain/ports';
-import { grantLookup } from '../store/grants';
+import { grantLocator } from '../store/grant-locator';
 import { threadStore } from '../store/threads';
 import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
@@ -14,7 +14,7 @@ export const handler = threadsApi(
   {
     threads,
     tasks: threads,
-    grants: grantLookup(table),
+    grantLocator: grantLocator(table),
     clock: systemClock,
     ids: ulidIds,
   },

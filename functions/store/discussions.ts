@@ -1,14 +1,48 @@
-import type { CaseContacts } from '../domain/case-contacts';
+// DynamoDB adapters of discussions and comments, and of what staff routes of a case read together
+// (CaseParts) and the grants of a case's contacts (CaseContacts).
+import type { CaseContacts, CaseParts } from '../domain/case-contacts';
+import type { Case } from '../domain/cases';
 import type { Comment, Discussion, DiscussionStore } from '../domain/discussions';
+import type { Document } from '../domain/documents';
 import { notFound } from '../domain/errors';
+import type { StaffUser } from '../domain/firm';
 import type { Grant } from '../domain/grants';
 import { Entity, keys, patterns } from './keys';
-import { getItem, putActivity, putInCase, queryAll, queryPage, type Table, toItem, transact } from './table';
+import {
+  getItem,
+  getNamed,
+  putActivity,
+  putInCase,
+  queryAll,
+  queryPage,
+  type Table,
+  toItem,
+  transact,
+} from './table';
 
 export function caseContacts(table: Table): CaseContacts {
   return {
     grantsOfCase: (firmId, caseId) =>
       queryAll<Grant>(table, patterns.grantsOfCase(firmId, caseId), { consistent: true }),
+    async grantAt(at) {
+      const grant = await getItem<Grant>(table, keys.grant(at.firmId, at.caseId, at.contactId), {
+        consistent: true,
+      });
+      return grant ? { grant } : {};
+    },
+  };
+}
+
+export function caseParts(table: Table): CaseParts {
+  return {
+    async caseParts(firmId, caseId, wanted) {
+      const got = await getNamed(table, {
+        case: keys.case(firmId, caseId),
+        ...(wanted.userId ? { user: keys.staff(firmId, wanted.userId) } : {}),
+        ...(wanted.documentId ? { document: keys.document(firmId, caseId, wanted.documentId) } : {}),
+      });
+      return got as { case?: Case; user?: StaffUser; document?: Document };
+    },
   };
 }
 
@@ -26,6 +60,22 @@ export function discussionStore(table: Table): DiscussionStore {
         },
         event,
       ),
+
+    async discussionParts(firmId, caseId, discussionId, userId) {
+      const got = await getNamed(table, {
+        discussion: keys.discussion(firmId, caseId, discussionId),
+        ...(userId ? { user: keys.staff(firmId, userId) } : {}),
+      });
+      return got as { discussion?: Discussion; user?: StaffUser };
+    },
+
+    async portalDiscussionParts(at, discussionId) {
+      const got = await getNamed(table, {
+        grant: keys.grant(at.firmId, at.caseId, at.contactId),
+        ...(discussionId ? { discussion: keys.discussion(at.firmId, at.caseId, discussionId) } : {}),
+      });
+      return got as { grant?: Grant; discussion?: Discussion };
+    },
 
     getDiscussion: (firmId, caseId, discussionId) =>
       getItem<Discussion>(table, keys.discussion(firmId, caseId, discussionId), { consistent: true }),

@@ -1,13 +1,31 @@
 // DynamoDB adapters of the RecipientsStore (one item per case, saved whole) and of the staff
 // directory (BatchGet of staff users by id).
+import type { Case } from '../domain/cases';
 import type { StaffUser } from '../domain/firm';
 import type { RecipientsStore, SavedRecipients, StaffDirectory } from '../domain/recipients';
-import { Entity, keys } from './keys';
-import { getItem, getMany, putInCase, type Table } from './table';
+import { Entity, keys, patterns } from './keys';
+import { getItem, getMany, getNamed, putInCase, queryAll, type Table } from './table';
 
 export function recipientsStore(table: Table): RecipientsStore {
   return {
     getRecipients: (firmId, caseId) => getItem<SavedRecipients>(table, keys.recipients(firmId, caseId)),
+    async caseWithRecipients(firmId, caseId) {
+      const got = await getNamed(table, {
+        case: keys.case(firmId, caseId),
+        saved: keys.recipients(firmId, caseId),
+      });
+      return got as { case?: Case; saved?: SavedRecipients };
+    },
+    async caseWithStaff(firmId, caseId, userIds) {
+      const got = await getNamed<string>(table, {
+        case: keys.case(firmId, caseId),
+        ...Object.fromEntries(userIds.map((id, i) => [`user${i}`, keys.staff(firmId, id)])),
+      });
+      return {
+        ...(got.case ? { case: got.case as unknown as Case } : {}),
+        staff: userIds.flatMap((_, i) => (got[`user${i}`] as StaffUser | undefined) ?? []),
+      };
+    },
     saveRecipients: (list, event) =>
       putInCase(
         table,
@@ -31,5 +49,6 @@ export function staffDirectory(table: Table): StaffDirectory {
         [...new Set(userIds)].map((id) => keys.staff(firmId, id)),
         { consistent: false },
       ),
+    staffOfFirm: (firmId) => queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: false }),
   };
 }

@@ -51,11 +51,8 @@ export function staffStore(table: Table): StaffStore {
     firmName: (firmId) => firmName(table, firmId),
     getStaff: (firmId, userId) => getItem<StaffUser>(table, keys.staff(firmId, userId), { consistent: true }),
 
-    async findStaffByEmail(firmId, email) {
-      // A firm's staff is a small set (read whole, like activeAdminsOf); invitations are rare.
-      const all = await queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: true });
-      return all.find((u) => u.email.toLowerCase() === email);
-    },
+    // A firm's staff is a small set (read whole, like activeAdminsOf); invitations are rare.
+    staffOfFirm: (firmId) => queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: true }),
 
     async addStaff(user) {
       const delta = isActiveAdmin(user) ? 1 : 0;

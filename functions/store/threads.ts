@@ -14,7 +14,7 @@ import { Entity, type ItemKey, keys, patterns, REMINDER_SHARDS } from './keys';
 import {
   conditionCheck,
   getItem,
-  getMany,
+  getNamed,
   isTransactionConflict,
   putActivity,
   queryAll,
@@ -58,10 +58,37 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
   const putTask = (t: Task) => put(keys.task(t.firmId, t.caseId, t.threadId, t.taskId), Entity.task, t);
 
   return {
-    getCase: (firmId, caseId) => readItem<Case>(table, keys.case(firmId, caseId)),
-    getStaffUser: (firmId, userId) => readItem<StaffUser>(table, keys.staff(firmId, userId)),
-    getGrant: (firmId, caseId, contactId) => readItem<Grant>(table, keys.grant(firmId, caseId, contactId)),
+    async staffThreadParts(firmId, caseId, threadId, userId) {
+      const got = await getNamed(table, {
+        case: keys.case(firmId, caseId),
+        ...(threadId ? { thread: keys.thread(firmId, caseId, threadId) } : {}),
+        ...(userId ? { user: keys.staff(firmId, userId) } : {}),
+      });
+      return got as { case?: Case; thread?: Thread; user?: StaffUser };
+    },
+
+    async portalThreadParts(at, threadId) {
+      const got = await getNamed(table, {
+        grant: keys.grant(at.firmId, at.caseId, at.contactId),
+        ...(threadId ? { thread: keys.thread(at.firmId, at.caseId, threadId) } : {}),
+      });
+      return got as { grant?: Grant; thread?: Thread };
+    },
+
     firmReminderDefaults: (firmId) => firmReminderDefaults(table, firmId),
+
+    async newThreadParts(firmId, caseId, contactIds, userId) {
+      const got = await getNamed<string>(table, {
+        case: keys.case(firmId, caseId),
+        user: keys.staff(firmId, userId),
+        ...Object.fromEntries(contactIds.map((id, i) => [`grant${i}`, keys.grant(firmId, caseId, id)])),
+      });
+      return {
+        ...(got.case ? { case: got.case as unknown as Case } : {}),
+        ...(got.user ? { user: got.user as unknown as StaffUser } : {}),
+        grants: contactIds.map((_, i) => got[`grant${i}`] as Grant | undefined),
+      };
+    },
 
     async createThread({ thread, message, tasks, reminder, event }) {
       const { firmId, caseId, threadId } = thread;
@@ -100,20 +127,13 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
         page,
       ),
 
-    async listMemberThreads(firmId, caseId, contactId, page) {
-      const members = await queryPage<{ threadId: string }>(
-        table,
-        patterns.threadsOfMember(firmId, caseId, contactId),
-        page,
-      );
-      const threads = await getMany<Thread>(
-        table,
-        members.items.map((m) => keys.thread(firmId, caseId, m.threadId)),
-      );
-      const byId = new Map(threads.map((t) => [t.threadId, t]));
-      const items = members.items.flatMap((m) => byId.get(m.threadId) ?? []);
-      return members.nextToken ? { items, nextToken: members.nextToken } : { items };
-    },
+    // One Query over the case's threads, those the contact takes part in kept (a thread's contacts
+    // never change after it starts): not the member items, then the threads they name, in two.
+    listMemberThreads: (firmId, caseId, contactId, page) =>
+      queryPage<Thread>(table, patterns.threadsOfCase(firmId, caseId), page, {
+        expression: 'contains(contactIds, :contact)',
+        values: { ':contact': contactId },
+      }),
 
     async postMessage(message, event) {
       const { firmId, caseId, threadId } = message;

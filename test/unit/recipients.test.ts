@@ -161,21 +161,27 @@ describe('Function: putRecipients / getRecipients', () => {
     createdAt: NOW,
   });
 
+  const caseOf = (f: string, c: string) => (f === FIRM_A && c === CASE ? { case: theCase } : {});
+  const usersOf = (ids: string[]) =>
+    [user(OWNER, 'alice'), user(OTHER, 'bob'), user(CAROL, 'carol')].filter((u) => ids.includes(u.userId));
+
   function deps() {
     const saved: { list: SavedRecipients; event: DomainEvent }[] = [];
     const d: RecipientsDeps = {
-      cases: { getCase: async (f, c) => (f === FIRM_A && c === CASE ? theCase : undefined) },
       recipients: {
         getRecipients: async () => saved.at(-1)?.list,
+        caseWithRecipients: async (f, c) => {
+          const list = saved.at(-1)?.list;
+          return { ...caseOf(f, c), ...(list ? { saved: list } : {}) };
+        },
+        caseWithStaff: async (f, c, ids) => ({ ...caseOf(f, c), staff: usersOf(ids) }),
         saveRecipients: async (list, event) => {
           saved.push({ list, event });
         },
       },
       staff: {
-        staffUsers: async (_f, ids) =>
-          [user(OWNER, 'alice'), user(OTHER, 'bob'), user(CAROL, 'carol')].filter((u) =>
-            ids.includes(u.userId),
-          ),
+        staffUsers: async (_f, ids) => usersOf(ids),
+        staffOfFirm: async () => usersOf([OWNER, OTHER, CAROL]),
       },
       clock: fixedClock(),
       ids: counterIds(900),

@@ -312,13 +312,15 @@ describe('Attachments are shared with the contacts they are sent to', () => {
     const created: { discussion?: Discussion; request?: FileRequest; event?: DomainEvent } = {};
     const grants = [grantOf(CARLA), grantOf(PAULO, { role: 'viewer', canDownload: false, canUpload: false })];
     const common = {
-      cases: { getCase: async () => ({ caseId: CASE }) as never },
-      firm: { getStaffUser: async () => ({ name: 'Alice' }) as never },
-      documents: {
-        getDocument: async (_f: string, _c: string, id: string) => (id === DOC ? docAt(1) : undefined),
+      caseParts: {
+        caseParts: async (_f: string, _c: string, wanted: { documentId?: string | undefined }) => ({
+          case: { caseId: CASE } as never,
+          user: { name: 'Alice' } as never,
+          ...(wanted.documentId === DOC ? { document: docAt(1) } : {}),
+        }),
       },
-      grants: { findGrantForIdentity: async () => undefined },
-      caseContacts: { grantsOfCase: async () => grants },
+      grantLocator: { locateGrant: async () => undefined },
+      caseContacts: { grantsOfCase: async () => grants, grantAt: async () => ({}) },
       shares: {
         sharesOfDocument: shares.sharesOfDocument.bind(shares),
         addShare: async (s: Share, e?: DomainEvent) => {

@@ -74,8 +74,8 @@ function fakeStore(firms = new Map<string, Firm>()) {
       const u = staff.get(key(firmId, userId));
       return u ? { ...u } : undefined;
     },
-    async findStaffByEmail(firmId, email) {
-      return [...staff.values()].find((u) => u.firmId === firmId && u.email === email);
+    async staffOfFirm(firmId) {
+      return [...staff.values()].filter((u) => u.firmId === firmId).map((u) => ({ ...u }));
     },
     async addStaff(user) {
       if (staff.has(key(user.firmId, user.userId))) return 'exists';

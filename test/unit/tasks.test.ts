@@ -54,13 +54,16 @@ function racedStore(staleReads: number) {
   const deps = {
     clock: fixedClock(),
     ids: counterIds(100),
-    grants: {} as TaskDeps['grants'],
+    grantLocator: {} as TaskDeps['grantLocator'],
     threads: {
-      getCase: async () => ({ firmId: FIRM_A, caseId: CASE }),
-      getStaffUser: async () => ({ name: 'Alice' }),
-      getThread: async () => {
+      staffThreadParts: async () => {
         state.threadReads++;
-        return state.threadReads <= staleReads ? { ...state.thread, taskCompleted: 0 } : { ...state.thread };
+        return {
+          case: { firmId: FIRM_A, caseId: CASE },
+          user: { name: 'Alice' },
+          thread:
+            state.threadReads <= staleReads ? { ...state.thread, taskCompleted: 0 } : { ...state.thread },
+        };
       },
     } as unknown as TaskDeps['threads'],
     tasks: {
