@@ -33,14 +33,21 @@ export interface FanoutRow {
   requestsPerDelivery: number;
   /** DynamoDB requests per delivery, all of them (the event's reads included). */
   dynamodbPerDelivery: number;
+  /** DynamoDB requests made for the deliveries themselves (every channel's, not the event's reads), per delivery. */
+  deliveryRequestsPerDelivery: number;
   /**
    * DynamoDB requests per delivery of each channel, made for deliveries of that channel
    * (`push`: device lookups per in-app delivery, the push itself being skipped: nobody has a device);
    * `event`: the reads made once per event (matrix, preferences, mail marks), per delivery.
    */
   dynamodbByChannel: { inApp: number; email: number; push: number; event: number };
-  /** DynamoDB Local's single-item writes/s at the same concurrency, measured just before this run. */
+  /**
+   * DynamoDB Local's single-item writes/s at the same concurrency: the mean of a measure just before
+   * this run and one just after it (a long run on a shared machine sees the speed drift).
+   */
   floorWritesPerSecond: number;
+  /** The two measures the floor is the mean of. */
+  floorBeforeAfter: [number, number];
   /** Deliveries/s if each DynamoDB request of a delivery cost one floor write. */
   floorDeliveriesPerSecond: number;
   /** deliveriesPerSecond ÷ floorDeliveriesPerSecond (1 = as fast as DynamoDB Local allows). */
@@ -150,12 +157,15 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
   await notify(event());
   const rows: FanoutRow[] = [];
   for (const size of sizes) {
-    // The floor right before the run it is compared with: DynamoDB Local's speed drifts with machine load.
-    const floor = await measureWriteFloor(table, 200);
+    // The floor right before and right after the run it is compared with: DynamoDB Local's speed
+    // drifts with machine load, and the 1,000-recipient run lasts many seconds.
+    const before = await measureWriteFloor(table, 200);
     recipients = size;
     const t0 = performance.now();
     const { result: outcome, requests } = await countRequests(() => notify(event()));
     const ms = performance.now() - t0;
+    const after = await measureWriteFloor(table, 200);
+    const floor = { writesPerSecond: (before.writesPerSecond + after.writesPerSecond) / 2 };
     if (outcome.delivered !== size * 2) throw new Error(`fan-out ${size}: ${JSON.stringify(outcome)}`);
     const dynamodb = requests.filter((r) => r.service === 'dynamodb');
     const dynamodbPerDelivery = dynamodb.length / outcome.delivered;
@@ -168,6 +178,7 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
       deliveriesPerSecond,
       requestsPerDelivery: requests.length / outcome.delivered,
       dynamodbPerDelivery,
+      deliveryRequestsPerDelivery: (dynamodb.length - labelled(dynamodb, undefined)) / outcome.delivered,
       dynamodbByChannel: {
         // Half the deliveries are in-app and half email (one of each per recipient).
         inApp: labelled(dynamodb, 'inApp') / size,
@@ -176,6 +187,7 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
         event: labelled(dynamodb, undefined) / outcome.delivered,
       },
       floorWritesPerSecond: floor.writesPerSecond,
+      floorBeforeAfter: [before.writesPerSecond, after.writesPerSecond],
       floorDeliveriesPerSecond,
       vsFloor: deliveriesPerSecond / floorDeliveriesPerSecond,
       requests: summarize(requests),
@@ -183,7 +195,7 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
     progress(
       `notify fan-out: ${size} recipients, ${outcome.delivered} deliveries in ${ms.toFixed(0)} ms, ` +
         `${dynamodbPerDelivery.toFixed(2)} DynamoDB requests per delivery ` +
-        `(floor: ${floor.writesPerSecond.toFixed(0)} writes/s)`,
+        `(floor: ${floor.writesPerSecond.toFixed(0)} writes/s, ${before.writesPerSecond.toFixed(0)} before and ${after.writesPerSecond.toFixed(0)} after)`,
     );
   }
   const base = rows.find((r) => r.recipients === 100);

@@ -132,7 +132,7 @@ export function renderNotify(notify: Results['notify']): string {
           'time',
           'deliveries/s',
           'ms per recipient vs 100',
-          'DynamoDB requests per delivery ²: all / in-app / email / push lookups / event reads',
+          'DynamoDB requests per delivery ²: all / deliveries / in-app / email / push lookups / event reads',
           'floor deliveries/s ¹',
           'vs floor',
           'request time by operation (summed)',
@@ -145,6 +145,7 @@ export function renderNotify(notify: Results['notify']): string {
           n.vsLinear ? x2(n.vsLinear) : '—',
           [
             n.dynamodbPerDelivery,
+            n.deliveryRequestsPerDelivery,
             n.dynamodbByChannel.inApp,
             n.dynamodbByChannel.email,
             n.dynamodbByChannel.push,
@@ -164,8 +165,8 @@ export function renderNotify(notify: Results['notify']): string {
 
   if (!('notMeasured' in notify))
     out.push(
-      "¹ DynamoDB Local's own single-item writes/s (unconditional ADD, same concurrency, measured just before each run) ÷ DynamoDB requests per delivery.\n" +
-        '² DynamoDB requests ÷ deliveries made (in-app + email); in-app, email: requests made for a delivery of that channel ÷ deliveries of it; push lookups: device reads per in-app delivery (nobody has a device, so no push is sent); event reads: the matrix, preferences and mail marks read once per event, ÷ all deliveries.',
+      "¹ DynamoDB Local's own single-item writes/s (unconditional ADD, same concurrency; the mean of a measure just before and one just after each run) ÷ DynamoDB requests per delivery.\n" +
+        '² DynamoDB requests ÷ deliveries made (in-app + email); deliveries: the same without the event reads; in-app, email: requests made for a delivery of that channel ÷ deliveries of it; push lookups: device reads per in-app delivery (nobody has a device, so no push is sent); event reads: the matrix, preferences and mail marks read once per event, ÷ all deliveries.',
     );
 
   return `\n${out.join('\n')}`;
