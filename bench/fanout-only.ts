@@ -30,7 +30,8 @@ async function main() {
       uploadToInbox: { notMeasured: 'not in this run' },
     }).filter((t) => t.target.startsWith('notify'));
     console.log(renderNotify(notify));
-    for (const t of targets) console.log(`| ${t.target} | ${t.measured} | ${t.met ? 'ok' : 'MISSED'} |`);
+    for (const t of targets)
+      console.log(`| ${t.target} | ${t.measured} | ${t.met === undefined ? '—' : t.met ? 'ok' : 'MISSED'} |`);
   } finally {
     await stack.stop();
   }

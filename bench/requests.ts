@@ -13,15 +13,9 @@ export interface AwsRequest {
   service: Service;
   command: string;
   ms: number;
-  /** The label of the work it was made for (`withLabel`), when the caller labels its parts. */
-  label?: string;
 }
 
 const current = new AsyncLocalStorage<AwsRequest[]>();
-const labelled = new AsyncLocalStorage<string>();
-
-/** Runs `work` with its AWS requests labelled (e.g. by delivery channel) inside a `countRequests` scope. */
-export const withLabel = <T>(label: string, work: () => Promise<T>): Promise<T> => labelled.run(label, work);
 
 const SERVICES: Record<string, Service> = {
   DynamoDBClient: 'dynamodb',
@@ -59,7 +53,6 @@ export async function instrumentSharedClients(): Promise<string[]> {
           const into = current.getStore();
           if (!into) return next(args);
           const t0 = performance.now();
-          const label = labelled.getStore();
           try {
             return await next(args);
           } finally {
@@ -67,7 +60,6 @@ export async function instrumentSharedClients(): Promise<string[]> {
               service: SERVICES[String(context.clientName)] ?? 'other',
               command: String(context.commandName).replace(/Command$/, ''),
               ms: performance.now() - t0,
-              ...(label ? { label } : {}),
             });
           }
         },

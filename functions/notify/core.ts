@@ -1,13 +1,14 @@
 // The delivery engine: runs an event through its policy and delivers each planned delivery exactly
 // once per event × recipient × channel. An in-app delivery is one transaction: its record (the
-// claim, written 'sent'), the inbox item and the unread counter commit together or not at all. A mail
-// or push is claimed (a conditional write of its record) before it is rendered and sent, then
-// recorded 'sent'. Failed deliveries stay
-// pending and make the whole event fail after the others were tried, so the retry (and in the end
-// the DLQ) carries exactly what is left to do. With a gate, the firm's notification matrix is
-// consulted for every planned delivery first: what it switches off is recorded `suppressed` with
-// its reason (never claimed, never sent), so delivery status explains every notice not given. Then
-// each recipient's own preferences, except for categories the firm made mandatory.
+// claim, written 'sent'), the inbox item and the unread counter commit together or not at all. A
+// mail or push is claimed (a conditional write of its record) before it is rendered and sent, then
+// recorded 'sent'. Failed deliveries stay pending (in-app: unwritten) and make the whole event fail
+// after the others were tried, so the retry (and in the end the DLQ) carries exactly what is left
+// to do. With a gate, the firm's notification matrix is consulted for every planned delivery first:
+// what it switches off is recorded `suppressed` with its reason (never claimed, never sent), so
+// delivery status explains every notice not given. Then each recipient's own preferences, except for
+// categories the firm made mandatory (the same read says who has push devices: nobody else's are
+// looked up).
 //
 // Beyond the policy's plan, the core adds: a push to the recipient's devices for every in-app
 // delivery (Pusher port), dedupe of the same news across events (a PlannedDelivery's dedupeKey,
@@ -459,7 +460,8 @@ export function notifier(deps: NotifierDeps) {
 
   /**
    * Renders, then claims and delivers in one transaction (no claim before: a replay renders again and
-   * writes nothing). A failure leaves no record to release; the retry delivers it.
+   * writes nothing). A failure has written nothing (its release finds no pending record, and the
+   * failure is still counted); the retry delivers it.
    */
   async function deliverInApp(event: DomainEvent, planned: PlannedDelivery): Promise<Result> {
     const key = deliveryKeyOf(event, planned);
