@@ -26,7 +26,7 @@ import { inboxWriter } from '../store/inbox';
 import { keys } from '../store/keys';
 import { mailAddressStore } from '../store/mail-addresses';
 import { matrixStore } from '../store/notification-matrix';
-import { preferencesWithDevices } from '../store/preferences';
+import { preferenceStore } from '../store/preferences';
 import { pushSubscriptionStore } from '../store/push-subscriptions';
 import { recipientsStore, staffDirectory } from '../store/recipients';
 import { recurringTaskStore } from '../store/recurring-tasks';
@@ -68,6 +68,7 @@ export interface NotifyAdapters {
 
 export function notifyAdapters(table: Table, config: PolicyConfig): NotifyAdapters {
   const matrices = matrixStore(table);
+  const preferences = preferenceStore(table);
   const mailAddresses = mailAddressStore(table);
   return {
     deliveries: deliveryStore(table),
@@ -75,7 +76,6 @@ export function notifyAdapters(table: Table, config: PolicyConfig): NotifyAdapte
     gate: {
       matrixOf: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)),
       // Staff preferences live in the firm; a contact's follow its portal identity (none before it has one).
-      // The same items count each one's push subscriptions, so nobody's devices are looked up for nothing.
       preferencesOf: async (recipients) => {
         const owned = recipients.flatMap((r): [string, PreferenceOwner][] =>
           r.kind === 'staff'
@@ -84,10 +84,8 @@ export function notifyAdapters(table: Table, config: PolicyConfig): NotifyAdapte
               ? [[`contact-${r.id}`, { kind: 'contact', identityId: r.identityId }]]
               : [],
         );
-        const saved = await preferencesWithDevices(
-          table,
-          owned.map(([, o]) => o),
-        );
+        // The same items count each one's push subscriptions: nobody's devices are looked up for nothing.
+        const saved = await preferences.withDevices(owned.map(([, o]) => o));
         return new Map(
           owned.flatMap(([id, o]) => {
             const p = saved.get(preferenceOwnerId(o));

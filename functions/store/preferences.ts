@@ -44,7 +44,7 @@ export function pushDeviceChange(
 }
 
 /** Saved preferences and the number of push subscriptions of many owners, in one read (by `preferenceOwnerId`). */
-export async function preferencesWithDevices(
+async function preferencesWithDevices(
   table: Table,
   owners: PreferenceOwner[],
 ): Promise<Map<string, StoredPreferences & { pushDevices: number }>> {
@@ -75,8 +75,13 @@ function storedOf(item: Record<string, unknown>): StoredPreferences {
   return out;
 }
 
-export function preferenceStore(table: Table): PreferenceStore {
+export function preferenceStore(table: Table): PreferenceStore & {
+  /** What notify reads of its recipients: saved preferences and how many push devices each holds. */
+  withDevices(owners: PreferenceOwner[]): Promise<Map<string, StoredPreferences & { pushDevices: number }>>;
+} {
   return {
+    withDevices: (owners) => preferencesWithDevices(table, owners),
+
     async getPreferences(owner) {
       const res = await table.client.send(
         new GetCommand({ TableName: table.name, Key: keyOf(owner), ConsistentRead: true }),

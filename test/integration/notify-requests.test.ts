@@ -17,7 +17,7 @@ import { notifier } from '../../functions/notify/core';
 import type { Channel, PlannedDelivery, Recipient } from '../../functions/notify/policy';
 import { webPusher } from '../../functions/notify/web-pusher';
 import { keys } from '../../functions/store/keys';
-import { preferenceStore, preferencesWithDevices } from '../../functions/store/preferences';
+import { preferenceStore } from '../../functions/store/preferences';
 import { pushSubscriptionStore } from '../../functions/store/push-subscriptions';
 import type { Table } from '../../functions/store/table';
 import { newId, partition, table as plainTable, urls } from './support/stack';
@@ -219,7 +219,8 @@ describe('Notify: DynamoDB requests per delivery', () => {
     const owner = { kind: 'contact' as const, identityId: newId() };
     const subs = pushSubscriptionStore(plainTable);
     const devices = async () =>
-      (await preferencesWithDevices(plainTable, [owner])).get(`identity#${owner.identityId}`)?.pushDevices;
+      (await preferenceStore(plainTable).withDevices([owner])).get(`identity#${owner.identityId}`)
+        ?.pushDevices;
     const [a, b] = [subscription('k'), subscription('k')];
 
     // Act + Assess: none, then two (the same browser registered twice counts once)
