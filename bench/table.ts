@@ -106,45 +106,7 @@ export function renderTables(r: Results): string {
 
   out.push(renderRoundTrips(r.roundTrips));
 
-  out.push(
-    '\n### 5. Notify fan-out (in-app + email per recipient) — target ≥ 500 deliveries/s, 1,000 ≤ 1.2× linear',
-  );
-  if ('notMeasured' in r.notify) out.push(`not measured: ${r.notify.notMeasured}`);
-  else
-    out.push(
-      table(
-        [
-          'recipients',
-          'deliveries',
-          'time',
-          'deliveries/s',
-          'ms per recipient vs 100',
-          'requests per delivery',
-          'floor deliveries/s ¹',
-          'vs floor',
-          'request time by operation (summed)',
-        ],
-        r.notify.map((n) => [
-          n.recipients,
-          n.deliveries,
-          `${ms(n.ms)} ms`,
-          n.deliveriesPerSecond.toFixed(0),
-          n.vsLinear ? x2(n.vsLinear) : '—',
-          n.requestsPerDelivery.toFixed(1),
-          n.floorDeliveriesPerSecond.toFixed(0),
-          x2(n.vsFloor),
-          Object.entries(n.requests)
-            .slice(0, 3)
-            .map(([op, v]) => `${op} ${v.count}× ${v.ms} ms`)
-            .join(', '),
-        ]),
-      ),
-    );
-
-  if (!('notMeasured' in r.notify))
-    out.push(
-      "¹ DynamoDB Local's own single-item writes/s (unconditional ADD, same concurrency, measured just before each run) ÷ DynamoDB requests per delivery.",
-    );
+  out.push(renderNotify(r.notify));
 
   out.push('\n### 6. Upload → inbox (presigned POST done → item listable) — target p95 < 1 s');
   const u = r.uploadToInbox;
@@ -165,4 +127,60 @@ export function renderTables(r: Results): string {
     ),
   );
   return out.join('\n');
+}
+
+/** Section 5 alone (also printed by `bench/fanout-only.ts`). */
+export function renderNotify(notify: Results['notify']): string {
+  const out: string[] = [];
+  out.push(
+    '### 5. Notify fan-out (in-app + email per recipient) — targets ≥ 500 deliveries/s, 1,000 ≤ 1.2× linear, ≤ 1.5 DynamoDB requests per delivery (in-app 1, email 2), ≥ 0.8× the floor',
+  );
+  if ('notMeasured' in notify) out.push(`not measured: ${notify.notMeasured}`);
+  else
+    out.push(
+      table(
+        [
+          'recipients',
+          'deliveries',
+          'time',
+          'deliveries/s',
+          'ms per recipient vs 100',
+          'DynamoDB requests per delivery ²: all / deliveries / in-app / email / push lookups / event reads',
+          'floor deliveries/s ¹',
+          'vs floor',
+          'request time by operation (summed)',
+        ],
+        notify.map((n) => [
+          n.recipients,
+          n.deliveries,
+          `${ms(n.ms)} ms`,
+          n.deliveriesPerSecond.toFixed(0),
+          n.vsLinear ? x2(n.vsLinear) : '—',
+          [
+            n.dynamodbPerDelivery,
+            n.deliveryRequestsPerDelivery,
+            n.dynamodbByChannel.inApp,
+            n.dynamodbByChannel.email,
+            n.dynamodbByChannel.push,
+            n.dynamodbByChannel.event,
+          ]
+            .map((x) => x.toFixed(2))
+            .join(' / '),
+          n.floorDeliveriesPerSecond.toFixed(0),
+          x2(n.vsFloor),
+          Object.entries(n.requests)
+            .slice(0, 3)
+            .map(([op, v]) => `${op} ${v.count}× ${v.ms} ms`)
+            .join(', '),
+        ]),
+      ),
+    );
+
+  if (!('notMeasured' in notify))
+    out.push(
+      "¹ DynamoDB Local's own single-item writes/s (unconditional ADD, same concurrency; the mean of a measure just before and one just after each run) ÷ DynamoDB requests per delivery.\n" +
+        '² DynamoDB requests ÷ deliveries made (in-app + email); deliveries: the same without the event reads; in-app, email: requests made for a delivery of that channel ÷ deliveries of it; push lookups: device reads per in-app delivery (nobody has a device, so no push is sent); event reads: the matrix, preferences and mail marks read once per event, ÷ all deliveries.',
+    );
+
+  return `\n${out.join('\n')}`;
 }

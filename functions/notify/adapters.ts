@@ -82,7 +82,8 @@ export function notifyAdapters(table: Table, config: PolicyConfig): NotifyAdapte
               ? [[`contact-${r.id}`, { kind: 'contact', identityId: r.identityId }]]
               : [],
         );
-        const saved = await preferences.getManyPreferences(owned.map(([, o]) => o));
+        // The same items count each one's push subscriptions: nobody's devices are looked up for nothing.
+        const saved = await preferences.withDevices(owned.map(([, o]) => o));
         return new Map(
           owned.flatMap(([id, o]) => {
             const p = saved.get(preferenceOwnerId(o));

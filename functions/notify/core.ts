@@ -1,12 +1,14 @@
 // The delivery engine: runs an event through its policy and delivers each planned delivery exactly
-// once per event × recipient × channel. A delivery is claimed (a conditional write of its record)
-// before anything is rendered or sent; in-app items land in one transaction with the record turning
-// 'sent'; mail is sent through the Mailer port and then recorded 'sent'. Failed deliveries stay
-// pending and make the whole event fail after the others were tried, so the retry (and in the end
-// the DLQ) carries exactly what is left to do. With a gate, the firm's notification matrix is
-// consulted for every planned delivery first: what it switches off is recorded `suppressed` with
-// its reason (never claimed, never sent), so delivery status explains every notice not given. Then
-// each recipient's own preferences, except for categories the firm made mandatory.
+// once per event × recipient × channel. An in-app delivery is one transaction: its record (the
+// claim, written 'sent'), the inbox item and the unread counter commit together or not at all. A
+// mail or push is claimed (a conditional write of its record) before it is rendered and sent, then
+// recorded 'sent'. Failed deliveries stay pending (in-app: unwritten) and make the whole event fail
+// after the others were tried, so the retry (and in the end the DLQ) carries exactly what is left
+// to do. With a gate, the firm's notification matrix is consulted for every planned delivery first:
+// what it switches off is recorded `suppressed` with its reason (never claimed, never sent), so
+// delivery status explains every notice not given. Then each recipient's own preferences, except for
+// categories the firm made mandatory (the same read says who has push devices: nobody else's are
+// looked up).
 //
 // Beyond the policy's plan, the core adds: a push to the recipient's devices for every in-app
 // delivery (Pusher port), dedupe of the same news across events (a PlannedDelivery's dedupeKey,
@@ -101,16 +103,25 @@ export interface NotificationGate {
     firmId: string,
   ): Promise<Pick<NotificationMatrix, 'matrix' | 'mandatory'> & Partial<Pick<NotificationMatrix, 'digest'>>>;
   /**
-   * The recipients' own preferences, in one read, by `<kind>-<id>` (recipients with none saved, or
-   * nobody to ask, are absent).
+   * The recipients' own preferences, in one read, by `<kind>-<id>` (nobody to ask: absent), with what
+   * the same read says of their push devices.
    */
-  preferencesOf(recipients: Recipient[]): Promise<Map<string, StoredPreferences>>;
+  preferencesOf(recipients: Recipient[]): Promise<Map<string, RecipientPreferences>>;
   /**
    * What SES reported of the recipients' addresses (hard bounces, complaints), in one read per event,
    * by address (addresses with no mark are absent). Without it, no address is ever held back.
    */
   mailMarksOf?(emails: string[]): Promise<Map<string, MailMark>>;
   suppressions: SuppressionLog;
+}
+
+/** A recipient's saved preferences and, from the same item, their push devices. */
+export interface RecipientPreferences extends StoredPreferences {
+  /**
+   * How many push subscriptions the recipient holds (kept with the preferences when one is added or
+   * removed). 0: no device lookup, nothing to push. Absent: unknown, the Pusher is asked.
+   */
+  pushDevices?: number;
 }
 
 export interface InAppDelivery {
@@ -120,14 +131,18 @@ export interface InAppDelivery {
   identityId?: string;
   item: InboxItem;
   at: string;
+  /** The news's dedupe key: its marker is taken in the same transaction (see DeliveryStore.claim). */
+  dedupeKey?: string;
 }
 
 export interface InboxWriter {
   /**
-   * Writes the inbox item, adds 1 to the owner's unread counter and marks the delivery sent, in one
-   * transaction that holds only while the delivery is pending. False: it was delivered already.
+   * The whole in-app delivery in one transaction: writes its record `sent` (new, or pending), the
+   * inbox item, 1 more on the owner's unread counter, and the dedupe marker if any. True: delivered.
+   * False: it was delivered (or suppressed) already, and nothing was written. `{ duplicateOf }`:
+   * another event holds the news's dedupe marker, and nothing was written.
    */
-  deliverInApp(d: InAppDelivery): Promise<boolean>;
+  deliverInApp(d: InAppDelivery): Promise<boolean | { duplicateOf: string }>;
 }
 
 export interface Mail {
@@ -256,6 +271,12 @@ type Result = 'delivered' | 'skipped' | DeliveryFailure;
 
 type Suppression = { reason: SuppressReason; detail: string };
 
+/** Words for a delivery whose news another event brought first. */
+const duplicateOf = (p: PlannedDelivery, eventId: string): Suppression => ({
+  reason: 'dedupe',
+  detail: `The recipient was already told of this by ${p.channel} (event ${eventId}).`,
+});
+
 const labelOf = (type: string) =>
   (NOTIFYING_EVENTS as Partial<Record<string, { label: string }>>)[type]?.label ?? type;
 
@@ -339,10 +360,7 @@ export function notifier(deps: NotifierDeps) {
     if (claim === 'sent') return 'skipped';
     if (claim === 'busy')
       return { recipient: key.recipient, channel: p.channel, error: 'another attempt is delivering it' };
-    return suppress(event, p, {
-      reason: 'dedupe',
-      detail: `The recipient was already told of this by ${p.channel} (event ${claim.duplicateOf}).`,
-    });
+    return suppress(event, p, duplicateOf(p, claim.duplicateOf));
   }
 
   async function fail(key: DeliveryKey, err: unknown): Promise<DeliveryFailure> {
@@ -364,13 +382,16 @@ export function notifier(deps: NotifierDeps) {
     event: DomainEvent,
     planned: PlannedDelivery,
     digestMinutes: number | undefined,
+    pushDevices: number | undefined,
   ): Promise<Result> {
     const key = deliveryKeyOf(event, planned);
     const { recipient, channel } = planned;
+    if (channel === 'inApp') return deliverInApp(event, planned);
     let devices: PushDevice[] = [];
     if (channel === 'push') {
-      // Most people have no device registered: that is not a notice withheld, so no record.
-      if (!deps.pusher) return 'skipped';
+      // Most people have no device registered: that is not a notice withheld, so no record; the
+      // preference read already said so when it counts none (no lookup).
+      if (!deps.pusher || pushDevices === 0) return 'skipped';
       try {
         devices = await deps.pusher.devicesOf(recipient);
       } catch (err) {
@@ -384,17 +405,6 @@ export function notifier(deps: NotifierDeps) {
     try {
       const message = await planned.render();
       const at = deps.clock.now().toISOString();
-      if (channel === 'inApp') {
-        const owner: InboxOwner = { firmId: recipient.firmId, kind: recipient.kind, id: recipient.id };
-        const done = await deps.inbox.deliverInApp({
-          key,
-          owner,
-          ...(recipient.identityId ? { identityId: recipient.identityId } : {}),
-          item: inboxItemOf(event, message, deps.ids.next(), at),
-          at,
-        });
-        return done ? 'delivered' : 'skipped';
-      }
       if (channel === 'push') {
         const payload: PushPayload = {
           ...(message.push ?? { title: message.title, body: message.body }),
@@ -448,6 +458,33 @@ export function notifier(deps: NotifierDeps) {
     }
   }
 
+  /**
+   * Renders, then claims and delivers in one transaction (no claim before: a replay renders again and
+   * writes nothing). A failure has written nothing (its release finds no pending record, and the
+   * failure is still counted); the retry delivers it.
+   */
+  async function deliverInApp(event: DomainEvent, planned: PlannedDelivery): Promise<Result> {
+    const key = deliveryKeyOf(event, planned);
+    const { recipient } = planned;
+    try {
+      const message = await planned.render();
+      const at = deps.clock.now().toISOString();
+      const done = await deps.inbox.deliverInApp({
+        key,
+        owner: { firmId: recipient.firmId, kind: recipient.kind, id: recipient.id },
+        ...(recipient.identityId ? { identityId: recipient.identityId } : {}),
+        item: inboxItemOf(event, message, deps.ids.next(), at),
+        at,
+        ...(planned.dedupeKey ? { dedupeKey: planned.dedupeKey } : {}),
+      });
+      if (done === true) return 'delivered';
+      if (done === false) return 'skipped';
+      return suppress(event, planned, duplicateOf(planned, done.duplicateOf));
+    } catch (err) {
+      return fail(key, err);
+    }
+  }
+
   return async (event: DomainEvent): Promise<NotifyOutcome> => {
     const policy = deps.policies[event.type] as Policy<typeof event.type> | undefined;
     if (!policy) {
@@ -478,7 +515,7 @@ export function notifier(deps: NotifierDeps) {
     const preferences =
       asked.length > 0
         ? await gate!.preferencesOf(asked.map((p) => p.recipient))
-        : new Map<string, StoredPreferences>();
+        : new Map<string, RecipientPreferences>();
     const category = categoryOf(event.type);
     const digestMinutes = category ? matrix?.digest?.[category] : undefined;
     // Bounces and complaints: one read of the addresses this event would mail (not one per delivery).
@@ -504,7 +541,12 @@ export function notifier(deps: NotifierDeps) {
           ? mailSuppression(marks.get(addressOf(p)), category, matrix?.mandatory ?? [])
           : undefined;
       if (held) return suppress(event, p, held);
-      return deliver(event, p, p.channel === 'email' ? digestMinutes : undefined);
+      return deliver(
+        event,
+        p,
+        p.channel === 'email' ? digestMinutes : undefined,
+        preferences.get(`${p.recipient.kind}-${p.recipient.id}`)?.pushDevices,
+      );
     });
     const failures = results.filter((r): r is DeliveryFailure => typeof r === 'object');
     const outcome: NotifyOutcome = {

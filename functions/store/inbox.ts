@@ -1,12 +1,12 @@
 // DynamoDB adapters of the inbox: the InboxStore the inbox API reads and changes, and the notify
-// core's InboxWriter (item + unread counter + delivery record in one transaction). Each item
+// core's InboxWriter (delivery record + item + unread counter + dedupe marker in one transaction). Each item
 // records its owner, so a contact's item found by identity (GSI1) leads back to its main key.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxItem, InboxOwner, InboxScope, InboxStore, OwnedInboxItem } from '../domain/inbox';
 import type { PageRequest } from '../domain/ports';
 import { log } from '../log';
 import type { InboxWriter } from '../notify/core';
-import { deliveryItemKey } from './deliveries';
+import { dedupeMarkerPut, inAppDelivered, markerHolder } from './deliveries';
 import { Entity, keys, lookups, patterns, type QuerySpec } from './keys';
 import {
   failedConditionAt,
@@ -202,72 +202,77 @@ export function inboxStore(table: Table): InboxStore {
   };
 }
 
+/** Attempts of an in-app delivery whose dedupe marker was taken by an event whose marker then expired or moved. */
+const DELIVER_ATTEMPTS = 5;
+
 export function inboxWriter(table: Table): InboxWriter {
   return {
-    async deliverInApp({ key, owner, identityId, item, at }) {
+    async deliverInApp({ key, owner, identityId, item, at, dedupeKey }) {
       const stored: StoredInboxItem = { ...item, ownerKind: owner.kind, ownerId: owner.id };
       const byIdentity = owner.kind === 'contact' && identityId ? identityId : undefined;
       const counterIndex = byIdentity ? keys.inboxCounterByIdentity(byIdentity, owner.firmId) : undefined;
-      try {
-        await transact(table, [
-          {
-            Put: {
-              TableName: table.name,
-              Item: toItem(
-                {
-                  ...keys.inboxItem(owner, item.itemId),
-                  ...(byIdentity ? keys.inboxItemByIdentity(byIdentity, item.itemId) : {}),
-                },
-                Entity.inboxItem,
-                stored,
-              ),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Update: {
-              TableName: table.name,
-              Key: keys.inboxCounter(owner),
-              UpdateExpression: [
-                'SET entity = :entity, v = :v, firmId = :firmId, ownerKind = :kind, ownerId = :ownerId',
-                counterIndex
-                  ? ', GSI1PK = if_not_exists(GSI1PK, :g1pk), GSI1SK = if_not_exists(GSI1SK, :g1sk)'
-                  : '',
-                'ADD unread :one',
-              ].join(' '),
-              ExpressionAttributeValues: {
-                ':entity': Entity.inboxCounter,
-                ':v': 1,
-                ':firmId': owner.firmId,
-                ':kind': owner.kind,
-                ':ownerId': owner.id,
-                ':one': 1,
-                ...(counterIndex ? { ':g1pk': counterIndex.GSI1PK, ':g1sk': counterIndex.GSI1SK } : {}),
+      const now = new Date(at);
+      // One request: the delivery's record (its claim), the item, the unread counter and the news's
+      // dedupe marker commit together or not at all, so a replayed event writes nothing.
+      const items: TransactItem[] = [
+        inAppDelivered(table, key, {
+          type: item.type,
+          ...(item.caseId ? { caseId: item.caseId } : {}),
+          now,
+          itemId: item.itemId,
+        }),
+        {
+          Put: {
+            TableName: table.name,
+            Item: toItem(
+              {
+                ...keys.inboxItem(owner, item.itemId),
+                ...(byIdentity ? keys.inboxItemByIdentity(byIdentity, item.itemId) : {}),
               },
+              Entity.inboxItem,
+              stored,
+            ),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Update: {
+            TableName: table.name,
+            Key: keys.inboxCounter(owner),
+            UpdateExpression: [
+              'SET entity = :entity, v = :v, firmId = :firmId, ownerKind = :kind, ownerId = :ownerId',
+              counterIndex
+                ? ', GSI1PK = if_not_exists(GSI1PK, :g1pk), GSI1SK = if_not_exists(GSI1SK, :g1sk)'
+                : '',
+              'ADD unread :one',
+            ].join(' '),
+            ExpressionAttributeValues: {
+              ':entity': Entity.inboxCounter,
+              ':v': 1,
+              ':firmId': owner.firmId,
+              ':kind': owner.kind,
+              ':ownerId': owner.id,
+              ':one': 1,
+              ...(counterIndex ? { ':g1pk': counterIndex.GSI1PK, ':g1sk': counterIndex.GSI1SK } : {}),
             },
           },
-          {
-            Update: {
-              TableName: table.name,
-              Key: deliveryItemKey(key),
-              // Only the attempt that still finds it pending delivers it: exactly once under retries.
-              ConditionExpression: '#status = :pending',
-              UpdateExpression:
-                'SET #status = :sent, sentAt = :at, inboxItemId = :itemId REMOVE leaseUntil, lastError, lastErrorAt',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':pending': 'pending',
-                ':sent': 'sent',
-                ':at': at,
-                ':itemId': item.itemId,
-              },
-            },
-          },
-        ]);
-        return true;
-      } catch (err) {
-        if (failedConditionAt(err) === 2) return false;
-        throw err;
+        },
+        ...(dedupeKey ? [dedupeMarkerPut(table, key, dedupeKey, now)] : []),
+      ];
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // A concurrent change of the same counter (a read, another item) is retried in place.
+          await transact(table, items);
+          return true;
+        } catch (err) {
+          const failed = failedConditionAt(err);
+          // Delivered already, or suppressed: final either way.
+          if (failed === 0) return false;
+          if (failed !== 3 || !dedupeKey) throw err;
+          const holder = await markerHolder(table, key, dedupeKey);
+          if (holder) return { duplicateOf: holder };
+          if (attempt >= DELIVER_ATTEMPTS) throw err;
+        }
       }
     },
   };

@@ -1,10 +1,11 @@
 // DynamoDB adapter of web push subscriptions: those of each staff user (in its firm) and each portal
-// identity, one item per browser endpoint. (The VAPID key pair lives in Secrets Manager:
-// functions/secrets/vapid-keys.ts.)
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+// identity, one item per browser endpoint; each added or removed in one transaction with its id on the
+// owner's preference item, which notify reads anyway (a person with no device costs no lookup). (The
+// VAPID key pair lives in Secrets Manager: functions/secrets/vapid-keys.ts.)
 import type { PushOwner, PushSubscriptionStore, StoredPushSubscription } from '../domain/push';
 import { Entity, type ItemKey, keys, patterns } from './keys';
-import { queryAll, queryPage, type Table, toItem } from './table';
+import { pushDeviceChange } from './preferences';
+import { failedConditionAt, queryAll, queryPage, type Table, toItem, transact } from './table';
 
 const keyOf = (owner: PushOwner, subscriptionId: string): ItemKey =>
   owner.kind === 'staff'
@@ -28,24 +29,37 @@ export function pushSubscriptionStore(table: Table): PushSubscriptionStore {
     listSubscriptions: (owner, page) => queryPage<StoredPushSubscription>(table, patternOf(owner), page),
 
     async saveSubscription(owner, subscription) {
-      // A plain put: the id is the endpoint's hash, so a repeated registration overwrites itself.
-      await table.client.send(
-        new PutCommand({
-          TableName: table.name,
-          Item: toItem(keyOf(owner, subscription.subscriptionId), Entity.pushSubscription, subscription),
-        }),
-      );
+      // A plain put: the id is the endpoint's hash, so a repeated registration overwrites itself (and
+      // adds its id again, which changes nothing: a set).
+      await transact(table, [
+        {
+          Put: {
+            TableName: table.name,
+            Item: toItem(keyOf(owner, subscription.subscriptionId), Entity.pushSubscription, subscription),
+          },
+        },
+        pushDeviceChange(table, owner, 'ADD', subscription.subscriptionId),
+      ]);
     },
 
     async deleteSubscription(owner, subscriptionId) {
-      const res = await table.client.send(
-        new DeleteCommand({
-          TableName: table.name,
-          Key: keyOf(owner, subscriptionId),
-          ReturnValues: 'ALL_OLD',
-        }),
-      );
-      return res.Attributes !== undefined;
+      try {
+        await transact(table, [
+          {
+            Delete: {
+              TableName: table.name,
+              Key: keyOf(owner, subscriptionId),
+              ConditionExpression: 'attribute_exists(PK)',
+            },
+          },
+          pushDeviceChange(table, owner, 'DELETE', subscriptionId),
+        ]);
+        return true;
+      } catch (err) {
+        // Not there (any more): nothing was written.
+        if (failedConditionAt(err) === 0) return false;
+        throw err;
+      }
     },
   };
 }

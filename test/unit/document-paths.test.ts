@@ -15,7 +15,7 @@ import {
   documentSharedPolicy,
 } from '../../functions/notify/policies/client-documents';
 import type { PolicyPorts, Recipient, Texts } from '../../functions/notify/policy';
-import { ALICE, counterIds, FIRM_A, NOW, ulidOf } from './fakes';
+import { ALICE, counterIds, dedupeMarkers, FIRM_A, NOW, ulidOf } from './fakes';
 
 const CASE = ulidOf(7);
 const DOC = ulidOf(9);
@@ -87,7 +87,7 @@ const fakeTexts: Texts = {
 /** The core over in-memory ports: records, dedupe markers, inbox, mail and push. */
 function engine(w: World, opts: { alreadyTold?: { version: number; by: string } } = {}) {
   const records = new Map<string, { status: string; reason?: string; detail?: string }>();
-  const markers = new Map<string, string>();
+  const { markers, take } = dedupeMarkers();
   const sent: string[] = [];
   const id = (k: DeliveryKey) => `${k.eventId}|${k.recipient}|${k.channel}`;
   if (opts.alreadyTold)
@@ -101,12 +101,8 @@ function engine(w: World, opts: { alreadyTold?: { version: number; by: string } 
     async claim(key, info) {
       const r = records.get(id(key));
       if (r) return r.status === 'pending' ? 'busy' : 'sent';
-      if (info.dedupeKey) {
-        const m = `${info.dedupeKey}|${key.recipient}|${key.channel}`;
-        const holder = markers.get(m);
-        if (holder && holder !== key.eventId) return { duplicateOf: holder };
-        markers.set(m, key.eventId);
-      }
+      const holder = take(key, info.dedupeKey);
+      if (holder) return { duplicateOf: holder };
       records.set(id(key), { status: 'pending' });
       return 'claimed';
     },
@@ -125,7 +121,12 @@ function engine(w: World, opts: { alreadyTold?: { version: number; by: string } 
   const notify = notifier({
     deliveries,
     inbox: {
+      // Record, item and marker in one transaction, as the DynamoDB adapter does.
       async deliverInApp(d) {
+        const r = records.get(id(d.key));
+        if (r && r.status !== 'pending') return false;
+        const holder = take(d.key, d.dedupeKey);
+        if (holder) return { duplicateOf: holder };
         sent.push(`inApp:${d.owner.id}`);
         records.set(id(d.key), { status: 'sent' });
         return true;

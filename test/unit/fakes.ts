@@ -29,6 +29,25 @@ export const NOW = '2024-05-06T07:08:09.000Z';
 
 export const fixedClock = (iso = NOW): Clock => ({ now: () => new Date(iso) });
 
+/**
+ * Dedupe markers of the notify core in memory (dedupe key × recipient × channel → the event holding
+ * it), with the adapters' rule: free, or held by this very event. `take` answers the other holder.
+ */
+export function dedupeMarkers() {
+  const markers = new Map<string, string>();
+  return {
+    markers,
+    take(key: { eventId: string; recipient: string; channel: string }, dedupeKey: string | undefined) {
+      if (!dedupeKey) return undefined;
+      const marker = `${dedupeKey}|${key.recipient}|${key.channel}`;
+      const holder = markers.get(marker);
+      if (holder && holder !== key.eventId) return holder;
+      markers.set(marker, key.eventId);
+      return undefined;
+    },
+  };
+}
+
 /** Ids 1, 2, 3… as ULID-shaped strings, so tests can predict them. */
 export function counterIds(start = 1): Ids & { issued: string[] } {
   let n = start;

@@ -19,13 +19,15 @@ import {
   type SuppressionLog,
 } from '../../functions/notify/core';
 import type { PlannedDelivery, PolicyPorts, Recipient } from '../../functions/notify/policy';
-import { counterIds, FIRM_A, NOW, ulidOf } from './fakes';
+import { counterIds, dedupeMarkers, FIRM_A, NOW, ulidOf } from './fakes';
 
 type Status = 'pending' | 'sent' | `suppressed:${SuppressReason}`;
 
 function engine(
   opts: {
     devices?: number;
+    /** What the preference read says of each recipient's push devices (by `<kind>-<id>`); absent: unknown. */
+    pushDevices?: Record<string, number>;
     gone?: Set<string>;
     digestMinutes?: number;
     marks?: MailMark[];
@@ -36,19 +38,17 @@ function engine(
   const markReads: string[][] = [];
   const status = new Map<string, Status>();
   const details = new Map<string, string>();
-  /** dedupe key × recipient × channel → the event holding it. */
-  const markers = new Map<string, string>();
+  const markers = dedupeMarkers();
   const id = (k: DeliveryKey) => `${k.eventId}|${k.recipient}|${k.channel}`;
+  const final = (k: DeliveryKey) => {
+    const s = status.get(id(k));
+    return s === 'sent' || s?.startsWith('suppressed') === true;
+  };
   const deliveries: DeliveryStore = {
     async claim(key, info): Promise<ClaimResult> {
-      const s = status.get(id(key));
-      if (s === 'sent' || s?.startsWith('suppressed')) return 'sent';
-      if (info.dedupeKey) {
-        const marker = `${info.dedupeKey}|${key.recipient}|${key.channel}`;
-        const holder = markers.get(marker);
-        if (holder && holder !== key.eventId) return { duplicateOf: holder };
-        markers.set(marker, key.eventId);
-      }
+      if (final(key)) return 'sent';
+      const holder = markers.take(key, info.dedupeKey);
+      if (holder) return { duplicateOf: holder };
       status.set(id(key), 'pending');
       return 'claimed';
     },
@@ -71,11 +71,15 @@ function engine(
   const inbox: string[] = [];
   const mails: string[] = [];
   const pushes: { device: string; payload: PushPayload }[] = [];
+  /** Recipients whose devices were looked up. */
+  const lookups: string[] = [];
   const pusher: Pusher = {
-    devicesOf: async (r) =>
-      Array.from({ length: r.kind === 'staff' ? (opts.devices ?? 0) : 0 }, (_, i) => ({
+    async devicesOf(r) {
+      lookups.push(`${r.kind}-${r.id}`);
+      return Array.from({ length: r.kind === 'staff' ? (opts.devices ?? 0) : 0 }, (_, i) => ({
         subscriptionId: `device-${i}`,
-      })),
+      }));
+    },
     async push(_r, device, payload) {
       if (opts.gone?.has(device.subscriptionId)) return 'gone';
       pushes.push({ device: device.subscriptionId, payload });
@@ -93,7 +97,11 @@ function engine(
     notifier({
       deliveries,
       inbox: {
+        // Record, item and marker in one transaction, as the DynamoDB adapter does.
         async deliverInApp(d) {
+          if (final(d.key)) return false;
+          const holder = markers.take(d.key, d.dedupeKey);
+          if (holder) return { duplicateOf: holder };
           inbox.push(`${d.key.recipient}:${d.item.title}`);
           status.set(id(d.key), 'sent');
           return true;
@@ -114,7 +122,8 @@ function engine(
           digest: opts.digestMinutes ? { documents: opts.digestMinutes } : {},
           ...(opts.mandatory ? { mandatory: opts.mandatory } : {}),
         }),
-        preferencesOf: async () => new Map(),
+        preferencesOf: async () =>
+          new Map(Object.entries(opts.pushDevices ?? {}).map(([id, pushDevices]) => [id, { pushDevices }])),
         mailMarksOf: async (emails) => {
           markReads.push(emails);
           return new Map((opts.marks ?? []).filter((m) => emails.includes(m.email)).map((m) => [m.email, m]));
@@ -125,7 +134,7 @@ function engine(
       clock: { now: () => new Date(NOW) },
       ids: counterIds(),
     });
-  return { make, status, details, inbox, mails, pushes, digested, markReads };
+  return { make, status, details, inbox, mails, pushes, digested, markReads, lookups };
 }
 
 const staff: Recipient = {
@@ -185,6 +194,19 @@ describe('Function: notifier (policy engine)', () => {
     expect(e.status.has(`${ulidOf(42)}|contact-${ulidOf(2)}|push`)).toBe(false);
     expect(e.mails).toHaveLength(2);
     expect(e.inbox).toHaveLength(2);
+  });
+
+  it('looks up no devices of a recipient the preference read counts none for', async () => {
+    // Prepare: the preference read says the staff user has no device, the client one
+    const e = engine({ devices: 2, pushDevices: { [`staff-${ulidOf(1)}`]: 0, [`contact-${ulidOf(2)}`]: 1 } });
+
+    // Act
+    const out = await e.make(() => [...both(staff), ...both(client)])(shared(ulidOf(42)));
+
+    // Assess: only the client's devices are looked up (it has none in the pusher: nothing pushed)
+    expect(e.lookups).toEqual([`contact-${ulidOf(2)}`]);
+    expect(e.pushes).toEqual([]);
+    expect(out).toEqual({ planned: 6, delivered: 4, skipped: 2, failed: 0 });
   });
 
   it('counts a device the push service reports gone as not sent, without failing the delivery', async () => {

@@ -57,11 +57,12 @@ function memoryPorts() {
     },
   };
   const writer: InboxWriter = {
+    // Claim and delivery in one transaction: new or pending (whatever its lease), never sent.
     async deliverInApp(d) {
       const r = records.get(id(d.key));
-      if (r?.status !== 'pending') return false;
+      if (r?.status === 'sent') return false;
       inbox.push({ owner: `${d.owner.kind}-${d.owner.id}`, title: d.item.title });
-      records.set(id(d.key), { status: 'sent', attempts: r.attempts });
+      records.set(id(d.key), { status: 'sent', attempts: (r?.attempts ?? 0) + 1 });
       return true;
     },
   };
