@@ -1,4 +1,5 @@
-// Types of the part of `http_ece` (RFC 8188 encrypted content encoding) Portico uses.
+// Types of the part of `http_ece` (RFC 8188 encrypted content encoding) the tests use: the reference our own
+// aes128gcm encryption (web-push-request.ts) is held equal to, and the local push service's decryption.
 declare module 'http_ece' {
   import type { ECDH } from 'node:crypto';
 

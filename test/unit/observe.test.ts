@@ -1,5 +1,6 @@
 // Observability: the log facade's formats, levels and redaction; the correlation id from a request
 // through its activity event, the publisher and notify to the delivery records; EMF metrics.
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,7 +8,7 @@ import { correlationId, withInvocation } from '../../functions/correlation';
 import { activity } from '../../functions/domain/activity';
 import { publisher } from '../../functions/events/publisher';
 import { log } from '../../functions/log';
-import { measuredDeliveries } from '../../functions/metrics';
+import { count, measuredDeliveries } from '../../functions/metrics';
 import type { DeliveryKey, DeliveryStore, SuppressionLog } from '../../functions/notify/core';
 import { observed } from '../../functions/observed';
 import { deliveryStore } from '../../functions/store/deliveries';
@@ -270,6 +271,28 @@ describe('Function: metrics', () => {
     expect(emf[0]).toMatchObject({ channel: 'email', DeliverySent: 1 });
     expect(emf[2]).toMatchObject({ channel: 'email', reason: 'preference', DeliverySuppressed: 1 });
     expect(emf[2]._aws.CloudWatchMetrics[0].Namespace).toBe('Portico');
+  });
+
+  it('writes the EMF line Powertools Metrics writes for the same count', async () => {
+    // Prepare
+    process.env.PORTICO_METRICS = 'emf';
+    vi.useFakeTimers({ now: new Date('2026-03-04T05:06:07.000Z'), toFake: ['Date'] });
+    const reference = new Metrics({ namespace: 'Portico', serviceName: 'portico' }).singleMetric();
+
+    // Act
+    try {
+      count('DeliverySuppressed', { channel: 'email', reason: 'preference' }, 2);
+      reference.addDimension('channel', 'email');
+      reference.addDimension('reason', 'preference');
+      reference.addMetric('DeliverySuppressed', MetricUnit.Count, 2);
+    } finally {
+      vi.useRealTimers();
+    }
+
+    // Assess
+    expect(out).toHaveLength(2);
+    expect(out[0]).toBe(out[1]);
+    expect(JSON.parse(out[0]!)._aws.Timestamp).toBe(Date.parse('2026-03-04T05:06:07.000Z'));
   });
 
   it('writes nothing locally unless asked (PORTICO_METRICS=emf)', async () => {

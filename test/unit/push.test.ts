@@ -20,7 +20,7 @@ import {
 } from '../../functions/domain/push';
 import { PushSubscriptionBody } from '../../functions/http/schemas/push';
 import type { Recipient } from '../../functions/notify/policy';
-import { pushRequest } from '../../functions/notify/web-push-request';
+import { encryptPayload, pushRequest } from '../../functions/notify/web-push-request';
 import { PushServiceError, webPusher } from '../../functions/notify/web-pusher';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
@@ -419,6 +419,34 @@ describe('Module: web-push-request', () => {
       keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') },
     };
   }
+
+  it.each([0, 15, 4078, 4079, 4080, 10_000])(
+    'encrypts a %i-byte payload to the bytes http_ece writes for the same sender key and salt',
+    (size) => {
+      // Prepare
+      const b = browser();
+      const sender = createECDH('prime256v1');
+      sender.generateKeys();
+      const salt = randomBytes(16);
+      const payload = randomBytes(size);
+
+      // Act
+      const ours = encryptPayload(payload, b.keys, sender, salt);
+
+      // Assess
+      const theirs = ece.encrypt(payload, {
+        version: 'aes128gcm',
+        dh: b.keys.p256dh,
+        privateKey: sender,
+        salt,
+        authSecret: b.keys.auth,
+      });
+      expect(ours.toString('hex')).toBe(theirs.toString('hex'));
+      expect(ece.decrypt(ours, { version: 'aes128gcm', privateKey: b.ecdh, authSecret: b.auth })).toEqual(
+        payload,
+      );
+    },
+  );
 
   it.each([
     ['keys web-push generates', () => webpush.generateVAPIDKeys()],
