@@ -24,6 +24,11 @@ export const fixtures = {
     body: { name: 'Bench contact', email: `rt.${Date.now()}@client.test` },
   }),
   listContacts: async (w) => ({ claims: await w.staffClaims('listContacts') }),
+  updateContact: async (w) => ({
+    claims: await w.staffClaims('updateContact'),
+    params: { contactId: (await w.newContact('updated')).contactId },
+    body: { name: 'Bench renamed contact' },
+  }),
   inviteStaff: async (w) => ({
     claims: await w.staffClaims('inviteStaff'),
     body: { email: `rt.${Date.now()}@bench.test`, name: 'Bench invitee', role: 'staff', language: 'en' },

@@ -1,6 +1,8 @@
 // Counts (and times) the AWS requests made inside one piece of work: a middleware on each shared
 // SDK client (functions/clients/*) records into the AsyncLocalStorage scope of the work, so the
 // background traffic of the stream relay and the bus targets in the same process is left out.
+// Each request keeps when it started and ended, so the work's sequential round trips (requests
+// that wait on each other) can be told from requests in flight together.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +15,38 @@ export interface AwsRequest {
   service: Service;
   command: string;
   ms: number;
+  /** performance.now() when the attempt was sent and when its answer arrived. */
+  start: number;
+  end: number;
+}
+
+/** A request's time in flight; only the order of the instants matters. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The longest chain of requests each of which started after the previous one ended: how many
+ * round trips the work waits for one after the other. Requests in flight together (overlapping
+ * or nested) cannot both be in one chain, so they count once.
+ */
+export function sequentialRoundTrips(spans: readonly Span[]): number {
+  // Longest chain ending at each request, in order of end: a request extends the best chain among
+  // those that ended before it started (an O(n²) scan: a route makes a handful of requests).
+  const byEnd = [...spans].sort((a, b) => a.end - b.end);
+  const chain: number[] = [];
+  let longest = 0;
+  for (const [i, s] of byEnd.entries()) {
+    let before = 0;
+    for (let j = 0; j < i; j++) {
+      const prior = byEnd[j] as Span;
+      if (prior.end <= s.start) before = Math.max(before, chain[j] as number);
+    }
+    chain.push(before + 1);
+    longest = Math.max(longest, before + 1);
+  }
+  return longest;
 }
 
 const current = new AsyncLocalStorage<AwsRequest[]>();
@@ -52,14 +86,17 @@ export async function instrumentSharedClients(): Promise<string[]> {
         (next, context) => async (args) => {
           const into = current.getStore();
           if (!into) return next(args);
-          const t0 = performance.now();
+          const start = performance.now();
           try {
             return await next(args);
           } finally {
+            const end = performance.now();
             into.push({
               service: SERVICES[String(context.clientName)] ?? 'other',
               command: String(context.commandName).replace(/Command$/, ''),
-              ms: performance.now() - t0,
+              ms: end - start,
+              start,
+              end,
             });
           }
         },
