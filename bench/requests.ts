@@ -69,6 +69,36 @@ interface MiddlewareHost {
   };
 }
 
+/**
+ * Adds the counting middleware to one SDK client (a document client shares its inner client's
+ * stack: pass either). Tests count a route's requests through this too (test/integration/round-trips).
+ */
+export function instrumentClient(host: unknown): void {
+  const stack = (host as Partial<MiddlewareHost>).middlewareStack;
+  if (!stack) throw new Error('not an AWS SDK client');
+  stack.add(
+    (next, context) => async (args) => {
+      const into = current.getStore();
+      if (!into) return next(args);
+      const start = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        const end = performance.now();
+        into.push({
+          service: SERVICES[String(context.clientName)] ?? 'other',
+          command: String(context.commandName).replace(/Command$/, ''),
+          ms: end - start,
+          start,
+          end,
+        });
+      }
+    },
+    // finalizeRequest, low priority: inside the retry loop, so every HTTP attempt counts.
+    { step: 'finalizeRequest', priority: 'low', name: 'portico-bench-requests' },
+  );
+}
+
 /** Adds the counting middleware once to every SDK client exported by functions/clients/*.ts. */
 export async function instrumentSharedClients(): Promise<string[]> {
   const dir = join(repoRoot, 'functions', 'clients');
@@ -82,27 +112,7 @@ export async function instrumentSharedClients(): Promise<string[]> {
       if (!host || typeof host !== 'object' || !host.middlewareStack || stacks.has(host.middlewareStack))
         continue;
       stacks.add(host.middlewareStack);
-      host.middlewareStack.add(
-        (next, context) => async (args) => {
-          const into = current.getStore();
-          if (!into) return next(args);
-          const start = performance.now();
-          try {
-            return await next(args);
-          } finally {
-            const end = performance.now();
-            into.push({
-              service: SERVICES[String(context.clientName)] ?? 'other',
-              command: String(context.commandName).replace(/Command$/, ''),
-              ms: end - start,
-              start,
-              end,
-            });
-          }
-        },
-        // finalizeRequest, low priority: inside the retry loop, so every HTTP attempt counts.
-        { step: 'finalizeRequest', priority: 'low', name: 'portico-bench-requests' },
-      );
+      instrumentClient(host);
       names.push(`${file}:${name}`);
     }
   }

@@ -1,7 +1,7 @@
 // Documents of a case: the model, the Files port (object storage), listing and short-lived downloads
 // for staff and for contacts a document is shared with.
 import * as z from 'zod';
-import type { CaseStore } from './cases';
+import { type CaseStore, pageOfCase } from './cases';
 import { notFound } from './errors';
 import { type GrantLookup, requireContactAccess } from './grants';
 import { displayName } from './names';
@@ -124,11 +124,14 @@ export async function listDocuments(
   caseId: string,
   query: PageRequest & { source?: DocumentSource },
 ): Promise<Page<DocumentView>> {
-  if (!(await deps.cases.getCase(by.firmId, caseId))) throw notFound('case');
-  const page = await deps.documents.listDocuments(by.firmId, caseId, query.source, {
-    limit: query.limit,
-    ...(query.nextToken ? { nextToken: query.nextToken } : {}),
-  });
+  const page = await pageOfCase(
+    async () => !!(await deps.cases.getCase(by.firmId, caseId)),
+    () =>
+      deps.documents.listDocuments(by.firmId, caseId, query.source, {
+        limit: query.limit,
+        ...(query.nextToken ? { nextToken: query.nextToken } : {}),
+      }),
+  );
   return { ...page, items: page.items.map(documentView) };
 }
 

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
-import type { CaseStore } from './cases';
+import { type CaseStore, pageOfCase } from './cases';
 import type { Document, DocumentSource, DocumentStore, Uploader } from './documents';
 import { notFound, unprocessable } from './errors';
 import type { Grant } from './grants';
@@ -348,11 +348,14 @@ export async function listShares(
   caseId: string,
   query: PageRequest & { q?: string },
 ): Promise<Page<ShareView>> {
-  if (!(await deps.cases.getCase(by.firmId, caseId))) throw notFound('case');
-  const page = await deps.shares.listShares(by.firmId, caseId, query.q, {
-    limit: query.limit,
-    ...(query.nextToken ? { nextToken: query.nextToken } : {}),
-  });
+  const page = await pageOfCase(
+    async () => !!(await deps.cases.getCase(by.firmId, caseId)),
+    () =>
+      deps.shares.listShares(by.firmId, caseId, query.q, {
+        limit: query.limit,
+        ...(query.nextToken ? { nextToken: query.nextToken } : {}),
+      }),
+  );
   return { ...page, items: page.items.map(shareView) };
 }
 

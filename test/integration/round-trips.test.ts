@@ -1,0 +1,181 @@
+// Pins what the routes of the cases, access and documents groups cost in DynamoDB (decision 0033):
+// each route's work is run through its domain service with the real store adapters, on a client
+// instrumented by the bench's counter (bench/requests.ts), and its sequential round trips (requests
+// that waited on each other) and requests are asserted. Behaviour is the other suites' business.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { countRequests, instrumentClient, sequentialRoundTrips } from '../../bench/requests';
+import {
+  acceptInvitation,
+  getPortalLink,
+  listGrants,
+  putGrant,
+  resendInvitation,
+} from '../../functions/domain/access';
+import type { Document } from '../../functions/domain/documents';
+import { listDocuments } from '../../functions/domain/documents';
+import { systemClock } from '../../functions/domain/ports';
+import type { StaffPrincipal } from '../../functions/domain/principal';
+import { listShares } from '../../functions/domain/shares';
+import { accessStore } from '../../functions/store/access';
+import { caseStore } from '../../functions/store/cases';
+import { documentItem, documentStore } from '../../functions/store/documents';
+import { shareStore } from '../../functions/store/shares';
+import type { Table } from '../../functions/store/table';
+import { ulidIds } from '../../functions/wiring/ids';
+import { apiAs } from './support/client';
+import { invitationToken } from './support/mail';
+import { newFirm, newId, type TestFirm, table, urls } from './support/stack';
+
+/** The stack's table through a client of its own whose every request is counted and timed. */
+const counted: Table = (() => {
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: urls.env.AWS_ENDPOINT_URL_DYNAMODB,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+  instrumentClient(client);
+  return { ...table, client };
+})();
+
+/** Runs `work` and answers its DynamoDB cost: requests, sequential round trips, commands in order. */
+async function cost(work: () => Promise<unknown>) {
+  const { requests } = await countRequests(work);
+  return {
+    requests: requests.length,
+    roundTrips: sequentialRoundTrips(requests),
+    commands: [...requests].sort((a, b) => a.start - b.start).map((r) => r.command),
+  };
+}
+
+const access = {
+  access: accessStore(counted),
+  clock: systemClock,
+  ids: ulidIds,
+  portalUrl: 'http://portal.test',
+};
+
+let firm: TestFirm;
+let staff: StaffPrincipal;
+let caseId: string;
+
+async function newContact(label: string) {
+  const email = `${label}.${newId().toLowerCase()}@client.test`;
+  const res = await apiAs(firm.staff.token).POST('/contacts', { body: { name: label, email } });
+  expect(res.response.status).toBe(201);
+  return { contactId: res.data!.contactId, email };
+}
+
+beforeAll(async () => {
+  firm = await newFirm('Round trips');
+  staff = { kind: 'staff', userId: firm.staff.userId, firmId: firm.firmId, role: 'staff' };
+  const created = await apiAs(firm.staff.token).POST('/cases', { body: { title: 'Counted' } });
+  expect(created.response.status).toBe(201);
+  caseId = created.data!.caseId;
+});
+
+describe('reads: one round trip', () => {
+  it('listDocuments reads only the page when it is not empty, and checks the case on an empty one', async () => {
+    const doc: Document = {
+      firmId: firm.firmId,
+      caseId,
+      documentId: newId(),
+      name: 'a.pdf',
+      contentType: 'application/pdf',
+      size: 10,
+      source: 'firm',
+      uploadedBy: { kind: 'staff', id: firm.staff.userId, name: 'Staff' },
+      status: 'available',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      s3Key: `firms/${firm.firmId}/cases/${caseId}/x/a.pdf`,
+    };
+    await table.client.send(new PutCommand({ TableName: table.name, Item: documentItem(doc) }));
+    const deps = { cases: caseStore(counted), documents: documentStore(counted) };
+
+    expect(await cost(() => listDocuments(deps, staff, caseId, { limit: 20 }))).toEqual({
+      requests: 1,
+      roundTrips: 1,
+      commands: ['Query'],
+    });
+    // An empty list (firm documents only: none) still tells an unknown case from an empty one.
+    expect(await cost(() => listDocuments(deps, staff, caseId, { limit: 20, source: 'client' }))).toEqual({
+      requests: 2,
+      roundTrips: 2,
+      commands: ['Query', 'GetItem'],
+    });
+    await expect(listDocuments(deps, staff, newId(), { limit: 20 })).rejects.toMatchObject({
+      code: 'case_not_found',
+    });
+  });
+
+  it('listGrants and listShares read only the page when it is not empty', async () => {
+    const contact = await newContact('listed');
+    const granted = await apiAs(firm.admin.token).PUT('/cases/{caseId}/grants/{contactId}', {
+      params: { path: { caseId, contactId: contact.contactId } },
+      body: { role: 'viewer', canDownload: true },
+    });
+    expect(granted.response.status).toBe(200);
+    expect(await cost(() => listGrants(access, staff, caseId, { limit: 20 }))).toEqual({
+      requests: 1,
+      roundTrips: 1,
+      commands: ['Query'],
+    });
+    const shares = { cases: caseStore(counted), shares: shareStore(counted) };
+    // No share yet: the empty page checks the case.
+    expect((await cost(() => listShares(shares, staff, caseId, { limit: 20 }))).roundTrips).toBe(2);
+  });
+
+  it('getPortalLink reads the case and the firm at once', async () => {
+    expect(await cost(() => getPortalLink(access, staff, caseId))).toMatchObject({
+      requests: 2,
+      roundTrips: 1,
+    });
+  });
+});
+
+describe('writes: at most two round trips', () => {
+  it('putGrant reads case, contact, grant and firm at once, then writes one transaction', async () => {
+    const contact = await newContact('granted');
+    const c = await cost(() =>
+      putGrant(access, staff, caseId, contact.contactId, {
+        role: 'viewer',
+        canDownload: true,
+        canUpload: false,
+      }),
+    );
+    expect(c.roundTrips).toBe(2);
+    expect(c.commands.at(-1)).toBe('TransactWriteItems');
+  });
+
+  it('resendInvitation reads grant and contact at once', async () => {
+    const contact = await newContact('resent');
+    await putGrant(access, staff, caseId, contact.contactId, {
+      role: 'viewer',
+      canDownload: true,
+      canUpload: false,
+    });
+    expect((await cost(() => resendInvitation(access, staff, caseId, contact.contactId))).roundTrips).toBe(2);
+  });
+
+  it('acceptInvitation reads the invitation, grant, contact and the other grants at once', async () => {
+    const contact = await newContact('accepting');
+    const granted = await apiAs(firm.admin.token).PUT('/cases/{caseId}/grants/{contactId}', {
+      params: { path: { caseId, contactId: contact.contactId } },
+      body: { role: 'viewer', canDownload: true },
+    });
+    expect(granted.response.status).toBe(200);
+    const token = await invitationToken(contact.email);
+    const c = await cost(() =>
+      acceptInvitation(
+        access,
+        { kind: 'contact', identityId: `identity-${newId()}`, email: contact.email, emailVerified: true },
+        token,
+      ),
+    );
+    expect(c).toMatchObject({ requests: 5, roundTrips: 2 });
+  });
+});
