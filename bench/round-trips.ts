@@ -62,18 +62,30 @@ export function verdictOf(
 }
 
 /**
- * A warm container has read the staff caller from the directory already (cached per container for
- * STAFF_DIRECTORY_TTL_SECONDS, decision 0023), so that read is the gate's, not the route's: before
- * the counted call, an uncounted one with the same claims passes the gate and stops at validation
- * (a non-object body, or a query the route does not take: 400, nothing written); a read route is
- * simply called once before. Answers why priming failed, or undefined.
+ * The route as a warm container serves it: its per-container memories already hold the caller.
+ * Staff: the directory has read the caller (cached for STAFF_DIRECTORY_TTL_SECONDS, decision 0023),
+ * so an uncounted call with the same claims passes the gate and stops at validation (a non-object
+ * body, or a query the route does not take: 400, nothing written). Contacts: the grant lookup knows
+ * where the caller's grant on the case is (decision 0033), as after the portal's first request on
+ * the case, so an uncounted portal read of the same group on the same case goes first. A read
+ * route is simply called once before. Answers why priming failed, or undefined.
  */
-async function primeStaffGate(world: World, id: RouteId, route: RouteDef, call: HttpCall) {
-  if (route.auth !== 'staff' && route.auth !== 'admin') return undefined;
+async function primeContainer(world: World, id: RouteId, route: RouteDef, call: HttpCall) {
   if (route.method === 'GET') {
     await world.api(id, call);
     return undefined;
   }
+  if (route.auth === 'contact') {
+    const caseId = call.params?.caseId;
+    const read = routeEntries().find(
+      ([, r]) =>
+        r.group === route.group && r.auth === 'contact' && r.method === 'GET' && r.scope === 'portalCase',
+    );
+    if (!caseId || !read) return undefined;
+    const res = await world.api(read[0], { claims: call.claims, params: { caseId } });
+    return res.status === 200 ? undefined : `priming the grant lookup with ${read[0]} answered ${res.status}`;
+  }
+  if (route.auth !== 'staff' && route.auth !== 'admin') return undefined;
   const invalid: HttpCall | undefined = route.body
     ? { ...call, body: [] }
     : route.query
@@ -114,7 +126,7 @@ export async function measureRoundTrips(
       progress(`round trips: ${id} ${err instanceof SetupError ? 'skipped' : 'FAILED'}: ${message}`);
       continue;
     }
-    const primed = await primeStaffGate(world, id, route, call);
+    const primed = await primeContainer(world, id, route, call);
     if (primed) {
       rows.push({ route: id, routeKey: key, failed: primed });
       progress(`round trips: ${id} FAILED: ${primed}`);

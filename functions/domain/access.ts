@@ -59,10 +59,17 @@ export interface AccessStore {
     cancelUploads?: { reason: CancelReason; at: string },
   ): Promise<void>;
   /**
-   * Marks the grant revoked (out of the portal's index), deletes its invitation, cancels the
-   * contact's pending upload intents on the case (reason `revoked`), records the event: one transaction.
+   * Reads the grant and, at the same time, the contact's pending upload intents on the case; when
+   * `revoke` answers an event for the grant, marks it revoked (out of the portal's index) at the
+   * event's time, deletes its invitation, cancels those intents (reason `revoked`) and records the
+   * event: one transaction. Answers the grant as it was read (undefined: none, nothing written).
    */
-  revokeGrant(prev: Grant, revokedAt: string, event: DomainEvent): Promise<void>;
+  revokeGrant(
+    firmId: string,
+    caseId: string,
+    contactId: string,
+    revoke: (grant: Grant) => DomainEvent | undefined,
+  ): Promise<Grant | undefined>;
   /** Overwrites the grant's invitation while the grant is still invited; records the event. */
   replaceInvitation(invitation: Invitation, event: DomainEvent): Promise<void>;
   /** Access list of a case (revoked grants included). */
@@ -242,11 +249,11 @@ export async function revokeGrant(
   caseId: string,
   contactId: string,
 ): Promise<GrantView> {
-  const grant = await deps.access.getGrant(by.firmId, caseId, contactId);
+  const grant = await deps.access.revokeGrant(by.firmId, caseId, contactId, (g) =>
+    // Revoking a revoked grant writes nothing.
+    g.status === 'revoked' ? undefined : activity(deps, 'access.revoked', g, staffActor(by), { contactId }),
+  );
   if (!grant) throw notFound('grant');
-  if (grant.status === 'revoked') return grantView(grant);
-  const event = activity(deps, 'access.revoked', grant, staffActor(by), { contactId });
-  await deps.access.revokeGrant(grant, event.occurredAt, event);
   return grantView({ ...grant, status: 'revoked' });
 }
 

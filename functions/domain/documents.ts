@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { type CaseStore, pageOfCase } from './cases';
 import { notFound } from './errors';
-import { type GrantLookup, requireContactAccess } from './grants';
+import { type GrantLookup, type GrantPlaces, withContactAccess } from './grants';
 import { displayName } from './names';
 import type { Clock, Page, PageRequest } from './ports';
 import { type ContactPrincipal, Person, type StaffPrincipal } from './principal';
@@ -88,8 +88,8 @@ export interface DocumentStore {
 export interface DocumentDeps {
   cases: Pick<CaseStore, 'getCase'>;
   documents: DocumentStore;
-  shares: Pick<ShareStore, 'getShare' | 'listSharedWithContact'>;
-  grants: GrantLookup;
+  shares: Pick<ShareStore, 'sharedDocument' | 'listSharedWithContact'>;
+  grants: GrantLookup & GrantPlaces;
   files: Pick<Files, 'presignDownload'>;
   clock: Clock;
 }
@@ -152,8 +152,9 @@ export async function listPortalDocuments(
   caseId: string,
   page: PageRequest,
 ): Promise<Page<DocumentView>> {
-  const grant = await requireContactAccess(deps, by, caseId, 'view');
-  const shares = await deps.shares.listSharedWithContact(grant.firmId, caseId, grant.contactId, page);
+  const { data: shares } = await withContactAccess(deps, by, caseId, 'view', (at) =>
+    deps.shares.listSharedWithContact(at.firmId, caseId, at.contactId, page),
+  );
   return { ...shares, items: shares.items.map(sharedDocumentView) };
 }
 
@@ -163,14 +164,15 @@ export async function downloadPortalDocument(
   caseId: string,
   documentId: string,
 ): Promise<{ url: string; expiresAt: string }> {
-  const grant = await requireContactAccess(deps, by, caseId, 'download');
   // Only documents shared with this very contact: the share item decides, read consistently so an
-  // unshare takes effect at once.
-  const share = await deps.shares.getShare(grant.firmId, caseId, documentId, grant.contactId);
-  if (!share) throw notFound('document');
-  const doc = await deps.documents.getDocument(grant.firmId, caseId, documentId);
-  if (!doc) throw notFound('document');
-  return presignedDownload(deps, doc);
+  // unshare takes effect at once. Share and document are read with the grant.
+  const {
+    data: { share, document },
+  } = await withContactAccess(deps, by, caseId, 'download', (at) =>
+    deps.shares.sharedDocument(at.firmId, caseId, documentId, at.contactId),
+  );
+  if (!share || !document) throw notFound('document');
+  return presignedDownload(deps, document);
 }
 
 async function presignedDownload(

@@ -51,6 +51,13 @@ export interface ShareSet {
 export interface ShareStore {
   /** One share, read consistently. */
   getShare(firmId: string, caseId: string, documentId: string, contactId: string): Promise<Share | undefined>;
+  /** One share and its document, read consistently in one request (a portal download). */
+  sharedDocument(
+    firmId: string,
+    caseId: string,
+    documentId: string,
+    contactId: string,
+  ): Promise<{ share?: Share; document?: Document }>;
   /** Every share of a document (consistent). */
   sharesOfDocument(firmId: string, caseId: string, documentId: string): Promise<Share[]>;
   /** Every share of a contact in a case (index: eventually consistent; write conditions keep counts exact). */

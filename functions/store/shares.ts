@@ -7,10 +7,12 @@ import { conflict, type DomainError, unprocessable } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import type { Share, ShareStore } from '../domain/shares';
 import type { DomainEvent } from '../events/catalogue';
-import { Entity, keys, patterns } from './keys';
+import { Entity, type ItemKey, keys, patterns } from './keys';
 import {
+  fromItem,
   getItem,
   getMany,
+  getManyStored,
   putActivity,
   queryAll,
   queryPage,
@@ -126,6 +128,18 @@ export function shareStore(table: Table): ShareStore {
     async getShare(firmId, caseId, documentId, contactId) {
       const [share] = await getMany<Share>(table, [keys.share(firmId, caseId, documentId, contactId)]);
       return share;
+    },
+    async sharedDocument(firmId, caseId, documentId, contactId) {
+      const shareKey = keys.share(firmId, caseId, documentId, contactId);
+      const docKey = keys.document(firmId, caseId, documentId);
+      const items = await getManyStored(table, [shareKey, docKey]);
+      const at = (k: ItemKey) => items.find((i) => i.PK === k.PK && i.SK === k.SK);
+      const share = at(shareKey);
+      const document = at(docKey);
+      return {
+        ...(share ? { share: fromItem<Share>(share) } : {}),
+        ...(document ? { document: fromItem<Document>(document) } : {}),
+      };
     },
     sharesOfDocument: (firmId, caseId, documentId) =>
       queryAll<Share>(table, patterns.sharesOfDocument(firmId, caseId, documentId), { consistent: true }),

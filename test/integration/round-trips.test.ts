@@ -12,17 +12,25 @@ import {
   listGrants,
   putGrant,
   resendInvitation,
+  revokeGrant,
 } from '../../functions/domain/access';
+import { createContact, updateContact } from '../../functions/domain/contacts';
 import type { Document } from '../../functions/domain/documents';
-import { listDocuments } from '../../functions/domain/documents';
+import { downloadPortalDocument, listDocuments, listPortalDocuments } from '../../functions/domain/documents';
 import { systemClock } from '../../functions/domain/ports';
-import type { StaffPrincipal } from '../../functions/domain/principal';
+import type { ContactPrincipal, StaffPrincipal } from '../../functions/domain/principal';
 import { listShares } from '../../functions/domain/shares';
+import { createPortalUpload } from '../../functions/domain/uploads';
 import { accessStore } from '../../functions/store/access';
 import { caseStore } from '../../functions/store/cases';
+import { contactStore } from '../../functions/store/contacts';
 import { documentItem, documentStore } from '../../functions/store/documents';
+import { firmStore } from '../../functions/store/firm';
+import { grantLookup } from '../../functions/store/grants';
+import { mailAddressStore } from '../../functions/store/mail-addresses';
 import { shareStore } from '../../functions/store/shares';
 import type { Table } from '../../functions/store/table';
+import { uploadStore } from '../../functions/store/uploads';
 import { ulidIds } from '../../functions/wiring/ids';
 import { apiAs } from './support/client';
 import { invitationToken } from './support/mail';
@@ -58,6 +66,13 @@ const access = {
   portalUrl: 'http://portal.test',
 };
 
+const contacts = {
+  contacts: contactStore(counted),
+  mailAddresses: mailAddressStore(counted),
+  clock: systemClock,
+  ids: ulidIds,
+};
+
 let firm: TestFirm;
 let staff: StaffPrincipal;
 let caseId: string;
@@ -67,6 +82,26 @@ async function newContact(label: string) {
   const res = await apiAs(firm.staff.token).POST('/contacts', { body: { name: label, email } });
   expect(res.response.status).toBe(201);
   return { contactId: res.data!.contactId, email };
+}
+
+/** A document of the case, written straight into the table (uploads are not what is counted here). */
+async function newDocument(): Promise<string> {
+  const doc: Document = {
+    firmId: firm.firmId,
+    caseId,
+    documentId: newId(),
+    name: 'a.pdf',
+    contentType: 'application/pdf',
+    size: 10,
+    source: 'firm',
+    uploadedBy: { kind: 'staff', id: firm.staff.userId, name: 'Staff' },
+    status: 'available',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    s3Key: `firms/${firm.firmId}/cases/${caseId}/x/a.pdf`,
+  };
+  await table.client.send(new PutCommand({ TableName: table.name, Item: documentItem(doc) }));
+  return doc.documentId;
 }
 
 beforeAll(async () => {
@@ -79,21 +114,7 @@ beforeAll(async () => {
 
 describe('reads: one round trip', () => {
   it('listDocuments reads only the page when it is not empty, and checks the case on an empty one', async () => {
-    const doc: Document = {
-      firmId: firm.firmId,
-      caseId,
-      documentId: newId(),
-      name: 'a.pdf',
-      contentType: 'application/pdf',
-      size: 10,
-      source: 'firm',
-      uploadedBy: { kind: 'staff', id: firm.staff.userId, name: 'Staff' },
-      status: 'available',
-      version: 1,
-      createdAt: new Date().toISOString(),
-      s3Key: `firms/${firm.firmId}/cases/${caseId}/x/a.pdf`,
-    };
-    await table.client.send(new PutCommand({ TableName: table.name, Item: documentItem(doc) }));
+    await newDocument();
     const deps = { cases: caseStore(counted), documents: documentStore(counted) };
 
     expect(await cost(() => listDocuments(deps, staff, caseId, { limit: 20 }))).toEqual({
@@ -177,5 +198,128 @@ describe('writes: at most two round trips', () => {
       ),
     );
     expect(c).toMatchObject({ requests: 5, roundTrips: 2 });
+  });
+
+  it('revokeGrant reads the grant and the pending uploads at once, then writes one transaction', async () => {
+    const contact = await newContact('revoked');
+    await putGrant(access, staff, caseId, contact.contactId, {
+      role: 'viewer',
+      canDownload: true,
+      canUpload: false,
+    });
+    const c = await cost(() => revokeGrant(access, staff, caseId, contact.contactId));
+    expect(c).toMatchObject({ requests: 3, roundTrips: 2 });
+    expect(c.commands.at(-1)).toBe('TransactWriteItems');
+    // Revoking again writes nothing: one round trip.
+    expect(await cost(() => revokeGrant(access, staff, caseId, contact.contactId))).toMatchObject({
+      roundTrips: 1,
+    });
+  });
+
+  it("createContact reads the address's mail mark alongside its transaction", async () => {
+    const c = await cost(() =>
+      createContact(contacts, staff, {
+        name: 'Counted',
+        email: `counted.${newId().toLowerCase()}@client.test`,
+      }),
+    );
+    expect(c).toMatchObject({ requests: 2, roundTrips: 1 });
+  });
+
+  it('updateContact reads the contact and its grants at once, then writes one transaction', async () => {
+    const contact = await newContact('renamed');
+    await putGrant(access, staff, caseId, contact.contactId, {
+      role: 'viewer',
+      canDownload: true,
+      canUpload: false,
+    });
+    const c = await cost(() => updateContact(contacts, staff, contact.contactId, { name: 'Renamed' }));
+    expect(c).toEqual({ requests: 3, roundTrips: 2, commands: expect.arrayContaining(['GetItem', 'Query']) });
+    expect(c.commands.at(-1)).toBe('TransactWriteItems');
+  });
+});
+
+describe('portal: the grant read alongside the data once the container knows where it is', () => {
+  // One lookup per container, as the documents Lambda has: where each grant is, it remembers.
+  const grants = grantLookup(counted);
+  const deps = {
+    cases: caseStore(counted),
+    firm: firmStore(counted),
+    grants,
+    documents: documentStore(counted),
+    shares: shareStore(counted),
+    uploads: uploadStore(counted),
+    files: {
+      presignDownload: async () => 'http://s3.test/download',
+      presignUpload: async () => ({ url: 'http://s3.test/upload', fields: {} }),
+    },
+    clock: systemClock,
+    ids: ulidIds,
+    uploadMaxBytes: 1_000_000,
+  };
+  let contact: ContactPrincipal;
+  let documentId: string;
+
+  beforeAll(async () => {
+    const c = await newContact('portal');
+    const granted = await apiAs(firm.admin.token).PUT('/cases/{caseId}/grants/{contactId}', {
+      params: { path: { caseId, contactId: c.contactId } },
+      body: { role: 'collaborator', canDownload: true, canUpload: true },
+    });
+    expect(granted.response.status).toBe(200);
+    contact = { kind: 'contact', identityId: `identity-${newId()}`, email: c.email, emailVerified: true };
+    await acceptInvitation(access, contact, await invitationToken(c.email));
+    documentId = await newDocument();
+    const shared = await apiAs(firm.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
+      params: { path: { caseId, documentId } },
+      body: { contactIds: [c.contactId] },
+    });
+    expect(shared.response.status).toBe(200);
+  });
+
+  it('listPortalDocuments: the index once, then grant and page together', async () => {
+    expect(await cost(() => listPortalDocuments(deps, contact, caseId, { limit: 20 }))).toMatchObject({
+      requests: 3,
+      roundTrips: 2,
+    });
+    expect(await cost(() => listPortalDocuments(deps, contact, caseId, { limit: 20 }))).toEqual({
+      requests: 2,
+      roundTrips: 1,
+      commands: expect.arrayContaining(['GetItem', 'Query']),
+    });
+  });
+
+  it('downloadPortalDocument: the grant, and the share with its document in one BatchGetItem', async () => {
+    await listPortalDocuments(deps, contact, caseId, { limit: 20 });
+    expect(await cost(() => downloadPortalDocument(deps, contact, caseId, documentId))).toEqual({
+      requests: 2,
+      roundTrips: 1,
+      commands: expect.arrayContaining(['GetItem', 'BatchGetItem']),
+    });
+  });
+
+  it("createPortalUpload: the grant and the firm's limit together, then the intent", async () => {
+    await listPortalDocuments(deps, contact, caseId, { limit: 20 });
+    const c = await cost(() =>
+      createPortalUpload(deps, contact, caseId, {
+        fileName: 'a.pdf',
+        contentType: 'application/pdf',
+        size: 10,
+      }),
+    );
+    expect(c).toMatchObject({ requests: 3, roundTrips: 2 });
+    expect(c.commands.at(-1)).toBe('PutItem');
+  });
+
+  it('a revoked grant is refused at once, whatever the container remembers', async () => {
+    await listPortalDocuments(deps, contact, caseId, { limit: 20 });
+    // Revoke this contact's grant: the remembered place no longer checks out.
+    const revoked = await apiAs(firm.admin.token).DELETE('/cases/{caseId}/grants/{contactId}', {
+      params: { path: { caseId, contactId: (await grants.placeOf(contact.identityId, caseId))!.contactId } },
+    });
+    expect(revoked.response.status).toBe(200);
+    await expect(listPortalDocuments(deps, contact, caseId, { limit: 20 })).rejects.toMatchObject({
+      code: 'case_not_found',
+    });
   });
 });
