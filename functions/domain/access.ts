@@ -264,8 +264,11 @@ export async function listGrants(
   page: PageRequest,
 ): Promise<Page<GrantView>> {
   const res = await pageOfCase(
-    async () => !!(await deps.access.getCase(by.firmId, caseId)),
-    () => deps.access.listGrants(by.firmId, caseId, page),
+    deps.access,
+    by,
+    caseId,
+    (p) => deps.access.listGrants(by.firmId, caseId, p),
+    page,
   );
   return { ...res, items: res.items.map(grantView) };
 }

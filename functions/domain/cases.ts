@@ -100,16 +100,20 @@ export function listCases(
  * case was read first.
  */
 export async function pageOfCase<T>(
-  caseExists: () => Promise<boolean>,
-  list: () => Promise<Page<T>>,
+  cases: Pick<CaseStore, 'getCase'>,
+  by: StaffPrincipal,
+  caseId: string,
+  list: (page: PageRequest) => Promise<Page<T>>,
+  query: PageRequest,
 ): Promise<Page<T>> {
+  const unknownCase = async () => !(await cases.getCase(by.firmId, caseId));
   let page: Page<T>;
   try {
-    page = await list();
+    page = await list({ limit: query.limit, ...(query.nextToken ? { nextToken: query.nextToken } : {}) });
   } catch (err) {
-    if (!(await caseExists())) throw notFound('case');
+    if (await unknownCase()) throw notFound('case');
     throw err;
   }
-  if (page.items.length === 0 && !(await caseExists())) throw notFound('case');
+  if (page.items.length === 0 && (await unknownCase())) throw notFound('case');
   return page;
 }

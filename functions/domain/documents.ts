@@ -125,12 +125,11 @@ export async function listDocuments(
   query: PageRequest & { source?: DocumentSource },
 ): Promise<Page<DocumentView>> {
   const page = await pageOfCase(
-    async () => !!(await deps.cases.getCase(by.firmId, caseId)),
-    () =>
-      deps.documents.listDocuments(by.firmId, caseId, query.source, {
-        limit: query.limit,
-        ...(query.nextToken ? { nextToken: query.nextToken } : {}),
-      }),
+    deps.cases,
+    by,
+    caseId,
+    (p) => deps.documents.listDocuments(by.firmId, caseId, query.source, p),
+    query,
   );
   return { ...page, items: page.items.map(documentView) };
 }

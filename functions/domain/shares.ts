@@ -163,9 +163,11 @@ export async function putDocumentShares(
   contactIds: string[],
 ): Promise<ShareSet> {
   const desired = [...new Set(contactIds)];
-  const [doc, grants] = await Promise.all([
+  // Every read at once (the current shares are used only once the document and grants checked out).
+  const [doc, grants, current] = await Promise.all([
     deps.documents.getDocument(by.firmId, caseId, documentId),
     deps.shares.grantsOf(by.firmId, caseId, desired),
+    deps.shares.sharesOfDocument(by.firmId, caseId, documentId),
   ]);
   if (!doc) throw notFound('document');
   const grantOf = new Map(grants.filter(hasAccess).map((g) => [g.contactId, g]));
@@ -178,7 +180,6 @@ export async function putDocumentShares(
     );
   }
 
-  const current = await deps.shares.sharesOfDocument(by.firmId, caseId, documentId);
   const diff = diffSets(
     desired,
     current.map((s) => s.contactId),
@@ -216,10 +217,11 @@ export async function putContactShares(
   documentIds: string[],
 ): Promise<ShareSet> {
   const desired = [...new Set(documentIds)];
-  const [found, grants, docs] = await Promise.all([
+  const [found, grants, docs, current] = await Promise.all([
     deps.cases.getCase(by.firmId, caseId),
     deps.shares.grantsOf(by.firmId, caseId, [contactId]),
     deps.shares.documentsOf(by.firmId, caseId, desired),
+    deps.shares.sharesOfContact(by.firmId, caseId, contactId),
   ]);
   // The case first: another firm's (or an unknown) case is a 404, not "the contact has no access"
   // (a 422 that would tell a caller of another firm a case id is worth trying).
@@ -244,7 +246,6 @@ export async function putContactShares(
     );
   }
 
-  const current = await deps.shares.sharesOfContact(by.firmId, caseId, contactId);
   const diff = diffSets(
     desired,
     current.map((s) => s.documentId),
@@ -356,12 +357,11 @@ export async function listShares(
   query: PageRequest & { q?: string },
 ): Promise<Page<ShareView>> {
   const page = await pageOfCase(
-    async () => !!(await deps.cases.getCase(by.firmId, caseId)),
-    () =>
-      deps.shares.listShares(by.firmId, caseId, query.q, {
-        limit: query.limit,
-        ...(query.nextToken ? { nextToken: query.nextToken } : {}),
-      }),
+    deps.cases,
+    by,
+    caseId,
+    (p) => deps.shares.listShares(by.firmId, caseId, query.q, p),
+    query,
   );
   return { ...page, items: page.items.map(shareView) };
 }

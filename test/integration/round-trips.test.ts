@@ -19,7 +19,7 @@ import type { Document } from '../../functions/domain/documents';
 import { downloadPortalDocument, listDocuments, listPortalDocuments } from '../../functions/domain/documents';
 import { systemClock } from '../../functions/domain/ports';
 import type { ContactPrincipal, StaffPrincipal } from '../../functions/domain/principal';
-import { listShares } from '../../functions/domain/shares';
+import { listShares, newShare, putContactShares, putDocumentShares } from '../../functions/domain/shares';
 import { createPortalUpload } from '../../functions/domain/uploads';
 import { accessStore } from '../../functions/store/access';
 import { caseStore } from '../../functions/store/cases';
@@ -77,6 +77,15 @@ let firm: TestFirm;
 let staff: StaffPrincipal;
 let caseId: string;
 
+const VIEWER = { role: 'viewer', canDownload: true, canUpload: false } as const;
+
+/** A contact with a (not yet accepted) viewer grant on the case. */
+async function grantedContact(label: string) {
+  const c = await newContact(label);
+  await putGrant(access, staff, caseId, c.contactId, VIEWER);
+  return c;
+}
+
 async function newContact(label: string) {
   const email = `${label}.${newId().toLowerCase()}@client.test`;
   const res = await apiAs(firm.staff.token).POST('/contacts', { body: { name: label, email } });
@@ -85,7 +94,7 @@ async function newContact(label: string) {
 }
 
 /** A document of the case, written straight into the table (uploads are not what is counted here). */
-async function newDocument(): Promise<string> {
+async function newDocument(version = 1): Promise<string> {
   const doc: Document = {
     firmId: firm.firmId,
     caseId,
@@ -96,7 +105,7 @@ async function newDocument(): Promise<string> {
     source: 'firm',
     uploadedBy: { kind: 'staff', id: firm.staff.userId, name: 'Staff' },
     status: 'available',
-    version: 1,
+    version,
     createdAt: new Date().toISOString(),
     s3Key: `firms/${firm.firmId}/cases/${caseId}/x/a.pdf`,
   };
@@ -134,12 +143,7 @@ describe('reads: one round trip', () => {
   });
 
   it('listGrants and listShares read only the page when it is not empty', async () => {
-    const contact = await newContact('listed');
-    const granted = await apiAs(firm.admin.token).PUT('/cases/{caseId}/grants/{contactId}', {
-      params: { path: { caseId, contactId: contact.contactId } },
-      body: { role: 'viewer', canDownload: true },
-    });
-    expect(granted.response.status).toBe(200);
+    await grantedContact('listed');
     expect(await cost(() => listGrants(access, staff, caseId, { limit: 20 }))).toEqual({
       requests: 1,
       roundTrips: 1,
@@ -161,34 +165,18 @@ describe('reads: one round trip', () => {
 describe('writes: at most two round trips', () => {
   it('putGrant reads case, contact, grant and firm at once, then writes one transaction', async () => {
     const contact = await newContact('granted');
-    const c = await cost(() =>
-      putGrant(access, staff, caseId, contact.contactId, {
-        role: 'viewer',
-        canDownload: true,
-        canUpload: false,
-      }),
-    );
+    const c = await cost(() => putGrant(access, staff, caseId, contact.contactId, VIEWER));
     expect(c.roundTrips).toBe(2);
     expect(c.commands.at(-1)).toBe('TransactWriteItems');
   });
 
   it('resendInvitation reads grant and contact at once', async () => {
-    const contact = await newContact('resent');
-    await putGrant(access, staff, caseId, contact.contactId, {
-      role: 'viewer',
-      canDownload: true,
-      canUpload: false,
-    });
+    const contact = await grantedContact('resent');
     expect((await cost(() => resendInvitation(access, staff, caseId, contact.contactId))).roundTrips).toBe(2);
   });
 
   it('acceptInvitation reads the invitation, grant, contact and the other grants at once', async () => {
-    const contact = await newContact('accepting');
-    const granted = await apiAs(firm.admin.token).PUT('/cases/{caseId}/grants/{contactId}', {
-      params: { path: { caseId, contactId: contact.contactId } },
-      body: { role: 'viewer', canDownload: true },
-    });
-    expect(granted.response.status).toBe(200);
+    const contact = await grantedContact('accepting');
     const token = await invitationToken(contact.email);
     const c = await cost(() =>
       acceptInvitation(
@@ -201,12 +189,7 @@ describe('writes: at most two round trips', () => {
   });
 
   it('revokeGrant reads the grant and the pending uploads at once, then writes one transaction', async () => {
-    const contact = await newContact('revoked');
-    await putGrant(access, staff, caseId, contact.contactId, {
-      role: 'viewer',
-      canDownload: true,
-      canUpload: false,
-    });
+    const contact = await grantedContact('revoked');
     const c = await cost(() => revokeGrant(access, staff, caseId, contact.contactId));
     expect(c).toMatchObject({ requests: 3, roundTrips: 2 });
     expect(c.commands.at(-1)).toBe('TransactWriteItems');
@@ -227,15 +210,69 @@ describe('writes: at most two round trips', () => {
   });
 
   it('updateContact reads the contact and its grants at once, then writes one transaction', async () => {
-    const contact = await newContact('renamed');
-    await putGrant(access, staff, caseId, contact.contactId, {
-      role: 'viewer',
-      canDownload: true,
-      canUpload: false,
-    });
+    const contact = await grantedContact('renamed');
     const c = await cost(() => updateContact(contacts, staff, contact.contactId, { name: 'Renamed' }));
     expect(c).toEqual({ requests: 3, roundTrips: 2, commands: expect.arrayContaining(['GetItem', 'Query']) });
     expect(c.commands.at(-1)).toBe('TransactWriteItems');
+  });
+});
+
+describe('share saves: reads at once, then the share transactions', () => {
+  const deps = {
+    cases: caseStore(counted),
+    documents: documentStore(counted),
+    shares: shareStore(counted),
+    clock: systemClock,
+    ids: ulidIds,
+  };
+
+  it('putDocumentShares: document, grants and current shares together, then one transaction', async () => {
+    const documentId = await newDocument();
+    const contactId = (await grantedContact('doc-share')).contactId;
+    const c = await cost(() => putDocumentShares(deps, staff, caseId, documentId, [contactId]));
+    expect(c).toEqual({
+      requests: 4,
+      roundTrips: 2,
+      commands: expect.arrayContaining(['GetItem', 'BatchGetItem', 'Query', 'TransactWriteItems']),
+    });
+  });
+
+  it('putContactShares: case, grant, documents and current shares together, then the transactions at once', async () => {
+    const documentIds = [await newDocument(), await newDocument()];
+    const contactId = (await grantedContact('contact-share')).contactId;
+    const c = await cost(() => putContactShares(deps, staff, caseId, contactId, documentIds));
+    expect(c).toMatchObject({ requests: 6, roundTrips: 2 });
+  });
+
+  it('a share made from an older read of its document follows the newer version, checked in its transaction', async () => {
+    const documentId = await newDocument(2);
+    const contactId = (await grantedContact('catch-up')).contactId;
+    const [grant] = await shareStore(table).grantsOf(firm.firmId, caseId, [contactId]);
+    const stale = await documentStore(table).getDocument(firm.firmId, caseId, documentId);
+    const share = newShare(
+      { ...stale!, version: 1, name: 'old.pdf' },
+      grant!,
+      { kind: 'staff', id: staff.userId },
+      new Date().toISOString(),
+    );
+    // The add fails on the document's version, reads it again, and adds the share at version 2.
+    const c = await cost(() => deps.shares.addShare(share));
+    expect(c.commands).toEqual(['TransactWriteItems', 'GetItem', 'TransactWriteItems']);
+    expect(await shareStore(table).sharedDocument(firm.firmId, caseId, documentId, contactId)).toMatchObject({
+      share: { version: 2, documentName: 'a.pdf' },
+    });
+    // Made from the current version: one transaction, nothing read after it.
+    const contactId2 = (await grantedContact('current')).contactId;
+    const [grant2] = await shareStore(table).grantsOf(firm.firmId, caseId, [contactId2]);
+    expect(
+      (
+        await cost(() =>
+          deps.shares.addShare(
+            newShare(stale!, grant2!, { kind: 'staff', id: staff.userId }, new Date().toISOString()),
+          ),
+        )
+      ).commands,
+    ).toEqual(['TransactWriteItems']);
   });
 });
 
@@ -262,11 +299,11 @@ describe('portal: the grant read alongside the data once the container knows whe
 
   beforeAll(async () => {
     const c = await newContact('portal');
-    const granted = await apiAs(firm.admin.token).PUT('/cases/{caseId}/grants/{contactId}', {
-      params: { path: { caseId, contactId: c.contactId } },
-      body: { role: 'collaborator', canDownload: true, canUpload: true },
+    await putGrant(access, staff, caseId, c.contactId, {
+      role: 'collaborator',
+      canDownload: true,
+      canUpload: true,
     });
-    expect(granted.response.status).toBe(200);
     contact = { kind: 'contact', identityId: `identity-${newId()}`, email: c.email, emailVerified: true };
     await acceptInvitation(access, contact, await invitationToken(c.email));
     documentId = await newDocument();
