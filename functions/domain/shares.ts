@@ -49,8 +49,6 @@ export interface ShareSet {
 }
 
 export interface ShareStore {
-  /** One share, read consistently. */
-  getShare(firmId: string, caseId: string, documentId: string, contactId: string): Promise<Share | undefined>;
   /** One share and its document, read consistently in one request (a portal download). */
   sharedDocument(
     firmId: string,

@@ -171,10 +171,6 @@ export function shareStore(table: Table): ShareStore {
 
   return {
     followVersion,
-    async getShare(firmId, caseId, documentId, contactId) {
-      const [share] = await getMany<Share>(table, [keys.share(firmId, caseId, documentId, contactId)]);
-      return share;
-    },
     async sharedDocument(firmId, caseId, documentId, contactId) {
       const shareKey = keys.share(firmId, caseId, documentId, contactId);
       const docKey = keys.document(firmId, caseId, documentId);
