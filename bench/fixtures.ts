@@ -85,10 +85,11 @@ export const fixtures = {
     params: { caseId: await w.caseId() },
     body: w.uploadBody('rt-staff.pdf'),
   }),
-  listDocuments: async (w) => ({
-    claims: await w.staffClaims('listDocuments'),
-    params: { caseId: await w.caseId() },
-  }),
+  // A case with a document, as lists usually are: an empty page costs a case read more (decision 0033).
+  listDocuments: async (w) => {
+    await w.documentId();
+    return { claims: await w.staffClaims('listDocuments'), params: { caseId: await w.caseId() } };
+  },
   downloadDocument: async (w) => ({
     claims: await w.staffClaims('downloadDocument'),
     params: { caseId: await w.caseId(), documentId: await w.documentId() },

@@ -3,7 +3,7 @@
 import type { DomainEvent } from '../events/catalogue';
 import * as z from '../zod-mini';
 import { activity } from './activity';
-import type { Case } from './cases';
+import { type Case, pageOfCase } from './cases';
 import type { Contact } from './contacts';
 import { conflict, DomainError, forbidden, notFound, unprocessable } from './errors';
 import type { Firm } from './firm';
@@ -59,10 +59,17 @@ export interface AccessStore {
     cancelUploads?: { reason: CancelReason; at: string },
   ): Promise<void>;
   /**
-   * Marks the grant revoked (out of the portal's index), deletes its invitation, cancels the
-   * contact's pending upload intents on the case (reason `revoked`), records the event: one transaction.
+   * Reads the grant and, at the same time, the contact's pending upload intents on the case; when
+   * `revoke` answers an event for the grant, marks it revoked (out of the portal's index) at the
+   * event's time, deletes its invitation, cancels those intents (reason `revoked`) and records the
+   * event: one transaction. Answers the grant as it was read (undefined: none, nothing written).
    */
-  revokeGrant(prev: Grant, revokedAt: string, event: DomainEvent): Promise<void>;
+  revokeGrant(
+    firmId: string,
+    caseId: string,
+    contactId: string,
+    revoke: (grant: Grant) => DomainEvent | undefined,
+  ): Promise<Grant | undefined>;
   /** Overwrites the grant's invitation while the grant is still invited; records the event. */
   replaceInvitation(invitation: Invitation, event: DomainEvent): Promise<void>;
   /** Access list of a case (revoked grants included). */
@@ -169,15 +176,22 @@ export async function putGrant(
   contactId: string,
   rights: GrantRights,
 ): Promise<GrantView> {
-  const c = await requireCase(deps, by.firmId, caseId);
-  const contact = await deps.access.getContact(by.firmId, contactId);
+  // Every read at once (the firm's name is needed only for a new grant, but costs no extra wait),
+  // decided in the order they were made one after the other before: case, contact, grant.
+  const [found, contact, existing, firmOfNew] = await Promise.all([
+    deps.access.getCase(by.firmId, caseId),
+    deps.access.getContact(by.firmId, contactId),
+    deps.access.getGrant(by.firmId, caseId, contactId),
+    deps.access.getFirm(by.firmId),
+  ]);
+  if (!found) throw notFound('case');
+  const c = found;
   if (!contact) throw notFound('contact');
   if (!contact.email)
     throw unprocessable(
       'contact_has_no_email',
       'The contact has no email address; add one before granting access.',
     );
-  const existing = await deps.access.getGrant(by.firmId, caseId, contactId);
   const now = deps.clock.now().toISOString();
   const actor = staffActor(by);
   const detail = { contactId, ...rights };
@@ -198,7 +212,7 @@ export async function putGrant(
   }
 
   // A new grant, or a revoked one granted again: both give access, both are `access.granted`.
-  const firm = existing ? undefined : await deps.access.getFirm(by.firmId);
+  const firm = existing ? undefined : firmOfNew;
   const bound = contact.identityId;
   const grant: Grant = {
     ...(existing ?? { sharedCount: 0 }),
@@ -235,11 +249,11 @@ export async function revokeGrant(
   caseId: string,
   contactId: string,
 ): Promise<GrantView> {
-  const grant = await deps.access.getGrant(by.firmId, caseId, contactId);
+  const grant = await deps.access.revokeGrant(by.firmId, caseId, contactId, (g) =>
+    // Revoking a revoked grant writes nothing.
+    g.status === 'revoked' ? undefined : activity(deps, 'access.revoked', g, staffActor(by), { contactId }),
+  );
   if (!grant) throw notFound('grant');
-  if (grant.status === 'revoked') return grantView(grant);
-  const event = activity(deps, 'access.revoked', grant, staffActor(by), { contactId });
-  await deps.access.revokeGrant(grant, event.occurredAt, event);
   return grantView({ ...grant, status: 'revoked' });
 }
 
@@ -249,8 +263,13 @@ export async function listGrants(
   caseId: string,
   page: PageRequest,
 ): Promise<Page<GrantView>> {
-  await requireCase(deps, by.firmId, caseId);
-  const res = await deps.access.listGrants(by.firmId, caseId, page);
+  const res = await pageOfCase(
+    deps.access,
+    by,
+    caseId,
+    (p) => deps.access.listGrants(by.firmId, caseId, p),
+    page,
+  );
   return { ...res, items: res.items.map(grantView) };
 }
 
@@ -269,11 +288,14 @@ export async function resendInvitation(
   caseId: string,
   contactId: string,
 ): Promise<InvitationView> {
-  const grant = await deps.access.getGrant(by.firmId, caseId, contactId);
+  // Both reads at once, decided in the order they were made one after the other before.
+  const [grant, contact] = await Promise.all([
+    deps.access.getGrant(by.firmId, caseId, contactId),
+    deps.access.getContact(by.firmId, contactId),
+  ]);
   if (!grant) throw notFound('grant');
   if (grant.status === 'revoked')
     throw conflict('grant_revoked', 'Access was revoked; grant it again to send a new invitation.');
-  const contact = await deps.access.getContact(by.firmId, contactId);
   if (grant.status === 'active' || contact?.identityId)
     throw conflict('already_accepted', 'The contact already accepted an invitation and has portal access.');
   const invitation = newInvitation(deps, by.firmId, caseId, contactId);
@@ -292,8 +314,8 @@ export async function getPortalLink(
   by: StaffPrincipal,
   caseId: string,
 ): Promise<{ caseId: string; url: string }> {
-  await requireCase(deps, by.firmId, caseId);
-  const firm = await deps.access.getFirm(by.firmId);
+  // Both reads at once; the firm's URL is used only once the case proved to be the caller's firm's.
+  const [, firm] = await Promise.all([requireCase(deps, by.firmId, caseId), deps.access.getFirm(by.firmId)]);
   return { caseId, url: `${portalBase(firm?.portalUrl || deps.portalUrl)}/cases/${caseId}` };
 }
 
@@ -319,7 +341,12 @@ export async function presentedInvitation(
 ): Promise<PresentedInvitation> {
   const claims: TokenClaims = parseInvitationToken(token);
   const { firmId, caseId, contactId } = claims;
-  const invitation = await deps.access.getInvitation(firmId, caseId, contactId);
+  // The three reads at once; the grant and the contact count only once the token checked out.
+  const [invitation, grant, contact] = await Promise.all([
+    deps.access.getInvitation(firmId, caseId, contactId),
+    deps.access.getGrant(firmId, caseId, contactId),
+    deps.access.getContact(firmId, contactId),
+  ]);
   if (
     !invitation ||
     invitation.invitationId !== claims.invitationId ||
@@ -333,10 +360,6 @@ export async function presentedInvitation(
       'invitation_expired',
       'The invitation expired; ask the firm to send a new one.',
     );
-  const [grant, contact] = await Promise.all([
-    deps.access.getGrant(firmId, caseId, contactId),
-    deps.access.getContact(firmId, contactId),
-  ]);
   if (!grant || grant.status === 'revoked' || !contact) throw invitationNotFound();
   return { invitation, grant, contact };
 }
@@ -352,7 +375,13 @@ export async function acceptInvitation(
   by: ContactPrincipal,
   token: string,
 ): Promise<{ caseId: string; contactId: string; firmId: string }> {
-  const { invitation, grant, contact } = await presentedInvitation(deps, token);
+  // The contact's other grants are read alongside the invitation (the token names the contact);
+  // they are used only once every check below passed.
+  const claims = parseInvitationToken(token);
+  const [{ invitation, grant, contact }, others] = await Promise.all([
+    presentedInvitation(deps, token),
+    deps.access.grantsOfContact(claims.firmId, claims.contactId, MAX_GRANTS_PER_ACCEPT),
+  ]);
   const { firmId, caseId, contactId } = invitation;
   if (!contact.email) throw contactHasNoEmail();
   if (!by.emailVerified || !by.email || by.email.toLowerCase() !== contact.email.toLowerCase())
@@ -361,7 +390,6 @@ export async function acceptInvitation(
   if (grant.status === 'active' && grant.identityId) throw invitationUsed();
   const now = deps.clock.now();
 
-  const others = await deps.access.grantsOfContact(firmId, contactId, MAX_GRANTS_PER_ACCEPT);
   // The index may lag: the invited grant itself comes from the consistent read.
   const grants = [grant, ...others.filter((g) => g.caseId !== caseId)].filter(
     (g) => g.status !== 'revoked' && !(g.status === 'active' && g.identityId === by.identityId),

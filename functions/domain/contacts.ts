@@ -34,12 +34,18 @@ export interface ContactStore {
   /** Contacts of a firm, oldest first. */
   listContacts(firmId: string, page: PageRequest): Promise<Page<Contact>>;
   /**
-   * Writes `after` over `before` (refused with `contact_changed` if the contact changed meanwhile),
-   * moves the email-uniqueness claim when the email changes (`contact_email_taken`), updates the
-   * name and email its grants repeat, and clears the mail mark of `after.email` when there is one:
-   * in one transaction.
+   * Reads the contact (consistently) and, at the same time, what the write needs besides; `edit`
+   * turns it into `after`, written over it (refused with `contact_changed` if the contact changed
+   * meanwhile), with the email-uniqueness claim moved when the email changes (`contact_email_taken`),
+   * the name and email its grants repeat updated, and the mail mark of `after.email` cleared when
+   * there is one: in one transaction. Answers `after`, or undefined (nothing written) when there is
+   * no such contact.
    */
-  updateContact(before: Contact, after: Contact): Promise<void>;
+  updateContact(
+    firmId: string,
+    contactId: string,
+    edit: (before: Contact) => Contact,
+  ): Promise<Contact | undefined>;
 }
 
 export interface ContactDeps {
@@ -66,20 +72,17 @@ export const ContactView = z.object({
 });
 export type ContactView = z.output<typeof ContactView>;
 
-/** The contacts with their mail status, reading every address's mark in one BatchGet. */
-async function withMail(
-  deps: Pick<ContactDeps, 'mailAddresses'>,
-  contacts: Contact[],
-): Promise<ContactView[]> {
-  const emails = contacts.flatMap((c) => (c.email ? [c.email] : []));
-  const marks =
-    emails.length > 0 && deps.mailAddresses
-      ? await deps.mailAddresses.marksOf(emails)
-      : new Map<string, MailMark>();
-  return contacts.map((c) => {
-    const mail = c.email ? mailStatusOf(marks.get(c.email)) : undefined;
-    return mail ? { ...c, mail } : c;
-  });
+/** What SES reported of these addresses, in one BatchGet (none when nobody asks: unit fakes). */
+function marksOf(deps: Pick<ContactDeps, 'mailAddresses'>, emails: string[]): Promise<Map<string, MailMark>> {
+  return emails.length > 0 && deps.mailAddresses
+    ? deps.mailAddresses.marksOf(emails)
+    : Promise.resolve(new Map<string, MailMark>());
+}
+
+/** A contact as staff see it, with its address's mark among `marks`. */
+function viewOf(c: Contact, marks: Map<string, MailMark>): ContactView {
+  const mail = c.email ? mailStatusOf(marks.get(c.email)) : undefined;
+  return mail ? { ...c, mail } : c;
 }
 
 export interface NewContact {
@@ -107,9 +110,13 @@ export async function createContact(
     contactId: c.contactId,
     name: c.name,
   });
-  await deps.contacts.createContact(c, event);
-  // The address may be known to bounce already (another firm's contact, a staff user): say so.
-  return (await withMail(deps, [c]))[0]!;
+  // The address may be known to bounce already (another firm's contact, a staff user): say so. Its
+  // mark is read alongside the write (nothing here changes it) and shown only once the write succeeded.
+  const [, marks] = await Promise.all([
+    deps.contacts.createContact(c, event),
+    marksOf(deps, c.email ? [c.email] : []),
+  ]);
+  return viewOf(c, marks);
 }
 
 export async function listContacts(
@@ -118,7 +125,11 @@ export async function listContacts(
   page: PageRequest,
 ): Promise<Page<ContactView>> {
   const found = await deps.contacts.listContacts(by.firmId, page);
-  return { ...found, items: await withMail(deps, found.items) };
+  const marks = await marksOf(
+    deps,
+    found.items.flatMap((c) => (c.email ? [c.email] : [])),
+  );
+  return { ...found, items: found.items.map((c) => viewOf(c, marks)) };
 }
 
 export interface ContactChange {
@@ -139,14 +150,13 @@ export async function updateContact(
 ): Promise<ContactView> {
   if (change.name === undefined && change.email === undefined && change.locale === undefined)
     throw unprocessable('contact_change_empty', 'Give at least one of name, email, locale to change.');
-  const before = await deps.contacts.getContact(by.firmId, contactId);
-  if (!before) throw notFound('contact');
-  const after: Contact = {
+  const after = await deps.contacts.updateContact(by.firmId, contactId, (before) => ({
     ...before,
     ...(change.name !== undefined ? { name: change.name } : {}),
     ...(change.email !== undefined ? { email: normalizeEmail(change.email) } : {}),
     ...(change.locale !== undefined ? { locale: change.locale } : {}),
-  };
-  await deps.contacts.updateContact(before, after);
-  return (await withMail(deps, [after]))[0]!;
+  }));
+  if (!after) throw notFound('contact');
+  // The write cleared the mark of the address it set: the contact has no mail status to show.
+  return after;
 }

@@ -1,9 +1,9 @@
 // Documents of a case: the model, the Files port (object storage), listing and short-lived downloads
 // for staff and for contacts a document is shared with.
 import * as z from '../zod-mini';
-import type { CaseStore } from './cases';
+import { type CaseStore, pageOfCase } from './cases';
 import { notFound } from './errors';
-import { type GrantLookup, requireContactAccess } from './grants';
+import { type GrantLookup, type GrantPlaces, withContactAccess } from './grants';
 import { displayName } from './names';
 import type { Clock, Page, PageRequest } from './ports';
 import { type ContactPrincipal, Person, type StaffPrincipal } from './principal';
@@ -88,8 +88,8 @@ export interface DocumentStore {
 export interface DocumentDeps {
   cases: Pick<CaseStore, 'getCase'>;
   documents: DocumentStore;
-  shares: Pick<ShareStore, 'getShare' | 'listSharedWithContact'>;
-  grants: GrantLookup;
+  shares: Pick<ShareStore, 'sharedDocument' | 'listSharedWithContact'>;
+  grants: GrantLookup & GrantPlaces;
   files: Pick<Files, 'presignDownload'>;
   clock: Clock;
 }
@@ -124,11 +124,13 @@ export async function listDocuments(
   caseId: string,
   query: PageRequest & { source?: DocumentSource },
 ): Promise<Page<DocumentView>> {
-  if (!(await deps.cases.getCase(by.firmId, caseId))) throw notFound('case');
-  const page = await deps.documents.listDocuments(by.firmId, caseId, query.source, {
-    limit: query.limit,
-    ...(query.nextToken ? { nextToken: query.nextToken } : {}),
-  });
+  const page = await pageOfCase(
+    deps.cases,
+    by,
+    caseId,
+    (p) => deps.documents.listDocuments(by.firmId, caseId, query.source, p),
+    query,
+  );
   return { ...page, items: page.items.map(documentView) };
 }
 
@@ -149,8 +151,9 @@ export async function listPortalDocuments(
   caseId: string,
   page: PageRequest,
 ): Promise<Page<DocumentView>> {
-  const grant = await requireContactAccess(deps, by, caseId, 'view');
-  const shares = await deps.shares.listSharedWithContact(grant.firmId, caseId, grant.contactId, page);
+  const { data: shares } = await withContactAccess(deps, by, caseId, 'view', (at) =>
+    deps.shares.listSharedWithContact(at.firmId, caseId, at.contactId, page),
+  );
   return { ...shares, items: shares.items.map(sharedDocumentView) };
 }
 
@@ -160,14 +163,15 @@ export async function downloadPortalDocument(
   caseId: string,
   documentId: string,
 ): Promise<{ url: string; expiresAt: string }> {
-  const grant = await requireContactAccess(deps, by, caseId, 'download');
   // Only documents shared with this very contact: the share item decides, read consistently so an
-  // unshare takes effect at once.
-  const share = await deps.shares.getShare(grant.firmId, caseId, documentId, grant.contactId);
-  if (!share) throw notFound('document');
-  const doc = await deps.documents.getDocument(grant.firmId, caseId, documentId);
-  if (!doc) throw notFound('document');
-  return presignedDownload(deps, doc);
+  // unshare takes effect at once. Share and document are read with the grant.
+  const {
+    data: { share, document },
+  } = await withContactAccess(deps, by, caseId, 'download', (at) =>
+    deps.shares.sharedDocument(at.firmId, caseId, documentId, at.contactId),
+  );
+  if (!share || !document) throw notFound('document');
+  return presignedDownload(deps, document);
 }
 
 async function presignedDownload(

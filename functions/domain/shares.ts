@@ -4,7 +4,7 @@
 import type { DomainEvent } from '../events/catalogue';
 import * as z from '../zod-mini';
 import { activity } from './activity';
-import type { CaseStore } from './cases';
+import { type CaseStore, pageOfCase } from './cases';
 import type { Document, DocumentSource, DocumentStore, Uploader } from './documents';
 import { notFound, unprocessable } from './errors';
 import type { Grant } from './grants';
@@ -49,8 +49,13 @@ export interface ShareSet {
 }
 
 export interface ShareStore {
-  /** One share, read consistently. */
-  getShare(firmId: string, caseId: string, documentId: string, contactId: string): Promise<Share | undefined>;
+  /** One share and its document, read consistently in one request (a portal download). */
+  sharedDocument(
+    firmId: string,
+    caseId: string,
+    documentId: string,
+    contactId: string,
+  ): Promise<{ share?: Share; document?: Document }>;
   /** Every share of a document (consistent). */
   sharesOfDocument(firmId: string, caseId: string, documentId: string): Promise<Share[]>;
   /** Every share of a contact in a case (index: eventually consistent; write conditions keep counts exact). */
@@ -156,9 +161,11 @@ export async function putDocumentShares(
   contactIds: string[],
 ): Promise<ShareSet> {
   const desired = [...new Set(contactIds)];
-  const [doc, grants] = await Promise.all([
+  // Every read at once (the current shares are used only once the document and grants checked out).
+  const [doc, grants, current] = await Promise.all([
     deps.documents.getDocument(by.firmId, caseId, documentId),
     deps.shares.grantsOf(by.firmId, caseId, desired),
+    deps.shares.sharesOfDocument(by.firmId, caseId, documentId),
   ]);
   if (!doc) throw notFound('document');
   const grantOf = new Map(grants.filter(hasAccess).map((g) => [g.contactId, g]));
@@ -171,7 +178,6 @@ export async function putDocumentShares(
     );
   }
 
-  const current = await deps.shares.sharesOfDocument(by.firmId, caseId, documentId);
   const diff = diffSets(
     desired,
     current.map((s) => s.contactId),
@@ -209,10 +215,11 @@ export async function putContactShares(
   documentIds: string[],
 ): Promise<ShareSet> {
   const desired = [...new Set(documentIds)];
-  const [found, grants, docs] = await Promise.all([
+  const [found, grants, docs, current] = await Promise.all([
     deps.cases.getCase(by.firmId, caseId),
     deps.shares.grantsOf(by.firmId, caseId, [contactId]),
     deps.shares.documentsOf(by.firmId, caseId, desired),
+    deps.shares.sharesOfContact(by.firmId, caseId, contactId),
   ]);
   // The case first: another firm's (or an unknown) case is a 404, not "the contact has no access"
   // (a 422 that would tell a caller of another firm a case id is worth trying).
@@ -237,7 +244,6 @@ export async function putContactShares(
     );
   }
 
-  const current = await deps.shares.sharesOfContact(by.firmId, caseId, contactId);
   const diff = diffSets(
     desired,
     current.map((s) => s.documentId),
@@ -348,11 +354,13 @@ export async function listShares(
   caseId: string,
   query: PageRequest & { q?: string },
 ): Promise<Page<ShareView>> {
-  if (!(await deps.cases.getCase(by.firmId, caseId))) throw notFound('case');
-  const page = await deps.shares.listShares(by.firmId, caseId, query.q, {
-    limit: query.limit,
-    ...(query.nextToken ? { nextToken: query.nextToken } : {}),
-  });
+  const page = await pageOfCase(
+    deps.cases,
+    by,
+    caseId,
+    (p) => deps.shares.listShares(by.firmId, caseId, query.q, p),
+    query,
+  );
   return { ...page, items: page.items.map(shareView) };
 }
 

@@ -6,7 +6,7 @@ import type { DocumentSource, Files, Uploader } from './documents';
 import { notFound, unprocessable } from './errors';
 import { type FileRequestLookup, requestToFulfil } from './file-requests';
 import type { FirmStore } from './firm';
-import { type GrantLookup, requireContactAccess } from './grants';
+import { type GrantLookup, type GrantPlaces, withContactAccess } from './grants';
 import { displayName } from './names';
 import type { Clock, Ids } from './ports';
 import type { ContactPrincipal, StaffPrincipal } from './principal';
@@ -54,7 +54,7 @@ export interface UploadStore {
 export interface UploadDeps {
   cases: Pick<CaseStore, 'getCase'>;
   firm: Pick<FirmStore, 'getStaffUser'>;
-  grants: GrantLookup;
+  grants: GrantLookup & GrantPlaces;
   uploads: UploadStore;
   files: Pick<Files, 'presignUpload'>;
   clock: Clock;
@@ -138,13 +138,21 @@ export async function createPortalUpload(
   caseId: string,
   input: UploadRequest,
 ): Promise<UploadTicket> {
-  const grant = await requireContactAccess(deps, by, caseId, 'upload');
-  if (input.fileRequestId) {
-    const { fileRequests } = deps;
-    if (!fileRequests) throw new Error('the upload flow was wired without file requests');
-    await requestToFulfil({ fileRequests }, grant.firmId, caseId, input.fileRequestId, grant.contactId);
-  }
-  const limit = await uploadLimit(deps, grant.firmId);
+  const { fileRequests } = deps;
+  if (input.fileRequestId && !fileRequests)
+    throw new Error('the upload flow was wired without file requests');
+  // The file request and the firm's limit are read with the grant, and count only once it allows uploading.
+  const {
+    grant,
+    data: [, limit],
+  } = await withContactAccess(deps, by, caseId, 'upload', (at) =>
+    Promise.all([
+      input.fileRequestId && fileRequests
+        ? requestToFulfil({ fileRequests }, at.firmId, caseId, input.fileRequestId, at.contactId)
+        : undefined,
+      uploadLimit(deps, at.firmId),
+    ]),
+  );
   return startUpload(deps, input, limit, {
     firmId: grant.firmId,
     caseId,

@@ -8,7 +8,7 @@ import type { Case } from '../domain/cases';
 import { conflict } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import { type Invitation, type InvitationMail, invitationSuperseded } from '../domain/invitations';
-import type { CancelReason } from '../domain/uploads';
+import type { CancelReason, UploadIntent } from '../domain/uploads';
 import { getFirm } from './firm-settings';
 import { Entity, type ItemKey, keys, patterns } from './keys';
 
@@ -146,9 +146,14 @@ async function writeCancellingUploads(
   at: string,
   items: TransactItem[],
   onFailed: Record<number, () => ReturnType<typeof conflict>>,
+  /** The first attempt's intents, when the caller read them alongside the grant. */
+  readAlready?: UploadIntent[],
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const open = await pendingIntentsOf(table, g.firmId, g.caseId, g.contactId);
+    const open =
+      attempt === 1 && readAlready
+        ? readAlready
+        : await pendingIntentsOf(table, g.firmId, g.caseId, g.contactId);
     const now = open.slice(0, CANCELS_PER_WRITE).map((i) => cancelIntent(table, i, reason, at));
     try {
       // transact retries a transaction conflict: ingest may be writing one of these intents right now.
@@ -223,7 +228,17 @@ export function accessStore(table: Table): AccessStore {
         });
     },
 
-    async revokeGrant(prev, revokedAt, event) {
+    async revokeGrant(firmId, caseId, contactId, revoke) {
+      // The grant and the contact's pending uploads at once: the uploads are cancelled in the
+      // revoke's transaction, and they are keyed by the case and contact the path names.
+      const [item, open] = await Promise.all([
+        getConsistent(table, keys.grant(firmId, caseId, contactId)),
+        pendingIntentsOf(table, firmId, caseId, contactId),
+      ]);
+      const prev = item ? fromItem<Grant>(item) : undefined;
+      const event = prev && revoke(prev);
+      if (!prev || !event) return prev;
+      const revokedAt = event.occurredAt;
       await writeCancellingUploads(
         table,
         prev,
@@ -247,7 +262,9 @@ export function accessStore(table: Table): AccessStore {
           putActivity(table, event),
         ],
         { 0: grantChanged },
+        open,
       );
+      return prev;
     },
 
     async replaceInvitation(invitation, event) {

@@ -56,15 +56,20 @@ export function contactStore(table: Table): ContactStore {
     getContact: (firmId, contactId) =>
       getItem<Contact>(table, keys.contact(firmId, contactId), { consistent: true }),
 
-    async updateContact(before, after) {
-      const { firmId, contactId } = before;
-      const emailMoves = before.email !== after.email;
+    async updateContact(firmId, contactId, edit) {
       // Grants repeat the name and email (the access list shows them without reading each contact):
-      // every copy that differs is rewritten, so an edit interrupted after its transaction is
-      // completed by the same edit sent again.
-      const grants = (
-        await queryAll<Grant>(table, patterns.grantsOfContact(firmId, contactId), { consistent: false })
-      ).filter((g) => g.contactName !== after.name || g.contactEmail !== (after.email ?? ''));
+      // they are read with the contact, in one round trip, and every copy that differs is
+      // rewritten, so an edit interrupted after its transaction is completed by the same edit sent again.
+      const [before, ofContact] = await Promise.all([
+        getItem<Contact>(table, keys.contact(firmId, contactId), { consistent: true }),
+        queryAll<Grant>(table, patterns.grantsOfContact(firmId, contactId), { consistent: false }),
+      ]);
+      if (!before) return undefined;
+      const after = edit(before);
+      const emailMoves = before.email !== after.email;
+      const grants = ofContact.filter(
+        (g) => g.contactName !== after.name || g.contactEmail !== (after.email ?? ''),
+      );
       const fields = { name: after.name, email: after.email, locale: after.locale };
       const set = Object.entries(fields).filter(([, v]) => v !== undefined);
       const items: TransactItem[] = [
@@ -132,6 +137,7 @@ export function contactStore(table: Table): ContactStore {
             }
           }),
         );
+      return after;
     },
     listContacts: (firmId, page) => queryPage<Contact>(table, patterns.contactsOfFirm(firmId), page),
   };

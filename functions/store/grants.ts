@@ -1,25 +1,55 @@
-// DynamoDB adapter of GrantLookup: GSI1 finds the grant from the portal identity, then a
-// consistent read of the grant itself decides (GSIs are eventually consistent; a revoke is not).
-import type { Grant, GrantLookup } from '../domain/grants';
-import { lookups } from './keys';
+// DynamoDB adapter of GrantLookup and GrantPlaces: GSI1 finds where the grant of a portal identity
+// is, then a consistent read of the grant itself decides (GSIs are eventually consistent; a revoke
+// is not). Where each grant was found is remembered per container, so a later request of the same
+// identity on the same case reads the grant directly (decision 0033): the place is only a hint, the
+// consistent read still decides, and a place that no longer checks out is forgotten and looked up again.
+import type { Grant, GrantLookup, GrantPlace, GrantPlaces } from '../domain/grants';
+import { keys, lookups } from './keys';
 import { getItem, queryKey, type Table } from './table';
 
-export function grantLookup(table: Table): GrantLookup {
+/** Bounds the memory a flood of identities can take; the oldest places go first. */
+const MAX_PLACES = 10_000;
+
+export function grantLookup(table: Table): GrantLookup & GrantPlaces {
+  const places = new Map<string, GrantPlace>();
+  const keyOf = (identityId: string, caseId: string) => `${identityId}\u0000${caseId}`;
+
+  const fromIndex = async (identityId: string, caseId: string): Promise<GrantPlace | undefined> => {
+    const [hit] = await queryKey(table, lookups.grantOfIdentity(identityId, caseId), {
+      limit: 5,
+      projection: 'firmId, contactId',
+    });
+    return hit ? { firmId: String(hit.firmId), caseId, contactId: String(hit.contactId) } : undefined;
+  };
+
+  const grantAt = async (place: GrantPlace, identityId: string): Promise<Grant | undefined> => {
+    const grant = await getItem<Grant>(table, keys.grant(place.firmId, place.caseId, place.contactId), {
+      consistent: true,
+    });
+    const key = keyOf(identityId, place.caseId);
+    // The index (or what this container remembers of it) may lag behind a revoke or a re-binding:
+    // only the item itself is trusted.
+    if (grant?.identityId === identityId && grant.status === 'active') {
+      if (!places.has(key)) {
+        places.set(key, { firmId: place.firmId, caseId: place.caseId, contactId: place.contactId });
+        if (places.size > MAX_PLACES) places.delete(places.keys().next().value as string);
+      }
+      return grant;
+    }
+    places.delete(key);
+    return undefined;
+  };
+
   return {
+    placeOf: async (identityId, caseId) =>
+      places.get(keyOf(identityId, caseId)) ?? (await fromIndex(identityId, caseId)),
+    grantAt,
     async findGrantForIdentity(identityId, caseId) {
-      const [hit] = await queryKey(table, lookups.grantOfIdentity(identityId, caseId), {
-        limit: 5,
-        projection: 'PK, SK',
-      });
-      if (!hit) return undefined;
-      const grant = await getItem<Grant>(
-        table,
-        { PK: String(hit.PK), SK: String(hit.SK) },
-        { consistent: true },
-      );
-      if (!grant) return undefined;
-      // The index may lag behind a revoke or a re-binding: only the item itself is trusted.
-      return grant.identityId === identityId && grant.status === 'active' ? grant : undefined;
+      const remembered = places.get(keyOf(identityId, caseId));
+      const found = remembered && (await grantAt(remembered, identityId));
+      if (found) return found;
+      const place = await fromIndex(identityId, caseId);
+      return place ? grantAt(place, identityId) : undefined;
     },
   };
 }

@@ -7,10 +7,13 @@ import { conflict, type DomainError, unprocessable } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import type { Share, ShareStore } from '../domain/shares';
 import type { DomainEvent } from '../events/catalogue';
-import { Entity, keys, patterns } from './keys';
+import { Entity, type ItemKey, keys, patterns } from './keys';
 import {
+  conditionCheck,
+  fromItem,
   getItem,
   getMany,
+  getManyStored,
   putActivity,
   queryAll,
   queryPage,
@@ -80,12 +83,27 @@ const ALREADY_DONE = 'share_already_in_place';
 const alreadyDone = () => conflict(ALREADY_DONE, 'A concurrent save already made this change.');
 const grantGone = () =>
   unprocessable('contact_without_access', 'The contact lost access to this case while saving.', {});
+const DOCUMENT_MOVED = 'share_document_moved';
+const documentMoved = () =>
+  conflict(DOCUMENT_MOVED, 'A newer version of the document was recorded meanwhile.');
+/** Share adds in a row that may meet a newer version of their document (versions are rare). */
+const VERSION_ATTEMPTS = 3;
+
+/** The share's copies of the document's fields as `doc` now is (what followVersionUpdate writes). */
+const following = (s: Share, doc: Document): Share => ({
+  ...s,
+  version: doc.version,
+  documentName: doc.name,
+  contentType: doc.contentType,
+  size: doc.size,
+  uploadedBy: doc.uploadedBy,
+});
 
 export function shareStore(table: Table): ShareStore {
   /** Runs a share change; false when its condition shows a concurrent save already made it. */
-  const change = async (items: TransactItem[]) => {
+  const change = async (items: TransactItem[], more: Record<number, () => DomainError> = {}) => {
     try {
-      await transact(table, items, { 0: alreadyDone, 1: grantGone });
+      await transact(table, items, { 0: alreadyDone, 1: grantGone, ...more });
       return true;
     } catch (err) {
       if ((err as DomainError).code === ALREADY_DONE) return false;
@@ -110,42 +128,66 @@ export function shareStore(table: Table): ShareStore {
 
   /**
    * A share copies the document as its caller read it. Had a new version been recorded since, its
-   * ingest may have updated the document's shares before this one existed: re-reading the document
-   * once the share is written closes that gap (either that ingest's consistent query saw this share,
-   * or this consistent read sees the new version).
+   * ingest may have updated the document's shares before this one existed: the add's transaction
+   * checks that the document is still at most the share's version (a ConditionCheck, no extra round
+   * trip), so either that ingest's consistent query sees this share, or the add fails here and is
+   * made again with the newer version's fields.
    */
-  const catchUp = async (share: Share) => {
-    const doc = await getItem<Document>(table, keys.document(share.firmId, share.caseId, share.documentId), {
-      consistent: true,
-    });
-    if (doc && doc.version > share.version) await followVersion(share, doc);
+  const addShare = async (first: Share, event?: DomainEvent) => {
+    let share = first;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await change(
+          [
+            {
+              Put: {
+                TableName: table.name,
+                Item: shareItem(share),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            countOnGrant(table, share, 1),
+            conditionCheck(table, keys.document(share.firmId, share.caseId, share.documentId), {
+              expression: 'attribute_not_exists(PK) OR version <= :v',
+              values: { ':v': share.version },
+            }),
+            ...withEvent(table, event),
+          ],
+          { 2: documentMoved },
+        );
+      } catch (err) {
+        if ((err as DomainError).code !== DOCUMENT_MOVED || attempt >= VERSION_ATTEMPTS) throw err;
+        const doc = await getItem<Document>(
+          table,
+          keys.document(share.firmId, share.caseId, share.documentId),
+          {
+            consistent: true,
+          },
+        );
+        if (doc) share = following(share, doc);
+      }
+    }
   };
 
   return {
     followVersion,
-    async getShare(firmId, caseId, documentId, contactId) {
-      const [share] = await getMany<Share>(table, [keys.share(firmId, caseId, documentId, contactId)]);
-      return share;
+    async sharedDocument(firmId, caseId, documentId, contactId) {
+      const shareKey = keys.share(firmId, caseId, documentId, contactId);
+      const docKey = keys.document(firmId, caseId, documentId);
+      const items = await getManyStored(table, [shareKey, docKey]);
+      const at = (k: ItemKey) => items.find((i) => i.PK === k.PK && i.SK === k.SK);
+      const share = at(shareKey);
+      const document = at(docKey);
+      return {
+        ...(share ? { share: fromItem<Share>(share) } : {}),
+        ...(document ? { document: fromItem<Document>(document) } : {}),
+      };
     },
     sharesOfDocument: (firmId, caseId, documentId) =>
       queryAll<Share>(table, patterns.sharesOfDocument(firmId, caseId, documentId), { consistent: true }),
     sharesOfContact: (firmId, caseId, contactId) =>
       queryAll<Share>(table, patterns.sharesOfContact(firmId, caseId, contactId), { consistent: false }),
-    async addShare(share, event) {
-      const added = await change([
-        {
-          Put: {
-            TableName: table.name,
-            Item: shareItem(share),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        countOnGrant(table, share, 1),
-        ...withEvent(table, event),
-      ]);
-      if (added) await catchUp(share);
-      return added;
-    },
+    addShare,
     removeShare: (share, event) =>
       change([
         {

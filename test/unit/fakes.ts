@@ -11,6 +11,7 @@ import type { Case, CaseStore } from '../../functions/domain/cases';
 import type { Contact, ContactStore } from '../../functions/domain/contacts';
 import { conflict } from '../../functions/domain/errors';
 import type { FirmStore, StaffUser } from '../../functions/domain/firm';
+import type { GrantLookup, GrantPlaces } from '../../functions/domain/grants';
 import type { Clock, Ids, Page, PageRequest } from '../../functions/domain/ports';
 import type { StaffPrincipal } from '../../functions/domain/principal';
 import type { DomainEvent } from '../../functions/events/catalogue';
@@ -139,10 +140,14 @@ export class InMemoryContactStore implements ContactStore {
   /** Contacts whose address was set by updateContact (the DynamoDB adapter clears its mail mark). */
   readonly cleared: string[] = [];
 
-  async updateContact(before: Contact, after: Contact): Promise<void> {
-    const i = this.contacts.findIndex((c) => c.firmId === before.firmId && c.contactId === before.contactId);
-    if (i < 0 || this.contacts[i]!.email !== before.email)
-      throw conflict('contact_changed', 'The contact was changed meanwhile; read it again and retry.');
+  async updateContact(
+    firmId: string,
+    contactId: string,
+    edit: (before: Contact) => Contact,
+  ): Promise<Contact | undefined> {
+    const i = this.contacts.findIndex((c) => c.firmId === firmId && c.contactId === contactId);
+    if (i < 0) return undefined;
+    const after = edit(structuredClone(this.contacts[i]!));
     if (
       after.email &&
       this.contacts.some(
@@ -154,6 +159,7 @@ export class InMemoryContactStore implements ContactStore {
       });
     this.contacts[i] = structuredClone(after);
     if (after.email) this.cleared.push(after.email);
+    return after;
   }
 
   get writes(): number {
@@ -309,4 +315,16 @@ export class FakeEventBridge {
   asClient(): EventBridgeClient {
     return this as unknown as EventBridgeClient;
   }
+}
+
+/** A grant lookup, with its two-step form (GrantPlaces), over one function that finds the grant. */
+export function grantsFrom(find: GrantLookup['findGrantForIdentity']): GrantLookup & GrantPlaces {
+  return {
+    findGrantForIdentity: find,
+    placeOf: async (identityId, caseId) => {
+      const g = await find(identityId, caseId);
+      return g && { firmId: g.firmId, caseId: g.caseId, contactId: g.contactId };
+    },
+    grantAt: (place, identityId) => find(identityId, place.caseId),
+  };
 }

@@ -19,7 +19,7 @@ import {
   type UploadDeps,
   type UploadIntent,
 } from '../../functions/domain/uploads';
-import { ALICE, counterIds, FIRM_A, fixedClock, NOW, staffOf, ulidOf } from './fakes';
+import { ALICE, counterIds, FIRM_A, fixedClock, grantsFrom, NOW, staffOf, ulidOf } from './fakes';
 
 const CASE = ulidOf(900);
 
@@ -35,23 +35,22 @@ function deps(over: { firmLimit?: number; grant?: Partial<Grant> } = {}) {
       getStaffUser: async (_f, userId) =>
         userId === ALICE ? ({ name: 'Alice Accountant' } as never) : undefined,
     },
-    grants: {
-      findGrantForIdentity: async (identityId, caseId) =>
-        over.grant && identityId === 'id-1' && caseId === CASE
-          ? ({
-              firmId: FIRM_A,
-              caseId,
-              contactId: ulidOf(77),
-              contactName: 'Carla Client',
-              contactEmail: 'carla@client.test',
-              role: 'collaborator',
-              canDownload: true,
-              canUpload: true,
-              status: 'active',
-              ...over.grant,
-            } as Grant)
-          : undefined,
-    },
+    grants: grantsFrom(async (identityId, caseId) =>
+      over.grant && identityId === 'id-1' && caseId === CASE
+        ? ({
+            firmId: FIRM_A,
+            caseId,
+            contactId: ulidOf(77),
+            contactName: 'Carla Client',
+            contactEmail: 'carla@client.test',
+            role: 'collaborator',
+            canDownload: true,
+            canUpload: true,
+            status: 'active',
+            ...over.grant,
+          } as Grant)
+        : undefined,
+    ),
     uploads: { uploadLimit: async () => over.firmLimit, putIntent: async (i) => void intents.push(i) },
     files: {
       presignUpload: async (input) => {
