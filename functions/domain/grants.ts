@@ -113,10 +113,7 @@ export const mayUpload = (g: Pick<Grant, 'role' | 'canUpload'>) => g.role === 'c
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
 
 /** Where a contact's grant on a case lives: what the portal's index (GSI1) answers for an identity. */
-export interface GrantLocation {
-  firmId: string;
-  caseId: string;
-  contactId: string;
+export interface GrantLocation extends GrantPlace {
   /** Remembered from an earlier lookup in this container rather than looked up now. */
   memoized: boolean;
 }

@@ -4,7 +4,7 @@ import { systemClock } from '../domain/ports';
 import { caseContacts, caseParts, discussionStore } from '../store/discussions';
 import { fileRequestStore } from '../store/file-requests';
 import { settingsStore } from '../store/firm-settings';
-import { grantLocator } from '../store/grant-locator';
+import { grantLookup } from '../store/grants';
 import { shareStore } from '../store/shares';
 import { versionStore } from '../store/versions';
 import { gateFromEnv } from '../wiring/gate';
@@ -16,7 +16,7 @@ const table = await tableFromEnv();
 export const handler = discussionsApi(
   {
     caseParts: caseParts(table),
-    grantLocator: grantLocator(table),
+    grantLocator: grantLookup(table),
     caseContacts: caseContacts(table),
     discussions: discussionStore(table),
     fileRequests: fileRequestStore(table),

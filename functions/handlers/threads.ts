@@ -1,7 +1,7 @@
 // Lambda entry of the `threads` route group (CDK bundles this file; the local gateway imports it).
 import { threadsApi } from '../api/threads';
 import { systemClock } from '../domain/ports';
-import { grantLocator } from '../store/grant-locator';
+import { grantLookup } from '../store/grants';
 import { threadStore } from '../store/threads';
 import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
@@ -14,7 +14,7 @@ export const handler = threadsApi(
   {
     threads,
     tasks: threads,
-    grantLocator: grantLocator(table),
+    grantLocator: grantLookup(table),
     clock: systemClock,
     ids: ulidIds,
   },

@@ -1,18 +1,27 @@
-// DynamoDB adapter of GrantLookup and GrantPlaces: GSI1 finds where the grant of a portal identity
+// DynamoDB adapter of GrantLookup, GrantPlaces and GrantLocator: GSI1 finds where the grant of a portal identity
 // is, then a consistent read of the grant itself decides (GSIs are eventually consistent; a revoke
 // is not). Where each grant was found is remembered per container, so a later request of the same
 // identity on the same case reads the grant directly (decision 0033): the place is only a hint, the
 // consistent read still decides, and a place that no longer checks out is forgotten and looked up again.
-import type { Grant, GrantLookup, GrantPlace, GrantPlaces } from '../domain/grants';
+import type { Grant, GrantLocator, GrantLookup, GrantPlace, GrantPlaces } from '../domain/grants';
 import { keys, lookups } from './keys';
 import { getItem, queryKey, type Table } from './table';
 
 /** Bounds the memory a flood of identities can take; the oldest places go first. */
 const MAX_PLACES = 10_000;
 
-export function grantLookup(table: Table): GrantLookup & GrantPlaces {
+/**
+ * One per-container memory of where grants are, behind both ways a route checks a portal identity:
+ * `placeOf`/`grantAt` (read the grant, then decide) and `locateGrant` (the grant read inside the
+ * route's own BatchGetItem, decision 0033).
+ */
+export function grantLookup(table: Table): GrantLookup & GrantPlaces & GrantLocator {
   const places = new Map<string, GrantPlace>();
   const keyOf = (identityId: string, caseId: string) => `${identityId}\u0000${caseId}`;
+  const remember = (key: string, place: GrantPlace) => {
+    places.set(key, { firmId: place.firmId, caseId: place.caseId, contactId: place.contactId });
+    if (places.size > MAX_PLACES) places.delete(places.keys().next().value as string);
+  };
 
   const fromIndex = async (identityId: string, caseId: string): Promise<GrantPlace | undefined> => {
     const [hit] = await queryKey(table, lookups.grantOfIdentity(identityId, caseId), {
@@ -30,10 +39,7 @@ export function grantLookup(table: Table): GrantLookup & GrantPlaces {
     // The index (or what this container remembers of it) may lag behind a revoke or a re-binding:
     // only the item itself is trusted.
     if (grant?.identityId === identityId && grant.status === 'active') {
-      if (!places.has(key)) {
-        places.set(key, { firmId: place.firmId, caseId: place.caseId, contactId: place.contactId });
-        if (places.size > MAX_PLACES) places.delete(places.keys().next().value as string);
-      }
+      if (!places.has(key)) remember(key, place);
       return grant;
     }
     places.delete(key);
@@ -50,6 +56,18 @@ export function grantLookup(table: Table): GrantLookup & GrantPlaces {
       if (found) return found;
       const place = await fromIndex(identityId, caseId);
       return place ? grantAt(place, identityId) : undefined;
+    },
+    // Only where to read: the caller decides on the grant item it reads, and asks `fresh` when a
+    // remembered place no longer admits the identity.
+    async locateGrant(identityId, caseId, fresh) {
+      const key = keyOf(identityId, caseId);
+      const known = fresh ? undefined : places.get(key);
+      if (known) return { ...known, memoized: true };
+      places.delete(key);
+      const place = await fromIndex(identityId, caseId);
+      if (!place) return undefined;
+      remember(key, place);
+      return { ...place, memoized: false };
     },
   };
 }

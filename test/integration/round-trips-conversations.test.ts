@@ -51,7 +51,7 @@ import { deliveryLists } from '../../functions/store/deliveries';
 import { caseContacts, caseParts, discussionStore } from '../../functions/store/discussions';
 import { fileRequestStore } from '../../functions/store/file-requests';
 import { matrixStore, settingsStore } from '../../functions/store/firm-settings';
-import { grantLocator } from '../../functions/store/grant-locator';
+import { grantLookup } from '../../functions/store/grants';
 import { inboxStore } from '../../functions/store/inbox';
 import { preferenceStore } from '../../functions/store/preferences';
 import { recipientsStore, staffDirectory } from '../../functions/store/recipients';
@@ -74,7 +74,7 @@ const threads = threadStore(counted);
 const threadDeps = { threads, tasks: threads, clock: systemClock, ids: ulidIds };
 const discussionDeps = () => ({
   caseParts: caseParts(counted),
-  grantLocator: grantLocator(counted),
+  grantLocator: grantLookup(counted),
   caseContacts: caseContacts(counted),
   discussions: discussionStore(counted),
   fileRequests: fileRequestStore(counted),
@@ -167,7 +167,7 @@ describe('threads: staff', () => {
 
 describe('threads: portal', () => {
   it('finds the grant once per container, then reads it with the work in one round trip', async () => {
-    const deps = { ...threadDeps, grantLocator: grantLocator(counted) };
+    const deps = { ...threadDeps, grantLocator: grantLookup(counted) };
     // The first request of an identity on a case looks the grant up (GSI1) before its work.
     expect(await cost(() => listPortalThreads(deps as never, contact, s.caseId, { limit: 20 }))).toEqual({
       requests: 3,
@@ -199,7 +199,7 @@ describe('threads: portal', () => {
   });
 
   it('a revoked grant answers 404 case even though the container remembers where it was', async () => {
-    const deps = { ...threadDeps, grantLocator: grantLocator(counted) };
+    const deps = { ...threadDeps, grantLocator: grantLookup(counted) };
     const other = await setup('Round trips: revoked');
     const who = identityOf(other.contact);
     const t = await newThread(other);
