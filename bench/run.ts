@@ -69,7 +69,9 @@ async function main() {
       else
         progress(`cold init: no representative invocation for ${b.function}: add one to bench/cold-init.ts`);
     }
-    progress(`bundles: ${bundles.map((b) => `${b.function} ${b.ratio.toFixed(2)}×`).join(', ')}`);
+    progress(
+      `bundles: ${bundles.map((b) => `${b.function} ${b.sdk.length ? `${b.ratio.toFixed(2)}×` : 'no AWS SDK, no ratio'}`).join(', ')}`,
+    );
 
     const driver = await writeDriver(outDir);
     const coldInit = await measureCold(driver, coldTargets, stack.env, settings.coldRuns, progress);
