@@ -2,10 +2,8 @@
 // each route's work is run through its domain service with the real store adapters, on a client
 // instrumented by the bench's counter (bench/requests.ts), and its sequential round trips (requests
 // that waited on each other) and requests are asserted. Behaviour is the other suites' business.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countRequests, instrumentClient, sequentialRoundTrips } from '../../bench/requests';
 import {
   acceptInvitation,
   getPortalLink,
@@ -29,35 +27,12 @@ import { firmStore } from '../../functions/store/firm';
 import { grantLookup } from '../../functions/store/grants';
 import { mailAddressStore } from '../../functions/store/mail-addresses';
 import { shareStore } from '../../functions/store/shares';
-import type { Table } from '../../functions/store/table';
 import { uploadStore } from '../../functions/store/uploads';
 import { ulidIds } from '../../functions/wiring/ids';
 import { apiAs } from './support/client';
 import { invitationToken } from './support/mail';
-import { newFirm, newId, type TestFirm, table, urls } from './support/stack';
-
-/** The stack's table through a client of its own whose every request is counted and timed. */
-const counted: Table = (() => {
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: urls.env.AWS_ENDPOINT_URL_DYNAMODB,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-  instrumentClient(client);
-  return { ...table, client };
-})();
-
-/** Runs `work` and answers its DynamoDB cost: requests, sequential round trips, commands in order. */
-async function cost(work: () => Promise<unknown>) {
-  const { requests } = await countRequests(work);
-  return {
-    requests: requests.length,
-    roundTrips: sequentialRoundTrips(requests),
-    commands: [...requests].sort((a, b) => a.start - b.start).map((r) => r.command),
-  };
-}
+import { costInOrder as cost, counted } from './support/round-trips';
+import { newFirm, newId, type TestFirm, table } from './support/stack';
 
 const access = {
   access: accessStore(counted),

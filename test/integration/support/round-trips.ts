@@ -20,6 +20,16 @@ export const counted: Table = (() => {
 
 /** Runs `work` and answers its DynamoDB cost: requests and sequential round trips. */
 export async function cost(work: () => Promise<unknown>) {
+  const { requests, roundTrips } = await costInOrder(work);
+  return { requests, roundTrips };
+}
+
+/** `cost`, plus the commands in the order they were sent. */
+export async function costInOrder(work: () => Promise<unknown>) {
   const { requests } = await countRequests(work);
-  return { requests: requests.length, roundTrips: sequentialRoundTrips(requests) };
+  return {
+    requests: requests.length,
+    roundTrips: sequentialRoundTrips(requests),
+    commands: [...requests].sort((a, b) => a.start - b.start).map((r) => r.command),
+  };
 }
