@@ -2,10 +2,16 @@
 // through them, filter by type, in the firm's language; a contact reads only what concerns it;
 // another firm's staff and a revoked contact get 404.
 import { describe, expect, it } from 'vitest';
+import { countRequests, sequentialRoundTrips } from '../../bench/requests';
 import type { Schemas } from '../../client/src';
+import { listCaseActivity } from '../../functions/domain/case-activity';
+import { activityStore } from '../../functions/store/activity';
+import { caseStore } from '../../functions/store/cases';
+import { grantLookup } from '../../functions/store/grants';
 import { apiAs, problem } from './support/client';
 import { PDF, pdfBytes, upload } from './support/files';
 import { type PortalContact, portalContact } from './support/portal';
+import { counted } from './support/round-trips';
 import { newFirm, settle, type TestFirm } from './support/stack';
 
 type Entry = Schemas['ActivityEntryView'];
@@ -195,5 +201,32 @@ describe('Routes: case activity', () => {
     expect(revoked.response.status).toBe(200);
     expect(afterRevoke.response.status).toBe(404);
     expect(problem(afterRevoke).code).toBe('case_not_found');
+  });
+
+  it('costs one Query per page (with the firm language alongside), then one BatchGetItem of the names', async () => {
+    // Prepare: the stack's table through a client whose every request is counted and timed
+    const w = await caseWithChanges();
+    const deps = {
+      activity: activityStore(counted),
+      cases: caseStore(counted),
+      grants: grantLookup(counted),
+    };
+    const staff = {
+      kind: 'staff',
+      userId: w.firm.staff.userId,
+      firmId: w.firm.firmId,
+      role: 'staff',
+    } as const;
+
+    // Act
+    let page: Awaited<ReturnType<typeof listCaseActivity>> | undefined;
+    const { requests } = await countRequests(async () => {
+      page = await listCaseActivity(deps, staff, w.caseId, { limit: 100 });
+    });
+
+    // Assess: three people named (staff, admin, Carla) in one read, however many entries
+    expect(page?.items.length).toBeGreaterThan(10);
+    expect(requests.map((r) => r.command).sort()).toEqual(['BatchGetItem', 'GetItem', 'Query']);
+    expect(sequentialRoundTrips(requests)).toBe(2);
   });
 });
