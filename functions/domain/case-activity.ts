@@ -156,7 +156,7 @@ function whoOf(actor: StoredActivity['actor'], people: People, locale: Locale): 
   return { kind: actor.kind, id: actor.id, name: known || gone[locale] };
 }
 
-/** One entry as read: names resolved, the sentence rendered, the ids (a contact sees only its own). */
+/** One entry as read: names resolved, the sentence rendered, the ids (for a contact: `detailFor`). */
 export function entryView(
   e: StoredActivity,
   people: People,
@@ -164,7 +164,8 @@ export function entryView(
   viewer?: string,
 ): ActivityEntryView {
   const who = whoOf(e.actor, people, locale);
-  const about = e.detail?.contactId;
+  const detail = detailFor(e.detail, viewer);
+  const about = detail?.contactId;
   const contact =
     typeof about === 'string' ? people.contacts.get(about)?.name || WHO_WORDS.formerContact[locale] : '';
   return {
@@ -172,8 +173,8 @@ export function entryView(
     type: e.type,
     occurredAt: e.occurredAt,
     who,
-    what: sentence(e.type, locale, { ...variablesOf(e.detail), actor: who.name, contact }),
-    ids: idsOf(e.detail, viewer),
+    what: sentence(e.type, locale, { ...variablesOf(detail), actor: who.name, contact }),
+    ids: idsOf(detail),
   };
 }
 
@@ -206,21 +207,31 @@ export function sentence(type: string, locale: Locale, vars: Record<string, stri
 /** Lists of contact ids under names that do not say so. */
 const CONTACT_LISTS: Record<string, string> = { added: 'addedContactIds', removed: 'removedContactIds' };
 
+const aboutContacts = (field: string) => /contact/i.test(CONTACT_LISTS[field] ?? field);
+
 /**
- * The ids an entry is about: detail fields named `…Id` (text) and `…Ids` (lists). For a contact,
- * contact ids other than its own are left out (it never learns who else is on the case).
+ * The detail as a contact may read it: contact ids other than its own are left out, and lists of
+ * contacts keep only it, so neither the ids nor a sentence's counts tell who else is on the case.
  */
-function idsOf(detail: Record<string, unknown> | undefined, viewer?: string): ActivityEntryView['ids'] {
+function detailFor(detail: Record<string, unknown> | undefined, viewer: string | undefined) {
+  if (detail === undefined || viewer === undefined) return detail;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(detail)) {
+    if (!aboutContacts(k)) out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x) => x === viewer);
+    else if (v === viewer) out[k] = v;
+  }
+  return out;
+}
+
+/** The ids an entry is about: detail fields named `…Id` (text) and `…Ids` (lists). */
+function idsOf(detail: Record<string, unknown> | undefined): ActivityEntryView['ids'] {
   const ids: ActivityEntryView['ids'] = {};
   for (const [k, v] of Object.entries(detail ?? {})) {
     const name = CONTACT_LISTS[k] ?? k;
-    const aboutContacts = /contact/i.test(name);
-    if (typeof v === 'string' && name.endsWith('Id')) {
-      if (viewer === undefined || !aboutContacts || v === viewer) ids[name] = v;
-    } else if (Array.isArray(v) && name.endsWith('Ids')) {
-      const list = v.filter((x): x is string => typeof x === 'string');
-      ids[name] = viewer === undefined || !aboutContacts ? list : list.filter((x) => x === viewer);
-    }
+    if (typeof v === 'string' && name.endsWith('Id')) ids[name] = v;
+    else if (Array.isArray(v) && name.endsWith('Ids'))
+      ids[name] = v.filter((x): x is string => typeof x === 'string');
   }
   return ids;
 }

@@ -141,5 +141,8 @@ describe('Domain: activity sentences', () => {
     expect(view.ids).toEqual({ requestId: 'R1', documentId: 'D1', contactId: 'GONE' });
     expect(forMe.who.name).toBe('former staff member');
     expect(forMe.ids).toEqual({ documentId: 'D1', addedContactIds: [ME], removedContactIds: [] });
+    // the count does not tell the contact how many others got it; staff read the whole count
+    expect(forMe.what).toBe('Former staff member shared "a.pdf" with 1 contact.');
+    expect(entryView(shared, people, 'en').what).toBe('Former staff member shared "a.pdf" with 2 contacts.');
   });
 });
