@@ -24,6 +24,14 @@ export const fixtures = {
     body: { name: 'Bench contact', email: `rt.${Date.now()}@client.test` },
   }),
   listContacts: async (w) => ({ claims: await w.staffClaims('listContacts') }),
+  listCaseActivity: async (w) => ({
+    claims: await w.staffClaims('listCaseActivity'),
+    params: { caseId: await w.caseId() },
+  }),
+  listPortalActivity: async (w) => {
+    await w.fileRequestParams('kept');
+    return { claims: (await w.portalContact()).claims, params: { caseId: await w.caseId() } };
+  },
   updateContact: async (w) => ({
     claims: await w.staffClaims('updateContact'),
     params: { contactId: (await w.newContact('updated')).contactId },

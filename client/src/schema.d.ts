@@ -45,6 +45,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseId}/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A case's activity, newest first: who did what and when, in the firm's language. `type` keeps one or several event types (comma-separated; an unknown one answers 400 `unknown_event_type`).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listCaseActivity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{caseId}/contacts/{contactId}/shares': {
     parameters: {
       query?: never;
@@ -957,6 +977,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portal/cases/{caseId}/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What of a case's activity concerns the caller, newest first, in its language: documents shared with it, its own uploads, comments and ticks, requests and conversations addressed to it, its own access (decision 0037). `type` as for staff.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['listPortalActivity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/portal/cases/{caseId}/discussions': {
     parameters: {
       query?: never;
@@ -1693,6 +1733,21 @@ export interface components {
       contactId: string;
       firmId: string;
     };
+    ActivityEntryView: {
+      eventId: string;
+      ids: {
+        [key: string]: string | string[];
+      };
+      occurredAt: string;
+      type: string;
+      what: string;
+      who: {
+        id?: string;
+        /** @enum {string} */
+        kind: 'staff' | 'contact' | 'system';
+        name: string;
+      };
+    };
     CaseView: {
       caseId: string;
       clientName?: string;
@@ -2216,6 +2271,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listCaseActivity: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+        type?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ActivityEntryView'][];
+            nextToken?: string;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -4526,6 +4615,40 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listPortalActivity: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+        type?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ActivityEntryView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       500: components['responses']['InternalError'];
     };
   };

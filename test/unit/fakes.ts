@@ -7,6 +7,7 @@ import {
   type PutEventsCommandOutput,
 } from '@aws-sdk/client-eventbridge';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type { ActivityStore } from '../../functions/domain/case-activity';
 import type { Case, CaseStore } from '../../functions/domain/cases';
 import type { Contact, ContactStore } from '../../functions/domain/contacts';
 import { conflict } from '../../functions/domain/errors';
@@ -220,6 +221,13 @@ export function fakeDeps(opts: { ids?: Ids; clock?: Clock } = {}) {
     firm: new InMemoryFirmStore(),
     clock: opts.clock ?? fixedClock(),
     ids: opts.ids ?? counterIds(1000),
+    // The case's activity list: no entries and no grants (its rules have their own tests).
+    activity: {
+      activityOfCase: async () => ({ items: [] }),
+      people: async () => ({ staff: new Map(), contacts: new Map() }),
+      firmLocale: async () => undefined,
+    } satisfies ActivityStore,
+    grants: grantsFrom(async () => undefined),
   };
 }
 

@@ -1,9 +1,10 @@
 // Request and response schemas of the case and contact routes.
+import { ActivityEntryView, ActivityTypeFilter } from '../../domain/activity-entry';
 import { ContactView } from '../../domain/contacts';
 import * as z from '../../zod-mini';
-import { Email, Id, Locale, StaffUserId, Text } from './common';
+import { Email, Id, Locale, PageQuery, StaffUserId, Text } from './common';
 
-export { ContactView };
+export { ActivityEntryView, ContactView };
 
 export const CaseParams = z.strictObject({ caseId: Id });
 
@@ -45,3 +46,6 @@ export const ContactChangeBody = z.strictObject({
   email: z.optional(Email),
   locale: z.optional(Locale),
 });
+
+/** A page of a case's activity, optionally of some event types only. */
+export const ActivityQuery = z.strictObject({ ...PageQuery.shape, type: z.optional(ActivityTypeFilter) });

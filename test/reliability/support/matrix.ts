@@ -337,6 +337,8 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     body: { name: 'Matrix Contact', email: `m.${newId().toLowerCase()}@client.test` },
   }),
   listContacts: () => ({ method: 'GET', path: '/contacts' }),
+  listCaseActivity: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/activity` }),
+  listPortalActivity: (c) => ({ method: 'GET', path: `/portal/cases/${caseOf(c)}/activity` }),
   // Firm-scoped: the contact is always one of the caller's own firm (the firm comes from the token;
   // another firm's contact id answers 404, which test/integration/bounces.test.ts checks). A fresh
   // one where the change is allowed, so no shared contact of the world is renamed.

@@ -1,0 +1,237 @@
+// A case's activity as people read it: the staff list (every entry) and the portal list (what
+// concerns the contact, by the visibility table), each entry with who, what (a sentence in the
+// reader's language), when, its type and the ids involved.
+import { type EventType, eventTypes } from '../events/catalogue';
+import type { ActivityEntryView } from './activity-entry';
+import { typesVisibleToContacts, visibleToContact } from './activity-visibility';
+import { type CaseStore, pageOfCase } from './cases';
+import { invalid } from './errors';
+import { type GrantLookup, type GrantPlaces, withContactAccess } from './grants';
+import type { Page, PageRequest } from './ports';
+import type { ContactPrincipal, StaffPrincipal } from './principal';
+import { ACTIVITY_SENTENCES, GENERIC_SENTENCE, WHO_WORDS } from './texts/activity';
+import { format } from './texts/icu';
+import { resolveLocale } from './texts/locale';
+import type { Locale } from './texts/template';
+
+/** An activity entry as stored (the domain event; older entries may carry types no longer known). */
+export interface StoredActivity {
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  actor: { kind: 'staff' | 'contact' | 'system'; id: string };
+  detail?: Record<string, unknown>;
+}
+
+/** A person named by entries: absent from the answer when gone (erased, removed). */
+export interface NamedPerson {
+  name?: string;
+  locale?: string;
+}
+
+export interface ActivityFilter {
+  /** Only these types. */
+  types?: string[];
+  /** Only what this contact sees (the visibility table, applied by the Query's filter). */
+  contactId?: string;
+}
+
+export interface ActivityStore {
+  /** One page of a case's activity, newest first, filtered as asked. */
+  activityOfCase(
+    firmId: string,
+    caseId: string,
+    page: PageRequest,
+    filter: ActivityFilter,
+  ): Promise<Page<StoredActivity>>;
+  /** The staff users and contacts named, in one read: by id, absent when there is no such item. */
+  people(
+    firmId: string,
+    ids: { staff: string[]; contacts: string[] },
+  ): Promise<{ staff: Map<string, NamedPerson>; contacts: Map<string, NamedPerson> }>;
+  /** The firm's default language, where it saved one. */
+  firmLocale(firmId: string): Promise<string | undefined>;
+}
+
+export interface CaseActivityDeps {
+  activity: ActivityStore;
+  cases: Pick<CaseStore, 'getCase'>;
+  grants: GrantLookup & GrantPlaces;
+}
+
+export type ActivityQuery = PageRequest & { type?: string | undefined };
+
+/** The types asked for, each catalogued; an unknown one is a 400 with its own code. */
+function checkedTypes(filter: string | undefined): string[] | undefined {
+  if (filter === undefined) return undefined;
+  const types = [...new Set(filter.split(',').map((t) => t.trim()))].filter((t) => t.length > 0);
+  const unknown = types.filter((t) => !(eventTypes as string[]).includes(t));
+  if (types.length === 0 || unknown.length > 0)
+    throw invalid(
+      'unknown_event_type',
+      `Unknown event type${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ') || '(none given)'}. Known types: ${eventTypes.join(', ')}.`,
+    );
+  return types;
+}
+
+const pageRequest = (q: ActivityQuery): PageRequest => ({
+  limit: q.limit,
+  ...(q.nextToken ? { nextToken: q.nextToken } : {}),
+});
+
+/** Every entry of a case, newest first, in the firm's language (staff). */
+export async function listCaseActivity(
+  deps: CaseActivityDeps,
+  by: StaffPrincipal,
+  caseId: string,
+  query: ActivityQuery,
+): Promise<Page<ActivityEntryView>> {
+  const types = checkedTypes(query.type);
+  const [page, firmLocale] = await Promise.all([
+    pageOfCase(
+      deps.cases,
+      by,
+      caseId,
+      (p) => deps.activity.activityOfCase(by.firmId, caseId, p, types ? { types } : {}),
+      pageRequest(query),
+    ),
+    deps.activity.firmLocale(by.firmId),
+  ]);
+  const people = await deps.activity.people(by.firmId, namedIn(page.items));
+  const locale = resolveLocale(undefined, firmLocale);
+  return { ...page, items: page.items.map((e) => entryView(e, people, locale)) };
+}
+
+/** What of a case concerns the calling contact, newest first, in its language (portal). */
+export async function listPortalActivity(
+  deps: CaseActivityDeps,
+  by: ContactPrincipal,
+  caseId: string,
+  query: ActivityQuery,
+): Promise<Page<ActivityEntryView>> {
+  const asked = checkedTypes(query.type);
+  const types = typesVisibleToContacts(asked ?? eventTypes);
+  const {
+    grant,
+    data: [page, firmLocale],
+  } = await withContactAccess(deps, by, caseId, 'view', (at) =>
+    Promise.all([
+      types.length > 0
+        ? deps.activity.activityOfCase(at.firmId, caseId, pageRequest(query), {
+            types,
+            contactId: at.contactId,
+          })
+        : Promise.resolve<Page<StoredActivity>>({ items: [] }),
+      deps.activity.firmLocale(at.firmId),
+    ]),
+  );
+  const me = grant.contactId;
+  // The filter already decided; the table decides again in memory, so a filter bug can only hide.
+  const items = page.items.filter((e) => visibleToContact(e, me));
+  const named = namedIn(items);
+  const people = await deps.activity.people(grant.firmId, { ...named, contacts: [...named.contacts, me] });
+  const locale = resolveLocale(people.contacts.get(me)?.locale, firmLocale);
+  return { ...page, items: items.map((e) => entryView(e, people, locale, me)) };
+}
+
+/** The distinct staff users and contacts a page names: actors and the contact each entry is about. */
+function namedIn(entries: StoredActivity[]): { staff: string[]; contacts: string[] } {
+  const staff = new Set<string>();
+  const contacts = new Set<string>();
+  for (const e of entries) {
+    if (e.actor.kind === 'staff') staff.add(e.actor.id);
+    if (e.actor.kind === 'contact') contacts.add(e.actor.id);
+    const about = e.detail?.contactId;
+    if (typeof about === 'string') contacts.add(about);
+  }
+  return { staff: [...staff], contacts: [...contacts] };
+}
+
+type People = Awaited<ReturnType<ActivityStore['people']>>;
+
+function whoOf(actor: StoredActivity['actor'], people: People, locale: Locale): ActivityEntryView['who'] {
+  if (actor.kind === 'system') return { kind: 'system', id: actor.id, name: WHO_WORDS.system[locale] };
+  const known = (actor.kind === 'staff' ? people.staff : people.contacts).get(actor.id)?.name;
+  const gone = actor.kind === 'staff' ? WHO_WORDS.formerStaff : WHO_WORDS.formerContact;
+  return { kind: actor.kind, id: actor.id, name: known || gone[locale] };
+}
+
+/** One entry as read: names resolved, the sentence rendered, the ids (for a contact: `detailFor`). */
+export function entryView(
+  e: StoredActivity,
+  people: People,
+  locale: Locale,
+  viewer?: string,
+): ActivityEntryView {
+  const who = whoOf(e.actor, people, locale);
+  const detail = detailFor(e.detail, viewer);
+  const about = detail?.contactId;
+  const contact =
+    typeof about === 'string' ? people.contacts.get(about)?.name || WHO_WORDS.formerContact[locale] : '';
+  return {
+    eventId: e.eventId,
+    type: e.type,
+    occurredAt: e.occurredAt,
+    who,
+    what: sentence(e.type, locale, { ...variablesOf(detail), actor: who.name, contact }),
+    ids: idsOf(detail),
+  };
+}
+
+/** Detail values a sentence may use: text and numbers as they are, lists by their length. */
+function variablesOf(detail: Record<string, unknown> | undefined): Record<string, string | number> {
+  const vars: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(detail ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number') vars[k] = v;
+    else if (typeof v === 'boolean') vars[k] = String(v);
+    else if (Array.isArray(v)) vars[k] = v.length;
+  }
+  return vars;
+}
+
+/**
+ * The entry's sentence, first letter up. A type without a sentence, or a sentence its entry cannot
+ * fill (an older entry without a field), reads the generic one: the list never fails on an entry.
+ */
+export function sentence(type: string, locale: Locale, vars: Record<string, string | number>): string {
+  const own = ACTIVITY_SENTENCES[type as EventType]?.[locale];
+  let text: string;
+  try {
+    text = format(own ?? GENERIC_SENTENCE[locale], locale, vars);
+  } catch {
+    text = format(GENERIC_SENTENCE[locale], locale, vars);
+  }
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/** Lists of contact ids under names that do not say so. */
+const CONTACT_LISTS: Record<string, string> = { added: 'addedContactIds', removed: 'removedContactIds' };
+
+const aboutContacts = (field: string) => /contact/i.test(CONTACT_LISTS[field] ?? field);
+
+/**
+ * The detail as a contact may read it: contact ids other than its own are left out, and lists of
+ * contacts keep only it, so neither the ids nor a sentence's counts tell who else is on the case.
+ */
+function detailFor(detail: Record<string, unknown> | undefined, viewer: string | undefined) {
+  if (detail === undefined || viewer === undefined) return detail;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(detail)) {
+    if (!aboutContacts(k)) out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x) => x === viewer);
+    else if (v === viewer) out[k] = v;
+  }
+  return out;
+}
+
+/** The ids an entry is about: detail fields named `…Id` (text) and `…Ids` (lists). */
+function idsOf(detail: Record<string, unknown> | undefined): ActivityEntryView['ids'] {
+  const ids: ActivityEntryView['ids'] = {};
+  for (const [k, v] of Object.entries(detail ?? {})) {
+    const name = CONTACT_LISTS[k] ?? k;
+    if (typeof v === 'string' && name.endsWith('Id')) ids[name] = v;
+    else if (Array.isArray(v) && name.endsWith('Ids'))
+      ids[name] = v.filter((x): x is string => typeof x === 'string');
+  }
+  return ids;
+}

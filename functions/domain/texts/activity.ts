@@ -1,0 +1,153 @@
+// Shipped sentences of a case's activity: one ICU message per event type × locale, read by people
+// in the activity list. A type's sentence is one entry here; a type without one reads GENERIC.
+import type { EventType } from '../../events/catalogue';
+import type { Locale } from './template';
+
+type Sentences = Record<Locale, string>;
+
+/**
+ * Variables every sentence may use: `actor` (who did it, already a name or "former contact"),
+ * `contact` (the contact the entry is about), and the entry's own detail values by name (`name`,
+ * `subject`, `title`, `kind`, `change`, counts). Missing values render empty, never fail.
+ */
+export const ACTIVITY_SENTENCES: Partial<Record<EventType, Sentences>> = {
+  'case.created': {
+    en: '{actor} created the case "{title}".',
+    es: '{actor} creó el expediente «{title}».',
+    'pt-BR': '{actor} criou o caso "{title}".',
+  },
+  'contact.created': {
+    en: '{actor} added the contact {contact}.',
+    es: '{actor} añadió el contacto {contact}.',
+    'pt-BR': '{actor} adicionou o contato {contact}.',
+  },
+  'access.granted': {
+    en: '{actor} gave {contact} access to the case.',
+    es: '{actor} dio a {contact} acceso al expediente.',
+    'pt-BR': '{actor} deu a {contact} acesso ao caso.',
+  },
+  'access.updated': {
+    en: "{actor} changed {contact}'s access to the case.",
+    es: '{actor} cambió el acceso de {contact} al expediente.',
+    'pt-BR': '{actor} alterou o acesso de {contact} ao caso.',
+  },
+  'access.revoked': {
+    en: "{actor} removed {contact}'s access to the case.",
+    es: '{actor} retiró el acceso de {contact} al expediente.',
+    'pt-BR': '{actor} removeu o acesso de {contact} ao caso.',
+  },
+  'access.accepted': {
+    en: '{contact} accepted the invitation to the portal.',
+    es: '{contact} aceptó la invitación al portal.',
+    'pt-BR': '{contact} aceitou o convite para o portal.',
+  },
+  'invitation.sent': {
+    en: '{actor} invited {contact} to the portal.',
+    es: '{actor} invitó a {contact} al portal.',
+    'pt-BR': '{actor} convidou {contact} para o portal.',
+  },
+  'document.uploaded': {
+    en: '{actor} uploaded "{name}"{version, plural, =1 {} other { (version #)}}.',
+    es: '{actor} subió «{name}»{version, plural, =1 {} other { (versión #)}}.',
+    'pt-BR': '{actor} enviou "{name}"{version, plural, =1 {} other { (versão #)}}.',
+  },
+  'document.shared': {
+    en: '{added, plural, =0 {{actor} stopped sharing "{name}" with {removed, plural, one {# contact} other {# contacts}}.} one {{actor} shared "{name}" with # contact.} other {{actor} shared "{name}" with # contacts.}}',
+    es: '{added, plural, =0 {{actor} dejó de compartir «{name}» con {removed, plural, one {# contacto} other {# contactos}}.} one {{actor} compartió «{name}» con # contacto.} other {{actor} compartió «{name}» con # contactos.}}',
+    'pt-BR':
+      '{added, plural, =0 {{actor} deixou de compartilhar "{name}" com {removed, plural, one {# contato} other {# contatos}}.} one {{actor} compartilhou "{name}" com # contato.} other {{actor} compartilhou "{name}" com # contatos.}}',
+  },
+  'document.published': {
+    en: '{actor} published "{name}".',
+    es: '{actor} publicó «{name}».',
+    'pt-BR': '{actor} publicou "{name}".',
+  },
+  'upload.rejected': {
+    en: 'An upload was refused.',
+    es: 'Se rechazó un archivo subido.',
+    'pt-BR': 'Um envio foi recusado.',
+  },
+  'recipients.updated': {
+    en: '{actor} changed who is notified inside the firm.',
+    es: '{actor} cambió quién recibe avisos en el despacho.',
+    'pt-BR': '{actor} alterou quem é notificado no escritório.',
+  },
+  'discussion.published': {
+    en: '{actor} started the discussion "{subject}".',
+    es: '{actor} inició la conversación «{subject}».',
+    'pt-BR': '{actor} iniciou a discussão "{subject}".',
+  },
+  'comment.added': {
+    en: '{actor} commented on a discussion.',
+    es: '{actor} comentó en una conversación.',
+    'pt-BR': '{actor} comentou em uma discussão.',
+  },
+  'filerequest.created': {
+    en: '{kind, select, update {{actor} asked for a new version: "{subject}".} other {{actor} asked for a file: "{subject}".}}',
+    es: '{kind, select, update {{actor} pidió una nueva versión: «{subject}».} other {{actor} pidió un archivo: «{subject}».}}',
+    'pt-BR':
+      '{kind, select, update {{actor} pediu uma nova versão: "{subject}".} other {{actor} pediu um arquivo: "{subject}".}}',
+  },
+  'filerequest.fulfilled': {
+    en: '{actor} provided "{name}" for a file request.',
+    es: '{actor} entregó «{name}» para una solicitud de archivo.',
+    'pt-BR': '{actor} entregou "{name}" para um pedido de arquivo.',
+  },
+  'filerequest.cancelled': {
+    en: '{actor} cancelled a file request.',
+    es: '{actor} canceló una solicitud de archivo.',
+    'pt-BR': '{actor} cancelou um pedido de arquivo.',
+  },
+  'settings.updated': {
+    en: '{actor} changed the firm settings.',
+    es: '{actor} cambió la configuración del despacho.',
+    'pt-BR': '{actor} alterou as configurações do escritório.',
+  },
+  'thread.created': {
+    en: '{actor} started the conversation "{subject}".',
+    es: '{actor} inició el chat «{subject}».',
+    'pt-BR': '{actor} iniciou a conversa "{subject}".',
+  },
+  'message.posted': {
+    en: '{kind, select, tasks {{actor} sent the task list again.} other {{actor} posted a message.}}',
+    es: '{kind, select, tasks {{actor} reenvió la lista de tareas.} other {{actor} escribió un mensaje.}}',
+    'pt-BR':
+      '{kind, select, tasks {{actor} reenviou a lista de tarefas.} other {{actor} publicou uma mensagem.}}',
+  },
+  'task.changed': {
+    en: '{change, select, added {{actor} added {tasks, plural, one {# task} other {# tasks}}} edited {{actor} edited {tasks, plural, one {# task} other {# tasks}}} deleted {{actor} deleted {tasks, plural, one {# task} other {# tasks}}} completed {{actor} ticked {tasks, plural, one {# task} other {# tasks}}} other {{actor} reopened {tasks, plural, one {# task} other {# tasks}}}} ({completed} of {total} done).',
+    es: '{change, select, added {{actor} añadió {tasks, plural, one {# tarea} other {# tareas}}} edited {{actor} editó {tasks, plural, one {# tarea} other {# tareas}}} deleted {{actor} eliminó {tasks, plural, one {# tarea} other {# tareas}}} completed {{actor} marcó {tasks, plural, one {# tarea} other {# tareas}}} other {{actor} reabrió {tasks, plural, one {# tarea} other {# tareas}}}} ({completed} de {total} hechas).',
+    'pt-BR':
+      '{change, select, added {{actor} adicionou {tasks, plural, one {# tarefa} other {# tarefas}}} edited {{actor} editou {tasks, plural, one {# tarefa} other {# tarefas}}} deleted {{actor} excluiu {tasks, plural, one {# tarefa} other {# tarefas}}} completed {{actor} concluiu {tasks, plural, one {# tarefa} other {# tarefas}}} other {{actor} reabriu {tasks, plural, one {# tarefa} other {# tarefas}}}} ({completed} de {total} concluídas).',
+  },
+  'tasks.completed': {
+    en: 'Every task of a conversation is done ({total, plural, one {# task} other {# tasks}}).',
+    es: 'Todas las tareas de un chat están hechas ({total, plural, one {# tarea} other {# tareas}}).',
+    'pt-BR':
+      'Todas as tarefas de uma conversa foram concluídas ({total, plural, one {# tarefa} other {# tarefas}}).',
+  },
+  'reminder.due': {
+    en: 'A reminder of {openTasks, plural, one {# open task} other {# open tasks}} was sent.',
+    es: 'Se envió un recordatorio de {openTasks, plural, one {# tarea pendiente} other {# tareas pendientes}}.',
+    'pt-BR':
+      'Foi enviado um lembrete de {openTasks, plural, one {# tarefa pendente} other {# tarefas pendentes}}.',
+  },
+};
+
+/** The sentence of a type no entry above knows (one added to the catalogue after these texts). */
+export const GENERIC_SENTENCE: Sentences = {
+  en: '{actor} made a change to the case.',
+  es: '{actor} hizo un cambio en el expediente.',
+  'pt-BR': '{actor} fez uma alteração no caso.',
+};
+
+/** Names for who did it when there is no person to name. */
+export const WHO_WORDS: Record<'formerContact' | 'formerStaff' | 'system', Sentences> = {
+  formerContact: { en: 'former contact', es: 'antiguo contacto', 'pt-BR': 'ex-contato' },
+  formerStaff: {
+    en: 'former staff member',
+    es: 'antiguo miembro del equipo',
+    'pt-BR': 'ex-membro da equipe',
+  },
+  system: { en: 'Portico', es: 'Portico', 'pt-BR': 'Portico' },
+};
