@@ -143,6 +143,12 @@ export function coldSpecs(
       floor: [query(patterns.threadsOfCase(demo.firmId, caseId))],
       expectStatus: 200,
     },
+    activity: {
+      invocation: 'GET /cases/{caseId}/activity (staff claims)',
+      event: httpEvent(routes.listCaseActivity, { claims: staff, params: { caseId } }),
+      floor: [query(patterns.activityOfCase(demo.firmId, caseId))],
+      expectStatus: 200,
+    },
     discussions: {
       invocation: 'GET /cases/{caseId}/discussions (staff claims)',
       event: httpEvent(routes.listDiscussions, { claims: staff, params: { caseId } }),

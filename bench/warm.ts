@@ -11,11 +11,9 @@ import { casesApi } from '../functions/api/cases';
 import { systemClock } from '../functions/domain/ports';
 import type { RouteDef } from '../functions/http/route';
 import { routes } from '../functions/http/routes';
-import { activityStore } from '../functions/store/activity';
 import { caseStore } from '../functions/store/cases';
 import { contactStore } from '../functions/store/contacts';
 import { firmStore } from '../functions/store/firm';
-import { grantLookup } from '../functions/store/grants';
 import { keys, patterns, type QuerySpec } from '../functions/store/keys';
 import { queryInput } from '../functions/store/table';
 import { gateFromEnv } from '../functions/wiring/gate';
@@ -72,8 +70,6 @@ export async function measureWarm(
       cases: caseStore(table),
       contacts: contactStore(table),
       firm: firmStore(table),
-      activity: activityStore(table),
-      grants: grantLookup(table),
       clock: systemClock,
       ids: ulidIds,
     },

@@ -29,6 +29,7 @@ const { GET, BATCH_GET, QUERY, PUT, UPDATE, DELETE, CHECK } = TABLE;
  */
 export const groupTableGrants: Record<RouteGroup, TableGrant> = {
   cases: { actions: [GET, BATCH_GET, QUERY, PUT, UPDATE, DELETE], indexQueries: true },
+  activity: { actions: [GET, BATCH_GET, QUERY], indexQueries: true },
   access: { actions: [GET, QUERY, PUT, UPDATE, DELETE, CHECK], indexQueries: true },
   documents: { actions: [GET, BATCH_GET, QUERY, PUT, UPDATE, DELETE, CHECK], indexQueries: true },
   inbox: { actions: [GET, BATCH_GET, QUERY, PUT, UPDATE, CHECK], indexQueries: true },

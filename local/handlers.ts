@@ -13,6 +13,7 @@ export const groupHandlers: Record<RouteGroup, () => Promise<{ handler: unknown 
   notifications: () => import('../functions/handlers/notifications'),
   staff: () => import('../functions/handlers/staff'),
   settings: () => import('../functions/handlers/settings'),
+  activity: () => import('../functions/handlers/activity'),
 };
 
 export async function loadGroupHandlers(): Promise<Record<RouteGroup, GroupHandler>> {

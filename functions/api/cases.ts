@@ -1,12 +1,11 @@
 // Route implementations of the `cases` group: cases and the contact directory.
-import { type CaseActivityDeps, listCaseActivity, listPortalActivity } from '../domain/case-activity';
 import { type CaseDeps, createCase, getCase, listCases } from '../domain/cases';
 import { type ContactDeps, createContact, listContacts, updateContact } from '../domain/contacts';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 import { casesRoutes } from '../http/routes/cases';
 
-export function casesApi(deps: CaseDeps & ContactDeps & CaseActivityDeps, gate: Gate) {
+export function casesApi(deps: CaseDeps & ContactDeps, gate: Gate) {
   return groupHandler(
     'cases',
     casesRoutes,
@@ -17,10 +16,6 @@ export function casesApi(deps: CaseDeps & ContactDeps & CaseActivityDeps, gate: 
       createContact: ({ principal, body }) => createContact(deps, principal, body),
       listContacts: ({ principal, query }) => listContacts(deps, principal, query),
       updateContact: ({ principal, params, body }) => updateContact(deps, principal, params.contactId, body),
-      listCaseActivity: ({ principal, params, query }) =>
-        listCaseActivity(deps, principal, params.caseId, query),
-      listPortalActivity: ({ principal, params, query }) =>
-        listPortalActivity(deps, principal, params.caseId, query),
     },
     gate,
   );

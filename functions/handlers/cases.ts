@@ -1,11 +1,9 @@
 // Lambda entry of the `cases` route group (CDK bundles this file; the local gateway imports it).
 import { casesApi } from '../api/cases';
 import { systemClock } from '../domain/ports';
-import { activityStore } from '../store/activity';
 import { caseStore } from '../store/cases';
 import { contactStore } from '../store/contacts';
 import { firmStore } from '../store/firm';
-import { grantLookup } from '../store/grants';
 import { mailAddressStore } from '../store/mail-addresses';
 import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
@@ -16,8 +14,6 @@ const table = await tableFromEnv();
 export const handler = casesApi(
   {
     cases: caseStore(table),
-    activity: activityStore(table),
-    grants: grantLookup(table),
     contacts: contactStore(table),
     mailAddresses: mailAddressStore(table),
     firm: firmStore(table),

@@ -22,6 +22,7 @@ export type RouteScope = 'firm' | 'case' | 'portalCase' | 'inbox' | 'none';
 /** The Lambda (one per bounded context) that serves a route. */
 export type RouteGroup =
   | 'cases'
+  | 'activity'
   | 'access'
   | 'documents'
   | 'inbox'

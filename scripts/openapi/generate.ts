@@ -41,6 +41,8 @@ const AUTH_TEXT: Record<AuthKind, string> = {
 
 const GROUP_TEXT: Record<RouteGroup, string> = {
   cases: 'Cases and contacts of a firm.',
+  activity:
+    "A case's activity: who did what and when, in sentences a person reads; for a contact, only what concerns them.",
   access: 'Portal access: grants, invitations, portal links and the cases a contact sees.',
   documents: 'Uploads through presigned POST, documents, shares and presigned downloads.',
   inbox: "In-app inbox of staff and contacts, and a case's internal notification recipients.",

@@ -1,8 +1,6 @@
 // Routes of the `cases` group: cases and the contact directory.
 import { defineRoute, type GroupRoutes } from '../route';
 import {
-  ActivityEntryView,
-  ActivityQuery,
   CaseParams,
   CaseView,
   ContactChangeBody,
@@ -75,29 +73,5 @@ export const casesRoutes = {
     params: ContactParams,
     body: ContactChangeBody,
     response: { status: 200, schema: ContactView },
-  }),
-  listCaseActivity: defineRoute({
-    method: 'GET',
-    path: '/cases/{caseId}/activity',
-    group: 'cases',
-    auth: 'staff',
-    scope: 'case',
-    summary:
-      "A case's activity, newest first: who did what and when, in the firm's language. `type` keeps one or several event types (comma-separated; an unknown one answers 400 `unknown_event_type`).",
-    params: CaseParams,
-    query: ActivityQuery,
-    response: { status: 200, schema: pageOf(ActivityEntryView) },
-  }),
-  listPortalActivity: defineRoute({
-    method: 'GET',
-    path: '/portal/cases/{caseId}/activity',
-    group: 'cases',
-    auth: 'contact',
-    scope: 'portalCase',
-    summary:
-      "What of a case's activity concerns the caller, newest first, in its language: documents shared with it, its own uploads, comments and ticks, requests and conversations addressed to it, its own access (decision 0037). `type` as for staff.",
-    params: CaseParams,
-    query: ActivityQuery,
-    response: { status: 200, schema: pageOf(ActivityEntryView) },
   }),
 } as const satisfies GroupRoutes<'cases'>;

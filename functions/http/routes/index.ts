@@ -4,6 +4,7 @@
 // its own routes/<group>.ts, so each bundle carries only its group's routes and schemas.
 import type { RouteDef, RouteGroup } from '../route';
 import { accessRoutes } from './access';
+import { activityRoutes } from './activity';
 import { casesRoutes } from './cases';
 import { discussionsRoutes } from './discussions';
 import { documentsRoutes } from './documents';
@@ -16,6 +17,7 @@ import { threadsRoutes } from './threads';
 /** Every group's routes, in the order the table has always listed them (the OpenAPI paths follow it). */
 const groups = [
   casesRoutes,
+  activityRoutes,
   staffRoutes,
   accessRoutes,
   documentsRoutes,
