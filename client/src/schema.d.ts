@@ -129,6 +129,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseId}/discussions/{discussionId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a discussion (idempotent): no new comments until reopened (403 discussion_closed).
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['closeDiscussion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{caseId}/discussions/{discussionId}/comments': {
     parameters: {
       query?: never;
@@ -147,6 +167,26 @@ export interface paths {
      * @description Auth: Bearer JWT of a staff user of the firm.
      */
     post: operations['addComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/discussions/{discussionId}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a closed discussion (idempotent): comments are taken again.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['reopenDiscussion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -509,6 +549,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseId}/threads/{threadId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a thread (idempotent): read-only until reopened (no messages or task changes, 403 thread_closed); its reminders stop.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['closeThread'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{caseId}/threads/{threadId}/messages': {
     parameters: {
       query?: never;
@@ -547,6 +607,26 @@ export interface paths {
      */
     put: operations['putThreadReminders'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/threads/{threadId}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a closed thread (idempotent); its reminders start afresh while tasks are open.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['reopenThread'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1475,7 +1555,11 @@ export interface paths {
      */
     put: operations['putRecurringTask'];
     post?: never;
-    delete?: never;
+    /**
+     * Delete a recurring task (idempotent: `deleted` says whether there was one): nothing can be published for it any more; earlier publications stay.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    delete: operations['deleteRecurringTask'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1747,6 +1831,7 @@ export interface components {
         name: string;
       };
       caseId: string;
+      closedAt?: string;
       commentCount: number;
       createdAt: string;
       createdBy: {
@@ -1759,6 +1844,8 @@ export interface components {
       lastCommentAt?: string;
       message: string;
       sharedWith?: string[];
+      /** @enum {string} */
+      status: 'open' | 'closed';
       subject: string;
     };
     DocumentSharesBody: {
@@ -2405,6 +2492,36 @@ export interface operations {
       500: components['responses']['InternalError'];
     };
   };
+  closeDiscussion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        discussionId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
   listComments: {
     parameters: {
       query?: {
@@ -2462,6 +2579,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CommentView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reopenDiscussion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        discussionId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionView'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -3089,6 +3236,7 @@ export interface operations {
           'application/json': {
             items: {
               caseId: string;
+              closedAt?: string;
               contactIds: string[];
               createdAt: string;
               createdBy: {
@@ -3102,6 +3250,8 @@ export interface operations {
                 everyDays: number;
                 maxCount: number;
               };
+              /** @enum {string} */
+              status: 'open' | 'closed';
               subject: string;
               taskCompleted: number;
               /** @enum {string} */
@@ -3152,6 +3302,7 @@ export interface operations {
         content: {
           'application/json': {
             caseId: string;
+            closedAt?: string;
             contactIds: string[];
             createdAt: string;
             createdBy: {
@@ -3165,6 +3316,8 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+            /** @enum {string} */
+            status: 'open' | 'closed';
             subject: string;
             taskCompleted: number;
             tasks: {
@@ -3231,6 +3384,7 @@ export interface operations {
         content: {
           'application/json': {
             caseId: string;
+            closedAt?: string;
             contactIds: string[];
             createdAt: string;
             createdBy: {
@@ -3244,6 +3398,8 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+            /** @enum {string} */
+            status: 'open' | 'closed';
             subject: string;
             taskCompleted: number;
             /** @enum {string} */
@@ -3257,6 +3413,60 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  closeThread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            caseId: string;
+            closedAt?: string;
+            contactIds: string[];
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            lastMessageAt: string;
+            reminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            subject: string;
+            taskCompleted: number;
+            /** @enum {string} */
+            taskState: 'none' | 'open' | 'done';
+            taskTotal: number;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
       500: components['responses']['InternalError'];
     };
   };
@@ -3397,6 +3607,7 @@ export interface operations {
         content: {
           'application/json': {
             caseId: string;
+            closedAt?: string;
             contactIds: string[];
             createdAt: string;
             createdBy: {
@@ -3410,6 +3621,62 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            subject: string;
+            taskCompleted: number;
+            /** @enum {string} */
+            taskState: 'none' | 'open' | 'done';
+            taskTotal: number;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reopenThread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            caseId: string;
+            closedAt?: string;
+            contactIds: string[];
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            lastMessageAt: string;
+            reminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+            /** @enum {string} */
+            status: 'open' | 'closed';
             subject: string;
             taskCompleted: number;
             /** @enum {string} */
@@ -3623,6 +3890,7 @@ export interface operations {
         content: {
           'application/json': {
             caseId: string;
+            closedAt?: string;
             contactIds: string[];
             createdAt: string;
             createdBy: {
@@ -3636,6 +3904,8 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+            /** @enum {string} */
+            status: 'open' | 'closed';
             subject: string;
             taskCompleted: number;
             /** @enum {string} */
@@ -4776,6 +5046,7 @@ export interface operations {
           'application/json': {
             items: {
               caseId: string;
+              closedAt?: string;
               contactIds: string[];
               createdAt: string;
               createdBy: {
@@ -4789,6 +5060,8 @@ export interface operations {
                 everyDays: number;
                 maxCount: number;
               };
+              /** @enum {string} */
+              status: 'open' | 'closed';
               subject: string;
               taskCompleted: number;
               /** @enum {string} */
@@ -4827,6 +5100,7 @@ export interface operations {
         content: {
           'application/json': {
             caseId: string;
+            closedAt?: string;
             contactIds: string[];
             createdAt: string;
             createdBy: {
@@ -4840,6 +5114,8 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+            /** @enum {string} */
+            status: 'open' | 'closed';
             subject: string;
             taskCompleted: number;
             /** @enum {string} */
@@ -5758,6 +6034,38 @@ export interface operations {
             recurringTaskId: string;
             updatedAt: string;
             updatedBy: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  deleteRecurringTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recurringTaskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deleted: boolean;
+            recurringTaskId: string;
           };
         };
       };
