@@ -1,15 +1,14 @@
 // Closing conversations and deleting recurring tasks through HTTP on the local stack (issue 18):
-// a closed thread refuses messages and ticks (staff still read, the portal shows it closed) and
-// reminds nobody until reopened; a closed discussion refuses comments; a deleted recurring task is
+// a closed thread refuses messages and ticks (staff still read, the portal shows it closed; its
+// reminders stop: reminders.test.ts, under the fake clock); a closed discussion refuses comments; a deleted recurring task is
 // gone for good (publishing for it is refused), and a second delete changes nothing.
 import { describe, expect, it } from 'vitest';
 import { keys, patterns } from '../../functions/store/keys';
-import { getItem } from '../../functions/store/table';
 import { apiAs, problem } from './support/client';
 import { PDF, pdfBytes, upload } from './support/files';
 import { mailTo } from './support/mail';
 import { portalContact } from './support/portal';
-import { call, newFirm, partition, settle, table } from './support/stack';
+import { newFirm, partition, settle } from './support/stack';
 import { newThread, type Setup, setup, tick } from './support/threads';
 
 /** The event types of a case's activity trail, oldest first. */
@@ -94,32 +93,6 @@ describe('Routes: close and reopen a chat thread', () => {
     // Assess
     expect(closed.response.status).toBe(200);
     expect((await mailTo(s.email)).length).toBe(before);
-  });
-
-  it('closing stops the reminders: the scheduled run at the due slot sends none; reopening starts them afresh', async () => {
-    // Prepare: a thread due for a reminder in a day
-    const s = await setup('Closed Reminder Firm');
-    const thread = await newThread(s, { tasks: ['Send W-2'], reminders: { everyDays: 1, maxCount: 2 } });
-    const key = keys.reminder(s.firm.firmId, s.caseId, thread.threadId);
-    const schedule = await getItem<{ nextDueAt?: string }>(table, key, { consistent: true });
-    expect(schedule?.nextDueAt, 'the thread has a reminder due').toBeDefined();
-    const ref = threadRef(s, thread.threadId);
-    // Act: close, then run the reminders just after the slot (fake clock), then reopen
-    await apiAs(s.firm.staff.token).POST('/cases/{caseId}/threads/{threadId}/close', { params: ref });
-    const stopped = await getItem<{ nextDueAt?: string }>(table, key, { consistent: true });
-    const run = await call('POST', '/local/reminders/run', {
-      body: { now: new Date(Date.parse(schedule!.nextDueAt!) + 60_000).toISOString() },
-    });
-    await settle();
-    await apiAs(s.firm.staff.token).POST('/cases/{caseId}/threads/{threadId}/reopen', { params: ref });
-    const restarted = await getItem<{ nextDueAt?: string; sent: number }>(table, key, { consistent: true });
-    // Assess
-    expect(stopped?.nextDueAt).toBeUndefined();
-    expect(run.status).toBe(200);
-    expect((await caseEvents(s.firm.firmId, s.caseId)).filter((t) => t === 'reminder.due')).toEqual([]);
-    expect((await mailTo(s.email)).filter((m) => m.subject.startsWith('Reminder: open tasks'))).toEqual([]);
-    expect(restarted?.nextDueAt).toBeDefined();
-    expect(restarted?.sent).toBe(0);
   });
 
   it('another firm cannot close the thread (404), nor can a contact (its token is not a staff one: 401)', async () => {
