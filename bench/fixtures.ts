@@ -240,12 +240,7 @@ export const fixtures = {
     claims: await w.staffClaims('closeThread'),
     params: await ownThread(w, 'closeThread'),
   }),
-  reopenThread: async (w) => {
-    const claims = await w.staffClaims('reopenThread');
-    const params = await ownThread(w, 'reopenThread');
-    await w.must('closeThread', { claims, params });
-    return { claims, params };
-  },
+  reopenThread: (w) => closedFirst(w, 'reopenThread', ownThread, 'closeThread'),
   listPortalThreads: async (w) => {
     await w.threadParams();
     return { claims: (await w.portalContact()).claims, params: { caseId: await w.caseId() } };
@@ -306,12 +301,7 @@ export const fixtures = {
     claims: await w.staffClaims('closeDiscussion'),
     params: await ownDiscussion(w, 'closeDiscussion'),
   }),
-  reopenDiscussion: async (w) => {
-    const claims = await w.staffClaims('reopenDiscussion');
-    const params = await ownDiscussion(w, 'reopenDiscussion');
-    await w.must('closeDiscussion', { claims, params });
-    return { claims, params };
-  },
+  reopenDiscussion: (w) => closedFirst(w, 'reopenDiscussion', ownDiscussion, 'closeDiscussion'),
   listPortalDiscussions: async (w) => {
     await w.discussionParams();
     return { claims: (await w.portalContact()).claims, params: { caseId: await w.caseId() } };
@@ -528,4 +518,17 @@ async function ownDiscussion(w: World, route: RouteId) {
     body: { subject: `Bench ${route}`, message: 'Read this.', shareWith: 'all' },
   });
   return { caseId, discussionId: d.discussionId as string };
+}
+
+/** A reopen's call: a thread or discussion of its own, closed first. */
+async function closedFirst(
+  w: World,
+  route: RouteId,
+  own: (w: World, route: RouteId) => Promise<Record<string, string>>,
+  close: RouteId,
+): Promise<HttpCall> {
+  const claims = await w.staffClaims(route);
+  const params = await own(w, route);
+  await w.must(close, { claims, params });
+  return { claims, params };
 }

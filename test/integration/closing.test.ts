@@ -17,6 +17,12 @@ const caseEvents = async (firmId: string, caseId: string) =>
     .filter((i) => i.entity === 'activity')
     .map((i) => i.type as string);
 
+/** A refusal: 403 with its machine-readable code. */
+function expectRefused(res: { response: Response; error?: unknown }, code: string) {
+  expect(res.response.status).toBe(403);
+  expect(problem(res).code).toBe(code);
+}
+
 const threadRef = (s: Setup, threadId: string) => ({ path: { caseId: s.caseId, threadId } });
 
 describe('Routes: close and reopen a chat thread', () => {
@@ -49,12 +55,9 @@ describe('Routes: close and reopen a chat thread', () => {
     expect(closed.data).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
     expect(again.response.status).toBe(200);
     expect(again.data!.closedAt).toBe(closed.data!.closedAt);
-    expect(clientPost.response.status).toBe(403);
-    expect(problem(clientPost).code).toBe('thread_closed');
-    expect(clientTick.response.status).toBe(403);
-    expect(problem(clientTick).code).toBe('thread_closed');
-    expect(staffPost.response.status).toBe(403);
-    expect(problem(staffPost).code).toBe('thread_closed');
+    expectRefused(clientPost, 'thread_closed');
+    expectRefused(clientTick, 'thread_closed');
+    expectRefused(staffPost, 'thread_closed');
     expect(staffRead.response.status).toBe(200);
     expect(staffRead.data!.items.map((m) => m.text)).toEqual(['Please send these.']);
     expect(portalView.data).toMatchObject({ status: 'closed', taskCompleted: 0 });
@@ -149,15 +152,12 @@ describe('Routes: close and reopen a discussion', () => {
       params: ref,
     });
     // Assess: closed
-    expect(byStaff.response.status).toBe(403);
-    expect(problem(byStaff).code).toBe('admin_only');
+    expectRefused(byStaff, 'admin_only');
     expect(closed.response.status).toBe(200);
     expect(closed.data).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
     expect(again.data!.closedAt).toBe(closed.data!.closedAt);
-    expect(clientComment.response.status).toBe(403);
-    expect(problem(clientComment).code).toBe('discussion_closed');
-    expect(staffComment.response.status).toBe(403);
-    expect(problem(staffComment).code).toBe('discussion_closed');
+    expectRefused(clientComment, 'discussion_closed');
+    expectRefused(staffComment, 'discussion_closed');
     expect(staffRead.response.status).toBe(200);
     expect(staffRead.data!.items).toEqual([]);
     expect(portalView.data).toMatchObject({ status: 'closed', commentCount: 0 });
