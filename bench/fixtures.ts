@@ -244,6 +244,11 @@ export const fixtures = {
     claims: await w.staffClaims('putClientNotifications'),
     body: { showMessageContext: false, taskReminders: { everyDays: 7, maxCount: 3 } },
   }),
+  closeThread: async (w) => ({
+    claims: await w.staffClaims('closeThread'),
+    params: await ownThread(w, 'closeThread'),
+  }),
+  reopenThread: (w) => closedFirst(w, 'reopenThread', ownThread, 'closeThread'),
   listPortalThreads: async (w) => {
     await w.threadParams();
     return { claims: (await w.portalContact()).claims, params: { caseId: await w.caseId() } };
@@ -300,6 +305,11 @@ export const fixtures = {
     claims: await w.staffClaims('listComments'),
     params: await w.discussionParams(),
   }),
+  closeDiscussion: async (w) => ({
+    claims: await w.staffClaims('closeDiscussion'),
+    params: await ownDiscussion(w, 'closeDiscussion'),
+  }),
+  reopenDiscussion: (w) => closedFirst(w, 'reopenDiscussion', ownDiscussion, 'closeDiscussion'),
   listPortalDiscussions: async (w) => {
     await w.discussionParams();
     return { claims: (await w.portalContact()).claims, params: { caseId: await w.caseId() } };
@@ -457,6 +467,15 @@ export const fixtures = {
     });
     return { claims: await w.staffClaims('getRecurringTask'), params: { recurringTaskId: 'bench-read' } };
   },
+  deleteRecurringTask: async (w) => {
+    const claims = await w.staffClaims('deleteRecurringTask');
+    await w.must('putRecurringTask', {
+      claims: await w.staffClaims('putRecurringTask'),
+      params: { recurringTaskId: 'bench-delete' },
+      body: { name: 'Bench delete', notifyClient: true },
+    });
+    return { claims, params: { recurringTaskId: 'bench-delete' } };
+  },
   putCaseNotifyClient: async (w) => ({
     claims: await w.staffClaims('putCaseNotifyClient'),
     params: { caseId: await w.caseId() },
@@ -483,4 +502,41 @@ export const fixtures = {
 async function localPushSubscription(w: World, claims: Claims) {
   const key = await w.must(claims.firmId ? 'getPushPublicKey' : 'getPortalPushPublicKey', { claims });
   return (await localPushClient(w.stack.urls.push).subscribe(String(key.publicKey))).subscription;
+}
+
+/** A thread of its own for a route that closes or reopens it (the shared one stays open). */
+async function ownThread(w: World, route: RouteId) {
+  const caseId = await w.caseId();
+  const contact = await w.portalContact();
+  const t = await w.must('createThread', {
+    claims: await w.staffClaims('createThread'),
+    params: { caseId },
+    body: { subject: `Bench ${route}`, contactIds: [contact.contactId], tasks: ['Open task'] },
+  });
+  return { caseId, threadId: t.threadId as string };
+}
+
+/** A discussion of its own for a route that closes or reopens it (the shared one stays open). */
+async function ownDiscussion(w: World, route: RouteId) {
+  const caseId = await w.caseId();
+  await w.portalContact();
+  const d = await w.must('publishDiscussion', {
+    claims: await w.staffClaims('publishDiscussion'),
+    params: { caseId },
+    body: { subject: `Bench ${route}`, message: 'Read this.', shareWith: 'all' },
+  });
+  return { caseId, discussionId: d.discussionId as string };
+}
+
+/** A reopen's call: a thread or discussion of its own, closed first. */
+async function closedFirst(
+  w: World,
+  route: RouteId,
+  own: (w: World, route: RouteId) => Promise<Record<string, string>>,
+  close: RouteId,
+): Promise<HttpCall> {
+  const claims = await w.staffClaims(route);
+  const params = await own(w, route);
+  await w.must(close, { claims, params });
+  return { claims, params };
 }

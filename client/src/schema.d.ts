@@ -149,6 +149,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseId}/discussions/{discussionId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a discussion (idempotent): no new comments until reopened (403 discussion_closed).
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['closeDiscussion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{caseId}/discussions/{discussionId}/comments': {
     parameters: {
       query?: never;
@@ -167,6 +187,26 @@ export interface paths {
      * @description Auth: Bearer JWT of a staff user of the firm.
      */
     post: operations['addComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/discussions/{discussionId}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a closed discussion (idempotent): comments are taken again.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['reopenDiscussion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -529,6 +569,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseId}/threads/{threadId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a thread (idempotent): read-only until reopened (no messages or task changes, 403 thread_closed); its reminders stop.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['closeThread'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{caseId}/threads/{threadId}/messages': {
     parameters: {
       query?: never;
@@ -567,6 +627,26 @@ export interface paths {
      */
     put: operations['putThreadReminders'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/threads/{threadId}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a closed thread (idempotent); its reminders start afresh while tasks are open.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['reopenThread'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1515,7 +1595,11 @@ export interface paths {
      */
     put: operations['putRecurringTask'];
     post?: never;
-    delete?: never;
+    /**
+     * Delete a recurring task (idempotent: `deleted` says whether there was one): nothing can be published for it any more; earlier publications stay.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    delete: operations['deleteRecurringTask'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1802,6 +1886,7 @@ export interface components {
         name: string;
       };
       caseId: string;
+      closedAt?: string;
       commentCount: number;
       createdAt: string;
       createdBy: {
@@ -1814,6 +1899,8 @@ export interface components {
       lastCommentAt?: string;
       message: string;
       sharedWith?: string[];
+      /** @enum {string} */
+      status: 'open' | 'closed';
       subject: string;
     };
     DocumentSharesBody: {
@@ -2494,6 +2581,36 @@ export interface operations {
       500: components['responses']['InternalError'];
     };
   };
+  closeDiscussion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        discussionId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
   listComments: {
     parameters: {
       query?: {
@@ -2551,6 +2668,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CommentView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reopenDiscussion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        discussionId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscussionView'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -3178,6 +3325,7 @@ export interface operations {
           'application/json': {
             items: {
               caseId: string;
+              closedAt?: string;
               contactIds: string[];
               createdAt: string;
               createdBy: {
@@ -3191,6 +3339,8 @@ export interface operations {
                 everyDays: number;
                 maxCount: number;
               };
+              /** @enum {string} */
+              status: 'open' | 'closed';
               subject: string;
               taskCompleted: number;
               /** @enum {string} */
@@ -3241,6 +3391,7 @@ export interface operations {
         content: {
           'application/json': {
             caseId: string;
+            closedAt?: string;
             contactIds: string[];
             createdAt: string;
             createdBy: {
@@ -3254,6 +3405,8 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+            /** @enum {string} */
+            status: 'open' | 'closed';
             subject: string;
             taskCompleted: number;
             tasks: {
@@ -3320,6 +3473,7 @@ export interface operations {
         content: {
           'application/json': {
             caseId: string;
+            closedAt?: string;
             contactIds: string[];
             createdAt: string;
             createdBy: {
@@ -3333,6 +3487,8 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+            /** @enum {string} */
+            status: 'open' | 'closed';
             subject: string;
             taskCompleted: number;
             /** @enum {string} */
@@ -3346,6 +3502,60 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  closeThread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            caseId: string;
+            closedAt?: string;
+            contactIds: string[];
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            lastMessageAt: string;
+            reminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            subject: string;
+            taskCompleted: number;
+            /** @enum {string} */
+            taskState: 'none' | 'open' | 'done';
+            taskTotal: number;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
       500: components['responses']['InternalError'];
     };
   };
@@ -3486,6 +3696,7 @@ export interface operations {
         content: {
           'application/json': {
             caseId: string;
+            closedAt?: string;
             contactIds: string[];
             createdAt: string;
             createdBy: {
@@ -3499,6 +3710,62 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            subject: string;
+            taskCompleted: number;
+            /** @enum {string} */
+            taskState: 'none' | 'open' | 'done';
+            taskTotal: number;
+            threadId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reopenThread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        threadId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            caseId: string;
+            closedAt?: string;
+            contactIds: string[];
+            createdAt: string;
+            createdBy: {
+              id: string;
+              /** @enum {string} */
+              kind: 'staff' | 'contact';
+              name: string;
+            };
+            lastMessageAt: string;
+            reminders: {
+              everyDays: number;
+              maxCount: number;
+            };
+            /** @enum {string} */
+            status: 'open' | 'closed';
             subject: string;
             taskCompleted: number;
             /** @enum {string} */
@@ -3712,6 +3979,7 @@ export interface operations {
         content: {
           'application/json': {
             caseId: string;
+            closedAt?: string;
             contactIds: string[];
             createdAt: string;
             createdBy: {
@@ -3725,6 +3993,8 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+            /** @enum {string} */
+            status: 'open' | 'closed';
             subject: string;
             taskCompleted: number;
             /** @enum {string} */
@@ -4899,6 +5169,7 @@ export interface operations {
           'application/json': {
             items: {
               caseId: string;
+              closedAt?: string;
               contactIds: string[];
               createdAt: string;
               createdBy: {
@@ -4912,6 +5183,8 @@ export interface operations {
                 everyDays: number;
                 maxCount: number;
               };
+              /** @enum {string} */
+              status: 'open' | 'closed';
               subject: string;
               taskCompleted: number;
               /** @enum {string} */
@@ -4950,6 +5223,7 @@ export interface operations {
         content: {
           'application/json': {
             caseId: string;
+            closedAt?: string;
             contactIds: string[];
             createdAt: string;
             createdBy: {
@@ -4963,6 +5237,8 @@ export interface operations {
               everyDays: number;
               maxCount: number;
             };
+            /** @enum {string} */
+            status: 'open' | 'closed';
             subject: string;
             taskCompleted: number;
             /** @enum {string} */
@@ -5881,6 +6157,38 @@ export interface operations {
             recurringTaskId: string;
             updatedAt: string;
             updatedBy: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  deleteRecurringTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recurringTaskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deleted: boolean;
+            recurringTaskId: string;
           };
         };
       };

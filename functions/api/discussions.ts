@@ -11,6 +11,7 @@ import {
   listPortalComments,
   listPortalDiscussions,
   publishDiscussion,
+  setDiscussionStatus,
 } from '../domain/discussions';
 import {
   cancelFileRequest,
@@ -42,6 +43,10 @@ export function discussionsApi(deps: DiscussionsApiDeps, gate: Gate) {
         addComment(deps, principal, params.caseId, params.discussionId, body.body),
       listComments: ({ principal, params, query }) =>
         listComments(deps, principal, params.caseId, params.discussionId, query),
+      closeDiscussion: ({ principal, params }) =>
+        setDiscussionStatus(deps, principal, params.caseId, params.discussionId, 'closed'),
+      reopenDiscussion: ({ principal, params }) =>
+        setDiscussionStatus(deps, principal, params.caseId, params.discussionId, 'open'),
       listPortalDiscussions: ({ principal, params, query }) =>
         listPortalDiscussions(deps, principal, params.caseId, query),
       getPortalDiscussion: ({ principal, params }) =>

@@ -16,6 +16,7 @@ import {
   removePushSubscription,
 } from '../domain/push';
 import {
+  deleteRecurringTask,
   getRecurringTask,
   listRecurringTasks,
   putRecurringTask,
@@ -55,6 +56,8 @@ export function notificationsApi(deps: NotificationsApiDeps, gate: Gate) {
         putRecurringTask(deps, principal, params.recurringTaskId, body),
       listRecurringTasks: ({ principal, query }) => listRecurringTasks(deps, principal, query),
       getRecurringTask: ({ principal, params }) => getRecurringTask(deps, principal, params.recurringTaskId),
+      deleteRecurringTask: ({ principal, params }) =>
+        deleteRecurringTask(deps, principal, params.recurringTaskId),
       putCaseNotifyClient: ({ principal, params, body }) =>
         setCaseNotifyClient(deps, principal, params.caseId, body.notifyClient),
     },

@@ -23,6 +23,7 @@ import {
   postPortalMessage,
   postStaffMessage,
   setThreadReminders,
+  setThreadStatus,
 } from '../domain/threads';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
@@ -53,6 +54,10 @@ export function threadsApi(deps: TaskDeps, gate: Gate) {
         resendTasks(deps, principal, params.caseId, params.threadId),
       putThreadReminders: ({ principal, params, body }) =>
         setThreadReminders(deps, principal, params.caseId, params.threadId, body),
+      closeThread: ({ principal, params }) =>
+        setThreadStatus(deps, principal, params.caseId, params.threadId, 'closed'),
+      reopenThread: ({ principal, params }) =>
+        setThreadStatus(deps, principal, params.caseId, params.threadId, 'open'),
       listPortalThreads: ({ principal, params, query }) =>
         listPortalThreads(deps, principal, params.caseId, query),
       getPortalThread: ({ principal, params }) =>

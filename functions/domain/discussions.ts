@@ -14,7 +14,15 @@ import {
   requireCaseParts,
 } from './case-contacts';
 import { checkedAlongside } from './checks';
-import { notFound } from './errors';
+import {
+  type Closable,
+  ConversationStatus,
+  changesStatus,
+  requireDiscussionOpen,
+  type StatusChange,
+  statusView,
+} from './conversation-status';
+import { conflict, notFound } from './errors';
 import type { StaffUser } from './firm';
 import type { GrantLocation } from './grants';
 import { type Grant, type GrantLocator, withContactParts } from './grants';
@@ -23,7 +31,7 @@ import type { Clock, Ids, Page, PageRequest } from './ports';
 import { type Actor, type ContactPrincipal, Person, type StaffPrincipal, staffActor } from './principal';
 import { type ShareStore, shareAttachment } from './shares';
 
-export interface Discussion {
+export interface Discussion extends Closable {
   firmId: string;
   caseId: string;
   discussionId: string;
@@ -85,6 +93,11 @@ export interface DiscussionStore {
     discussionId: string,
     page: PageRequest,
   ): Promise<Page<Comment>>;
+  /**
+   * Closes or reopens the discussion with its event, in one transaction that holds only while its
+   * status is still the one read. False when it is not (nothing written).
+   */
+  setDiscussionStatus(d: Discussion, change: StatusChange, event: DomainEvent): Promise<boolean>;
 }
 
 export interface DiscussionDeps {
@@ -117,6 +130,9 @@ export const DiscussionView = z.object({
   createdAt: z.string(),
   commentCount: z.number().check(z.int(), z.nonnegative()),
   lastCommentAt: z.optional(z.string()),
+  /** `closed`: no new comments until staff reopen it. */
+  status: ConversationStatus,
+  closedAt: z.optional(z.string()),
 });
 export type DiscussionView = z.output<typeof DiscussionView>;
 
@@ -124,10 +140,16 @@ export type DiscussionView = z.output<typeof DiscussionView>;
 const shownAttachment = <T extends Pick<Discussion, 'attachment'>>(d: T): T =>
   d.attachment ? { ...d, attachment: { ...d.attachment, name: displayName(d.attachment.name) } } : d;
 
-export const staffDiscussionView = ({ firmId: _, ...d }: Discussion): DiscussionView => shownAttachment(d);
+/** The stored status fields as the view shows them (open when the item has none). */
+const shown = <T extends Omit<Discussion, 'firmId' | 'sharedWith'>>(d: T) => {
+  const { status: _, closedAt: __, ...rest } = d;
+  return { ...shownAttachment(rest), ...statusView(d) };
+};
+
+export const staffDiscussionView = ({ firmId: _, ...d }: Discussion): DiscussionView => shown(d);
 /** Contacts do not see who else a discussion is shared with. */
 export const portalDiscussionView = ({ firmId: _, sharedWith: __, ...d }: Discussion): DiscussionView =>
-  shownAttachment(d);
+  shown(d);
 export const commentView = ({ firmId: _, caseId: __, ...c }: Comment) => c;
 
 const staffPerson = (by: StaffPrincipal, user: StaffUser | undefined): Person => ({
@@ -218,6 +240,7 @@ export async function addComment(
     by.userId,
   );
   if (!d) throw notFound('discussion');
+  requireDiscussionOpen(d);
   const c = newComment(deps, d, staffPerson(by, user), body);
   await deps.discussions.addComment(c, commentEvent(deps, c, staffActor(by)));
   return commentView(c);
@@ -235,6 +258,38 @@ export async function listComments(
     deps.discussions.listComments(by.firmId, caseId, discussionId, pageOf(query)),
   );
   return mapPage(page, commentView);
+}
+
+/**
+ * Closes (`closed`) or reopens (`open`) a discussion. Idempotent: one already so is returned as it
+ * is, with no event. A concurrent change of its status makes it read the discussion once more.
+ */
+export async function setDiscussionStatus(
+  deps: Pick<DiscussionDeps, 'discussions' | 'clock' | 'ids'>,
+  by: StaffPrincipal,
+  caseId: string,
+  discussionId: string,
+  wanted: ConversationStatus,
+): Promise<DiscussionView> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const d = await staffDiscussionOf(deps, by, caseId, discussionId);
+    if (!changesStatus(d, wanted)) return staffDiscussionView(d);
+    const change: StatusChange = { status: wanted, at: deps.clock.now().toISOString(), by: by.userId };
+    const type = wanted === 'closed' ? 'discussion.closed' : 'discussion.reopened';
+    const event = activity(deps, type, d, staffActor(by), { discussionId });
+    if (await deps.discussions.setDiscussionStatus(d, change, event)) {
+      const { closedAt: _, ...rest } = d;
+      return staffDiscussionView({
+        ...rest,
+        status: wanted,
+        ...(wanted === 'closed' ? { closedAt: change.at } : {}),
+      });
+    }
+  }
+  throw conflict(
+    'concurrent_status_change',
+    'The discussion was closed and reopened at the same time; try again.',
+  );
 }
 
 // ── the portal ───────────────────────────────────────────────────────────────────────────────────
@@ -275,6 +330,7 @@ export async function addPortalComment(
   body: string,
 ) {
   const { discussion, grant } = await sharedDiscussionOf(deps, by, caseId, discussionId);
+  requireDiscussionOpen(discussion);
   const author: Person = { kind: 'contact', id: grant.contactId, name: grant.contactName };
   const c = newComment(deps, discussion, author, body);
   await deps.discussions.addComment(

@@ -1,12 +1,15 @@
 // The "notify client" flags of the process path (ONVIO): a recurring task (the integration's
 // process, e.g. "monthly payroll") and a case each carry one; a document published for a task of
 // that process tells the case's contacts only when both are on (and the firm's document path is
-// `process`). Admins save them; staff read them.
+// `process`). Admins save and delete them; staff read them. A recurring task schedules nothing by
+// itself: once deleted, nothing can be published for it and no notice names it any more.
+import type { DomainEvent } from '../events/catalogue';
 import * as z from '../zod-mini';
+import { activity } from './activity';
 import type { Case } from './cases';
 import { notFound } from './errors';
-import type { Clock, Page, PageRequest } from './ports';
-import type { StaffPrincipal } from './principal';
+import type { Clock, Ids, Page, PageRequest } from './ports';
+import { type StaffPrincipal, staffActor } from './principal';
 
 /** The integration's own id of a recurring task: a safe slug (it names items and URLs). */
 export const RECURRING_TASK_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -33,6 +36,11 @@ export interface RecurringTaskStore {
   getRecurringTask(firmId: string, recurringTaskId: string): Promise<RecurringTask | undefined>;
   /** The firm's recurring tasks by id. */
   listRecurringTasks(firmId: string, page: PageRequest): Promise<Page<RecurringTask>>;
+  /**
+   * Deletes the task with its event (firm-level) in one transaction, while it is still there.
+   * False, nothing written, when it was not (already deleted, or never saved).
+   */
+  deleteRecurringTask(t: RecurringTask, event: DomainEvent): Promise<boolean>;
 }
 
 export interface CaseFlagStore {
@@ -48,7 +56,12 @@ export interface RecurringTaskDeps {
   recurringTasks: RecurringTaskStore;
   caseFlags: CaseFlagStore;
   clock: Clock;
+  ids: Ids;
 }
+
+/** What a delete answers: `deleted` false when there was nothing to delete (still a success). */
+export const RecurringTaskDeletedView = z.object({ recurringTaskId: z.string(), deleted: z.boolean() });
+export type RecurringTaskDeletedView = z.output<typeof RecurringTaskDeletedView>;
 
 export const recurringTaskView = ({ firmId: _, ...view }: RecurringTask): RecurringTaskView => view;
 
@@ -89,6 +102,25 @@ export async function listRecurringTasks(
 ): Promise<Page<RecurringTaskView>> {
   const found = await deps.recurringTasks.listRecurringTasks(by.firmId, page);
   return { ...found, items: found.items.map(recurringTaskView) };
+}
+
+/**
+ * Deletes a recurring task (idempotent, as the house's other deletes: a repeat answers 200 with
+ * `deleted: false` and writes no second event). Publications made for it stay; a publish naming it
+ * afterwards is refused (422 recurring_task_unknown), as for one never saved.
+ */
+export async function deleteRecurringTask(
+  deps: Pick<RecurringTaskDeps, 'recurringTasks' | 'clock' | 'ids'>,
+  by: StaffPrincipal,
+  recurringTaskId: string,
+): Promise<RecurringTaskDeletedView> {
+  const t = await deps.recurringTasks.getRecurringTask(by.firmId, recurringTaskId);
+  if (!t) return { recurringTaskId, deleted: false };
+  const event = activity(deps, 'recurringtask.deleted', { firmId: by.firmId }, staffActor(by), {
+    recurringTaskId,
+    name: t.name,
+  });
+  return { recurringTaskId, deleted: await deps.recurringTasks.deleteRecurringTask(t, event) };
 }
 
 /** Sets a case's notify-client flag (the process path tells its contacts only while it is on). */

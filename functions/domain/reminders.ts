@@ -4,6 +4,7 @@
 // second run (or two at once) finds nothing left to claim.
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
+import { statusOf } from './conversation-status';
 import type { Clock, Ids, Page, PageRequest } from './ports';
 import { nextDueAt, remindersLeft, taskState } from './task-rules';
 import type { ReminderSchedule, Thread } from './threads';
@@ -88,7 +89,13 @@ async function remind(
   const slot = schedule?.nextDueAt;
   // The index lags behind the item: only a schedule still due now is served.
   if (!schedule || !slot || slot > now.toISOString()) return 'skipped';
-  if (!thread || taskState({ completed: thread.taskCompleted, total: thread.taskTotal }) !== 'open') {
+  // A closed thread reminds nobody (its close stopped the schedule; this covers a run that raced it).
+  const closed = thread && statusOf(thread) === 'closed';
+  if (
+    !thread ||
+    closed ||
+    taskState({ completed: thread.taskCompleted, total: thread.taskTotal }) !== 'open'
+  ) {
     await deps.reminders.stop(schedule, slot);
     return 'stopped';
   }

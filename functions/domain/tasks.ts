@@ -5,6 +5,7 @@
 // ATTEMPTS times, then 409 concurrent_task_change), so counts and filter state stay exact.
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
+import { requireThreadOpen } from './conversation-status';
 import { conflict, DomainError, notFound, unprocessable } from './errors';
 import type { Page } from './ports';
 import type { ContactPrincipal, StaffPrincipal } from './principal';
@@ -110,6 +111,7 @@ async function changeTasks<R>(
 ): Promise<R> {
   for (let attempt = 1; ; attempt++) {
     const { thread, author, tasks } = await load();
+    requireThreadOpen(thread);
     const now = deps.clock.now();
     const at = now.toISOString();
     const p = plan(thread, tasks, author, at);
@@ -332,7 +334,8 @@ export async function moveTask(
   ref: { caseId: string; threadId: string; taskId: string },
   target: { afterTaskId?: string | undefined; beforeTaskId?: string | undefined },
 ): Promise<Task> {
-  const { author, tasks } = await staffCaller(deps, by, ref.caseId, ref.threadId)();
+  const { thread, author, tasks } = await staffCaller(deps, by, ref.caseId, ref.threadId)();
+  requireThreadOpen(thread);
   const task = find(tasks, ref.taskId);
   const position = movePosition(tasks, task.taskId, {
     afterId: target.afterTaskId,
@@ -365,6 +368,7 @@ export async function resendTasks(
   threadId: string,
 ): Promise<Message> {
   const { thread, author, tasks } = await staffCaller(deps, by, caseId, threadId)();
+  requireThreadOpen(thread);
   if (tasks.length === 0) throw unprocessable('no_tasks', 'This thread has no tasks to re-send.');
   const done = tasks.filter((t) => t.done).length;
   const message: Message = {

@@ -6,7 +6,15 @@ import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { Case } from './cases';
 import { checkedAlongside } from './checks';
-import { notFound, unprocessable } from './errors';
+import {
+  type Closable,
+  ConversationStatus,
+  changesStatus,
+  requireThreadOpen,
+  type StatusChange,
+  statusView,
+} from './conversation-status';
+import { conflict, notFound, unprocessable } from './errors';
 import type { StaffUser } from './firm';
 import { type Grant, type GrantLocation, type GrantLocator, withContactParts } from './grants';
 import type { Clock, Ids, Page, PageRequest } from './ports';
@@ -27,7 +35,7 @@ import {
 /** Who wrote a message or changed a task, with the name shown to others. */
 export type Author = Person;
 
-export interface Thread {
+export interface Thread extends Closable {
   firmId: string;
   caseId: string;
   threadId: string;
@@ -167,6 +175,16 @@ export interface ThreadStore {
     settings: ReminderSettings,
     change: 'stop' | { start: string },
   ): Promise<void>;
+  /**
+   * Closes or reopens the thread, with its reminder change and event, in one transaction that holds
+   * only while the thread's status is still the one read. False when it is not (nothing written).
+   */
+  setThreadStatus(
+    thread: Thread,
+    change: StatusChange,
+    reminder: ReminderChange,
+    event: DomainEvent,
+  ): Promise<boolean>;
 }
 
 export interface ThreadDeps {
@@ -190,6 +208,9 @@ export const ThreadView = z.object({
   taskTotal: z.number().check(z.int(), z.nonnegative()),
   taskState: z.enum(['none', 'open', 'done']),
   reminders: z.object({ everyDays: z.number().check(z.int()), maxCount: z.number().check(z.int()) }),
+  /** `closed`: read-only until staff reopen it (no messages, no task changes). */
+  status: ConversationStatus,
+  closedAt: z.optional(z.string()),
 });
 export type ThreadView = z.output<typeof ThreadView>;
 
@@ -201,7 +222,10 @@ export interface NewThread {
   reminders?: ReminderSettings | undefined;
 }
 
-export const threadView = (t: Thread): ThreadView => ({ ...t, taskState: taskState(countsOf(t)) });
+export const threadView = (t: Thread): ThreadView => {
+  const { status: _, closedAt: __, ...rest } = t;
+  return { ...rest, taskState: taskState(countsOf(t)), ...statusView(t) };
+};
 export const countsOf = (t: Pick<Thread, 'taskCompleted' | 'taskTotal'>): TaskCounts => ({
   completed: t.taskCompleted,
   total: t.taskTotal,
@@ -423,6 +447,7 @@ export async function postPortalMessage(
 }
 
 async function post(deps: ThreadDeps, thread: Thread, author: Author, text: string): Promise<Message> {
+  requireThreadOpen(thread);
   const message: Message = {
     firmId: thread.firmId,
     caseId: thread.caseId,
@@ -480,12 +505,67 @@ export async function setThreadReminders(
   settings: ReminderSettings,
 ): Promise<ThreadView> {
   const thread = await requireStaffThread(deps, by, caseId, threadId);
+  requireThreadOpen(thread);
   const reminders = { everyDays: settings.everyDays, maxCount: settings.maxCount };
   const open = taskState(countsOf(thread)) === 'open';
   const change =
     open && reminders.maxCount > 0 ? { start: nextDueAt(deps.clock.now(), reminders) } : ('stop' as const);
   await deps.threads.saveReminders(thread, reminders, change);
   return threadView({ ...thread, reminders });
+}
+
+/**
+ * What a close or reopen does to the reminders: a closed thread reminds nobody (its tasks cannot
+ * be ticked); a reopened one starts afresh (none sent yet) while tasks are open and reminders on.
+ */
+export function reminderOnStatus(thread: Thread, wanted: ConversationStatus, now: Date): ReminderChange {
+  if (wanted === 'closed') return 'stop';
+  const open = taskState(countsOf(thread)) === 'open';
+  return open && thread.reminders.maxCount > 0 ? { start: nextDueAt(now, thread.reminders) } : undefined;
+}
+
+/**
+ * Closes (`closed`) or reopens (`open`) a thread. Idempotent: one already so is returned as it is,
+ * with no event. A concurrent change of its status makes it read the thread once more.
+ */
+export async function setThreadStatus(
+  deps: ThreadDeps,
+  by: StaffPrincipal,
+  caseId: string,
+  threadId: string,
+  wanted: ConversationStatus,
+): Promise<ThreadView> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const { thread, author } = await staffThreadWith(deps, by, caseId, threadId);
+    if (!changesStatus(thread, wanted)) return threadView(thread);
+    const now = deps.clock.now();
+    const change: StatusChange = { status: wanted, at: now.toISOString(), by: by.userId };
+    const event = activity(
+      deps,
+      wanted === 'closed' ? 'thread.closed' : 'thread.reopened',
+      thread,
+      toActor(author),
+      {
+        threadId,
+      },
+    );
+    const written = await deps.threads.setThreadStatus(
+      thread,
+      change,
+      reminderOnStatus(thread, wanted, now),
+      event,
+    );
+    if (written) {
+      const { closedAt: _, ...rest } = thread;
+      return threadView(
+        wanted === 'closed' ? { ...rest, status: wanted, closedAt: change.at } : { ...rest, status: wanted },
+      );
+    }
+  }
+  throw conflict(
+    'concurrent_status_change',
+    'The thread was closed and reopened at the same time; try again.',
+  );
 }
 
 /** Only the paging fields reach the store (a query object may carry filters too). */

@@ -151,6 +151,17 @@ export const eventDetails = {
     sequence: z.number().check(z.int(), z.positive()),
     openTasks: z.number().check(z.int(), z.positive()),
   }),
+  // ── closing conversations, deleting recurring tasks (issue 18) ──
+  /** Staff closed a chat thread: no messages or task changes until it is reopened; its reminders stop. */
+  'thread.closed': z.object({ threadId: z.string() }),
+  /** Staff reopened a closed chat thread; its reminders start afresh while tasks are open. */
+  'thread.reopened': z.object({ threadId: z.string() }),
+  /** Staff closed a discussion: no new comments until it is reopened. */
+  'discussion.closed': z.object({ discussionId: z.string() }),
+  /** Staff reopened a closed discussion. */
+  'discussion.reopened': z.object({ discussionId: z.string() }),
+  /** An admin deleted a recurring task (firm-level): nothing can be published for it any more. */
+  'recurringtask.deleted': z.object({ recurringTaskId: z.string(), name: z.string() }),
 } as const;
 
 export type EventType = keyof typeof eventDetails;

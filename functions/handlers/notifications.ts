@@ -11,6 +11,7 @@ import { preferenceStore } from '../store/preferences';
 import { pushSubscriptionStore } from '../store/push-subscriptions';
 import { caseFlagStore, recurringTaskStore } from '../store/recurring-tasks';
 import { gateFromEnv } from '../wiring/gate';
+import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
 
 const table = await tableFromEnv();
@@ -27,6 +28,7 @@ export const handler = notificationsApi(
     vapid: vapidKeySecret(secretsManager(), loadConfig(['VAPID_SECRET_ARN']).VAPID_SECRET_ARN),
     pushServices: loadConfig(['PUSH_SERVICES']).PUSH_SERVICES,
     clock: systemClock,
+    ids: ulidIds,
   },
   gateFromEnv(table),
 );

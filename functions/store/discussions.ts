@@ -2,15 +2,18 @@
 // (CaseParts) and the grants of a case's contacts (CaseContacts).
 import type { CaseContacts, CaseParts } from '../domain/case-contacts';
 import type { Case } from '../domain/cases';
+import { discussionClosed } from '../domain/conversation-status';
 import type { Comment, Discussion, DiscussionStore } from '../domain/discussions';
 import type { Document } from '../domain/documents';
-import { notFound } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
 import type { Grant } from '../domain/grants';
 import { Entity, keys, patterns } from './keys';
 import {
   getItem,
   getNamed,
+  OPEN_GUARD,
+  OPEN_NAMES,
+  OPEN_VALUES,
   putActivity,
   putInCase,
   queryAll,
@@ -18,6 +21,7 @@ import {
   type Table,
   toItem,
   transact,
+  writeStatusChange,
 } from './table';
 
 export function caseContacts(table: Table): CaseContacts {
@@ -98,10 +102,12 @@ export function discussionStore(table: Table): DiscussionStore {
               Key: keys.discussion(c.firmId, c.caseId, c.discussionId),
               UpdateExpression: 'ADD commentCount :one SET lastCommentAt = :at',
               ConditionExpression: sharedWithContact
-                ? 'attribute_exists(PK) AND contains(sharedWith, :contact)'
-                : 'attribute_exists(PK)',
+                ? `attribute_exists(PK) AND contains(sharedWith, :contact) AND ${OPEN_GUARD}`
+                : `attribute_exists(PK) AND ${OPEN_GUARD}`,
+              ExpressionAttributeNames: OPEN_NAMES,
               ExpressionAttributeValues: {
                 ':one': 1,
+                ...OPEN_VALUES,
                 ':at': c.createdAt,
                 ...(sharedWithContact ? { ':contact': sharedWithContact } : {}),
               },
@@ -116,8 +122,15 @@ export function discussionStore(table: Table): DiscussionStore {
           },
           putActivity(table, event),
         ],
-        { 0: () => notFound('discussion') },
+        // The discussion was read a moment before; discussions are never deleted and whom they are
+        // shared with never changes: a failed condition means it was closed in between.
+        { 0: discussionClosed },
       ),
+
+    setDiscussionStatus: (d, change, event) =>
+      writeStatusChange(table, keys.discussion(d.firmId, d.caseId, d.discussionId), change, [
+        putActivity(table, event),
+      ]),
 
     listComments: (firmId, caseId, discussionId, page) =>
       queryPage<Comment>(table, patterns.commentsOfDiscussion(firmId, caseId, discussionId), page),

@@ -3,6 +3,7 @@
 // counts by ADD (held to the counts it read), the update message, its events, the schedule.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/cases';
+import { threadClosed } from '../domain/conversation-status';
 import { notFound } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
 import type { Grant } from '../domain/grants';
@@ -16,6 +17,9 @@ import {
   getItem,
   getNamed,
   isTransactionConflict,
+  OPEN_GUARD,
+  OPEN_NAMES,
+  OPEN_VALUES,
   putActivity,
   queryAll,
   queryPage,
@@ -23,9 +27,16 @@ import {
   toItem,
   transact,
   writeRetrying,
+  writeStatusChange,
 } from './table';
 
 type TransactItem = Parameters<typeof transact>[1][number];
+
+/**
+ * A message's thread was read a moment before, and threads are never deleted: when its condition
+ * fails the thread was closed in between.
+ */
+const closedMeanwhile = threadClosed;
 
 /** Strongly consistent read of one item: a tick must see the tick before it. */
 const readItem = <T>(table: Table, key: ItemKey) => getItem<T>(table, key, { consistent: true });
@@ -145,14 +156,15 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
               TableName: table.name,
               Key: keys.thread(firmId, caseId, threadId),
               UpdateExpression: 'SET lastMessageAt = :at',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeValues: { ':at': message.createdAt },
+              ConditionExpression: `attribute_exists(PK) AND ${OPEN_GUARD}`,
+              ExpressionAttributeNames: OPEN_NAMES,
+              ExpressionAttributeValues: { ':at': message.createdAt, ...OPEN_VALUES },
             },
           },
           putMessage(message),
           ...(event ? [putActivity(table, event)] : []),
         ],
-        { 0: () => notFound('thread') },
+        { 0: closedMeanwhile },
       );
     },
 
@@ -184,8 +196,11 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
               `SET lastMessageAt = :at${index ? ', GSI2PK = :g2pk, GSI2SK = :g2sk' : ''}`,
               ...(index ? [] : ['REMOVE GSI2PK, GSI2SK']),
             ].join(' '),
-            ConditionExpression: 'taskTotal = :t0 AND taskCompleted = :c0',
+            // Closed meanwhile: the domain re-reads and refuses (thread_closed).
+            ConditionExpression: `taskTotal = :t0 AND taskCompleted = :c0 AND ${OPEN_GUARD}`,
+            ExpressionAttributeNames: OPEN_NAMES,
             ExpressionAttributeValues: {
+              ...OPEN_VALUES,
               ':dt': w.delta.total,
               ':dc': w.delta.completed,
               ':t0': w.thread.taskTotal,
@@ -240,6 +255,12 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
         { 0: () => notFound('thread') },
       );
     },
+
+    setThreadStatus: (thread, change, reminder, event) =>
+      writeStatusChange(table, keys.thread(thread.firmId, thread.caseId, thread.threadId), change, [
+        ...(reminder ? [reminderUpdate(table, thread, reminder)] : []),
+        putActivity(table, event),
+      ]),
 
     async moveTask(task, position, at, by) {
       try {

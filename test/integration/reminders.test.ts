@@ -1,6 +1,6 @@
 // Automatic reminders of open client tasks through the local stack: the scheduled function runs
 // at a fake time (POST /local/reminders/run with `now`), finds due schedules through the due-date
-// index, and sends each due slot once however often it runs.
+// index, and sends each due slot once however often it runs; a closed thread is reminded of nothing.
 import { describe, expect, it } from 'vitest';
 import { keys, patterns } from '../../functions/store/keys';
 import { getItem } from '../../functions/store/table';
@@ -104,6 +104,34 @@ describe('Scheduled: automatic reminders', () => {
     expect(override.data!.reminders).toEqual({ everyDays: 1, maxCount: 0 });
     expect(await reminderMails(s)).toEqual([]);
     expect(await reminderEvents(s)).toEqual([]);
+  });
+
+  it('a closed thread is not reminded at its due slot; reopening starts its schedule afresh', async () => {
+    // Prepare: a thread due for a reminder in a day (here, not in closing.test.ts: the runs of this
+    // file would otherwise claim or leave slots of another file's one-day schedules)
+    const s = await setup('Closed Reminder Firm');
+    const thread = await newThread(s, { tasks: ['Send W-2'], reminders: { everyDays: 1, maxCount: 2 } });
+    const due = await firstDueAt(s, thread.threadId);
+    const staff = apiAs(s.firm.staff.token);
+    const params = { path: { caseId: s.caseId, threadId: thread.threadId } };
+    // Act: close, run just after the slot, reopen
+    const closed = await staff.POST('/cases/{caseId}/threads/{threadId}/close', { params });
+    await runAt(new Date(due + 60_000));
+    await staff.POST('/cases/{caseId}/threads/{threadId}/reopen', { params });
+    const restarted = await getItem<{ nextDueAt?: string; sent: number }>(
+      table,
+      keys.reminder(s.firm.firmId, s.caseId, thread.threadId),
+      { consistent: true },
+    );
+    // Closed again: no slot of this thread is left for a later run of this file.
+    await staff.POST('/cases/{caseId}/threads/{threadId}/close', { params });
+    // Assess
+    expect(closed.data!.status).toBe('closed');
+    expect(await reminderMails(s)).toEqual([]);
+    expect(await reminderEvents(s)).toEqual([]);
+    expect(restarted?.nextDueAt).toBeDefined();
+    expect(Date.parse(restarted!.nextDueAt!)).toBeGreaterThan(due - 60_000);
+    expect(restarted?.sent).toBe(0);
   });
 
   it('refuses a run at a time that is not an ISO date-time', async () => {

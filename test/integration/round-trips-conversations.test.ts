@@ -14,6 +14,7 @@ import {
   listPortalComments,
   listPortalDiscussions,
   publishDiscussion,
+  setDiscussionStatus,
 } from '../../functions/domain/discussions';
 import {
   createFileRequest,
@@ -25,6 +26,7 @@ import { systemClock } from '../../functions/domain/ports';
 import { getStaffPreferences } from '../../functions/domain/preferences';
 import type { ContactPrincipal, StaffPrincipal } from '../../functions/domain/principal';
 import { getRecipients, putRecipients } from '../../functions/domain/recipients';
+import { deleteRecurringTask } from '../../functions/domain/recurring-tasks';
 import {
   listPortalTasks,
   listStaffTasks,
@@ -44,6 +46,7 @@ import {
   postPortalMessage,
   postStaffMessage,
   setThreadReminders,
+  setThreadStatus,
 } from '../../functions/domain/threads';
 import { listVersions } from '../../functions/domain/versions';
 import { caseStore } from '../../functions/store/cases';
@@ -55,6 +58,7 @@ import { grantLookup } from '../../functions/store/grants';
 import { inboxStore } from '../../functions/store/inbox';
 import { preferenceStore } from '../../functions/store/preferences';
 import { recipientsStore, staffDirectory } from '../../functions/store/recipients';
+import { recurringTaskStore } from '../../functions/store/recurring-tasks';
 import { shareStore } from '../../functions/store/shares';
 import { threadStore } from '../../functions/store/threads';
 import { versionStore } from '../../functions/store/versions';
@@ -338,6 +342,42 @@ describe('inbox, notifications, versions', () => {
         ),
       ),
     ).toEqual({ requests: 2, roundTrips: 1 });
+  });
+});
+
+describe('closing (issue 18): close, reopen, delete', () => {
+  it('a close or reopen writes in two round trips (the item, then its transaction); a repeat reads only', async () => {
+    // Prepare: a thread and a discussion of their own (the others above stay open)
+    const own = await newThread(s, { tasks: ['Open'] });
+    const d = await apiAs(s.firm.admin.token).POST('/cases/{caseId}/discussions', {
+      params: { path: { caseId: s.caseId } },
+      body: { subject: 'Counted close', message: 'Closing soon.', shareWith: 'all' },
+    });
+    const discussionId = d.data!.discussionId;
+    const deps = discussionDeps();
+    // Act + Assess
+    const close = () => setThreadStatus(threadDeps as never, staff, s.caseId, own.threadId, 'closed');
+    expect(await cost(close)).toEqual({ requests: 2, roundTrips: 2 });
+    expect(await cost(close)).toEqual({ requests: 1, roundTrips: 1 });
+    expect(
+      await cost(() => setThreadStatus(threadDeps as never, staff, s.caseId, own.threadId, 'open')),
+    ).toEqual({ requests: 2, roundTrips: 2 });
+    expect(
+      await cost(() => setDiscussionStatus(deps as never, admin, s.caseId, discussionId, 'closed')),
+    ).toEqual({ requests: 2, roundTrips: 2 });
+  });
+
+  it('a recurring task is deleted in two round trips; a repeat reads only', async () => {
+    // Prepare
+    await apiAs(s.firm.admin.token).PUT('/recurring-tasks/{recurringTaskId}', {
+      params: { path: { recurringTaskId: 'counted-delete' } },
+      body: { name: 'Counted', notifyClient: true },
+    });
+    const deps = { recurringTasks: recurringTaskStore(counted), clock: systemClock, ids: ulidIds };
+    const remove = () => deleteRecurringTask(deps, admin, 'counted-delete');
+    // Act + Assess
+    expect(await cost(remove)).toEqual({ requests: 2, roundTrips: 2 });
+    expect(await cost(remove)).toEqual({ requests: 1, roundTrips: 1 });
   });
 });
 

@@ -13,6 +13,7 @@ import {
 import {
   NotifyClientBody,
   RecurringTaskBody,
+  RecurringTaskDeletedView,
   RecurringTaskParams,
   RecurringTaskView,
 } from '../schemas/recurring-tasks';
@@ -156,6 +157,17 @@ export const notificationsRoutes = {
     summary: 'One recurring task and its notify-client flag.',
     params: RecurringTaskParams,
     response: { status: 200, schema: RecurringTaskView },
+  }),
+  deleteRecurringTask: defineRoute({
+    method: 'DELETE',
+    path: '/recurring-tasks/{recurringTaskId}',
+    group: 'notifications',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      'Delete a recurring task (idempotent: `deleted` says whether there was one): nothing can be published for it any more; earlier publications stay.',
+    params: RecurringTaskParams,
+    response: { status: 200, schema: RecurringTaskDeletedView },
   }),
   putCaseNotifyClient: defineRoute({
     method: 'PUT',

@@ -170,6 +170,27 @@ export const threadsRoutes = {
     body: ReminderSettings,
     response: { status: 200, schema: ThreadView },
   }),
+  closeThread: defineRoute({
+    method: 'POST',
+    path: '/cases/{caseId}/threads/{threadId}/close',
+    group: 'threads',
+    auth: 'staff',
+    scope: 'case',
+    summary:
+      'Close a thread (idempotent): read-only until reopened (no messages or task changes, 403 thread_closed); its reminders stop.',
+    params: ThreadParams,
+    response: { status: 200, schema: ThreadView },
+  }),
+  reopenThread: defineRoute({
+    method: 'POST',
+    path: '/cases/{caseId}/threads/{threadId}/reopen',
+    group: 'threads',
+    auth: 'staff',
+    scope: 'case',
+    summary: 'Reopen a closed thread (idempotent); its reminders start afresh while tasks are open.',
+    params: ThreadParams,
+    response: { status: 200, schema: ThreadView },
+  }),
   listPortalThreads: defineRoute({
     method: 'GET',
     path: '/portal/cases/{caseId}/threads',

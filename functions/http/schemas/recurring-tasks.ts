@@ -1,11 +1,11 @@
 // Request and response schemas of the process path (ONVIO): recurring tasks and their
 // notify-client flag, a case's notify-client flag, and publishing a document for a recurring task.
 import { PublicationView } from '../../domain/publish';
-import { RECURRING_TASK_ID, RecurringTaskView } from '../../domain/recurring-tasks';
+import { RECURRING_TASK_ID, RecurringTaskDeletedView, RecurringTaskView } from '../../domain/recurring-tasks';
 import * as z from '../../zod-mini';
 import { Id, Text } from './common';
 
-export { PublicationView, RecurringTaskView };
+export { PublicationView, RecurringTaskDeletedView, RecurringTaskView };
 
 /** The integration's own id of the recurring task. */
 export const RecurringTaskId = z

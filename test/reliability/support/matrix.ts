@@ -20,9 +20,11 @@ import {
   grant,
   newCase,
   newContact,
+  newDiscussion,
   newEmail,
   newFileRequest,
   newTask,
+  newThread,
   PDF,
   portalToken,
 } from './world';
@@ -502,6 +504,14 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     path: `${threadPath(c)}/reminders`,
     body: { everyDays: 3, maxCount: 2 },
   }),
+  // Closing is for good until a reopen: an allowed cell closes a thread of its own; a reopen of the
+  // shared (open) thread changes nothing (idempotent), so no other cell's thread is ever closed.
+  closeThread: async (c) => {
+    if (!c.allowed) return { method: 'POST', path: `${threadPath(c)}/close` };
+    const own = await newThread(c.h, worldOf(c).firm, caseOf(c), [fileRequestRecipient(c)]);
+    return { method: 'POST', path: `/cases/${caseOf(c)}/threads/${own.threadId}/close` };
+  },
+  reopenThread: (c) => ({ method: 'POST', path: `${threadPath(c)}/reopen` }),
   listPortalThreads: (c) => ({ method: 'GET', path: `/portal/cases/${caseOf(c)}/threads` }),
   getPortalThread: (c) => ({ method: 'GET', path: `/portal${threadPath(c)}` }),
   listPortalThreadMessages: (c) => ({ method: 'GET', path: `/portal${threadPath(c)}/messages` }),
@@ -531,6 +541,12 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     body: { body: 'Matrix comment' },
   }),
   listComments: (c) => ({ method: 'GET', path: `${discussionPath(c)}/comments` }),
+  closeDiscussion: async (c) => {
+    if (!c.allowed) return { method: 'POST', path: `${discussionPath(c)}/close` };
+    const own = await newDiscussion(c.h, worldOf(c).firm, caseOf(c));
+    return { method: 'POST', path: `/cases/${caseOf(c)}/discussions/${own}/close` };
+  },
+  reopenDiscussion: (c) => ({ method: 'POST', path: `${discussionPath(c)}/reopen` }),
   listPortalDiscussions: (c) => ({ method: 'GET', path: `/portal/cases/${caseOf(c)}/discussions` }),
   getPortalDiscussion: (c) => ({ method: 'GET', path: `/portal${discussionPath(c)}` }),
   addPortalComment: (c) => ({
@@ -661,6 +677,11 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     if (c.allowed && c.p.firm) await saveMatrixTask(c, c.p.firm === 'B' ? c.w.B : c.w.A);
     return { method: 'GET', path: `/recurring-tasks/${MATRIX_TASK}` };
   },
+  deleteRecurringTask: async (c) => {
+    // A task of its own (MATRIX_TASK stays for the publish cells), saved first by an allowed caller's firm.
+    if (c.allowed && c.p.firm) await saveMatrixTask(c, c.p.firm === 'B' ? c.w.B : c.w.A, DELETED_TASK);
+    return { method: 'DELETE', path: `/recurring-tasks/${DELETED_TASK}` };
+  },
   // On (the default): the other scenarios' notifications keep flowing.
   putCaseNotifyClient: (c) => ({
     method: 'PUT',
@@ -718,10 +739,12 @@ const fileRequestRecipient = (c: Ctx) =>
 
 /** The recurring task the process-path cells publish for. */
 const MATRIX_TASK = 'matrix-payroll';
+/** The recurring task the delete cells save and delete. */
+const DELETED_TASK = 'matrix-deleted';
 
-/** Saves MATRIX_TASK in a firm (idempotent: a create-or-replace by its admin). */
-async function saveMatrixTask(c: Ctx, w: World['A']) {
-  const res = await c.h.call('PUT', `/recurring-tasks/${MATRIX_TASK}`, {
+/** Saves MATRIX_TASK (or `id`) in a firm (idempotent: a create-or-replace by its admin). */
+async function saveMatrixTask(c: Ctx, w: World['A'], id = MATRIX_TASK) {
+  const res = await c.h.call('PUT', `/recurring-tasks/${id}`, {
     token: w.firm.admin.token,
     body: { name: 'Matrix payroll', notifyClient: true },
   });

@@ -92,7 +92,8 @@ export async function newFileRequest(
   return res.body.requestId;
 }
 
-async function newDiscussion(h: Harness, firm: TestFirm, caseId: string): Promise<string> {
+/** A discussion of a case shared with all its contacts (published by the firm's admin). */
+export async function newDiscussion(h: Harness, firm: TestFirm, caseId: string): Promise<string> {
   const res = await h.call('POST', `/cases/${caseId}/discussions`, {
     token: firm.admin.token,
     body: { subject: 'Year-end planning', message: 'Our plan for the year end.', shareWith: 'all' },
