@@ -56,6 +56,13 @@ export const CONTACT_VISIBILITY: Partial<Record<EventType, ContactRule>> = {
   'task.changed': actor,
   'tasks.completed': never,
   'reminder.due': never,
+  // Closing and reopening name no contacts (the portal shows the thread's or discussion's status
+  // itself); a recurring task is the firm's own template.
+  'thread.closed': never,
+  'thread.reopened': never,
+  'discussion.closed': never,
+  'discussion.reopened': never,
+  'recurringtask.deleted': never,
 };
 
 /** The rule for a stored entry's type; an unknown type (written by a newer version) is `never`. */

@@ -108,6 +108,31 @@ export const ACTIVITY_SENTENCES: Partial<Record<EventType, Sentences>> = {
     es: '{actor} inició el chat «{subject}».',
     'pt-BR': '{actor} iniciou a conversa "{subject}".',
   },
+  'thread.closed': {
+    en: '{actor} closed a conversation.',
+    es: '{actor} cerró un chat.',
+    'pt-BR': '{actor} encerrou uma conversa.',
+  },
+  'thread.reopened': {
+    en: '{actor} reopened a conversation.',
+    es: '{actor} reabrió un chat.',
+    'pt-BR': '{actor} reabriu uma conversa.',
+  },
+  'discussion.closed': {
+    en: '{actor} closed a discussion.',
+    es: '{actor} cerró una discusión.',
+    'pt-BR': '{actor} encerrou uma discussão.',
+  },
+  'discussion.reopened': {
+    en: '{actor} reopened a discussion.',
+    es: '{actor} reabrió una discusión.',
+    'pt-BR': '{actor} reabriu uma discussão.',
+  },
+  'recurringtask.deleted': {
+    en: '{actor} deleted the recurring task "{name}".',
+    es: '{actor} eliminó la tarea recurrente «{name}».',
+    'pt-BR': '{actor} excluiu a tarefa recorrente "{name}".',
+  },
   'message.posted': {
     en: '{kind, select, tasks {{actor} sent the task list again.} other {{actor} posted a message.}}',
     es: '{kind, select, tasks {{actor} reenvió la lista de tareas.} other {{actor} escribió un mensaje.}}',
