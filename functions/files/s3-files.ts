@@ -78,6 +78,26 @@ export function s3Files(client: S3Client, bucket: string): Files {
     async remove(key) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
+
+    async discard(key) {
+      try {
+        // Tags are per version: the version the delete turns noncurrent carries `purged`, which the
+        // bucket's lifecycle rule expires within a day instead of keeping it restorable for 90.
+        await client.send(
+          new PutObjectTaggingCommand({
+            Bucket: bucket,
+            Key: key,
+            Tagging: { TagSet: [{ Key: OBJECT_STATE_TAG, Value: 'purged' }] },
+          }),
+        );
+      } catch (err) {
+        const name = (err as Error).name;
+        // Gone already: a run that died after the delete is finishing its work.
+        if (name !== 'NoSuchKey' && name !== 'NotFound') throw err;
+        return;
+      }
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
   };
 }
 
