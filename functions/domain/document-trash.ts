@@ -80,15 +80,19 @@ export interface DocumentTrashDeps {
   ids: Ids;
 }
 
-async function documentOf(
-  deps: Pick<DocumentTrashDeps, 'documents'>,
+/** The document (or 404) and all its shares, hidden or not, read at once. */
+async function documentWithShares(
+  deps: Pick<DocumentTrashDeps, 'documents' | 'trash'>,
   by: StaffPrincipal,
   caseId: string,
   documentId: string,
 ) {
-  const doc = await deps.documents.getDocument(by.firmId, caseId, documentId);
+  const [doc, shares] = await Promise.all([
+    deps.documents.getDocument(by.firmId, caseId, documentId),
+    deps.trash.sharesOfDocument(by.firmId, caseId, documentId),
+  ]);
   if (!doc) throw notFound('document');
-  return doc;
+  return { doc, shares };
 }
 
 /** Renames a document (the display-name rule applies); its object key stays. The same name twice: no event. */
@@ -99,10 +103,7 @@ export async function renameDocument(
   documentId: string,
   name: string,
 ): Promise<DocumentView> {
-  const [doc, shares] = await Promise.all([
-    documentOf(deps, by, caseId, documentId),
-    deps.trash.sharesOfDocument(by.firmId, caseId, documentId),
-  ]);
+  const { doc, shares } = await documentWithShares(deps, by, caseId, documentId);
   requireOutOfTrash(doc);
   const next = displayName(name);
   if (next === doc.name) return documentView(doc);
@@ -122,10 +123,7 @@ export async function trashDocument(
   caseId: string,
   documentId: string,
 ): Promise<TrashedDocumentView> {
-  const [doc, shares] = await Promise.all([
-    documentOf(deps, by, caseId, documentId),
-    deps.trash.sharesOfDocument(by.firmId, caseId, documentId),
-  ]);
+  const { doc, shares } = await documentWithShares(deps, by, caseId, documentId);
   const visible = shares.filter((s) => !s.trashed);
   if (doc.deletedAt !== undefined) {
     // A retry: finish hiding what an interrupted first call may have left, write no second event.
@@ -150,10 +148,7 @@ export async function restoreDocument(
   caseId: string,
   documentId: string,
 ): Promise<DocumentView> {
-  const [doc, shares] = await Promise.all([
-    documentOf(deps, by, caseId, documentId),
-    deps.trash.sharesOfDocument(by.firmId, caseId, documentId),
-  ]);
+  const { doc, shares } = await documentWithShares(deps, by, caseId, documentId);
   const hidden = shares.filter((s) => s.trashed);
   const restored = restoredDocument(doc);
   if (doc.deletedAt === undefined) {

@@ -72,26 +72,50 @@ const shareUpdate = (
 });
 
 export function documentTrashStore(table: Table): DocumentTrashStore {
-  const withEvent = (event: DomainEvent | undefined): TransactItem[] =>
-    event ? [putActivity(table, event)] : [];
+  /**
+   * The document's own change with its event: the first items of a trash, restore or rename, whose
+   * condition decides. Without an event (a retry finishing the shares) there is nothing to change.
+   */
+  const documentChange = (
+    doc: Document,
+    update: {
+      expression: string;
+      condition: string;
+      values: Record<string, unknown>;
+      names?: Record<string, string>;
+    },
+    event: DomainEvent | undefined,
+  ): TransactItem[] =>
+    event
+      ? [
+          {
+            Update: {
+              TableName: table.name,
+              Key: documentKey(doc),
+              UpdateExpression: update.expression,
+              ConditionExpression: update.condition,
+              ...(update.names ? { ExpressionAttributeNames: update.names } : {}),
+              ExpressionAttributeValues: update.values,
+            },
+          },
+          putActivity(table, event),
+        ]
+      : [];
 
   return {
     async renameDocument(doc, name, shares, event) {
       await inChunks(
         table,
-        [
+        documentChange(
+          doc,
           {
-            Update: {
-              TableName: table.name,
-              Key: documentKey(doc),
-              UpdateExpression: 'SET #name = :name',
-              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
-              ExpressionAttributeNames: { '#name': 'name' },
-              ExpressionAttributeValues: { ':name': name },
-            },
+            expression: 'SET #name = :name',
+            condition: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+            names: { '#name': 'name' },
+            values: { ':name': name },
           },
-          putActivity(table, event),
-        ],
+          event,
+        ),
         // The portal lists a document through its shares' copies of its fields: they follow the name.
         shares.map((s) => [
           shareUpdate(table, s, 'SET documentName = :name, searchText = :search', {
@@ -104,29 +128,24 @@ export function documentTrashStore(table: Table): DocumentTrashStore {
     },
 
     async trashDocument(doc, trashed, shares, event) {
-      const first: TransactItem[] = event
-        ? [
-            {
-              Update: {
-                TableName: table.name,
-                Key: documentKey(doc),
-                UpdateExpression:
-                  'SET deletedAt = :at, purgeAt = :purge, deletedBy = :by, GSI1PK = :g1pk, GSI1SK = :g1sk, GSI2PK = :g2pk, GSI2SK = :g2sk',
-                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
-                ExpressionAttributeValues: {
-                  ':at': trashed.deletedAt,
-                  ':purge': trashed.purgeAt,
-                  ':by': trashed.deletedBy,
-                  ...gsiValues({
-                    ...keys.documentInTrash(doc.firmId, doc.caseId, trashed.deletedAt!, doc.documentId),
-                    ...keys.documentPurgeDue(trashed.purgeAt!, doc.documentId),
-                  }),
-                },
-              },
-            },
-            ...withEvent(event),
-          ]
-        : [];
+      const first = documentChange(
+        doc,
+        {
+          expression:
+            'SET deletedAt = :at, purgeAt = :purge, deletedBy = :by, GSI1PK = :g1pk, GSI1SK = :g1sk, GSI2PK = :g2pk, GSI2SK = :g2sk',
+          condition: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+          values: {
+            ':at': trashed.deletedAt,
+            ':purge': trashed.purgeAt,
+            ':by': trashed.deletedBy,
+            ...gsiValues({
+              ...keys.documentInTrash(doc.firmId, doc.caseId, trashed.deletedAt!, doc.documentId),
+              ...keys.documentPurgeDue(trashed.purgeAt!, doc.documentId),
+            }),
+          },
+        },
+        event,
+      );
       // Out of the portal's list (its index keys go) and out of the grant's count, until restored.
       const hide = shares.map((s) => [
         shareUpdate(table, s, 'SET trashed = :yes REMOVE GSI1PK, GSI1SK', { ':yes': true }),
@@ -136,21 +155,16 @@ export function documentTrashStore(table: Table): DocumentTrashStore {
     },
 
     async restoreDocument(doc, shares, event) {
-      const first: TransactItem[] = event
-        ? [
-            {
-              Update: {
-                TableName: table.name,
-                Key: documentKey(doc),
-                UpdateExpression:
-                  'SET GSI1PK = :g1pk, GSI1SK = :g1sk, GSI2PK = :g2pk, GSI2SK = :g2sk REMOVE deletedAt, purgeAt, deletedBy',
-                ConditionExpression: 'attribute_exists(deletedAt) AND attribute_not_exists(purgingAt)',
-                ExpressionAttributeValues: gsiValues(listedKeys(doc)),
-              },
-            },
-            ...withEvent(event),
-          ]
-        : [];
+      const first = documentChange(
+        doc,
+        {
+          expression:
+            'SET GSI1PK = :g1pk, GSI1SK = :g1sk, GSI2PK = :g2pk, GSI2SK = :g2sk REMOVE deletedAt, purgeAt, deletedBy',
+          condition: 'attribute_exists(deletedAt) AND attribute_not_exists(purgingAt)',
+          values: gsiValues(listedKeys(doc)),
+        },
+        event,
+      );
       const show = shares.map((s) => [
         shareUpdate(
           table,

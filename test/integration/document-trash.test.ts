@@ -37,6 +37,18 @@ async function sharedDocument(firmName: string, fileName = 'Engagement letter.pd
   return { firm, staff, caseId, contact, documentId, key: ticket.key, portal: apiAs(contact.token) };
 }
 
+/** Asks the contact for a new version of the document (a file request with it attached). */
+const updateRequest = (s: Awaited<ReturnType<typeof sharedDocument>>) =>
+  s.staff.POST('/cases/{caseId}/file-requests', {
+    params: { path: { caseId: s.caseId } },
+    body: {
+      recipients: [s.contact.contactId],
+      subject: 'Sign the letter',
+      description: 'Please sign it.',
+      attachmentDocumentId: s.documentId,
+    },
+  });
+
 const doc = (caseId: string, documentId: string) => ({ params: { path: { caseId, documentId } } });
 const ofCase = (caseId: string) => ({ params: { path: { caseId }, query: {} } });
 
@@ -158,15 +170,7 @@ describe('Routes: document trash and restore', () => {
       body: { name: 'Other.pdf' },
     });
     expect(problem(rename).code).toBe('document_in_trash');
-    const attach = await s.staff.POST('/cases/{caseId}/file-requests', {
-      params: { path: { caseId: s.caseId } },
-      body: {
-        recipients: [s.contact.contactId],
-        subject: 'Sign it',
-        description: 'Please.',
-        attachmentDocumentId: s.documentId,
-      },
-    });
+    const attach = await updateRequest(s);
     expect(attach.response.status).toBe(409);
     expect(problem(attach).code).toBe('document_in_trash');
   });
@@ -208,15 +212,7 @@ describe('Scheduled: trash purge', () => {
   it('purges a document trashed past its time (objects of every version, items), once; a restored one stays; a second run finds nothing', async () => {
     // Prepare: a document with two versions (an update request fulfilled), trashed; another trashed and restored
     const s = await sharedDocument('Purge LLP');
-    const request = await s.staff.POST('/cases/{caseId}/file-requests', {
-      params: { path: { caseId: s.caseId } },
-      body: {
-        recipients: [s.contact.contactId],
-        subject: 'Sign the letter',
-        description: 'Please sign it.',
-        attachmentDocumentId: s.documentId,
-      },
-    });
+    const request = await updateRequest(s);
     expect(request.response.status).toBe(201);
     const signed = pdfBytes('signed');
     const ticket = await s.portal.POST('/portal/cases/{caseId}/uploads', {
