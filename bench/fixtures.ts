@@ -116,6 +116,26 @@ export const fixtures = {
     claims: await w.staffClaims('listShares'),
     params: { caseId: await w.caseId() },
   }),
+  renameDocument: async (w) => ({
+    claims: await w.staffClaims('renameDocument'),
+    params: { caseId: await w.caseId(), documentId: await w.newDocumentId('bench-rename.pdf') },
+    body: { name: 'bench-renamed.pdf' },
+  }),
+  trashDocument: async (w) => ({
+    claims: await w.staffClaims('trashDocument'),
+    params: { caseId: await w.caseId(), documentId: await w.newDocumentId('bench-trash.pdf') },
+  }),
+  restoreDocument: async (w) => {
+    const params = { caseId: await w.caseId(), documentId: await w.newDocumentId('bench-restore.pdf') };
+    await w.must('trashDocument', { claims: await w.staffClaims('trashDocument'), params });
+    return { claims: await w.staffClaims('restoreDocument'), params };
+  },
+  // A trash with a document in it: an empty page costs a case read more (decision 0033).
+  listTrash: async (w) => {
+    const params = { caseId: await w.caseId(), documentId: await w.newDocumentId('bench-trashed.pdf') };
+    await w.must('trashDocument', { claims: await w.staffClaims('trashDocument'), params });
+    return { claims: await w.staffClaims('listTrash'), params: { caseId: params.caseId } };
+  },
   createPortalUpload: async (w) => ({
     claims: (await w.portalContact()).claims,
     params: { caseId: await w.caseId() },

@@ -250,25 +250,26 @@ export class World {
 
   /** A firm document of the case, uploaded by the owner and recorded by ingest. */
   documentId() {
-    return this.once('document', async () => {
-      const caseId = await this.caseId();
-      const upload = await this.must('createUpload', {
-        claims: await this.staffClaims('createUpload'),
-        params: { caseId },
-        body: this.uploadBody('bench-firm.pdf'),
-      });
-      await this.postFile(upload, 'bench-firm.pdf');
-      await this.settle();
-      const list = await this.must('listDocuments', {
-        claims: await this.staffClaims('listDocuments'),
-        params: { caseId },
-      });
-      const doc = (list.items as { documentId: string; name: string }[]).find(
-        (d) => d.name === 'bench-firm.pdf',
-      );
-      if (!doc) throw new SetupError('the uploaded document was not recorded by ingest');
-      return doc.documentId;
+    return this.once('document', () => this.newDocumentId('bench-firm.pdf'));
+  }
+
+  /** Another firm document of the case (each call a new one), for a fixture that changes it. */
+  async newDocumentId(fileName: string) {
+    const caseId = await this.caseId();
+    const upload = await this.must('createUpload', {
+      claims: await this.staffClaims('createUpload'),
+      params: { caseId },
+      body: this.uploadBody(fileName),
     });
+    await this.postFile(upload, fileName);
+    await this.settle();
+    const list = await this.must('listDocuments', {
+      claims: await this.staffClaims('listDocuments'),
+      params: { caseId },
+    });
+    const doc = (list.items as { documentId: string; name: string }[]).find((d) => d.name === fileName);
+    if (!doc) throw new SetupError('the uploaded document was not recorded by ingest');
+    return doc.documentId;
   }
 
   /** A document shared with the portal contact. */

@@ -14,7 +14,8 @@ export type MetricName =
   | 'IngestRejected'
   | 'DeadLetter'
   | 'DigestMailed'
-  | 'ReminderDue';
+  | 'ReminderDue'
+  | 'DocumentPurged';
 
 const enabled = () => Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME) || process.env.PORTICO_METRICS === 'emf';
 

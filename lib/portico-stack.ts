@@ -130,7 +130,7 @@ export class PorticoStack extends Stack {
     };
 
     this.outbox = new Outbox(this, 'Outbox', { table: this.table, bus: this.bus });
-    this.reminders = new Reminders(this, 'Reminders', { table: this.table });
+    this.reminders = new Reminders(this, 'Reminders', { table: this.table, uploads: this.uploads.bucket });
     this.digests = new Digests(this, 'Digests', {
       table: this.table,
       senderEmail: settings.senderEmail,

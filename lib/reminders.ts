@@ -1,9 +1,10 @@
 // Automatic reminders of open client tasks: an EventBridge Scheduler schedule runs the reminders
-// function every 15 minutes. The function reads due schedules through GSI2 and claims each slot by
+// function every 15 minutes (each run then purges the trash that fell due, decision 0038). The function reads due schedules through GSI2 and claims each slot by
 // a conditional write, so a retried or overlapping run sends nothing twice.
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -14,14 +15,19 @@ import { deadLetterQueue } from './queues';
 
 export interface RemindersProps {
   table: ITable;
+  /** The upload bucket: the run also purges trashed documents' objects that fell due (decision 0038). */
+  uploads: IBucket;
 }
 
 /** How often due reminders are looked for (a reminder is late by at most this much). */
 export const REMINDER_RATE = Duration.minutes(15);
 
-/** The reminders function on the table: due schedules by index, threads, the claim with its event. */
+/**
+ * The reminders function on the table: due schedules by index, threads, the claim with its event;
+ * and the trash purge: due documents by index, their versions and shares (Query), their deletion.
+ */
 export const remindersTableGrant: TableGrant = {
-  actions: [TABLE.GET, TABLE.PUT, TABLE.UPDATE],
+  actions: [TABLE.GET, TABLE.QUERY, TABLE.PUT, TABLE.UPDATE, TABLE.DELETE],
   indexQueries: true,
 };
 
@@ -33,13 +39,16 @@ export class Reminders extends Construct {
   constructor(scope: Construct, id: string, props: RemindersProps) {
     super(scope, id);
     this.deadLetters = deadLetterQueue(this, 'DeadLetters');
-    // Only the table: it reads schedules and threads, and writes the claim with its event.
+    // The table (schedules, threads, the claim with its event; the trash), and the upload bucket's
+    // objects of purged documents: tagged purged, then deleted.
     this.function = new PorticoFunction(this, 'Run', {
       entry: 'functions/handlers/reminders.ts',
       description: 'Scheduled: sends each due reminder of open client tasks once',
       timeout: Duration.minutes(2),
       deadLetterQueue: this.deadLetters,
-    }).bindTable(props.table, remindersTableGrant);
+    })
+      .bindTable(props.table, remindersTableGrant)
+      .bindBucket(props.uploads, ['s3:PutObjectTagging', 's3:DeleteObject']);
 
     // Our own role (not the stack-wide one the target would make), so its one finding is ours to explain.
     const invoker = new Role(this, 'ScheduleRole', {

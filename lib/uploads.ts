@@ -29,6 +29,9 @@ export const PENDING_DAYS = DEAD_LETTER_RETENTION_DAYS + 2;
 /** How long what S3 keeps of a refused or expired pending object (its noncurrent version) stays. */
 export const PENDING_NONCURRENT_DAYS = 1;
 
+/** How long what S3 keeps of a document purged from the trash stays (decision 0038). */
+export const PURGED_DAYS = 1;
+
 export interface UploadsProps {
   /** Portal origins allowed to POST uploads and GET downloads from the browser. */
   portalOrigins: string[];
@@ -85,6 +88,14 @@ export class Uploads extends Construct {
           tagFilters: { [OBJECT_STATE_TAG]: 'pending' },
           expiration: Duration.days(PENDING_DAYS),
           noncurrentVersionExpiration: Duration.days(PENDING_NONCURRENT_DAYS),
+        },
+        {
+          // Documents purged from the trash (decision 0038): the purge tags the object purged and
+          // deletes it; the version S3 keeps goes a day later (and the object itself, had the delete failed).
+          id: 'ExpirePurgedDocuments',
+          tagFilters: { [OBJECT_STATE_TAG]: 'purged' },
+          expiration: Duration.days(PURGED_DAYS),
+          noncurrentVersionExpiration: Duration.days(PURGED_DAYS),
         },
         {
           id: 'ExpireNoncurrentVersions',

@@ -233,6 +233,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseId}/documents/{documentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Move a document into the trash: gone from the portal at once (list and download), out of the case's list, restorable until `purgeAt` (30 days), then purged with its versions and shares. A repeat answers the same.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    delete: operations['trashDocument'];
+    options?: never;
+    head?: never;
+    /**
+     * Rename a document (the display-name rule applies; the stored object keeps its key). Staff and portal lists show the new name. 409 `document_in_trash` while trashed.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    patch: operations['renameDocument'];
+    trace?: never;
+  };
   '/cases/{caseId}/documents/{documentId}/download': {
     parameters: {
       query?: never;
@@ -267,6 +291,26 @@ export interface paths {
      * @description Auth: Bearer JWT of a staff user of the firm.
      */
     post: operations['publishDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/documents/{documentId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bring a document back from the trash as it was, shares included. A repeat answers the same; 409 `document_purged` once the purge run began.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['restoreDocument'];
     delete?: never;
     options?: never;
     head?: never;
@@ -759,6 +803,26 @@ export interface paths {
      * @description Auth: Bearer JWT of a staff user of the firm.
      */
     post: operations['moveThreadTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/trash': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The trash of a case: trashed documents, newest deletion first, with when each goes for good.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listTrash'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2136,6 +2200,9 @@ export interface components {
       }[];
       saved: boolean;
     };
+    RenameDocumentBody: {
+      name: string;
+    };
     SettingsBody: {
       detailedNotifications: boolean;
       locale?: components['schemas']['Locale'];
@@ -2163,6 +2230,29 @@ export interface components {
       sharedAt: string;
     };
     StaffUserId: string;
+    TrashedDocumentView: {
+      caseId: string;
+      contentType: string;
+      /** @description When the document was recorded (its upload arrived and passed the checks), not when the upload started. Document lists are ordered by it, newest first. */
+      createdAt: string;
+      deletedAt: string;
+      documentId: string;
+      name: string;
+      /** @description When the purge run removes the document, its versions, its shares and its bytes for good. */
+      purgeAt: string;
+      size: number;
+      /** @enum {string} */
+      source: 'firm' | 'client';
+      /** @enum {string} */
+      status: 'available';
+      uploadedBy: {
+        id: string;
+        /** @enum {string} */
+        kind: 'staff' | 'contact';
+        name: string;
+      };
+      version: number;
+    };
     UnreadView: {
       unread: number;
     };
@@ -2743,6 +2833,70 @@ export interface operations {
       500: components['responses']['InternalError'];
     };
   };
+  trashDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        documentId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrashedDocumentView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  renameDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        documentId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RenameDocumentBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
   downloadDocument: {
     parameters: {
       query?: never;
@@ -2813,6 +2967,36 @@ export interface operations {
             recurringTaskId: string;
             version: number;
           };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  restoreDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        documentId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentView'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -4255,6 +4439,39 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listTrash: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['TrashedDocumentView'][];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       500: components['responses']['InternalError'];
     };
   };

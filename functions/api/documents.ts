@@ -1,4 +1,12 @@
 // Route implementations of the `documents` group: uploads, documents, shares and downloads.
+
+import {
+  type DocumentTrashDeps,
+  listTrash,
+  renameDocument,
+  restoreDocument,
+  trashDocument,
+} from '../domain/document-trash';
 import {
   type DocumentDeps,
   downloadDocument,
@@ -13,7 +21,7 @@ import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 import { documentsRoutes } from '../http/routes/documents';
 
-export type DocumentsApiDeps = DocumentDeps & ShareDeps & UploadDeps & PublishDeps;
+export type DocumentsApiDeps = DocumentDeps & ShareDeps & UploadDeps & PublishDeps & DocumentTrashDeps;
 
 export function documentsApi(deps: DocumentsApiDeps, gate: Gate) {
   return groupHandler(
@@ -31,6 +39,13 @@ export function documentsApi(deps: DocumentsApiDeps, gate: Gate) {
       listShares: ({ principal, params, query }) => listShares(deps, principal, params.caseId, query),
       publishDocument: ({ principal, params, body }) =>
         publishDocument(deps, principal, params.caseId, params.documentId, body),
+      renameDocument: ({ principal, params, body }) =>
+        renameDocument(deps, principal, params.caseId, params.documentId, body.name),
+      trashDocument: ({ principal, params }) =>
+        trashDocument(deps, principal, params.caseId, params.documentId),
+      restoreDocument: ({ principal, params }) =>
+        restoreDocument(deps, principal, params.caseId, params.documentId),
+      listTrash: ({ principal, params, query }) => listTrash(deps, principal, params.caseId, query),
       createPortalUpload: ({ principal, params, body }) =>
         createPortalUpload(deps, principal, params.caseId, body),
       listPortalDocuments: ({ principal, params, query }) =>

@@ -2,6 +2,7 @@
 // grant is not revoked. An invited contact counts: it sees what it was sent once it accepts.
 import type { Case } from './cases';
 import { checkedAlongside } from './checks';
+import { requireOutOfTrash } from './document-trash';
 import type { Document } from './documents';
 import { notFound, unprocessable } from './errors';
 import type { StaffUser } from './firm';
@@ -135,7 +136,7 @@ export function requireAttachment(doc: Document | undefined, documentId: string)
     throw unprocessable('attachment_not_found', 'The attached document is not a document of this case.', {
       documentId,
     });
-  return doc;
+  return requireOutOfTrash(doc);
 }
 
 /** A page request without the absent token (exactOptionalPropertyTypes). */

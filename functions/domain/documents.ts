@@ -49,6 +49,14 @@ export interface Document extends DocumentView {
   s3Key: string;
   /** When the current version replaced an earlier one (an update request was fulfilled). */
   updatedAt?: string;
+  /** In the trash since (decision 0038): hidden from the portal and from the case's lists. */
+  deletedAt?: string;
+  /** When the purge run removes it, if it is still in the trash. */
+  purgeAt?: string;
+  /** The staff user who trashed it. */
+  deletedBy?: string;
+  /** The purge run claimed it: it can no longer be restored. */
+  purgingAt?: string;
 }
 
 /** Object storage, as the domain needs it. Adapter: functions/files/s3-files.ts. */
@@ -71,6 +79,11 @@ export interface Files {
   markRecorded(key: string): Promise<boolean>;
   /** Deletes an object (no error when it is already gone). */
   remove(key: string): Promise<void>;
+  /**
+   * Removes a purged document's object for good: tagged `purged` first, so the bucket's lifecycle
+   * expires the version S3 keeps of it within a day (decision 0038). No error when it is gone.
+   */
+  discard(key: string): Promise<void>;
 }
 
 export interface DocumentStore {
@@ -98,7 +111,16 @@ export interface DocumentDeps {
 export const DOWNLOAD_TTL_SECONDS = 5 * 60;
 
 /** Staff's view of a document: every field of DocumentView, so a new one reaches it unmapped. */
-export const documentView = ({ firmId: _, s3Key: __, updatedAt: ___, ...view }: Document): DocumentView => ({
+export const documentView = ({
+  firmId: _,
+  s3Key: __,
+  updatedAt: ___,
+  deletedAt: _d,
+  purgeAt: _p,
+  deletedBy: _b,
+  purgingAt: _g,
+  ...view
+}: Document): DocumentView => ({
   ...view,
   // Names stored before the display-name rule pass through it on the way out (it is idempotent).
   name: displayName(view.name),
@@ -170,7 +192,8 @@ export async function downloadPortalDocument(
   } = await withContactAccess(deps, by, caseId, 'download', (at) =>
     deps.shares.sharedDocument(at.firmId, caseId, documentId, at.contactId),
   );
-  if (!share || !document) throw notFound('document');
+  // A trashed document is absent from the portal at once, as if it had never been shared.
+  if (!share || !document || document.deletedAt !== undefined) throw notFound('document');
   return presignedDownload(deps, document);
 }
 

@@ -10,6 +10,7 @@ import * as z from '../zod-mini';
 import { activity } from './activity';
 import { addressableContacts, type CaseContacts } from './case-contacts';
 import type { CaseStore } from './cases';
+import { requireOutOfTrash } from './document-trash';
 import type { DocumentStore } from './documents';
 import { conflict, notFound, unprocessable } from './errors';
 import type { Clock, Ids } from './ports';
@@ -99,6 +100,7 @@ export async function publishDocument(
   // The case first: another firm's case is a 404 whatever else the request names.
   if (!found) throw notFound('case');
   if (!doc) throw notFound('document');
+  requireOutOfTrash(doc);
   if (!task)
     throw unprocessable(
       'recurring_task_unknown',

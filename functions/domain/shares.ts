@@ -5,6 +5,7 @@ import type { DomainEvent } from '../events/catalogue';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import { type CaseStore, pageOfCase } from './cases';
+import { requireOutOfTrash } from './document-trash';
 import type { Document, DocumentSource, DocumentStore, Uploader } from './documents';
 import { notFound, unprocessable } from './errors';
 import type { Grant } from './grants';
@@ -29,6 +30,8 @@ export interface Share {
   contactEmail: string;
   sharedAt: string;
   sharedBy: Actor;
+  /** Hidden with its document in the trash (out of the portal's list, uncounted on its grant). */
+  trashed?: boolean;
 }
 
 /** What staff see of a share (response schema; its type through z.output). */
@@ -168,6 +171,7 @@ export async function putDocumentShares(
     deps.shares.sharesOfDocument(by.firmId, caseId, documentId),
   ]);
   if (!doc) throw notFound('document');
+  requireOutOfTrash(doc);
   const grantOf = new Map(grants.filter(hasAccess).map((g) => [g.contactId, g]));
   const without = desired.filter((id) => !grantOf.has(id));
   if (without.length > 0) {
@@ -243,6 +247,7 @@ export async function putContactShares(
       { documentIds: missing },
     );
   }
+  for (const doc of docs) requireOutOfTrash(doc);
 
   const diff = diffSets(
     desired,

@@ -69,6 +69,14 @@ export const eventDetails = {
     recurringTaskId: z.string(),
     contactIds: z.array(z.string()),
   }),
+  /** Staff renamed a document (its display name; the stored object keeps its key). */
+  'document.renamed': z.object({ documentId: z.string(), name: z.string(), previousName: z.string() }),
+  /** Staff moved a document into the trash: hidden from the portal, purged at `purgeAt` unless restored. */
+  'document.trashed': z.object({ documentId: z.string(), name: z.string(), purgeAt: z.iso.datetime() }),
+  /** Staff restored a document from the trash, shares included. */
+  'document.restored': z.object({ documentId: z.string(), name: z.string() }),
+  /** The purge run removed a document that stayed in the trash: its bytes, versions and shares. */
+  'document.purged': z.object({ documentId: z.string(), name: z.string() }),
   /** An uploaded object was refused by ingest and deleted. */
   'upload.rejected': z.object({ uploadId: z.optional(z.string()), key: z.string(), reason: z.string() }),
   /** A case's internal notification recipients were saved. */

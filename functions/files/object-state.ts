@@ -3,7 +3,8 @@
 // bucket's lifecycle rule (lib/uploads.ts) expires what stayed pending (decision 0022).
 export const OBJECT_STATE_TAG = 'portico-state';
 
-export type ObjectState = 'pending' | 'recorded';
+/** `purged`: a trashed document's object on its way out (its kept version expires within a day). */
+export type ObjectState = 'pending' | 'recorded' | 'purged';
 
 /** The POST form's `tagging` field (S3's tag-set XML) for a tag set of just the state. */
 export const taggingXml = (state: ObjectState) =>

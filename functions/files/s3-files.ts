@@ -10,9 +10,28 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { presignedPostListeners } from '../clients/presigned-posts';
 import type { Files } from '../domain/documents';
-import { OBJECT_STATE_TAG, taggingXml } from './object-state';
+import { OBJECT_STATE_TAG, type ObjectState, taggingXml } from './object-state';
 
 export function s3Files(client: S3Client, bucket: string): Files {
+  /** Sets the current version's tag set to just its state; false when the object is gone. */
+  const tagState = async (key: string, state: ObjectState) => {
+    try {
+      // Replaces the tag set of the current version: the pending tag is the only one S3 was given.
+      await client.send(
+        new PutObjectTaggingCommand({
+          Bucket: bucket,
+          Key: key,
+          Tagging: { TagSet: [{ Key: OBJECT_STATE_TAG, Value: state }] },
+        }),
+      );
+      return true;
+    } catch (err) {
+      const name = (err as Error).name;
+      if (name === 'NoSuchKey' || name === 'NotFound') return false;
+      throw err;
+    }
+  };
+
   return {
     async presignUpload({ key, contentType, maxBytes, expiresInSeconds }) {
       const signed = { 'Content-Type': contentType, tagging: taggingXml('pending') };
@@ -57,26 +76,19 @@ export function s3Files(client: S3Client, bucket: string): Files {
       }
     },
 
-    async markRecorded(key) {
-      try {
-        // Replaces the tag set of the current version: the pending tag is the only one S3 was given.
-        await client.send(
-          new PutObjectTaggingCommand({
-            Bucket: bucket,
-            Key: key,
-            Tagging: { TagSet: [{ Key: OBJECT_STATE_TAG, Value: 'recorded' }] },
-          }),
-        );
-        return true;
-      } catch (err) {
-        const name = (err as Error).name;
-        if (name === 'NoSuchKey' || name === 'NotFound') return false;
-        throw err;
-      }
-    },
+    markRecorded: (key) => tagState(key, 'recorded'),
 
     async remove(key) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+
+    async discard(key) {
+      // Tags are per version: the version the delete turns noncurrent carries `purged`, which the
+      // bucket's lifecycle rule expires within a day instead of keeping it restorable for 90. Gone
+      // already: a run that died after the delete is finishing its work.
+      if (await tagState(key, 'purged')) {
+        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      }
     },
   };
 }

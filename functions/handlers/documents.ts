@@ -6,6 +6,7 @@ import { systemClock } from '../domain/ports';
 import { s3Files } from '../files/s3-files';
 import { caseStore } from '../store/cases';
 import { caseContacts } from '../store/discussions';
+import { documentTrashStore } from '../store/document-trash';
 import { documentStore } from '../store/documents';
 import { fileRequestStore } from '../store/file-requests';
 import { firmStore } from '../store/firm';
@@ -28,6 +29,7 @@ export const handler = documentsApi(
     grants: grantLookup(table),
     documents: documentStore(table),
     shares: shareStore(table),
+    trash: documentTrashStore(table),
     uploads: uploadStore(table),
     fileRequests: fileRequestStore(table),
     caseContacts: caseContacts(table),

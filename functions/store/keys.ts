@@ -196,6 +196,16 @@ export const keys = {
     GSI2PK: `${casePk(firmId, caseId)}#DOCS#${seg(source, 'source')}`,
     GSI2SK: `DOC#${stamp(createdAt, 'createdAt')}#${seg(documentId, 'documentId')}`,
   }),
+  /** A trashed document in its case's trash (GSI1, replacing its place in the list), newest deletion first. */
+  documentInTrash: (firmId: string, caseId: string, deletedAt: string, documentId: string) => ({
+    GSI1PK: `${casePk(firmId, caseId)}#TRASH`,
+    GSI1SK: `DOC#${stamp(deletedAt, 'deletedAt')}#${seg(documentId, 'documentId')}`,
+  }),
+  /** A trashed document by the time it is purged (GSI2, replacing its place by source): the purge run reads what is due. */
+  documentPurgeDue: (purgeAt: string, documentId: string) => ({
+    GSI2PK: 'TRASH#PURGE',
+    GSI2SK: `DUE#${stamp(purgeAt, 'purgeAt')}#${seg(documentId, 'documentId')}`,
+  }),
   /** A document shared with a contact. Main key: by document (explicit saves); GSI1: by contact. */
   share: (firmId: string, caseId: string, documentId: string, contactId: string): ItemKey => ({
     PK: casePk(firmId, caseId),
@@ -524,6 +534,21 @@ export const patterns = {
     skPrefix: 'DOC#',
     forward: false,
   }),
+  /** The trash of a case: trashed documents, newest deletion first (GSI1). */
+  trashOfCase: (firmId: string, caseId: string): QuerySpec => ({
+    name: 'trashOfCase',
+    index: 'GSI1',
+    pk: `${casePk(firmId, caseId)}#TRASH`,
+    skPrefix: 'DOC#',
+    forward: false,
+  }),
+  /** Process-path publications of one document, every version (the purge deletes them). */
+  publicationsOfDocument: (firmId: string, caseId: string, documentId: string): QuerySpec => ({
+    name: 'publicationsOfDocument',
+    pk: casePk(firmId, caseId),
+    skPrefix: `PUBLISHED#${seg(documentId, 'documentId')}#`,
+    forward: true,
+  }),
   /** Every share of a case (search filters these); by document then contact. */
   sharesOfCase: (firmId: string, caseId: string): QuerySpec => ({
     name: 'sharesOfCase',
@@ -730,6 +755,14 @@ function shardSegment(shard: number, shards: number, what: string): string {
 export const dueDigestsOf = (shard: number, dueBy: string) => ({
   index: 'GSI2' as const,
   pk: `DIGESTS#DUE#${shardSegment(shard, DIGEST_SHARDS, 'digest')}`,
+  skFrom: 'DUE#',
+  skTo: `DUE#${stamp(dueBy, 'dueBy')}$`,
+});
+
+/** Trashed documents due to be purged by `dueBy` (GSI2, oldest due first): a range, like `dueRemindersOf`. */
+export const duePurgesOf = (dueBy: string) => ({
+  index: 'GSI2' as const,
+  pk: 'TRASH#PURGE',
   skFrom: 'DUE#',
   skTo: `DUE#${stamp(dueBy, 'dueBy')}$`,
 });

@@ -2,6 +2,7 @@
 // add and remove rides with the ADD on its grant's sharedCount, the conditional update that moves
 // their copies to a document's newer version, plus the filtered and consistent queries shares need.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentInTrash } from '../domain/document-trash';
 import type { Document } from '../domain/documents';
 import { conflict, type DomainError, unprocessable } from '../domain/errors';
 import type { Grant } from '../domain/grants';
@@ -148,7 +149,8 @@ export function shareStore(table: Table): ShareStore {
             },
             countOnGrant(table, share, 1),
             conditionCheck(table, keys.document(share.firmId, share.caseId, share.documentId), {
-              expression: 'attribute_not_exists(PK) OR version <= :v',
+              // Nor may a share be added to a document in the trash (decision 0038).
+              expression: 'attribute_not_exists(PK) OR (version <= :v AND attribute_not_exists(deletedAt))',
               values: { ':v': share.version },
             }),
             ...withEvent(table, event),
@@ -164,6 +166,7 @@ export function shareStore(table: Table): ShareStore {
             consistent: true,
           },
         );
+        if (doc?.deletedAt !== undefined) throw documentInTrash();
         if (doc) share = following(share, doc);
       }
     }
@@ -205,7 +208,13 @@ export function shareStore(table: Table): ShareStore {
         table,
         patterns.sharesOfCase(firmId, caseId),
         page,
-        q ? { expression: 'contains(searchText, :q)', values: { ':q': q.toLowerCase() } } : undefined,
+        // Shares of a trashed document are out of the list until it is restored.
+        q
+          ? {
+              expression: 'attribute_not_exists(trashed) AND contains(searchText, :q)',
+              values: { ':q': q.toLowerCase() },
+            }
+          : { expression: 'attribute_not_exists(trashed)', values: {} },
       ),
     listSharedWithContact: (firmId, caseId, contactId, page) =>
       queryPage<Share>(table, patterns.sharesOfContact(firmId, caseId, contactId), page),

@@ -113,7 +113,14 @@ const expected = {
     's3:DeleteObject',
     'sqs:SendMessage',
   ],
-  reminders: [...logsAndTracing, ...tableActionsOf(remindersTableGrant), 'sqs:SendMessage'],
+  // The run purges the trash that fell due too: tag then delete each purged document's objects.
+  reminders: [
+    ...logsAndTracing,
+    ...tableActionsOf(remindersTableGrant),
+    's3:PutObjectTagging',
+    's3:DeleteObject',
+    'sqs:SendMessage',
+  ],
   // Cognito invokes it (a resource policy, not a role grant); it calls nothing itself.
   identityMail: [...logsAndTracing],
   digests: [...logsAndTracing, ...tableActionsOf(digestsTableGrant), 'ses:SendEmail', 'sqs:SendMessage'],

@@ -82,6 +82,13 @@ describe('Stack: Portico', () => {
                 AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
                 Status: 'Enabled',
               }),
+              // Documents purged from the trash: what S3 keeps of them goes within a day (decision 0038).
+              Match.objectLike({
+                Id: 'ExpirePurgedDocuments',
+                TagFilters: [{ Key: 'portico-state', Value: 'purged' }],
+                NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+                Status: 'Enabled',
+              }),
             ]),
           },
           CorsConfiguration: {

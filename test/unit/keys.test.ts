@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DIGEST_SHARDS,
   dueDigestsOf,
+  duePurgesOf,
   dueRemindersOf,
   KeySegmentError,
   keys,
@@ -127,6 +128,11 @@ const firmScoped: Builder[] = [
     label: 'documentBySource',
     uses: ['firm', 'case', 'source', 'doc'],
     build: (v) => gsi2(keys.documentBySource(v.firm, v.case, v.source, AT, v.doc)),
+  },
+  {
+    label: 'documentInTrash',
+    uses: ['firm', 'case', 'doc'],
+    build: (v) => gsi1(keys.documentInTrash(v.firm, v.case, AT, v.doc)),
   },
   {
     label: 'share',
@@ -333,7 +339,7 @@ const allBuilders = [...firmScoped, ...identityScoped];
 /** Keys outside every firm and identity (one per mail address, which SES reports across firms), tested on their own below. */
 const deploymentScoped = ['mailAddress'];
 /** Keys of the scheduler's own index (due reminders of every firm), tested on their own below. */
-const scheduleScoped = ['reminderByDue', 'digestByDue'];
+const scheduleScoped = ['reminderByDue', 'digestByDue', 'documentPurgeDue'];
 
 interface PatternCase {
   /** The pattern's name in `patterns`, with a `:variant` when it is exercised in several ways. */
@@ -409,6 +415,20 @@ const patternCases: PatternCase[] = [
     spec: (v) => patterns.documentsOfCaseBySource(v.firm, v.case, v.source),
     lists: 'documentBySource',
     sameAs: ['firm', 'case', 'source'],
+  },
+  {
+    label: 'trashOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.trashOfCase(v.firm, v.case),
+    lists: 'documentInTrash',
+    sameAs: ['firm', 'case'],
+  },
+  {
+    label: 'publicationsOfDocument',
+    uses: ['firm', 'case', 'doc'],
+    spec: (v) => patterns.publicationsOfDocument(v.firm, v.case, v.doc),
+    lists: 'publication',
+    sameAs: ['firm', 'case', 'doc'],
   },
   {
     label: 'sharesOfCase',
@@ -989,5 +1009,33 @@ describe('Module: keys — due digests (issue 7)', () => {
     expect(() => keys.digestByDue(0, '2026-11-23', 'W1')).toThrow(KeySegmentError);
     expect(() => keys.digestByDue(0, at(0), 'W#1')).toThrow(KeySegmentError);
     expect(() => dueDigestsOf(0, '2026-11-23T10:00:00Z')).toThrow(KeySegmentError);
+  });
+});
+
+describe('Module: keys — trash purges due (issue 18)', () => {
+  const at = (ms: number) => new Date(ms).toISOString();
+
+  it('sorts trashed documents by purge time, and the due range selects exactly those due by then', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 4_000_000_000_000 }), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        (dues, by) => {
+          const range = duePurgesOf(at(by));
+          for (const due of dues) {
+            const k = keys.documentPurgeDue(at(due), 'D1');
+            expect(k.GSI2PK).toBe(range.pk);
+            const inRange = k.GSI2SK >= range.skFrom && k.GSI2SK <= range.skTo;
+            expect(inRange, `${at(due)} due by ${at(by)}`).toBe(due <= by);
+          }
+        },
+      ),
+    );
+  });
+
+  it('refuses a purge time that is not a UTC ISO instant and a document id with the separator', () => {
+    expect(() => keys.documentPurgeDue('2026-11-23', 'D1')).toThrow(KeySegmentError);
+    expect(() => keys.documentPurgeDue(at(0), 'D#1')).toThrow(KeySegmentError);
+    expect(() => duePurgesOf('2026-11-23T10:00:00Z')).toThrow(KeySegmentError);
   });
 });

@@ -1,10 +1,14 @@
 // Request and response schemas of documents, uploads and shares.
+import { TrashedDocumentView } from '../../domain/document-trash';
 import { DocumentSource, DocumentView } from '../../domain/documents';
 import { ShareView } from '../../domain/shares';
 import * as z from '../../zod-mini';
 import { Id, PageQuery, Text } from './common';
 
-export { DocumentView, ShareView };
+export { DocumentView, ShareView, TrashedDocumentView };
+
+/** A rename: the display-name rule (decision 0018) applies to what is typed; the object key stays. */
+export const RenameDocumentBody = z.strictObject({ name: Text(255) });
 
 export const DocumentParams = z.strictObject({ caseId: Id, documentId: Id });
 export const ContactSharesParams = z.strictObject({ caseId: Id, contactId: Id });

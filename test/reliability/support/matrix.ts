@@ -27,6 +27,7 @@ import {
   newThread,
   PDF,
   portalToken,
+  startUpload,
 } from './world';
 
 export type PrincipalName =
@@ -277,6 +278,15 @@ const caseOf = (c: Ctx) =>
   c.target === 'own' ? c.w.A.case1 : c.target === 'otherCase' ? c.w.A.case2 : c.w.B.case1;
 const docOf = (c: Ctx) =>
   c.target === 'own' ? c.w.A.doc1 : c.target === 'otherCase' ? c.w.A.doc2 : c.w.B.doc1;
+/** A fresh firm document of the target case for an allowed cell (recorded by ingest); else the case's doc. */
+async function ownDocument(c: Ctx, fileName: string): Promise<string> {
+  if (!c.allowed) return docOf(c);
+  const ticket = await startUpload(c.h, `/cases/${caseOf(c)}/uploads`, worldOf(c).firm.staff.token, {
+    fileName,
+  });
+  await c.h.settle();
+  return ticket.uploadId;
+}
 /** A contact with a grant that is still only invited, on the target case. */
 const invitedOf = (c: Ctx) =>
   c.target === 'own' ? c.w.A.invited1 : c.target === 'otherCase' ? c.w.A.invited2 : c.w.B.invited1;
@@ -436,6 +446,19 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     return { method: 'PUT', path: `/cases/${caseOf(c)}/contacts/${contactId}/shares`, body: { documentIds } };
   },
   listShares: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/shares` }),
+  // An allowed cell renames or trashes a document of its own: doc1 stays as the other cells know it.
+  renameDocument: async (c) => ({
+    method: 'PATCH',
+    path: `/cases/${caseOf(c)}/documents/${await ownDocument(c, 'matrix-rename.pdf')}`,
+    body: { name: 'Matrix renamed.pdf' },
+  }),
+  trashDocument: async (c) => ({
+    method: 'DELETE',
+    path: `/cases/${caseOf(c)}/documents/${await ownDocument(c, 'matrix-trash.pdf')}`,
+  }),
+  // Restoring a document that is not in the trash changes nothing and answers it as it is.
+  restoreDocument: (c) => ({ method: 'POST', path: `/cases/${caseOf(c)}/documents/${docOf(c)}/restore` }),
+  listTrash: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}/trash` }),
   createPortalUpload: (c) => ({ method: 'POST', path: `/portal/cases/${caseOf(c)}/uploads`, body: upload }),
   listPortalDocuments: (c) => ({ method: 'GET', path: `/portal/cases/${caseOf(c)}/documents` }),
   downloadPortalDocument: (c) => ({
