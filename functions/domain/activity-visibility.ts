@@ -43,6 +43,11 @@ export const CONTACT_VISIBILITY: Partial<Record<EventType, ContactRule>> = {
   'document.shared': listed('added'),
   'document.published': listed('contactIds'),
   'upload.rejected': never,
+  // Renames and the trash name no contacts: a contact sees the document's new name, or its absence.
+  'document.renamed': never,
+  'document.trashed': never,
+  'document.restored': never,
+  'document.purged': never,
   // Discussions and requests addressed to it; its own comments and fulfilments.
   'discussion.published': listed('contactIds'),
   'comment.added': actor,

@@ -108,6 +108,26 @@ export const ACTIVITY_SENTENCES: Partial<Record<EventType, Sentences>> = {
     es: '{actor} inició el chat «{subject}».',
     'pt-BR': '{actor} iniciou a conversa "{subject}".',
   },
+  'document.renamed': {
+    en: '{actor} renamed the document "{previousName}" to "{name}".',
+    es: '{actor} cambió el nombre del documento «{previousName}» a «{name}».',
+    'pt-BR': '{actor} renomeou o documento "{previousName}" para "{name}".',
+  },
+  'document.trashed': {
+    en: '{actor} moved the document "{name}" to the trash.',
+    es: '{actor} movió el documento «{name}» a la papelera.',
+    'pt-BR': '{actor} moveu o documento "{name}" para a lixeira.',
+  },
+  'document.restored': {
+    en: '{actor} restored the document "{name}" from the trash.',
+    es: '{actor} restauró el documento «{name}» de la papelera.',
+    'pt-BR': '{actor} restaurou o documento "{name}" da lixeira.',
+  },
+  'document.purged': {
+    en: 'The document "{name}" was deleted for good after 30 days in the trash.',
+    es: 'El documento «{name}» se eliminó definitivamente tras 30 días en la papelera.',
+    'pt-BR': 'O documento "{name}" foi excluído definitivamente após 30 dias na lixeira.',
+  },
   'thread.closed': {
     en: '{actor} closed a conversation.',
     es: '{actor} cerró un chat.',
