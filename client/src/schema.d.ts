@@ -9,7 +9,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List the firm's cases, newest first.
+     * List the firm's cases: all newest first; `status` alone by title; `ownerId` (with or without `status`) open first, newest first; `q` a title prefix within a status (open unless `status=closed`), by title. `q` with `ownerId` is 400 `filter_combination`.
      * @description Auth: Bearer JWT of a staff user of the firm.
      */
     get: operations['listCases'];
@@ -39,6 +39,30 @@ export interface paths {
     get: operations['getCase'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Rename a case and/or give it another owner (an active staff user; a saved recipients list gains the new owner). Unchanged fields write nothing; nobody is notified.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    patch: operations['updateCase'];
+    trace?: never;
+  };
+  '/cases/{caseId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a case: read-only in the portal (uploads, comments, messages, task ticks answer 403 `case_closed`) until reopened; the case's contacts are told. Closing a closed case changes nothing.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['closeCase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -439,6 +463,26 @@ export interface paths {
      */
     put: operations['putRecipients'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a closed case: the portal may change it again. Reopening an open case changes nothing.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['reopenCase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1693,9 +1737,15 @@ export interface components {
       contactId: string;
       firmId: string;
     };
+    CaseChangeBody: {
+      ownerId?: components['schemas']['StaffUserId'];
+      title?: string;
+    };
     CaseView: {
       caseId: string;
       clientName?: string;
+      closedAt?: string;
+      closedBy?: string;
       createdAt: string;
       createdBy: string;
       notifyClient: boolean;
@@ -2142,6 +2192,9 @@ export interface operations {
       query?: {
         limit?: number;
         nextToken?: string;
+        ownerId?: components['schemas']['StaffUserId'];
+        q?: string;
+        status?: 'open' | 'closed';
       };
       header?: never;
       path?: never;
@@ -2222,6 +2275,68 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  updateCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CaseChangeBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  closeCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
       500: components['responses']['InternalError'];
     };
   };
@@ -3020,6 +3135,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RecipientsView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reopenCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -5941,7 +6085,8 @@ export interface operations {
                 | 'task.changed'
                 | 'tasks.completed'
                 | 'reminder.due'
-                | 'invitation.sent';
+                | 'invitation.sent'
+                | 'case.closed';
             }[];
             locked: (
               | 'document.uploaded'
@@ -5957,9 +6102,15 @@ export interface operations {
               | 'tasks.completed'
               | 'reminder.due'
               | 'invitation.sent'
+              | 'case.closed'
             )[];
             mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
             matrix: {
+              'case.closed': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
               'comment.added': {
                 email: boolean;
                 inApp: boolean;
@@ -6058,6 +6209,11 @@ export interface operations {
           documentPath?: 'portal' | 'process';
           mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
           matrix: {
+            'case.closed': {
+              email: boolean;
+              inApp: boolean;
+              push: boolean;
+            };
             'comment.added': {
               email: boolean;
               inApp: boolean;
@@ -6162,7 +6318,8 @@ export interface operations {
                 | 'task.changed'
                 | 'tasks.completed'
                 | 'reminder.due'
-                | 'invitation.sent';
+                | 'invitation.sent'
+                | 'case.closed';
             }[];
             locked: (
               | 'document.uploaded'
@@ -6178,9 +6335,15 @@ export interface operations {
               | 'tasks.completed'
               | 'reminder.due'
               | 'invitation.sent'
+              | 'case.closed'
             )[];
             mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
             matrix: {
+              'case.closed': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
               'comment.added': {
                 email: boolean;
                 inApp: boolean;
@@ -6277,7 +6440,8 @@ export interface operations {
           | 'task.changed'
           | 'tasks.completed'
           | 'reminder.due'
-          | 'invitation.sent';
+          | 'invitation.sent'
+          | 'case.closed';
         limit?: number;
         locale?: 'en' | 'es' | 'pt-BR';
         nextToken?: string;
@@ -6313,7 +6477,8 @@ export interface operations {
                 | 'task.changed'
                 | 'tasks.completed'
                 | 'reminder.due'
-                | 'invitation.sent';
+                | 'invitation.sent'
+                | 'case.closed';
               /** @enum {string} */
               locale: 'en' | 'es' | 'pt-BR';
               overrides: {
@@ -6408,7 +6573,8 @@ export interface operations {
               | 'task.changed'
               | 'tasks.completed'
               | 'reminder.due'
-              | 'invitation.sent';
+              | 'invitation.sent'
+              | 'case.closed';
             /** @enum {string} */
             locale: 'en' | 'es' | 'pt-BR';
             overrides: {
@@ -6496,7 +6662,8 @@ export interface operations {
               | 'task.changed'
               | 'tasks.completed'
               | 'reminder.due'
-              | 'invitation.sent';
+              | 'invitation.sent'
+              | 'case.closed';
             /** @enum {string} */
             locale: 'en' | 'es' | 'pt-BR';
             overrides: {

@@ -7,18 +7,9 @@ import type { Document } from '../domain/documents';
 import { notFound } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
 import type { Grant } from '../domain/grants';
+import { transactWhileOpen } from './cases';
 import { Entity, keys, patterns } from './keys';
-import {
-  getItem,
-  getNamed,
-  putActivity,
-  putInCase,
-  queryAll,
-  queryPage,
-  type Table,
-  toItem,
-  transact,
-} from './table';
+import { getItem, getNamed, putActivity, putInCase, queryAll, queryPage, type Table, toItem } from './table';
 
 export function caseContacts(table: Table): CaseContacts {
   return {
@@ -89,8 +80,10 @@ export function discussionStore(table: Table): DiscussionStore {
         : queryPage<Discussion>(table, patterns.discussionsOfCase(firmId, caseId), page),
 
     addComment: (c, event, sharedWithContact) =>
-      transact(
+      // A contact's comment needs the case open (decision 0036).
+      transactWhileOpen(
         table,
+        sharedWithContact ? c : undefined,
         [
           {
             Update: {
