@@ -48,6 +48,8 @@ export interface CaseChange {
   events: DomainEvent[];
   /** A reassignment: the saved recipients list it read (absent: none saved), and the list to save. */
   recipients?: { read?: SavedRecipients; save?: SavedRecipients };
+  /** A rename: the contacts whose grant repeats the case's title (the portal's "my cases" shows it). */
+  retitleGrantsOf?: string[];
 }
 
 export interface CaseStore {
@@ -63,14 +65,20 @@ export interface CaseStore {
   caseParts(
     firmId: string,
     caseId: string,
-    ownerId?: string,
-  ): Promise<{ case?: Case; saved?: SavedRecipients; owner?: StaffUser }>;
+    ask: { ownerId?: string; grants?: boolean },
+  ): Promise<{ case?: Case; saved?: SavedRecipients; owner?: StaffUser; grants?: GrantTitle[] }>;
   /**
    * Writes the change, its index keys and its events in one transaction, only while the case still
    * has `before`'s title, owner and status (and the recipients list is as read): else throws
    * CASE_CHANGED_MEANWHILE.
    */
   changeCase(change: CaseChange): Promise<void>;
+}
+
+/** What a grant repeats of its case: the title, shown in the portal without reading the case. */
+export interface GrantTitle {
+  contactId: string;
+  caseTitle: string;
 }
 
 /** The conflict changeCase fails with when another change of the case landed since it was read. */
@@ -202,7 +210,8 @@ export async function updateCase(
   caseId: string,
   edit: CaseEdit,
 ): Promise<Case> {
-  return changeWithRetry(deps, by, caseId, edit.ownerId, (c, parts) => {
+  const ask = { ...(edit.ownerId ? { ownerId: edit.ownerId } : {}), grants: edit.title !== undefined };
+  return changeWithRetry(deps, by, caseId, ask, (c, parts) => {
     const title = edit.title ?? c.title;
     const ownerId = edit.ownerId ?? c.ownerId;
     const events: DomainEvent[] = [];
@@ -222,12 +231,19 @@ export async function updateCase(
         }),
       );
     }
-    return { after, events, ...(recipients ? { recipients } : {}) };
+    // Every copy that differs is rewritten, so a retried rename also mends copies a first one left.
+    const stale = (parts.grants ?? []).filter((g) => g.caseTitle !== title).map((g) => g.contactId);
+    return {
+      after,
+      events,
+      ...(recipients ? { recipients } : {}),
+      ...(stale.length > 0 ? { retitleGrantsOf: stale } : {}),
+    };
   });
 }
 
 export function closeCase(deps: CaseDeps, by: StaffPrincipal, caseId: string): Promise<Case> {
-  return changeWithRetry(deps, by, caseId, undefined, (c) =>
+  return changeWithRetry(deps, by, caseId, {}, (c) =>
     c.status === 'closed'
       ? { after: c, events: [] }
       : {
@@ -238,7 +254,7 @@ export function closeCase(deps: CaseDeps, by: StaffPrincipal, caseId: string): P
 }
 
 export function reopenCase(deps: CaseDeps, by: StaffPrincipal, caseId: string): Promise<Case> {
-  return changeWithRetry(deps, by, caseId, undefined, (c) =>
+  return changeWithRetry(deps, by, caseId, {}, (c) =>
     c.status === 'open'
       ? { after: c, events: [] }
       : {
@@ -260,14 +276,14 @@ async function changeWithRetry(
   deps: CaseDeps,
   by: StaffPrincipal,
   caseId: string,
-  ownerId: string | undefined,
+  ask: { ownerId?: string; grants?: boolean },
   plan: (c: Case, parts: Parts) => Planned,
 ): Promise<Case> {
   for (let attempt = 1; ; attempt++) {
-    const parts = await deps.cases.caseParts(by.firmId, caseId, ownerId);
+    const parts = await deps.cases.caseParts(by.firmId, caseId, ask);
     if (!parts.case) throw notFound('case');
     const planned = plan(parts.case, parts);
-    if (planned.events.length === 0) return parts.case;
+    if (planned.events.length === 0 && !planned.retitleGrantsOf) return parts.case;
     try {
       await deps.cases.changeCase({ before: parts.case, ...planned });
       return planned.after;

@@ -1,5 +1,6 @@
 // DynamoDB adapter of the CaseStore port: the case item, its list indexes (decision 0036) and its
 // lifecycle changes, each with its activity entries in one transaction.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CASE_CHANGED_MEANWHILE,
   type Case,
@@ -10,6 +11,7 @@ import {
 } from '../domain/cases';
 import { conflict, type DomainError } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
+import type { Grant } from '../domain/grants';
 import type { SavedRecipients } from '../domain/recipients';
 import { Entity, keys, patterns, type QuerySpec } from './keys';
 import {
@@ -17,11 +19,13 @@ import {
   getItem,
   getNamed,
   putActivity,
+  queryAll,
   queryPage,
   type Table,
   type TransactItem,
   toItem,
   transact,
+  writeRetrying,
 } from './table';
 
 /** The case's list-index keys: rewritten whenever its title, owner or status changes. */
@@ -38,6 +42,11 @@ function listPattern(firmId: string, filter: CaseFilter): QuerySpec {
   if (filter.status) return patterns.casesByStatus(firmId, filter.status, filter.titlePrefix ?? '');
   return patterns.casesOfFirm(firmId);
 }
+
+/** Items one DynamoDB transaction holds. */
+const TRANSACTION_ITEMS = 100;
+/** Title copies written at once after the transaction (a case with very many contacts). */
+const FOLLOW_UP_PARALLEL = 8;
 
 const changedMeanwhile = () =>
   conflict(CASE_CHANGED_MEANWHILE, 'The case was changed by someone else at the same time: try again.');
@@ -90,15 +99,24 @@ export function caseStore(table: Table): CaseStore {
       ),
     getCase: (firmId, caseId) => getItem<Case>(table, keys.case(firmId, caseId)),
     listCases: (firmId, filter, page) => queryPage<Case>(table, listPattern(firmId, filter), page),
-    async caseParts(firmId, caseId, ownerId) {
-      const got = await getNamed(table, {
-        case: keys.case(firmId, caseId),
-        saved: keys.recipients(firmId, caseId),
-        ...(ownerId ? { owner: keys.staff(firmId, ownerId) } : {}),
-      });
-      return got as { case?: Case; saved?: SavedRecipients; owner?: StaffUser };
+    async caseParts(firmId, caseId, { ownerId, grants }) {
+      // The grants (a rename rewrites their copy of the title) are queried alongside: one round trip.
+      const [got, ofCase] = await Promise.all([
+        getNamed(table, {
+          case: keys.case(firmId, caseId),
+          saved: keys.recipients(firmId, caseId),
+          ...(ownerId ? { owner: keys.staff(firmId, ownerId) } : {}),
+        }),
+        grants
+          ? queryAll<Grant>(table, patterns.grantsOfCase(firmId, caseId), { consistent: false })
+          : undefined,
+      ]);
+      return {
+        ...(got as { case?: Case; saved?: SavedRecipients; owner?: StaffUser }),
+        ...(ofCase ? { grants: ofCase.map(({ contactId, caseTitle }) => ({ contactId, caseTitle })) } : {}),
+      };
     },
-    async changeCase({ before, after, events, recipients }) {
+    async changeCase({ before, after, events, recipients, retitleGrantsOf = [] }) {
       const items: TransactItem[] = [
         {
           // The whole item is put again (its index keys move with title, owner and status), guarded
@@ -142,7 +160,27 @@ export function caseStore(table: Table): CaseStore {
               ),
         );
       }
+      const retitle = (contactId: string) => ({
+        TableName: table.name,
+        Key: keys.grant(after.firmId, after.caseId, contactId),
+        UpdateExpression: 'SET caseTitle = :t',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':t': after.title },
+      });
+      const room = TRANSACTION_ITEMS - items.length;
+      for (const contactId of retitleGrantsOf.slice(0, room)) items.push({ Update: retitle(contactId) });
       await transact(table, items, onFailed);
+      // A case with more grants than one transaction holds: the other copies follow, one idempotent
+      // write each (the same rename sent again mends any an interruption left).
+      const rest = retitleGrantsOf.slice(room);
+      for (let i = 0; i < rest.length; i += FOLLOW_UP_PARALLEL)
+        await Promise.all(
+          rest
+            .slice(i, i + FOLLOW_UP_PARALLEL)
+            .map((contactId) =>
+              writeRetrying(() => table.client.send(new UpdateCommand(retitle(contactId)))),
+            ),
+        );
     },
   };
 }

@@ -31,10 +31,11 @@ const reopen = (firm: TestFirm, caseId: string) =>
   apiAs(firm.staff.token).POST('/cases/{caseId}/reopen', { params: { path: { caseId } } });
 
 describe('Routes: the case lifecycle', () => {
-  it('renames a case: its activity entry says from what to what, a retry writes nothing, a bad title is 400', async () => {
+  it('renames a case: its activity entry says from what to what, the portal shows the new title, a retry writes nothing, a bad title is 400', async () => {
     // Prepare
     const firm = await newFirm();
     const caseId = await newCase(firm, 'Tax return 2025');
+    const carla = await portalContact(firm, caseId, 'Carla Client');
     const api = apiAs(firm.staff.token);
     // Act
     const renamed = await api.PATCH('/cases/{caseId}', {
@@ -65,6 +66,9 @@ describe('Routes: the case lifecycle', () => {
     });
     const got = await api.GET('/cases/{caseId}', { params: { path: { caseId } } });
     expect(got.data!.title).toBe('Tax return 2025 (amended)');
+    // The grant's copy of the title follows: the portal's "my cases" shows the new one.
+    const mine = await apiAs(carla.token).GET('/portal/cases');
+    expect(mine.data!.items.map((c) => c.title)).toEqual(['Tax return 2025 (amended)']);
   });
 
   it('gives a case another owner: the default recipients follow the owner, a saved list gains them; a user of another firm is refused', async () => {

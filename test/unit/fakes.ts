@@ -122,7 +122,7 @@ export class InMemoryCaseStore implements CaseStore {
     return page(mine, req);
   }
 
-  async caseParts(firmId: string, caseId: string, ownerId?: string) {
+  async caseParts(firmId: string, caseId: string, { ownerId }: { ownerId?: string }) {
     const c = await this.getCase(firmId, caseId);
     const saved = this.recipients.find((r) => r.firmId === firmId && r.caseId === caseId);
     const owner = ownerId ? this.staff.find((u) => u.firmId === firmId && u.userId === ownerId) : undefined;
