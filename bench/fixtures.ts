@@ -19,6 +19,20 @@ export const fixtures = {
   }),
   listCases: async (w) => ({ claims: await w.staffClaims('listCases') }),
   getCase: async (w) => ({ claims: await w.staffClaims('getCase'), params: { caseId: await w.caseId() } }),
+  updateCase: async (w) => ({
+    claims: await w.staffClaims('updateCase'),
+    params: { caseId: await w.newCase('to rename') },
+    body: { title: 'Bench renamed case' },
+  }),
+  closeCase: async (w) => ({
+    claims: await w.staffClaims('closeCase'),
+    params: { caseId: await w.newCase('to close') },
+  }),
+  reopenCase: async (w) => {
+    const caseId = await w.newCase('to reopen');
+    await w.must('closeCase', { claims: await w.staffClaims('closeCase'), params: { caseId } });
+    return { claims: await w.staffClaims('reopenCase'), params: { caseId } };
+  },
   createContact: async (w) => ({
     claims: await w.staffClaims('createContact'),
     body: { name: 'Bench contact', email: `rt.${Date.now()}@client.test` },

@@ -170,6 +170,15 @@ export class World {
     });
   }
 
+  /** A new case of its own, for a route that changes the case (rename, close) without touching the shared one. */
+  async newCase(label: string): Promise<string> {
+    const c = await this.must('createCase', {
+      claims: await this.staffClaims('createCase'),
+      body: { title: `Bench ${label}` },
+    });
+    return c.caseId as string;
+  }
+
   /** A staff user invited through the API (a staff-pool login and its record), so no principal is changed. */
   async invitedStaff(label: string): Promise<{ userId: string }> {
     const res = await this.must('inviteStaff', {

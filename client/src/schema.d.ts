@@ -9,7 +9,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List the firm's cases, newest first.
+     * List the firm's cases: all newest first; `status` alone by title; `ownerId` (with or without `status`) open first, newest first; `q` a title prefix within a status (open unless `status=closed`), by title. `q` with `ownerId` is 400 `filter_combination`.
      * @description Auth: Bearer JWT of a staff user of the firm.
      */
     get: operations['listCases'];
@@ -42,7 +42,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Rename a case and/or give it another owner (an active staff user; a saved recipients list gains the new owner). Unchanged fields write nothing; nobody is notified.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    patch: operations['updateCase'];
     trace?: never;
   };
   '/cases/{caseId}/activity': {
@@ -59,6 +63,26 @@ export interface paths {
     get: operations['listCaseActivity'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a case: read-only in the portal (uploads, comments, messages, task ticks answer 403 `case_closed`) until reopened; the case's contacts are told. Closing a closed case changes nothing.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['closeCase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -543,6 +567,26 @@ export interface paths {
      */
     put: operations['putRecipients'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a closed case: the portal may change it again. Reopening an open case changes nothing.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['reopenCase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1896,9 +1940,15 @@ export interface components {
         name: string;
       };
     };
+    CaseChangeBody: {
+      ownerId?: components['schemas']['StaffUserId'];
+      title?: string;
+    };
     CaseView: {
       caseId: string;
       clientName?: string;
+      closedAt?: string;
+      closedBy?: string;
       createdAt: string;
       createdBy: string;
       notifyClient: boolean;
@@ -2374,6 +2424,9 @@ export interface operations {
       query?: {
         limit?: number;
         nextToken?: string;
+        ownerId?: components['schemas']['StaffUserId'];
+        q?: string;
+        status?: 'open' | 'closed';
       };
       header?: never;
       path?: never;
@@ -2457,6 +2510,39 @@ export interface operations {
       500: components['responses']['InternalError'];
     };
   };
+  updateCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CaseChangeBody'];
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
   listCaseActivity: {
     parameters: {
       query?: {
@@ -2488,6 +2574,35 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  closeCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
       500: components['responses']['InternalError'];
     };
   };
@@ -3440,6 +3555,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RecipientsView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reopenCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -6589,7 +6733,8 @@ export interface operations {
                 | 'task.changed'
                 | 'tasks.completed'
                 | 'reminder.due'
-                | 'invitation.sent';
+                | 'invitation.sent'
+                | 'case.closed';
             }[];
             locked: (
               | 'document.uploaded'
@@ -6605,9 +6750,15 @@ export interface operations {
               | 'tasks.completed'
               | 'reminder.due'
               | 'invitation.sent'
+              | 'case.closed'
             )[];
             mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
             matrix: {
+              'case.closed': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
               'comment.added': {
                 email: boolean;
                 inApp: boolean;
@@ -6706,6 +6857,11 @@ export interface operations {
           documentPath?: 'portal' | 'process';
           mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
           matrix: {
+            'case.closed': {
+              email: boolean;
+              inApp: boolean;
+              push: boolean;
+            };
             'comment.added': {
               email: boolean;
               inApp: boolean;
@@ -6810,7 +6966,8 @@ export interface operations {
                 | 'task.changed'
                 | 'tasks.completed'
                 | 'reminder.due'
-                | 'invitation.sent';
+                | 'invitation.sent'
+                | 'case.closed';
             }[];
             locked: (
               | 'document.uploaded'
@@ -6826,9 +6983,15 @@ export interface operations {
               | 'tasks.completed'
               | 'reminder.due'
               | 'invitation.sent'
+              | 'case.closed'
             )[];
             mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
             matrix: {
+              'case.closed': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
               'comment.added': {
                 email: boolean;
                 inApp: boolean;
@@ -6925,7 +7088,8 @@ export interface operations {
           | 'task.changed'
           | 'tasks.completed'
           | 'reminder.due'
-          | 'invitation.sent';
+          | 'invitation.sent'
+          | 'case.closed';
         limit?: number;
         locale?: 'en' | 'es' | 'pt-BR';
         nextToken?: string;
@@ -6961,7 +7125,8 @@ export interface operations {
                 | 'task.changed'
                 | 'tasks.completed'
                 | 'reminder.due'
-                | 'invitation.sent';
+                | 'invitation.sent'
+                | 'case.closed';
               /** @enum {string} */
               locale: 'en' | 'es' | 'pt-BR';
               overrides: {
@@ -7056,7 +7221,8 @@ export interface operations {
               | 'task.changed'
               | 'tasks.completed'
               | 'reminder.due'
-              | 'invitation.sent';
+              | 'invitation.sent'
+              | 'case.closed';
             /** @enum {string} */
             locale: 'en' | 'es' | 'pt-BR';
             overrides: {
@@ -7144,7 +7310,8 @@ export interface operations {
               | 'task.changed'
               | 'tasks.completed'
               | 'reminder.due'
-              | 'invitation.sent';
+              | 'invitation.sent'
+              | 'case.closed';
             /** @enum {string} */
             locale: 'en' | 'es' | 'pt-BR';
             overrides: {

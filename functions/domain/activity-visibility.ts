@@ -18,6 +18,7 @@ export type ContactRule =
   | { kind: 'listed'; field: string };
 
 const never: ContactRule = { kind: 'never' };
+const always: ContactRule = { kind: 'always' };
 const actor: ContactRule = { kind: 'actor' };
 const field = (name: string): ContactRule => ({ kind: 'field', field: name });
 const listed = (name: string): ContactRule => ({ kind: 'listed', field: name });
@@ -29,6 +30,12 @@ const listed = (name: string): ContactRule => ({ kind: 'listed', field: name });
 export const CONTACT_VISIBILITY: Partial<Record<EventType, ContactRule>> = {
   // The case and the firm: internal.
   'case.created': never,
+  // The case's own state: every contact with access sees it closed, reopened or renamed (its
+  // title is what the portal lists); who owns it inside the firm is internal.
+  'case.closed': always,
+  'case.reopened': always,
+  'case.renamed': always,
+  'case.reassigned': never,
   'contact.created': never,
   'recipients.updated': never,
   'settings.updated': never,

@@ -31,13 +31,16 @@ export type RejectionReason =
 
 /**
  * Why the uploader may not add this file now: its grant was revoked (or is gone) or no longer
- * allows uploading; a staff uploader is no longer a user of the firm; the case is gone.
+ * allows uploading; a staff uploader is no longer a user of the firm; the case is gone; a contact's
+ * case was closed (decision 0036: staff may still add to a closed case).
  */
-export type UploaderRefusal = CancelReason | 'uploader_gone' | 'case_gone';
+export type UploaderRefusal = CancelReason | 'uploader_gone' | 'case_gone' | 'case_closed';
 
 /** What is true now, read consistently, of the uploader's right to add files to the intent's case. */
 export interface UploaderStanding {
   caseExists: boolean;
+  /** The case is closed: read-only in the portal, so a contact's object is refused like a revoked one's. */
+  caseClosed?: boolean;
   /** Contact uploads: the uploader's grant on the case, when there is one. */
   grant?: Pick<Grant, 'status' | 'role' | 'canUpload'>;
   /** Staff uploads: whether the uploader is still a staff user of the firm. */
@@ -58,6 +61,7 @@ export function refusalOf(intent: UploadIntent, standing: UploaderStanding): Upl
   if (!standing.caseExists) return 'case_gone';
   if (intent.uploadedBy.kind === 'staff') return standing.staffUser ? undefined : 'uploader_gone';
   if (standing.grant?.status !== 'active') return 'revoked';
+  if (standing.caseClosed) return 'case_closed';
   return mayUpload(standing.grant) ? undefined : 'upload_not_allowed';
 }
 

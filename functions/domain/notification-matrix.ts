@@ -42,6 +42,8 @@ export const NOTIFYING_EVENTS = {
   'tasks.completed': { category: 'tasks', label: 'Every task of a thread is done' },
   'reminder.due': { category: 'tasks', label: 'A reminder of open tasks falls due' },
   'invitation.sent': { category: 'access', label: 'A client is invited to the portal' },
+  // What a client may do in the portal changed (read-only now): an access notice (decision 0036).
+  'case.closed': { category: 'access', label: "A case is closed (read-only in the client's portal)" },
 } as const satisfies Record<string, { category: NotificationCategory; label: string }>;
 
 export type NotifyingEvent = keyof typeof NOTIFYING_EVENTS;

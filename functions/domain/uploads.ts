@@ -1,7 +1,7 @@
 // Uploads: a staff user or a contact asks to upload a file; we record an upload intent (TTL) and
 // hand back a presigned POST bound to one exact object key, content type and size range. The
 // object itself is matched against the intent by ingest (functions/domain/ingest.ts).
-import type { CaseStore } from './cases';
+import { type CaseStore, requireOpenCase } from './cases';
 import type { DocumentSource, Files, Uploader } from './documents';
 import { notFound, unprocessable } from './errors';
 import { type FileRequestLookup, requestToFulfil } from './file-requests';
@@ -141,18 +141,21 @@ export async function createPortalUpload(
   const { fileRequests } = deps;
   if (input.fileRequestId && !fileRequests)
     throw new Error('the upload flow was wired without file requests');
-  // The file request and the firm's limit are read with the grant, and count only once it allows uploading.
+  // The file request, the firm's limit and the case are read with the grant, and count only once it
+  // allows uploading; a closed case takes no uploads (decision 0036; ingest refuses a late object).
   const {
     grant,
-    data: [, limit],
+    data: [, limit, found],
   } = await withContactAccess(deps, by, caseId, 'upload', (at) =>
     Promise.all([
       input.fileRequestId && fileRequests
         ? requestToFulfil({ fileRequests }, at.firmId, caseId, input.fileRequestId, at.contactId)
         : undefined,
       uploadLimit(deps, at.firmId),
+      deps.cases.getCase(at.firmId, caseId),
     ]),
   );
+  if (found) requireOpenCase(found);
   return startUpload(deps, input, limit, {
     firmId: grant.firmId,
     caseId,

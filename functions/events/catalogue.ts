@@ -20,6 +20,19 @@ const GrantRights = {
 /** detail schemas, keyed by detail-type. */
 export const eventDetails = {
   'case.created': z.object({ title: z.string(), ownerId: z.string() }),
+  /** A case was renamed (no one is told: decision 0036). */
+  'case.renamed': z.object({ title: z.string(), previousTitle: z.string() }),
+  /** A case got another owner; a saved recipients list gains the new owner (in-app + email) when it lacked them. */
+  'case.reassigned': z.object({
+    ownerId: z.string(),
+    previousOwnerId: z.string(),
+    /** Whether the new owner was added to the case's saved internal recipients. */
+    ownerAddedToRecipients: z.boolean(),
+  }),
+  /** A case was closed: read-only in the portal until reopened; its contacts are told. */
+  'case.closed': z.object({ title: z.string() }),
+  /** A closed case was reopened. */
+  'case.reopened': z.object({ title: z.string() }),
   'contact.created': z.object({ contactId: z.string(), name: z.string() }),
   /** A contact was given access to a case (an invitation follows as `invitation.sent`). */
   'access.granted': z.object(GrantRights),

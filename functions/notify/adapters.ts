@@ -23,17 +23,18 @@ import { fileRequestStore } from '../store/file-requests';
 import { firmAdminStore } from '../store/firm';
 import { getFirm, matrixStore, settingsStore } from '../store/firm-settings';
 import { inboxWriter } from '../store/inbox';
-import { keys } from '../store/keys';
+import { keys, patterns } from '../store/keys';
 import { mailAddressStore } from '../store/mail-addresses';
 import { preferenceStore } from '../store/preferences';
 import { pushSubscriptionStore } from '../store/push-subscriptions';
 import { recipientsStore, staffDirectory } from '../store/recipients';
 import { recurringTaskStore } from '../store/recurring-tasks';
 import { activeAdminsOf } from '../store/staff';
-import { getItem, getMany, type Table } from '../store/table';
+import { getItem, getMany, queryAll, type Table } from '../store/table';
 import { templateStore } from '../store/templates';
 import { threadStore } from '../store/threads';
 import type { DeliveryStore, DigestSink, InboxWriter, NotificationGate, SuppressionLog } from './core';
+import type { CaseLifecyclePorts } from './policies/case-closed';
 import type { CaseActivityPorts } from './policies/case-people';
 import type { ClientDocumentPorts } from './policies/client-documents';
 import type { CaseNoticePorts } from './policies/document-uploaded';
@@ -110,6 +111,7 @@ export function policyPorts(table: Table, config: PolicyConfig): PolicyPorts {
     caseActivity,
     // The same contact recipients as the discussion and file-request notices.
     clientDocuments: clientDocumentPorts(table, config.portalUrl, caseActivity.contactsOf),
+    caseLifecycle: caseLifecyclePorts(table, config.portalUrl, caseActivity.contactsOf),
     threadNotice: threadNoticePorts(table, appUrl, config.portalUrl),
     invitations: invitationMailStore(table, config.portalUrl),
   };
@@ -191,6 +193,30 @@ function clientDocumentPorts(
     document: (firmId, caseId, documentId) => documents.getDocument(firmId, caseId, documentId),
     recurringTask: (firmId, id) => tasks.getRecurringTask(firmId, id),
     contactsOf,
+    firm: async (firmId) => {
+      const f = await firms.getFirm(firmId);
+      return { name: f?.name ?? '', portalUrl: f?.portalUrl || defaultPortalUrl };
+    },
+  };
+}
+
+function caseLifecyclePorts(
+  table: Table,
+  defaultPortalUrl: string,
+  contactsOf: CaseActivityPorts['contactsOf'],
+): CaseLifecyclePorts {
+  const firms = firmAdminStore(table);
+  return {
+    async activeContactsOf(firmId, caseId) {
+      const grants = await queryAll<Grant>(table, patterns.grantsOfCase(firmId, caseId), {
+        consistent: false,
+      });
+      return contactsOf(
+        firmId,
+        caseId,
+        grants.filter((g) => g.status === 'active').map((g) => g.contactId),
+      );
+    },
     firm: async (firmId) => {
       const f = await firms.getFirm(firmId);
       return { name: f?.name ?? '', portalUrl: f?.portalUrl || defaultPortalUrl };

@@ -7,6 +7,7 @@ import type { Comment, Discussion, DiscussionStore } from '../domain/discussions
 import type { Document } from '../domain/documents';
 import type { StaffUser } from '../domain/firm';
 import type { Grant } from '../domain/grants';
+import { transactWhileOpen } from './cases';
 import { Entity, keys, patterns } from './keys';
 import {
   getItem,
@@ -93,8 +94,10 @@ export function discussionStore(table: Table): DiscussionStore {
         : queryPage<Discussion>(table, patterns.discussionsOfCase(firmId, caseId), page),
 
     addComment: (c, event, sharedWithContact) =>
-      transact(
+      // A contact's comment needs the case open (decision 0036).
+      transactWhileOpen(
         table,
+        sharedWithContact ? c : undefined,
         [
           {
             Update: {

@@ -52,6 +52,33 @@ function wellFormed(value: string, what: string): string {
 }
 
 const firmPk = (firmId: string) => `FIRM#${seg(firmId, 'firmId')}`;
+/** A case's lifecycle state, as the case-list indexes partition by it. */
+export type CaseStatus = 'open' | 'closed';
+const statusSegment = (status: CaseStatus) => (status === 'open' ? 'OPEN' : 'CLOSED');
+const casesByStatusPk = (firmId: string, status: CaseStatus) =>
+  `${firmPk(firmId)}#CASES#${statusSegment(status)}`;
+const casesByOwnerPk = (firmId: string, ownerId: string) =>
+  `${firmPk(firmId)}#OWNER#${seg(ownerId, 'ownerId')}#CASES`;
+/**
+ * Bytes of a searchable title kept in a sort key (a GSI sort key holds at most 1,024 bytes); a
+ * longer title is found by its first 120 bytes, which any prefix a person types fits in.
+ */
+export const TITLE_KEY_BYTES = 120;
+/**
+ * `TITLE#` and the searchable title hex-encoded (any text fits a key; hex keeps UTF-8's byte order
+ * and its prefixes, so a prefix of the title is a prefix of the segment), cut at a whole character.
+ * No trailing `#`: the caller adds the separator for an item, none for a search prefix.
+ */
+function titleSegment(searchTitle: string): string {
+  let bytes = Buffer.from(wellFormed(searchTitle, 'title'), 'utf8');
+  if (bytes.length > TITLE_KEY_BYTES) {
+    let end = TITLE_KEY_BYTES;
+    // Back off continuation bytes (10xxxxxx) so the cut falls on a character boundary.
+    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+    bytes = bytes.subarray(0, end);
+  }
+  return `TITLE#${bytes.toString('hex')}`;
+}
 const casePk = (firmId: string, caseId: string) => `${firmPk(firmId)}#CASE#${seg(caseId, 'caseId')}`;
 const identityPk = (identityId: string) => `IDENTITY#${seg(identityId, 'identityId')}`;
 /** A chat thread's own partition: its messages, tasks and reminder schedule. */
@@ -151,6 +178,20 @@ export const keys = {
   case: (firmId: string, caseId: string): ItemKey => ({
     PK: firmPk(firmId),
     SK: `CASE#${seg(caseId, 'caseId')}`,
+  }),
+  /**
+   * GSI1 of a case: its status's partition, in the order of its searchable title (decision 0036),
+   * so a status list and a title-prefix search within it are each one Query. Rewritten with every
+   * rename, close and reopen, in the same transaction.
+   */
+  caseByStatusAndTitle: (firmId: string, status: CaseStatus, searchTitle: string, caseId: string) => ({
+    GSI1PK: casesByStatusPk(firmId, status),
+    GSI1SK: `${titleSegment(searchTitle)}#${seg(caseId, 'caseId')}`,
+  }),
+  /** GSI2 of a case: its owner's partition, status first, newest first within it (decision 0036). */
+  caseByOwner: (firmId: string, ownerId: string, status: CaseStatus, caseId: string) => ({
+    GSI2PK: casesByOwnerPk(firmId, ownerId),
+    GSI2SK: `CASE#${statusSegment(status)}#${seg(caseId, 'caseId')}`,
   }),
   /**
    * A contact's access to a case. GSI1 (once the contact accepted an invitation) finds it from the
@@ -472,6 +513,25 @@ export const patterns = {
     name: 'casesOfFirm',
     pk: firmPk(firmId),
     skPrefix: 'CASE#',
+    forward: false,
+  }),
+  /**
+   * Cases of a firm in one status whose searchable title starts with `titlePrefix` ('' for all),
+   * by title (GSI1).
+   */
+  casesByStatus: (firmId: string, status: CaseStatus, titlePrefix: string): QuerySpec => ({
+    name: 'casesByStatus',
+    index: 'GSI1',
+    pk: casesByStatusPk(firmId, status),
+    skPrefix: titlePrefix === '' ? 'TITLE#' : titleSegment(titlePrefix),
+    forward: true,
+  }),
+  /** Cases of one owner, open ones first (or only one status), newest first (GSI2). */
+  casesOfOwner: (firmId: string, ownerId: string, status?: CaseStatus): QuerySpec => ({
+    name: 'casesOfOwner',
+    index: 'GSI2',
+    pk: casesByOwnerPk(firmId, ownerId),
+    skPrefix: status ? `CASE#${statusSegment(status)}#` : 'CASE#',
     forward: false,
   }),
   /** Staff users of a firm, by user id (a Cognito `sub`, or a seeded ULID). */

@@ -10,6 +10,7 @@ import type { Grant } from '../domain/grants';
 import { shardOf, taskState } from '../domain/task-rules';
 import { concurrentTaskChange, type TaskChangeWrite, type TaskStore } from '../domain/tasks';
 import type { Message, Task, Thread, ThreadStore } from '../domain/threads';
+import { transactWhileOpen } from './cases';
 import { firmReminderDefaults } from './firm-settings';
 import { Entity, type ItemKey, keys, patterns, REMINDER_SHARDS } from './keys';
 import {
@@ -148,8 +149,10 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
 
     async postMessage(message, event) {
       const { firmId, caseId, threadId } = message;
-      await transact(
+      // A contact's message needs the case open (decision 0036).
+      await transactWhileOpen(
         table,
+        message.author.kind === 'contact' ? { firmId, caseId } : undefined,
         [
           {
             Update: {
@@ -230,7 +233,13 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
       // Whichever condition failed, something changed since the read: the domain re-reads. So it
       // does when concurrent transactions kept cancelling this one (transact retried it in place).
       try {
-        await transact(table, items, Object.fromEntries(items.map((_, i) => [i, concurrentTaskChange])));
+        // A contact's tick needs the case open (decision 0036): that guard's failure is 403, not a race.
+        await transactWhileOpen(
+          table,
+          w.message.author.kind === 'contact' ? { firmId, caseId } : undefined,
+          items,
+          Object.fromEntries(items.map((_, i) => [i, concurrentTaskChange])),
+        );
       } catch (err) {
         if (isTransactionConflict(err)) throw concurrentTaskChange();
         throw err;

@@ -9,6 +9,7 @@ import type { Grant } from '../domain/grants';
 import { type IngestStore, UPLOADER_CHANGED } from '../domain/ingest';
 import type { Share } from '../domain/shares';
 import type { CancelReason, UploadIntent, UploadStore } from '../domain/uploads';
+import { caseOpenCheck } from './cases';
 import { documentItem } from './documents';
 import { closeRequest, notOpen } from './file-requests';
 import { firmUploadLimit } from './firm-settings';
@@ -45,9 +46,13 @@ const GRANT_MAY_UPLOAD = {
  * one transaction may touch an item only once).
  */
 function uploaderGuards(table: Table, intent: UploadIntent, grantCounted: boolean): TransactItem[] {
-  const guards = [conditionCheck(table, keys.case(intent.firmId, intent.caseId))];
   if (intent.uploadedBy.kind === 'staff')
-    return [...guards, conditionCheck(table, keys.staff(intent.firmId, intent.uploadedBy.id))];
+    return [
+      conditionCheck(table, keys.case(intent.firmId, intent.caseId)),
+      conditionCheck(table, keys.staff(intent.firmId, intent.uploadedBy.id)),
+    ];
+  // A contact's upload also needs the case open (decision 0036).
+  const guards = [caseOpenCheck(table, intent.firmId, intent.caseId)];
   if (grantCounted) return guards;
   return [
     ...guards,
@@ -149,9 +154,10 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
           : get(keys.grant(firmId, caseId, intent.contactId ?? uploadedBy.id)),
       ]);
       if (uploadedBy.kind === 'staff') return { caseExists: !!found, staffUser: !!uploader };
-      if (!uploader) return { caseExists: !!found };
+      const caseClosed = found?.status === 'closed';
+      if (!uploader) return { caseExists: !!found, caseClosed };
       const { status, role, canUpload } = fromItem<Grant>(uploader);
-      return { caseExists: !!found, grant: { status, role, canUpload } };
+      return { caseExists: !!found, caseClosed, grant: { status, role, canUpload } };
     },
 
     async completeUpload({ intent, document, share, event, version, previous, fileRequest }) {

@@ -45,7 +45,8 @@ describe('Route: /settings/notifications', () => {
     const first = await apiAs(firm.admin.token).GET('/settings/notifications');
     expect(first.response.status).toBe(200);
     expect(first.data!.matrix).toEqual(allOn());
-    expect(first.data!.locked).toEqual(['invitation.sent']);
+    // A case closed is an access notice too (decision 0036): the client learns what it may no longer do.
+    expect(first.data!.locked).toEqual(['invitation.sent', 'case.closed']);
     expect(first.data!.events).toContainEqual({
       type: 'document.uploaded',
       category: 'documents',

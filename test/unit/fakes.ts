@@ -8,13 +8,21 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type { ActivityStore } from '../../functions/domain/case-activity';
-import type { Case, CaseStore } from '../../functions/domain/cases';
+import {
+  CASE_CHANGED_MEANWHILE,
+  type Case,
+  type CaseChange,
+  type CaseFilter,
+  type CaseStore,
+  searchableTitle,
+} from '../../functions/domain/cases';
 import type { Contact, ContactStore } from '../../functions/domain/contacts';
 import { conflict } from '../../functions/domain/errors';
 import type { FirmStore, StaffUser } from '../../functions/domain/firm';
 import type { GrantLookup, GrantPlaces } from '../../functions/domain/grants';
 import type { Clock, Ids, Page, PageRequest } from '../../functions/domain/ports';
 import type { StaffPrincipal } from '../../functions/domain/principal';
+import type { SavedRecipients } from '../../functions/domain/recipients';
 import type { DomainEvent } from '../../functions/events/catalogue';
 import type { Gate, StaffStanding } from '../../functions/http/auth';
 import { LOCAL_CONTACT_CLIENT, LOCAL_STAFF_CLIENT, localClientClaims } from '../../local/auth';
@@ -101,11 +109,50 @@ export class InMemoryCaseStore implements CaseStore {
     return this.cases.find((c) => c.firmId === firmId && c.caseId === caseId);
   }
 
-  async listCases(firmId: string, req: PageRequest): Promise<Page<Case>> {
+  /** Staff users and saved recipients lists caseParts answers from. */
+  readonly staff: StaffUser[] = [];
+  readonly recipients: SavedRecipients[] = [];
+
+  async listCases(firmId: string, filter: CaseFilter, req: PageRequest): Promise<Page<Case>> {
     const mine = this.cases
       .filter((c) => c.firmId === firmId)
+      .filter((c) => !filter.status || c.status === filter.status)
+      .filter((c) => !filter.ownerId || c.ownerId === filter.ownerId)
+      .filter((c) => !filter.titlePrefix || searchableTitle(c.title).startsWith(filter.titlePrefix))
       .sort((a, b) => b.caseId.localeCompare(a.caseId));
     return page(mine, req);
+  }
+
+  async caseParts(firmId: string, caseId: string, { ownerId }: { ownerId?: string }) {
+    const c = await this.getCase(firmId, caseId);
+    const saved = this.recipients.find((r) => r.firmId === firmId && r.caseId === caseId);
+    const owner = ownerId ? this.staff.find((u) => u.firmId === firmId && u.userId === ownerId) : undefined;
+    return {
+      ...(c ? { case: structuredClone(c) } : {}),
+      ...(saved ? { saved } : {}),
+      ...(owner ? { owner } : {}),
+    };
+  }
+
+  async changeCase(change: CaseChange): Promise<void> {
+    const i = this.cases.findIndex(
+      (c) => c.firmId === change.before.firmId && c.caseId === change.before.caseId,
+    );
+    const now = this.cases[i];
+    if (
+      !now ||
+      now.title !== change.before.title ||
+      now.ownerId !== change.before.ownerId ||
+      now.status !== change.before.status
+    )
+      throw conflict(CASE_CHANGED_MEANWHILE, 'changed meanwhile');
+    this.cases[i] = structuredClone(change.after);
+    this.events.push(...structuredClone(change.events));
+    const save = change.recipients?.save;
+    if (save) {
+      const j = this.recipients.findIndex((r) => r.firmId === save.firmId && r.caseId === save.caseId);
+      this.recipients.splice(j, 1, save);
+    }
   }
 
   get writes(): number {

@@ -99,6 +99,19 @@ const firmScoped: Builder[] = [
   { label: 'contact', uses: ['firm', 'contact'], build: (v) => main(keys.contact(v.firm, v.contact)) },
   { label: 'contactEmail', uses: ['firm'], build: (v) => main(keys.contactEmail(v.firm, v.email)) },
   { label: 'case', uses: ['firm', 'case'], build: (v) => main(keys.case(v.firm, v.case)) },
+  // The searchable title is free text (hex-encoded in the key): the email's arbitrary text stands in.
+  ...(['open', 'closed'] as const).flatMap((status): Builder[] => [
+    {
+      label: `caseByStatusAndTitle:${status}`,
+      uses: ['firm', 'case'],
+      build: (v) => gsi1(keys.caseByStatusAndTitle(v.firm, status, v.email, v.case)),
+    },
+    {
+      label: `caseByOwner:${status}`,
+      uses: ['firm', 'user', 'case'],
+      build: (v) => gsi2(keys.caseByOwner(v.firm, v.user, status, v.case)),
+    },
+  ]),
   {
     label: 'grant',
     uses: ['firm', 'case', 'contact'],
@@ -360,6 +373,22 @@ const patternCases: PatternCase[] = [
     lists: 'case',
     sameAs: ['firm'],
   },
+  ...(['open', 'closed'] as const).flatMap((status): PatternCase[] => [
+    {
+      label: `casesByStatus:${status}`,
+      uses: ['firm'],
+      spec: (v) => patterns.casesByStatus(v.firm, status, ''),
+      lists: `caseByStatusAndTitle:${status}`,
+      sameAs: ['firm'],
+    },
+    {
+      label: `casesOfOwner:${status}`,
+      uses: ['firm', 'user'],
+      spec: (v) => patterns.casesOfOwner(v.firm, v.user, status),
+      lists: `caseByOwner:${status}`,
+      sameAs: ['firm', 'user'],
+    },
+  ]),
   {
     label: 'staffOfFirm',
     uses: ['firm'],

@@ -252,7 +252,8 @@ describe('Function: putMatrix', () => {
   it('defaults every cell on for a firm that never saved, access locked', () => {
     const m = effectiveMatrix({});
     expect(Object.values(m.matrix).every((c) => c.inApp && c.email && c.push)).toBe(true);
-    expect(m.locked).toEqual(['invitation.sent']);
+    // A case closed changes what the client may do in the portal: an access notice, locked like the invitation.
+    expect(m.locked).toEqual(['invitation.sent', 'case.closed']);
     expect(m.events.find((e) => e.type === 'invitation.sent')).toMatchObject({
       category: 'access',
       locked: true,

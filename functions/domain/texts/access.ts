@@ -1,8 +1,44 @@
-// Shipped texts of access notices: the portal invitation (its accept link is the mail's link; the
+// Shipped texts of access notices: a case closed (read-only in the portal now), the portal invitation (its accept link is the mail's link; the
 // token never appears in a template, a title or an in-app body).
 import type { TemplateDef } from './template';
 
 export const accessTemplates: TemplateDef[] = [
+  {
+    id: 'case.closed',
+    eventType: 'case.closed',
+    audience: 'contact',
+    variables: ['firmName', 'caseTitle'],
+    sample: { firmName: 'Bright & Co', caseTitle: 'Tax return 2025' },
+    texts: {
+      en: {
+        subject: '{firmName} closed {caseTitle}',
+        title: '{firmName} closed {caseTitle}',
+        body: '{firmName} closed "{caseTitle}": you can still read it, but no longer add files, comments or messages.',
+        emailBody:
+          '{firmName} closed "{caseTitle}".\nYou can still read it in the client portal, but no longer add files, comments or messages.',
+        action: 'Open the case',
+        footer: 'You receive this because you have access to this case.',
+      },
+      es: {
+        subject: '{firmName} cerró {caseTitle}',
+        title: '{firmName} cerró {caseTitle}',
+        body: '{firmName} cerró «{caseTitle}»: aún puede consultarlo, pero ya no añadir archivos, comentarios ni mensajes.',
+        emailBody:
+          '{firmName} cerró «{caseTitle}».\nAún puede consultarlo en el portal de clientes, pero ya no añadir archivos, comentarios ni mensajes.',
+        action: 'Abrir el caso',
+        footer: 'Recibe este mensaje porque tiene acceso a este caso.',
+      },
+      'pt-BR': {
+        subject: '{firmName} encerrou {caseTitle}',
+        title: '{firmName} encerrou {caseTitle}',
+        body: '{firmName} encerrou "{caseTitle}": você ainda pode consultá-lo, mas não pode mais enviar arquivos, comentários ou mensagens.',
+        emailBody:
+          '{firmName} encerrou "{caseTitle}".\nVocê ainda pode consultá-lo no portal do cliente, mas não pode mais enviar arquivos, comentários ou mensagens.',
+        action: 'Abrir o caso',
+        footer: 'Você recebe esta mensagem porque tem acesso a este caso.',
+      },
+    },
+  },
   {
     id: 'invitation.sent',
     eventType: 'invitation.sent',

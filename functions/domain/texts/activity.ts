@@ -16,6 +16,26 @@ export const ACTIVITY_SENTENCES: Partial<Record<EventType, Sentences>> = {
     es: '{actor} creó el expediente «{title}».',
     'pt-BR': '{actor} criou o caso "{title}".',
   },
+  'case.renamed': {
+    en: '{actor} renamed the case "{previousTitle}" to "{title}".',
+    es: '{actor} cambió el nombre del expediente «{previousTitle}» a «{title}».',
+    'pt-BR': '{actor} renomeou o caso "{previousTitle}" para "{title}".',
+  },
+  'case.reassigned': {
+    en: '{actor} gave the case to another owner.',
+    es: '{actor} asignó el expediente a otro responsable.',
+    'pt-BR': '{actor} passou o caso para outro responsável.',
+  },
+  'case.closed': {
+    en: '{actor} closed the case "{title}".',
+    es: '{actor} cerró el expediente «{title}».',
+    'pt-BR': '{actor} encerrou o caso "{title}".',
+  },
+  'case.reopened': {
+    en: '{actor} reopened the case "{title}".',
+    es: '{actor} reabrió el expediente «{title}».',
+    'pt-BR': '{actor} reabriu o caso "{title}".',
+  },
   'contact.created': {
     en: '{actor} added the contact {contact}.',
     es: '{actor} añadió el contacto {contact}.',

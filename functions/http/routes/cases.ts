@@ -1,6 +1,8 @@
 // Routes of the `cases` group: cases and the contact directory.
 import { defineRoute, type GroupRoutes } from '../route';
 import {
+  CaseChangeBody,
+  CaseListQuery,
   CaseParams,
   CaseView,
   ContactChangeBody,
@@ -28,8 +30,9 @@ export const casesRoutes = {
     group: 'cases',
     auth: 'staff',
     scope: 'firm',
-    summary: "List the firm's cases, newest first.",
-    query: PageQuery,
+    summary:
+      "List the firm's cases: all newest first; `status` alone by title; `ownerId` (with or without `status`) open first, newest first; `q` a title prefix within a status (open unless `status=closed`), by title. `q` with `ownerId` is 400 `filter_combination`.",
+    query: CaseListQuery,
     response: { status: 200, schema: pageOf(CaseView) },
   }),
   getCase: defineRoute({
@@ -39,6 +42,39 @@ export const casesRoutes = {
     auth: 'staff',
     scope: 'case',
     summary: 'Get one case.',
+    params: CaseParams,
+    response: { status: 200, schema: CaseView },
+  }),
+  updateCase: defineRoute({
+    method: 'PATCH',
+    path: '/cases/{caseId}',
+    group: 'cases',
+    auth: 'staff',
+    scope: 'case',
+    summary:
+      'Rename a case and/or give it another owner (an active staff user; a saved recipients list gains the new owner). Unchanged fields write nothing; nobody is notified.',
+    params: CaseParams,
+    body: CaseChangeBody,
+    response: { status: 200, schema: CaseView },
+  }),
+  closeCase: defineRoute({
+    method: 'POST',
+    path: '/cases/{caseId}/close',
+    group: 'cases',
+    auth: 'staff',
+    scope: 'case',
+    summary:
+      "Close a case: read-only in the portal (uploads, comments, messages, task ticks answer 403 `case_closed`) until reopened; the case's contacts are told. Closing a closed case changes nothing.",
+    params: CaseParams,
+    response: { status: 200, schema: CaseView },
+  }),
+  reopenCase: defineRoute({
+    method: 'POST',
+    path: '/cases/{caseId}/reopen',
+    group: 'cases',
+    auth: 'staff',
+    scope: 'case',
+    summary: 'Reopen a closed case: the portal may change it again. Reopening an open case changes nothing.',
     params: CaseParams,
     response: { status: 200, schema: CaseView },
   }),

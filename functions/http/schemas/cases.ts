@@ -16,6 +16,28 @@ export const NewCaseBody = z.strictObject({
   notifyClient: z.optional(z.boolean()),
 });
 
+/** What staff may change on a case here: its title (rules as at creation) and its owner. */
+export const CaseChangeBody = z
+  .strictObject({
+    title: z.optional(Text(200)),
+    ownerId: z.optional(StaffUserId),
+  })
+  .check(
+    z.refine((b) => b.title !== undefined || b.ownerId !== undefined, {
+      message: 'name a title or an ownerId to change',
+      path: ['title'],
+    }),
+  );
+
+/** The staff case list's filters (decision 0036): by status, by owner, or a title search within a status. */
+export const CaseListQuery = z.strictObject({
+  ...PageQuery.shape,
+  status: z.optional(z.enum(['open', 'closed'])),
+  ownerId: z.optional(StaffUserId),
+  /** Title prefix, case and accents folded; searches open cases unless `status=closed`. */
+  q: z.optional(Text(100)),
+});
+
 export const CaseView = z.object({
   caseId: z.string(),
   title: z.string(),
@@ -23,6 +45,8 @@ export const CaseView = z.object({
   clientName: z.optional(z.string()),
   ownerId: z.string(),
   status: z.enum(['open', 'closed']),
+  closedAt: z.optional(z.string()),
+  closedBy: z.optional(z.string()),
   /** "Notify client" (ONVIO): whether the process path tells this case's contacts of documents. */
   notifyClient: z.boolean(),
   notifyClientChangedAt: z.optional(z.string()),

@@ -1,6 +1,7 @@
 // The policy table: which policy decides who hears of each event type. An event type absent here
 // notifies nobody.
 import type { PolicyTable } from '../policy';
+import { caseClosedPolicy } from './case-closed';
 import { documentPublishedPolicy, documentSharedPolicy } from './client-documents';
 import { commentAddedPolicy } from './comment-added';
 import { discussionPublishedPolicy } from './discussion-published';
@@ -29,4 +30,6 @@ export const policies: PolicyTable = {
   // the two document paths (issue 7)
   'document.shared': documentSharedPolicy,
   'document.published': documentPublishedPolicy,
+  // the case's lifecycle (issue 18)
+  'case.closed': caseClosedPolicy,
 };

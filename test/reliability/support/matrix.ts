@@ -276,6 +276,9 @@ interface Ctx {
 const worldOf = (c: Ctx) => (c.target === 'otherFirm' ? c.w.B : c.w.A);
 const caseOf = (c: Ctx) =>
   c.target === 'own' ? c.w.A.case1 : c.target === 'otherCase' ? c.w.A.case2 : c.w.B.case1;
+/** The case a lifecycle route changes: a fresh one of the caller's firm when allowed, else the target. */
+const caseToChange = async (c: Ctx, title: string) =>
+  c.allowed ? newCase(c.h, (c.p.firm === 'B' ? c.w.B : c.w.A).firm, title) : caseOf(c);
 const docOf = (c: Ctx) =>
   c.target === 'own' ? c.w.A.doc1 : c.target === 'otherCase' ? c.w.A.doc2 : c.w.B.doc1;
 /** A fresh firm document of the target case for an allowed cell (recorded by ingest); else the case's doc. */
@@ -343,6 +346,21 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
   createCase: () => ({ method: 'POST', path: '/cases', body: { title: 'Matrix case' } }),
   listCases: () => ({ method: 'GET', path: '/cases' }),
   getCase: (c) => ({ method: 'GET', path: `/cases/${caseOf(c)}` }),
+  // Lifecycle changes: a fresh case of the caller's firm where the change is allowed, so the world's
+  // shared cases keep their title and stay open for every other route.
+  updateCase: async (c) => ({
+    method: 'PATCH',
+    path: `/cases/${await caseToChange(c, 'Matrix to rename')}`,
+    body: { title: 'Matrix renamed case' },
+  }),
+  closeCase: async (c) => ({
+    method: 'POST',
+    path: `/cases/${await caseToChange(c, 'Matrix to close')}/close`,
+  }),
+  reopenCase: async (c) => ({
+    method: 'POST',
+    path: `/cases/${await caseToChange(c, 'Matrix to reopen')}/reopen`,
+  }),
   createContact: () => ({
     method: 'POST',
     path: '/contacts',
