@@ -21,7 +21,6 @@ import {
   queryPage,
   type Table,
   toItem,
-  transact,
   writeStatusChange,
 } from './table';
 
