@@ -6857,72 +6857,72 @@ export interface operations {
           documentPath?: 'portal' | 'process';
           mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
           matrix: {
-            'case.closed': {
+            'case.closed'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'comment.added': {
+            'comment.added'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'discussion.published': {
+            'discussion.published'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'document.published': {
+            'document.published'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'document.shared': {
+            'document.shared'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'document.uploaded': {
+            'document.uploaded'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'filerequest.created': {
+            'filerequest.created'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'filerequest.fulfilled': {
+            'filerequest.fulfilled'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'invitation.sent': {
+            'invitation.sent'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'message.posted': {
+            'message.posted'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'reminder.due': {
+            'reminder.due'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'task.changed': {
+            'task.changed'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'tasks.completed': {
+            'tasks.completed'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;
             };
-            'thread.created': {
+            'thread.created'?: {
               email: boolean;
               inApp: boolean;
               push: boolean;

@@ -171,14 +171,15 @@ export async function putMatrix(
   deps: MatrixDeps,
   by: StaffPrincipal,
   input: {
-    matrix: Matrix;
+    /** A type left out takes the default (every channel on). */
+    matrix: Partial<Matrix>;
     mandatory: NotificationCategory[];
     documentPath?: DocumentPath;
     digest?: DigestWindows;
   },
 ): Promise<NotificationMatrix> {
   const off = LOCKED_EVENTS.flatMap((type) =>
-    NOTIFY_CHANNELS.filter((c) => input.matrix[type][c] === false).map((c) => `${type}.${c}`),
+    NOTIFY_CHANNELS.filter((c) => input.matrix[type]?.[c] === false).map((c) => `${type}.${c}`),
   );
   if (off.length > 0)
     throw unprocessable(

@@ -26,6 +26,7 @@ import {
 } from '../../functions/domain/preferences';
 import type { StaffPrincipal } from '../../functions/domain/principal';
 import type { DomainEvent } from '../../functions/events/catalogue';
+import { MatrixBody } from '../../functions/http/schemas/notifications';
 import {
   type DeliveryKey,
   type DeliveryStore,
@@ -248,6 +249,25 @@ describe('Function: putMatrix', () => {
       }
     },
   );
+
+  it('takes a body that leaves types out (a client older than the newest event type): they stay on', async () => {
+    const saved: Required<StoredMatrix>[] = [];
+    const deps = {
+      matrix: {
+        getMatrix: async () => ({}),
+        saveMatrix: async (_: string, m: Required<StoredMatrix>) => void saved.push(m),
+      },
+      clock: { now: () => new Date(NOW) },
+    };
+    const [kept, ...left] = NOTIFYING_EVENT_TYPES.filter((t) => !LOCKED_EVENTS.includes(t));
+    const body = { matrix: { [kept!]: { inApp: false, email: true, push: true } }, mandatory: [] };
+    expect(MatrixBody.safeParse(body).success).toBe(true);
+    const view = await putMatrix(deps, admin, MatrixBody.parse(body));
+    expect(view.matrix[kept!]).toEqual({ inApp: false, email: true, push: true });
+    for (const type of [...left, ...LOCKED_EVENTS])
+      expect(view.matrix[type]).toEqual({ inApp: true, email: true, push: true });
+    expect(saved).toHaveLength(1);
+  });
 
   it('defaults every cell on for a firm that never saved, access locked', () => {
     const m = effectiveMatrix({});

@@ -16,10 +16,13 @@ export { DeliveryView, PreferencesView };
 
 const Switches = z.strictObject({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
 
-/** Every notifying event type must be present: the matrix is saved whole. */
-const matrixShape = Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, Switches])) as Record<
+/**
+ * The matrix is saved whole, but a type left out takes the default (every channel on; a locked one
+ * is on anyway): a client written before a release added a notifying event type keeps saving.
+ */
+const matrixShape = Object.fromEntries(NOTIFYING_EVENT_TYPES.map((t) => [t, z.optional(Switches)])) as Record<
   NotifyingEvent,
-  typeof Switches
+  z.ZodMiniOptional<typeof Switches>
 >;
 
 const Category = z.enum(NOTIFICATION_CATEGORIES);
