@@ -186,11 +186,13 @@ describe('Stack: Portico', () => {
       });
       // The DLQ keeps a failed ingest event this long; EventBridge and Lambda retry it for up to 30 h first.
       expect(PENDING_DAYS).toBeGreaterThan(DEAD_LETTER_RETENTION_DAYS + 30 / 24);
-      // No other rule may expire current versions: a recorded document's object is kept.
+      // Only objects a state tag marks as not (pending) or no longer (purged, decision 0038) a
+      // document may expire while current: a recorded document's object is kept.
       const rules = template.toJSON().Resources[logicalId(stack.uploads.bucket)].Properties
-        .LifecycleConfiguration.Rules as { Id: string; ExpirationInDays?: number }[];
-      expect(rules.filter((r) => r.ExpirationInDays !== undefined).map((r) => r.Id)).toEqual([
-        'ExpireUnrecordedUploads',
+        .LifecycleConfiguration.Rules as { Id: string; ExpirationInDays?: number; TagFilters?: unknown }[];
+      expect(rules.filter((r) => r.ExpirationInDays !== undefined).map((r) => [r.Id, r.TagFilters])).toEqual([
+        ['ExpireUnrecordedUploads', [{ Key: 'portico-state', Value: 'pending' }]],
+        ['ExpirePurgedDocuments', [{ Key: 'portico-state', Value: 'purged' }]],
       ]);
     });
   });

@@ -310,7 +310,7 @@ describe('portal: the grant read alongside the data once the container knows whe
     });
   });
 
-  it("createPortalUpload: the grant and the firm's limit together, then the intent", async () => {
+  it("createPortalUpload: the grant, the firm's limit and the case (is it closed?) together, then the intent", async () => {
     await listPortalDocuments(deps, contact, caseId, { limit: 20 });
     const c = await cost(() =>
       createPortalUpload(deps, contact, caseId, {
@@ -319,7 +319,7 @@ describe('portal: the grant read alongside the data once the container knows whe
         size: 10,
       }),
     );
-    expect(c).toMatchObject({ requests: 3, roundTrips: 2 });
+    expect(c).toMatchObject({ requests: 4, roundTrips: 2 });
     expect(c.commands.at(-1)).toBe('PutItem');
   });
 
