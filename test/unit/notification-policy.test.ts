@@ -218,6 +218,19 @@ const allOn = (): Matrix =>
     NOTIFYING_EVENT_TYPES.map((t) => [t, { inApp: true, email: true, push: true }]),
   ) as Matrix;
 
+/** putMatrix's ports for a firm that never saved, recording what gets saved. */
+const matrixDeps = () => {
+  const saved: Required<StoredMatrix>[] = [];
+  const deps = {
+    matrix: {
+      getMatrix: async () => ({}),
+      saveMatrix: async (_: string, m: Required<StoredMatrix>) => void saved.push(m),
+    },
+    clock: { now: () => new Date(NOW) },
+  };
+  return { deps, saved };
+};
+
 describe('Function: putMatrix', () => {
   const cells = NOTIFYING_EVENT_TYPES.flatMap((type) =>
     NOTIFY_CHANNELS.map((channel) => ({ type, channel })),
@@ -226,14 +239,7 @@ describe('Function: putMatrix', () => {
   it.each(cells)(
     'switching $type · $channel off is saved, or refused when locked',
     async ({ type, channel }) => {
-      const saved: Required<StoredMatrix>[] = [];
-      const deps = {
-        matrix: {
-          getMatrix: async () => ({}),
-          saveMatrix: async (_: string, m: Required<StoredMatrix>) => void saved.push(m),
-        },
-        clock: { now: () => new Date(NOW) },
-      };
+      const { deps, saved } = matrixDeps();
       const matrix = allOn();
       matrix[type][channel] = false;
       if (LOCKED_EVENTS.includes(type)) {
@@ -251,14 +257,7 @@ describe('Function: putMatrix', () => {
   );
 
   it('takes a body that leaves types out (a client older than the newest event type): they stay on', async () => {
-    const saved: Required<StoredMatrix>[] = [];
-    const deps = {
-      matrix: {
-        getMatrix: async () => ({}),
-        saveMatrix: async (_: string, m: Required<StoredMatrix>) => void saved.push(m),
-      },
-      clock: { now: () => new Date(NOW) },
-    };
+    const { deps, saved } = matrixDeps();
     const [kept, ...left] = NOTIFYING_EVENT_TYPES.filter((t) => !LOCKED_EVENTS.includes(t));
     const body = { matrix: { [kept!]: { inApp: false, email: true, push: true } }, mandatory: [] };
     expect(MatrixBody.safeParse(body).success).toBe(true);
