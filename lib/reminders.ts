@@ -1,6 +1,7 @@
-// Automatic reminders of open client tasks: an EventBridge Scheduler schedule runs the reminders
-// function every 15 minutes (each run then purges the trash that fell due, decision 0038). The function reads due schedules through GSI2 and claims each slot by
-// a conditional write, so a retried or overlapping run sends nothing twice.
+// Automatic reminders of open client tasks and open file requests (decision 0044): an EventBridge
+// Scheduler schedule runs the reminders function every 15 minutes (each run then purges the trash
+// that fell due, decision 0038). The function reads due schedules through GSI2 and claims each slot
+// by a conditional write, so a retried or overlapping run sends nothing twice.
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -23,8 +24,9 @@ export interface RemindersProps {
 export const REMINDER_RATE = Duration.minutes(15);
 
 /**
- * The reminders function on the table: due schedules by index, threads, the claim with its event;
- * and the trash purge: due documents by index, their versions and shares (Query), their deletion.
+ * The reminders function on the table: due schedules by index, threads and file requests (and the
+ * firm's reminder settings), the claim with its event; and the trash purge: due documents by index,
+ * their versions and shares (Query), their deletion.
  */
 export const remindersTableGrant: TableGrant = {
   actions: [TABLE.GET, TABLE.QUERY, TABLE.PUT, TABLE.UPDATE, TABLE.DELETE],
@@ -43,7 +45,7 @@ export class Reminders extends Construct {
     // objects of purged documents: tagged purged, then deleted.
     this.function = new PorticoFunction(this, 'Run', {
       entry: 'functions/handlers/reminders.ts',
-      description: 'Scheduled: sends each due reminder of open client tasks once',
+      description: 'Scheduled: sends each due reminder of open client tasks and file requests once',
       timeout: Duration.minutes(2),
       deadLetterQueue: this.deadLetters,
     })
@@ -61,7 +63,7 @@ export class Reminders extends Construct {
       'lambda:InvokeFunction on the reminders function and its versions (the grant CDK makes for a Lambda target); no other function.',
     );
     this.schedule = new Schedule(this, 'Every15Minutes', {
-      description: 'Runs the reminders function (due reminders of open client tasks)',
+      description: 'Runs the reminders function (due reminders of open client tasks and file requests)',
       schedule: ScheduleExpression.rate(REMINDER_RATE),
       target: new LambdaInvoke(this.function.lambda, {
         role: invoker,

@@ -6726,6 +6726,7 @@ export interface operations {
                 | 'document.published'
                 | 'filerequest.created'
                 | 'filerequest.fulfilled'
+                | 'filerequest.reminded'
                 | 'discussion.published'
                 | 'comment.added'
                 | 'thread.created'
@@ -6742,6 +6743,7 @@ export interface operations {
               | 'document.published'
               | 'filerequest.created'
               | 'filerequest.fulfilled'
+              | 'filerequest.reminded'
               | 'discussion.published'
               | 'comment.added'
               | 'thread.created'
@@ -6790,6 +6792,11 @@ export interface operations {
                 push: boolean;
               };
               'filerequest.fulfilled': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
+              'filerequest.reminded': {
                 email: boolean;
                 inApp: boolean;
                 push: boolean;
@@ -6897,6 +6904,11 @@ export interface operations {
               inApp: boolean;
               push: boolean;
             };
+            'filerequest.reminded'?: {
+              email: boolean;
+              inApp: boolean;
+              push: boolean;
+            };
             'invitation.sent'?: {
               email: boolean;
               inApp: boolean;
@@ -6959,6 +6971,7 @@ export interface operations {
                 | 'document.published'
                 | 'filerequest.created'
                 | 'filerequest.fulfilled'
+                | 'filerequest.reminded'
                 | 'discussion.published'
                 | 'comment.added'
                 | 'thread.created'
@@ -6975,6 +6988,7 @@ export interface operations {
               | 'document.published'
               | 'filerequest.created'
               | 'filerequest.fulfilled'
+              | 'filerequest.reminded'
               | 'discussion.published'
               | 'comment.added'
               | 'thread.created'
@@ -7023,6 +7037,11 @@ export interface operations {
                 push: boolean;
               };
               'filerequest.fulfilled': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
+              'filerequest.reminded': {
                 email: boolean;
                 inApp: boolean;
                 push: boolean;
@@ -7081,6 +7100,7 @@ export interface operations {
           | 'document.published'
           | 'filerequest.created'
           | 'filerequest.fulfilled'
+          | 'filerequest.reminded'
           | 'discussion.published'
           | 'comment.added'
           | 'thread.created'
@@ -7118,6 +7138,7 @@ export interface operations {
                 | 'document.published'
                 | 'filerequest.created'
                 | 'filerequest.fulfilled'
+                | 'filerequest.reminded'
                 | 'discussion.published'
                 | 'comment.added'
                 | 'thread.created'
@@ -7214,6 +7235,7 @@ export interface operations {
               | 'document.published'
               | 'filerequest.created'
               | 'filerequest.fulfilled'
+              | 'filerequest.reminded'
               | 'discussion.published'
               | 'comment.added'
               | 'thread.created'
@@ -7303,6 +7325,7 @@ export interface operations {
               | 'document.published'
               | 'filerequest.created'
               | 'filerequest.fulfilled'
+              | 'filerequest.reminded'
               | 'discussion.published'
               | 'comment.added'
               | 'thread.created'

@@ -75,6 +75,8 @@ export const CONTACT_VISIBILITY: Partial<Record<EventType, ContactRule>> = {
   'discussion.closed': never,
   'discussion.reopened': never,
   'recurringtask.deleted': never,
+  // Like a thread's reminders: the firm's view (the recipients get the reminder itself).
+  'filerequest.reminded': never,
 };
 
 /** The rule for a stored entry's type; an unknown type (written by a newer version) is `never`. */

@@ -34,6 +34,10 @@ export const NOTIFYING_EVENTS = {
   },
   'filerequest.created': { category: 'fileRequests', label: 'Staff ask a client for a file' },
   'filerequest.fulfilled': { category: 'fileRequests', label: 'A client uploads a requested file' },
+  'filerequest.reminded': {
+    category: 'fileRequests',
+    label: 'A reminder of an open file request falls due (overdue after its due date)',
+  },
   'discussion.published': { category: 'discussions', label: 'A discussion is published' },
   'comment.added': { category: 'discussions', label: 'A comment is added to a discussion' },
   'thread.created': { category: 'tasks', label: 'A chat thread is started' },

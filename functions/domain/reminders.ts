@@ -1,17 +1,24 @@
-// Automatic reminders of open client tasks: the scheduled run finds the schedules due (an index of
-// due times, never a Scan) and sends each due slot once: the slot is claimed by a conditional
-// write that moves the schedule on, in the same transaction as the `reminder.due` event, so a
-// second run (or two at once) finds nothing left to claim.
+// Automatic reminders of open client tasks and open file requests: the scheduled run finds the
+// schedules due (one index of due times for both, never a Scan) and sends each due slot once: the
+// slot is claimed by a conditional write that moves the schedule on, in the same transaction as the
+// `reminder.due` (or `filerequest.reminded`) event, so a second run (or two at once) finds nothing
+// left to claim.
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import { statusOf } from './conversation-status';
 import type { Clock, Ids, Page, PageRequest } from './ports';
+import {
+  type FileRequestReminder,
+  type FileRequestReminderStore,
+  isFileRequestReminder,
+  remindFileRequest,
+} from './reminders-file-requests';
 import { nextDueAt, remindersLeft, taskState } from './task-rules';
 import type { ReminderSchedule, Thread } from './threads';
 
-export interface ReminderStore {
+export interface ReminderStore extends FileRequestReminderStore {
   /** Schedules of one index shard due at or before `dueBy`, oldest due first (the index may lag: the claim decides). */
-  due(shard: number, dueBy: string, page: PageRequest): Promise<Page<ReminderSchedule>>;
+  due(shard: number, dueBy: string, page: PageRequest): Promise<Page<ReminderSchedule | FileRequestReminder>>;
   getReminder(firmId: string, caseId: string, threadId: string): Promise<ReminderSchedule | undefined>;
   getThread(firmId: string, caseId: string, threadId: string): Promise<Thread | undefined>;
   /**
@@ -40,11 +47,11 @@ export interface ReminderRun {
   now: string;
   /** Due schedules found. */
   due: number;
-  /** Slots claimed: one `reminder.due` each. */
+  /** Slots claimed: one `reminder.due` (or `filerequest.reminded`) each. */
   sent: number;
-  /** Schedules stopped: nothing open any more, or the thread is gone. */
+  /** Schedules stopped: nothing open any more, the thread or request is gone, or reminders are off. */
   stopped: number;
-  /** Already claimed by another run, or moved on since the index was read. */
+  /** Already claimed by another run, moved on since the index was read, or a request's schedule started. */
   skipped: number;
 }
 
@@ -66,7 +73,9 @@ export function reminderRunner(deps: ReminderDeps) {
         });
         for (const found of page.items) {
           run.due++;
-          const outcome = await remind(deps, found, now);
+          const outcome = isFileRequestReminder(found)
+            ? await remindFileRequest(deps, found, now)
+            : await remind(deps, found, now);
           run[outcome]++;
         }
         nextToken = page.nextToken;

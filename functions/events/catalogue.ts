@@ -183,6 +183,19 @@ export const eventDetails = {
   'discussion.reopened': z.object({ discussionId: z.string() }),
   /** An admin deleted a recurring task (firm-level): nothing can be published for it any more. */
   'recurringtask.deleted': z.object({ recurringTaskId: z.string(), name: z.string() }),
+  // ── file-request reminders (issue 18) ──
+  /**
+   * An automatic reminder of an open file request fell due (one per due slot); `overdue` once its
+   * due date has passed (decision 0044).
+   */
+  'filerequest.reminded': z.object({
+    requestId: z.string(),
+    subject: z.string(),
+    slot: z.iso.datetime(),
+    sequence: z.number().check(z.int(), z.positive()),
+    overdue: z.boolean(),
+    dueDate: z.optional(z.iso.date()),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventDetails;

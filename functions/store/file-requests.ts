@@ -1,5 +1,6 @@
 import { conflict } from '../domain/errors';
 import type { FileRequest, FileRequestStore } from '../domain/file-requests';
+import { fileRequestReminderPut } from './file-request-reminders';
 import { Entity, keys, patterns } from './keys';
 
 import { getItem, putActivity, putInCase, queryPage, type Table, transact } from './table';
@@ -19,6 +20,8 @@ export function fileRequestStore(table: Table): FileRequestStore {
           once: true,
         },
         event,
+        // Reminded until fulfilled or cancelled: the schedule is born with the request (decision 0044).
+        [fileRequestReminderPut(table, r)],
       ),
 
     getFileRequest: (firmId, caseId, requestId) =>

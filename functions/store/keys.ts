@@ -157,6 +157,8 @@ export const Entity = {
   notified: 'notified',
   // ── bounces and complaints (issue 16) ──
   mailAddress: 'mailAddress',
+  // ── file-request reminders (issue 18) ──
+  fileRequestReminder: 'fileRequestReminder',
 } as const;
 export type EntityName = (typeof Entity)[keyof typeof Entity];
 
@@ -429,6 +431,16 @@ export const keys = {
   fileRequest: (firmId: string, caseId: string, requestId: string): ItemKey => ({
     PK: casePk(firmId, caseId),
     SK: `FILEREQ#${seg(requestId, 'requestId')}`,
+  }),
+  /** The automatic reminder schedule of a file request (`FRREMINDER#`: outside the `FILEREQ#` list). */
+  fileRequestReminder: (firmId: string, caseId: string, requestId: string): ItemKey => ({
+    PK: casePk(firmId, caseId),
+    SK: `FRREMINDER#${seg(requestId, 'requestId')}`,
+  }),
+  /** GSI2 of a file request's reminder while one is due: the same due index as threads' reminders. */
+  fileRequestReminderByDue: (shard: number, dueAt: string, requestId: string) => ({
+    GSI2PK: `REMINDERS#DUE#${reminderShard(shard)}`,
+    GSI2SK: `DUE#${stamp(dueAt, 'dueAt')}#${seg(requestId, 'requestId')}`,
   }),
   /**
    * One version of a document (`DOC#<id>` holds the current one). The number is zero-padded so the

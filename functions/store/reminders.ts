@@ -1,15 +1,21 @@
-// DynamoDB adapter of the ReminderStore port: due schedules through GSI2 (sorted by due time, a
-// range Query per shard, never a Scan) and the conditional claim of one due slot.
+// DynamoDB adapter of the ReminderStore port: due schedules (threads' and file requests') through
+// GSI2 (sorted by due time, a range Query per shard, never a Scan) and the conditional claim of one
+// due slot.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { FileRequest } from '../domain/file-requests';
 import type { ReminderStore } from '../domain/reminders';
+import type { FileRequestReminder } from '../domain/reminders-file-requests';
 import type { ReminderSchedule, Thread } from '../domain/threads';
+import { fileRequestReminderMove } from './file-request-reminders';
+import { firmReminderDefaults } from './firm-settings';
 import { dueRemindersOf, keys } from './keys';
 import { failedConditionAt, getItem, putActivity, queryDueRange, type Table, transact } from './table';
 import { reminderIndex } from './threads';
 
 export function reminderStore(table: Table): ReminderStore {
   return {
-    due: (shard, dueBy, page) => queryDueRange<ReminderSchedule>(table, dueRemindersOf(shard, dueBy), page),
+    due: (shard, dueBy, page) =>
+      queryDueRange<ReminderSchedule | FileRequestReminder>(table, dueRemindersOf(shard, dueBy), page),
 
     getReminder: (firmId, caseId, threadId) =>
       getItem<ReminderSchedule>(table, keys.reminder(firmId, caseId, threadId), { consistent: true }),
@@ -39,6 +45,26 @@ export function reminderStore(table: Table): ReminderStore {
           },
           putActivity(table, event),
         ]);
+        return true;
+      } catch (err) {
+        if (isConditionFailure(err)) return false;
+        throw err;
+      }
+    },
+
+    getFileRequestReminder: (firmId, caseId, requestId) =>
+      getItem<FileRequestReminder>(table, keys.fileRequestReminder(firmId, caseId, requestId), {
+        consistent: true,
+      }),
+    getFileRequest: (firmId, caseId, requestId) =>
+      getItem<FileRequest>(table, keys.fileRequest(firmId, caseId, requestId), { consistent: true }),
+    reminderDefaults: (firmId) => firmReminderDefaults(table, firmId),
+
+    async moveFileRequestReminder(schedule, slot, move) {
+      const update = fileRequestReminderMove(table, schedule, slot, move);
+      try {
+        if (move.sent) await transact(table, [{ Update: update }, putActivity(table, move.sent.event)]);
+        else await table.client.send(new UpdateCommand(update));
         return true;
       } catch (err) {
         if (isConditionFailure(err)) return false;

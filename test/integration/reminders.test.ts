@@ -1,11 +1,14 @@
-// Automatic reminders of open client tasks through the local stack: the scheduled function runs
-// at a fake time (POST /local/reminders/run with `now`), finds due schedules through the due-date
-// index, and sends each due slot once however often it runs; a closed thread is reminded of nothing.
+// Automatic reminders of open client tasks, and below of open file requests, through the local
+// stack: the scheduled function runs at a fake time (POST /local/reminders/run with `now`), finds
+// due schedules through the due-date index, and sends each due slot once however often it runs; a
+// closed thread, a cancelled or fulfilled request is reminded of nothing.
 import { describe, expect, it } from 'vitest';
 import { keys, patterns } from '../../functions/store/keys';
 import { getItem } from '../../functions/store/table';
 import { apiAs } from './support/client';
+import { PDF, pdfBytes, upload } from './support/files';
 import { mailTo } from './support/mail';
+import { portalContact } from './support/portal';
 import { call, partition, settle, table } from './support/stack';
 import { newThread, type Setup, setup, tick } from './support/threads';
 
@@ -139,5 +142,161 @@ describe('Scheduled: automatic reminders', () => {
     const res = await call('POST', '/local/reminders/run', { body: { now: 'tomorrow' } });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_failed');
+  });
+});
+
+// ── file-request reminders (issue 18, decision 0044) ──
+// In this file, not one of their own: their runs go up to two days ahead and would claim the
+// one-day slots of the thread reminders above if both files ran at once.
+
+const requestMails = async (email: string, subject: string) =>
+  (await mailTo(email)).filter(
+    (m) => m.subject === `Reminder: ${subject}` || m.subject === `Overdue: ${subject}`,
+  );
+
+const requestReminderEvents = async (s: Setup) =>
+  (await partition(patterns.activityOfCase(s.firm.firmId, s.caseId).pk)).filter(
+    (i) => i.entity === 'activity' && i.type === 'filerequest.reminded',
+  );
+
+/** A request's schedule as the stack wrote it (read consistently). */
+const requestSchedule = (s: Setup, requestId: string) =>
+  getItem<{ nextDueAt?: string; sent: number; overdueSent: number; settings?: object }>(
+    table,
+    keys.fileRequestReminder(s.firm.firmId, s.caseId, requestId),
+    { consistent: true },
+  );
+
+/** The firm's reminder settings (those of new threads apply to file requests too). */
+async function firmReminders(s: Setup, taskReminders: { everyDays: number; maxCount: number }) {
+  const saved = await apiAs(s.firm.admin.token).PUT('/settings/client-notifications', {
+    body: { showMessageContext: false, taskReminders },
+  });
+  expect(saved.response.status).toBe(200);
+}
+
+async function newRequest(s: Setup, subject: string, recipients: string[], dueDate?: string) {
+  const res = await apiAs(s.firm.staff.token).POST('/cases/{caseId}/file-requests', {
+    params: { path: { caseId: s.caseId } },
+    body: { recipients, subject, description: 'For the year-end file.', ...(dueDate ? { dueDate } : {}) },
+  });
+  expect(res.response.status, JSON.stringify(res.error)).toBe(201);
+  return res.data!;
+}
+
+/** The schedule's first run (it takes the firm's settings; the stack's own timer may have run it), then its first slot. */
+async function startedSlot(s: Setup, requestId: string): Promise<number> {
+  const written = await requestSchedule(s, requestId);
+  expect(written?.nextDueAt, 'the schedule is written with the request').toBeDefined();
+  if (!written!.settings) await runAt(new Date(Date.parse(written!.nextDueAt!) + 1000));
+  const started = await requestSchedule(s, requestId);
+  expect(started?.nextDueAt, 'the request has a reminder due').toBeDefined();
+  return Date.parse(started!.nextDueAt!);
+}
+
+describe('Scheduled: file-request reminders', () => {
+  it('reminds each recipient once per slot however often the run repeats, then says overdue after the due date', async () => {
+    // Prepare: one regular reminder a day, and the request due tomorrow (UTC)
+    const s = await setup('Request Reminder Firm');
+    await firmReminders(s, { everyDays: 1, maxCount: 1 });
+    const dueDate = new Date(Date.now() + DAY).toISOString().slice(0, 10);
+    const request = await newRequest(s, 'Bank statements', [s.contactId], dueDate);
+    const slot = await startedSlot(s, request.requestId);
+    const startedMails = await requestMails(s.email, 'Bank statements');
+    // Act: the first slot three times (two at once), then the moment it becomes overdue twice
+    const first = new Date(slot + 60_000);
+    const runs = [...(await Promise.all([runAt(first), runAt(first)])), await runAt(first)];
+    const afterFirst = await requestMails(s.email, 'Bank statements');
+    const inboxAfterFirst = await apiAs(s.contact).GET('/portal/inbox');
+    const escalation = await requestSchedule(s, request.requestId);
+    const overdueAt = new Date(Date.parse(escalation!.nextDueAt!) + 60_000);
+    await runAt(overdueAt);
+    await runAt(overdueAt);
+    const afterOverdue = await requestMails(s.email, 'Bank statements');
+    const inboxAfterOverdue = await apiAs(s.contact).GET('/portal/inbox');
+    const done = await requestSchedule(s, request.requestId);
+    // Assess
+    expect(startedMails).toEqual([]);
+    expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(1);
+    expect(afterFirst.map((m) => m.subject)).toEqual(['Reminder: Bank statements']);
+    expect(afterFirst[0]!.body.text).toContain(`Due date: ${dueDate}`);
+    expect(afterFirst[0]!.body.text).toContain(`/cases/${s.caseId}/file-requests/${request.requestId}`);
+    const reminders = (items: { type: string }[]) => items.filter((i) => i.type === 'filerequest.reminded');
+    expect(reminders(inboxAfterFirst.data!.items)).toHaveLength(1);
+    // The regular reminder used up: the next slot is the end of the due date in UTC.
+    expect(escalation?.nextDueAt).toBe(new Date(Date.parse(`${dueDate}T00:00:00.000Z`) + DAY).toISOString());
+    expect(afterOverdue.map((m) => m.subject)).toEqual([
+      'Reminder: Bank statements',
+      'Overdue: Bank statements',
+    ]);
+    expect(afterOverdue[1]!.body.text).toContain(`It was due on ${dueDate} and is now overdue.`);
+    expect(reminders(inboxAfterOverdue.data!.items)).toHaveLength(2);
+    // One overdue reminder at most (maxCount 1): the schedule is done.
+    expect(done).toMatchObject({ sent: 2, overdueSent: 1 });
+    expect(done?.nextDueAt).toBeUndefined();
+    const events = await requestReminderEvents(s);
+    expect(
+      events
+        .map((e) => e.detail as { sequence: number; overdue: boolean })
+        .sort((a, b) => a.sequence - b.sequence),
+    ).toMatchObject([
+      { sequence: 1, overdue: false },
+      { sequence: 2, overdue: true },
+    ]);
+  });
+
+  it('sends nothing more once a request is cancelled or fulfilled: the due slot stops its schedule', async () => {
+    // Prepare: a daily reminder, two requests, one recipient who can upload
+    const s = await setup('Request Stop Firm');
+    await firmReminders(s, { everyDays: 1, maxCount: 3 });
+    const colin = await portalContact(s.firm, s.caseId, 'Colin Collab', {
+      role: 'collaborator',
+      canDownload: true,
+      canUpload: true,
+    });
+    const cancelled = await newRequest(s, 'Payroll summary', [s.contactId, colin.contactId]);
+    const fulfilled = await newRequest(s, 'Signed engagement', [colin.contactId]);
+    const slot = Math.max(
+      await startedSlot(s, cancelled.requestId),
+      await startedSlot(s, fulfilled.requestId),
+    );
+    // Act: one reminder of both, then the cancel and the upload, then the next slot
+    await runAt(new Date(slot + 60_000));
+    const before = {
+      carla: await requestMails(s.email, 'Payroll summary'),
+      colin: await requestMails(colin.email, 'Signed engagement'),
+    };
+    const cancel = await apiAs(s.firm.staff.token).POST('/cases/{caseId}/file-requests/{requestId}/cancel', {
+      params: { path: { caseId: s.caseId, requestId: cancelled.requestId } },
+    });
+    await upload(
+      s.caseId,
+      colin.token,
+      {
+        fileName: 'Engagement.pdf',
+        contentType: PDF,
+        bytes: pdfBytes('signed'),
+        fileRequestId: fulfilled.requestId,
+      },
+      'portal',
+    );
+    const next = new Date(slot + DAY + 120_000);
+    const stopRun = await runAt(next);
+    await runAt(new Date(next.getTime() + 60_000));
+    // Assess
+    expect(cancel.response.status).toBe(200);
+    const status = await apiAs(s.firm.staff.token).GET('/cases/{caseId}/file-requests/{requestId}', {
+      params: { path: { caseId: s.caseId, requestId: fulfilled.requestId } },
+    });
+    expect(status.data!.status).toBe('fulfilled');
+    expect(before.carla.map((m) => m.subject)).toEqual(['Reminder: Payroll summary']);
+    expect(before.colin.map((m) => m.subject)).toEqual(['Reminder: Signed engagement']);
+    expect(await requestMails(s.email, 'Payroll summary')).toHaveLength(1);
+    expect(await requestMails(colin.email, 'Payroll summary')).toHaveLength(1);
+    expect(await requestMails(colin.email, 'Signed engagement')).toHaveLength(1);
+    expect(stopRun.stopped).toBeGreaterThanOrEqual(2);
+    expect((await requestSchedule(s, cancelled.requestId))?.nextDueAt).toBeUndefined();
+    expect((await requestSchedule(s, fulfilled.requestId))?.nextDueAt).toBeUndefined();
+    expect(await requestReminderEvents(s)).toHaveLength(2);
   });
 });

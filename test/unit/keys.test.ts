@@ -240,6 +240,11 @@ const firmScoped: Builder[] = [
     build: (v) => main(keys.fileRequest(v.firm, v.case, v.request)),
   },
   {
+    label: 'fileRequestReminder',
+    uses: ['firm', 'case', 'request'],
+    build: (v) => main(keys.fileRequestReminder(v.firm, v.case, v.request)),
+  },
+  {
     label: 'documentVersion',
     uses: ['firm', 'case', 'doc'],
     build: (v) => main(keys.documentVersion(v.firm, v.case, v.doc, 7)),
@@ -352,7 +357,7 @@ const allBuilders = [...firmScoped, ...identityScoped];
 /** Keys outside every firm and identity (one per mail address, which SES reports across firms), tested on their own below. */
 const deploymentScoped = ['mailAddress'];
 /** Keys of the scheduler's own index (due reminders of every firm), tested on their own below. */
-const scheduleScoped = ['reminderByDue', 'digestByDue', 'documentPurgeDue'];
+const scheduleScoped = ['reminderByDue', 'digestByDue', 'documentPurgeDue', 'fileRequestReminderByDue'];
 
 interface PatternCase {
   /** The pattern's name in `patterns`, with a `:variant` when it is exercised in several ways. */
@@ -1004,6 +1009,24 @@ describe('Module: keys — due reminders (issue 6)', () => {
     expect(() => keys.reminderByDue(0, '2026-11-23', 'T1')).toThrow(KeySegmentError);
     expect(() => keys.reminderByDue(0, at(0), 'T#1')).toThrow(KeySegmentError);
     expect(() => dueRemindersOf(0, '2026-11-23T10:00:00Z')).toThrow(KeySegmentError);
+  });
+
+  it("puts file requests' schedules in the same due ranges as threads' (one run serves both, decision 0044)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: REMINDER_SHARDS - 1 }),
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        (shard, due, by) => {
+          const range = dueRemindersOf(shard, at(by));
+          const k = keys.fileRequestReminderByDue(shard, at(due), 'R1');
+          expect(k.GSI2PK).toBe(range.pk);
+          expect(k.GSI2SK >= range.skFrom && k.GSI2SK <= range.skTo).toBe(due <= by);
+        },
+      ),
+    );
+    expect(() => keys.fileRequestReminderByDue(REMINDER_SHARDS, at(0), 'R1')).toThrow(KeySegmentError);
+    expect(() => keys.fileRequestReminderByDue(0, at(0), 'R#1')).toThrow(KeySegmentError);
   });
 });
 

@@ -197,6 +197,12 @@ export const ACTIVITY_SENTENCES: Partial<Record<EventType, Sentences>> = {
     'pt-BR':
       'Foi enviado um lembrete de {openTasks, plural, one {# tarefa pendente} other {# tarefas pendentes}}.',
   },
+  'filerequest.reminded': {
+    en: '{overdue, select, true {A reminder that the file request "{subject}" is overdue was sent.} other {A reminder of the file request "{subject}" was sent.}}',
+    es: '{overdue, select, true {Se envió un recordatorio de que la solicitud de archivo «{subject}» está vencida.} other {Se envió un recordatorio de la solicitud de archivo «{subject}».}}',
+    'pt-BR':
+      '{overdue, select, true {Foi enviado um lembrete de que a solicitação de arquivo "{subject}" está atrasada.} other {Foi enviado um lembrete da solicitação de arquivo "{subject}".}}',
+  },
 };
 
 /** The sentence of a type no entry above knows (one added to the catalogue after these texts). */

@@ -5,6 +5,7 @@ import { accessTemplates } from './access';
 import { clientDocumentTemplates } from './client-documents';
 import { discussionTemplates } from './discussions';
 import { documentTemplates } from './documents';
+import { fileRequestReminderTemplates } from './file-request-reminders';
 import { fileRequestTemplates } from './file-requests';
 import { taskTemplates } from './tasks';
 import type { TemplateDef, TemplateId } from './template';
@@ -16,6 +17,7 @@ export const TEMPLATES: TemplateDef[] = [
   ...discussionTemplates,
   ...taskTemplates,
   ...accessTemplates,
+  ...fileRequestReminderTemplates,
 ];
 
 const byId = new Map(TEMPLATES.map((t) => [t.id, t]));

@@ -8,6 +8,7 @@ import { discussionPublishedPolicy } from './discussion-published';
 import { documentUploadedPolicy } from './document-uploaded';
 import { fileRequestCreatedPolicy } from './filerequest-created';
 import { fileRequestFulfilledPolicy } from './filerequest-fulfilled';
+import { fileRequestRemindedPolicy } from './filerequest-reminded';
 import { invitationSentPolicy } from './invitation';
 import { messagePostedPolicy, threadCreatedPolicy } from './message-posted';
 import { reminderDuePolicy } from './reminder-due';
@@ -32,4 +33,6 @@ export const policies: PolicyTable = {
   'document.published': documentPublishedPolicy,
   // the case's lifecycle (issue 18)
   'case.closed': caseClosedPolicy,
+  // file-request reminders (issue 18, decision 0044)
+  'filerequest.reminded': fileRequestRemindedPolicy,
 };

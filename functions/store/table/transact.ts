@@ -113,6 +113,8 @@ export function putInCase(
   where: { firmId: string; caseId: string },
   item: { key: ItemKey; entity: EntityName; data: object; once: boolean },
   event: DomainEvent,
+  /** Items that belong with this one (a file request's reminder schedule), in the same transaction. */
+  also: TransactItem[] = [],
 ): Promise<void> {
   return transact(
     table,
@@ -125,6 +127,7 @@ export function putInCase(
           ...(item.once ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
         },
       },
+      ...also,
       putActivity(table, event),
     ],
     { 0: () => notFound('case') },
