@@ -58,6 +58,13 @@ export interface FileRequestReminderStore {
 /** The system actor of scheduled work. */
 const SCHEDULER = { kind: 'system', id: 'reminders' } as const;
 
+/** The slot a schedule (read consistently) waits for, if it is due by `now`. */
+export function slotDueNow(schedule: { nextDueAt?: string } | undefined, now: Date): string | undefined {
+  const slot = schedule?.nextDueAt;
+  // The index lags behind the item: only a schedule still due now is served.
+  return slot && slot <= now.toISOString() ? slot : undefined;
+}
+
 export const isFileRequestReminder = (s: object): s is FileRequestReminder =>
   (s as { kind?: unknown }).kind === 'fileRequest';
 
@@ -84,9 +91,8 @@ export async function remindFileRequest(
     deps.reminders.getFileRequestReminder(firmId, caseId, requestId),
     deps.reminders.getFileRequest(firmId, caseId, requestId),
   ]);
-  const slot = schedule?.nextDueAt;
-  // The index lags behind the item: only a schedule still due now is served.
-  if (!schedule || !slot || slot > now.toISOString()) return 'skipped';
+  const slot = slotDueNow(schedule, now);
+  if (!schedule || !slot) return 'skipped';
   const settings = schedule.settings ?? (await deps.reminders.reminderDefaults(firmId)) ?? DEFAULT_REMINDERS;
   // Fulfilled, cancelled, or any status a later version adds: only an open request is reminded.
   if (request?.status !== 'open') {

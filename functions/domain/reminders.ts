@@ -12,6 +12,7 @@ import {
   type FileRequestReminderStore,
   isFileRequestReminder,
   remindFileRequest,
+  slotDueNow,
 } from './reminders-file-requests';
 import { nextDueAt, remindersLeft, taskState } from './task-rules';
 import type { ReminderSchedule, Thread } from './threads';
@@ -95,9 +96,8 @@ async function remind(
     deps.reminders.getReminder(firmId, caseId, threadId),
     deps.reminders.getThread(firmId, caseId, threadId),
   ]);
-  const slot = schedule?.nextDueAt;
-  // The index lags behind the item: only a schedule still due now is served.
-  if (!schedule || !slot || slot > now.toISOString()) return 'skipped';
+  const slot = slotDueNow(schedule, now);
+  if (!schedule || !slot) return 'skipped';
   // A closed thread reminds nobody (its close stopped the schedule; this covers a run that raced it).
   const closed = thread && statusOf(thread) === 'closed';
   if (

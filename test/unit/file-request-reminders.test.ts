@@ -158,19 +158,25 @@ const deps = (store: FileRequestReminderStore, now: string) => ({
   ids,
 });
 
+/** A started schedule (settings fixed) waiting for `nextDueAt`. */
+const waiting = (r: FileRequest, nextDueAt: string): FileRequestReminder => ({
+  ...newFileRequestReminder(r),
+  settings: every3,
+  nextDueAt,
+});
+/** The run's step for `schedule` as found on the index, at `now`. */
+const remindAt = (store: FileRequestReminderStore, schedule: FileRequestReminder, now: string) =>
+  remindFileRequest(deps(store, now), schedule, at(now));
+
 describe('Domain: one due slot of a file request', () => {
   it('starts a new schedule on its first run with the firm defaults, then sends at the slot once', async () => {
     const r = request({ dueDate: '2026-12-20' });
     const { store, state } = memoryStore(r, newFileRequestReminder(r), { everyDays: 2, maxCount: 1 });
     // Act
-    const started = await remindFileRequest(deps(store, CREATED), state.schedule, at(CREATED));
+    const started = await remindAt(store, state.schedule, CREATED);
     const slot = state.schedule.nextDueAt!;
-    const sent = await remindFileRequest(deps(store, slot), state.schedule, at(slot));
-    const again = await remindFileRequest(
-      deps(store, slot),
-      { ...state.schedule, nextDueAt: slot },
-      at(slot),
-    );
+    const sent = await remindAt(store, state.schedule, slot);
+    const again = await remindAt(store, { ...state.schedule, nextDueAt: slot }, slot);
     // Assess
     expect(started).toBe('skipped');
     expect(slot).toBe('2026-12-03T09:00:00.000Z');
@@ -197,18 +203,10 @@ describe('Domain: one due slot of a file request', () => {
 
   it('says overdue after the due date and counts it apart', async () => {
     const r = request({ dueDate: '2026-12-02' });
-    const schedule = {
-      ...newFileRequestReminder(r),
-      settings: every3,
-      nextDueAt: '2026-12-03T00:00:00.000Z',
-    };
+    const schedule = waiting(r, '2026-12-03T00:00:00.000Z');
     const { store, state } = memoryStore(r, schedule);
     // Act
-    const outcome = await remindFileRequest(
-      deps(store, '2026-12-03T00:10:00.000Z'),
-      schedule,
-      at('2026-12-03T00:10:00.000Z'),
-    );
+    const outcome = await remindAt(store, schedule, '2026-12-03T00:10:00.000Z');
     // Assess
     expect(outcome).toBe('sent');
     expect(state.events[0]!.detail).toMatchObject({ overdue: true, sequence: 1 });
@@ -219,18 +217,10 @@ describe('Domain: one due slot of a file request', () => {
     'stops a schedule whose request is %s, sending nothing',
     async (status) => {
       const r = request({ status: status as FileRequest['status'] });
-      const schedule = {
-        ...newFileRequestReminder(r),
-        settings: every3,
-        nextDueAt: '2026-12-04T09:00:00.000Z',
-      };
+      const schedule = waiting(r, '2026-12-04T09:00:00.000Z');
       const { store, state } = memoryStore(r, schedule);
       // Act
-      const outcome = await remindFileRequest(
-        deps(store, '2026-12-05T00:00:00.000Z'),
-        schedule,
-        at('2026-12-05T00:00:00.000Z'),
-      );
+      const outcome = await remindAt(store, schedule, '2026-12-05T00:00:00.000Z');
       // Assess
       expect(outcome).toBe('stopped');
       expect(state.events).toEqual([]);
@@ -243,8 +233,8 @@ describe('Domain: one due slot of a file request', () => {
     const off = memoryStore(request(), newFileRequestReminder(request()), { everyDays: 3, maxCount: 0 });
     // Act
     const outcomes = [
-      await remindFileRequest(deps(gone.store, CREATED), gone.state.schedule, at(CREATED)),
-      await remindFileRequest(deps(off.store, CREATED), off.state.schedule, at(CREATED)),
+      await remindAt(gone.store, gone.state.schedule, CREATED),
+      await remindAt(off.store, off.state.schedule, CREATED),
     ];
     // Assess
     expect(outcomes).toEqual(['stopped', 'stopped']);
@@ -254,24 +244,12 @@ describe('Domain: one due slot of a file request', () => {
 
   it('skips a slot not yet due (the index lagged) and a slot another run moved first', async () => {
     const r = request();
-    const schedule = {
-      ...newFileRequestReminder(r),
-      settings: every3,
-      nextDueAt: '2026-12-04T09:00:00.000Z',
-    };
+    const schedule = waiting(r, '2026-12-04T09:00:00.000Z');
     const { store, state } = memoryStore(r, schedule);
     // Act
-    const early = await remindFileRequest(deps(store, CREATED), schedule, at(CREATED));
-    const stale = await remindFileRequest(
-      deps(store, '2026-12-05T00:00:00.000Z'),
-      schedule,
-      at('2026-12-05T00:00:00.000Z'),
-    );
-    const late = await remindFileRequest(
-      deps(store, '2026-12-05T00:00:00.000Z'),
-      schedule,
-      at('2026-12-05T00:00:00.000Z'),
-    );
+    const early = await remindAt(store, schedule, CREATED);
+    const stale = await remindAt(store, schedule, '2026-12-05T00:00:00.000Z');
+    const late = await remindAt(store, schedule, '2026-12-05T00:00:00.000Z');
     // Assess
     expect(early).toBe('skipped');
     expect(stale).toBe('sent');
