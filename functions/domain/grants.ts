@@ -42,40 +42,36 @@ export interface GrantPlace {
   contactId: string;
 }
 
-/** Finding a grant in two steps, so a portal route can read its data alongside the grant (decision 0033). */
-export interface GrantPlaces {
-  /** Where the grant probably is: a hint (from the index, or remembered), never a decision. */
-  placeOf(identityId: string, caseId: string): Promise<GrantPlace | undefined>;
-  /**
-   * The grant at `place`, read consistently, when it is the active grant of `identityId`; else
-   * undefined, and the place is forgotten.
-   */
-  grantAt(place: GrantPlace, identityId: string): Promise<Grant | undefined>;
+/**
+ * Finding a grant in two steps, so a portal route can read its data alongside the grant (decision
+ * 0033): where it is (a hint), then the item itself, which decides.
+ */
+export interface GrantPlaces extends GrantLocator {
+  /** The grant item at `place`, read consistently, whoever it belongs to: the caller decides. */
+  readGrant(place: GrantPlace): Promise<Grant | undefined>;
 }
 
 /**
  * The contact's active grant on a case, as requireContactAccess decides it, and `read`'s answer,
- * read at the same time: the grant's place is found first (usually remembered by the container), then
- * the grant and the data are read together. The data is returned only once the grant allows it; a
- * failed `read` (a bad cursor) surfaces only then, so a caller without access still gets 404. When the
- * place was stale, the lookup is made again the slow way, with the data read again.
+ * read at the same time: withContactParts with the grant item as the only part, for routes whose
+ * data read is not a BatchGetItem the grant could join.
  */
 export async function withContactAccess<T>(
-  deps: { grants: GrantLookup & GrantPlaces },
+  deps: { grants: GrantPlaces },
   principal: ContactPrincipal,
   caseId: string,
   need: ContactNeed,
   read: (place: GrantPlace) => Promise<T>,
 ): Promise<{ grant: Grant; data: T }> {
-  const place = await deps.grants.placeOf(principal.identityId, caseId);
-  if (place) {
-    const data = read(place);
-    data.catch(() => {}); // decided after the grant: an unused failure must not go unhandled
-    const grant = await deps.grants.grantAt(place, principal.identityId);
-    if (grant) return { grant: allow(grant, need), data: await data };
-  }
-  const grant = await requireContactAccess(deps, principal, caseId, need);
-  return { grant, data: await read(grant) };
+  const { parts, data } = await withContactParts(
+    { grantLocator: deps.grants },
+    principal,
+    caseId,
+    need,
+    async (at) => ({ grant: await deps.grants.readGrant(at) }),
+    read,
+  );
+  return { grant: parts.grant, data };
 }
 
 export type ContactNeed = 'view' | 'download' | 'upload';

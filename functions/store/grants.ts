@@ -1,9 +1,9 @@
-// DynamoDB adapter of GrantLookup, GrantPlaces and GrantLocator: GSI1 finds where the grant of a portal identity
+// DynamoDB adapter of GrantLookup and GrantPlaces: GSI1 finds where the grant of a portal identity
 // is, then a consistent read of the grant itself decides (GSIs are eventually consistent; a revoke
 // is not). Where each grant was found is remembered per container, so a later request of the same
 // identity on the same case reads the grant directly (decision 0033): the place is only a hint, the
 // consistent read still decides, and a place that no longer checks out is forgotten and looked up again.
-import type { Grant, GrantLocator, GrantLookup, GrantPlace, GrantPlaces } from '../domain/grants';
+import type { Grant, GrantLookup, GrantPlace, GrantPlaces } from '../domain/grants';
 import { keys, lookups } from './keys';
 import { getItem, queryKey, type Table } from './table';
 
@@ -12,10 +12,10 @@ const MAX_PLACES = 10_000;
 
 /**
  * One per-container memory of where grants are, behind both ways a route checks a portal identity:
- * `placeOf`/`grantAt` (read the grant, then decide) and `locateGrant` (the grant read inside the
- * route's own BatchGetItem, decision 0033).
+ * `findGrantForIdentity` (the grant, then the work) and `locateGrant` + `readGrant` (the grant read
+ * alongside the work, decision 0033).
  */
-export function grantLookup(table: Table): GrantLookup & GrantPlaces & GrantLocator {
+export function grantLookup(table: Table): GrantLookup & GrantPlaces {
   const places = new Map<string, GrantPlace>();
   const keyOf = (identityId: string, caseId: string) => `${identityId}\u0000${caseId}`;
   const remember = (key: string, place: GrantPlace) => {
@@ -31,43 +31,36 @@ export function grantLookup(table: Table): GrantLookup & GrantPlaces & GrantLoca
     return hit ? { firmId: String(hit.firmId), caseId, contactId: String(hit.contactId) } : undefined;
   };
 
-  const grantAt = async (place: GrantPlace, identityId: string): Promise<Grant | undefined> => {
-    const grant = await getItem<Grant>(table, keys.grant(place.firmId, place.caseId, place.contactId), {
-      consistent: true,
-    });
-    const key = keyOf(identityId, place.caseId);
-    // The index (or what this container remembers of it) may lag behind a revoke or a re-binding:
-    // only the item itself is trusted.
-    if (grant?.identityId === identityId && grant.status === 'active') {
-      if (!places.has(key)) remember(key, place);
-      return grant;
-    }
+  const readGrant = (place: GrantPlace) =>
+    getItem<Grant>(table, keys.grant(place.firmId, place.caseId, place.contactId), { consistent: true });
+
+  // Only where to read: the caller decides on the grant item it reads, and asks `fresh` when a
+  // remembered place no longer admits the identity.
+  const locateGrant: GrantPlaces['locateGrant'] = async (identityId, caseId, fresh) => {
+    const key = keyOf(identityId, caseId);
+    const known = fresh ? undefined : places.get(key);
+    if (known) return { ...known, memoized: true };
     places.delete(key);
-    return undefined;
+    const place = await fromIndex(identityId, caseId);
+    if (!place) return undefined;
+    remember(key, place);
+    return { ...place, memoized: false };
   };
 
   return {
-    placeOf: async (identityId, caseId) =>
-      places.get(keyOf(identityId, caseId)) ?? (await fromIndex(identityId, caseId)),
-    grantAt,
+    readGrant,
+    locateGrant,
     async findGrantForIdentity(identityId, caseId) {
-      const remembered = places.get(keyOf(identityId, caseId));
-      const found = remembered && (await grantAt(remembered, identityId));
-      if (found) return found;
-      const place = await fromIndex(identityId, caseId);
-      return place ? grantAt(place, identityId) : undefined;
-    },
-    // Only where to read: the caller decides on the grant item it reads, and asks `fresh` when a
-    // remembered place no longer admits the identity.
-    async locateGrant(identityId, caseId, fresh) {
-      const key = keyOf(identityId, caseId);
-      const known = fresh ? undefined : places.get(key);
-      if (known) return { ...known, memoized: true };
-      places.delete(key);
-      const place = await fromIndex(identityId, caseId);
-      if (!place) return undefined;
-      remember(key, place);
-      return { ...place, memoized: false };
+      // The index (or what this container remembers of it) may lag behind a revoke or a re-binding:
+      // only the item itself is trusted, and a remembered place that no longer holds the identity's
+      // grant is looked up afresh once.
+      for (let fresh = false; ; fresh = true) {
+        const at = await locateGrant(identityId, caseId, fresh);
+        if (!at) return undefined;
+        const grant = await readGrant(at);
+        if (grant?.identityId === identityId && grant.status === 'active') return grant;
+        if (!at.memoized) return undefined;
+      }
     },
   };
 }

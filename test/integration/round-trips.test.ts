@@ -327,7 +327,9 @@ describe('portal: the grant read alongside the data once the container knows whe
     await listPortalDocuments(deps, contact, caseId, { limit: 20 });
     // Revoke this contact's grant: the remembered place no longer checks out.
     const revoked = await apiAs(firm.admin.token).DELETE('/cases/{caseId}/grants/{contactId}', {
-      params: { path: { caseId, contactId: (await grants.placeOf(contact.identityId, caseId))!.contactId } },
+      params: {
+        path: { caseId, contactId: (await grants.locateGrant(contact.identityId, caseId, true))!.contactId },
+      },
     });
     expect(revoked.response.status).toBe(200);
     await expect(listPortalDocuments(deps, contact, caseId, { limit: 20 })).rejects.toMatchObject({

@@ -374,12 +374,21 @@ export class FakeEventBridge {
 
 /** A grant lookup, with its two-step form (GrantPlaces), over one function that finds the grant. */
 export function grantsFrom(find: GrantLookup['findGrantForIdentity']): GrantLookup & GrantPlaces {
+  // Who each located place was asked for, so readGrant re-reads it through `find` (fresh each time).
+  const askedBy = new Map<string, string>();
+  const placeKey = (p: { firmId: string; caseId: string; contactId: string }) =>
+    `${p.firmId}/${p.caseId}/${p.contactId}`;
   return {
     findGrantForIdentity: find,
-    placeOf: async (identityId, caseId) => {
+    locateGrant: async (identityId, caseId) => {
       const g = await find(identityId, caseId);
-      return g && { firmId: g.firmId, caseId: g.caseId, contactId: g.contactId };
+      if (!g) return undefined;
+      askedBy.set(placeKey(g), identityId);
+      return { firmId: g.firmId, caseId: g.caseId, contactId: g.contactId, memoized: false };
     },
-    grantAt: (place, identityId) => find(identityId, place.caseId),
+    readGrant: async (place) => {
+      const identityId = askedBy.get(placeKey(place));
+      return identityId === undefined ? undefined : find(identityId, place.caseId);
+    },
   };
 }

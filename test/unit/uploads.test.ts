@@ -47,6 +47,7 @@ function deps(over: { firmLimit?: number; grant?: Partial<Grant> } = {}) {
             canDownload: true,
             canUpload: true,
             status: 'active',
+            identityId,
             ...over.grant,
           } as Grant)
         : undefined,
