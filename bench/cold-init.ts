@@ -18,7 +18,13 @@ import {
 } from '../functions/store/keys';
 import { type DueRange, dueRangeInput, queryInput } from '../functions/store/table';
 import { demo } from '../local/seed';
-import type { FloorCall, SdkPackage } from './bundles';
+import {
+  type BuiltFunction,
+  type BundleRow,
+  buildBaseline,
+  type FloorCall,
+  type SdkPackage,
+} from './bundles';
 import { busEnvelope, httpEvent, staffClaims, streamBatch } from './events';
 import { median } from './stats';
 
@@ -282,7 +288,7 @@ export type ColdResult = ColdRow | { function: string; invocation: string; faile
 
 export async function measureCold(
   driver: string,
-  targets: { function: string; bundle: string; baseline: string; spec: ColdSpec; baselineEvent: unknown }[],
+  targets: ColdTarget[],
   env: Record<string, string>,
   runs: number,
   progress: (line: string) => void,
@@ -343,4 +349,45 @@ export async function measureCold(
       runs,
     };
   });
+}
+
+export interface ColdTarget {
+  function: string;
+  bundle: string;
+  baseline: string;
+  spec: ColdSpec;
+  baselineEvent: unknown;
+}
+
+/** Each built function next to its baseline (section 1's rows) and, with its invocation, section 2's target. */
+export async function withBaselines(
+  built: BuiltFunction[],
+  specs: Record<string, ColdSpec>,
+  outDir: string,
+  progress: (line: string) => void,
+): Promise<{ bundles: BundleRow[]; coldTargets: ColdTarget[] }> {
+  const bundles: BundleRow[] = [];
+  const coldTargets: ColdTarget[] = [];
+  for (const b of built) {
+    const spec = specs[b.function];
+    const base = await buildBaseline(b.function, b.sdk, spec?.floor ?? [], outDir);
+    bundles.push({
+      function: b.function,
+      bytes: b.bytes,
+      baselineBytes: base.bytes,
+      ratio: b.bytes / base.bytes,
+      sdk: b.sdk,
+      top: b.top,
+    });
+    if (spec)
+      coldTargets.push({
+        function: b.function,
+        bundle: b.file,
+        baseline: base.file,
+        spec,
+        baselineEvent: { floor: base.floorInputs },
+      });
+    else progress(`cold init: no representative invocation for ${b.function}: add one to bench/cold-init.ts`);
+  }
+  return { bundles, coldTargets };
 }
