@@ -83,6 +83,18 @@ describe('Stack: Portico', () => {
     });
   });
 
+  describe('wrappers', () => {
+    it('bundles no middy: the entries wrap themselves (functions/observed.ts; 2.6 KB each, decision 0040)', () => {
+      // Act
+      const withMiddy = [...inputs]
+        .filter(([, files]) => files.some((f) => f.includes('node_modules/@middy/')))
+        .map(([fn]) => fn);
+
+      // Assess
+      expect(withMiddy).toEqual([]);
+    });
+  });
+
   describe('the bench baseline', () => {
     it('knows every AWS SDK package a Lambda bundles', () => {
       // Act
