@@ -32,13 +32,15 @@ const run = promisify(execFile);
 
 /** What the child process runs: import, one invocation, timings on a marked line. */
 const DRIVER = `
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const mod = await import(process.argv[2]);
 const t1 = performance.now();
+const c1 = process.cpuUsage(c0);
 const context = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10000, callbackWaitsForEmptyEventLoop: false };
 const result = await mod.handler(JSON.parse(process.env.BENCH_EVENT), context);
 const t2 = performance.now();
-process.stdout.write('\\nBENCH_RESULT ' + JSON.stringify({ importMs: t1 - t0, invokeMs: t2 - t1, status: result?.statusCode ?? null, failures: result?.batchItemFailures?.length ?? null }) + '\\n');
+process.stdout.write('\\nBENCH_RESULT ' + JSON.stringify({ importMs: t1 - t0, importCpuMs: (c1.user + c1.system) / 1000, invokeMs: t2 - t1, status: result?.statusCode ?? null, failures: result?.batchItemFailures?.length ?? null }) + '\\n');
 `;
 
 export interface ColdSpec {
@@ -233,6 +235,8 @@ export function coldSpecs(
 
 export interface ColdSample {
   importMs: number;
+  /** CPU time (user + system) of the import: what a busy machine's run queue does not inflate. */
+  importCpuMs: number;
   invokeMs: number;
   status: number | null;
   failures: number | null;
@@ -278,6 +282,8 @@ export interface ColdRow {
   ratio: number;
   importMedianMs: number;
   baselineImportMedianMs: number;
+  importCpuMedianMs: number;
+  baselineImportCpuMedianMs: number;
   processMedianMs: number;
   baselineProcessMedianMs: number;
   status: number | null;
@@ -343,6 +349,8 @@ export async function measureCold(
       ratio: medianMs / baselineMedianMs,
       importMedianMs: median(fn.map((x) => x.importMs)),
       baselineImportMedianMs: median(base.map((x) => x.importMs)),
+      importCpuMedianMs: median(fn.map((x) => x.importCpuMs)),
+      baselineImportCpuMedianMs: median(base.map((x) => x.importCpuMs)),
       processMedianMs: median(fn.map((x) => x.processMs)),
       baselineProcessMedianMs: median(base.map((x) => x.processMs)),
       status: fn[0]?.status ?? null,

@@ -180,10 +180,18 @@ export function renderColdInit(coldInit: Results['coldInit']): string {
   out.push('\n### 2. Cold init (fresh node process: import + 1 invocation, median) — target ≤ 1.3× baseline');
   out.push(
     table(
-      ['function', 'invocation', 'median', 'baseline', 'ratio', 'import / baseline import'],
+      [
+        'function',
+        'invocation',
+        'median',
+        'baseline',
+        'ratio',
+        'import / baseline import',
+        'import CPU / baseline',
+      ],
       coldInit.map((c) =>
         'failed' in c
-          ? [c.function, c.invocation, '—', '—', '—', `FAILED: ${c.failed}`]
+          ? [c.function, c.invocation, '—', '—', '—', `FAILED: ${c.failed}`, '—']
           : [
               c.function,
               c.invocation,
@@ -191,6 +199,10 @@ export function renderColdInit(coldInit: Results['coldInit']): string {
               `${ms(c.baselineMedianMs)} ms`,
               x2(c.ratio),
               `${ms(c.importMedianMs)} / ${ms(c.baselineImportMedianMs)} ms`,
+              // Absent in results written before the column existed.
+              c.importCpuMedianMs === undefined
+                ? '—'
+                : `${ms(c.importCpuMedianMs)} / ${ms(c.baselineImportCpuMedianMs)} ms (${x2(c.importCpuMedianMs / c.baselineImportCpuMedianMs)})`,
             ],
       ),
     ),
