@@ -18,7 +18,13 @@ import {
 } from '../functions/store/keys';
 import { type DueRange, dueRangeInput, queryInput } from '../functions/store/table';
 import { demo } from '../local/seed';
-import type { FloorCall, SdkPackage } from './bundles';
+import {
+  type BuiltFunction,
+  type BundleRow,
+  buildBaseline,
+  type FloorCall,
+  type SdkPackage,
+} from './bundles';
 import { busEnvelope, httpEvent, staffClaims, streamBatch } from './events';
 import { median } from './stats';
 
@@ -26,13 +32,15 @@ const run = promisify(execFile);
 
 /** What the child process runs: import, one invocation, timings on a marked line. */
 const DRIVER = `
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const mod = await import(process.argv[2]);
 const t1 = performance.now();
+const c1 = process.cpuUsage(c0);
 const context = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 10000, callbackWaitsForEmptyEventLoop: false };
 const result = await mod.handler(JSON.parse(process.env.BENCH_EVENT), context);
 const t2 = performance.now();
-process.stdout.write('\\nBENCH_RESULT ' + JSON.stringify({ importMs: t1 - t0, invokeMs: t2 - t1, status: result?.statusCode ?? null, failures: result?.batchItemFailures?.length ?? null }) + '\\n');
+process.stdout.write('\\nBENCH_RESULT ' + JSON.stringify({ importMs: t1 - t0, importCpuMs: (c1.user + c1.system) / 1000, invokeMs: t2 - t1, status: result?.statusCode ?? null, failures: result?.batchItemFailures?.length ?? null }) + '\\n');
 `;
 
 export interface ColdSpec {
@@ -227,6 +235,8 @@ export function coldSpecs(
 
 export interface ColdSample {
   importMs: number;
+  /** CPU time (user + system) of the import: what a busy machine's run queue does not inflate. */
+  importCpuMs: number;
   invokeMs: number;
   status: number | null;
   failures: number | null;
@@ -272,6 +282,8 @@ export interface ColdRow {
   ratio: number;
   importMedianMs: number;
   baselineImportMedianMs: number;
+  importCpuMedianMs: number;
+  baselineImportCpuMedianMs: number;
   processMedianMs: number;
   baselineProcessMedianMs: number;
   status: number | null;
@@ -282,7 +294,7 @@ export type ColdResult = ColdRow | { function: string; invocation: string; faile
 
 export async function measureCold(
   driver: string,
-  targets: { function: string; bundle: string; baseline: string; spec: ColdSpec; baselineEvent: unknown }[],
+  targets: ColdTarget[],
   env: Record<string, string>,
   runs: number,
   progress: (line: string) => void,
@@ -337,10 +349,53 @@ export async function measureCold(
       ratio: medianMs / baselineMedianMs,
       importMedianMs: median(fn.map((x) => x.importMs)),
       baselineImportMedianMs: median(base.map((x) => x.importMs)),
+      importCpuMedianMs: median(fn.map((x) => x.importCpuMs)),
+      baselineImportCpuMedianMs: median(base.map((x) => x.importCpuMs)),
       processMedianMs: median(fn.map((x) => x.processMs)),
       baselineProcessMedianMs: median(base.map((x) => x.processMs)),
       status: fn[0]?.status ?? null,
       runs,
     };
   });
+}
+
+export interface ColdTarget {
+  function: string;
+  bundle: string;
+  baseline: string;
+  spec: ColdSpec;
+  baselineEvent: unknown;
+}
+
+/** Each built function next to its baseline (section 1's rows) and, with its invocation, section 2's target. */
+export async function withBaselines(
+  built: BuiltFunction[],
+  specs: Record<string, ColdSpec>,
+  outDir: string,
+  progress: (line: string) => void,
+): Promise<{ bundles: BundleRow[]; coldTargets: ColdTarget[] }> {
+  const bundles: BundleRow[] = [];
+  const coldTargets: ColdTarget[] = [];
+  for (const b of built) {
+    const spec = specs[b.function];
+    const base = await buildBaseline(b.function, b.sdk, spec?.floor ?? [], outDir);
+    bundles.push({
+      function: b.function,
+      bytes: b.bytes,
+      baselineBytes: base.bytes,
+      ratio: b.bytes / base.bytes,
+      sdk: b.sdk,
+      top: b.top,
+    });
+    if (spec)
+      coldTargets.push({
+        function: b.function,
+        bundle: b.file,
+        baseline: base.file,
+        spec,
+        baselineEvent: { floor: base.floorInputs },
+      });
+    else progress(`cold init: no representative invocation for ${b.function}: add one to bench/cold-init.ts`);
+  }
+  return { bundles, coldTargets };
 }

@@ -6,8 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routeGroups } from '../functions/http/routes';
-import { type BuiltFunction, type BundleRow, buildBaseline, buildFunction, lambdaEntries } from './bundles';
-import { coldSpecs, measureCold, writeDriver } from './cold-init';
+import { type BuiltFunction, buildFunction, lambdaEntries } from './bundles';
+import { coldSpecs, measureCold, withBaselines, writeDriver } from './cold-init';
 import { repoRoot } from './paths';
 import { instrumentSharedClients } from './requests';
 import { judge, type Results } from './results';
@@ -45,30 +45,7 @@ async function main() {
     progress(`local stack up; counting requests on ${instrumented.join(', ')}`);
 
     const specs = coldSpecs(stack.env, (fn) => built.find((b) => b.function === fn)?.sdk ?? []);
-    const bundles: BundleRow[] = [];
-    const coldTargets = [];
-    for (const b of built) {
-      const spec = specs[b.function];
-      const base = await buildBaseline(b.function, b.sdk, spec?.floor ?? [], outDir);
-      bundles.push({
-        function: b.function,
-        bytes: b.bytes,
-        baselineBytes: base.bytes,
-        ratio: b.bytes / base.bytes,
-        sdk: b.sdk,
-        top: b.top,
-      });
-      if (spec)
-        coldTargets.push({
-          function: b.function,
-          bundle: b.file,
-          baseline: base.file,
-          spec,
-          baselineEvent: { floor: base.floorInputs },
-        });
-      else
-        progress(`cold init: no representative invocation for ${b.function}: add one to bench/cold-init.ts`);
-    }
+    const { bundles, coldTargets } = await withBaselines(built, specs, outDir, progress);
     progress(
       `bundles: ${bundles.map((b) => `${b.function} ${b.sdk.length ? `${b.ratio.toFixed(2)}×` : 'no AWS SDK, no ratio'}`).join(', ')}`,
     );

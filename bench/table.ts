@@ -49,42 +49,8 @@ export function renderTables(r: Results): string {
   const out: string[] = [];
   out.push(`Node ${r.node} · ${r.cpus} · ${r.timestamp} · ${r.durationSeconds} s`);
 
-  out.push('\n### 1. Bundle size (esbuild, minified, as CDK builds it) — target ≤ 1.3× baseline');
-  out.push(
-    table(
-      ['function', 'bundle', 'baseline', 'ratio', 'top modules (bytes in output)'],
-      r.bundles.map((b) =>
-        'missing' in b
-          ? [b.function, '—', '—', '—', `not built: ${b.missing}`]
-          : [
-              b.function,
-              kb(b.bytes),
-              kb(b.baselineBytes),
-              b.sdk.length ? x2(b.ratio) : '— (no AWS SDK)',
-              b.top.map((t) => `${t.module} ${kb(t.bytes)}`).join(', '),
-            ],
-      ),
-    ),
-  );
-
-  out.push('\n### 2. Cold init (fresh node process: import + 1 invocation, median) — target ≤ 1.3× baseline');
-  out.push(
-    table(
-      ['function', 'invocation', 'median', 'baseline', 'ratio', 'import / baseline import'],
-      r.coldInit.map((c) =>
-        'failed' in c
-          ? [c.function, c.invocation, '—', '—', '—', `FAILED: ${c.failed}`]
-          : [
-              c.function,
-              c.invocation,
-              `${ms(c.medianMs)} ms`,
-              `${ms(c.baselineMedianMs)} ms`,
-              x2(c.ratio),
-              `${ms(c.importMedianMs)} / ${ms(c.baselineImportMedianMs)} ms`,
-            ],
-      ),
-    ),
-  );
+  out.push(renderBundles(r.bundles));
+  out.push(renderColdInit(r.coldInit));
 
   out.push('\n### 3. Warm overhead (in-process handler vs raw SDK call) — target p50 ≤ 1.5×');
   out.push(
@@ -183,4 +149,63 @@ export function renderNotify(notify: Results['notify']): string {
     );
 
   return `\n${out.join('\n')}`;
+}
+
+/** Section 1 (also printed by `bench/cold-only.ts`). */
+export function renderBundles(bundles: Results['bundles']): string {
+  const out: string[] = [];
+  out.push('\n### 1. Bundle size (esbuild, minified, as CDK builds it) — target ≤ 1.3× baseline');
+  out.push(
+    table(
+      ['function', 'bundle', 'baseline', 'ratio', 'top modules (bytes in output)'],
+      bundles.map((b) =>
+        'missing' in b
+          ? [b.function, '—', '—', '—', `not built: ${b.missing}`]
+          : [
+              b.function,
+              kb(b.bytes),
+              kb(b.baselineBytes),
+              b.sdk.length ? x2(b.ratio) : '— (no AWS SDK)',
+              b.top.map((t) => `${t.module} ${kb(t.bytes)}`).join(', '),
+            ],
+      ),
+    ),
+  );
+  return out.join('\n');
+}
+
+/** Section 2 (also printed by `bench/cold-only.ts`). */
+export function renderColdInit(coldInit: Results['coldInit']): string {
+  const out: string[] = [];
+  out.push('\n### 2. Cold init (fresh node process: import + 1 invocation, median) — target ≤ 1.3× baseline');
+  out.push(
+    table(
+      [
+        'function',
+        'invocation',
+        'median',
+        'baseline',
+        'ratio',
+        'import / baseline import',
+        'import CPU / baseline',
+      ],
+      coldInit.map((c) =>
+        'failed' in c
+          ? [c.function, c.invocation, '—', '—', '—', `FAILED: ${c.failed}`, '—']
+          : [
+              c.function,
+              c.invocation,
+              `${ms(c.medianMs)} ms`,
+              `${ms(c.baselineMedianMs)} ms`,
+              x2(c.ratio),
+              `${ms(c.importMedianMs)} / ${ms(c.baselineImportMedianMs)} ms`,
+              // Absent in results written before the column existed.
+              c.importCpuMedianMs === undefined
+                ? '—'
+                : `${ms(c.importCpuMedianMs)} / ${ms(c.baselineImportCpuMedianMs)} ms (${x2(c.importCpuMedianMs / c.baselineImportCpuMedianMs)})`,
+            ],
+      ),
+    ),
+  );
+  return out.join('\n');
 }

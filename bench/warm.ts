@@ -1,5 +1,5 @@
 // Section 3: warm overhead. A read route (getCase, listDocuments, a portal list) invoked in-process
-// through its middy group handler versus the raw SDK call the route must make, against the same
+// through its group handler versus the raw SDK call the route must make, against the same
 // DynamoDB Local, calls interleaved one for one so noise falls on both; p50 and p99 of each, and
 // their ratios.
 import { existsSync } from 'node:fs';

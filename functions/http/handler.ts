@@ -39,12 +39,26 @@ export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
     try {
       const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims, gate.clients);
       authorize(route.auth, principal);
-      if (principal?.kind === 'staff' && (route.auth === 'staff' || route.auth === 'admin'))
-        await confirmStaff(principal, gate.directory);
-      const params = parsePart('params', route.params, event.pathParameters ?? {});
-      const query = parsePart('query', route.query, event.queryStringParameters ?? {});
-      const body = route.body ? parsePart('body', route.body, readJson(event)) : undefined;
-      const result = await run({ principal, params, query, body, requestId } as never);
+      const confirming =
+        principal?.kind === 'staff' && (route.auth === 'staff' || route.auth === 'admin')
+          ? confirmStaff(principal, gate.directory)
+          : undefined;
+      // A write runs only once the directory confirmed the caller. A read (GET) runs alongside the
+      // directory's answer, which on a cold container (or past the cache window) is a read of its
+      // own: the two go out together instead of one after the other (decision 0040). The directory
+      // still decides first: its refusal is the answer, the read's result or error is dropped.
+      if (confirming && route.method !== 'GET') await confirming;
+      const work = (async () => {
+        const params = parsePart('params', route.params, event.pathParameters ?? {});
+        const query = parsePart('query', route.query, event.queryStringParameters ?? {});
+        const body = route.body ? parsePart('body', route.body, readJson(event)) : undefined;
+        return run({ principal, params, query, body, requestId } as never);
+      })();
+      if (confirming) {
+        work.catch(() => undefined); // settled below, or dropped when the directory refuses
+        await confirming;
+      }
+      const result = await work;
       // Every response goes through its schema, in Lambda as in tests: what the API answers is
       // exactly what the route table (and so the OpenAPI document) says, never an internal field
       // more. A response that does not fit is our bug: it becomes a logged 500.

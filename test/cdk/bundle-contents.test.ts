@@ -83,6 +83,28 @@ describe('Stack: Portico', () => {
     });
   });
 
+  describe('packages pulled in for one helper', () => {
+    it('bundles no middy: the entries wrap themselves (functions/observed.ts; 2.6 KB each, decision 0040)', () => {
+      // Act
+      const withMiddy = [...inputs]
+        .filter(([, files]) => files.some((f) => f.includes('node_modules/@middy/')))
+        .map(([fn]) => fn);
+
+      // Assess
+      expect(withMiddy).toEqual([]);
+    });
+
+    it('bundles no ulid package: ids are made by functions/wiring/ids.ts (2.4 KB each, decision 0040)', () => {
+      // Act
+      const withUlid = [...inputs]
+        .filter(([, files]) => files.some((f) => f.includes('node_modules/ulid/')))
+        .map(([fn]) => fn);
+
+      // Assess
+      expect(withUlid).toEqual([]);
+    });
+  });
+
   describe('the bench baseline', () => {
     it('knows every AWS SDK package a Lambda bundles', () => {
       // Act

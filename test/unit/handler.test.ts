@@ -95,6 +95,96 @@ describe('Module: http handler (cases group)', () => {
       expect(writesOf(deps)).toBe(0);
     });
 
+    describe('a cold directory (its answer is a read of its own)', () => {
+      /** The directory answers only once `release` is called: a read still under way. */
+      function slowDirectory() {
+        const { deps } = setup();
+        const { gate, staff } = fakeGate();
+        let release = () => {};
+        const released = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        const slow = {
+          ...gate,
+          directory: {
+            standing: (f: string, u: string) => released.then(() => gate.directory.standing(f, u)),
+          },
+        };
+        const listed = vi.spyOn(deps.cases, 'listCases');
+        const handler = casesApi(deps, slow);
+        const call = (...args: Parameters<typeof httpEvent>) => handler(httpEvent(...args), lambdaContext());
+        return { deps, staff, listed, release, call };
+      }
+      const ticks = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+      it('a read (GET) starts its work alongside the directory read, and answers once both did', async () => {
+        // Prepare
+        const { listed, release, call } = slowDirectory();
+
+        // Act
+        const pending = call('GET /cases', { claims: staffClaims });
+        await ticks();
+        const startedBeforeDirectory = listed.mock.calls.length;
+        release();
+        const res = await pending;
+
+        // Assess
+        expect(startedBeforeDirectory).toBe(1);
+        expect(res.statusCode).toBe(200);
+      });
+
+      it('a write waits for the directory before it runs', async () => {
+        // Prepare
+        const { deps, release, call } = slowDirectory();
+
+        // Act
+        const pending = call('POST /cases', create(staffClaims));
+        await ticks();
+        const writesBeforeDirectory = writesOf(deps);
+        release();
+        const res = await pending;
+
+        // Assess
+        expect(writesBeforeDirectory).toBe(0);
+        expect(res.statusCode).toBe(201);
+        expect(writesOf(deps)).toBeGreaterThan(0);
+      });
+
+      it('the directory still decides a read: an inactive user gets 403, not the read’s answer', async () => {
+        // Prepare
+        const { staff, listed, release, call } = slowDirectory();
+        staff.set(`${FIRM_A}/${ALICE}`, { role: 'staff', status: 'inactive' });
+
+        // Act
+        const pending = call('GET /cases', { claims: staffClaims });
+        release();
+        const res = await pending;
+
+        // Assess
+        expect(listed).toHaveBeenCalledTimes(1);
+        expect(res.statusCode).toBe(403);
+        expect(JSON.parse(res.body)).toMatchObject({ code: 'staff_not_active' });
+      });
+
+      it('the directory’s refusal wins over the read’s own error (404 of an unknown case → 403)', async () => {
+        // Prepare
+        const { staff, release, call } = slowDirectory();
+        staff.set(`${FIRM_A}/${ALICE}`, { role: 'staff', status: 'inactive' });
+
+        // Act
+        const pending = call('GET /cases/{caseId}', {
+          claims: staffClaims,
+          pathParameters: { caseId: ulidOf(9) },
+        });
+        release();
+        const res = await pending;
+
+        // Assess
+        expect(res.statusCode).toBe(403);
+        expect(JSON.parse(res.body)).toMatchObject({ code: 'staff_not_active' });
+      });
+    });
+
     it('staff claims issued to an unknown app client answer 401', async () => {
       const { deps, call } = setup();
       const res = await call('POST /cases', create({ ...staffClaims, aud: 'some-other-app' }));
