@@ -90,5 +90,41 @@ describe('Stack: Portico', () => {
       expect(response.emailSubject).toBe('Su código de acceso');
       expect(response.emailMessage).toContain('{####}');
     });
+
+    it('bundles notify with the ICU parser aliased to its no-parser build (lib/bundling.ts), and it loads', () => {
+      // Prepare: notify formats only texts parsed ahead (decision 0041).
+      const app = new App();
+      const stack = new Stack(app, 'NotifyBundlingProbe');
+      new PorticoFunction(stack, 'Notify', {
+        entry: 'functions/handlers/notify.ts',
+        description: 'bundling probe',
+      });
+
+      // Act
+      const assembly = app.synth();
+
+      // Assess: the parser's error kinds are gone, the no-parser stub is in; the bundle loads.
+      const [asset] = readdirSync(assembly.directory).filter((d) => d.startsWith('asset.'));
+      const file = path.join(assembly.directory, asset!, 'index.mjs');
+      const code = readFileSync(file, 'utf8');
+      expect(code).not.toContain('EXPECT_ARGUMENT_CLOSING_BRACE');
+      expect(code).toContain('uncompiled message');
+      const probe = `const m = await import(${JSON.stringify(pathToFileURL(file).href)});
+        if (typeof m.handler !== 'function') throw new Error('no handler export');`;
+      execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+        env: {
+          PATH: process.env.PATH,
+          AWS_REGION: 'eu-west-1',
+          TABLE_NAME: 'probe',
+          SENDER_EMAIL: 'notices@firm.test',
+          APP_URL: 'https://portal.firm.test/app',
+          PORTAL_URL: 'https://portal.firm.test',
+          EVENT_BUS_NAME: 'probe',
+          VAPID_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:vapid',
+          NODE_NO_WARNINGS: '1',
+        },
+        stdio: 'pipe',
+      });
+    });
   });
 });
