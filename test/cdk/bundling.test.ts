@@ -6,6 +6,16 @@ import { App, Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { PorticoFunction } from '../../lib/function';
 
+/** Synthesizes one function with bundling on (no Docker) and returns its bundle file. */
+function bundleOf(stackName: string, id: string, entry: string): string {
+  const app = new App();
+  const stack = new Stack(app, stackName);
+  new PorticoFunction(stack, id, { entry, description: 'bundling probe' });
+  const assembly = app.synth();
+  const [asset] = readdirSync(assembly.directory).filter((d) => d.startsWith('asset.'));
+  return path.join(assembly.directory, asset!, 'index.mjs');
+}
+
 describe('Stack: Portico', () => {
   describe('bundling', () => {
     it('bundles a route group offline with the local esbuild into a loadable, minified ESM file', () => {
@@ -56,19 +66,10 @@ describe('Stack: Portico', () => {
 
     it('bundles the Cognito mail trigger small (no AWS SDK) and it renders a sign-in code mail in plain Node', () => {
       // Prepare: Cognito waits at most 5 s for the trigger, cold start included: keep it small.
-      const app = new App();
-      const stack = new Stack(app, 'MailBundlingProbe');
-      new PorticoFunction(stack, 'IdentityMail', {
-        entry: 'functions/handlers/identity-mail.ts',
-        description: 'bundling probe',
-      });
-
       // Act
-      const assembly = app.synth();
+      const file = bundleOf('MailBundlingProbe', 'IdentityMail', 'functions/handlers/identity-mail.ts');
 
       // Assess
-      const [asset] = readdirSync(assembly.directory).filter((d) => d.startsWith('asset.'));
-      const file = path.join(assembly.directory, asset!, 'index.mjs');
       const code = readFileSync(file, 'utf8');
       expect(code.length).toBeLessThan(150_000);
       expect(code).not.toContain('@aws-sdk');
@@ -92,20 +93,10 @@ describe('Stack: Portico', () => {
     });
 
     it('bundles notify with the ICU parser aliased to its no-parser build (lib/bundling.ts), and it loads', () => {
-      // Prepare: notify formats only texts parsed ahead (decision 0041).
-      const app = new App();
-      const stack = new Stack(app, 'NotifyBundlingProbe');
-      new PorticoFunction(stack, 'Notify', {
-        entry: 'functions/handlers/notify.ts',
-        description: 'bundling probe',
-      });
-
-      // Act
-      const assembly = app.synth();
+      // Act: notify formats only texts parsed ahead (decision 0041).
+      const file = bundleOf('NotifyBundlingProbe', 'Notify', 'functions/handlers/notify.ts');
 
       // Assess: the parser's error kinds are gone, the no-parser stub is in; the bundle loads.
-      const [asset] = readdirSync(assembly.directory).filter((d) => d.startsWith('asset.'));
-      const file = path.join(assembly.directory, asset!, 'index.mjs');
       const code = readFileSync(file, 'utf8');
       expect(code).not.toContain('EXPECT_ARGUMENT_CLOSING_BRACE');
       expect(code).toContain('uncompiled message');

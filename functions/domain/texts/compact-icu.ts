@@ -4,16 +4,17 @@
 // formatjs AST as JSON is 2.4× its source; this form is about the source's size. No parser here:
 // encoding takes an AST the caller parsed, decoding rebuilds the AST `intl-messageformat` formats.
 
-/** The parser's element kinds (its TYPE enum), by number, as domain/texts/icu.ts names them. */
-const LITERAL = 0;
-const ARGUMENT = 1;
-const NUMBER = 2;
-const DATE = 3;
-const TIME = 4;
-const SELECT = 5;
-const PLURAL = 6;
-const POUND = 7;
-const TAG = 8;
+// The parser's element kinds (its TYPE enum), by number: the enum itself lives in a transitive
+// package we do not import directly.
+export const LITERAL = 0;
+export const ARGUMENT = 1;
+export const NUMBER = 2;
+export const DATE = 3;
+export const TIME = 4;
+export const SELECT = 5;
+export const PLURAL = 6;
+export const POUND = 7;
+export const TAG = 8;
 
 /** A number/date/time style: a named one (`long`, `percent`) or a parsed skeleton, kept as the parser made it. */
 type Style = string | Record<string, unknown> | null;

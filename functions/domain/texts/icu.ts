@@ -4,22 +4,23 @@
 // test machine renders the same). What people typed only ever arrives as a variable VALUE, and
 // ICU never interprets values: a `{` in a file name is just a character.
 import { IntlMessageFormat } from 'intl-messageformat';
-import { type AstElement, type CompactMessage, encodeMessage } from './compact-icu';
+import {
+  ARGUMENT,
+  type AstElement,
+  type CompactMessage,
+  DATE,
+  encodeMessage,
+  LITERAL,
+  NUMBER,
+  PLURAL,
+  SELECT,
+  TAG,
+  TIME,
+} from './compact-icu';
 import type { TemplateVars } from './template';
 
 type Ast = ReturnType<IntlMessageFormat['getAst']>;
 type Element = Ast[number];
-
-// The parser's element kinds (its TYPE enum), by number: the enum itself lives in a transitive
-// package we do not import directly.
-const LITERAL = 0;
-const ARGUMENT = 1;
-const NUMBER = 2;
-const DATE = 3;
-const TIME = 4;
-const SELECT = 5;
-const PLURAL = 6;
-const TAG = 8;
 
 const utc = <T extends Record<string, Intl.DateTimeFormatOptions>>(formats: T) =>
   Object.fromEntries(Object.entries(formats).map(([k, v]) => [k, { ...v, timeZone: 'UTC' }])) as T;
