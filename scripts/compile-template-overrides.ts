@@ -82,13 +82,16 @@ async function main(argv: string[]): Promise<number> {
   const { target } = stackTarget(argv);
   const outputs = await readStackOutputs(target);
   const name = requireOutput(outputs, 'TableName', target);
-  const dynamo = target.local
-    ? new DynamoDBClient({
-        endpoint: requireOutput(outputs, 'LocalDynamoDbEndpoint', target),
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        region: process.env.AWS_REGION ?? 'us-east-1',
-      })
-    : new DynamoDBClient({});
+  const region = outputs.get('Region');
+  const dynamo = new DynamoDBClient({
+    ...(region ? { region } : {}),
+    ...(target.local
+      ? {
+          endpoint: requireOutput(outputs, 'LocalDynamoDbEndpoint', target),
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
+      : {}),
+  });
   const report = await compileTemplateOverrides({ client: DynamoDBDocumentClient.from(dynamo), name });
   console.log(
     `Table ${name}: ${report.found} overrides, ${report.alreadyCompiled} compiled already, ${report.compiled} compiled now, ${report.skipped.length} left alone.`,
@@ -97,4 +100,8 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`)
+  process.exitCode = await main(process.argv.slice(2)).catch((err: Error) => {
+    console.error(`compile-template-overrides: ${err.message}`);
+    return 1;
+  });
