@@ -16,6 +16,16 @@ function bundleOf(stackName: string, id: string, entry: string): string {
   return path.join(assembly.directory, asset!, 'index.mjs');
 }
 
+/** Imports a bundle in plain Node (outside vitest) with `env`; throws unless it exports a handler. */
+function loadHandler(file: string, env: Record<string, string>): void {
+  const probe = `const m = await import(${JSON.stringify(pathToFileURL(file).href)});
+        if (typeof m.handler !== 'function') throw new Error('no handler export');`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+    env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', NODE_NO_WARNINGS: '1', ...env },
+    stdio: 'pipe',
+  });
+}
+
 describe('Stack: Portico', () => {
   describe('bundling', () => {
     it('bundles a route group offline with the local esbuild into a loadable, minified ESM file', () => {
@@ -48,19 +58,11 @@ describe('Stack: Portico', () => {
       expect(code.length / code.split('\n').length).toBeGreaterThan(1000); // minified: long lines
 
       // The bundle loads in plain Node (outside vitest) and exports the handler.
-      const probe = `const m = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)});
-        if (typeof m.handler !== 'function') throw new Error('no handler export');`;
-      execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
-        env: {
-          PATH: process.env.PATH,
-          AWS_REGION: 'eu-west-1',
-          TABLE_NAME: 'probe',
-          CURSOR_SECRET: 'x'.repeat(48),
-          STAFF_CLIENT_IDS: 'staff-client',
-          CONTACT_CLIENT_IDS: 'contact-client',
-          NODE_NO_WARNINGS: '1',
-        },
-        stdio: 'pipe',
+      loadHandler(path.join(dir, 'index.mjs'), {
+        TABLE_NAME: 'probe',
+        CURSOR_SECRET: 'x'.repeat(48),
+        STAFF_CLIENT_IDS: 'staff-client',
+        CONTACT_CLIENT_IDS: 'contact-client',
       });
     });
 
@@ -100,21 +102,13 @@ describe('Stack: Portico', () => {
       const code = readFileSync(file, 'utf8');
       expect(code).not.toContain('EXPECT_ARGUMENT_CLOSING_BRACE');
       expect(code).toContain('uncompiled message');
-      const probe = `const m = await import(${JSON.stringify(pathToFileURL(file).href)});
-        if (typeof m.handler !== 'function') throw new Error('no handler export');`;
-      execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
-        env: {
-          PATH: process.env.PATH,
-          AWS_REGION: 'eu-west-1',
-          TABLE_NAME: 'probe',
-          SENDER_EMAIL: 'notices@firm.test',
-          APP_URL: 'https://portal.firm.test/app',
-          PORTAL_URL: 'https://portal.firm.test',
-          EVENT_BUS_NAME: 'probe',
-          VAPID_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:vapid',
-          NODE_NO_WARNINGS: '1',
-        },
-        stdio: 'pipe',
+      loadHandler(file, {
+        TABLE_NAME: 'probe',
+        SENDER_EMAIL: 'notices@firm.test',
+        APP_URL: 'https://portal.firm.test/app',
+        PORTAL_URL: 'https://portal.firm.test',
+        EVENT_BUS_NAME: 'probe',
+        VAPID_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:vapid',
       });
     });
   });
