@@ -4,6 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { bundleAliases } from '../lib/bundling';
 import { repoRoot } from './paths';
 
 /** The esbuild options NodejsFunction derives from lib/function.ts's `bundling` block. */
@@ -109,6 +110,8 @@ export async function buildFunction(entry: string, outDir: string): Promise<Buil
     absWorkingDir: repoRoot,
     entryPoints: [entry],
     outfile: file,
+    // Per-function options of lib/function.ts (notify: no ICU parser).
+    alias: bundleAliases(entry),
   });
   const output = mainOutput(result.metafile!, file);
   return {

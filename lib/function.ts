@@ -16,6 +16,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { aliasArgs } from './bundling';
 import type { MailFeedback } from './mail';
 import { acknowledgeWildcard, arnRef } from './nag';
 
@@ -173,6 +174,8 @@ export class PorticoFunction extends Construct {
         sourcesContent: false,
         // We ship the SDK version pinned in package-lock.json: see docs/decisions/0005-bundled-aws-sdk.md.
         bundleAwsSDK: true,
+        // Per-function package aliases (notify: the ICU parser's no-parser build, lib/bundling.ts).
+        esbuildArgs: aliasArgs(props.entry),
       },
     });
 

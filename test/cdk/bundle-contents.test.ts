@@ -8,16 +8,19 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cdkBuildOptions, lambdaEntries, moduleOf, sdkPackages } from '../../bench/bundles';
 import { repoRoot } from '../../bench/paths';
+import { bundleAliases } from '../../lib/bundling';
 
 const CLASSIC = /node_modules\/zod\/v4\/classic\//;
 const MINI = /node_modules\/zod\/v4\/mini\//;
 const ENGLISH = /node_modules\/zod\/v4\/locales\/en\.js$/;
 /** The SDK packages a function's code imports (clients, the document client, signers), not their internals. */
 const SDK_FACING = /^@aws-sdk\/(?:client-|lib-|s3-)/;
+/** The ICU parser proper (its `no-parser` build is another file of the same package). */
+const ICU_PARSER = /node_modules\/@formatjs\/(?:icu-messageformat-parser\/index\.js|icu-skeleton-parser\/)/;
 
 /** What esbuild reads for one entry, built with the options CDK uses (bench/bundles.ts), nothing written. */
 async function inputsOf(
-  entry: { entryPoints: string[] } | { stdin: { contents: string } },
+  entry: { entryPoints: string[]; alias?: Record<string, string> } | { stdin: { contents: string } },
 ): Promise<string[]> {
   const source =
     'stdin' in entry
@@ -38,7 +41,10 @@ let inputs: Map<string, string[]>;
 
 beforeAll(async () => {
   const entries = await lambdaEntries();
-  const built = await Promise.all(entries.map((e) => inputsOf({ entryPoints: [e] })));
+  // With each function's own options too (lib/bundling.ts), as CDK builds it.
+  const built = await Promise.all(
+    entries.map((e) => inputsOf({ entryPoints: [e], alias: bundleAliases(e) })),
+  );
   inputs = new Map(entries.map((e, i) => [basename(e, '.ts'), built[i]!]));
 }, 120_000);
 
@@ -102,6 +108,22 @@ describe('Stack: Portico', () => {
 
       // Assess
       expect(withUlid).toEqual([]);
+    });
+  });
+
+  describe('the ICU parser (decision 0041)', () => {
+    it('is left out of notify, which formats texts parsed ahead, and kept where overrides are saved', () => {
+      // Act
+      const withParser = [...inputs]
+        .filter(([, files]) => files.some((f) => ICU_PARSER.test(f)))
+        .map(([fn]) => fn);
+
+      // Assess: settings parses overrides when they are saved; notify formats their compiled form.
+      expect(withParser).toContain('settings');
+      expect(withParser).not.toContain('notify');
+      expect(inputs.get('notify')!.some((f) => f.endsWith('icu-messageformat-parser/no-parser.js'))).toBe(
+        true,
+      );
     });
   });
 

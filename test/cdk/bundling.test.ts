@@ -6,6 +6,26 @@ import { App, Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { PorticoFunction } from '../../lib/function';
 
+/** Synthesizes one function with bundling on (no Docker) and returns its bundle file. */
+function bundleOf(stackName: string, id: string, entry: string): string {
+  const app = new App();
+  const stack = new Stack(app, stackName);
+  new PorticoFunction(stack, id, { entry, description: 'bundling probe' });
+  const assembly = app.synth();
+  const [asset] = readdirSync(assembly.directory).filter((d) => d.startsWith('asset.'));
+  return path.join(assembly.directory, asset!, 'index.mjs');
+}
+
+/** Imports a bundle in plain Node (outside vitest) with `env`; throws unless it exports a handler. */
+function loadHandler(file: string, env: Record<string, string>): void {
+  const probe = `const m = await import(${JSON.stringify(pathToFileURL(file).href)});
+        if (typeof m.handler !== 'function') throw new Error('no handler export');`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+    env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', NODE_NO_WARNINGS: '1', ...env },
+    stdio: 'pipe',
+  });
+}
+
 describe('Stack: Portico', () => {
   describe('bundling', () => {
     it('bundles a route group offline with the local esbuild into a loadable, minified ESM file', () => {
@@ -38,37 +58,20 @@ describe('Stack: Portico', () => {
       expect(code.length / code.split('\n').length).toBeGreaterThan(1000); // minified: long lines
 
       // The bundle loads in plain Node (outside vitest) and exports the handler.
-      const probe = `const m = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)});
-        if (typeof m.handler !== 'function') throw new Error('no handler export');`;
-      execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
-        env: {
-          PATH: process.env.PATH,
-          AWS_REGION: 'eu-west-1',
-          TABLE_NAME: 'probe',
-          CURSOR_SECRET: 'x'.repeat(48),
-          STAFF_CLIENT_IDS: 'staff-client',
-          CONTACT_CLIENT_IDS: 'contact-client',
-          NODE_NO_WARNINGS: '1',
-        },
-        stdio: 'pipe',
+      loadHandler(path.join(dir, 'index.mjs'), {
+        TABLE_NAME: 'probe',
+        CURSOR_SECRET: 'x'.repeat(48),
+        STAFF_CLIENT_IDS: 'staff-client',
+        CONTACT_CLIENT_IDS: 'contact-client',
       });
     });
 
     it('bundles the Cognito mail trigger small (no AWS SDK) and it renders a sign-in code mail in plain Node', () => {
       // Prepare: Cognito waits at most 5 s for the trigger, cold start included: keep it small.
-      const app = new App();
-      const stack = new Stack(app, 'MailBundlingProbe');
-      new PorticoFunction(stack, 'IdentityMail', {
-        entry: 'functions/handlers/identity-mail.ts',
-        description: 'bundling probe',
-      });
-
       // Act
-      const assembly = app.synth();
+      const file = bundleOf('MailBundlingProbe', 'IdentityMail', 'functions/handlers/identity-mail.ts');
 
       // Assess
-      const [asset] = readdirSync(assembly.directory).filter((d) => d.startsWith('asset.'));
-      const file = path.join(assembly.directory, asset!, 'index.mjs');
       const code = readFileSync(file, 'utf8');
       expect(code.length).toBeLessThan(150_000);
       expect(code).not.toContain('@aws-sdk');
@@ -89,6 +92,24 @@ describe('Stack: Portico', () => {
       const response = JSON.parse(out.slice(out.lastIndexOf('{"email'))) as Record<string, string>;
       expect(response.emailSubject).toBe('Su código de acceso');
       expect(response.emailMessage).toContain('{####}');
+    });
+
+    it('bundles notify with the ICU parser aliased to its no-parser build (lib/bundling.ts), and it loads', () => {
+      // Act: notify formats only texts parsed ahead (decision 0041).
+      const file = bundleOf('NotifyBundlingProbe', 'Notify', 'functions/handlers/notify.ts');
+
+      // Assess: the parser's error kinds are gone, the no-parser stub is in; the bundle loads.
+      const code = readFileSync(file, 'utf8');
+      expect(code).not.toContain('EXPECT_ARGUMENT_CLOSING_BRACE');
+      expect(code).toContain('uncompiled message');
+      loadHandler(file, {
+        TABLE_NAME: 'probe',
+        SENDER_EMAIL: 'notices@firm.test',
+        APP_URL: 'https://portal.firm.test/app',
+        PORTAL_URL: 'https://portal.firm.test',
+        EVENT_BUS_NAME: 'probe',
+        VAPID_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:vapid',
+      });
     });
   });
 });

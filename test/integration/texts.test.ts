@@ -8,6 +8,7 @@ import type { operations } from '../../client/src/index';
 import type { StaffUser } from '../../functions/domain/firm';
 import { firmAdminStore } from '../../functions/store/firm';
 import { keys, patterns } from '../../functions/store/keys';
+import { compileTemplateOverrides } from '../../scripts/compile-template-overrides';
 import { apiAs, problem } from './support/client';
 import { recordClientUpload } from './support/events';
 import { mailTo, type StoredMail } from './support/mail';
@@ -244,5 +245,44 @@ describe('Route: /settings/notifications/templates', () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toContain('document.shared|pt-BR');
     expect(seen.length % 3).toBe(0);
+  });
+});
+
+describe('Function: notify with overrides saved before they were compiled (decision 0041)', () => {
+  it('skips an override without its compiled form (our text goes out) until the migration compiles it', async () => {
+    // Prepare: an override saved through the API, then stripped of its compiled form, as one saved
+    // before overrides were stored compiled.
+    const firm = await newFirm('Legacy Override Firm');
+    const es = await reader(firm, 'Elena', 'es');
+    const { caseId, contactId } = await caseFor(firm, [es]);
+    const path = overridePath('document.uploaded', 'es', 'email');
+    const saved = await putOverride(firm.admin.token, path, {
+      subject: 'Antiguo: {fileName}',
+      body: 'Hola.',
+    });
+    expect(saved.response.status).toBe(200);
+    const key = keys.templateOverride(firm.firmId, 'document.uploaded', 'es', 'email');
+    await table.client.send(
+      new UpdateCommand({ TableName: table.name, Key: key, UpdateExpression: 'REMOVE compiled' }),
+    );
+
+    // Act: an upload before the migration, the migration, an upload after it
+    await recordClientUpload(firm, caseId, contactId, 'antes.pdf');
+    const before = await mailTo(es.email);
+    const report = await compileTemplateOverrides(table);
+    await recordClientUpload(firm, caseId, contactId, 'despues.pdf');
+
+    // Assess: our text first (the override skipped, not failed), then the firm's
+    expect(before.map((m) => m.subject)).toEqual(['Dora Díaz subió antes.pdf']);
+    expect(report.compiled).toBeGreaterThanOrEqual(1);
+    expect(report.skipped).toEqual([]);
+    const [item] = await partition(patterns.templateOverridesOfFirm(firm.firmId).pk);
+    expect(JSON.parse(String(item!.compiled))).toMatchObject({ subject: ['Antiguo: ', [1, 'fileName']] });
+    expect((await mailTo(es.email)).map((m) => m.subject)).toEqual([
+      'Dora Díaz subió antes.pdf',
+      'Antiguo: despues.pdf',
+    ]);
+    // Run again: nothing left to do for this firm.
+    expect((await compileTemplateOverrides(table)).skipped).toEqual([]);
   });
 });

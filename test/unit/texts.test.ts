@@ -7,6 +7,7 @@ import { DomainError } from '../../functions/domain/errors';
 import { NOTIFYING_EVENT_TYPES } from '../../functions/domain/notification-matrix';
 import type { StaffPrincipal } from '../../functions/domain/principal';
 import {
+  compileOverride,
   deleteTemplateOverride,
   listTemplates,
   OVERRIDE_CHANNELS,
@@ -18,10 +19,11 @@ import {
   type TemplateStore,
 } from '../../functions/domain/templates';
 import { TEMPLATES, templateById } from '../../functions/domain/texts/catalogue';
-import { compiledCount, problemOf } from '../../functions/domain/texts/icu';
+import { problemOf } from '../../functions/domain/texts/icu';
 import { LOCALES, type Locale } from '../../functions/domain/texts/template';
 import type { Recipient } from '../../functions/notify/policy';
 import { firmTexts, SUBJECT_MAX, shippedTexts } from '../../functions/notify/texts';
+import { compiledCount } from '../../functions/notify/texts/format';
 import { resolveLocale } from '../../functions/notify/texts/locale';
 import { ALICE, FIRM_A, fixedClock, NOW } from './fakes';
 
@@ -75,7 +77,16 @@ const override = (
   locale: Locale,
   channel: OverrideChannel,
   fields: OverrideFields & { body: string },
-): TemplateOverride => ({ templateId, locale, channel, ...fields, updatedAt: NOW, updatedBy: ALICE });
+): TemplateOverride => ({
+  templateId,
+  locale,
+  channel,
+  ...fields,
+  updatedAt: NOW,
+  updatedBy: ALICE,
+  // As saved: parsed beside the source (decision 0041).
+  compiled: compileOverride(fields, locale),
+});
 
 describe('Catalogue: shipped templates', () => {
   it('has unique ids, each the event type or `<event type>.<audience>`', () => {

@@ -4,29 +4,33 @@
 // test machine renders the same). What people typed only ever arrives as a variable VALUE, and
 // ICU never interprets values: a `{` in a file name is just a character.
 import { IntlMessageFormat } from 'intl-messageformat';
+import {
+  ARGUMENT,
+  type AstElement,
+  type CompactMessage,
+  DATE,
+  encodeMessage,
+  LITERAL,
+  NUMBER,
+  PLURAL,
+  SELECT,
+  TAG,
+  TIME,
+} from './compact-icu';
 import type { TemplateVars } from './template';
 
 type Ast = ReturnType<IntlMessageFormat['getAst']>;
 type Element = Ast[number];
 
-// The parser's element kinds (its TYPE enum), by number: the enum itself lives in a transitive
-// package we do not import directly.
-const LITERAL = 0;
-const ARGUMENT = 1;
-const NUMBER = 2;
-const DATE = 3;
-const TIME = 4;
-const SELECT = 5;
-const PLURAL = 6;
-const TAG = 8;
-
 const utc = <T extends Record<string, Intl.DateTimeFormatOptions>>(formats: T) =>
   Object.fromEntries(Object.entries(formats).map(([k, v]) => [k, { ...v, timeZone: 'UTC' }])) as T;
 
-const FORMATS = {
+/** The formats and options every message is compiled with, here and from its compact form (notify). */
+export const FORMATS = {
   date: utc(IntlMessageFormat.formats.date),
   time: utc(IntlMessageFormat.formats.time),
 };
+export const ICU_OPTIONS = { ignoreTag: true } as const;
 
 /** Compiled messages by locale and source. Bounded: firm overrides add entries over a container's life. */
 const cache = new Map<string, IntlMessageFormat>();
@@ -37,12 +41,16 @@ export function compile(source: string, locale: string): IntlMessageFormat {
   const key = `${locale}\u0000${source}`;
   let m = cache.get(key);
   if (!m) {
-    m = new IntlMessageFormat(source, locale, FORMATS, { ignoreTag: true });
+    m = new IntlMessageFormat(source, locale, FORMATS, ICU_OPTIONS);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, m);
   }
   return m;
 }
+
+/** The compact form of a message (compact-icu.ts): parsed here, formatted later without a parser. */
+export const compactOf = (source: string, locale: string): CompactMessage =>
+  encodeMessage(compile(source, locale).getAst() as AstElement[]);
 
 /** Number of compiled messages held (tests check that rendering twice compiles nothing new). */
 export const compiledCount = () => cache.size;

@@ -10,17 +10,25 @@
 // (people's own text: task lines, a message when the firm shows content) are appended as they are,
 // flattened and, in HTML, escaped by the layout. Overrides were validated when saved; one that still
 // fails (a variable renamed by a later release) falls back to the shipped text instead of failing
-// the delivery.
+// the delivery. Every text arrives parsed (decision 0041): the shipped ones from ./shipped.ts
+// (generated), an override as compiled when it was saved; one saved before that has no compiled
+// form and is skipped, with a warning naming it, until scripts/compile-template-overrides.ts runs.
 
 import { clipText } from '../../domain/plain-text';
-import type { TemplateOverride, TemplateOverrideSource } from '../../domain/templates';
-import { templateById } from '../../domain/texts/catalogue';
-import { format } from '../../domain/texts/icu';
+import type { TemplateOverrideSource } from '../../domain/templates';
+import {
+  type CompactMessage,
+  type CompactText,
+  type CompiledOverride,
+  readCompiled,
+} from '../../domain/texts/compact-icu';
 import { DEFAULT_LOCALE, type Locale, type TemplateId, type TemplateVars } from '../../domain/texts/template';
 import { log } from '../../log';
 import type { Message, Recipient, Texts } from '../policy';
 import { oneLine, renderHtml, renderText } from '../render';
+import { formatCompact } from './format';
 import { shippedLocale } from './locale';
+import { SHIPPED_FIELDS, SHIPPED_MESSAGES, SHIPPED_TEXTS } from './shipped';
 
 /**
  * Mail subjects longer than this (UTF-16 units) are cut between graphemes, with an ellipsis: a
@@ -28,7 +36,7 @@ import { shippedLocale } from './locale';
  */
 export const SUBJECT_MAX = 150;
 
-type OverrideMap = Map<string, TemplateOverride>;
+type OverrideMap = Map<string, CompiledOverride>;
 const overrideKey = (id: string, locale: string, channel: string) => `${id}|${locale}|${channel}`;
 
 interface Loaded {
@@ -50,23 +58,30 @@ const paragraphsOf = (s: string) =>
     .map((p) => oneLine(p))
     .filter((p) => p.length > 0);
 
+/** A shipped template's texts in one locale, from the generated tables (./shipped.ts). */
+export function shippedText(templateId: TemplateId, locale: Locale): CompactText {
+  const row = SHIPPED_TEXTS[templateId]![locale];
+  return Object.fromEntries(
+    row.flatMap((i, n) => (i === null ? [] : [[SHIPPED_FIELDS[n], SHIPPED_MESSAGES[i]]])),
+  ) as unknown as CompactText;
+}
+
 function textsOf(loaded: Loaded): Texts {
   return {
     async render(templateId: TemplateId, recipient: Recipient, vars: TemplateVars, extra = {}) {
-      const def = templateById(templateId);
       // A policy naming a template that does not exist is a programming error, caught by tests.
-      if (!def) throw new Error(`no notification template "${templateId}"`);
+      if (!SHIPPED_TEXTS[templateId]) throw new Error(`no notification template "${templateId}"`);
       const locale: Locale =
         shippedLocale(recipient.locale) ?? shippedLocale(await loaded.firmLocale()) ?? DEFAULT_LOCALE;
       const overrides = await loaded.overrides();
-      const shipped = def.texts[locale];
+      const shipped = shippedText(templateId, locale);
       const values = flatten(vars);
-      const ours = (source: string) => format(source, locale, values);
+      const ours = (message: CompactMessage) => formatCompact(message, locale, values);
       /** The firm's text when it has one that renders, else ours. */
-      const theirs = (source: string | undefined, fallback: string, field: string) => {
-        if (source !== undefined) {
+      const theirs = (message: CompactMessage | undefined, fallback: CompactMessage, field: string) => {
+        if (message !== undefined) {
           try {
-            return format(source, locale, values);
+            return formatCompact(message, locale, values);
           } catch (err) {
             log.warn('a saved template override did not render; the shipped text was used', {
               templateId,
@@ -133,8 +148,18 @@ const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
 export function firmTexts(store: TemplateOverrideSource, firmId: string): Texts {
   return textsOf({
     overrides: once(async () => {
-      const all = await store.overridesOf(firmId);
-      return new Map(all.map((o) => [overrideKey(o.templateId, o.locale, o.channel), o]));
+      const usable: OverrideMap = new Map();
+      for (const o of await store.overridesOf(firmId)) {
+        const compiled = readCompiled(o.compiled);
+        if (compiled) usable.set(overrideKey(o.templateId, o.locale, o.channel), compiled);
+        // Saved before overrides were stored compiled: notify has no parser to read its source.
+        else
+          log.warn(
+            'a saved template override has no compiled form, so the shipped text was used; run scripts/compile-template-overrides.ts',
+            { firmId, templateId: o.templateId, locale: o.locale, channel: o.channel },
+          );
+      }
+      return usable;
     }),
     firmLocale: once(() => store.firmLocale(firmId)),
   });
