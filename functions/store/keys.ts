@@ -157,6 +157,8 @@ export const Entity = {
   notified: 'notified',
   // ── bounces and complaints (issue 16) ──
   mailAddress: 'mailAddress',
+  // ── request lists (issue 18) ──
+  fileRequestTemplate: 'fileRequestTemplate',
 } as const;
 export type EntityName = (typeof Entity)[keyof typeof Entity];
 
@@ -466,6 +468,11 @@ export const keys = {
   notified: (firmId: string, dedupeKey: string, recipient: string, channel: string): ItemKey => ({
     PK: `${firmPk(firmId)}#NOTIFIED#${Buffer.from(wellFormed(dedupeKey, 'dedupe key'), 'utf8').toString('hex')}`,
     SK: `${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
+  }),
+  /** A firm's request-list template, under the firm's own id for it. */
+  fileRequestTemplate: (firmId: string, templateId: string): ItemKey => ({
+    PK: firmPk(firmId),
+    SK: `FRTEMPLATE#${seg(templateId, 'templateId')}`,
   }),
 };
 
@@ -781,6 +788,13 @@ export const patterns = {
     name: 'recurringTasksOfFirm',
     pk: firmPk(firmId),
     skPrefix: 'RECURRINGTASK#',
+    forward: true,
+  }),
+  /** A firm's request-list templates, by id. */
+  fileRequestTemplatesOfFirm: (firmId: string): QuerySpec => ({
+    name: 'fileRequestTemplatesOfFirm',
+    pk: firmPk(firmId),
+    skPrefix: 'FRTEMPLATE#',
     forward: true,
   }),
 };

@@ -7,7 +7,8 @@ import { commentAddedPolicy } from './comment-added';
 import { discussionPublishedPolicy } from './discussion-published';
 import { documentUploadedPolicy } from './document-uploaded';
 import { fileRequestCreatedPolicy } from './filerequest-created';
-import { fileRequestFulfilledPolicy } from './filerequest-fulfilled';
+import { fileRequestFulfilledPolicy, fileRequestItemSubmittedPolicy } from './filerequest-fulfilled';
+import { fileRequestItemReturnedPolicy } from './filerequest-item-returned';
 import { invitationSentPolicy } from './invitation';
 import { messagePostedPolicy, threadCreatedPolicy } from './message-posted';
 import { reminderDuePolicy } from './reminder-due';
@@ -32,4 +33,7 @@ export const policies: PolicyTable = {
   'document.published': documentPublishedPolicy,
   // the case's lifecycle (issue 18)
   'case.closed': caseClosedPolicy,
+  // request lists (issue 18)
+  'filerequest.item_submitted': fileRequestItemSubmittedPolicy,
+  'filerequest.item_returned': fileRequestItemReturnedPolicy,
 };
