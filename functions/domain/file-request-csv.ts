@@ -20,7 +20,11 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const isDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+/** A real calendar day: `2026-02-30` rolls over and `2026-13-01` is no date at all. */
+function isDate(s: string): boolean {
+  const at = DATE.test(s) ? Date.parse(`${s}T00:00:00Z`) : Number.NaN;
+  return Number.isFinite(at) && new Date(at).toISOString().startsWith(s);
+}
 
 /** The items of a CSV text, checked against `today` (`YYYY-MM-DD`); throws `csv_invalid` when any line is bad. */
 export function itemsFromCsv(text: string, today: string): NewItem[] {
