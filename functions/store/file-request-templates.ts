@@ -2,7 +2,7 @@
 // delete is written with its (firm-level) event in one transaction.
 import type { FileRequestTemplate, FileRequestTemplateStore } from '../domain/file-request-templates';
 import { Entity, keys, patterns } from './keys';
-import { failedConditionAt, getItem, putActivity, queryPage, type Table, toItem, transact } from './table';
+import { deleteWithEvent, getItem, putActivity, queryPage, type Table, toItem, transact } from './table';
 
 export function fileRequestTemplateStore(table: Table): FileRequestTemplateStore {
   return {
@@ -20,24 +20,7 @@ export function fileRequestTemplateStore(table: Table): FileRequestTemplateStore
       getItem<FileRequestTemplate>(table, keys.fileRequestTemplate(firmId, templateId), { consistent: true }),
     listTemplates: (firmId, page) =>
       queryPage<FileRequestTemplate>(table, patterns.fileRequestTemplatesOfFirm(firmId), page),
-    async deleteTemplate(t, event) {
-      try {
-        await transact(table, [
-          {
-            Delete: {
-              TableName: table.name,
-              Key: keys.fileRequestTemplate(t.firmId, t.templateId),
-              // A concurrent delete won: its event is the one; this one writes nothing.
-              ConditionExpression: 'attribute_exists(PK)',
-            },
-          },
-          putActivity(table, event),
-        ]);
-        return true;
-      } catch (err) {
-        if (failedConditionAt(err) === 0) return false;
-        throw err;
-      }
-    },
+    deleteTemplate: (t, event) =>
+      deleteWithEvent(table, keys.fileRequestTemplate(t.firmId, t.templateId), event),
   };
 }
