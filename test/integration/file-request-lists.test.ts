@@ -231,6 +231,41 @@ describe('Routes: request lists', () => {
     expect(staffInbox.data!.items.filter((i) => i.type === 'filerequest.item_submitted')).toHaveLength(3);
   });
 
+  it('concurrent reviews: the last items accepted at once complete the request once, every move kept', async () => {
+    // Prepare: four items, all submitted
+    const firm = await newFirm('Race LLP');
+    const caseId = await newCase(firm);
+    const carla = await portalContact(firm, caseId, 'Carla Client', collaborator);
+    const created = await apiAs(firm.staff.token).POST('/cases/{caseId}/file-requests', {
+      params: { path: { caseId } },
+      body: {
+        recipients: [carla.contactId],
+        subject: 'Quarter close',
+        description: 'Four things.',
+        items: ['Q1', 'Q2', 'Q3', 'Q4'].map((subject) => ({ subject })),
+      },
+    });
+    const requestId = created.data!.requestId;
+    const itemIds = created.data!.items!.map((i) => i.itemId);
+    for (const itemId of itemIds) await submit(carla, caseId, requestId, itemId, `file-${itemId}`);
+
+    // Act: every item accepted at once, each twice
+    const answers = await Promise.all(
+      [...itemIds, ...itemIds].map((itemId) => review(firm, caseId, requestId, itemId)),
+    );
+
+    // Assess: no refusal; fulfilled once, each item accepted once
+    expect(answers.map((a) => a.response.status)).toEqual(answers.map(() => 200));
+    const after = (await staffGet(firm, caseId, requestId)).data!;
+    expect(after.status).toBe('fulfilled');
+    expect(after.history.map((h) => h.status)).toEqual(['open', 'fulfilled']);
+    expect(after.items!.map((i) => i.history.map((h) => h.status))).toEqual(
+      itemIds.map(() => ['open', 'submitted', 'accepted']),
+    );
+    const types = await activityTypes(firm, caseId);
+    expect(types.filter((t) => t === 'filerequest.item_accepted')).toHaveLength(4);
+  });
+
   it('overdue: only open requests due before today (UTC), for staff', async () => {
     // Prepare: HTTP routes run on the real clock, so time passes the way it would: due dates a
     // request could not be created with (they are in the past) are set in the table afterwards.
