@@ -86,6 +86,10 @@ describe('Routes: request lists', () => {
     const requestId = created.data!.requestId;
     const [bank, payroll] = created.data!.items!;
     expect(created.data).toMatchObject({ status: 'open', dueDate: daysFromToday(10) });
+    await settle();
+    const asked = (await mailTo(carla.email)).filter((m) => m.subject === 'File request: Year-end list');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.body.text).toContain('asks you for 2 items: Bank statements; Payroll summary.');
     expect(created.data!.items!.map((i) => [i.subject, i.status])).toEqual([
       ['Bank statements', 'open'],
       ['Payroll summary', 'open'],

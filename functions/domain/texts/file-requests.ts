@@ -8,7 +8,17 @@ export const fileRequestTemplates: TemplateDef[] = [
     id: 'filerequest.created',
     eventType: 'filerequest.created',
     audience: 'contact',
-    variables: ['requesterName', 'subject', 'request', 'kind', 'documentName', 'hasDueDate', 'dueDate'],
+    variables: [
+      'requesterName',
+      'subject',
+      'request',
+      'kind',
+      'documentName',
+      'hasDueDate',
+      'dueDate',
+      'items',
+      'itemList',
+    ],
     sample: {
       requesterName: 'Staff of Bright & Co',
       subject: 'Bank statements',
@@ -17,6 +27,8 @@ export const fileRequestTemplates: TemplateDef[] = [
       documentName: 'Engagement letter.pdf',
       hasDueDate: 'yes',
       dueDate: '2026-01-31',
+      items: 2,
+      itemList: 'Bank statements; Payroll summary',
     },
     texts: {
       en: {
@@ -24,7 +36,7 @@ export const fileRequestTemplates: TemplateDef[] = [
         title: 'File request: {subject}',
         body: '{request}',
         emailBody:
-          '{kind, select, update {{requesterName} asks you for a new version of {documentName}.} other {{requesterName} asks you for a file.}}\n{request}\n{hasDueDate, select, yes {Due date: {dueDate}} other {}}',
+          '{kind, select, update {{requesterName} asks you for a new version of {documentName}.} other {{items, plural, =0 {{requesterName} asks you for a file.} one {{requesterName} asks you for one item: {itemList}.} other {{requesterName} asks you for # items: {itemList}.}}}}\n{request}\n{hasDueDate, select, yes {Due date: {dueDate}} other {}}',
         action: 'Upload the file',
         footer: 'You receive this because the request was sent to you.',
       },
@@ -33,7 +45,7 @@ export const fileRequestTemplates: TemplateDef[] = [
         title: 'Solicitud de archivo: {subject}',
         body: '{request}',
         emailBody:
-          '{kind, select, update {{requesterName} le pide una nueva versión de {documentName}.} other {{requesterName} le pide un archivo.}}\n{request}\n{hasDueDate, select, yes {Fecha límite: {dueDate}} other {}}',
+          '{kind, select, update {{requesterName} le pide una nueva versión de {documentName}.} other {{items, plural, =0 {{requesterName} le pide un archivo.} one {{requesterName} le pide un elemento: {itemList}.} other {{requesterName} le pide # elementos: {itemList}.}}}}\n{request}\n{hasDueDate, select, yes {Fecha límite: {dueDate}} other {}}',
         action: 'Subir el archivo',
         footer: 'Recibe este mensaje porque la solicitud se le envió a usted.',
       },
@@ -42,7 +54,7 @@ export const fileRequestTemplates: TemplateDef[] = [
         title: 'Solicitação de arquivo: {subject}',
         body: '{request}',
         emailBody:
-          '{kind, select, update {{requesterName} pede a você uma nova versão de {documentName}.} other {{requesterName} pede a você um arquivo.}}\n{request}\n{hasDueDate, select, yes {Prazo: {dueDate}} other {}}',
+          '{kind, select, update {{requesterName} pede a você uma nova versão de {documentName}.} other {{items, plural, =0 {{requesterName} pede a você um arquivo.} one {{requesterName} pede a você um item: {itemList}.} other {{requesterName} pede a você # itens: {itemList}.}}}}\n{request}\n{hasDueDate, select, yes {Prazo: {dueDate}} other {}}',
         action: 'Enviar o arquivo',
         footer: 'Você recebe esta mensagem porque a solicitação foi enviada a você.',
       },
