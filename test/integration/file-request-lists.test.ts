@@ -161,6 +161,13 @@ describe('Routes: request lists', () => {
       status: 'returned',
       returnReason: 'Page 2 of the\nMarch statement is missing.',
     });
+    // Another contact of the case does not see a request not addressed to it
+    const paulo = await portalContact(firm, caseId, 'Paulo Other', collaborator);
+    const notHis = await apiAs(paulo.token).GET('/portal/cases/{caseId}/file-requests/{requestId}', {
+      params: { path: { caseId, requestId } },
+    });
+    expect(notHis.response.status).toBe(404);
+    expect(problem(notHis).code).toBe('file_request_not_found');
     const portalList = await apiAs(carla.token).GET('/portal/cases/{caseId}/file-requests', {
       params: { path: { caseId } },
     });
