@@ -4,6 +4,7 @@
 // the overdue filter, items in bulk from a template and from CSV (a bad CSV writes nothing).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import type { Schemas } from '../../client/src/index';
 import { keys } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { PDF, pdfBytes, postToS3 } from './support/files';
@@ -64,33 +65,34 @@ async function activityTypes(firm: TestFirm, caseId: string): Promise<string[]> 
   return res.data!.items.map((e) => e.type);
 }
 
+/** A firm, a case and a collaborator asked for a request list of `items` (answered 201). */
+async function requestList(firmName: string, subject: string, items: Schemas['NewFileRequestBody']['items']) {
+  const firm = await newFirm(firmName);
+  const caseId = await newCase(firm);
+  const carla = await portalContact(firm, caseId, 'Carla Client', collaborator);
+  const created = await apiAs(firm.staff.token).POST('/cases/{caseId}/file-requests', {
+    params: { path: { caseId } },
+    body: { recipients: [carla.contactId], subject, description: 'What we need.', items },
+  });
+  expect(created.response.status, JSON.stringify(created.error)).toBe(201);
+  return { firm, caseId, carla, created: created.data! };
+}
+
 describe('Routes: request lists', () => {
   it('items: submit → return with a reason (client told, sees it) → resubmit as version 2 → accept → request complete', async () => {
     // Prepare: a request list of two items for a collaborator
-    const firm = await newFirm('Audit LLP');
-    const caseId = await newCase(firm);
-    const carla = await portalContact(firm, caseId, 'Carla Client', collaborator);
-    const created = await apiAs(firm.staff.token).POST('/cases/{caseId}/file-requests', {
-      params: { path: { caseId } },
-      body: {
-        recipients: [carla.contactId],
-        subject: 'Year-end list',
-        description: 'What we need for the audit.',
-        items: [
-          { subject: 'Bank statements', description: 'All accounts, March.' },
-          { subject: 'Payroll summary', dueDate: daysFromToday(10) },
-        ],
-      },
-    });
-    expect(created.response.status, JSON.stringify(created.error)).toBe(201);
-    const requestId = created.data!.requestId;
-    const [bank, payroll] = created.data!.items!;
-    expect(created.data).toMatchObject({ status: 'open', dueDate: daysFromToday(10) });
+    const { firm, caseId, carla, created } = await requestList('Audit LLP', 'Year-end list', [
+      { subject: 'Bank statements', description: 'All accounts, March.' },
+      { subject: 'Payroll summary', dueDate: daysFromToday(10) },
+    ]);
+    const requestId = created.requestId;
+    const [bank, payroll] = created.items!;
+    expect(created).toMatchObject({ status: 'open', dueDate: daysFromToday(10) });
     await settle();
     const asked = (await mailTo(carla.email)).filter((m) => m.subject === 'File request: Year-end list');
     expect(asked).toHaveLength(1);
     expect(asked[0]!.body.text).toContain('asks you for 2 items: Bank statements; Payroll summary.');
-    expect(created.data!.items!.map((i) => [i.subject, i.status])).toEqual([
+    expect(created.items!.map((i) => [i.subject, i.status])).toEqual([
       ['Bank statements', 'open'],
       ['Payroll summary', 'open'],
     ]);
@@ -244,20 +246,13 @@ describe('Routes: request lists', () => {
 
   it('concurrent reviews: the last items accepted at once complete the request once, every move kept', async () => {
     // Prepare: four items, all submitted
-    const firm = await newFirm('Race LLP');
-    const caseId = await newCase(firm);
-    const carla = await portalContact(firm, caseId, 'Carla Client', collaborator);
-    const created = await apiAs(firm.staff.token).POST('/cases/{caseId}/file-requests', {
-      params: { path: { caseId } },
-      body: {
-        recipients: [carla.contactId],
-        subject: 'Quarter close',
-        description: 'Four things.',
-        items: ['Q1', 'Q2', 'Q3', 'Q4'].map((subject) => ({ subject })),
-      },
-    });
-    const requestId = created.data!.requestId;
-    const itemIds = created.data!.items!.map((i) => i.itemId);
+    const { firm, caseId, carla, created } = await requestList(
+      'Race LLP',
+      'Quarter close',
+      ['Q1', 'Q2', 'Q3', 'Q4'].map((subject) => ({ subject })),
+    );
+    const requestId = created.requestId;
+    const itemIds = created.items!.map((i) => i.itemId);
     for (const itemId of itemIds) await submit(carla, caseId, requestId, itemId, `file-${itemId}`);
 
     // Act: every item accepted at once, each twice
