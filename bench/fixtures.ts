@@ -386,6 +386,34 @@ export const fixtures = {
     await w.fileRequestParams('kept');
     return { claims: (await w.portalContact()).claims, params: { caseId: await w.caseId() } };
   },
+  // ── request lists (issue 18) ──
+  acceptFileRequestItem: async (w) => ({
+    claims: await w.staffClaims('acceptFileRequestItem'),
+    params: await submittedItem(w, 'accepted'),
+  }),
+  returnFileRequestItem: async (w) => ({
+    claims: await w.staffClaims('returnFileRequestItem'),
+    params: await submittedItem(w, 'returned'),
+    body: { reason: 'Page 2 is missing.' },
+  }),
+  getPortalFileRequest: async (w) => ({
+    claims: (await w.portalContact()).claims,
+    params: await w.fileRequestParams('kept'),
+  }),
+  putFileRequestTemplate: async (w) => ({
+    claims: await w.staffClaims('putFileRequestTemplate'),
+    params: { templateId: 'bench-year-end' },
+    body: { name: 'Bench year end', items: [{ subject: 'Bank statements', dueInDays: 14 }] },
+  }),
+  listFileRequestTemplates: async (w) => ({ claims: await w.staffClaims('listFileRequestTemplates') }),
+  getFileRequestTemplate: async (w) => ({
+    claims: await w.staffClaims('getFileRequestTemplate'),
+    params: { templateId: await benchTemplate(w, 'bench-read') },
+  }),
+  deleteFileRequestTemplate: async (w) => ({
+    claims: await w.staffClaims('deleteFileRequestTemplate'),
+    params: { templateId: await benchTemplate(w, 'bench-delete') },
+  }),
   listDocumentVersions: async (w) => ({
     claims: await w.staffClaims('listDocumentVersions'),
     params: { caseId: await w.caseId(), documentId: await w.documentId() },
@@ -573,4 +601,41 @@ async function closedFirst(
   const params = await own(w, route);
   await w.must(close, { claims, params });
   return { claims, params };
+}
+
+/** A request-list template of the bench firm, saved by its admin. */
+async function benchTemplate(w: World, templateId: string): Promise<string> {
+  await w.must('putFileRequestTemplate', {
+    claims: await w.staffClaims('putFileRequestTemplate'),
+    params: { templateId },
+    body: { name: `Bench ${templateId}`, items: [{ subject: 'Bank statements' }] },
+  });
+  return templateId;
+}
+
+/** A request list of one item that the portal contact has submitted (uploaded, recorded by ingest). */
+async function submittedItem(w: World, name: string) {
+  const caseId = await w.caseId();
+  const contact = await w.portalContact();
+  const r = await w.must('createFileRequest', {
+    claims: await w.staffClaims('createFileRequest'),
+    params: { caseId },
+    body: {
+      recipients: [contact.contactId],
+      subject: `Bench list ${name}`,
+      description: 'Please upload.',
+      items: [{ subject: 'Bank statements' }],
+    },
+  });
+  const requestId = r.requestId as string;
+  const itemId = (r.items as { itemId: string }[])[0]!.itemId;
+  const fileName = `bench-item-${name}.pdf`;
+  const upload = await w.must('createPortalUpload', {
+    claims: contact.claims,
+    params: { caseId },
+    body: { ...w.uploadBody(fileName), fileRequestId: requestId, fileRequestItemId: itemId },
+  });
+  await w.postFile(upload, fileName);
+  await w.settle();
+  return { caseId, requestId, itemId };
 }

@@ -34,7 +34,7 @@ export const groupTableGrants: Record<RouteGroup, TableGrant> = {
   documents: { actions: [GET, BATCH_GET, QUERY, PUT, UPDATE, DELETE, CHECK], indexQueries: true },
   inbox: { actions: [GET, BATCH_GET, QUERY, PUT, UPDATE, CHECK], indexQueries: true },
   threads: { actions: [GET, BATCH_GET, QUERY, PUT, UPDATE, DELETE, CHECK], indexQueries: true },
-  discussions: { actions: [GET, BATCH_GET, QUERY, PUT, UPDATE, CHECK], indexQueries: true },
+  discussions: { actions: [GET, BATCH_GET, QUERY, PUT, UPDATE, DELETE, CHECK], indexQueries: true },
   notifications: { actions: [GET, QUERY, PUT, UPDATE, DELETE], indexQueries: true },
   staff: { actions: [GET, QUERY, PUT, UPDATE, CHECK], indexQueries: false },
   settings: { actions: [GET, QUERY, PUT, UPDATE, DELETE], indexQueries: false },

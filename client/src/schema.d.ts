@@ -389,7 +389,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * File requests of a case with status and history, newest first; filter by status and contact.
+     * File requests of a case with status, items and history, newest first; filter by status, contact, or overdue (open, due before today in UTC).
      * @description Auth: Bearer JWT of a staff user of the firm.
      */
     get: operations['listFileRequests'];
@@ -439,6 +439,46 @@ export interface paths {
      * @description Auth: Bearer JWT of a staff user of the firm.
      */
     post: operations['cancelFileRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/file-requests/{requestId}/items/{itemId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept the submission of a request-list item (submitted → accepted); the last one fulfils the request. A repeat answers the same (409 file_request_item_not_submitted when the item awaits no review).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['acceptFileRequestItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{caseId}/file-requests/{requestId}/items/{itemId}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Return the submission of a request-list item with a reason (submitted → returned): the client reads it, is notified, and submits again as a new version. A repeat with the same reason answers the same.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['returnFileRequestItem'];
     delete?: never;
     options?: never;
     head?: never;
@@ -957,6 +997,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/file-request-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The firm's request-list templates, by id.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['listFileRequestTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/file-request-templates/{templateId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One request-list template with its items.
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    get: operations['getFileRequestTemplate'];
+    /**
+     * Save (create or replace) one of the firm's request-list templates under its own id: a name and items (subject, description, due in N days).
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    put: operations['putFileRequestTemplate'];
+    post?: never;
+    /**
+     * Delete a request-list template (idempotent: a repeat answers deleted false). Requests made from it keep their items.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    delete: operations['deleteFileRequestTemplate'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/inbox': {
     parameters: {
       query?: never;
@@ -1301,6 +1389,26 @@ export interface paths {
      * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
      */
     get: operations['listPortalFileRequests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/cases/{caseId}/file-requests/{requestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One file request sent to the caller, with its items, their status and return reasons.
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    get: operations['getPortalFileRequest'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2108,6 +2216,34 @@ export interface components {
         };
         status: components['schemas']['FileRequestStatus'];
       }[];
+      items?: {
+        description: string;
+        dueDate?: string;
+        history: {
+          at: string;
+          by: {
+            id: string;
+            /** @enum {string} */
+            kind: 'staff' | 'contact';
+          };
+          documentId?: string;
+          /** @enum {string} */
+          status: 'open' | 'submitted' | 'accepted' | 'returned';
+          version?: number;
+        }[];
+        itemId: string;
+        returnReason?: string;
+        /** @enum {string} */
+        status: 'open' | 'submitted' | 'accepted' | 'returned';
+        subject: string;
+        submission?: {
+          at: string;
+          contactId: string;
+          documentId: string;
+          version: number;
+        };
+        submissions: number;
+      }[];
       /** @enum {string} */
       kind: 'new' | 'update';
       recipients: {
@@ -2195,11 +2331,19 @@ export interface components {
     NewFileRequestBody: {
       additionalMessage?: string;
       attachmentDocumentId?: components['schemas']['Id'];
+      csv?: string;
       description: string;
       /** Format: date */
       dueDate?: string;
+      items?: {
+        description?: string;
+        /** Format: date */
+        dueDate?: string;
+        subject: string;
+      }[];
       recipients: components['schemas']['Id'][];
       subject: string;
+      templateId?: string;
     };
     OpenedInvitationView: {
       caseTitle: string;
@@ -2310,6 +2454,7 @@ export interface components {
       contentType: components['schemas']['UploadContentType'];
       fileName: string;
       fileRequestId?: components['schemas']['Id'];
+      fileRequestItemId?: components['schemas']['Id'];
       size: number;
     };
     /** @enum {string} */
@@ -3197,6 +3342,7 @@ export interface operations {
         contactId?: components['schemas']['Id'];
         limit?: number;
         nextToken?: string;
+        overdue?: 'true' | 'false';
         status?: components['schemas']['FileRequestStatus'];
       };
       header?: never;
@@ -3298,6 +3444,74 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileRequestView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  acceptFileRequestItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        itemId: components['schemas']['Id'];
+        requestId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileRequestView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  returnFileRequestItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        itemId: components['schemas']['Id'];
+        requestId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
     responses: {
       /** @description OK. */
       200: {
@@ -4798,6 +5012,168 @@ export interface operations {
       500: components['responses']['InternalError'];
     };
   };
+  listFileRequestTemplates: {
+    parameters: {
+      query?: {
+        limit?: number;
+        nextToken?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              createdAt: string;
+              items: {
+                description?: string;
+                dueInDays?: number;
+                subject: string;
+              }[];
+              name: string;
+              templateId: string;
+              updatedAt: string;
+              updatedBy: string;
+            }[];
+            nextToken?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getFileRequestTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            items: {
+              description?: string;
+              dueInDays?: number;
+              subject: string;
+            }[];
+            name: string;
+            templateId: string;
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  putFileRequestTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          items: {
+            description?: string;
+            dueInDays?: number;
+            subject: string;
+          }[];
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            items: {
+              description?: string;
+              dueInDays?: number;
+              subject: string;
+            }[];
+            name: string;
+            templateId: string;
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  deleteFileRequestTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deleted: boolean;
+            templateId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
   listStaffInbox: {
     parameters: {
       query?: {
@@ -5498,6 +5874,34 @@ export interface operations {
             items: components['schemas']['FileRequestView'][];
             nextToken?: string;
           };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getPortalFileRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: components['schemas']['Id'];
+        requestId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileRequestView'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -6735,7 +7139,9 @@ export interface operations {
                 | 'tasks.completed'
                 | 'reminder.due'
                 | 'invitation.sent'
-                | 'case.closed';
+                | 'case.closed'
+                | 'filerequest.item_submitted'
+                | 'filerequest.item_returned';
             }[];
             locked: (
               | 'document.uploaded'
@@ -6753,6 +7159,8 @@ export interface operations {
               | 'reminder.due'
               | 'invitation.sent'
               | 'case.closed'
+              | 'filerequest.item_submitted'
+              | 'filerequest.item_returned'
             )[];
             mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
             matrix: {
@@ -6792,6 +7200,16 @@ export interface operations {
                 push: boolean;
               };
               'filerequest.fulfilled': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
+              'filerequest.item_returned': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
+              'filerequest.item_submitted': {
                 email: boolean;
                 inApp: boolean;
                 push: boolean;
@@ -6904,6 +7322,16 @@ export interface operations {
               inApp: boolean;
               push: boolean;
             };
+            'filerequest.item_returned'?: {
+              email: boolean;
+              inApp: boolean;
+              push: boolean;
+            };
+            'filerequest.item_submitted'?: {
+              email: boolean;
+              inApp: boolean;
+              push: boolean;
+            };
             'filerequest.reminded'?: {
               email: boolean;
               inApp: boolean;
@@ -6980,7 +7408,9 @@ export interface operations {
                 | 'tasks.completed'
                 | 'reminder.due'
                 | 'invitation.sent'
-                | 'case.closed';
+                | 'case.closed'
+                | 'filerequest.item_submitted'
+                | 'filerequest.item_returned';
             }[];
             locked: (
               | 'document.uploaded'
@@ -6998,6 +7428,8 @@ export interface operations {
               | 'reminder.due'
               | 'invitation.sent'
               | 'case.closed'
+              | 'filerequest.item_submitted'
+              | 'filerequest.item_returned'
             )[];
             mandatory: ('documents' | 'fileRequests' | 'discussions' | 'tasks' | 'access')[];
             matrix: {
@@ -7037,6 +7469,16 @@ export interface operations {
                 push: boolean;
               };
               'filerequest.fulfilled': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
+              'filerequest.item_returned': {
+                email: boolean;
+                inApp: boolean;
+                push: boolean;
+              };
+              'filerequest.item_submitted': {
                 email: boolean;
                 inApp: boolean;
                 push: boolean;
@@ -7109,7 +7551,9 @@ export interface operations {
           | 'tasks.completed'
           | 'reminder.due'
           | 'invitation.sent'
-          | 'case.closed';
+          | 'case.closed'
+          | 'filerequest.item_submitted'
+          | 'filerequest.item_returned';
         limit?: number;
         locale?: 'en' | 'es' | 'pt-BR';
         nextToken?: string;
@@ -7147,7 +7591,9 @@ export interface operations {
                 | 'tasks.completed'
                 | 'reminder.due'
                 | 'invitation.sent'
-                | 'case.closed';
+                | 'case.closed'
+                | 'filerequest.item_submitted'
+                | 'filerequest.item_returned';
               /** @enum {string} */
               locale: 'en' | 'es' | 'pt-BR';
               overrides: {
@@ -7244,7 +7690,9 @@ export interface operations {
               | 'tasks.completed'
               | 'reminder.due'
               | 'invitation.sent'
-              | 'case.closed';
+              | 'case.closed'
+              | 'filerequest.item_submitted'
+              | 'filerequest.item_returned';
             /** @enum {string} */
             locale: 'en' | 'es' | 'pt-BR';
             overrides: {
@@ -7334,7 +7782,9 @@ export interface operations {
               | 'tasks.completed'
               | 'reminder.due'
               | 'invitation.sent'
-              | 'case.closed';
+              | 'case.closed'
+              | 'filerequest.item_submitted'
+              | 'filerequest.item_returned';
             /** @enum {string} */
             locale: 'en' | 'es' | 'pt-BR';
             overrides: {

@@ -1,5 +1,5 @@
-// Route implementations of the `discussions` group: discussions and comments, file requests,
-// document versions.
+// Route implementations of the `discussions` group: discussions and comments, file requests and
+// their request-list templates, document versions.
 import {
   addComment,
   addPortalComment,
@@ -14,19 +14,29 @@ import {
   setDiscussionStatus,
 } from '../domain/discussions';
 import {
+  deleteTemplate,
+  type FileRequestTemplateStore,
+  getTemplate,
+  listTemplates,
+  putTemplate,
+} from '../domain/file-request-templates';
+import {
   cancelFileRequest,
   createFileRequest,
   type FileRequestDeps,
   getFileRequest,
+  getPortalFileRequest,
   listFileRequests,
   listPortalFileRequests,
+  reviewItem,
 } from '../domain/file-requests';
 import { listVersions, type VersionStore } from '../domain/versions';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 import { discussionsRoutes } from '../http/routes/discussions';
 
-export type DiscussionsApiDeps = DiscussionDeps & FileRequestDeps & { versions: VersionStore };
+export type DiscussionsApiDeps = DiscussionDeps &
+  FileRequestDeps & { versions: VersionStore; templates: FileRequestTemplateStore };
 
 export function discussionsApi(deps: DiscussionsApiDeps, gate: Gate) {
   return groupHandler(
@@ -57,14 +67,29 @@ export function discussionsApi(deps: DiscussionsApiDeps, gate: Gate) {
         listPortalComments(deps, principal, params.caseId, params.discussionId, query),
       createFileRequest: ({ principal, params, body }) =>
         createFileRequest(deps, principal, params.caseId, body),
-      listFileRequests: ({ principal, params, query }) =>
-        listFileRequests(deps, principal, params.caseId, query),
+      listFileRequests: ({ principal, params, query: { overdue, ...query } }) =>
+        listFileRequests(deps, principal, params.caseId, { ...query, overdue: overdue === 'true' }),
       getFileRequest: ({ principal, params }) =>
         getFileRequest(deps, principal, params.caseId, params.requestId),
       cancelFileRequest: ({ principal, params }) =>
         cancelFileRequest(deps, principal, params.caseId, params.requestId),
       listPortalFileRequests: ({ principal, params, query }) =>
         listPortalFileRequests(deps, principal, params.caseId, query),
+      acceptFileRequestItem: ({ principal, params }) =>
+        reviewItem(deps, principal, params.caseId, params.requestId, params.itemId, { decision: 'accept' }),
+      returnFileRequestItem: ({ principal, params, body }) =>
+        reviewItem(deps, principal, params.caseId, params.requestId, params.itemId, {
+          decision: 'return',
+          reason: body.reason,
+        }),
+      getPortalFileRequest: ({ principal, params }) =>
+        getPortalFileRequest(deps, principal, params.caseId, params.requestId),
+      putFileRequestTemplate: ({ principal, params, body }) =>
+        putTemplate(deps, principal, params.templateId, body),
+      listFileRequestTemplates: ({ principal, query }) => listTemplates(deps, principal, query),
+      getFileRequestTemplate: ({ principal, params }) => getTemplate(deps, principal, params.templateId),
+      deleteFileRequestTemplate: ({ principal, params }) =>
+        deleteTemplate(deps, principal, params.templateId),
       listDocumentVersions: ({ principal, params, query }) =>
         listVersions(deps, principal, params.caseId, params.documentId, query),
     },

@@ -77,6 +77,13 @@ export const CONTACT_VISIBILITY: Partial<Record<EventType, ContactRule>> = {
   'recurringtask.deleted': never,
   // Like a thread's reminders: the firm's view (the recipients get the reminder itself).
   'filerequest.reminded': never,
+  // Request lists: the submitting contact sees its own submissions and how each was reviewed
+  // (the return reason is written for it); templates are the firm's own.
+  'filerequest.item_submitted': field('contactId'),
+  'filerequest.item_accepted': field('contactId'),
+  'filerequest.item_returned': field('contactId'),
+  'filerequesttemplate.saved': never,
+  'filerequesttemplate.deleted': never,
 };
 
 /** The rule for a stored entry's type; an unknown type (written by a newer version) is `never`. */

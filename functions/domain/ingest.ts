@@ -8,6 +8,7 @@ import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
 import type { Document, DocumentStore, Files } from './documents';
 import type { DomainError } from './errors';
+import { mayTakeSubmission, type RequestItem, submitted } from './file-request-items';
 import type { FileRequest, FileRequestLookup, HistoryEntry } from './file-requests';
 import { contentMatches, SNIFF_BYTES } from './file-types';
 import { type Grant, mayUpload } from './grants';
@@ -97,6 +98,11 @@ export interface CompletedUpload {
     entry: HistoryEntry;
     fulfilment: NonNullable<FileRequest['fulfilment']>;
   };
+  /**
+   * The request-list item the upload is submitted for: item `index` becomes `item` (only while the
+   * request is open at the revision it was read with, else a `file_request_moved` conflict).
+   */
+  fileRequestItem?: { request: FileRequest; index: number; item: RequestItem };
 }
 
 /** What ingest needs to fulfil a file request: its reads, and the shares a new version moves. */
@@ -262,31 +268,51 @@ async function fulfil(
     );
     if (request?.status !== 'open' || !contactId || !request.recipientIds.includes(contactId))
       return undefined;
-    const previous = request.document
-      ? await reads.documents.getDocument(intent.firmId, intent.caseId, request.document.documentId)
+    const target = itemTarget(request, intent.fileRequestItemId);
+    if (target === false) return undefined;
+    // A request list's item is answered again as the next version of its first submission.
+    const previousId = target ? target.item.submission?.documentId : request.document?.documentId;
+    const previous = previousId
+      ? await reads.documents.getDocument(intent.firmId, intent.caseId, previousId)
       : undefined;
     if (previous && previous.version >= MAX_VERSIONS) return undefined;
     const document = previous ? nextVersion(previous, intent, size, at) : documentOf(intent, size, at);
     const fulfilment = { contactId, documentId: document.documentId, version: document.version, at };
+    const answer = target
+      ? {
+          fileRequestItem: { request, index: target.index, item: submitted(target.item, fulfilment) },
+          event: activity(deps, 'filerequest.item_submitted', intent, uploaderActor(intent), {
+            requestId: request.requestId,
+            itemId: target.item.itemId,
+            subject: target.item.subject,
+            documentId: document.documentId,
+            name: document.name,
+            version: document.version,
+            contactId,
+          }),
+        }
+      : {
+          fileRequest: {
+            request,
+            entry: { status: 'fulfilled', at, by: { kind: 'contact', id: contactId } } as HistoryEntry,
+            fulfilment,
+          },
+          event: activity(deps, 'filerequest.fulfilled', intent, uploaderActor(intent), {
+            requestId: request.requestId,
+            kind: previous ? 'update' : 'new',
+            documentId: document.documentId,
+            name: document.name,
+            version: document.version,
+            contactId,
+          }),
+        };
     try {
       const recorded = await deps.uploads.completeUpload({
         intent,
         document,
         version: versionOf(document, intent.uploadId, displayName(intent.fileName), request.requestId),
         ...(previous ? { previous } : { share: ownShare(intent, document) }),
-        fileRequest: {
-          request,
-          entry: { status: 'fulfilled', at, by: { kind: 'contact', id: contactId } },
-          fulfilment,
-        },
-        event: activity(deps, 'filerequest.fulfilled', intent, uploaderActor(intent), {
-          requestId: request.requestId,
-          kind: previous ? 'update' : 'new',
-          documentId: document.documentId,
-          name: document.name,
-          version: document.version,
-          contactId,
-        }),
+        ...answer,
       });
       // Only the delivery that recorded the version moves the shares (a concurrent one that lost
       // may have lost to a rejection); a failure here throws, so the retried event finishes it.
@@ -295,11 +321,23 @@ async function fulfil(
     } catch (err) {
       const code = (err as DomainError).code;
       if (code === 'file_request_not_open') return undefined;
-      if (code !== 'document_version_moved') throw err;
+      if (code !== 'document_version_moved' && code !== 'file_request_moved') throw err;
     }
   }
   // Thrown, so EventBridge delivers the object again later.
   throw new Error('the document kept changing while its new version was recorded');
+}
+
+/**
+ * The item of a request list an upload answers: undefined for a request without items (one upload
+ * fulfils it), false when the upload cannot answer it now (no item named, an unknown one, or one no
+ * longer taking submissions: the file is then kept as an ordinary client upload).
+ */
+function itemTarget(request: FileRequest, itemId: string | undefined) {
+  if (!request.items) return undefined;
+  const index = request.items.findIndex((i) => i.itemId === itemId);
+  const item = request.items[index];
+  return item && mayTakeSubmission(item) ? { index, item } : false;
 }
 
 /**

@@ -48,6 +48,15 @@ export const NOTIFYING_EVENTS = {
   'invitation.sent': { category: 'access', label: 'A client is invited to the portal' },
   // What a client may do in the portal changed (read-only now): an access notice (decision 0036).
   'case.closed': { category: 'access', label: "A case is closed (read-only in the client's portal)" },
+  // Request lists (decision 0043): a client answers an item; staff return one with a reason.
+  'filerequest.item_submitted': {
+    category: 'fileRequests',
+    label: 'A client uploads a file for an item of a request list',
+  },
+  'filerequest.item_returned': {
+    category: 'fileRequests',
+    label: "Staff return a client's file for an item of a request list, with a reason",
+  },
 } as const satisfies Record<string, { category: NotificationCategory; label: string }>;
 
 export type NotifyingEvent = keyof typeof NOTIFYING_EVENTS;

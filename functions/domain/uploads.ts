@@ -31,6 +31,8 @@ export interface UploadIntent {
   contactEmail?: string;
   /** Client uploads: the file request this upload fulfils (ingest closes it with the document). */
   fileRequestId?: string;
+  /** Request lists: the item of `fileRequestId` this upload is submitted for. */
+  fileRequestItemId?: string;
   /**
    * `cancelled`: the uploader lost the right to add files to the case before any object came (a
    * revoke or a downgrade closed it); an object that still arrives is refused with `reason`.
@@ -70,6 +72,7 @@ export interface UploadRequest {
   contentType: string;
   size: number;
   fileRequestId?: string;
+  fileRequestItemId?: string;
 }
 
 export interface UploadTicket {
@@ -119,7 +122,7 @@ export async function createUpload(
     deps.firm.getStaffUser(by.firmId, by.userId),
   ]);
   if (!found) throw notFound('case');
-  if (input.fileRequestId)
+  if (input.fileRequestId || input.fileRequestItemId)
     throw unprocessable(
       'file_request_by_recipient',
       'A file request is fulfilled by one of its recipients, through the portal.',
@@ -141,6 +144,8 @@ export async function createPortalUpload(
   const { fileRequests } = deps;
   if (input.fileRequestId && !fileRequests)
     throw new Error('the upload flow was wired without file requests');
+  if (input.fileRequestItemId && !input.fileRequestId)
+    throw unprocessable('file_request_id_required', 'An item id is given with the id of its file request.');
   // The file request, the firm's limit and the case are read with the grant, and count only once it
   // allows uploading; a closed case takes no uploads (decision 0036; ingest refuses a late object).
   const {
@@ -149,7 +154,14 @@ export async function createPortalUpload(
   } = await withContactAccess(deps, by, caseId, 'upload', (at) =>
     Promise.all([
       input.fileRequestId && fileRequests
-        ? requestToFulfil({ fileRequests }, at.firmId, caseId, input.fileRequestId, at.contactId)
+        ? requestToFulfil(
+            { fileRequests },
+            at.firmId,
+            caseId,
+            input.fileRequestId,
+            at.contactId,
+            input.fileRequestItemId,
+          )
         : undefined,
       uploadLimit(deps, at.firmId),
       deps.cases.getCase(at.firmId, caseId),
@@ -165,6 +177,7 @@ export async function createPortalUpload(
     contactName: grant.contactName,
     contactEmail: grant.contactEmail,
     ...(input.fileRequestId ? { fileRequestId: input.fileRequestId } : {}),
+    ...(input.fileRequestItemId ? { fileRequestItemId: input.fileRequestItemId } : {}),
   });
 }
 
@@ -178,6 +191,7 @@ type Origin = Pick<
   | 'contactName'
   | 'contactEmail'
   | 'fileRequestId'
+  | 'fileRequestItemId'
 >;
 
 async function startUpload(deps: UploadDeps, input: UploadRequest, limit: number, origin: Origin) {

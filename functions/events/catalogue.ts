@@ -114,6 +114,8 @@ export const eventDetails = {
     kind: z.enum(['new', 'update']),
     documentId: z.optional(z.string()),
     dueDate: z.optional(z.iso.date()),
+    /** Request lists: how many items it asks for (absent: one upload fulfils it). */
+    items: z.optional(z.number().check(z.int(), z.positive())),
   }),
   /**
    * A recipient's upload fulfilled a file request (open → fulfilled), recorded in the same
@@ -196,6 +198,46 @@ export const eventDetails = {
     overdue: z.boolean(),
     dueDate: z.optional(z.iso.date()),
   }),
+  // ── request lists (issue 18, decision 0043) ──
+  /**
+   * A recipient's upload answered an item of a request list (open or returned → submitted), recorded
+   * in the same transaction as the document or its next version; it stands in for `document.uploaded`.
+   */
+  'filerequest.item_submitted': z.object({
+    requestId: z.string(),
+    itemId: z.string(),
+    subject: z.string(),
+    documentId: z.string(),
+    name: z.string(),
+    version: z.number().check(z.int(), z.positive()),
+    contactId: z.string(),
+  }),
+  /** Staff accepted an item's submission (for good); `completed`: it was the last one, the request is fulfilled. */
+  'filerequest.item_accepted': z.object({
+    requestId: z.string(),
+    itemId: z.string(),
+    subject: z.string(),
+    /** Who submitted it. */
+    contactId: z.string(),
+    completed: z.boolean(),
+  }),
+  /** Staff returned an item's submission with a reason the submitting contact reads; it may submit again. */
+  'filerequest.item_returned': z.object({
+    requestId: z.string(),
+    itemId: z.string(),
+    subject: z.string(),
+    /** Who submitted it (the one told). */
+    contactId: z.string(),
+    reason: z.string(),
+  }),
+  /** Staff saved (created or replaced) one of the firm's request-list templates. */
+  'filerequesttemplate.saved': z.object({
+    templateId: z.string(),
+    name: z.string(),
+    items: z.number().check(z.int(), z.positive()),
+  }),
+  /** An admin deleted one of the firm's request-list templates. */
+  'filerequesttemplate.deleted': z.object({ templateId: z.string(), name: z.string() }),
 } as const;
 
 export type EventType = keyof typeof eventDetails;

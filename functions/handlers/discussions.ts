@@ -2,6 +2,7 @@
 import { discussionsApi } from '../api/discussions';
 import { systemClock } from '../domain/ports';
 import { caseContacts, caseParts, discussionStore } from '../store/discussions';
+import { fileRequestTemplateStore } from '../store/file-request-templates';
 import { fileRequestStore } from '../store/file-requests';
 import { settingsStore } from '../store/firm-settings';
 import { grantLookup } from '../store/grants';
@@ -20,6 +21,7 @@ export const handler = discussionsApi(
     caseContacts: caseContacts(table),
     discussions: discussionStore(table),
     fileRequests: fileRequestStore(table),
+    templates: fileRequestTemplateStore(table),
     settings: settingsStore(table),
     shares: shareStore(table),
     versions: versionStore(table),

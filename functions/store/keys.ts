@@ -159,6 +159,8 @@ export const Entity = {
   mailAddress: 'mailAddress',
   // ── file-request reminders (issue 18) ──
   fileRequestReminder: 'fileRequestReminder',
+  // ── request lists (issue 18) ──
+  fileRequestTemplate: 'fileRequestTemplate',
 } as const;
 export type EntityName = (typeof Entity)[keyof typeof Entity];
 
@@ -479,6 +481,11 @@ export const keys = {
     PK: `${firmPk(firmId)}#NOTIFIED#${Buffer.from(wellFormed(dedupeKey, 'dedupe key'), 'utf8').toString('hex')}`,
     SK: `${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
   }),
+  /** A firm's request-list template, under the firm's own id for it. */
+  fileRequestTemplate: (firmId: string, templateId: string): ItemKey => ({
+    PK: firmPk(firmId),
+    SK: `FRTEMPLATE#${seg(templateId, 'templateId')}`,
+  }),
 };
 
 /** Versions 1..9999, as four digits (the sort key's order is the number's). */
@@ -793,6 +800,13 @@ export const patterns = {
     name: 'recurringTasksOfFirm',
     pk: firmPk(firmId),
     skPrefix: 'RECURRINGTASK#',
+    forward: true,
+  }),
+  /** A firm's request-list templates, by id. */
+  fileRequestTemplatesOfFirm: (firmId: string): QuerySpec => ({
+    name: 'fileRequestTemplatesOfFirm',
+    pk: firmPk(firmId),
+    skPrefix: 'FRTEMPLATE#',
     forward: true,
   }),
 };

@@ -4,7 +4,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/cases';
 import type { CaseFlagStore, RecurringTask, RecurringTaskStore } from '../domain/recurring-tasks';
 import { Entity, keys, patterns } from './keys';
-import { failedConditionAt, fromItem, getItem, putActivity, queryPage, type Table, transact } from './table';
+import { deleteWithEvent, fromItem, getItem, queryPage, type Table } from './table';
 
 const isConditionFailure = (err: unknown) => (err as Error).name === 'ConditionalCheckFailedException';
 
@@ -38,25 +38,8 @@ export function recurringTaskStore(table: Table): RecurringTaskStore {
       getItem<RecurringTask>(table, keys.recurringTask(firmId, id), { consistent: true }),
     listRecurringTasks: (firmId, page) =>
       queryPage<RecurringTask>(table, patterns.recurringTasksOfFirm(firmId), page),
-    async deleteRecurringTask(t, event) {
-      try {
-        await transact(table, [
-          {
-            Delete: {
-              TableName: table.name,
-              Key: keys.recurringTask(t.firmId, t.recurringTaskId),
-              // A concurrent delete won: its event is the one; this one writes nothing.
-              ConditionExpression: 'attribute_exists(PK)',
-            },
-          },
-          putActivity(table, event),
-        ]);
-        return true;
-      } catch (err) {
-        if (failedConditionAt(err) === 0) return false;
-        throw err;
-      }
-    },
+    deleteRecurringTask: (t, event) =>
+      deleteWithEvent(table, keys.recurringTask(t.firmId, t.recurringTaskId), event),
   };
 }
 

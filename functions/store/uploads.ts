@@ -11,7 +11,7 @@ import type { Share } from '../domain/shares';
 import type { CancelReason, UploadIntent, UploadStore } from '../domain/uploads';
 import { caseOpenCheck } from './cases';
 import { documentItem } from './documents';
-import { closeRequest, notOpen } from './file-requests';
+import { closeRequest, itemUpdate, notOpen, requestMoved } from './file-requests';
 import { firmUploadLimit } from './firm-settings';
 import { Entity, type ItemKey, keys, patterns } from './keys';
 import { countOnGrant, shareItem } from './shares';
@@ -160,7 +160,16 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
       return { caseExists: !!found, caseClosed, grant: { status, role, canUpload } };
     },
 
-    async completeUpload({ intent, document, share, event, version, previous, fileRequest }) {
+    async completeUpload({
+      intent,
+      document,
+      share,
+      event,
+      version,
+      previous,
+      fileRequest,
+      fileRequestItem,
+    }) {
       const items: Parameters<typeof transact>[1] = [
         closeIntent(intent, 'completed', {
           documentId: document.documentId,
@@ -203,6 +212,11 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
         items.push(
           closeRequest(table, fileRequest.request, 'fulfilled', fileRequest.entry, fileRequest.fulfilment),
         );
+      }
+      if (fileRequestItem) {
+        onFailed[items.length] = requestMoved;
+        const { request, index, item } = fileRequestItem;
+        items.push(itemUpdate(table, request, index, item));
       }
       items.push(putActivity(table, event));
       return once(items, onFailed);

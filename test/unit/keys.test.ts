@@ -265,6 +265,12 @@ const firmScoped: Builder[] = [
     uses: ['firm', 'recipient', 'channel'],
     build: (v) => main(keys.notified(v.firm, v.dedupe, v.recipient, v.channel)),
   },
+  // ── request lists (issue 18) ──
+  {
+    label: 'fileRequestTemplate',
+    uses: ['firm', 'template'],
+    build: (v) => main(keys.fileRequestTemplate(v.firm, v.template)),
+  },
   // ── chat threads and client tasks (issue 6) ──
   {
     label: 'thread',
@@ -624,6 +630,13 @@ const patternCases: PatternCase[] = [
     uses: ['firm'],
     spec: (v) => patterns.recurringTasksOfFirm(v.firm),
     lists: 'recurringTask',
+    sameAs: ['firm'],
+  },
+  {
+    label: 'fileRequestTemplatesOfFirm',
+    uses: ['firm'],
+    spec: (v) => patterns.fileRequestTemplatesOfFirm(v.firm),
+    lists: 'fileRequestTemplate',
     sameAs: ['firm'],
   },
   {

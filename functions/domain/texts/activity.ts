@@ -173,6 +173,31 @@ export const ACTIVITY_SENTENCES: Partial<Record<EventType, Sentences>> = {
     es: '{actor} eliminó la tarea recurrente «{name}».',
     'pt-BR': '{actor} excluiu a tarefa recorrente "{name}".',
   },
+  'filerequest.item_submitted': {
+    en: '{actor} provided "{name}" for the item "{subject}".',
+    es: '{actor} entregó «{name}» para el elemento «{subject}».',
+    'pt-BR': '{actor} entregou "{name}" para o item "{subject}".',
+  },
+  'filerequest.item_accepted': {
+    en: '{actor} accepted the item "{subject}".',
+    es: '{actor} aceptó el elemento «{subject}».',
+    'pt-BR': '{actor} aceitou o item "{subject}".',
+  },
+  'filerequest.item_returned': {
+    en: '{actor} returned the item "{subject}": {reason}',
+    es: '{actor} devolvió el elemento «{subject}»: {reason}',
+    'pt-BR': '{actor} devolveu o item "{subject}": {reason}',
+  },
+  'filerequesttemplate.saved': {
+    en: '{actor} saved the request list template "{name}".',
+    es: '{actor} guardó la plantilla de lista de solicitudes «{name}».',
+    'pt-BR': '{actor} salvou o modelo de lista de solicitações "{name}".',
+  },
+  'filerequesttemplate.deleted': {
+    en: '{actor} deleted the request list template "{name}".',
+    es: '{actor} eliminó la plantilla de lista de solicitudes «{name}».',
+    'pt-BR': '{actor} excluiu o modelo de lista de solicitações "{name}".',
+  },
   'message.posted': {
     en: '{kind, select, tasks {{actor} sent the task list again.} other {{actor} posted a message.}}',
     es: '{kind, select, tasks {{actor} reenvió la lista de tareas.} other {{actor} escribió un mensaje.}}',

@@ -1,4 +1,5 @@
-// Routes of the `discussions` group: discussions, file requests, document versions.
+// Routes of the `discussions` group: discussions, file requests (request lists and their templates),
+// document versions.
 import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
 import { CaseParams } from '../schemas/cases';
 import { PageQuery, pageOf } from '../schemas/common';
@@ -16,6 +17,14 @@ import {
   PortalFileRequestsQuery,
 } from '../schemas/discussions';
 import { DocumentParams } from '../schemas/documents';
+import {
+  FileRequestItemParams,
+  FileRequestTemplateView,
+  ReturnItemBody,
+  TemplateBody,
+  TemplateDeletedView,
+  TemplateParams,
+} from '../schemas/file-request-lists';
 
 export const discussionsRoutes = {
   publishDiscussion: defineRoute({
@@ -160,7 +169,8 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary: 'File requests of a case with status and history, newest first; filter by status and contact.',
+    summary:
+      'File requests of a case with status, items and history, newest first; filter by status, contact, or overdue (open, due before today in UTC).',
     params: CaseParams,
     query: FileRequestsQuery,
     response: { status: 200, schema: pageOf(FileRequestView) },
@@ -196,6 +206,83 @@ export const discussionsRoutes = {
     params: CaseParams,
     query: PortalFileRequestsQuery,
     response: { status: 200, schema: pageOf(FileRequestView) },
+  }),
+  acceptFileRequestItem: defineRoute({
+    method: 'POST',
+    path: '/cases/{caseId}/file-requests/{requestId}/items/{itemId}/accept',
+    group: 'discussions',
+    auth: 'staff',
+    scope: 'case',
+    summary:
+      'Accept the submission of a request-list item (submitted → accepted); the last one fulfils the request. A repeat answers the same (409 file_request_item_not_submitted when the item awaits no review).',
+    params: FileRequestItemParams,
+    response: { status: 200, schema: FileRequestView },
+  }),
+  returnFileRequestItem: defineRoute({
+    method: 'POST',
+    path: '/cases/{caseId}/file-requests/{requestId}/items/{itemId}/return',
+    group: 'discussions',
+    auth: 'staff',
+    scope: 'case',
+    summary:
+      'Return the submission of a request-list item with a reason (submitted → returned): the client reads it, is notified, and submits again as a new version. A repeat with the same reason answers the same.',
+    params: FileRequestItemParams,
+    body: ReturnItemBody,
+    response: { status: 200, schema: FileRequestView },
+  }),
+  getPortalFileRequest: defineRoute({
+    method: 'GET',
+    path: '/portal/cases/{caseId}/file-requests/{requestId}',
+    group: 'discussions',
+    auth: 'contact',
+    scope: 'portalCase',
+    contactNeed: 'view',
+    summary: 'One file request sent to the caller, with its items, their status and return reasons.',
+    params: FileRequestParams,
+    response: { status: 200, schema: FileRequestView },
+  }),
+  putFileRequestTemplate: defineRoute({
+    method: 'PUT',
+    path: '/file-request-templates/{templateId}',
+    group: 'discussions',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Save (create or replace) one of the firm's request-list templates under its own id: a name and items (subject, description, due in N days).",
+    params: TemplateParams,
+    body: TemplateBody,
+    response: { status: 200, schema: FileRequestTemplateView },
+  }),
+  listFileRequestTemplates: defineRoute({
+    method: 'GET',
+    path: '/file-request-templates',
+    group: 'discussions',
+    auth: 'staff',
+    scope: 'firm',
+    summary: "The firm's request-list templates, by id.",
+    query: PageQuery,
+    response: { status: 200, schema: pageOf(FileRequestTemplateView) },
+  }),
+  getFileRequestTemplate: defineRoute({
+    method: 'GET',
+    path: '/file-request-templates/{templateId}',
+    group: 'discussions',
+    auth: 'staff',
+    scope: 'firm',
+    summary: 'One request-list template with its items.',
+    params: TemplateParams,
+    response: { status: 200, schema: FileRequestTemplateView },
+  }),
+  deleteFileRequestTemplate: defineRoute({
+    method: 'DELETE',
+    path: '/file-request-templates/{templateId}',
+    group: 'discussions',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      'Delete a request-list template (idempotent: a repeat answers deleted false). Requests made from it keep their items.',
+    params: TemplateParams,
+    response: { status: 200, schema: TemplateDeletedView },
   }),
   listDocumentVersions: defineRoute({
     method: 'GET',

@@ -4,23 +4,10 @@ import { DiscussionView } from '../../domain/discussions';
 import { Person } from '../../domain/principal';
 import * as z from '../../zod-mini';
 import { Id, Locale, PageQuery, Text } from './common';
+import { FileRequestItemView, NewItemBody, TemplateId } from './file-request-lists';
+import { PlainText } from './plain-text';
 
-export { DiscussionView };
-
-/**
- * Plain text a person types over several lines (a message, a description): trimmed, line breaks and
- * tabs allowed, no other control characters. Notifications flatten it to one paragraph.
- */
-export const PlainText = (max: number) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(max, `must be at most ${max} characters`),
-    z.refine((s) => !CONTROL_BUT_LINES.test(s), 'must not contain control characters'),
-  );
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export { DiscussionView, PlainText };
 
 // ── discussions and comments ──────────────────────────────────────────────────────────────────────
 
@@ -62,12 +49,26 @@ export const NewFileRequestBody = z.strictObject({
   dueDate: z.optional(z.iso.date()),
   /** An existing document of the case: the request asks for a new version of it. */
   attachmentDocumentId: z.optional(Id),
+  /**
+   * A request list (at most 50 items), given one way only: each item submitted and reviewed on its
+   * own. Without any, one upload fulfils the request.
+   */
+  items: z.optional(z.array(NewItemBody).check(z.minLength(1), z.maxLength(50))),
+  /** The items of one of the firm's request-list templates (due days counted from today, UTC). */
+  templateId: z.optional(TemplateId),
+  /**
+   * The items as CSV text: a header `subject,description,dueDate` (subject required), then one
+   * line per item, at most 50; a bad line answers 400 `csv_invalid` listing every bad line.
+   */
+  csv: z.optional(z.string().check(z.maxLength(200_000))),
 });
 
 export const FileRequestsQuery = z.extend(PageQuery, {
   status: z.optional(FileRequestStatus),
   /** Only the requests sent to this contact. */
   contactId: z.optional(Id),
+  /** `true`: only open requests whose due date is before today (UTC). */
+  overdue: z.optional(z.enum(['true', 'false'])),
 });
 
 export const PortalFileRequestsQuery = z.extend(PageQuery, { status: z.optional(FileRequestStatus) });
@@ -99,6 +100,8 @@ export const FileRequestView = z.object({
       at: z.string(),
     }),
   ),
+  /** A request list's items, each with its status (absent: one upload fulfils the request). */
+  items: z.optional(z.array(FileRequestItemView)),
   createdBy: Person,
   createdAt: z.string(),
 });

@@ -37,6 +37,8 @@ export const UploadBody = z.strictObject({
   size: z.number().check(z.int(), z.gte(1)),
   /** Portal uploads: the file request this upload fulfils (the caller must be one of its recipients). */
   fileRequestId: z.optional(Id),
+  /** Portal uploads for a request list: the item of `fileRequestId` this upload is submitted for. */
+  fileRequestItemId: z.optional(Id),
 });
 
 export const UploadView = z.object({

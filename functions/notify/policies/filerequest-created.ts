@@ -1,6 +1,7 @@
 // Policy of `filerequest.created`: each recipient gets the request in-app (once it has a portal
 // identity) and by email: subject, then description and additional message flattened into ONE
-// paragraph (notifications carry no formatting or line breaks), the due date, and a link to upload.
+// paragraph (notifications carry no formatting or line breaks), the due date, a request list's items,
+// and a link to upload.
 import { displayName } from '../../domain/names';
 import { requestParagraph } from '../../domain/plain-text';
 import type { Policy } from '../policy';
@@ -24,6 +25,9 @@ export const fileRequestCreatedPolicy: Policy<'filerequest.created'> = async (ev
     documentName: r.document ? displayName(r.document.name) : '',
     hasDueDate: r.dueDate ? 'yes' : 'no',
     dueDate: r.dueDate ?? '',
+    // A request list names its items in the mail (0: one upload fulfils the request).
+    items: r.items?.length ?? 0,
+    itemList: r.items?.map((i) => i.subject).join('; ') ?? '',
   };
   const link = portalPath(portal, 'cases', event.caseId, 'file-requests', r.requestId);
   return toEach(contacts, event.actor.id, (c) => ctx.texts.render('filerequest.created', c, vars, { link }));

@@ -7,7 +7,8 @@ import { commentAddedPolicy } from './comment-added';
 import { discussionPublishedPolicy } from './discussion-published';
 import { documentUploadedPolicy } from './document-uploaded';
 import { fileRequestCreatedPolicy } from './filerequest-created';
-import { fileRequestFulfilledPolicy } from './filerequest-fulfilled';
+import { fileRequestFulfilledPolicy, fileRequestItemSubmittedPolicy } from './filerequest-fulfilled';
+import { fileRequestItemReturnedPolicy } from './filerequest-item-returned';
 import { fileRequestRemindedPolicy } from './filerequest-reminded';
 import { invitationSentPolicy } from './invitation';
 import { messagePostedPolicy, threadCreatedPolicy } from './message-posted';
@@ -35,4 +36,7 @@ export const policies: PolicyTable = {
   'case.closed': caseClosedPolicy,
   // file-request reminders (issue 18, decision 0044)
   'filerequest.reminded': fileRequestRemindedPolicy,
+  // request lists (issue 18)
+  'filerequest.item_submitted': fileRequestItemSubmittedPolicy,
+  'filerequest.item_returned': fileRequestItemReturnedPolicy,
 };

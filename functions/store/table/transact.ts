@@ -134,6 +134,23 @@ export function putInCase(
   );
 }
 
+/**
+ * Deletes the item at `key` with the event that reports it, in one transaction, while it exists.
+ * False, nothing written, when it did not: a concurrent delete won, and its event is the one.
+ */
+export async function deleteWithEvent(table: Table, key: ItemKey, event: DomainEvent): Promise<boolean> {
+  try {
+    await transact(table, [
+      { Delete: { TableName: table.name, Key: key, ConditionExpression: 'attribute_exists(PK)' } },
+      putActivity(table, event),
+    ]);
+    return true;
+  } catch (err) {
+    if (failedConditionAt(err) === 0) return false;
+    throw err;
+  }
+}
+
 /** One TransactWriteItems call, no retry: for stores whose retry decides on each item's reason. */
 export async function sendTransaction(table: Table, items: TransactItem[]): Promise<void> {
   await table.client.send(new TransactWriteCommand({ TransactItems: items }));

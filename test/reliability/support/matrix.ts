@@ -26,7 +26,9 @@ import {
   newTask,
   newThread,
   PDF,
+  pdfBytes,
   portalToken,
+  postToS3,
   startUpload,
 } from './world';
 
@@ -617,6 +619,37 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
     return { method: 'POST', path: `/cases/${caseOf(c)}/file-requests/${id}/cancel` };
   },
   listPortalFileRequests: (c) => ({ method: 'GET', path: `/portal/cases/${caseOf(c)}/file-requests` }),
+  // ── request lists (issue 18) ──
+  acceptFileRequestItem: async (c) => ({ method: 'POST', path: await reviewPath(c, 'accept') }),
+  returnFileRequestItem: async (c) => ({
+    method: 'POST',
+    path: await reviewPath(c, 'return'),
+    body: { reason: 'Page 2 is missing.' },
+  }),
+  getPortalFileRequest: async (c) => {
+    // A contact reads only a request addressed to it: an allowed cell reads one sent to itself.
+    const id =
+      c.allowed && c.p.personId
+        ? await newFileRequest(c.h, worldOf(c).firm, caseOf(c), [c.p.personId])
+        : fileRequestOf(c);
+    return { method: 'GET', path: `/portal/cases/${caseOf(c)}/file-requests/${id}` };
+  },
+  putFileRequestTemplate: () => ({
+    method: 'PUT',
+    path: `/file-request-templates/${MATRIX_TEMPLATE}`,
+    body: TEMPLATE_BODY,
+  }),
+  listFileRequestTemplates: () => ({ method: 'GET', path: '/file-request-templates' }),
+  getFileRequestTemplate: async (c) => {
+    // Firm-level: an allowed caller reads a template of its own firm, which that firm's admin saves first.
+    if (c.allowed && c.p.firm) await saveMatrixTemplate(c, c.p.firm === 'B' ? c.w.B : c.w.A);
+    return { method: 'GET', path: `/file-request-templates/${MATRIX_TEMPLATE}` };
+  },
+  deleteFileRequestTemplate: async (c) => {
+    if (c.allowed && c.p.firm)
+      await saveMatrixTemplate(c, c.p.firm === 'B' ? c.w.B : c.w.A, DELETED_TEMPLATE);
+    return { method: 'DELETE', path: `/file-request-templates/${DELETED_TEMPLATE}` };
+  },
   listDocumentVersions: (c) => ({
     method: 'GET',
     path: `/cases/${caseOf(c)}/documents/${docOf(c)}/versions`,
@@ -790,6 +823,56 @@ async function saveMatrixTask(c: Ctx, w: World['A'], id = MATRIX_TASK) {
     body: { name: 'Matrix payroll', notifyClient: true },
   });
   if (res.status !== 200) throw new Error(`could not save the matrix recurring task: ${res.text}`);
+}
+
+/** The request-list template the read cells save (kept), and the one the delete cells save and delete. */
+const MATRIX_TEMPLATE = 'matrix-year-end';
+const DELETED_TEMPLATE = 'matrix-deleted';
+const TEMPLATE_BODY = { name: 'Matrix year end', items: [{ subject: 'Bank statements', dueInDays: 7 }] };
+
+async function saveMatrixTemplate(c: Ctx, w: World['A'], id = MATRIX_TEMPLATE) {
+  const res = await c.h.call('PUT', `/file-request-templates/${id}`, {
+    token: w.firm.admin.token,
+    body: TEMPLATE_BODY,
+  });
+  if (res.status !== 200) throw new Error(`could not save the matrix template: ${res.text}`);
+}
+
+/**
+ * The review path of a request-list item. An allowed cell reviews an item of its own: a one-item
+ * request of the caller's firm to its case1 collaborator, who submits it (upload recorded by ingest);
+ * a denied cell names the target case's request and an item it does not have.
+ */
+async function reviewPath(c: Ctx, action: 'accept' | 'return'): Promise<string> {
+  if (!c.allowed) return `/cases/${caseOf(c)}/file-requests/${fileRequestOf(c)}/items/${newId()}/${action}`;
+  const w = c.p.firm === 'B' ? c.w.B : c.w.A;
+  const made = await c.h.call('POST', `/cases/${w.case1}/file-requests`, {
+    token: w.firm.staff.token,
+    body: {
+      recipients: [w.collaborator.contactId],
+      subject: 'Matrix list',
+      description: 'Please upload.',
+      items: [{ subject: 'Matrix item' }],
+    },
+  });
+  if (made.status !== 201) throw new Error(`could not make the matrix request list: ${made.text}`);
+  const requestId = made.body.requestId as string;
+  const itemId = made.body.items[0].itemId as string;
+  const bytes = pdfBytes('matrix item');
+  const ticket = await c.h.call('POST', `/portal/cases/${w.case1}/uploads`, {
+    token: w.collaborator.token,
+    body: {
+      fileName: 'matrix-item.pdf',
+      contentType: PDF,
+      size: bytes.length,
+      fileRequestId: requestId,
+      fileRequestItemId: itemId,
+    },
+  });
+  if (ticket.status !== 201) throw new Error(`could not submit the matrix item: ${ticket.text}`);
+  await postToS3(ticket.body, bytes, PDF);
+  await c.h.settle();
+  return `/cases/${w.case1}/file-requests/${requestId}/items/${itemId}/${action}`;
 }
 
 export type { Ctx };
