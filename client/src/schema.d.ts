@@ -1984,6 +1984,7 @@ export interface components {
       contactId: string;
       createdAt: string;
       email?: string;
+      erasedAt?: string;
       locale?: string;
       mail?: {
         reason: string;
@@ -1993,6 +1994,7 @@ export interface components {
       };
       name: string;
       phone?: string;
+      removedAt?: string;
     };
     DiscussionView: {
       attachment?: {

@@ -75,6 +75,10 @@ export const CONTACT_VISIBILITY: Partial<Record<EventType, ContactRule>> = {
   'discussion.closed': never,
   'discussion.reopened': never,
   'recurringtask.deleted': never,
+  // The contact directory is the firm's own (firm-level entries, in no case's trail).
+  'contact.updated': never,
+  'contact.removed': never,
+  'contact.erased': never,
 };
 
 /** The rule for a stored entry's type; an unknown type (written by a newer version) is `never`. */

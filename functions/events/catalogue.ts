@@ -183,6 +183,19 @@ export const eventDetails = {
   'discussion.reopened': z.object({ discussionId: z.string() }),
   /** An admin deleted a recurring task (firm-level): nothing can be published for it any more. */
   'recurringtask.deleted': z.object({ recurringTaskId: z.string(), name: z.string() }),
+  /**
+   * Staff changed a contact's name, email or language (firm-level; the fields' names, never their
+   * values). An email change withdraws the pending invitations to the old address (decision 0042).
+   */
+  'contact.updated': z.object({
+    contactId: z.string(),
+    changed: z.array(z.enum(['name', 'email', 'locale'])),
+    invitationsWithdrawn: z.number().check(z.int(), z.nonnegative()),
+  }),
+  /** An admin removed a contact from the firm: every grant revoked, invitations dead, portal login signed out. */
+  'contact.removed': z.object({ contactId: z.string() }),
+  /** An admin erased a removed contact's personal data; their uploads stay, by "former contact". */
+  'contact.erased': z.object({ contactId: z.string() }),
 } as const;
 
 export type EventType = keyof typeof eventDetails;

@@ -304,7 +304,7 @@ export function accessStore(table: Table): AccessStore {
               Key: keys.invitation(firmId, caseId, contactId),
               UpdateExpression: 'SET acceptedAt = :at, acceptedBy = :me',
               ConditionExpression:
-                'invitationId = :i AND tokenHash = :h AND attribute_not_exists(acceptedAt)',
+                'invitationId = :i AND tokenHash = :h AND attribute_not_exists(acceptedAt) AND attribute_not_exists(withdrawnAt)',
               ExpressionAttributeValues: {
                 ':at': acceptedAt,
                 ':me': identityId,
@@ -394,8 +394,10 @@ export function invitationMailStore(table: Table, defaultPortalUrl: string): Inv
             TableName: table.name,
             Key: keys.invitation(claims.firmId, claims.caseId, claims.contactId),
             UpdateExpression: 'SET tokenHash = :h',
-            // A resend (new invitation id), a revoke (item deleted) or an accept in between wins.
-            ConditionExpression: 'invitationId = :i AND attribute_not_exists(acceptedAt)',
+            // A resend (new invitation id), a revoke (item deleted), an accept or a withdrawal
+            // (the contact's email changed: decision 0042) in between wins.
+            ConditionExpression:
+              'invitationId = :i AND attribute_not_exists(acceptedAt) AND attribute_not_exists(withdrawnAt)',
             ExpressionAttributeValues: { ':h': tokenHash, ':i': claims.invitationId },
           }),
         );
