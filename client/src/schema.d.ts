@@ -2095,7 +2095,14 @@ export interface components {
         withdrawnAt?: string;
       }[];
       preferences?: {
-        [key: string]: unknown;
+        categories: {
+          [key: string]: {
+            email?: boolean;
+            inApp?: boolean;
+            push?: boolean;
+          };
+        };
+        updatedAt?: string;
       };
       pushSubscriptions: {
         createdAt?: string;

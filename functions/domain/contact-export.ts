@@ -6,6 +6,7 @@ import { notFound } from './errors';
 import type { Grant } from './grants';
 import type { Invitation } from './invitations';
 import { type MailMark, MailStatusView, mailStatusOf } from './mail-addresses';
+import type { StoredPreferences } from './preferences';
 import type { StaffPrincipal } from './principal';
 
 /** Items per list of an export; a longer list is cut there and named in `truncated`. */
@@ -17,7 +18,7 @@ export interface ContactHoldings {
   grants: Grant[];
   invitations: Invitation[];
   /** The portal identity's own preferences (across firms), when the contact is bound to one. */
-  preferences?: Record<string, unknown>;
+  preferences?: StoredPreferences;
   /** The push subscriptions: the service's host only (an endpoint is a capability URL, never answered). */
   pushSubscriptions: { subscriptionId: string; service: string; createdAt?: string }[];
   inbox: {
@@ -74,7 +75,20 @@ export const ContactExportView = z.object({
       withdrawnAt: z.optional(z.string()),
     }),
   ),
-  preferences: z.optional(z.record(z.string(), z.unknown())),
+  /** The portal login's saved preferences (per category, per channel; a category absent is on), when bound. */
+  preferences: z.optional(
+    z.object({
+      categories: z.record(
+        z.string(),
+        z.object({
+          inApp: z.optional(z.boolean()),
+          email: z.optional(z.boolean()),
+          push: z.optional(z.boolean()),
+        }),
+      ),
+      updatedAt: z.optional(z.string()),
+    }),
+  ),
   /** Push subscriptions by their service's host (an endpoint is a capability URL: never answered). */
   pushSubscriptions: z.array(
     z.object({ subscriptionId: z.string(), service: z.string(), createdAt: z.optional(z.string()) }),
@@ -151,7 +165,16 @@ export async function exportContact(
       ...(i.acceptedAt ? { acceptedAt: i.acceptedAt } : {}),
       ...(i.withdrawnAt ? { withdrawnAt: i.withdrawnAt } : {}),
     })),
-    ...(h.preferences ? { preferences: h.preferences } : {}),
+    ...(h.preferences
+      ? {
+          preferences: {
+            categories: Object.fromEntries(
+              Object.entries(h.preferences.preferences ?? {}).flatMap(([k, v]) => (v ? [[k, v]] : [])),
+            ),
+            ...(h.preferences.updatedAt ? { updatedAt: h.preferences.updatedAt } : {}),
+          },
+        }
+      : {}),
     pushSubscriptions: h.pushSubscriptions,
     inbox: h.inbox,
     documents: h.documents,

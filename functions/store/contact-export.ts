@@ -8,6 +8,7 @@ import type { Grant } from '../domain/grants';
 import type { InboxItem } from '../domain/inbox';
 import type { Invitation } from '../domain/invitations';
 import type { MailMark } from '../domain/mail-addresses';
+import type { StoredPreferences } from '../domain/preferences';
 import type { StoredPushSubscription } from '../domain/push';
 import { keys, patterns } from './keys';
 import { getItem, getManyStored, queryAll, type Table } from './table';
@@ -59,9 +60,7 @@ export function contactExportStore(table: Table): ContactExportStore {
           ),
         ),
         queryAll<InboxItem>(table, patterns.inboxOf(inboxOwner), { consistent: false, atMost: max + 1 }),
-        identityId
-          ? getItem<Record<string, unknown>>(table, keys.identityPreferences(identityId))
-          : undefined,
+        identityId ? getItem<StoredPreferences>(table, keys.identityPreferences(identityId)) : undefined,
         identityId
           ? queryAll<StoredPushSubscription>(table, patterns.pushSubscriptionsOfIdentity(identityId), {
               consistent: false,
@@ -71,7 +70,6 @@ export function contactExportStore(table: Table): ContactExportStore {
         contact.email ? getItem<MailMark>(table, keys.mailAddress(contact.email)) : undefined,
       ]);
       const inboxItems = cut('inbox', inbox);
-      const { ownerId: _owner, ...prefs } = preferences ?? {};
       const holdings: ContactHoldings = {
         contact,
         grants,
@@ -79,7 +77,7 @@ export function contactExportStore(table: Table): ContactExportStore {
           ...(i as unknown as Invitation),
           expiresAt: new Date(Number(i.expiresAt) * 1000).toISOString(),
         })),
-        ...(preferences ? { preferences: prefs } : {}),
+        ...(preferences ? { preferences } : {}),
         pushSubscriptions: cut('pushSubscriptions', push).map((p) => ({
           subscriptionId: p.subscriptionId,
           service: p.service,
