@@ -47,13 +47,14 @@ export function scrubbed(value: unknown, p: Person): unknown {
     if (p.identityId && value === p.identityId) return undefined;
     if (p.email && value.toLowerCase() === p.email.toLowerCase()) return '';
     if (value === p.name) return FORMER_CONTACT;
+    // A lower-cased text (a search text) stays lower-cased.
+    const said = value === value.toLowerCase() ? FORMER_CONTACT.toLowerCase() : FORMER_CONTACT;
     let out = value;
     for (const needle of [p.email, p.name]) {
       if (!needle?.trim()) continue;
       // As a whole word only: a short name must not eat into other words of a text.
       const word = new RegExp(`(?<![\\p{L}\\p{N}])${literal(needle)}(?![\\p{L}\\p{N}])`, 'giu');
-      const lower = out === out.toLowerCase() && needle !== needle.toLowerCase();
-      out = out.replace(word, lower ? FORMER_CONTACT.toLowerCase() : FORMER_CONTACT);
+      out = out.replace(word, said);
     }
     return out;
   }
