@@ -2,7 +2,7 @@
 // their links answer 410 `invitation_superseded`, nothing is mailed by the change itself, a resend
 // goes to the new address, and the change's activity entry names the fields, not their values.
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/store/keys';
+import { keys, partitions } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { invitationToken, mailTo } from './support/mail';
 import { mintToken, newFirm, newId, partition, settle } from './support/stack';
@@ -78,6 +78,39 @@ describe('Contacts: email change', () => {
     const newToken = await invitationToken(newEmail, 1);
     const reopened = await apiAs().POST('/portal/invitations/open', { body: { token: newToken } });
     expect(reopened.response.status).toBe(200);
+  });
+
+  it('mails nothing when the email changes before the invitation went out, and leaves no delivery pending', async () => {
+    // Prepare: a grant whose invitation.sent event has not reached notify yet.
+    const firm = await newFirm('Early Change Firm');
+    const admin = apiAs(firm.admin.token);
+    const c = await admin.POST('/cases', { body: { title: 'Case' } });
+    const caseId = c.data!.caseId;
+    const oldEmail = address();
+    const contact = await admin.POST('/contacts', { body: { name: 'Di Early', email: oldEmail } });
+    const contactId = contact.data!.contactId;
+    await admin.PUT('/cases/{caseId}/grants/{contactId}', {
+      params: { path: { caseId, contactId } },
+      body: { role: 'viewer', canDownload: true },
+    });
+
+    // Act
+    const newEmail = address();
+    const changed = await admin.PATCH('/contacts/{contactId}', {
+      params: { path: { contactId } },
+      body: { email: newEmail },
+    });
+    await settle();
+
+    // Assess: the withdrawn invitation is mailed to nobody, and notify is not left retrying it.
+    expect(changed.response.status).toBe(200);
+    expect(await mailTo(oldEmail)).toEqual([]);
+    expect(await mailTo(newEmail)).toEqual([]);
+    const sent = (await partition(partitions.case(firm.firmId, caseId))).find(
+      (i) => i.type === 'invitation.sent',
+    );
+    const deliveries = await partition(keys.delivery(firm.firmId, String(sent!.eventId), 'x', 'email').PK);
+    expect(deliveries.filter((d) => d.status === 'pending')).toEqual([]);
   });
 
   it('withdraws nothing when only the name changes', async () => {
