@@ -4,8 +4,8 @@
 import type { DomainEvent } from '../events/catalogue';
 import * as z from '../zod-mini';
 import { activity } from './activity';
-import { type ContactRemovalDeps, removalOf, removedView, removeFound } from './contact-removal';
-import { type Contact, ContactView } from './contacts';
+import { type ContactRemovalDeps, removalOf, removeFound } from './contact-removal';
+import { type Contact, ContactView, recordView } from './contacts';
 import { type StaffPrincipal, staffActor } from './principal';
 
 /** What stored copies of an erased contact's name say instead (documents, versions, messages, grants…). */
@@ -63,7 +63,7 @@ export async function eraseContact(
 ): Promise<ErasedContactView> {
   const found = await removalOf(deps, by, contactId);
   const { contact } = found;
-  if (contact.erasedAt) return { ...removedView(contact), erased: { rewritten: 0, deleted: 0 } };
+  if (contact.erasedAt) return { ...recordView(contact), erased: { rewritten: 0, deleted: 0 } };
   const removedAt = await removeFound(deps, by, found);
   const identityId = contact.identityId;
   const identityItems = !!identityId && !(await deps.removal.servesOtherFirms(identityId, by.firmId));
@@ -88,5 +88,5 @@ export async function eraseContact(
     removedAt,
     erasedAt: event.occurredAt,
   };
-  return { ...removedView(record), erased };
+  return { ...recordView(record), erased };
 }

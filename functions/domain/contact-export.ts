@@ -1,11 +1,11 @@
 // The export of what the firm holds about one contact (decision 0042): the JSON a firm hands the
 // person on request, before an erasure. Bounded: each list holds at most EXPORT_LIST_MAX items.
 import * as z from '../zod-mini';
-import type { Contact } from './contacts';
+import { type Contact, ContactView, recordView } from './contacts';
 import { notFound } from './errors';
 import type { Grant } from './grants';
 import type { Invitation } from './invitations';
-import { type MailMark, MailStatusView, mailStatusOf } from './mail-addresses';
+import { type MailMark, mailStatusOf } from './mail-addresses';
 import type { StoredPreferences } from './preferences';
 import type { StaffPrincipal } from './principal';
 
@@ -38,19 +38,8 @@ export interface ContactExportStore {
 
 export const ContactExportView = z.object({
   exportedAt: z.string(),
-  contact: z.object({
-    contactId: z.string(),
-    name: z.string(),
-    email: z.optional(z.string()),
-    phone: z.optional(z.string()),
-    locale: z.optional(z.string()),
-    createdAt: z.string(),
-    removedAt: z.optional(z.string()),
-    erasedAt: z.optional(z.string()),
-    /** Whether a portal login is bound to the contact (its id is not shown). */
-    portalLogin: z.boolean(),
-    mail: z.optional(MailStatusView),
-  }),
+  /** The contact as staff see it, and whether a portal login is bound to it (its id is not shown). */
+  contact: z.object({ ...ContactView.shape, portalLogin: z.boolean() }),
   grants: z.array(
     z.object({
       caseId: z.string(),
@@ -132,18 +121,7 @@ export async function exportContact(
   const mail = c.email ? mailStatusOf(h.mailMark) : undefined;
   return {
     exportedAt: deps.clock.now().toISOString(),
-    contact: {
-      contactId: c.contactId,
-      name: c.name,
-      ...(c.email ? { email: c.email } : {}),
-      ...(c.phone ? { phone: c.phone } : {}),
-      ...(c.locale ? { locale: c.locale } : {}),
-      createdAt: c.createdAt,
-      ...(c.removedAt ? { removedAt: c.removedAt } : {}),
-      ...(c.erasedAt ? { erasedAt: c.erasedAt } : {}),
-      portalLogin: !!c.identityId,
-      ...(mail ? { mail } : {}),
-    },
+    contact: { ...recordView(c), portalLogin: !!c.identityId, ...(mail ? { mail } : {}) },
     grants: h.grants.map((g) => ({
       caseId: g.caseId,
       caseTitle: g.caseTitle,
@@ -153,9 +131,7 @@ export async function exportContact(
       status: g.status,
       invitedAt: g.invitedAt,
       ...(g.acceptedAt ? { acceptedAt: g.acceptedAt } : {}),
-      ...((g as Grant & { revokedAt?: string }).revokedAt
-        ? { revokedAt: (g as Grant & { revokedAt?: string }).revokedAt }
-        : {}),
+      ...revokedAtOf(g),
     })),
     invitations: h.invitations.map((i) => ({
       caseId: i.caseId,
@@ -181,3 +157,9 @@ export async function exportContact(
     truncated: h.truncated,
   };
 }
+
+/** When a grant was revoked: the store keeps it on the item beside the grant's own fields. */
+const revokedAtOf = (g: Grant): { revokedAt?: string } => {
+  const at = (g as Grant & { revokedAt?: string }).revokedAt;
+  return at ? { revokedAt: at } : {};
+};

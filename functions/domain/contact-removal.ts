@@ -2,7 +2,7 @@
 // invitations dead, and the portal login signed out and disabled when it serves no other firm.
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
-import type { Contact, ContactView } from './contacts';
+import { type Contact, type ContactView, recordView } from './contacts';
 import { notFound } from './errors';
 import type { Grant } from './grants';
 import type { Clock, Ids } from './ports';
@@ -47,12 +47,6 @@ export interface ContactRemovalDeps {
   ids: Ids;
 }
 
-/** A contact as the removal and erasure answer it (no mail mark: nothing is mailed to it any more). */
-export const removedView = (c: Contact): ContactView => {
-  const { firmId: _firm, identityId: _identity, ...view } = c as Contact & { identityId?: string };
-  return view;
-};
-
 /** What a removal works on: the contact and its grants, or 404 `contact`. */
 export type RemovalTarget = NonNullable<Awaited<ReturnType<ContactRemovalStore['removalOf']>>>;
 
@@ -80,7 +74,7 @@ export async function removeContact(
 ): Promise<ContactView> {
   const found = await removalOf(deps, by, contactId);
   const removedAt = await removeFound(deps, by, found);
-  return removedView({ ...found.contact, removedAt });
+  return recordView({ ...found.contact, removedAt });
 }
 
 /** The removal of a contact already read; answers when it was removed. */

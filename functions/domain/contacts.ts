@@ -86,6 +86,12 @@ export const ContactView = z.object({
 });
 export type ContactView = z.output<typeof ContactView>;
 
+/** A contact as staff see it, without its address's mail mark (a removed or erased one is mailed nothing). */
+export const recordView = (c: Contact & { identityId?: string }): ContactView => {
+  const { firmId: _firm, identityId: _identity, ...view } = c;
+  return view;
+};
+
 /** What SES reported of these addresses, in one BatchGet (none when nobody asks: unit fakes). */
 function marksOf(deps: Pick<ContactDeps, 'mailAddresses'>, emails: string[]): Promise<Map<string, MailMark>> {
   return emails.length > 0 && deps.mailAddresses
