@@ -51,6 +51,19 @@ export const fixtures = {
     params: { contactId: (await w.newContact('updated')).contactId },
     body: { name: 'Bench renamed contact' },
   }),
+  // A contact with one (invited) grant each: removal revokes it, erasure rewrites its case.
+  removeContact: async (w) => ({
+    claims: await w.staffClaims('removeContact'),
+    params: { contactId: (await w.grantedContact('removed')).contactId },
+  }),
+  exportContact: async (w) => ({
+    claims: await w.staffClaims('exportContact'),
+    params: { contactId: (await w.grantedContact('exported')).contactId },
+  }),
+  eraseContact: async (w) => ({
+    claims: await w.staffClaims('eraseContact'),
+    params: { contactId: (await w.grantedContact('erased')).contactId },
+  }),
   inviteStaff: async (w) => ({
     claims: await w.staffClaims('inviteStaff'),
     body: { email: `rt.${Date.now()}@bench.test`, name: 'Bench invitee', role: 'staff', language: 'en' },

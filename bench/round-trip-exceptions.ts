@@ -20,4 +20,8 @@ export const roundTripExceptions: Partial<Record<RouteId, string>> = {
     "Cognito's AdminCreateUser sits between the check that the address is not yet staff and the record's write, which needs the login's sub",
   deactivateStaff:
     "the record is written first (tokens refused within the directory's cache window), then Cognito's global sign-out and disable, in that order",
+  exportContact:
+    "everything held is keyed by the contact's grants (invitations, each case's documents) or its record (login, address), known only once the first round trip answered (decision 0042)",
+  eraseContact:
+    "the removal first, then every partition of the contact's cases read and each copy of its personal data rewritten, the record last so an interrupted erasure can be finished (decision 0042)",
 };

@@ -89,7 +89,8 @@ export type UserPoolAction =
   | 'cognito-idp:AdminUpdateUserAttributes'
   | 'cognito-idp:AdminDisableUser'
   | 'cognito-idp:AdminEnableUser'
-  | 'cognito-idp:AdminUserGlobalSignOut';
+  | 'cognito-idp:AdminUserGlobalSignOut'
+  | 'cognito-idp:AdminDeleteUser';
 
 /** Which sign-in a user pool serves, and so which variable names it. */
 export type SignInKind = 'staff' | 'contact';

@@ -55,6 +55,13 @@ export const groupNeeds: Partial<Record<RouteGroup, (fn: PorticoFunction, deps: 
       'cognito-idp:AdminGetUser',
       'cognito-idp:AdminCreateUser',
     ]),
+  // A contact's removal signs its portal login out and disables it; its erasure deletes it (decision 0042).
+  cases: (fn, { signIn }) =>
+    fn.bindUserPool('contact', signIn.contactPool, [
+      'cognito-idp:AdminUserGlobalSignOut',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminDeleteUser',
+    ]),
   // Staff accounts: invite, list, change role, deactivate (disable + revoke refresh tokens), reactivate.
   staff: (fn, { signIn }) =>
     fn.bindUserPool('staff', signIn.staffPool, [

@@ -977,6 +977,66 @@ export interface paths {
     patch: operations['updateContact'];
     trace?: never;
   };
+  '/contacts/{contactId}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase a contact's personal data (decision 0042): removes it first, then rewrites every copy of its name, email and portal identity in its cases (documents and versions it uploaded stay, by "Former contact"), deletes its inbox, its portal login and the login's preferences and push subscriptions (unless the login serves another firm), and empties the record. Erasing an erased contact answers it as it is.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['eraseContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/contacts/{contactId}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export what the firm holds about a contact as JSON (decision 0042): the record, grants, invitations (no tokens), the portal login's preferences and push subscriptions (by service), inbox items, the documents it uploaded, the address's mail mark. Each list holds at most 500 items; a cut list is named in `truncated`.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    get: operations['exportContact'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/contacts/{contactId}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Remove a contact from the firm (decision 0042): every grant revoked at once (each case's `access.revoked`), pending invitations deleted, the portal login signed out and disabled unless it has access in another firm. The contact stays listed with `removedAt` and cannot be granted access again (409 `contact_removed`). Removing a removed contact finishes what an interrupted removal left, with no second entry.
+     * @description Auth: Bearer JWT of a staff user with role admin.
+     */
+    post: operations['removeContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/deliveries/{eventId}': {
     parameters: {
       query?: never;
@@ -2085,6 +2145,80 @@ export interface components {
       locale?: components['schemas']['Locale'];
       name?: string;
     };
+    ContactExportView: {
+      contact: {
+        contactId: string;
+        createdAt: string;
+        email?: string;
+        erasedAt?: string;
+        locale?: string;
+        mail?: {
+          reason: string;
+          since: string;
+          /** @enum {string} */
+          status: 'unreachable' | 'complained';
+        };
+        name: string;
+        phone?: string;
+        portalLogin: boolean;
+        removedAt?: string;
+      };
+      documents: {
+        caseId: string;
+        createdAt: string;
+        documentId: string;
+        name: string;
+        version?: number;
+      }[];
+      exportedAt: string;
+      grants: {
+        acceptedAt?: string;
+        canDownload: boolean;
+        canUpload: boolean;
+        caseId: string;
+        caseTitle: string;
+        invitedAt: string;
+        revokedAt?: string;
+        /** @enum {string} */
+        role: 'viewer' | 'collaborator';
+        /** @enum {string} */
+        status: 'invited' | 'active' | 'revoked';
+      }[];
+      inbox: {
+        count: number;
+        items: {
+          caseId?: string;
+          createdAt: string;
+          itemId: string;
+          title: string;
+          type: string;
+        }[];
+      };
+      invitations: {
+        acceptedAt?: string;
+        caseId: string;
+        createdAt: string;
+        expiresAt: string;
+        invitationId: string;
+        withdrawnAt?: string;
+      }[];
+      preferences?: {
+        categories: {
+          [key: string]: {
+            email?: boolean;
+            inApp?: boolean;
+            push?: boolean;
+          };
+        };
+        updatedAt?: string;
+      };
+      pushSubscriptions: {
+        createdAt?: string;
+        service: string;
+        subscriptionId: string;
+      }[];
+      truncated: string[];
+    };
     ContactSharesBody: {
       documentIds: components['schemas']['Id'][];
     };
@@ -2092,6 +2226,7 @@ export interface components {
       contactId: string;
       createdAt: string;
       email?: string;
+      erasedAt?: string;
       locale?: string;
       mail?: {
         reason: string;
@@ -2101,6 +2236,7 @@ export interface components {
       };
       name: string;
       phone?: string;
+      removedAt?: string;
     };
     DiscussionView: {
       attachment?: {
@@ -2170,6 +2306,26 @@ export interface components {
     };
     /** Format: email */
     Email: string;
+    ErasedContactView: {
+      contactId: string;
+      createdAt: string;
+      email?: string;
+      erased: {
+        deleted: number;
+        rewritten: number;
+      };
+      erasedAt?: string;
+      locale?: string;
+      mail?: {
+        reason: string;
+        since: string;
+        /** @enum {string} */
+        status: 'unreachable' | 'complained';
+      };
+      name: string;
+      phone?: string;
+      removedAt?: string;
+    };
     ErrorBody: {
       code: string;
       details?: {
@@ -4941,6 +5097,91 @@ export interface operations {
         'application/json': components['schemas']['ContactChangeBody'];
       };
     };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  eraseContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasedContactView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  exportContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactExportView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  removeContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: components['schemas']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
     responses: {
       /** @description OK. */
       200: {

@@ -8,12 +8,26 @@ import {
   reopenCase,
   updateCase,
 } from '../domain/cases';
+import { type ContactErasureDeps, eraseContact } from '../domain/contact-erasure';
+import { type ContactExportStore, exportContact } from '../domain/contact-export';
+import { removeContact } from '../domain/contact-removal';
 import { type ContactDeps, createContact, listContacts, updateContact } from '../domain/contacts';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 import { casesRoutes } from '../http/routes/cases';
 
-export function casesApi(deps: CaseDeps & ContactDeps, gate: Gate) {
+/** What a contact's removal, export and erasure need besides (absent where a caller wires only the rest). */
+export type ContactLifecycleDeps = Omit<ContactErasureDeps, 'clock' | 'ids'> & {
+  exports: ContactExportStore;
+};
+
+export function casesApi(deps: CaseDeps & ContactDeps & Partial<ContactLifecycleDeps>, gate: Gate) {
+  const lifecycle = () => {
+    const { removal, erasure, portalLogins, exports } = deps;
+    if (!removal || !erasure || !portalLogins || !exports)
+      throw new Error('contact lifecycle ports not wired');
+    return { ...deps, removal, erasure, portalLogins, exports };
+  };
   return groupHandler(
     'cases',
     casesRoutes,
@@ -27,6 +41,9 @@ export function casesApi(deps: CaseDeps & ContactDeps, gate: Gate) {
       createContact: ({ principal, body }) => createContact(deps, principal, body),
       listContacts: ({ principal, query }) => listContacts(deps, principal, query),
       updateContact: ({ principal, params, body }) => updateContact(deps, principal, params.contactId, body),
+      removeContact: ({ principal, params }) => removeContact(lifecycle(), principal, params.contactId),
+      exportContact: ({ principal, params }) => exportContact(lifecycle(), principal, params.contactId),
+      eraseContact: ({ principal, params }) => eraseContact(lifecycle(), principal, params.contactId),
     },
     gate,
   );

@@ -11,6 +11,7 @@ import { type Grant, type GrantRole, mayUpload } from './grants';
 import {
   type Invitation,
   invitationExpiry,
+  invitationWithdrawn,
   parseInvitationToken,
   type TokenClaims,
   tokenMatches,
@@ -187,6 +188,7 @@ export async function putGrant(
   if (!found) throw notFound('case');
   const c = found;
   if (!contact) throw notFound('contact');
+  if (contact.removedAt) throw contactRemoved();
   if (!contact.email)
     throw unprocessable(
       'contact_has_no_email',
@@ -354,6 +356,7 @@ export async function presentedInvitation(
   )
     throw invitationNotFound();
   if (invitation.acceptedAt) throw invitationUsed();
+  if (invitation.withdrawnAt) throw invitationWithdrawn();
   if (Date.parse(invitation.expiresAt) < deps.clock.now().getTime())
     throw new DomainError(
       'gone',
@@ -472,3 +475,7 @@ export async function listPortalCases(
       })),
   };
 }
+
+/** A removed contact gets no access (decision 0042); the firm creates a new contact to invite them again. */
+export const contactRemoved = () =>
+  conflict('contact_removed', 'The contact was removed from the firm; it cannot be given access again.');

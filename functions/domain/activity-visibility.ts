@@ -84,6 +84,10 @@ export const CONTACT_VISIBILITY: Partial<Record<EventType, ContactRule>> = {
   'filerequest.item_returned': field('contactId'),
   'filerequesttemplate.saved': never,
   'filerequesttemplate.deleted': never,
+  // The contact directory is the firm's own (firm-level entries, in no case's trail).
+  'contact.updated': never,
+  'contact.removed': never,
+  'contact.erased': never,
 };
 
 /** The rule for a stored entry's type; an unknown type (written by a newer version) is `never`. */

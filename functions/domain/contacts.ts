@@ -2,7 +2,7 @@
 import type { DomainEvent } from '../events/catalogue';
 import * as z from '../zod-mini';
 import { activity } from './activity';
-import { notFound, unprocessable } from './errors';
+import { conflict, notFound, unprocessable } from './errors';
 import {
   type MailAddressStore,
   type MailMark,
@@ -22,6 +22,10 @@ export interface Contact {
   phone?: string;
   locale?: string;
   createdAt: string;
+  /** Removed from the firm (decision 0042): every grant revoked; the contact stays listed, marked. */
+  removedAt?: string;
+  /** Personal data erased (decision 0042): name empty, no email, phone, language or login. */
+  erasedAt?: string;
 }
 
 export interface ContactStore {
@@ -45,6 +49,12 @@ export interface ContactStore {
     firmId: string,
     contactId: string,
     edit: (before: Contact) => Contact,
+    /**
+     * The activity entry of the change (undefined: nothing changed, none written), given how many
+     * pending invitations it withdraws: those of grants whose address copy is not `after.email`.
+     * They are marked withdrawn in the same transaction (an erased contact: `contact_erased`).
+     */
+    eventOf?: (before: Contact, after: Contact, invitationsWithdrawn: number) => DomainEvent | undefined,
   ): Promise<Contact | undefined>;
 }
 
@@ -64,6 +74,10 @@ export const ContactView = z.object({
   phone: z.optional(z.string()),
   locale: z.optional(z.string()),
   createdAt: z.string(),
+  /** Removed from the firm: no access to any case; still listed, so its history reads. */
+  removedAt: z.optional(z.string()),
+  /** Personal data erased: the name is empty and nothing else personal is kept. */
+  erasedAt: z.optional(z.string()),
   /**
    * Present when SES reported the address: `unreachable` (a hard bounce: nothing is mailed to it)
    * or `complained` (marked as spam: only mandatory notifications are mailed). Setting the email clears it.
@@ -71,6 +85,12 @@ export const ContactView = z.object({
   mail: z.optional(MailStatusView),
 });
 export type ContactView = z.output<typeof ContactView>;
+
+/** A contact as staff see it, without its address's mail mark (a removed or erased one is mailed nothing). */
+export const recordView = (c: Contact & { identityId?: string }): ContactView => {
+  const { firmId: _firm, identityId: _identity, ...view } = c;
+  return view;
+};
 
 /** What SES reported of these addresses, in one BatchGet (none when nobody asks: unit fakes). */
 function marksOf(deps: Pick<ContactDeps, 'mailAddresses'>, emails: string[]): Promise<Map<string, MailMark>> {
@@ -143,20 +163,37 @@ export interface ContactChange {
  * once the person says it works) clears what SES reported of that address, so mail goes out again.
  */
 export async function updateContact(
-  deps: Pick<ContactDeps, 'contacts' | 'mailAddresses'>,
+  deps: Pick<ContactDeps, 'contacts' | 'mailAddresses' | 'clock' | 'ids'>,
   by: StaffPrincipal,
   contactId: string,
   change: ContactChange,
 ): Promise<ContactView> {
   if (change.name === undefined && change.email === undefined && change.locale === undefined)
     throw unprocessable('contact_change_empty', 'Give at least one of name, email, locale to change.');
-  const after = await deps.contacts.updateContact(by.firmId, contactId, (before) => ({
-    ...before,
-    ...(change.name !== undefined ? { name: change.name } : {}),
-    ...(change.email !== undefined ? { email: normalizeEmail(change.email) } : {}),
-    ...(change.locale !== undefined ? { locale: change.locale } : {}),
-  }));
+  const after = await deps.contacts.updateContact(
+    by.firmId,
+    contactId,
+    (before) => ({
+      ...before,
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.email !== undefined ? { email: normalizeEmail(change.email) } : {}),
+      ...(change.locale !== undefined ? { locale: change.locale } : {}),
+    }),
+    (before, next, invitationsWithdrawn) => {
+      const changed = (['name', 'email', 'locale'] as const).filter((f) => before[f] !== next[f]);
+      // Sent again with nothing left to change: no second entry (the copies may still be completed).
+      if (changed.length === 0) return undefined;
+      return activity(deps, 'contact.updated', { firmId: by.firmId }, staffActor(by), {
+        contactId,
+        changed,
+        invitationsWithdrawn,
+      });
+    },
+  );
   if (!after) throw notFound('contact');
   // The write cleared the mark of the address it set: the contact has no mail status to show.
   return after;
 }
+
+export const contactErased = () =>
+  conflict('contact_erased', "The contact's personal data was erased; create a new contact instead.");

@@ -20,6 +20,8 @@ export interface Invitation {
   /** Set once, when the invitation is accepted (single use). */
   acceptedAt?: string;
   acceptedBy?: string;
+  /** Set when the contact's email changed while it was pending: its link answers 410 (decision 0042). */
+  withdrawnAt?: string;
 }
 
 /** What the token's readable half names. Everything else about the invitation is read from the table. */
@@ -104,4 +106,12 @@ export const invitationSuperseded = () =>
     'gone',
     'invitation_superseded',
     'The invitation was replaced, used or withdrawn before it was mailed.',
+  );
+
+/** An invitation withdrawn by a change of the contact's email (decision 0042). */
+export const invitationWithdrawn = () =>
+  new DomainError(
+    'gone',
+    'invitation_superseded',
+    'The invitation was sent to an address the firm has since changed; ask the firm to send a new one.',
   );

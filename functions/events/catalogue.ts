@@ -238,6 +238,19 @@ export const eventDetails = {
   }),
   /** An admin deleted one of the firm's request-list templates. */
   'filerequesttemplate.deleted': z.object({ templateId: z.string(), name: z.string() }),
+  /**
+   * Staff changed a contact's name, email or language (firm-level; the fields' names, never their
+   * values). An email change withdraws the pending invitations to the old address (decision 0042).
+   */
+  'contact.updated': z.object({
+    contactId: z.string(),
+    changed: z.array(z.enum(['name', 'email', 'locale'])),
+    invitationsWithdrawn: z.number().check(z.int(), z.nonnegative()),
+  }),
+  /** An admin removed a contact from the firm: every grant revoked, invitations dead, portal login signed out. */
+  'contact.removed': z.object({ contactId: z.string() }),
+  /** An admin erased a removed contact's personal data; their uploads stay, by "former contact". */
+  'contact.erased': z.object({ contactId: z.string() }),
 } as const;
 
 export type EventType = keyof typeof eventDetails;

@@ -1,11 +1,16 @@
 // The ContactLogins port over Cognito's contact (portal) user pool: finds the login of an invited
-// address, or creates it verified and passwordless without Cognito mailing anything.
+// address, or creates it verified and passwordless without Cognito mailing anything; and the
+// PortalLoginAdmin port a contact's removal and erasure act through.
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
   AdminGetUserCommand,
   type AdminGetUserCommandOutput,
+  AdminUserGlobalSignOutCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { PortalLoginAdmin } from '../domain/contact-removal';
 import type { ContactLogin, ContactLogins } from '../domain/invitation-sign-in';
 
 const isNamed = (err: unknown, name: string) =>
@@ -60,5 +65,37 @@ export function cognitoContactLogins(
         return existing(raced);
       }
     },
+  };
+}
+
+/**
+ * The admin side of portal logins, by portal identity: the `sub` a contact is bound to is the login's
+ * username in a pool that signs in by email (so the login that holds the access is the one acted
+ * on, whatever address it has now). A login that is gone already is nothing to do.
+ */
+export function cognitoPortalLoginAdmin(
+  client: Pick<CognitoIdentityProviderClient, 'send'>,
+  userPoolId: string,
+): PortalLoginAdmin {
+  const ifExists = async (send: () => Promise<unknown>) => {
+    try {
+      await send();
+    } catch (err) {
+      if (!isNamed(err, 'UserNotFoundException')) throw err;
+    }
+  };
+  return {
+    // As a staff deactivation: refresh tokens revoked first, so no session outlives the disable.
+    signOutAndDisable: (identityId) =>
+      ifExists(async () => {
+        await client.send(
+          new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: identityId }),
+        );
+        await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: identityId }));
+      }),
+    remove: (identityId) =>
+      ifExists(() =>
+        client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: identityId })),
+      ),
   };
 }

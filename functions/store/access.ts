@@ -3,7 +3,7 @@
 // by field, never overwritten, so the share counter kept on them by ADD is never clobbered.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessStore, BoundContact } from '../domain/access';
-import { boundToOther, invitationUsed } from '../domain/access';
+import { boundToOther, contactRemoved, invitationUsed } from '../domain/access';
 import type { Case } from '../domain/cases';
 import { conflict } from '../domain/errors';
 import type { Grant } from '../domain/grants';
@@ -126,6 +126,15 @@ function updateGrantItem(table: Table, prev: Grant, next: Grant): TransactItem {
   };
 }
 
+/**
+ * A grant is given or changed only while its contact is not removed (decision 0042): a removal
+ * between the contact's read and this write would otherwise miss the grant it makes.
+ */
+const stillInFirm = (table: Table, g: Grant): TransactItem =>
+  conditionCheck(table, keys.contact(g.firmId, g.contactId), {
+    expression: 'attribute_not_exists(removedAt)',
+  });
+
 const INTENT_MOVED = 'upload_intent_moved';
 const intentMoved = () =>
   conflict(INTENT_MOVED, 'An upload of this contact was being recorded while access changed; try again.');
@@ -210,8 +219,9 @@ export function accessStore(table: Table): AccessStore {
           },
           ...(invitation ? [putInvitation(table, invitation)] : []),
           ...events.map((e) => putActivity(table, e)),
+          stillInFirm(table, grant),
         ],
-        { 0: grantChanged },
+        { 0: grantChanged, [2 + events.length - (invitation ? 0 : 1)]: contactRemoved },
       );
     },
 
@@ -220,12 +230,11 @@ export function accessStore(table: Table): AccessStore {
         updateGrantItem(table, prev, next),
         ...(invitation ? [putInvitation(table, invitation)] : []),
         ...events.map((e) => putActivity(table, e)),
+        stillInFirm(table, next),
       ];
-      if (!cancelUploads) await transact(table, items, { 0: grantChanged });
-      else
-        await writeCancellingUploads(table, prev, cancelUploads.reason, cancelUploads.at, items, {
-          0: grantChanged,
-        });
+      const onFailed = { 0: grantChanged, [items.length - 1]: contactRemoved };
+      if (!cancelUploads) await transact(table, items, onFailed);
+      else await writeCancellingUploads(table, prev, cancelUploads.reason, cancelUploads.at, items, onFailed);
     },
 
     async revokeGrant(firmId, caseId, contactId, revoke) {
@@ -304,7 +313,7 @@ export function accessStore(table: Table): AccessStore {
               Key: keys.invitation(firmId, caseId, contactId),
               UpdateExpression: 'SET acceptedAt = :at, acceptedBy = :me',
               ConditionExpression:
-                'invitationId = :i AND tokenHash = :h AND attribute_not_exists(acceptedAt)',
+                'invitationId = :i AND tokenHash = :h AND attribute_not_exists(acceptedAt) AND attribute_not_exists(withdrawnAt)',
               ExpressionAttributeValues: {
                 ':at': acceptedAt,
                 ':me': identityId,
@@ -394,8 +403,10 @@ export function invitationMailStore(table: Table, defaultPortalUrl: string): Inv
             TableName: table.name,
             Key: keys.invitation(claims.firmId, claims.caseId, claims.contactId),
             UpdateExpression: 'SET tokenHash = :h',
-            // A resend (new invitation id), a revoke (item deleted) or an accept in between wins.
-            ConditionExpression: 'invitationId = :i AND attribute_not_exists(acceptedAt)',
+            // A resend (new invitation id), a revoke (item deleted), an accept or a withdrawal
+            // (the contact's email changed: decision 0042) in between wins.
+            ConditionExpression:
+              'invitationId = :i AND attribute_not_exists(acceptedAt) AND attribute_not_exists(withdrawnAt)',
             ExpressionAttributeValues: { ':h': tokenHash, ':i': claims.invitationId },
           }),
         );

@@ -488,6 +488,14 @@ export const keys = {
   }),
 };
 
+/** Whole partitions, for work that must read every item in them whatever its entity (an erasure, decision 0042). */
+export const partitions = {
+  /** A case's own partition: its grants, invitations, documents, versions, shares, activity, threads' heads… */
+  case: (firmId: string, caseId: string): string => casePk(firmId, caseId),
+  /** A chat thread's partition: its messages, tasks and reminder schedule. */
+  thread: (firmId: string, caseId: string, threadId: string): string => threadPk(firmId, caseId, threadId),
+};
+
 /** Versions 1..9999, as four digits (the sort key's order is the number's). */
 function versionSegment(version: number): string {
   if (!Number.isInteger(version) || version < 1 || version > 9999)
@@ -793,6 +801,21 @@ export const patterns = {
     pk: casePk(firmId, caseId),
     skPrefix: `DOCVER#${seg(documentId, 'documentId')}#`,
     forward: false,
+  }),
+  // ── contacts' export and erasure (decision 0042) ──
+  /** Documents of a case by id, trashed ones included (main table: an export or erasure reads them all). */
+  documentItemsOfCase: (firmId: string, caseId: string): QuerySpec => ({
+    name: 'documentItemsOfCase',
+    pk: casePk(firmId, caseId),
+    skPrefix: 'DOC#',
+    forward: true,
+  }),
+  /** The firm-level activity trail (contacts created, removed, erased; recurring tasks deleted). */
+  firmTrail: (firmId: string): QuerySpec => ({
+    name: 'firmTrail',
+    pk: `${firmPk(firmId)}#TRAIL`,
+    skPrefix: 'ACTIVITY#',
+    forward: true,
   }),
   // ── document paths and notify-client flags (issue 7) ──
   /** Recurring tasks of a firm, by id. */

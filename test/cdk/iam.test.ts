@@ -71,6 +71,12 @@ const routeGroupExtra: Partial<Record<RouteGroup, string[]>> = {
   documents: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'],
   // Opening an invitation finds or creates the client's login in the contact pool.
   access: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'],
+  // A contact's removal signs its login out and disables it; its erasure deletes it (decision 0042).
+  cases: [
+    'cognito-idp:AdminDeleteUser',
+    'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminUserGlobalSignOut',
+  ],
   // Staff accounts in the staff pool.
   staff: [
     'cognito-idp:AdminCreateUser',
@@ -286,7 +292,7 @@ describe('Stack: Portico', () => {
       expect(resources).toContain(logicalId(stack.mail.configurationSet));
     });
 
-    it('scopes Cognito actions to one pool each: access → the contact pool, staff → the staff pool, nobody else → any', () => {
+    it('scopes Cognito actions to one pool each: access and cases → the contact pool, staff → the staff pool, nobody else → any', () => {
       // Act
       const cognitoStatements = allFunctions().flatMap(([name, fn]) =>
         statementsOf(fn)
@@ -298,11 +304,21 @@ describe('Stack: Portico', () => {
       // Assess
       expect(cognitoStatements.map(([name]) => name).sort()).toEqual([
         'route group access',
+        'route group cases',
         'route group staff',
       ]);
       expect(byName.get('route group access')!.Resource).toEqual({
         'Fn::GetAtt': [logicalId(stack.identity.contactPool), 'Arn'],
       });
+      // A contact's removal signs its portal login out and disables it; its erasure deletes it (decision 0042).
+      expect(byName.get('route group cases')!.Resource).toEqual({
+        'Fn::GetAtt': [logicalId(stack.identity.contactPool), 'Arn'],
+      });
+      expect(asArray(byName.get('route group cases')!.Action).sort()).toEqual([
+        'cognito-idp:AdminDeleteUser',
+        'cognito-idp:AdminDisableUser',
+        'cognito-idp:AdminUserGlobalSignOut',
+      ]);
       expect(byName.get('route group staff')!.Resource).toEqual({
         'Fn::GetAtt': [logicalId(stack.identity.staffPool), 'Arn'],
       });

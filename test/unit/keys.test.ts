@@ -653,6 +653,21 @@ const patternCases: PatternCase[] = [
     lists: 'task',
     sameAs: ['firm', 'case', 'thread'],
   },
+  // ── contacts' export and erasure (decision 0042) ──
+  {
+    label: 'documentItemsOfCase',
+    uses: ['firm', 'case'],
+    spec: (v) => patterns.documentItemsOfCase(v.firm, v.case),
+    lists: 'document',
+    sameAs: ['firm', 'case'],
+  },
+  {
+    label: 'firmTrail',
+    uses: ['firm'],
+    spec: (v) => patterns.firmTrail(v.firm),
+    lists: 'activity:trail',
+    sameAs: ['firm'],
+  },
 ];
 
 const baseName = (label: string) => label.split(':')[0];

@@ -228,6 +228,21 @@ export const ACTIVITY_SENTENCES: Partial<Record<EventType, Sentences>> = {
     'pt-BR':
       '{overdue, select, true {Foi enviado um lembrete de que a solicitação de arquivo "{subject}" está atrasada.} other {Foi enviado um lembrete da solicitação de arquivo "{subject}".}}',
   },
+  'contact.updated': {
+    en: '{actor} changed the details of the contact {contact}.',
+    es: '{actor} cambió los datos del contacto {contact}.',
+    'pt-BR': '{actor} alterou os dados do contato {contact}.',
+  },
+  'contact.removed': {
+    en: '{actor} removed the contact {contact} from the firm.',
+    es: '{actor} retiró al contacto {contact} de la firma.',
+    'pt-BR': '{actor} removeu o contato {contact} da firma.',
+  },
+  'contact.erased': {
+    en: "{actor} erased a former contact's personal data.",
+    es: '{actor} borró los datos personales de un antiguo contacto.',
+    'pt-BR': '{actor} apagou os dados pessoais de um ex-contato.',
+  },
 };
 
 /** The sentence of a type no entry above knows (one added to the catalogue after these texts). */

@@ -6,8 +6,10 @@ import {
   CaseParams,
   CaseView,
   ContactChangeBody,
+  ContactExportView,
   ContactParams,
   ContactView,
+  ErasedContactView,
   NewCaseBody,
   NewContactBody,
 } from '../schemas/cases';
@@ -109,5 +111,38 @@ export const casesRoutes = {
     params: ContactParams,
     body: ContactChangeBody,
     response: { status: 200, schema: ContactView },
+  }),
+  removeContact: defineRoute({
+    method: 'POST',
+    path: '/contacts/{contactId}/remove',
+    group: 'cases',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Remove a contact from the firm (decision 0042): every grant revoked at once (each case's `access.revoked`), pending invitations deleted, the portal login signed out and disabled unless it has access in another firm. The contact stays listed with `removedAt` and cannot be granted access again (409 `contact_removed`). Removing a removed contact finishes what an interrupted removal left, with no second entry.",
+    params: ContactParams,
+    response: { status: 200, schema: ContactView },
+  }),
+  exportContact: defineRoute({
+    method: 'GET',
+    path: '/contacts/{contactId}/export',
+    group: 'cases',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      "Export what the firm holds about a contact as JSON (decision 0042): the record, grants, invitations (no tokens), the portal login's preferences and push subscriptions (by service), inbox items, the documents it uploaded, the address's mail mark. Each list holds at most 500 items; a cut list is named in `truncated`.",
+    params: ContactParams,
+    response: { status: 200, schema: ContactExportView },
+  }),
+  eraseContact: defineRoute({
+    method: 'POST',
+    path: '/contacts/{contactId}/erase',
+    group: 'cases',
+    auth: 'admin',
+    scope: 'firm',
+    summary:
+      'Erase a contact\'s personal data (decision 0042): removes it first, then rewrites every copy of its name, email and portal identity in its cases (documents and versions it uploaded stay, by "Former contact"), deletes its inbox, its portal login and the login\'s preferences and push subscriptions (unless the login serves another firm), and empties the record. Erasing an erased contact answers it as it is.',
+    params: ContactParams,
+    response: { status: 200, schema: ErasedContactView },
   }),
 } as const satisfies GroupRoutes<'cases'>;

@@ -1,10 +1,12 @@
 // Request and response schemas of the case and contact routes.
 import { ActivityEntryView, ActivityTypeFilter } from '../../domain/activity-entry';
+import { ErasedContactView } from '../../domain/contact-erasure';
+import { ContactExportView } from '../../domain/contact-export';
 import { ContactView } from '../../domain/contacts';
 import * as z from '../../zod-mini';
 import { Email, Id, Locale, PageQuery, StaffUserId, Text } from './common';
 
-export { ActivityEntryView, ContactView };
+export { ActivityEntryView, ContactExportView, ContactView, ErasedContactView };
 
 export const CaseParams = z.strictObject({ caseId: Id });
 

@@ -27,12 +27,13 @@ export const invitationSentPolicy: Policy<'invitation.sent'> = async (event, ctx
     invitationId: event.detail.invitationId,
   };
   const state = await ctx.ports.invitations.load(claims.firmId, claims.caseId, claims.contactId);
-  // Superseded by a resend, withdrawn by a revoke, already accepted, or the contact has since
-  // signed in: this event's invitation is no longer the one to mail.
+  // Superseded by a resend, withdrawn by a revoke or an email change (decision 0042), already
+  // accepted, or the contact has since signed in: this event's invitation is no longer the one to mail.
   if (
     !state ||
     state.invitation.invitationId !== claims.invitationId ||
     state.invitation.acceptedAt ||
+    state.invitation.withdrawnAt ||
     state.grant.status !== 'invited' ||
     state.contact.identityId ||
     !state.contact.email

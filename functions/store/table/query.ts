@@ -186,3 +186,29 @@ export async function queryDueRange<T>(
     ? { items, nextToken: Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') }
     : { items };
 }
+
+/**
+ * Every item of one partition, as stored, a page at a time (`visit` awaited per page, so memory holds
+ * one page): for work that must see all of a partition whatever its entities (an erasure).
+ */
+export async function forEachInPartition(
+  table: Table,
+  pk: string,
+  visit: (items: Record<string, unknown>[]) => Promise<void>,
+): Promise<void> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await table.client.send(
+      new QueryCommand({
+        TableName: table.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': keyNamesOf().partitionKey },
+        ExpressionAttributeValues: { ':pk': pk },
+        ConsistentRead: true,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    await visit(res.Items ?? []);
+    start = res.LastEvaluatedKey;
+  } while (start);
+}

@@ -176,3 +176,39 @@ export function isTransactionConflict(err: unknown): boolean {
   const codes = (e.CancellationReasons ?? []).map((r) => r.Code);
   return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
 }
+
+/**
+ * Runs a transaction in which the items at `optional` may be left out: when the transaction is
+ * cancelled only by the conditions of some of them (an item that is gone, or already as wanted), it
+ * is sent again without those. Other condition failures map through `onConditionFailed` (indexes of
+ * `items`) as in `transact`. Answers the indexes of the items left out.
+ */
+export async function transactSkipping(
+  table: Table,
+  items: TransactItem[],
+  optional: ReadonlySet<number>,
+  onConditionFailed: Record<number, () => DomainError> = {},
+): Promise<number[]> {
+  let kept = items.map((_, i) => i);
+  for (;;) {
+    const mapped = Object.fromEntries(
+      kept.flatMap((i, k) => (onConditionFailed[i] ? [[k, onConditionFailed[i]]] : [])),
+    );
+    try {
+      await transact(
+        table,
+        kept.map((i) => items[i]!),
+        mapped,
+      );
+      return items.map((_, i) => i).filter((i) => !kept.includes(i));
+    } catch (err) {
+      const codes = cancellationCodes(err);
+      const failed = kept.filter((_, k) => codes?.[k] === 'ConditionalCheckFailed');
+      if (failed.length === 0) throw err;
+      const hard = failed.find((i) => !optional.has(i));
+      if (hard !== undefined) throw onConditionFailed[hard]?.() ?? err;
+      kept = kept.filter((i) => !failed.includes(i));
+      if (kept.length === 0) return items.map((_, i) => i);
+    }
+  }
+}

@@ -384,6 +384,20 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
       body: { name: 'Matrix Renamed Again' },
     };
   },
+  // A contact's removal, export and erasure (decision 0042): admin only, firm-scoped like the edit;
+  // a fresh contact of the caller's firm where allowed, so no shared contact of the world is removed.
+  removeContact: async (c) => ({
+    method: 'POST',
+    path: `/contacts/${(c.allowed ? await newContact(c.h, (c.p.firm === 'B' ? c.w.B : c.w.A).firm, 'Matrix Removed') : c.w.A.invited1).contactId}/remove`,
+  }),
+  exportContact: async (c) => ({
+    method: 'GET',
+    path: `/contacts/${(c.allowed ? await newContact(c.h, (c.p.firm === 'B' ? c.w.B : c.w.A).firm, 'Matrix Exported') : c.w.A.invited1).contactId}/export`,
+  }),
+  eraseContact: async (c) => ({
+    method: 'POST',
+    path: `/contacts/${(c.allowed ? await newContact(c.h, (c.p.firm === 'B' ? c.w.B : c.w.A).firm, 'Matrix Erased') : c.w.A.invited1).contactId}/erase`,
+  }),
   // Staff accounts (firm-scoped: the user named is looked up in the caller's firm). A fresh invited
   // user where the change is allowed, so no principal of the world is changed or deactivated.
   inviteStaff: () => ({
