@@ -3,7 +3,11 @@
 // contact of a staff message, a revoked contact of nothing more; a closed socket's record goes on 410.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { connectLive, type LiveMessage, type LiveSocketConstructor } from '../../client/src/live';
 import { ticketHash } from '../../functions/domain/live';
+import { deliveryStore } from '../../functions/store/deliveries';
+import { inboxWriter } from '../../functions/store/inbox';
 import { liveKeys } from '../../functions/store/keys';
 import { liveConnections, liveTickets } from '../../functions/store/live';
 import { getItem } from '../../functions/store/table';
@@ -249,5 +253,70 @@ describe('live channel: fan-out', () => {
       }),
     );
     expect(await liveConnections(table).staffOf(firm.firmId)).toEqual([]);
+  });
+});
+
+/** An in-app item in a staff inbox, written as the notify core writes it (claim, then the transaction). */
+async function deliverToStaff(firmId: string, userId: string): Promise<string> {
+  const key = { firmId, eventId: newId(), recipient: `staff-${userId}`, channel: 'inApp' as const };
+  await deliveryStore(table).claim(key, { type: 'document.uploaded', now: new Date(), leaseMs: 30_000 });
+  const itemId = newId();
+  const at = new Date().toISOString();
+  await inboxWriter(table).deliverInApp({
+    key,
+    owner: { firmId, kind: 'staff', id: userId },
+    item: {
+      itemId,
+      firmId,
+      eventId: key.eventId,
+      type: 'document.uploaded',
+      title: 'T',
+      body: 'B',
+      createdAt: at,
+    },
+    at,
+  });
+  return itemId;
+}
+
+describe('live channel: the typed client', () => {
+  it('connectLive delivers messages, and reconnects with a new ticket when the socket is closed', async () => {
+    // Prepare
+    const firm = await newFirm('Live Client');
+    const received: LiveMessage[] = [];
+    const statuses: string[] = [];
+    const live = connectLive({
+      baseUrl: urls.api,
+      token: firm.staff.token,
+      WebSocket: WebSocket as unknown as LiveSocketConstructor,
+      onMessage: (m) => received.push(m),
+      onStatus: (s) => statuses.push(s),
+      minDelayMs: 50,
+    });
+    const owner = { kind: 'staff' as const, firmId: firm.firmId, userId: firm.staff.userId };
+    const connected = async () => (await liveConnections(table).of(owner)).map((c) => c.connectionId);
+    expect(await eventually(async () => (await connected()).length === 1)).toBe(true);
+    const [first] = await connected();
+
+    // Act: the server closes the connection (as API Gateway does after 2 hours)
+    const closed = await fetch(`${urls.env.LIVE_CALLBACK_URL}/@connections/${encodeURIComponent(first!)}`, {
+      method: 'DELETE',
+    });
+    expect(closed.status).toBe(204);
+    expect(
+      await eventually(async () => {
+        const now = await connected();
+        return now.length === 1 && now[0] !== first && live.status() === 'open';
+      }),
+    ).toBe(true);
+    const itemId = await deliverToStaff(firm.firmId, firm.staff.userId);
+    await settle();
+
+    // Assess: the new socket hears the case owner's inbox news
+    expect(statuses).toEqual(['connecting', 'open', 'closed', 'connecting', 'open']);
+    expect(
+      await eventually(async () => received.some((m) => m.type === 'inbox.item' && m.data.itemId === itemId)),
+    ).toBe(true);
+    live.close();
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import type { LiveMessage as ClientLiveMessage } from '../../client/src/live';
 import {
   connect,
   fanOut,
@@ -347,5 +348,13 @@ describe('Document: docs/live.md', () => {
       for (const field of Object.keys(liveMessageData[type].def.shape))
         expect(row, `${type}.${field}`).toContain(field);
     }
+  });
+});
+
+describe('Package: the typed client', () => {
+  it('declares the same live messages as the catalogue (a type error here when they drift)', () => {
+    const fromServer = (m: LiveMessage): ClientLiveMessage => m;
+    const fromClient = (m: ClientLiveMessage): LiveMessage => m;
+    expect([fromServer, fromClient]).toHaveLength(2);
   });
 });

@@ -1,0 +1,121 @@
+// The live channel in the portal demo, in Chromium against the local stack: a staff message appears in
+// the contact's open chat without a reload, and the staff inbox badge goes up when the contact
+// uploads, with the demo's polling off while the socket is open (so only the live channel can have
+// updated either page). Screenshots: test-results/live-contact.png and test-results/live-staff.png.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo } from '../../local/seed';
+import { apiAs } from '../integration/support/client';
+import { pdfBytes, upload } from '../integration/support/files';
+import { call, urls } from '../integration/support/stack';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const RESULTS = resolve(import.meta.dirname, '../../test-results');
+export const LIVE_CONTACT_SCREENSHOT = join(RESULTS, 'live-contact.png');
+export const LIVE_STAFF_SCREENSHOT = join(RESULTS, 'live-staff.png');
+
+async function demoTokens(): Promise<Record<string, string>> {
+  const res = await call<{ tokens: { user: string; token: string }[] }>('GET', '/local/tokens');
+  expect(res.status).toBe(200);
+  return Object.fromEntries(res.body.tokens.map((t) => [t.user, t.token]));
+}
+
+/** Signs a demo user in on a fresh page and waits until its live socket is open. */
+async function openDemo(page: Page, view: 'contact' | 'staff', user: string) {
+  await page.goto(`${urls.api}/portal-demo/`);
+  await page.click(`#view-${view}`);
+  await page.locator(`#user option[value="${user}"]`).waitFor({ state: 'attached' });
+  await page.selectOption('#user', user);
+  await page.click('#sign-in');
+  await page.locator(`#${view}`).waitFor({ state: 'visible' });
+  await page.locator('#live-status[data-status="open"]').waitFor();
+  // Marks this document: a reload would lose it.
+  await page.evaluate(() => {
+    (globalThis as unknown as { loadedOnce: boolean }).loadedOnce = true;
+  });
+}
+
+const notReloaded = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { loadedOnce?: boolean }).loadedOnce);
+
+describe.skipIf(!hasChromium)('Page: portal demo, live', () => {
+  let userDataDir: string;
+  let context: BrowserContext;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(RESULTS, { recursive: true });
+    userDataDir = await mkdtemp(join(tmpdir(), 'portico-chromium-live-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  });
+
+  it("shows a staff message in the contact's open chat, and bumps the staff badge on a client upload, without reloads", async () => {
+    // Prepare: a chat with the demo contact on its case, then both pages open and live
+    const tokens = await demoTokens();
+    const case1 = demo.cases.case1;
+    const staff = apiAs(tokens.staff1!);
+    const thread = await staff.POST('/cases/{caseId}/threads', {
+      params: { path: { caseId: case1.caseId } },
+      body: { subject: `Live chat ${Date.now()}`, contactIds: [demo.contacts.contact1.contactId] },
+    });
+    expect(thread.response.status).toBe(201);
+    const contactPage = await context.newPage();
+    const staffPage = await context.newPage();
+    for (const p of [contactPage, staffPage]) p.on('pageerror', (err) => pageErrors.push(err.message));
+    await openDemo(contactPage, 'contact', 'contact1');
+    await contactPage.locator('#chat-subject', { hasText: thread.data!.subject }).waitFor();
+    await openDemo(staffPage, 'staff', 'staff1');
+    const badgeBefore = Number(await staffPage.textContent('#staff-unread'));
+
+    // Act: staff write in the chat
+    const text = `Please send the W-2 (${Date.now()})`;
+    const posted = await staff.POST('/cases/{caseId}/threads/{threadId}/messages', {
+      params: { path: { caseId: case1.caseId, threadId: thread.data!.threadId } },
+      body: { text },
+    });
+    expect(posted.response.status).toBe(201);
+
+    // Assess: the contact's open page shows it
+    await contactPage.locator('#chat-messages li', { hasText: text }).waitFor({ timeout: 10_000 });
+    await contactPage.screenshot({ path: LIVE_CONTACT_SCREENSHOT, fullPage: true });
+    expect(await notReloaded(contactPage)).toBe(true);
+
+    // Act: the contact uploads (presigned POST), which notifies the case owner
+    await upload(
+      case1.caseId,
+      tokens.contact1!,
+      { fileName: `live-${Date.now()}.pdf`, contentType: 'application/pdf', bytes: pdfBytes('live') },
+      'portal',
+    );
+
+    // Assess: the staff badge went up on its own, to what the API counts
+    const unread = (await staff.GET('/inbox/unread-count')).data!.unread;
+    expect(unread).toBeGreaterThan(badgeBefore);
+    await staffPage.locator(`#staff-unread[data-count="${unread}"]`).waitFor({ timeout: 10_000 });
+    await staffPage.screenshot({ path: LIVE_STAFF_SCREENSHOT, fullPage: true });
+    expect(await notReloaded(staffPage)).toBe(true);
+    expect(await staffPage.locator('#error').isHidden()).toBe(true);
+    expect(await contactPage.locator('#error').isHidden()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
