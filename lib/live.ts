@@ -27,11 +27,11 @@ export const liveConnectionsTableGrant: TableGrant = {
   actions: [TABLE.PUT, TABLE.DELETE],
   indexQueries: false,
 };
-/** The fan-out reads grants, threads and unread counters, finds connections (GSI1), and forgets closed ones. */
-export const liveFanOutTableGrant: TableGrant = {
-  actions: [TABLE.GET, TABLE.QUERY, TABLE.DELETE],
-  indexQueries: true,
-};
+/**
+ * The fan-out reads grants and threads, finds connections and a portal identity's unread counters
+ * (GSI1 only), and forgets closed connections.
+ */
+export const liveFanOutTableGrant: TableGrant = { actions: [TABLE.GET, TABLE.DELETE], indexQueries: true };
 
 /** Stream records the fan-out acts on; the same entities as functions/live/stream.ts reads. */
 export const liveRecords = {

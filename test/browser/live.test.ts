@@ -1,38 +1,21 @@
-// The live channel in the portal demo, in Chromium against the local stack: a staff message appears in
-// the contact's open chat without a reload, and the staff inbox badge goes up when the contact
-// uploads, with the demo's polling off while the socket is open (so only the live channel can have
-// updated either page). Screenshots: test-results/live-contact.png and test-results/live-staff.png.
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../local/seed';
 import { apiAs } from '../integration/support/client';
 import { pdfBytes, upload } from '../integration/support/files';
-import { call, urls } from '../integration/support/stack';
+import { urls } from '../integration/support/stack';
+import { CHROMIUM, demoTokens, hasChromium, RESULTS, resultFile, signIn } from './support';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const RESULTS = resolve(import.meta.dirname, '../../test-results');
-export const LIVE_CONTACT_SCREENSHOT = join(RESULTS, 'live-contact.png');
-export const LIVE_STAFF_SCREENSHOT = join(RESULTS, 'live-staff.png');
-
-async function demoTokens(): Promise<Record<string, string>> {
-  const res = await call<{ tokens: { user: string; token: string }[] }>('GET', '/local/tokens');
-  expect(res.status).toBe(200);
-  return Object.fromEntries(res.body.tokens.map((t) => [t.user, t.token]));
-}
+export const LIVE_CONTACT_SCREENSHOT = resultFile('live-contact.png');
+export const LIVE_STAFF_SCREENSHOT = resultFile('live-staff.png');
 
 /** Signs a demo user in on a fresh page and waits until its live socket is open. */
 async function openDemo(page: Page, view: 'contact' | 'staff', user: string) {
   await page.goto(`${urls.api}/portal-demo/`);
-  await page.click(`#view-${view}`);
-  await page.locator(`#user option[value="${user}"]`).waitFor({ state: 'attached' });
-  await page.selectOption('#user', user);
-  await page.click('#sign-in');
-  await page.locator(`#${view}`).waitFor({ state: 'visible' });
+  await signIn(page, view, user);
   await page.locator('#live-status[data-status="open"]').waitFor();
   // Marks this document: a reload would lose it.
   await page.evaluate(() => {
