@@ -1,13 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../local/seed';
 import { apiAs } from '../integration/support/client';
 import { pdfBytes, upload } from '../integration/support/files';
 import { urls } from '../integration/support/stack';
-import { CHROMIUM, demoTokens, hasChromium, RESULTS, resultFile, signIn } from './support';
+import { demoTokens, hasChromium, launchChromium, resultFile, signIn } from './support';
 
 export const LIVE_CONTACT_SCREENSHOT = resultFile('live-contact.png');
 export const LIVE_STAFF_SCREENSHOT = resultFile('live-staff.png');
@@ -27,29 +24,15 @@ const notReloaded = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { loadedOnce?: boolean }).loadedOnce);
 
 describe.skipIf(!hasChromium)('Page: portal demo, live', () => {
-  let userDataDir: string;
-  let context: BrowserContext;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(RESULTS, { recursive: true });
-    userDataDir = await mkdtemp(join(tmpdir(), 'portico-chromium-live-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
 
   it("shows a staff message in the contact's open chat, and bumps the staff badge on a client upload, without reloads", async () => {
@@ -62,8 +45,8 @@ describe.skipIf(!hasChromium)('Page: portal demo, live', () => {
       body: { subject: `Live chat ${Date.now()}`, contactIds: [demo.contacts.contact1.contactId] },
     });
     expect(thread.response.status).toBe(201);
-    const contactPage = await context.newPage();
-    const staffPage = await context.newPage();
+    const contactPage = await browser!.context.newPage();
+    const staffPage = await browser!.context.newPage();
     for (const p of [contactPage, staffPage]) p.on('pageerror', (err) => pageErrors.push(err.message));
     await openDemo(contactPage, 'contact', 'contact1');
     await contactPage.locator('#chat-subject', { hasText: thread.data!.subject }).waitFor();
