@@ -59,6 +59,11 @@ export const sdkPackages = {
     import: "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';",
     create: 'export const secretsManager = () => new SecretsManagerClient({});',
   },
+  // Created on first use, as functions/clients/live-connections.ts does (only the live fan-out posts).
+  '@aws-sdk/client-apigatewaymanagementapi': {
+    import: "import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';",
+    create: 'export const liveConnections = () => new ApiGatewayManagementApiClient({});',
+  },
   // Signers, not clients: exported so the minifier keeps them, as a function that signs keeps them.
   '@aws-sdk/s3-presigned-post': {
     import: "import { createPresignedPost } from '@aws-sdk/s3-presigned-post';",

@@ -571,6 +571,9 @@ export const fixtures = {
       },
     };
   },
+  // ── the live channel (issue 19) ──
+  issueLiveTicket: async (w) => ({ claims: await w.staffClaims('issueLiveTicket') }),
+  issuePortalLiveTicket: async (w) => ({ claims: (await w.portalContact()).claims }),
 } satisfies Partial<Record<RouteId, Fixture>>;
 
 /** A browser subscription on the local push service, for the API's VAPID key (as the SPA makes one). */

@@ -1,7 +1,9 @@
 // The shape of bench/results.json, and the verdict on each target of issue 8.
+
 import type { BundleRow } from './bundles';
 import type { ColdResult, ColdRow } from './cold-init';
 import type { FanoutRow } from './fanout';
+import type { LiveLatency } from './live';
 import type { RoundTripRow } from './round-trips';
 import type { UploadToInbox } from './upload-to-inbox';
 import type { WarmRow } from './warm';
@@ -28,6 +30,8 @@ export interface Results {
   roundTrips: RoundTripRow[];
   notify: FanoutRow[] | NotMeasured;
   uploadToInbox: UploadToInbox | NotMeasured;
+  /** Section 7 (issue 19): event → live message (absent from partial runs such as fanout-only). */
+  live?: LiveLatency | NotMeasured;
   targets: Target[];
 }
 
@@ -134,6 +138,12 @@ export function judge(r: Omit<Results, 'targets'>): Target[] {
     target: 'upload → inbox p95 < 1 s',
     measured: 'notMeasured' in u ? 'not measured' : `${u.p95Ms.toFixed(0)} ms`,
     ...('notMeasured' in u ? {} : { met: u.p95Ms < 1000 }),
+  });
+  const l = r.live ?? { notMeasured: 'not run' };
+  out.push({
+    target: 'event → live message p95 < 300 ms (local)',
+    measured: 'notMeasured' in l ? 'not measured' : `${l.p95Ms.toFixed(0)} ms`,
+    ...('notMeasured' in l ? {} : { met: l.p95Ms < 300 }),
   });
   return out;
 }

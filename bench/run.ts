@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { routeGroups } from '../functions/http/routes';
 import { type BuiltFunction, buildFunction, lambdaEntries } from './bundles';
 import { coldSpecs, measureCold, withBaselines, writeDriver } from './cold-init';
+import { measureLive } from './live';
 import { repoRoot } from './paths';
 import { instrumentSharedClients } from './requests';
 import { judge, type Results } from './results';
@@ -20,8 +21,20 @@ import { World } from './world';
 
 const quick = process.argv.includes('--quick');
 const settings = quick
-  ? { coldRuns: 3, warmCalls: 100, fanout: [1, 10, 100], uploads: 5 }
-  : { coldRuns: 15, warmCalls: 1000, fanout: [1, 10, 100, 1000], uploads: 50 };
+  ? {
+      coldRuns: 3,
+      warmCalls: 100,
+      fanout: [1, 10, 100],
+      uploads: 5,
+      live: { samples: 10, fanOutConnections: 100, fanOutSamples: 2 },
+    }
+  : {
+      coldRuns: 15,
+      warmCalls: 1000,
+      fanout: [1, 10, 100, 1000],
+      uploads: 50,
+      live: { samples: 100, fanOutConnections: 100, fanOutSamples: 10 },
+    };
 
 const started = performance.now();
 const progress = (line: string) =>
@@ -76,6 +89,14 @@ async function main() {
     }
     if ('notMeasured' in uploadToInbox) progress(`upload → inbox not measured: ${uploadToInbox.notMeasured}`);
 
+    let live: Results['live'];
+    try {
+      live = await measureLive(world, settings.live, progress);
+    } catch (err) {
+      live = { notMeasured: `failed: ${(err as Error).message}` };
+      progress(`event → live message not measured: ${live.notMeasured}`);
+    }
+
     const partial: Omit<Results, 'targets'> = {
       node: process.version,
       cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
@@ -90,6 +111,7 @@ async function main() {
       roundTrips,
       notify,
       uploadToInbox,
+      live,
     };
     const results: Results = { ...partial, targets: judge(partial) };
     const file = join(repoRoot, 'bench', 'results.json');

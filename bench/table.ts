@@ -85,6 +85,28 @@ export function renderTables(r: Results): string {
       ),
     );
 
+  out.push(
+    '\n### 7. Event → live message (write committed → message on an open socket) — target p95 < 300 ms',
+  );
+  const l = r.live ?? { notMeasured: 'not run' };
+  if ('notMeasured' in l) out.push(`not measured: ${l.notMeasured}`);
+  else
+    out.push(
+      table(
+        ['to', 'samples', 'p50', 'p95', 'max'],
+        [
+          ['1 socket', l.samples, `${ms(l.p50Ms)} ms`, `${ms(l.p95Ms)} ms`, `${ms(l.maxMs)} ms`],
+          [
+            `${l.fanOut.connections} sockets (the last)`,
+            l.fanOut.samples,
+            `${ms(l.fanOut.p50Ms)} ms`,
+            `${ms(l.fanOut.p95Ms)} ms`,
+            `${ms(l.fanOut.maxMs)} ms`,
+          ],
+        ],
+      ),
+    );
+
   out.push('\n### Targets');
   out.push(
     table(

@@ -61,6 +61,8 @@ const fields = {
    * deactivation or role change waits to take effect. 0 reads the directory on every request.
    */
   STAFF_DIRECTORY_TTL_SECONDS: () => z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(300)), 60),
+  /** The live channel's WebSocket URL (`wss://…/live`; locally `ws://…`): where a ticket is redeemed. */
+  LIVE_URL: () => z.string().check(z.minLength(1)),
   /** Default upload size limit per file (a firm setting may lower or raise it). */
   UPLOAD_MAX_BYTES: () => z._default(z.coerce.number().check(z.int(), z.positive()), 25 * 1024 * 1024),
 } as const;

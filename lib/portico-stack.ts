@@ -14,6 +14,7 @@ import { Digests } from './digests';
 import { EventRules } from './event-rules';
 import { PorticoFunction, TABLE, type TableGrant } from './function';
 import { Identity } from './identity';
+import { Live } from './live';
 import { MailFeedback } from './mail';
 import { Operations } from './operations';
 import { Outbox } from './outbox';
@@ -52,6 +53,8 @@ export class PorticoStack extends Stack {
   /** The SES configuration set that brings bounces and complaints back on the default bus. */
   readonly mail: MailFeedback;
   readonly operations: Operations;
+  /** The live channel: WebSocket API, its connections function and the stream fan-out (decision 0045). */
+  readonly live: Live;
 
   constructor(scope: Construct, id: string, props: PorticoStackProps) {
     super(scope, id, props);
@@ -130,6 +133,9 @@ export class PorticoStack extends Stack {
     };
 
     this.outbox = new Outbox(this, 'Outbox', { table: this.table, bus: this.bus });
+    this.live = new Live(this, 'Live', { table: this.table });
+    // The ticket route answers where to connect.
+    this.groupFunctions.get('inbox')?.lambda.addEnvironment('LIVE_URL', this.live.url);
     this.reminders = new Reminders(this, 'Reminders', { table: this.table, uploads: this.uploads.bucket });
     this.digests = new Digests(this, 'Digests', {
       table: this.table,
@@ -168,6 +174,11 @@ export class PorticoStack extends Stack {
       'UploadBucketName',
       this.uploads.bucket.bucketName,
       'Bucket the portals upload to (presigned POST)',
+    );
+    output(
+      'LiveUrl',
+      this.live.url,
+      'WebSocket URL of the live channel (connect with ?ticket= from POST /live/ticket)',
     );
     output('EventBusName', this.bus.eventBusName, 'Custom bus of Portico domain events');
     // What `npm run redrive` needs: each dead-letter queue that holds whole events, and the function

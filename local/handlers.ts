@@ -32,3 +32,6 @@ export const loadIngest = async () => (await import('../functions/handlers/inges
 export const loadReminders = async () => (await import('../functions/handlers/reminders')).remindersHandler;
 export const loadDigests = async () => (await import('../functions/handlers/digests')).digestsHandler;
 export const loadIdentityMail = async () => (await import('../functions/handlers/identity-mail')).handler;
+export const loadLiveConnections = async () =>
+  (await import('../functions/handlers/live-connections')).handler;
+export const loadLiveFanOut = async () => (await import('../functions/handlers/live-fanout')).handler;

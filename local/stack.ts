@@ -27,6 +27,7 @@ import { groupFunction, localFunctions } from './iam/functions';
 import type { RenderMessage } from './identity/mail';
 import { startIdentity } from './identity/server';
 import { lambdaContext } from './lambda-context';
+import { type LiveEndpoint, startLiveEndpoint } from './live';
 import { localRoutes } from './local-routes';
 import { freePort, waitFor } from './ports';
 import { startPush } from './push';
@@ -38,7 +39,7 @@ export interface StackOptions {
   dataDir: string;
   /** 0 or absent = any free port. */
   ports?: Partial<
-    Record<'gateway' | 'dynamodb' | 's3' | 'ses' | 'bus' | 'push' | 'secrets' | 'identity', number>
+    Record<'gateway' | 'dynamodb' | 's3' | 'ses' | 'bus' | 'push' | 'secrets' | 'identity' | 'live', number>
   >;
   /** The identity service's mail renderer (a Cognito CustomMessage trigger handler); default: the stack's own (functions/handlers/identity-mail.ts). */
   renderMessage?: RenderMessage;
@@ -63,6 +64,8 @@ export interface LocalStack {
     bus: string;
     push: string;
     identity: string;
+    /** The live channel's WebSocket endpoint (`ws://…`; its Management API at the same port over http). */
+    live: string;
   };
   env: Record<string, string>;
   auth: LocalAuth;
@@ -117,6 +120,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     push: await port('push'),
     secrets: await port('secrets'),
     identity: await port('identity'),
+    live: await port('live'),
   };
   const apiUrl = `http://localhost:${ports.gateway}`;
   // The gateway serves the portal demo itself, which posts straight to S3: its own origin is a
@@ -202,6 +206,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: identity.endpoint,
       STAFF_USER_POOL_ID: pools.staff.id,
       CONTACT_USER_POOL_ID: pools.contact.id,
+      // The live channel: where browsers connect (the ticket route answers it) and where the fan-out posts.
+      LIVE_URL: `ws://localhost:${ports.live}`,
+      LIVE_CALLBACK_URL: `http://127.0.0.1:${ports.live}`,
       // Tests shorten the staff directory's cache window so a deactivation is seen quickly.
       ...(process.env.STAFF_DIRECTORY_TTL_SECONDS
         ? { STAFF_DIRECTORY_TTL_SECONDS: process.env.STAFF_DIRECTORY_TTL_SECONDS }
@@ -285,6 +292,31 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     await poller.start();
     stops.push(() => poller.stop());
+
+    // The live channel: the WebSocket endpoint running the connections function, and the fan-out as
+    // a second consumer of the stream (its own checkpoints; from the newest record, as on AWS).
+    const liveRoutes = await handlers.loadLiveConnections();
+    const live: LiveEndpoint = await startLiveEndpoint({
+      port: ports.live,
+      handler: (event) =>
+        as(localFunctions.liveConnections, () =>
+          liveRoutes(event, lambdaContext('live-connections')),
+        ) as Promise<never>,
+      onLog: log,
+    });
+    stops.push(() => live.stop());
+    const liveFanOut = await handlers.loadLiveFanOut();
+    const livePoller = new StreamPoller({
+      endpoint: dynamo.endpoint,
+      tableName: TABLE_NAME,
+      checkpointFile: join(dataDir, 'live-stream-checkpoints.json'),
+      handler: (event) =>
+        as(localFunctions.liveFanOut, () => liveFanOut(event, lambdaContext('live-fanout'))),
+      onLog: log,
+      fromLatest: true,
+    });
+    await livePoller.start();
+    stops.push(() => livePoller.stop());
     // What the last run accepted and did not finish (it may have been killed): uploads whose event
     // may have been lost, then the bus's journal.
     await s3.reconcile();
@@ -319,6 +351,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         await poller.drain();
         await bus.whenIdle();
       }
+      await livePoller.drain();
     };
     const stack: LocalStack = {
       urls: {
@@ -329,6 +362,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         bus: bus.endpoint,
         push: push.url,
         identity: identity.endpoint,
+        live: live.url,
       },
       env,
       auth,
@@ -341,6 +375,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       stop: async (drainMs = DRAIN_MS) => {
         // Stop accepting first: no request may start work that the drain below would miss.
         await new Promise((r) => gateway.close(() => r(undefined)));
+        await live.stop();
         clearInterval(reminderTimer);
         clearInterval(digestTimer);
         const until = Date.now() + drainMs;
@@ -361,6 +396,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         // … and what those raised is drained too, as far as the time allows (the rest waits in the journal).
         await drain();
         await poller.stop();
+        await livePoller.stop();
         await bus.stop(Math.max(0, until - Date.now()));
         // The emulators last: DynamoDB Local, SES and push answered every delivery still running.
         await push.stop();

@@ -66,6 +66,7 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)}s. Data: ${process.env.POR
   DynamoDB Local ${stack.urls.dynamodb}
   API reference  ${stack.urls.api}/docs
   Portal demo    ${stack.urls.api}/portal-demo/
+  Live channel   ${stack.urls.live}   (WebSocket: connect with ?ticket= from POST /live/ticket)
   Identity       ${stack.identity.endpoint}        (local Cognito: pools ${stack.identity.pools.staff.id}, ${stack.identity.pools.contact.id})
   Outputs        ${stack.urls.api}/local/outputs   (what cdk deploy outputs: pool and client ids)
   Demo tokens    ${stack.urls.api}/local/tokens    (DEV ONLY: tokens without sign-in, for tests and demos)

@@ -22,6 +22,12 @@ export interface StreamPollerOptions {
   handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
   intervalMs?: number;
   onLog?: (line: string) => void;
+  /**
+   * Start a shard that has no checkpoint at its newest record instead of its oldest (an event source
+   * mapping's LATEST): for a consumer to which old records are worth nothing (the live fan-out).
+   * Shards that appear after the start are still read from their beginning.
+   */
+  fromLatest?: boolean;
 }
 
 export class StreamPoller {
@@ -33,6 +39,8 @@ export class StreamPoller {
   private running: Promise<void> | undefined;
   private stopped = false;
   private streamArn = '';
+  /** Shards open at start, which `fromLatest` starts at their newest record. */
+  private shardsAtStart = new Set<string>();
 
   constructor(private readonly opts: StreamPollerOptions) {
     const config = { endpoint: opts.endpoint, region: 'us-east-1', credentials: localCredentials };
@@ -49,6 +57,10 @@ export class StreamPoller {
     const table = await this.dynamo.send(new DescribeTableCommand({ TableName: this.opts.tableName }));
     this.streamArn = table.Table?.LatestStreamArn ?? '';
     if (!this.streamArn) throw new Error(`table ${this.opts.tableName} has no stream`);
+    if (this.opts.fromLatest) {
+      const description = await this.streams.send(new DescribeStreamCommand({ StreamArn: this.streamArn }));
+      for (const shard of description.StreamDescription?.Shards ?? []) this.shardsAtStart.add(shard.ShardId!);
+    }
     this.schedule();
   }
 
@@ -115,7 +127,7 @@ export class StreamPoller {
         ShardId: shardId,
         ...(after
           ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
-          : { ShardIteratorType: 'TRIM_HORIZON' }),
+          : { ShardIteratorType: this.shardsAtStart.has(shardId) ? 'LATEST' : 'TRIM_HORIZON' }),
       }),
     );
     return res.ShardIterator;

@@ -2,12 +2,17 @@
 // from the mail, gets a code mailed, types it; later visits: email + code) or with a dev-only demo
 // token, sees its cases and the documents shared with it, downloads one (presigned GET), uploads a
 // file straight to S3 (presigned POST, with upload progress) and reads its inbox; the staff view
-// shows the client uploads of a case and the staff inbox. Every API call goes through the typed
-// client; the local stack bundles this file with esbuild when /portal-demo/app.js is requested.
+// shows the client uploads of a case and the staff inbox. The inbox badge, the uploads list and the
+// open chat update live (connectLive: the live channel's WebSocket), falling back to polling while
+// the socket is down. Every API call goes through the typed client; the local stack bundles this
+// file with esbuild when /portal-demo/app.js is requested.
 import {
   acceptInvitation,
+  connectLive,
   createPorticoClient,
   type EmailCodeStep,
+  type LiveConnection,
+  type LiveMessage,
   openInvitation,
   type PortalConfig,
   type PorticoClient,
@@ -88,6 +93,9 @@ const state: {
   api?: PorticoClient;
   cases: Schemas['PortalCaseView'][];
   caseId?: string;
+  /** The open chat of the current case (its first thread). */
+  threadId?: string;
+  live?: LiveConnection;
 } = { view: 'contact', tokens: [], cases: [] };
 
 function showError(err: unknown) {
@@ -136,6 +144,7 @@ function fillUsers() {
 }
 
 function setView(view: View) {
+  stopLive();
   state.view = view;
   state.user = undefined;
   state.api = undefined;
@@ -154,6 +163,7 @@ async function signIn() {
   state.api = createPorticoClient({ baseUrl: location.origin, token: user.token });
   el('whoami').textContent = `Signed in as ${user.name}`;
   await showSignedIn();
+  startLive(user.token);
 }
 
 async function showSignedIn() {
@@ -235,6 +245,7 @@ async function signedInWithCode(tokens: Tokens) {
   state.api = createPorticoClient({ baseUrl: location.origin, token: () => session.idToken() });
   el('whoami').textContent = `Signed in as ${emailOf(tokens.idToken)}`;
   await showSignedIn();
+  startLive(() => session.idToken());
 }
 
 /** The ID token's `email` claim, for the greeting only (the API verifies the token, not this page). */
@@ -256,7 +267,7 @@ async function loadPortalCases() {
   state.cases = page.items;
   if (!currentCase()) state.caseId = state.cases[0]?.caseId;
   renderCases();
-  await loadPortalDocuments();
+  await Promise.all([loadPortalDocuments(), loadChat()]);
 }
 
 function renderCases() {
@@ -267,7 +278,7 @@ function renderCases() {
         button('Open', async () => {
           state.caseId = c.caseId;
           renderCases();
-          await loadPortalDocuments();
+          await Promise.all([loadPortalDocuments(), loadChat()]);
         }),
       );
       li.dataset.caseId = c.caseId;
@@ -440,6 +451,82 @@ async function loadStaffInbox() {
   });
 }
 
+/** The current case's first chat thread, its messages oldest first. */
+async function loadChat() {
+  const c = currentCase();
+  const threads = c
+    ? await must(
+        api().GET('/portal/cases/{caseId}/threads', {
+          params: { path: { caseId: c.caseId }, query: { limit: 1 } },
+        }),
+        'Listing the chats',
+      )
+    : { items: [] };
+  const thread = threads.items[0];
+  state.threadId = thread?.threadId;
+  el('chat-subject').textContent = thread ? `— ${thread.subject}` : '(none)';
+  if (!c || !thread) {
+    el('chat-messages').replaceChildren();
+    return;
+  }
+  const page = await must(
+    api().GET('/portal/cases/{caseId}/threads/{threadId}/messages', {
+      params: { path: { caseId: c.caseId, threadId: thread.threadId }, query: { limit: 100 } },
+    }),
+    'Reading the chat',
+  );
+  el('chat-messages').replaceChildren(
+    ...page.items.map((m) => {
+      const li = row([m.author.name, m.text, when(m.createdAt)]);
+      li.dataset.messageId = m.messageId;
+      return li;
+    }),
+  );
+}
+
+// ── the live channel: hints that something shown changed; the page reads it back ──────────────
+
+function startLive(token: string | (() => string | undefined | Promise<string | undefined>)) {
+  stopLive();
+  const status = el('live-status');
+  state.live = connectLive({
+    baseUrl: location.origin,
+    token,
+    portal: state.view === 'contact',
+    onStatus: (s) => {
+      status.dataset.status = s;
+      status.textContent = `live: ${s === 'open' ? 'on' : s}`;
+    },
+    onMessage: (m) => void guard(() => onLive(m)),
+  });
+}
+
+function stopLive() {
+  state.live?.close();
+  state.live = undefined;
+}
+
+async function onLive(m: LiveMessage) {
+  if (state.view === 'staff') {
+    if (m.type === 'inbox.item' || m.type === 'inbox.unread')
+      await Promise.all([loadStaffInbox(), loadClientUploads()]);
+    return;
+  }
+  switch (m.type) {
+    case 'inbox.item':
+    case 'inbox.unread':
+      await loadContactInbox();
+      return;
+    case 'thread.message':
+    case 'thread.tasks':
+      if (m.data.caseId === state.caseId) await loadChat();
+      return;
+    case 'access.revoked':
+      await loadPortalCases();
+      return;
+  }
+}
+
 // ── staff: the case's client uploads ───────────────────────────────────────────────────────────
 
 async function loadStaffCases() {
@@ -506,10 +593,11 @@ el('staff-refresh').addEventListener(
   () => void guard(() => Promise.all([loadClientUploads(), loadStaffInbox()]).then(() => undefined)),
 );
 
-// Notifications arrive asynchronously (stream → bus → notify): the open inbox refreshes itself.
+// Notifications arrive asynchronously (stream → bus → notify): while the live channel is down, the
+// open inbox refreshes itself.
 let refreshing = false;
 setInterval(() => {
-  if (!state.api || refreshing || document.hidden) return;
+  if (!state.api || refreshing || document.hidden || state.live?.status() === 'open') return;
   refreshing = true;
   const refresh =
     state.view === 'contact' ? loadContactInbox() : Promise.all([loadStaffInbox(), loadClientUploads()]);

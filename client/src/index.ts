@@ -12,6 +12,15 @@ export {
   openInvitation,
 } from './invitations.js';
 export {
+  type ConnectLiveOptions,
+  connectLive,
+  type LiveConnection,
+  type LiveMessage,
+  type LiveSocketConstructor,
+  type LiveSocketLike,
+  type LiveStatus,
+} from './live.js';
+export {
   cognitoEndpoint,
   loadPortalConfig,
   type PortalConfig,

@@ -1205,6 +1205,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/live/ticket': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A single-use ticket (30 s) to open the live channel's WebSocket as the caller (browsers cannot send a bearer token there).
+     * @description Auth: Bearer JWT of a staff user of the firm.
+     */
+    post: operations['issueLiveTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/me/preferences': {
     parameters: {
       query?: never;
@@ -1739,6 +1759,26 @@ export interface paths {
      * @description Auth: No token.
      */
     post: operations['openInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portal/live/ticket': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A single-use ticket (30 s) to open the live channel's WebSocket as the caller (browsers cannot send a bearer token there).
+     * @description Auth: Bearer JWT of a portal user (contact); the contact's grant on the case is checked on every call, never taken from the token.
+     */
+    post: operations['issuePortalLiveTicket'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2454,6 +2494,12 @@ export interface components {
       contactId: string;
       expiresAt: string;
       invitationId: string;
+    };
+    LiveTicketView: {
+      /** Format: date-time */
+      expiresAt: string;
+      ticket: string;
+      url: string;
     };
     /**
      * @description BCP 47 language tag (case-insensitive; stored canonical). Texts: the region, else the language (pt-PT → pt-BR, es-MX → es), else the firm default, else en.
@@ -5554,6 +5600,33 @@ export interface operations {
       500: components['responses']['InternalError'];
     };
   };
+  issueLiveTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveTicketView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
   getMyPreferences: {
     parameters: {
       query?: never;
@@ -6775,6 +6848,33 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       410: components['responses']['Gone'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  issuePortalLiveTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveTicketView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       422: components['responses']['UnprocessableEntity'];
       500: components['responses']['InternalError'];
     };

@@ -9,6 +9,7 @@ import {
   readItem,
   unreadCount,
 } from '../domain/inbox';
+import { issueTicket, type LiveTickets } from '../domain/live';
 import { getRecipients, putRecipients, type RecipientsDeps } from '../domain/recipients';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
@@ -34,7 +35,10 @@ const pageView = async (p: Promise<{ items: InboxItem[]; nextToken?: string }>) 
   return { items: items.map(view), ...(nextToken ? { nextToken } : {}) };
 };
 
-export function inboxApi(deps: InboxDeps & RecipientsDeps, gate: Gate) {
+export function inboxApi(
+  deps: InboxDeps & RecipientsDeps & { tickets: LiveTickets; liveUrl: string },
+  gate: Gate,
+) {
   return groupHandler(
     'inbox',
     inboxRoutes,
@@ -55,6 +59,14 @@ export function inboxApi(deps: InboxDeps & RecipientsDeps, gate: Gate) {
       readAllPortalInbox: ({ principal }) => readAll(deps, principal),
       archivePortalInboxItem: async ({ principal, params }) =>
         view(await archiveItem(deps, principal, params.itemId)),
+      issueLiveTicket: async ({ principal }) => ({
+        ...(await issueTicket(deps, principal)),
+        url: deps.liveUrl,
+      }),
+      issuePortalLiveTicket: async ({ principal }) => ({
+        ...(await issueTicket(deps, principal)),
+        url: deps.liveUrl,
+      }),
     },
     gate,
   );

@@ -161,6 +161,9 @@ export const Entity = {
   fileRequestReminder: 'fileRequestReminder',
   // ── request lists (issue 18) ──
   fileRequestTemplate: 'fileRequestTemplate',
+  // ── the live channel (issue 19) ──
+  liveConnection: 'liveConnection',
+  liveTicket: 'liveTicket',
 } as const;
 export type EntityName = (typeof Entity)[keyof typeof Entity];
 
@@ -875,3 +878,79 @@ export const duePurgesOf = (dueBy: string) => ({
   skFrom: 'DUE#',
   skTo: `DUE#${stamp(dueBy, 'dueBy')}$`,
 });
+
+// ── the live channel (issue 19, decision 0045) ──
+
+/** Whose open WebSocket connection: a staff user of a firm, or a portal identity (across its firms). */
+export type LiveOwnerKey =
+  | { kind: 'staff'; firmId: string; userId: string }
+  | { kind: 'contact'; identityId: string };
+
+/**
+ * API Gateway connection ids carry `=` and other characters a key segment refuses: hex keeps any id
+ * (and only that id) addressable.
+ */
+const connectionSegment = (connectionId: string) => {
+  if (connectionId.length === 0 || connectionId.length > 128)
+    throw new KeySegmentError(`invalid connectionId for a key: ${JSON.stringify(connectionId)}`);
+  return Buffer.from(connectionId, 'utf8').toString('hex');
+};
+const liveStaffPk = (firmId: string) => `${firmPk(firmId)}#LIVE#STAFF`;
+const liveIdentityPk = (identityId: string) => `${identityPk(identityId)}#LIVE`;
+
+export const liveKeys = {
+  /**
+   * One open connection, by its id alone: `$disconnect` and a 410 know nothing else. Not under a
+   * firm: a portal identity's connection spans its firms (as its inbox does); GSI1 finds a person's.
+   */
+  connection: (connectionId: string): ItemKey => ({
+    PK: `LIVE#${connectionSegment(connectionId)}`,
+    SK: 'CONNECTION',
+  }),
+  connectionByOwner: (owner: LiveOwnerKey, connectionId: string) =>
+    owner.kind === 'staff'
+      ? {
+          GSI1PK: liveStaffPk(owner.firmId),
+          GSI1SK: `S#${seg(owner.userId, 'userId')}#${connectionSegment(connectionId)}`,
+        }
+      : { GSI1PK: liveIdentityPk(owner.identityId), GSI1SK: `C#${connectionSegment(connectionId)}` },
+  /** A single-use connect ticket, by the SHA-256 of its value (the value itself is never stored). */
+  ticket: (ticketHash: string): ItemKey => ({
+    PK: `LIVETICKET#${seg(ticketHash, 'ticket hash')}`,
+    SK: 'TICKET',
+  }),
+};
+
+export const livePatterns = {
+  /** One person's open connections (GSI1): a staff user's in its firm, or a portal identity's. */
+  connectionsOf: (owner: LiveOwnerKey): QuerySpec =>
+    owner.kind === 'staff'
+      ? {
+          name: 'liveConnectionsOfStaff',
+          index: 'GSI1',
+          pk: liveStaffPk(owner.firmId),
+          skPrefix: `S#${seg(owner.userId, 'userId')}#`,
+          forward: true,
+        }
+      : {
+          name: 'liveConnectionsOfIdentity',
+          index: 'GSI1',
+          pk: liveIdentityPk(owner.identityId),
+          skPrefix: 'C#',
+          forward: true,
+        },
+  /** Every open staff connection of a firm (GSI1): who hears of a chat message or a task change. */
+  staffConnectionsOfFirm: (firmId: string): QuerySpec => ({
+    name: 'liveStaffConnectionsOfFirm',
+    index: 'GSI1',
+    pk: liveStaffPk(firmId),
+    skPrefix: 'S#',
+    forward: true,
+  }),
+};
+
+/** The portal identity of a contact's inbox item or counter, from its GSI1 key (absent: not a contact's). */
+export function identityOfInboxIndex(gsi1pk: unknown): string | undefined {
+  const m = typeof gsi1pk === 'string' ? /^IDENTITY#([^#]+)#INBOX(COUNT)?$/.exec(gsi1pk) : null;
+  return m?.[1];
+}

@@ -11,7 +11,11 @@ const servicePrefix: Record<string, string> = {
   SESv2Client: 'ses',
   SecretsManagerClient: 'secretsmanager',
   CognitoIdentityProviderClient: 'cognito-idp',
+  ApiGatewayManagementApiClient: 'execute-api',
 };
+
+/** The local live endpoint's API id and stage (local/live.ts; the template's WebSocket API resolves to it). */
+export const LOCAL_LIVE_API = { apiId: 'local-live', stage: 'live' };
 
 /**
  * Cognito user pool operations that IAM does not authorize (the caller proves itself with a token,
@@ -152,6 +156,22 @@ function cognito(operation: string, input: Input): AccessRequest[] {
   ];
 }
 
+/** The Management API: every operation is execute-api:ManageConnections on the connection's route ARN. */
+function executeApi(operation: string, input: Input): AccessRequest[] {
+  const method =
+    { PostToConnection: 'POST', GetConnection: 'GET', DeleteConnection: 'DELETE' }[operation] ?? '*';
+  const id = String(input.ConnectionId ?? '*');
+  return [
+    {
+      action: 'execute-api:ManageConnections',
+      resource: arn(
+        'execute-api',
+        `${LOCAL_LIVE_API.apiId}/${LOCAL_LIVE_API.stage}/${method}/@connections/${id}`,
+      ),
+    },
+  ];
+}
+
 const byService: Record<string, (operation: string, input: Input) => AccessRequest[]> = {
   dynamodb,
   s3,
@@ -159,6 +179,7 @@ const byService: Record<string, (operation: string, input: Input) => AccessReque
   ses,
   secretsmanager,
   'cognito-idp': cognito,
+  'execute-api': executeApi,
 };
 
 /**

@@ -1,6 +1,6 @@
 // The name of each function the local stack invokes, as the synthesized template knows it (the
 // construct path of its PorticoFunction: lib/route-groups.ts, lib/portico-stack.ts, lib/outbox.ts,
-// lib/reminders.ts, lib/digests.ts, lib/identity.ts). A name the template lacks stops the local stack at start.
+// lib/reminders.ts, lib/digests.ts, lib/identity.ts, lib/live.ts). A name the template lacks stops the local stack at start.
 
 /** `cases` → `CasesRoutes` (lib/route-groups.ts). */
 export const groupFunction = (group: string) => `${group.charAt(0).toUpperCase()}${group.slice(1)}Routes`;
@@ -13,4 +13,7 @@ export const localFunctions = {
   digests: 'DigestsRun',
   /** Cognito's CustomMessage trigger (lib/identity.ts), called by the local identity service. */
   identityMail: 'IdentityMail',
+  /** The live channel (lib/live.ts): WebSocket routes, and the stream fan-out. */
+  liveConnections: 'LiveConnections',
+  liveFanOut: 'LiveFanOut',
 } as const;

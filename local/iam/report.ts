@@ -26,17 +26,20 @@ export const expectedUnused: ExpectedUnused[] = [
     reason:
       "Dead-letter queues and the stream's on-failure destination: the Lambda service sends failed events there with the role.",
   },
-  ...[
-    'dynamodb:ListStreams',
-    'dynamodb:DescribeStream',
-    'dynamodb:GetShardIterator',
-    'dynamodb:GetRecords',
-  ].map((action) => ({
-    action,
-    fn: 'OutboxPublisher',
-    reason:
-      "The event source mapping reads the table's stream with the role; locally the stream poller does.",
-  })),
+  // The two stream consumers: the outbox relay and the live channel's fan-out (lib/live.ts).
+  ...['OutboxPublisher', 'LiveFanOut'].flatMap((fn) =>
+    [
+      'dynamodb:ListStreams',
+      'dynamodb:DescribeStream',
+      'dynamodb:GetShardIterator',
+      'dynamodb:GetRecords',
+    ].map((action) => ({
+      action,
+      fn,
+      reason:
+        "The event source mapping reads the table's stream with the role; locally the stream poller does.",
+    })),
+  ),
   {
     action: 'secretsmanager:GetSecretValue',
     resource: '*:secret:portico-cursor-secret',

@@ -170,6 +170,9 @@ export function resolver(resources: Record<string, CfnResource>, names: LocalNam
               : undefined) ?? unresolved(logicalId);
         return attr === 'Arn' ? arn('cognito-idp', `userpool/${id}`) : id;
       }
+      // The live channel's WebSocket API is the local live endpoint (local/live.ts, LOCAL_LIVE_API).
+      case 'AWS::ApiGatewayV2::Api':
+        return attr ? arn('unresolved', `${logicalId}/${attr}`) : 'local-live';
       case 'AWS::SES::ConfigurationSet':
         return names.configurationSet ?? unresolved(logicalId);
       default:

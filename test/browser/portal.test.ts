@@ -5,73 +5,37 @@
 // view then shows the client upload and its inbox notification. The test's own API calls go
 // through the typed client.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../local/seed';
 import { apiAs } from '../integration/support/client';
 import { invitationToken, mailTo, signInCode } from '../integration/support/mail';
 import { call, newId, settle, urls } from '../integration/support/stack';
+import { CHROMIUM, demoTokens, hasChromium, launchChromium, RESULTS, resultFile, signIn } from './support';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(
     `test/browser skipped: no Chromium at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` (CI does, in .ci/run).`,
   );
 
-const RESULTS = resolve(import.meta.dirname, '../../test-results');
-export const SCREENSHOT = join(RESULTS, 'portal-demo.png');
-export const SIGN_IN_SCREENSHOT = join(RESULTS, 'portal-demo-sign-in.png');
-
-/** Tokens of the seeded demo users, by user name (a dev-only endpoint: not in the typed client). */
-async function demoTokens(): Promise<Record<string, string>> {
-  const res = await call<{ tokens: { user: string; token: string }[] }>('GET', '/local/tokens');
-  expect(res.status).toBe(200);
-  return Object.fromEntries(res.body.tokens.map((t) => [t.user, t.token]));
-}
-
-async function signIn(page: Page, view: 'contact' | 'staff', user: string) {
-  await page.click(`#view-${view}`);
-  await page.locator(`#user option[value="${user}"]`).waitFor({ state: 'attached' });
-  await page.selectOption('#user', user);
-  await page.click('#sign-in');
-  await page.locator(`#${view}`).waitFor({ state: 'visible' });
-}
+export const SCREENSHOT = resultFile('portal-demo.png');
+export const SIGN_IN_SCREENSHOT = resultFile('portal-demo-sign-in.png');
 
 describe.skipIf(!hasChromium)('Page: portal demo in Chromium', () => {
-  let userDataDir: string;
-  let context: BrowserContext;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(RESULTS, { recursive: true });
-    userDataDir = await mkdtemp(join(tmpdir(), 'portico-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
 
   it('signs an invited client in from the mailed link with a mailed code (no password) and shows the case', async () => {
@@ -214,7 +178,7 @@ describe.skipIf(!hasChromium)('Page: portal demo in Chromium', () => {
       (n, item) => n + Object.keys(item).length,
       0,
     );
-    const page = await context.newPage();
+    const page = await browser!.context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
 

@@ -41,6 +41,8 @@ const entries = (): [string, PorticoFunction][] => [
   ['functions/handlers/reminders.ts', stack.reminders.function],
   ['functions/handlers/digests.ts', stack.digests.function],
   ['functions/handlers/identity-mail.ts', stack.identity.mailFunction],
+  ['functions/handlers/live-connections.ts', stack.live.connections],
+  ['functions/handlers/live-fanout.ts', stack.live.fanOut],
 ];
 
 /**

@@ -248,8 +248,11 @@ describe('Stack: Portico', () => {
     it('lets the API invoke each group Lambda through one permission scoped to this API', () => {
       // Prepare
       const api = logicalId(stack.api.httpApi);
+      // The live channel's WebSocket API invokes its own function (test/cdk/live.test.ts).
       const permissions = Object.values(resources('AWS::Lambda::Permission')).filter(
-        (p) => p.Properties.Principal === 'apigateway.amazonaws.com',
+        (p) =>
+          p.Properties.Principal === 'apigateway.amazonaws.com' &&
+          JSON.stringify(p.Properties.SourceArn).includes(JSON.stringify({ Ref: api })),
       );
 
       // Act
@@ -270,7 +273,10 @@ describe('Stack: Portico', () => {
 
     it('has no route that is not in the route table', () => {
       // Act
-      const keys = Object.values(resources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+      const api = logicalId(stack.api.httpApi);
+      const keys = Object.values(resources('AWS::ApiGatewayV2::Route'))
+        .filter((r) => JSON.stringify(r.Properties.ApiId) === JSON.stringify({ Ref: api }))
+        .map((r) => r.Properties.RouteKey);
 
       // Assess
       expect(keys.sort()).toEqual(
@@ -290,7 +296,8 @@ describe('Stack: Portico', () => {
       const functions = resources('AWS::Lambda::Function');
 
       // Assess
-      expect(Object.keys(functions)).toHaveLength(routeGroups.length + 1 + targets.size + 2 + 1 + 1);
+      // … and the live channel's two (its connections and its fan-out).
+      expect(Object.keys(functions)).toHaveLength(routeGroups.length + 1 + targets.size + 2 + 1 + 1 + 2);
       expect([...stack.groupFunctions.keys()].sort()).toEqual([...routeGroups].sort());
       expect(Object.keys(stack.eventTargets).sort()).toEqual([...targets].sort());
     });
@@ -488,7 +495,8 @@ describe('Stack: Portico', () => {
   describe('outbox relay', () => {
     it('feeds inserted activity entries from the stream to the publisher, with partial batch failures', () => {
       // Assess
-      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+      // Two consumers of the stream: this relay, and the live fan-out (test/cdk/live.test.ts).
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: { 'Fn::GetAtt': [logicalId(stack.table), 'StreamArn'] },
         FunctionName: ref(stack.outbox.publisher.lambda),
@@ -625,6 +633,7 @@ describe('Stack: Portico', () => {
           'DigestsFunctionName',
           'IngestDeadLetterQueueUrl',
           'IngestFunctionName',
+          'LiveUrl',
           'NotifyDeadLetterQueueUrl',
           'NotifyFunctionName',
           'RemindersDeadLetterQueueUrl',

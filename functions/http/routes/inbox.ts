@@ -5,6 +5,7 @@ import { PageQuery, pageOf } from '../schemas/common';
 import {
   InboxItemParams,
   InboxItemView,
+  LiveTicketView,
   ReadAllView,
   RecipientsBody,
   RecipientsView,
@@ -47,6 +48,15 @@ const inboxOperations = {
   },
 } as const;
 
+/** The live channel's connect ticket: the inbox's unread badge and chats, pushed (decision 0045). */
+const liveTicket = {
+  method: 'POST',
+  path: '/live/ticket',
+  summary:
+    "A single-use ticket (30 s) to open the live channel's WebSocket as the caller (browsers cannot send a bearer token there).",
+  response: { status: 201, schema: LiveTicketView },
+} as const;
+
 /** The inbox API is the same for staff (`/inbox`) and contacts (`/portal/inbox`). */
 const inboxRoute = <A extends Audience, O extends keyof typeof inboxOperations>(auth: A, operation: O) =>
   audienceRoute(inboxOperations[operation], auth, 'inbox', 'inbox');
@@ -83,4 +93,6 @@ export const inboxRoutes = {
   readPortalInboxItem: inboxRoute('contact', 'read'),
   readAllPortalInbox: inboxRoute('contact', 'readAll'),
   archivePortalInboxItem: inboxRoute('contact', 'archive'),
+  issueLiveTicket: audienceRoute(liveTicket, 'staff', 'inbox', 'none'),
+  issuePortalLiveTicket: audienceRoute(liveTicket, 'contact', 'inbox', 'none'),
 } as const satisfies GroupRoutes<'inbox'>;

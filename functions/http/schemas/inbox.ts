@@ -26,3 +26,11 @@ export const ReadAllView = z.object({ marked: z.number().check(z.int(), z.nonneg
 
 export const Recipient = z.strictObject({ userId: StaffUserId, inApp: z.boolean(), email: z.boolean() });
 export const RecipientsBody = z.strictObject({ recipients: z.array(Recipient).check(z.maxLength(100)) });
+
+/** A single-use ticket for the live channel's WebSocket (`$connect?ticket=…`), valid for 30 seconds. */
+export const LiveTicketView = z.object({
+  ticket: z.string(),
+  expiresAt: z.iso.datetime(),
+  /** The WebSocket URL to open as `${url}?ticket=${ticket}`. */
+  url: z.string(),
+});

@@ -786,6 +786,10 @@ export const requests: Partial<Record<RouteId, (c: Ctx) => Promise<Req> | Req>> 
       body: { recurringTaskId: MATRIX_TASK, contactIds: [contactId] },
     };
   },
+
+  // ── the live channel (issue 19): a ticket for the caller itself, nothing named ──
+  issueLiveTicket: () => ({ method: 'POST', path: '/live/ticket' }),
+  issuePortalLiveTicket: () => ({ method: 'POST', path: '/portal/live/ticket' }),
 };
 
 const threadOf = (c: Ctx) =>
