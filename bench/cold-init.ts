@@ -6,12 +6,14 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ulid } from 'ulid';
+import { ticketHash } from '../functions/domain/live';
 import { routes } from '../functions/http/routes';
 import {
   DIGEST_SHARDS,
   dueDigestsOf,
   dueRemindersOf,
   keys,
+  liveKeys,
   patterns,
   type QuerySpec,
   REMINDER_SHARDS,
@@ -218,6 +220,37 @@ export function coldSpecs(
     notify: {
       invocation: 'case.created event (no notification policy) → no delivery',
       event: busEnvelope('portico', activityEvent.type, activityEvent),
+      floor: [],
+    },
+    'live-connections': {
+      invocation: 'WebSocket $connect with an unknown ticket → 401',
+      event: {
+        requestContext: {
+          routeKey: '$connect',
+          eventType: 'CONNECT',
+          connectionId: 'bench-conn=',
+          requestId: 'bench',
+        },
+        queryStringParameters: { ticket: 'not-a-ticket' },
+      },
+      // The redeem: one DeleteItem of the ticket's hash, answering nothing.
+      floor: [
+        {
+          pkg: '@aws-sdk/lib-dynamodb',
+          client: 'documentClient',
+          command: 'DeleteCommand',
+          input: {
+            TableName: table,
+            Key: liveKeys.ticket(ticketHash('not-a-ticket')),
+            ReturnValues: 'ALL_OLD',
+          },
+        },
+      ],
+      expectStatus: 401,
+    },
+    'live-fanout': {
+      invocation: 'stream batch of 1 activity INSERT (nothing live) → no post',
+      event: streamBatch(table, activityEvent),
       floor: [],
     },
     ingest: {

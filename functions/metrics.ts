@@ -73,6 +73,14 @@ export function measuredDeliveries<S extends DeliveryStore & SuppressionLog>(sto
           },
         }
       : {}),
+    ...(store.markWithdrawn
+      ? {
+          async markWithdrawn(key: Parameters<NonNullable<S['markWithdrawn']>>[0], detail: string) {
+            await store.markWithdrawn?.(key, detail);
+            count('DeliverySuppressed', { channel: key.channel, reason: 'withdrawn' });
+          },
+        }
+      : {}),
     async suppress(key, info) {
       await store.suppress(key, info);
       count('DeliverySuppressed', { channel: key.channel, reason: info.reason });

@@ -3018,7 +3018,7 @@ export interface operations {
               error?: string;
               eventId: string;
               /** @enum {string} */
-              reason?: 'policy' | 'preference' | 'dedupe' | 'digest' | 'unreachable';
+              reason?: 'policy' | 'preference' | 'dedupe' | 'digest' | 'unreachable' | 'withdrawn';
               recipient: {
                 id: string;
                 /** @enum {string} */
@@ -5278,7 +5278,7 @@ export interface operations {
               error?: string;
               eventId: string;
               /** @enum {string} */
-              reason?: 'policy' | 'preference' | 'dedupe' | 'digest' | 'unreachable';
+              reason?: 'policy' | 'preference' | 'dedupe' | 'digest' | 'unreachable' | 'withdrawn';
               recipient: {
                 id: string;
                 /** @enum {string} */

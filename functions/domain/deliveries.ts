@@ -10,9 +10,18 @@ import type { StaffPrincipal } from './principal';
 /**
  * Why a planned delivery was not made: `policy` (the firm's matrix, document path or notify-client
  * flags), `preference` (the recipient's own), `dedupe` (already told of this news on this channel),
- * `digest` (batched into a digest mail), `unreachable` (no address, or no portal identity yet).
+ * `digest` (batched into a digest mail), `unreachable` (no address, or no portal identity yet),
+ * `withdrawn` (what it would carry was withdrawn before it went out: an invitation replaced, accepted,
+ * revoked, or withdrawn by an email change, between the policy's read and the mail).
  */
-export const SUPPRESS_REASONS = ['policy', 'preference', 'dedupe', 'digest', 'unreachable'] as const;
+export const SUPPRESS_REASONS = [
+  'policy',
+  'preference',
+  'dedupe',
+  'digest',
+  'unreachable',
+  'withdrawn',
+] as const;
 export type SuppressReason = (typeof SUPPRESS_REASONS)[number];
 
 /** A delivery record as the notify core writes it. */

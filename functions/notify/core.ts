@@ -86,6 +86,11 @@ export interface DeliveryStore {
    * when. Needed only by a notifier with `digests`.
    */
   markDigested?(key: DeliveryKey, info: { digestId: string; dueAt: string; detail: string }): Promise<void>;
+  /**
+   * A claimed delivery whose message was withdrawn while it was being rendered (the render threw a
+   * `gone` error): recorded suppressed `withdrawn` with the words why, final, so no retry waits on it.
+   */
+  markWithdrawn?(key: DeliveryKey, detail: string): Promise<void>;
 }
 
 /** Records deliveries the firm's settings stopped. */
@@ -453,6 +458,12 @@ export function notifier(deps: NotifierDeps) {
         // record could never be written goes out again: at least once rather than lost).
         log.error('mail sent but its delivery record could not be written; claim kept', { key, error: err });
         return { recipient: key.recipient, channel, error: describeError(err) };
+      }
+      // Withdrawn between the policy's read and the render (an invitation replaced or withdrawn): no
+      // retry can send it, and a released claim would be left pending for good.
+      if ((err as { kind?: unknown })?.kind === 'gone' && deps.deliveries.markWithdrawn) {
+        await deps.deliveries.markWithdrawn(key, (err as Error).message);
+        return 'skipped';
       }
       return fail(key, err);
     }

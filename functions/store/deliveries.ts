@@ -265,6 +265,25 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
       );
     },
 
+    async markWithdrawn(key, detail) {
+      await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: deliveryItemKey(key),
+          ConditionExpression: 'attribute_exists(PK) AND #status = :pending',
+          UpdateExpression:
+            'SET #status = :suppressed, reason = :withdrawn, detail = :detail REMOVE leaseUntil, lastError, lastErrorAt',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':suppressed': 'suppressed',
+            ':withdrawn': 'withdrawn',
+            ':detail': detail,
+          },
+        }),
+      );
+    },
+
     async suppress(key, info) {
       const now = info.now.getTime();
       const correlation = correlationId();

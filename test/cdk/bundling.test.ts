@@ -63,6 +63,8 @@ describe('Stack: Portico', () => {
         CURSOR_SECRET: 'x'.repeat(48),
         STAFF_CLIENT_IDS: 'staff-client',
         CONTACT_CLIENT_IDS: 'contact-client',
+        // The cases group removes and erases contacts' portal logins (decision 0042).
+        CONTACT_USER_POOL_ID: 'eu-west-1_probe',
       });
     });
 

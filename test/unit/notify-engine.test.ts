@@ -60,6 +60,10 @@ function engine(
       status.set(id(key), 'suppressed:digest');
       details.set(id(key), info.detail);
     },
+    async markWithdrawn(key, detail) {
+      status.set(id(key), 'suppressed:withdrawn');
+      details.set(id(key), detail);
+    },
   };
   const suppressions: SuppressionLog = {
     async suppress(key, info) {
@@ -252,6 +256,37 @@ describe('Function: notifier (policy engine)', () => {
     expect(e.mails).toEqual([]);
     expect(e.status.get(`${ulidOf(42)}|contact-${ulidOf(2)}|email`)).toBe('suppressed:policy');
     expect(e.details.get(`${ulidOf(42)}|contact-${ulidOf(2)}|email`)).toBe(detail);
+  });
+
+  it('records a mail withdrawn while it was rendered (a gone error) as suppressed withdrawn, final, not a failure to retry', async () => {
+    const e = engine();
+    const withdrawn = Object.assign(
+      new Error('The invitation was replaced, used or withdrawn before it was mailed.'),
+      {
+        kind: 'gone',
+      },
+    );
+    const planned = (): PlannedDelivery[] => [
+      {
+        recipient: client,
+        channel: 'email',
+        render: async () => {
+          throw withdrawn;
+        },
+      },
+    ];
+    const out = await e.make(planned)(shared(ulidOf(42)));
+    expect(out).toEqual({ planned: 1, delivered: 0, skipped: 1, failed: 0 });
+    expect(e.mails).toEqual([]);
+    expect(e.status.get(`${ulidOf(42)}|contact-${ulidOf(2)}|email`)).toBe('suppressed:withdrawn');
+    expect(e.details.get(`${ulidOf(42)}|contact-${ulidOf(2)}|email`)).toBe(withdrawn.message);
+    // A second delivery of the event finds it final and sends nothing.
+    expect(await e.make(planned)(shared(ulidOf(42)))).toEqual({
+      planned: 1,
+      delivered: 0,
+      skipped: 1,
+      failed: 0,
+    });
   });
 
   it('records why an unreachable recipient was not told: no email address, or no portal identity yet', async () => {
