@@ -23,7 +23,21 @@ export const handler = observed(
   'live-fanout',
   () => undefined,
   async (event: DynamoDBStreamEvent) => {
-    const changes = event.Records.map(liveChangeOf).filter((c): c is LiveChange => !!c);
+    const changes = event.Records.flatMap((record): LiveChange[] => {
+      // One record the reader cannot read is skipped, not thrown: a throw would hold the whole shard
+      // (the batch retried until the record expires) for the sake of a hint.
+      try {
+        const change = liveChangeOf(record);
+        return change ? [change] : [];
+      } catch (err) {
+        log.warn('stream record not read for the live channel', {
+          eventId: record.eventID,
+          entity: (record.dynamodb?.NewImage?.entity as { S?: string } | undefined)?.S,
+          error: err,
+        });
+        return [];
+      }
+    });
     const result = await fanOut(deps, changes, (err, change) =>
       log.warn('live message not delivered', { kind: change.kind, id: change.id, error: err }),
     );

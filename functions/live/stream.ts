@@ -6,6 +6,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { InboxOwnerOfChange, LiveChange } from '../domain/live';
 import { Entity, identityOfInboxIndex } from '../store/keys';
+import { liveEntities } from './entities';
 
 type Image = Record<string, unknown>;
 const image = (i: Record<string, unknown> | undefined): Image | undefined =>
@@ -30,8 +31,16 @@ function inboxOwner(item: Image): InboxOwnerOfChange | undefined {
   return identityId ? { kind: 'contact', contactId: id, identityId } : undefined;
 }
 
-/** The change one stream record reports to the live channel, if any. */
+const reported = new Set<string>(liveEntities);
+
+/**
+ * The change one stream record reports to the live channel, if any. The entity is read from the raw
+ * image first: a record of anything else is never unmarshalled (the event source filter does the same
+ * on AWS; the local stream hands every record over), so an item the reader does not know cannot stop it.
+ */
 export function liveChangeOf(record: DynamoDBRecord): LiveChange | undefined {
+  const entity = (record.dynamodb?.NewImage?.entity as { S?: string } | undefined)?.S;
+  if (!entity || !reported.has(entity)) return undefined;
   const next = image(record.dynamodb?.NewImage as Record<string, unknown> | undefined);
   const before = image(record.dynamodb?.OldImage as Record<string, unknown> | undefined);
   const firmId = str(next?.firmId);

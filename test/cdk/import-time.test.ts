@@ -38,6 +38,7 @@ const ENV = {
   SENDER_EMAIL: 'noreply@portico.example',
   APP_URL: 'https://app.portico.example',
   PORTAL_URL: 'https://portal.portico.example',
+  LIVE_URL: 'wss://live.portico.example/live',
   VAPID_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:vapid',
   STAFF_USER_POOL_ID: 'eu-west-1_staff',
   CONTACT_USER_POOL_ID: 'eu-west-1_contact',

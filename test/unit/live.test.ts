@@ -279,6 +279,16 @@ describe('Function: live stream records', () => {
     });
   });
 
+  it('reads no further than the entity of a record it does not report, whatever the rest holds', () => {
+    // An attribute value the unmarshaller refuses ({}), on an entity the live channel does not report.
+    const record: DynamoDBRecord = {
+      eventID: 'ev2',
+      eventName: 'INSERT',
+      dynamodb: { NewImage: { entity: { S: 'document' }, firmId: { S: 'F1' }, odd: {} } as never },
+    };
+    expect(liveChangeOf(record)).toBeUndefined();
+  });
+
   it('leaves out what no live message reports', () => {
     const counter = { entity: 'inboxCounter', firmId: 'F1', ownerKind: 'staff', ownerId: 'U1', unread: 2 };
     // A counter write that did not change the count.
