@@ -111,19 +111,23 @@ describe('Stack: Portico', () => {
     });
   });
 
-  describe('the ICU parser (decision 0041)', () => {
-    it('is left out of notify, which formats texts parsed ahead, and kept where overrides are saved', () => {
+  describe('the ICU parser (decisions 0040, 0041)', () => {
+    it('is left out of notify and activity, which format texts parsed ahead, and kept where overrides are saved', () => {
       // Act
       const withParser = [...inputs]
         .filter(([, files]) => files.some((f) => ICU_PARSER.test(f)))
         .map(([fn]) => fn);
 
-      // Assess: settings parses overrides when they are saved; notify formats their compiled form.
+      // Assess: settings parses overrides when they are saved; notify formats their compiled form,
+      // activity its generated sentences.
       expect(withParser).toContain('settings');
       expect(withParser).not.toContain('notify');
-      expect(inputs.get('notify')!.some((f) => f.endsWith('icu-messageformat-parser/no-parser.js'))).toBe(
-        true,
-      );
+      expect(withParser).not.toContain('activity');
+      for (const fn of ['notify', 'activity'])
+        expect(
+          inputs.get(fn)!.some((f) => f.endsWith('icu-messageformat-parser/no-parser.js')),
+          fn,
+        ).toBe(true);
     });
   });
 

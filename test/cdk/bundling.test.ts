@@ -113,5 +113,21 @@ describe('Stack: Portico', () => {
         VAPID_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:vapid',
       });
     });
+
+    it('bundles activity with the ICU parser aliased to its no-parser build too, and it loads', () => {
+      // Act: activity formats only its sentences, generated parsed ahead (decision 0040).
+      const file = bundleOf('ActivityBundlingProbe', 'Activity', 'functions/handlers/activity.ts');
+
+      // Assess: the parser's error kinds are gone, the no-parser stub is in; the bundle loads.
+      const code = readFileSync(file, 'utf8');
+      expect(code).not.toContain('EXPECT_ARGUMENT_CLOSING_BRACE');
+      expect(code).toContain('uncompiled message');
+      loadHandler(file, {
+        TABLE_NAME: 'probe',
+        CURSOR_SECRET: 'x'.repeat(48),
+        STAFF_CLIENT_IDS: 'staff-client',
+        CONTACT_CLIENT_IDS: 'contact-client',
+      });
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
   type TemplateOverrideSource,
 } from '../../functions/domain/templates';
 import { TEMPLATES } from '../../functions/domain/texts/catalogue';
+import { formatCompact } from '../../functions/domain/texts/compact-format';
 import {
   type AstElement,
   COMPACT_VERSION,
@@ -22,7 +23,6 @@ import { LOCALES } from '../../functions/domain/texts/template';
 import { log } from '../../functions/log';
 import type { Recipient } from '../../functions/notify/policy';
 import { firmTexts, shippedText } from '../../functions/notify/texts';
-import { formatCompact } from '../../functions/notify/texts/format';
 import { SHIPPED_FIELDS, SHIPPED_MESSAGES, SHIPPED_TEXTS } from '../../functions/notify/texts/shipped';
 import { compactShippedTexts, FIELDS, shippedModuleData } from '../../scripts/notify-texts';
 import { ALICE, FIRM_A, NOW } from './fakes';

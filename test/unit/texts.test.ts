@@ -19,11 +19,11 @@ import {
   type TemplateStore,
 } from '../../functions/domain/templates';
 import { TEMPLATES, templateById } from '../../functions/domain/texts/catalogue';
+import { compiledCount } from '../../functions/domain/texts/compact-format';
 import { problemOf } from '../../functions/domain/texts/icu';
 import { LOCALES, type Locale } from '../../functions/domain/texts/template';
 import type { Recipient } from '../../functions/notify/policy';
 import { firmTexts, SUBJECT_MAX, shippedTexts } from '../../functions/notify/texts';
-import { compiledCount } from '../../functions/notify/texts/format';
 import { resolveLocale } from '../../functions/notify/texts/locale';
 import { ALICE, FIRM_A, fixedClock, NOW } from './fakes';
 

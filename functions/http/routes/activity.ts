@@ -1,8 +1,8 @@
 // Routes of the `activity` group: a case's activity, read by staff and, scoped, by its contacts
 // (its own Lambda: the sentences and the ICU library they render with stay out of the cases bundle).
 import { defineRoute, type GroupRoutes } from '../route';
-import { ActivityEntryView, ActivityQuery, CaseParams } from '../schemas/cases';
-import { pageOf } from '../schemas/common';
+import { ActivityEntryView, ActivityQuery } from '../schemas/activity';
+import { CaseParams, pageOf } from '../schemas/common';
 
 export const activityRoutes = {
   listCaseActivity: defineRoute({

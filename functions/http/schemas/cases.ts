@@ -1,14 +1,12 @@
 // Request and response schemas of the case and contact routes.
-import { ActivityEntryView, ActivityTypeFilter } from '../../domain/activity-entry';
 import { ErasedContactView } from '../../domain/contact-erasure';
 import { ContactExportView } from '../../domain/contact-export';
 import { ContactView } from '../../domain/contacts';
 import * as z from '../../zod-mini';
-import { Email, Id, Locale, PageQuery, StaffUserId, Text } from './common';
+import { ActivityEntryView, ActivityQuery } from './activity';
+import { CaseParams, Email, Id, Locale, PageQuery, StaffUserId, Text } from './common';
 
-export { ActivityEntryView, ContactExportView, ContactView, ErasedContactView };
-
-export const CaseParams = z.strictObject({ caseId: Id });
+export { ActivityEntryView, ActivityQuery, CaseParams, ContactExportView, ContactView, ErasedContactView };
 
 export const NewCaseBody = z.strictObject({
   title: Text(200),
@@ -72,6 +70,3 @@ export const ContactChangeBody = z.strictObject({
   email: z.optional(Email),
   locale: z.optional(Locale),
 });
-
-/** A page of a case's activity, optionally of some event types only. */
-export const ActivityQuery = z.strictObject({ ...PageQuery.shape, type: z.optional(ActivityTypeFilter) });

@@ -20,6 +20,9 @@ export const StaffUserId = z
     ),
   );
 
+/** The path of every route under a case (here, not in the case schemas: most groups name a case). */
+export const CaseParams = z.strictObject({ caseId: Id });
+
 export const PageQuery = z.strictObject({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   nextToken: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),

@@ -16,6 +16,7 @@
 
 import { clipText } from '../../domain/plain-text';
 import type { TemplateOverrideSource } from '../../domain/templates';
+import { formatCompact } from '../../domain/texts/compact-format';
 import {
   type CompactMessage,
   type CompactText,
@@ -26,7 +27,6 @@ import { DEFAULT_LOCALE, type Locale, type TemplateId, type TemplateVars } from 
 import { log } from '../../log';
 import type { Message, Recipient, Texts } from '../policy';
 import { oneLine, renderHtml, renderText } from '../render';
-import { formatCompact } from './format';
 import { shippedLocale } from './locale';
 import { SHIPPED_FIELDS, SHIPPED_MESSAGES, SHIPPED_TEXTS } from './shipped';
 

@@ -1,11 +1,12 @@
 // Formats a message from its compact form (domain/texts/compact-icu.ts) with `intl-messageformat`
-// given the AST, so the parser is never called: the notify bundle is built without it (its esbuild
-// alias, lib/bundling.ts). Same formats and options as domain/texts/icu.ts, compiled once per message
-// object and locale (the shipped texts are module constants; a firm's overrides, once per event).
+// given the AST, so the parser is never called: the notify and activity bundles are built without it
+// (their esbuild alias, lib/bundling.ts). Same formats and options as domain/texts/icu.ts, compiled
+// once per message object and locale (the shipped texts and activity sentences are module constants;
+// a firm's overrides, once per event).
 import { IntlMessageFormat } from 'intl-messageformat';
-import { type CompactMessage, decodeMessage } from '../../domain/texts/compact-icu';
-import { FORMATS, ICU_OPTIONS } from '../../domain/texts/icu';
-import type { TemplateVars } from '../../domain/texts/template';
+import { type CompactMessage, decodeMessage } from './compact-icu';
+import { FORMATS, ICU_OPTIONS } from './icu';
+import type { TemplateVars } from './template';
 
 const compiled = new WeakMap<CompactMessage, Map<string, IntlMessageFormat>>();
 let compiles = 0;
