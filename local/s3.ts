@@ -39,6 +39,8 @@ export interface LocalS3 {
    * start of a run that crashed); resolves once those events are on the bus. Returns how many.
    */
   reconcile(): Promise<number>;
+  /** Resolves once every upload's "Object Created" raised so far is on the bus (tag written first). */
+  whenIdle(): Promise<void>;
   /** Stops accepting uploads; the events of those accepted are on the bus when it resolves. */
   stop(): Promise<void>;
 }
@@ -114,6 +116,9 @@ export async function startS3(opts: {
   const endpoint = `http://127.0.0.1:${opts.port}`;
   return {
     endpoint,
+    async whenIdle() {
+      while (raising.size > 0) await Promise.all([...raising]);
+    },
     async reconcile() {
       const since = await readMark(opts.markFile);
       if (since === undefined) {

@@ -348,6 +348,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const settle = async () => {
       // Stream → bus → targets, until nothing new appears (a target may write more activity).
       for (let round = 0; round < 5; round++) {
+        // An upload's event is on its way to the bus (its tag written first) after S3 answered it.
+        await s3.whenIdle();
         await poller.drain();
         await bus.whenIdle();
       }
