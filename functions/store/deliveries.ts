@@ -5,7 +5,7 @@
 // case (GSI2).
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { correlationId } from '../correlation';
-import type { DeliveryListStore, DeliveryRecord } from '../domain/deliveries';
+import type { DeliveryListStore, DeliveryRecord, SuppressReason } from '../domain/deliveries';
 import type { ClaimResult, DeliveryKey, DeliveryStore, SuppressionLog } from '../notify/core';
 import { Entity, keys, patterns } from './keys';
 import { cancellationCodes, queryPage, sendTransaction, type Table, type TransactItem } from './table';
@@ -140,6 +140,41 @@ export async function markerHolder(
   return typeof holder === 'string' && holder !== key.eventId ? holder : undefined;
 }
 
+/**
+ * Closes a claimed delivery record as `suppressed` with its reason, words and any other attributes,
+ * leaving no lease or last error; `onlyPending`: only while no attempt made it final.
+ */
+function suppressClaimed(
+  table: Table,
+  key: DeliveryKey,
+  reason: SuppressReason,
+  detail: string,
+  extra: Record<string, string>,
+  onlyPending = false,
+) {
+  const fields = Object.keys(extra);
+  return table.client.send(
+    new UpdateCommand({
+      TableName: table.name,
+      Key: deliveryItemKey(key),
+      ConditionExpression: onlyPending
+        ? 'attribute_exists(PK) AND #status = :pending'
+        : 'attribute_exists(PK)',
+      UpdateExpression: `SET #status = :suppressed, reason = :reason, detail = :detail${fields
+        .map((f) => `, ${f} = :${f}`)
+        .join('')} REMOVE leaseUntil, lastError, lastErrorAt`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':suppressed': 'suppressed',
+        ':reason': reason,
+        ':detail': detail,
+        ...(onlyPending ? { ':pending': 'pending' } : {}),
+        ...Object.fromEntries(fields.map((f) => [`:${f}`, extra[f]])),
+      },
+    }),
+  );
+}
+
 export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
   return {
     async claim(key, info) {
@@ -246,42 +281,19 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
     },
 
     async markDigested(key, info) {
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: deliveryItemKey(key),
-          ConditionExpression: 'attribute_exists(PK)',
-          UpdateExpression:
-            'SET #status = :suppressed, reason = :digest, detail = :detail, digestId = :digestId, digestDueAt = :dueAt REMOVE leaseUntil, lastError, lastErrorAt',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':suppressed': 'suppressed',
-            ':digest': 'digest',
-            ':detail': info.detail,
-            ':digestId': info.digestId,
-            ':dueAt': info.dueAt,
-          },
-        }),
-      );
+      await suppressClaimed(table, key, 'digest', info.detail, {
+        digestId: info.digestId,
+        digestDueAt: info.dueAt,
+      });
     },
 
     async markWithdrawn(key, detail) {
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: deliveryItemKey(key),
-          ConditionExpression: 'attribute_exists(PK) AND #status = :pending',
-          UpdateExpression:
-            'SET #status = :suppressed, reason = :withdrawn, detail = :detail REMOVE leaseUntil, lastError, lastErrorAt',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pending': 'pending',
-            ':suppressed': 'suppressed',
-            ':withdrawn': 'withdrawn',
-            ':detail': detail,
-          },
-        }),
-      );
+      try {
+        await suppressClaimed(table, key, 'withdrawn', detail, {}, true);
+      } catch (err) {
+        // Made final meanwhile by another attempt: nothing left to close.
+        if (!isConditionFailure(err)) throw err;
+      }
     },
 
     async suppress(key, info) {
