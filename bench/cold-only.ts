@@ -12,7 +12,8 @@ import { renderBundles, renderColdInit } from './table';
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 15;
-const only = args.filter((a, i) => !a.startsWith('--') && i !== runsAt + 1);
+// The value after --runs is not a function name (without --runs, every argument is one).
+const only = args.filter((a, i) => !a.startsWith('--') && !(runsAt >= 0 && i === runsAt + 1));
 const started = performance.now();
 const progress = (line: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);

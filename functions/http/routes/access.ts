@@ -11,8 +11,7 @@ import {
   PortalCaseView,
   PortalLinkView,
 } from '../schemas/access';
-import { CaseParams } from '../schemas/cases';
-import { PageQuery, pageOf } from '../schemas/common';
+import { CaseParams, PageQuery, pageOf } from '../schemas/common';
 
 export const accessRoutes = {
   putGrant: defineRoute({

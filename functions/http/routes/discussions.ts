@@ -1,8 +1,7 @@
 // Routes of the `discussions` group: discussions, file requests (request lists and their templates),
 // document versions.
 import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
-import { CaseParams } from '../schemas/cases';
-import { PageQuery, pageOf } from '../schemas/common';
+import { CaseParams, PageQuery, pageOf } from '../schemas/common';
 import {
   CommentView,
   DiscussionParams,

@@ -1,7 +1,6 @@
 // Routes of the `documents` group: uploads, documents, shares, downloads, publication.
 import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
-import { CaseParams } from '../schemas/cases';
-import { PageQuery, pageOf } from '../schemas/common';
+import { CaseParams, PageQuery, pageOf } from '../schemas/common';
 import {
   ContactSharesBody,
   ContactSharesParams,

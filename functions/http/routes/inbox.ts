@@ -1,7 +1,6 @@
 // Routes of the `inbox` group: a case's internal recipients and the inbox of staff and portal users.
 import { type Audience, audienceRoute, defineRoute, type GroupRoutes } from '../route';
-import { CaseParams } from '../schemas/cases';
-import { PageQuery, pageOf } from '../schemas/common';
+import { CaseParams, PageQuery, pageOf } from '../schemas/common';
 import {
   InboxItemParams,
   InboxItemView,

@@ -1,7 +1,6 @@
 // Routes of the `threads` group: chat threads and client tasks.
 import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
-import { CaseParams } from '../schemas/cases';
-import { PageQuery, pageOf } from '../schemas/common';
+import { CaseParams, PageQuery, pageOf } from '../schemas/common';
 import {
   EditTaskBody,
   MessageBody,
