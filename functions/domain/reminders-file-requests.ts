@@ -55,8 +55,8 @@ export interface FileRequestReminderStore {
   ): Promise<boolean>;
 }
 
-/** The system actor of scheduled work. */
-const SCHEDULER = { kind: 'system', id: 'reminders' } as const;
+/** The system actor of the reminders run (task and file-request reminders alike). */
+export const SCHEDULER = { kind: 'system', id: 'reminders' } as const;
 
 /** The slot a schedule (read consistently) waits for, if it is due by `now`. */
 export function slotDueNow(schedule: { nextDueAt?: string } | undefined, now: Date): string | undefined {

@@ -12,6 +12,7 @@ import {
   type FileRequestReminderStore,
   isFileRequestReminder,
   remindFileRequest,
+  SCHEDULER,
   slotDueNow,
 } from './reminders-file-requests';
 import { nextDueAt, remindersLeft, taskState } from './task-rules';
@@ -57,8 +58,6 @@ export interface ReminderRun {
 }
 
 const PAGE = 50;
-/** The system actor of scheduled work. */
-const SCHEDULER = { kind: 'system', id: 'reminders' } as const;
 
 /** Runs every due reminder once. The clock is a parameter: the local stack advances it in tests. */
 export function reminderRunner(deps: ReminderDeps) {
