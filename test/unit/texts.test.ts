@@ -2,7 +2,7 @@
 // plurals and dates per language, the recipient → firm → en locale choice, the firm's overrides
 // (read once per event, validated at save, falling back when one no longer renders), and people's
 // own text staying inert (never ICU, never HTML).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../functions/domain/errors';
 import { NOTIFYING_EVENT_TYPES } from '../../functions/domain/notification-matrix';
 import type { StaffPrincipal } from '../../functions/domain/principal';
@@ -211,6 +211,19 @@ describe('Locale: recipient, else firm, else en', () => {
     { recipient: undefined, firm: undefined, expected: 'en' },
   ])('recipient $recipient, firm $firm → $expected', ({ recipient, firm, expected }) => {
     expect(resolveLocale(recipient, firm)).toBe(expected);
+  });
+
+  it('answers a stored shipped tag without Intl (its first call loads the locale data on a cold start)', () => {
+    // Prepare
+    const canonical = vi.spyOn(Intl, 'getCanonicalLocales');
+
+    // Act
+    const resolved = [resolveLocale('pt-BR', 'es'), resolveLocale(undefined, 'es'), resolveLocale('en', 'fr')];
+
+    // Assess
+    expect(resolved).toEqual(['pt-BR', 'es', 'en']);
+    expect(canonical).not.toHaveBeenCalled();
+    canonical.mockRestore();
   });
 
   it("renders in the firm's language for a recipient without one, and reads the firm only then", async () => {

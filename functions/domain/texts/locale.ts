@@ -8,6 +8,10 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from './template';
 /** The shipped locale for a locale tag, or undefined when we ship nothing for its language. */
 export function shippedLocale(tag: string | undefined): Locale | undefined {
   if (!tag) return undefined;
+  // A stored tag is canonical, so it is usually a shipped locale as it stands: answered without
+  // `Intl`, whose first call in a process loads the ICU locale data (about 10 ms of a cold start).
+  const stored = LOCALES.find((l) => l === tag);
+  if (stored) return stored;
   // Stored tags are canonical; an older or hand-written one (`pt_BR`, ` es `) is read leniently.
   const canonical = canonicalLocale(tag.trim().replace(/_/g, '-'));
   if (!canonical) return undefined;
