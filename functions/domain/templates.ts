@@ -3,15 +3,16 @@
 // time: it must parse as ICU, use only the template's variables (each as what it is: a date as a
 // date, a count as a number), render with the template's sample values, and every field must be
 // present, non-empty and bounded. Saving is explicit and idempotent (PUT of one override); DELETE
-// goes back to the shipped text.
+// goes back to the shipped text. The shipped templates are read from their packed copy
+// (texts/shipped-catalogue.ts, decision 0046), decoded on first use.
 
 import { invalid, notFound, unprocessable } from './errors';
-import type { NotificationCategory, NotifyingEvent } from './notification-matrix';
+import { NOTIFYING_EVENTS, type NotificationCategory, type NotifyingEvent } from './notification-matrix';
 import type { Clock, Page } from './ports';
 import type { StaffPrincipal } from './principal';
-import { categoryOfTemplate, TEMPLATES, templateById } from './texts/catalogue';
 import { COMPACT_VERSION, type CompiledOverride } from './texts/compact-icu';
 import { compactOf, format, problemOf } from './texts/icu';
+import { shippedTemplateById, shippedTemplates } from './texts/shipped-catalogue';
 import {
   LOCALES,
   type Locale,
@@ -95,7 +96,7 @@ export interface TemplateRow {
 const rowOf = (def: TemplateDef, locale: Locale, saved: TemplateOverride[]): TemplateRow => ({
   templateId: def.id,
   eventType: def.eventType,
-  category: categoryOfTemplate(def),
+  category: NOTIFYING_EVENTS[def.eventType].category,
   audience: def.audience,
   locale,
   variables: [...def.variables],
@@ -160,7 +161,7 @@ export function compileOverride(fields: OverrideFields, locale: Locale): string 
 }
 
 function templateOf(templateId: string): TemplateDef {
-  const def = templateById(templateId);
+  const def = shippedTemplateById(templateId);
   if (!def) throw notFound('template');
   return def;
 }
@@ -171,9 +172,11 @@ export async function listTemplates(
   by: StaffPrincipal,
   query: { locale?: Locale; eventType?: NotifyingEvent; limit: number; nextToken?: string },
 ): Promise<Page<TemplateRow>> {
-  const rows = TEMPLATES.filter((t) => !query.eventType || t.eventType === query.eventType).flatMap((t) =>
-    LOCALES.filter((l) => !query.locale || l === query.locale).map((locale) => ({ def: t, locale })),
-  );
+  const rows = shippedTemplates()
+    .filter((t) => !query.eventType || t.eventType === query.eventType)
+    .flatMap((t) =>
+      LOCALES.filter((l) => !query.locale || l === query.locale).map((locale) => ({ def: t, locale })),
+    );
   const scope = `templates|${by.firmId}|${query.locale ?? '*'}|${query.eventType ?? '*'}`;
   let start = 0;
   if (query.nextToken) {

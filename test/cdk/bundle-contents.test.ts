@@ -132,6 +132,25 @@ describe('Stack: Portico', () => {
     });
   });
 
+  describe('the shipped texts (decision 0046)', () => {
+    it('settings bundles the packed catalogue, and no module of the texts as source', () => {
+      // Prepare: the source modules are what ./catalogue.ts gathers (26 KB as code, 6 KB packed).
+      const settings = inputs.get('settings')!;
+      const texts = settings.filter((f) => f.startsWith('functions/domain/texts/'));
+
+      // Act
+      const sources = texts.filter((f) =>
+        /\/(?:catalogue|access|client-documents|discussions|documents|file-request-reminders|file-requests|tasks)\.ts$/.test(
+          f,
+        ),
+      );
+
+      // Assess
+      expect(texts).toContain('functions/domain/texts/catalogue-packed.ts');
+      expect(sources).toEqual([]);
+    });
+  });
+
   describe('the bench baseline', () => {
     it('knows every AWS SDK package a Lambda bundles', () => {
       // Act

@@ -1,6 +1,5 @@
 // The shipped templates, one module per area. Ids are unique (the unit tests check it), and every
 // notifying event type has at least one template.
-import { NOTIFYING_EVENTS, type NotificationCategory } from '../notification-matrix';
 import { accessTemplates } from './access';
 import { clientDocumentTemplates } from './client-documents';
 import { discussionTemplates } from './discussions';
@@ -23,6 +22,3 @@ export const TEMPLATES: TemplateDef[] = [
 const byId = new Map(TEMPLATES.map((t) => [t.id, t]));
 
 export const templateById = (id: TemplateId): TemplateDef | undefined => byId.get(id);
-
-export const categoryOfTemplate = (t: TemplateDef): NotificationCategory =>
-  NOTIFYING_EVENTS[t.eventType].category;
