@@ -9,14 +9,23 @@ import { ulid } from 'ulid';
 import { ticketHash } from '../functions/domain/live';
 import { routes } from '../functions/http/routes';
 import {
+  activityOfCasePattern,
+  casesOfFirmPattern,
   DIGEST_SHARDS,
+  discussionsOfCasePattern,
+  documentsOfCasePattern,
   dueDigestsOf,
   dueRemindersOf,
-  keys,
-  liveKeys,
-  patterns,
+  firmKey,
+  grantsOfCasePattern,
+  inboxOfPattern,
+  liveTicketKey,
   type QuerySpec,
   REMINDER_SHARDS,
+  recurringTasksOfFirmPattern,
+  staffOfFirmPattern,
+  threadsOfCasePattern,
+  uploadIntentKey,
 } from '../functions/store/keys';
 import { type DueRange, dueRangeInput, queryInput } from '../functions/store/table';
 import { demo } from '../local/seed';
@@ -78,7 +87,7 @@ export function coldSpecs(
             pkg: '@aws-sdk/lib-dynamodb',
             client: 'documentClient',
             command: 'GetCommand',
-            input: { TableName: table, Key: keys.uploadIntent(demo.firmId, caseId, uploadId) },
+            input: { TableName: table, Key: uploadIntentKey(demo.firmId, caseId, uploadId) },
           } satisfies FloorCall,
         ]
       : []),
@@ -120,49 +129,49 @@ export function coldSpecs(
     cases: {
       invocation: 'GET /cases (staff claims)',
       event: httpEvent(routes.listCases, { claims: staff }),
-      floor: [query(patterns.casesOfFirm(demo.firmId))],
+      floor: [query(casesOfFirmPattern(demo.firmId))],
       expectStatus: 200,
     },
     access: {
       invocation: 'GET /cases/{caseId}/grants (staff claims)',
       event: httpEvent(routes.listGrants, { claims: staff, params: { caseId } }),
-      floor: [query(patterns.grantsOfCase(demo.firmId, caseId))],
+      floor: [query(grantsOfCasePattern(demo.firmId, caseId))],
       expectStatus: 200,
     },
     documents: {
       invocation: 'GET /cases/{caseId}/documents (staff claims)',
       event: httpEvent(routes.listDocuments, { claims: staff, params: { caseId } }),
-      floor: [query(patterns.documentsOfCase(demo.firmId, caseId))],
+      floor: [query(documentsOfCasePattern(demo.firmId, caseId))],
       expectStatus: 200,
     },
     staff: {
       invocation: 'GET /staff (staff claims)',
       event: httpEvent(routes.listStaff, { claims: staff }),
-      floor: [query(patterns.staffOfFirm(demo.firmId))],
+      floor: [query(staffOfFirmPattern(demo.firmId))],
       expectStatus: 200,
     },
     inbox: {
       invocation: 'GET /inbox (staff claims)',
       event: httpEvent(routes.listStaffInbox, { claims: staff }),
-      floor: [query(patterns.inboxOf({ firmId: demo.firmId, kind: 'staff', id: demo.users.staff1.userId }))],
+      floor: [query(inboxOfPattern({ firmId: demo.firmId, kind: 'staff', id: demo.users.staff1.userId }))],
       expectStatus: 200,
     },
     threads: {
       invocation: 'GET /cases/{caseId}/threads (staff claims)',
       event: httpEvent(routes.listThreads, { claims: staff, params: { caseId } }),
-      floor: [query(patterns.threadsOfCase(demo.firmId, caseId))],
+      floor: [query(threadsOfCasePattern(demo.firmId, caseId))],
       expectStatus: 200,
     },
     activity: {
       invocation: 'GET /cases/{caseId}/activity (staff claims)',
       event: httpEvent(routes.listCaseActivity, { claims: staff, params: { caseId } }),
-      floor: [query(patterns.activityOfCase(demo.firmId, caseId))],
+      floor: [query(activityOfCasePattern(demo.firmId, caseId))],
       expectStatus: 200,
     },
     discussions: {
       invocation: 'GET /cases/{caseId}/discussions (staff claims)',
       event: httpEvent(routes.listDiscussions, { claims: staff, params: { caseId } }),
-      floor: [query(patterns.discussionsOfCase(demo.firmId, caseId))],
+      floor: [query(discussionsOfCasePattern(demo.firmId, caseId))],
       expectStatus: 200,
     },
     reminders: {
@@ -173,7 +182,7 @@ export function coldSpecs(
     notifications: {
       invocation: 'GET /recurring-tasks (staff claims)',
       event: httpEvent(routes.listRecurringTasks, { claims: staff }),
-      floor: [query(patterns.recurringTasksOfFirm(demo.firmId))],
+      floor: [query(recurringTasksOfFirmPattern(demo.firmId))],
       expectStatus: 200,
     },
     settings: {
@@ -186,7 +195,7 @@ export function coldSpecs(
           pkg: '@aws-sdk/lib-dynamodb',
           client: 'documentClient',
           command: 'GetCommand',
-          input: { TableName: table, Key: keys.firm(demo.firmId), ConsistentRead: true },
+          input: { TableName: table, Key: firmKey(demo.firmId), ConsistentRead: true },
         },
       ],
       expectStatus: 200,
@@ -241,7 +250,7 @@ export function coldSpecs(
           command: 'DeleteCommand',
           input: {
             TableName: table,
-            Key: liveKeys.ticket(ticketHash('not-a-ticket')),
+            Key: liveTicketKey(ticketHash('not-a-ticket')),
             ReturnValues: 'ALL_OLD',
           },
         },

@@ -10,7 +10,7 @@ import type {
 import type { DomainEvent } from '../functions/events/catalogue';
 import type { RouteDef } from '../functions/http/route';
 import { routeKey } from '../functions/http/route';
-import { Entity, keys } from '../functions/store/keys';
+import { activityKey, Entity } from '../functions/store/keys';
 import { toItem } from '../functions/store/table';
 import { localClientClaims } from '../local/auth';
 
@@ -84,7 +84,7 @@ export function httpEvent(route: RouteDef, call: HttpCall): APIGatewayProxyEvent
 
 /** A stream batch with the INSERT of one activity entry, as DynamoDB Streams delivers it. */
 export function streamBatch(tableName: string, event: DomainEvent): DynamoDBStreamEvent {
-  const item = toItem(keys.activity(event.firmId, event.caseId, event.eventId), Entity.activity, event);
+  const item = toItem(activityKey(event.firmId, event.caseId, event.eventId), Entity.activity, event);
   const image = marshall(item, { removeUndefinedValues: true });
   return {
     Records: [
@@ -95,7 +95,7 @@ export function streamBatch(tableName: string, event: DomainEvent): DynamoDBStre
         eventSource: 'aws:dynamodb',
         awsRegion: 'us-east-1',
         dynamodb: {
-          Keys: marshall(keys.activity(event.firmId, event.caseId, event.eventId)) as never,
+          Keys: marshall(activityKey(event.firmId, event.caseId, event.eventId)) as never,
           NewImage: image as never,
           SequenceNumber: '100000000000000000001',
           SizeBytes: JSON.stringify(item).length,

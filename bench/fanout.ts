@@ -17,7 +17,7 @@ import { notifyAdapters } from '../functions/notify/adapters';
 import { DEFAULT_CONCURRENCY, type DeliveryKey, mapLimit, notifier } from '../functions/notify/core';
 import type { PlannedDelivery, Policy } from '../functions/notify/policy';
 import { webPusher } from '../functions/notify/web-pusher';
-import { keys } from '../functions/store/keys';
+import { inboxCounterKey } from '../functions/store/keys';
 import type { Table } from '../functions/store/table';
 import { ulidIds } from '../functions/wiring/ids';
 import { type AwsRequest, countRequests, summarize } from './requests';
@@ -73,7 +73,7 @@ export async function measureWriteFloor(table: Table, writes: number): Promise<W
     table.client.send(
       new UpdateCommand({
         TableName: table.name,
-        Key: keys.inboxCounter(owner),
+        Key: inboxCounterKey(owner),
         UpdateExpression: 'ADD unread :one',
         ExpressionAttributeValues: { ':one': 1 },
       }),

@@ -9,7 +9,7 @@ import { documentClient } from '../functions/clients/dynamodb';
 import { DEFAULT_CONCURRENCY, type DeliveryKey, mapLimit } from '../functions/notify/core';
 import { deliveryStore } from '../functions/store/deliveries';
 import { inboxWriter } from '../functions/store/inbox';
-import { keys } from '../functions/store/keys';
+import { inboxCounterKey } from '../functions/store/keys';
 import type { Table } from '../functions/store/table';
 
 const WRITES = 300;
@@ -46,7 +46,7 @@ export async function measureRequestCosts(): Promise<string> {
         table.client.send(
           new UpdateCommand({
             TableName: table.name,
-            Key: keys.inboxCounter({ firmId, kind: 'staff', id: `${eventId}-${i}` }),
+            Key: inboxCounterKey({ firmId, kind: 'staff', id: `${eventId}-${i}` }),
             UpdateExpression: 'ADD unread :one',
             ExpressionAttributeValues: { ':one': 1 },
           }),

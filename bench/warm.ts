@@ -14,7 +14,13 @@ import { routes } from '../functions/http/routes';
 import { caseStore } from '../functions/store/cases';
 import { contactStore } from '../functions/store/contacts';
 import { firmStore } from '../functions/store/firm';
-import { keys, patterns, type QuerySpec } from '../functions/store/keys';
+import {
+  caseKey,
+  casesOfFirmPattern,
+  documentsOfCasePattern,
+  type QuerySpec,
+  sharesOfContactPattern,
+} from '../functions/store/keys';
 import { queryInput } from '../functions/store/table';
 import { gateFromEnv } from '../functions/wiring/gate';
 import { ulidIds } from '../functions/wiring/ids';
@@ -94,7 +100,7 @@ export async function measureWarm(
       handlerLabel: 'casesApi (functions/api/cases.ts)',
       rawCall: 'GetCommand case item',
       viaHandler: invoke(cases, routes.getCase, { claims, params: { caseId } }),
-      raw: () => table.client.send(new GetCommand({ TableName: table.name, Key: keys.case(firmId, caseId) })),
+      raw: () => table.client.send(new GetCommand({ TableName: table.name, Key: caseKey(firmId, caseId) })),
     },
   ];
   if (existsSync(join(repoRoot, 'functions', 'handlers', 'documents.ts'))) {
@@ -105,7 +111,7 @@ export async function measureWarm(
       handlerLabel: 'functions/handlers/documents.ts',
       rawCall: 'QueryCommand documentsOfCase, Limit 25',
       viaHandler: invoke(documents, routes.listDocuments, { claims, params: { caseId } }),
-      raw: rawQuery(patterns.documentsOfCase(firmId, caseId)),
+      raw: rawQuery(documentsOfCasePattern(firmId, caseId)),
     });
     // A portal list: the contact's own shares of the case (one of them shared before measuring).
     const contact = await world.portalContact();
@@ -118,7 +124,7 @@ export async function measureWarm(
         claims: contact.claims,
         params: { caseId },
       }),
-      raw: rawQuery(patterns.sharesOfContact(firmId, caseId, contact.contactId)),
+      raw: rawQuery(sharesOfContactPattern(firmId, caseId, contact.contactId)),
     });
   } else {
     work.push({
@@ -127,7 +133,7 @@ export async function measureWarm(
       rawCall: 'QueryCommand casesOfFirm, Limit 25',
       note: 'listDocuments not measured: functions/handlers/documents.ts does not exist yet; listCases instead',
       viaHandler: invoke(cases, routes.listCases, { claims }),
-      raw: rawQuery(patterns.casesOfFirm(firmId)),
+      raw: rawQuery(casesOfFirmPattern(firmId)),
     });
   }
 

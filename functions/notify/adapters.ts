@@ -27,7 +27,22 @@ import { deliveryStore } from '../store/deliveries';
 import { digestSink } from '../store/digests';
 import { getFirm, matrixStore, settingsStore } from '../store/firm-settings';
 import { inboxWriter } from '../store/inbox';
-import { keys, patterns } from '../store/keys';
+import {
+  caseKey,
+  commentKey,
+  contactKey,
+  discussionKey,
+  documentKey,
+  fileRequestKey,
+  grantKey,
+  grantsOfCasePattern,
+  messageKey,
+  recipientsKey,
+  recurringTaskKey,
+  staffKey,
+  tasksOfThreadPattern,
+  threadKey,
+} from '../store/keys';
 import { mailAddressStore } from '../store/mail-addresses';
 import { preferenceStore } from '../store/preferences';
 import { pushSubscriptionStore } from '../store/push-subscriptions';
@@ -120,18 +135,18 @@ export function policyPorts(table: Table, config: PolicyConfig): PolicyPorts {
 
 function caseNoticePorts(table: Table, appUrl: string): CaseNoticePorts {
   return {
-    case: (firmId, caseId) => getItem<Case>(table, keys.case(firmId, caseId)),
+    case: (firmId, caseId) => getItem<Case>(table, caseKey(firmId, caseId)),
     recipientsOf: async (firmId, caseId) =>
-      (await getItem<SavedRecipients>(table, keys.recipients(firmId, caseId)))?.recipients,
+      (await getItem<SavedRecipients>(table, recipientsKey(firmId, caseId)))?.recipients,
     staffUsers: (firmId, ids) =>
       getMany<StaffUser>(
         table,
-        [...new Set(ids)].map((id) => keys.staff(firmId, id)),
+        [...new Set(ids)].map((id) => staffKey(firmId, id)),
         { consistent: false },
       ),
     activeAdmins: (firmId) => activeAdminsOf(table, firmId),
     contact: (firmId, contactId) =>
-      getItem<Contact>(table, keys.contact(firmId, contactId), { consistent: true }),
+      getItem<Contact>(table, contactKey(firmId, contactId), { consistent: true }),
     caseDocumentsUrl: (caseId) => `${appUrl}/cases/${encodeURIComponent(caseId)}/documents`,
   };
 }
@@ -149,11 +164,11 @@ function caseActivityPorts(table: Table, appUrl: string, defaultPortalUrl: strin
       const [grants, contacts] = await Promise.all([
         getMany<Grant>(
           table,
-          contactIds.map((id) => keys.grant(firmId, caseId, id)),
+          contactIds.map((id) => grantKey(firmId, caseId, id)),
         ),
         getMany<Contact & { identityId?: string }>(
           table,
-          contactIds.map((id) => keys.contact(firmId, id)),
+          contactIds.map((id) => contactKey(firmId, id)),
         ),
       ]);
       const contactById = new Map(contacts.map((c) => [c.contactId, c]));
@@ -175,11 +190,11 @@ function caseActivityPorts(table: Table, appUrl: string, defaultPortalUrl: strin
         });
     },
     discussion: (firmId, caseId, id) =>
-      getItem<Discussion>(table, keys.discussion(firmId, caseId, id), { consistent: true }),
+      getItem<Discussion>(table, discussionKey(firmId, caseId, id), { consistent: true }),
     comment: (firmId, caseId, discussionId, commentId) =>
-      getItem<Comment>(table, keys.comment(firmId, caseId, discussionId, commentId)),
+      getItem<Comment>(table, commentKey(firmId, caseId, discussionId, commentId)),
     fileRequest: (firmId, caseId, id) =>
-      getItem<FileRequest>(table, keys.fileRequest(firmId, caseId, id), { consistent: true }),
+      getItem<FileRequest>(table, fileRequestKey(firmId, caseId, id), { consistent: true }),
     detailed: async (firmId) => (await settings.getSettings(firmId)).detailedNotifications === true,
     portalUrl: async (firmId) => (await firmLink(table, firmId, defaultPortalUrl)).portalUrl,
     appUrl: (path) => `${appUrl}${path}`,
@@ -194,11 +209,11 @@ function clientDocumentPorts(
   const matrices = matrixStore(table);
   return {
     documentPath: async (firmId) => effectiveMatrix(await matrices.getMatrix(firmId)).documentPath,
-    case: (firmId, caseId) => getItem<Case>(table, keys.case(firmId, caseId)),
+    case: (firmId, caseId) => getItem<Case>(table, caseKey(firmId, caseId)),
     document: (firmId, caseId, documentId) =>
-      getItem<Document>(table, keys.document(firmId, caseId, documentId), { consistent: true }),
+      getItem<Document>(table, documentKey(firmId, caseId, documentId), { consistent: true }),
     recurringTask: (firmId, id) =>
-      getItem<RecurringTask>(table, keys.recurringTask(firmId, id), { consistent: true }),
+      getItem<RecurringTask>(table, recurringTaskKey(firmId, id), { consistent: true }),
     contactsOf,
     firm: (firmId) => firmLink(table, firmId, defaultPortalUrl),
   };
@@ -211,7 +226,7 @@ function caseLifecyclePorts(
 ): CaseLifecyclePorts {
   return {
     async activeContactsOf(firmId, caseId) {
-      const grants = await queryAll<Grant>(table, patterns.grantsOfCase(firmId, caseId), {
+      const grants = await queryAll<Grant>(table, grantsOfCasePattern(firmId, caseId), {
         consistent: false,
       });
       return contactsOf(
@@ -227,17 +242,17 @@ function caseLifecyclePorts(
 function threadNoticePorts(table: Table, appUrl: string, defaultPortalUrl: string): ThreadNoticePorts {
   return {
     thread: (firmId, caseId, threadId) =>
-      getItem<Thread>(table, keys.thread(firmId, caseId, threadId), { consistent: true }),
+      getItem<Thread>(table, threadKey(firmId, caseId, threadId), { consistent: true }),
     tasks: async (firmId, caseId, threadId) =>
       inListOrder(
-        await queryAll<Task>(table, patterns.tasksOfThread(firmId, caseId, threadId), { consistent: true }),
+        await queryAll<Task>(table, tasksOfThreadPattern(firmId, caseId, threadId), { consistent: true }),
       ).map((t: Task) => ({
         taskId: t.taskId,
         text: t.text,
         done: t.done,
       })),
     message: (firmId, caseId, threadId, messageId) =>
-      getItem<ThreadMessage>(table, keys.message(firmId, caseId, threadId, messageId), { consistent: true }),
+      getItem<ThreadMessage>(table, messageKey(firmId, caseId, threadId, messageId), { consistent: true }),
     async firm(firmId) {
       const firm = await getFirm(table, firmId, { consistent: true });
       return {
@@ -250,8 +265,8 @@ function threadNoticePorts(table: Table, appUrl: string, defaultPortalUrl: strin
       const found = await Promise.all(
         contactIds.map(async (contactId) => {
           const [grant, contact] = await Promise.all([
-            getItem<Grant>(table, keys.grant(firmId, caseId, contactId), { consistent: true }),
-            getItem<Contact & { identityId?: string }>(table, keys.contact(firmId, contactId), {
+            getItem<Grant>(table, grantKey(firmId, caseId, contactId), { consistent: true }),
+            getItem<Contact & { identityId?: string }>(table, contactKey(firmId, contactId), {
               consistent: true,
             }),
           ]);

@@ -10,7 +10,19 @@ import type { Grant } from '../domain/grants';
 import { type Invitation, type InvitationMail, invitationSuperseded } from '../domain/invitations';
 import type { CancelReason, UploadIntent } from '../domain/uploads';
 import { getFirm } from './firm-settings';
-import { Entity, type ItemKey, keys, patterns } from './keys';
+import {
+  caseKey,
+  contactKey,
+  Entity,
+  grantByContactKey,
+  grantByIdentityKey,
+  grantKey,
+  grantsOfCasePattern,
+  grantsOfContactPattern,
+  grantsOfIdentityPattern,
+  type ItemKey,
+  invitationKey,
+} from './keys';
 
 import {
   conditionCheck,
@@ -48,7 +60,7 @@ function putInvitation(table: Table, inv: Invitation): TransactItem {
   return {
     Put: {
       TableName: table.name,
-      Item: toItem(keys.invitation(inv.firmId, inv.caseId, inv.contactId), Entity.invitation, data, {
+      Item: toItem(invitationKey(inv.firmId, inv.caseId, inv.contactId), Entity.invitation, data, {
         expiresAt: Math.floor(Date.parse(expiresAt) / 1000),
       }),
     },
@@ -61,9 +73,9 @@ const indexedByIdentity = (g: Grant) => g.status === 'active' && !!g.identityId;
 function grantItem(g: Grant): Record<string, unknown> {
   return toItem(
     {
-      ...keys.grant(g.firmId, g.caseId, g.contactId),
-      ...keys.grantByContact(g.firmId, g.contactId, g.caseId),
-      ...(indexedByIdentity(g) ? keys.grantByIdentity(g.identityId!, g.caseId) : {}),
+      ...grantKey(g.firmId, g.caseId, g.contactId),
+      ...grantByContactKey(g.firmId, g.contactId, g.caseId),
+      ...(indexedByIdentity(g) ? grantByIdentityKey(g.identityId!, g.caseId) : {}),
     },
     Entity.grant,
     g,
@@ -101,7 +113,7 @@ function updateGrantItem(table: Table, prev: Grant, next: Grant): TransactItem {
     }
   });
   if (indexedByIdentity(next)) {
-    const gsi1 = keys.grantByIdentity(next.identityId!, next.caseId);
+    const gsi1 = grantByIdentityKey(next.identityId!, next.caseId);
     set.push('GSI1PK = :gsi1pk', 'GSI1SK = :gsi1sk');
     values[':gsi1pk'] = gsi1.GSI1PK;
     values[':gsi1sk'] = gsi1.GSI1SK;
@@ -117,7 +129,7 @@ function updateGrantItem(table: Table, prev: Grant, next: Grant): TransactItem {
   return {
     Update: {
       TableName: table.name,
-      Key: keys.grant(prev.firmId, prev.caseId, prev.contactId),
+      Key: grantKey(prev.firmId, prev.caseId, prev.contactId),
       UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
       ConditionExpression: 'attribute_exists(PK) AND #ps = :ps AND #pr = :pr AND #pd = :pd AND #pu = :pu',
       ExpressionAttributeNames: names,
@@ -131,7 +143,7 @@ function updateGrantItem(table: Table, prev: Grant, next: Grant): TransactItem {
  * between the contact's read and this write would otherwise miss the grant it makes.
  */
 const stillInFirm = (table: Table, g: Grant): TransactItem =>
-  conditionCheck(table, keys.contact(g.firmId, g.contactId), {
+  conditionCheck(table, contactKey(g.firmId, g.contactId), {
     expression: 'attribute_not_exists(removedAt)',
   });
 
@@ -189,20 +201,20 @@ async function writeCancellingUploads(
 export function accessStore(table: Table): AccessStore {
   return {
     async getCase(firmId, caseId) {
-      const item = await getConsistent(table, keys.case(firmId, caseId));
+      const item = await getConsistent(table, caseKey(firmId, caseId));
       return item ? fromItem<Case>(item) : undefined;
     },
     async getContact(firmId, contactId) {
-      const item = await getConsistent(table, keys.contact(firmId, contactId));
+      const item = await getConsistent(table, contactKey(firmId, contactId));
       return item ? fromItem<BoundContact>(item) : undefined;
     },
     getFirm: (firmId) => getFirm(table, firmId, { consistent: true }),
     async getGrant(firmId, caseId, contactId) {
-      const item = await getConsistent(table, keys.grant(firmId, caseId, contactId));
+      const item = await getConsistent(table, grantKey(firmId, caseId, contactId));
       return item ? fromItem<Grant>(item) : undefined;
     },
     async getInvitation(firmId, caseId, contactId) {
-      const item = await getConsistent(table, keys.invitation(firmId, caseId, contactId));
+      const item = await getConsistent(table, invitationKey(firmId, caseId, contactId));
       return item ? invitationFromItem(item) : undefined;
     },
 
@@ -241,7 +253,7 @@ export function accessStore(table: Table): AccessStore {
       // The grant and the contact's pending uploads at once: the uploads are cancelled in the
       // revoke's transaction, and they are keyed by the case and contact the path names.
       const [item, open] = await Promise.all([
-        getConsistent(table, keys.grant(firmId, caseId, contactId)),
+        getConsistent(table, grantKey(firmId, caseId, contactId)),
         pendingIntentsOf(table, firmId, caseId, contactId),
       ]);
       const prev = item ? fromItem<Grant>(item) : undefined;
@@ -257,7 +269,7 @@ export function accessStore(table: Table): AccessStore {
           {
             Update: {
               TableName: table.name,
-              Key: keys.grant(prev.firmId, prev.caseId, prev.contactId),
+              Key: grantKey(prev.firmId, prev.caseId, prev.contactId),
               // Out of GSI1 at once: the portal stops listing the case.
               UpdateExpression: 'SET #status = :revoked, revokedAt = :at REMOVE GSI1PK, GSI1SK',
               ConditionExpression: 'attribute_exists(PK) AND #status = :prev',
@@ -266,7 +278,7 @@ export function accessStore(table: Table): AccessStore {
             },
           },
           {
-            Delete: { TableName: table.name, Key: keys.invitation(prev.firmId, prev.caseId, prev.contactId) },
+            Delete: { TableName: table.name, Key: invitationKey(prev.firmId, prev.caseId, prev.contactId) },
           },
           putActivity(table, event),
         ],
@@ -280,7 +292,7 @@ export function accessStore(table: Table): AccessStore {
       await transact(
         table,
         [
-          conditionCheck(table, keys.grant(invitation.firmId, invitation.caseId, invitation.contactId), {
+          conditionCheck(table, grantKey(invitation.firmId, invitation.caseId, invitation.contactId), {
             expression: '#status = :invited',
             names: { '#status': 'status' },
             values: { ':invited': 'invited' },
@@ -292,12 +304,11 @@ export function accessStore(table: Table): AccessStore {
       );
     },
 
-    listGrants: (firmId, caseId, page) =>
-      queryPage<Grant>(table, patterns.grantsOfCase(firmId, caseId), page),
+    listGrants: (firmId, caseId, page) => queryPage<Grant>(table, grantsOfCasePattern(firmId, caseId), page),
 
     // One more than `max`, so the caller tells "exactly max" from "more than max".
     grantsOfContact: (firmId, contactId, max) =>
-      queryAll<Grant>(table, patterns.grantsOfContact(firmId, contactId), {
+      queryAll<Grant>(table, grantsOfContactPattern(firmId, contactId), {
         consistent: false,
         atMost: max + 1,
       }),
@@ -310,7 +321,7 @@ export function accessStore(table: Table): AccessStore {
           {
             Update: {
               TableName: table.name,
-              Key: keys.invitation(firmId, caseId, contactId),
+              Key: invitationKey(firmId, caseId, contactId),
               UpdateExpression: 'SET acceptedAt = :at, acceptedBy = :me',
               ConditionExpression:
                 'invitationId = :i AND tokenHash = :h AND attribute_not_exists(acceptedAt) AND attribute_not_exists(withdrawnAt)',
@@ -325,7 +336,7 @@ export function accessStore(table: Table): AccessStore {
           {
             Update: {
               TableName: table.name,
-              Key: keys.contact(firmId, contactId),
+              Key: contactKey(firmId, contactId),
               UpdateExpression: 'SET identityId = :me',
               ConditionExpression:
                 'attribute_exists(PK) AND (attribute_not_exists(identityId) OR identityId = :me)',
@@ -334,11 +345,11 @@ export function accessStore(table: Table): AccessStore {
           },
           putActivity(table, event),
           ...grants.map((g): TransactItem => {
-            const gsi1 = keys.grantByIdentity(identityId, g.caseId);
+            const gsi1 = grantByIdentityKey(identityId, g.caseId);
             return {
               Update: {
                 TableName: table.name,
-                Key: keys.grant(firmId, g.caseId, contactId),
+                Key: grantKey(firmId, g.caseId, contactId),
                 UpdateExpression:
                   'SET #status = :active, acceptedAt = :at, identityId = :me, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk',
                 // A grant revoked since it was read must stay revoked.
@@ -365,7 +376,7 @@ export function accessStore(table: Table): AccessStore {
     },
 
     grantsOfIdentity: (identityId, page) =>
-      queryPage<Grant>(table, patterns.grantsOfIdentity(identityId), page),
+      queryPage<Grant>(table, grantsOfIdentityPattern(identityId), page),
   };
 }
 
@@ -374,9 +385,9 @@ export function invitationMailStore(table: Table, defaultPortalUrl: string): Inv
   return {
     async load(firmId, caseId, contactId) {
       const [inv, grant, contact, firm] = await Promise.all([
-        getConsistent(table, keys.invitation(firmId, caseId, contactId)),
-        getConsistent(table, keys.grant(firmId, caseId, contactId)),
-        getConsistent(table, keys.contact(firmId, contactId)),
+        getConsistent(table, invitationKey(firmId, caseId, contactId)),
+        getConsistent(table, grantKey(firmId, caseId, contactId)),
+        getConsistent(table, contactKey(firmId, contactId)),
         getFirm(table, firmId, { consistent: true }),
       ]);
       if (!inv || !grant || !contact) return undefined;
@@ -401,7 +412,7 @@ export function invitationMailStore(table: Table, defaultPortalUrl: string): Inv
         await table.client.send(
           new UpdateCommand({
             TableName: table.name,
-            Key: keys.invitation(claims.firmId, claims.caseId, claims.contactId),
+            Key: invitationKey(claims.firmId, claims.caseId, claims.contactId),
             UpdateExpression: 'SET tokenHash = :h',
             // A resend (new invitation id), a revoke (item deleted), an accept or a withdrawal
             // (the contact's email changed: decision 0042) in between wins.

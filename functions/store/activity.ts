@@ -3,7 +3,7 @@
 import { contactRuleOf } from '../domain/activity-visibility';
 import type { ActivityFilter, ActivityStore, NamedPerson, StoredActivity } from '../domain/case-activity';
 import { firmLocale } from './firm-settings';
-import { Entity, keys, patterns } from './keys';
+import { activityOfCasePattern, contactKey, Entity, staffKey } from './keys';
 import { getManyStored, type QueryFilter, queryPage, type Table } from './table';
 
 /** `#type IN (…)` over the given types, their values named `:<prefix><n>`. */
@@ -66,11 +66,11 @@ const personOf = (item: Record<string, unknown>): NamedPerson => ({
 export function activityStore(table: Table): ActivityStore {
   return {
     activityOfCase: (firmId, caseId, page, filter) =>
-      queryPage<StoredActivity>(table, patterns.activityOfCase(firmId, caseId), page, activityFilter(filter)),
+      queryPage<StoredActivity>(table, activityOfCasePattern(firmId, caseId), page, activityFilter(filter)),
     people: async (firmId, ids) => {
       // BatchGetItem refuses a key asked twice.
-      const staffKeys = [...new Set(ids.staff)].map((id) => keys.staff(firmId, id));
-      const contactKeys = [...new Set(ids.contacts)].map((id) => keys.contact(firmId, id));
+      const staffKeys = [...new Set(ids.staff)].map((id) => staffKey(firmId, id));
+      const contactKeys = [...new Set(ids.contacts)].map((id) => contactKey(firmId, id));
       const staff = new Map<string, NamedPerson>();
       const contacts = new Map<string, NamedPerson>();
       if (staffKeys.length + contactKeys.length === 0) return { staff, contacts };

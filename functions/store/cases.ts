@@ -13,7 +13,20 @@ import { conflict, type DomainError } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
 import type { Grant } from '../domain/grants';
 import type { SavedRecipients } from '../domain/recipients';
-import { Entity, keys, patterns, type QuerySpec } from './keys';
+import {
+  caseByOwnerKey,
+  caseByStatusAndTitleKey,
+  caseKey,
+  casesByStatusPattern,
+  casesOfFirmPattern,
+  casesOfOwnerPattern,
+  Entity,
+  grantKey,
+  grantsOfCasePattern,
+  type QuerySpec,
+  recipientsKey,
+  staffKey,
+} from './keys';
 import {
   conditionCheck,
   getItem,
@@ -30,17 +43,17 @@ import {
 
 /** The case's list-index keys: rewritten whenever its title, owner or status changes. */
 const indexKeys = (c: Case) => ({
-  ...keys.caseByStatusAndTitle(c.firmId, c.status, searchableTitle(c.title), c.caseId),
-  ...keys.caseByOwner(c.firmId, c.ownerId, c.status, c.caseId),
+  ...caseByStatusAndTitleKey(c.firmId, c.status, searchableTitle(c.title), c.caseId),
+  ...caseByOwnerKey(c.firmId, c.ownerId, c.status, c.caseId),
 });
 
-const caseItem = (c: Case) => toItem({ ...keys.case(c.firmId, c.caseId), ...indexKeys(c) }, Entity.case, c);
+const caseItem = (c: Case) => toItem({ ...caseKey(c.firmId, c.caseId), ...indexKeys(c) }, Entity.case, c);
 
 /** The one Query a filter is served by (decision 0036). */
 function listPattern(firmId: string, filter: CaseFilter): QuerySpec {
-  if (filter.ownerId) return patterns.casesOfOwner(firmId, filter.ownerId, filter.status);
-  if (filter.status) return patterns.casesByStatus(firmId, filter.status, filter.titlePrefix ?? '');
-  return patterns.casesOfFirm(firmId);
+  if (filter.ownerId) return casesOfOwnerPattern(firmId, filter.ownerId, filter.status);
+  if (filter.status) return casesByStatusPattern(firmId, filter.status, filter.titlePrefix ?? '');
+  return casesOfFirmPattern(firmId);
 }
 
 /** Items one DynamoDB transaction holds. */
@@ -56,7 +69,7 @@ const changedMeanwhile = () =>
  * Cases are never deleted, so a failed check means closed.
  */
 export function caseOpenCheck(table: Table, firmId: string, caseId: string): TransactItem {
-  return conditionCheck(table, keys.case(firmId, caseId), {
+  return conditionCheck(table, caseKey(firmId, caseId), {
     expression: 'attribute_exists(PK) AND #caseStatus <> :caseClosed',
     names: { '#caseStatus': 'status' },
     values: { ':caseClosed': 'closed' },
@@ -97,18 +110,18 @@ export function caseStore(table: Table): CaseStore {
         ],
         { 0: () => conflict('case_exists', 'A case with this id already exists.') },
       ),
-    getCase: (firmId, caseId) => getItem<Case>(table, keys.case(firmId, caseId)),
+    getCase: (firmId, caseId) => getItem<Case>(table, caseKey(firmId, caseId)),
     listCases: (firmId, filter, page) => queryPage<Case>(table, listPattern(firmId, filter), page),
     async caseParts(firmId, caseId, { ownerId, grants }) {
       // The grants (a rename rewrites their copy of the title) are queried alongside: one round trip.
       const [got, ofCase] = await Promise.all([
         getNamed(table, {
-          case: keys.case(firmId, caseId),
-          saved: keys.recipients(firmId, caseId),
-          ...(ownerId ? { owner: keys.staff(firmId, ownerId) } : {}),
+          case: caseKey(firmId, caseId),
+          saved: recipientsKey(firmId, caseId),
+          ...(ownerId ? { owner: staffKey(firmId, ownerId) } : {}),
         }),
         grants
-          ? queryAll<Grant>(table, patterns.grantsOfCase(firmId, caseId), { consistent: false })
+          ? queryAll<Grant>(table, grantsOfCasePattern(firmId, caseId), { consistent: false })
           : undefined,
       ]);
       return {
@@ -139,7 +152,7 @@ export function caseStore(table: Table): CaseStore {
       ];
       const onFailed: Record<number, () => DomainError> = { 0: changedMeanwhile };
       if (recipients) {
-        const key = keys.recipients(before.firmId, before.caseId);
+        const key = recipientsKey(before.firmId, before.caseId);
         onFailed[items.length] = changedMeanwhile;
         items.push(
           recipients.save
@@ -162,7 +175,7 @@ export function caseStore(table: Table): CaseStore {
       }
       const retitle = (contactId: string) => ({
         TableName: table.name,
-        Key: keys.grant(after.firmId, after.caseId, contactId),
+        Key: grantKey(after.firmId, after.caseId, contactId),
         UpdateExpression: 'SET caseTitle = :t',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: { ':t': after.title },

@@ -4,7 +4,26 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContactErasureStore, ErasureCount } from '../domain/contact-erasure';
 import { FORMER_CONTACT } from '../domain/contact-erasure';
-import { Entity, type ItemKey, keys, partitions, patterns, tableLayout } from './keys';
+import {
+  activityKey,
+  casePartition,
+  contactEmailKey,
+  contactKey,
+  deliveriesOfCasePattern,
+  deliveryKey,
+  Entity,
+  firmTrailPattern,
+  type ItemKey,
+  identityPreferencesKey,
+  identityPushSubscriptionKey,
+  inboxCounterKey,
+  inboxItemKey,
+  inboxOfPattern,
+  mailAddressKey,
+  pushSubscriptionsOfIdentityPattern,
+  tableLayout,
+  threadPartition,
+} from './keys';
 import {
   cancellationCodes,
   forEachInPartition,
@@ -138,19 +157,19 @@ export function contactErasureStore(table: Table): ContactErasureStore {
       const staffInbox: ItemKey[] = [];
       for (const caseId of caseIds) {
         const threads: string[] = [];
-        await forEachInPartition(table, partitions.case(firmId, caseId), async (items) => {
+        await forEachInPartition(table, casePartition(firmId, caseId), async (items) => {
           for (const i of items) if (i.entity === Entity.thread) threads.push(String(i.threadId));
           count.rewritten += await rewrite(items, person);
         });
         for (const threadId of threads)
-          await forEachInPartition(table, partitions.thread(firmId, caseId, threadId), async (items) => {
+          await forEachInPartition(table, threadPartition(firmId, caseId, threadId), async (items) => {
             count.rewritten += await rewrite(items, person);
           });
         // Notices of the case's events (who was told what): their records, and the staff inbox
         // items they made, which repeat the contact's name in their rendered text.
         const deliveries = await queryAll<Record<string, unknown>>(
           table,
-          patterns.deliveriesOfCase(firmId, caseId),
+          deliveriesOfCasePattern(firmId, caseId),
           {
             consistent: false,
           },
@@ -159,7 +178,7 @@ export function contactErasureStore(table: Table): ContactErasureStore {
           await getManyStored(
             table,
             deliveries.map((d) =>
-              keys.delivery(firmId, String(d.eventId), String(d.recipient), String(d.channel)),
+              deliveryKey(firmId, String(d.eventId), String(d.recipient), String(d.channel)),
             ),
           ),
           person,
@@ -167,36 +186,36 @@ export function contactErasureStore(table: Table): ContactErasureStore {
         for (const d of deliveries) {
           const staff = /^staff-(.+)$/.exec(String(d.recipient));
           if (staff && typeof d.inboxItemId === 'string')
-            staffInbox.push(keys.inboxItem({ firmId, kind: 'staff', id: staff[1]! }, d.inboxItemId));
+            staffInbox.push(inboxItemKey({ firmId, kind: 'staff', id: staff[1]! }, d.inboxItemId));
         }
       }
       count.rewritten += await rewrite(await getManyStored(table, staffInbox), person);
       // The firm's own trail: the contact's creation names it.
-      const trail = await queryAll<{ eventId: string }>(table, patterns.firmTrail(firmId), {
+      const trail = await queryAll<{ eventId: string }>(table, firmTrailPattern(firmId), {
         consistent: true,
         filter: { expression: 'detail.contactId = :c', values: { ':c': contactId } },
       });
       count.rewritten += await rewrite(
-        trail.map((e) => ({ ...e, ...keys.activity(firmId, undefined, e.eventId) })),
+        trail.map((e) => ({ ...e, ...activityKey(firmId, undefined, e.eventId) })),
         person,
       );
       // The contact's own inbox in this firm, with its unread counter.
       const owner = { firmId, kind: 'contact' as const, id: contactId };
-      const inbox = await queryAll<{ itemId: string }>(table, patterns.inboxOf(owner), { consistent: true });
+      const inbox = await queryAll<{ itemId: string }>(table, inboxOfPattern(owner), { consistent: true });
       count.deleted += await remove([
-        ...inbox.map((i) => keys.inboxItem(owner, i.itemId)),
-        keys.inboxCounter(owner),
+        ...inbox.map((i) => inboxItemKey(owner, i.itemId)),
+        inboxCounterKey(owner),
       ]);
       // The portal identity's own items, when no other firm's contact uses that login.
       if (identityItems && person.identityId) {
         const subs = await queryAll<{ subscriptionId: string }>(
           table,
-          patterns.pushSubscriptionsOfIdentity(person.identityId),
+          pushSubscriptionsOfIdentityPattern(person.identityId),
           { consistent: true },
         );
         count.deleted += await remove([
-          keys.identityPreferences(person.identityId),
-          ...subs.map((s) => keys.identityPushSubscription(person.identityId!, s.subscriptionId)),
+          identityPreferencesKey(person.identityId),
+          ...subs.map((s) => identityPushSubscriptionKey(person.identityId!, s.subscriptionId)),
         ]);
       }
       return count;
@@ -207,7 +226,7 @@ export function contactErasureStore(table: Table): ContactErasureStore {
         {
           Update: {
             TableName: table.name,
-            Key: keys.contact(contact.firmId, contact.contactId),
+            Key: contactKey(contact.firmId, contact.contactId),
             UpdateExpression: 'SET #name = :empty, erasedAt = :at REMOVE email, phone, locale, identityId',
             ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(erasedAt)',
             ExpressionAttributeNames: { '#name': 'name' },
@@ -218,8 +237,8 @@ export function contactErasureStore(table: Table): ContactErasureStore {
       ];
       if (contact.email)
         items.push(
-          { Delete: { TableName: table.name, Key: keys.contactEmail(contact.firmId, contact.email) } },
-          { Delete: { TableName: table.name, Key: keys.mailAddress(contact.email) } },
+          { Delete: { TableName: table.name, Key: contactEmailKey(contact.firmId, contact.email) } },
+          { Delete: { TableName: table.name, Key: mailAddressKey(contact.email) } },
         );
       try {
         await transact(table, items);

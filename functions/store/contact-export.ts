@@ -10,7 +10,16 @@ import type { Invitation } from '../domain/invitations';
 import type { MailMark } from '../domain/mail-addresses';
 import type { StoredPreferences } from '../domain/preferences';
 import type { StoredPushSubscription } from '../domain/push';
-import { keys, patterns } from './keys';
+import {
+  contactKey,
+  documentItemsOfCasePattern,
+  grantsOfContactPattern,
+  identityPreferencesKey,
+  inboxOfPattern,
+  invitationKey,
+  mailAddressKey,
+  pushSubscriptionsOfIdentityPattern,
+} from './keys';
 import { getItem, getManyStored, queryAll, type Table } from './table';
 
 /** Documents a contact uploaded in one case: client uploads whose uploader is the contact. */
@@ -23,8 +32,8 @@ export const uploadedBy = (contactId: string) => ({
 /** The contact and every grant it holds in the firm (the grants name the cases the rest lives in). */
 export async function contactWithGrants(table: Table, firmId: string, contactId: string, max?: number) {
   const [contact, grants] = await Promise.all([
-    getItem<Contact & { identityId?: string }>(table, keys.contact(firmId, contactId), { consistent: true }),
-    queryAll<Grant>(table, patterns.grantsOfContact(firmId, contactId), {
+    getItem<Contact & { identityId?: string }>(table, contactKey(firmId, contactId), { consistent: true }),
+    queryAll<Grant>(table, grantsOfContactPattern(firmId, contactId), {
       consistent: false,
       ...(max !== undefined ? { atMost: max + 1 } : {}),
     }),
@@ -49,25 +58,25 @@ export function contactExportStore(table: Table): ContactExportStore {
       const [invitations, documents, inbox, preferences, push, mark] = await Promise.all([
         getManyStored(
           table,
-          grants.map((g) => keys.invitation(firmId, g.caseId, contactId)),
+          grants.map((g) => invitationKey(firmId, g.caseId, contactId)),
         ),
         Promise.all(
           grants.map((g) =>
-            queryAll<Document>(table, patterns.documentItemsOfCase(firmId, g.caseId), {
+            queryAll<Document>(table, documentItemsOfCasePattern(firmId, g.caseId), {
               consistent: false,
               filter: uploadedBy(contactId),
             }),
           ),
         ),
-        queryAll<InboxItem>(table, patterns.inboxOf(inboxOwner), { consistent: false, atMost: max + 1 }),
-        identityId ? getItem<StoredPreferences>(table, keys.identityPreferences(identityId)) : undefined,
+        queryAll<InboxItem>(table, inboxOfPattern(inboxOwner), { consistent: false, atMost: max + 1 }),
+        identityId ? getItem<StoredPreferences>(table, identityPreferencesKey(identityId)) : undefined,
         identityId
-          ? queryAll<StoredPushSubscription>(table, patterns.pushSubscriptionsOfIdentity(identityId), {
+          ? queryAll<StoredPushSubscription>(table, pushSubscriptionsOfIdentityPattern(identityId), {
               consistent: false,
               atMost: max + 1,
             })
           : [],
-        contact.email ? getItem<MailMark>(table, keys.mailAddress(contact.email)) : undefined,
+        contact.email ? getItem<MailMark>(table, mailAddressKey(contact.email)) : undefined,
       ]);
       const inboxItems = cut('inbox', inbox);
       const holdings: ContactHoldings = {

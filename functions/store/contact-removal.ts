@@ -4,7 +4,7 @@
 import type { ContactRemovalStore } from '../domain/contact-removal';
 import type { Contact } from '../domain/contacts';
 import type { Grant } from '../domain/grants';
-import { keys, patterns } from './keys';
+import { contactKey, grantKey, grantsOfContactPattern, grantsOfIdentityPattern, invitationKey } from './keys';
 import {
   cancellationCodes,
   getItem,
@@ -28,7 +28,7 @@ function revokeItems(table: Table, g: Grant, at: string, event: TransactItem): T
     {
       Update: {
         TableName: table.name,
-        Key: keys.grant(g.firmId, g.caseId, g.contactId),
+        Key: grantKey(g.firmId, g.caseId, g.contactId),
         UpdateExpression: 'SET #status = :revoked, revokedAt = :at REMOVE GSI1PK, GSI1SK',
         // Revoked meanwhile (by staff, or by a removal that ran first): left as it is.
         ConditionExpression: 'attribute_exists(PK) AND #status <> :revoked',
@@ -36,7 +36,7 @@ function revokeItems(table: Table, g: Grant, at: string, event: TransactItem): T
         ExpressionAttributeValues: { ':revoked': 'revoked', ':at': at },
       },
     },
-    { Delete: { TableName: table.name, Key: keys.invitation(g.firmId, g.caseId, g.contactId) } },
+    { Delete: { TableName: table.name, Key: invitationKey(g.firmId, g.caseId, g.contactId) } },
     event,
   ];
 }
@@ -71,10 +71,10 @@ export function contactRemovalStore(table: Table): ContactRemovalStore {
   return {
     async removalOf(firmId, contactId) {
       const [contact, grants] = await Promise.all([
-        getItem<Contact & { identityId?: string }>(table, keys.contact(firmId, contactId), {
+        getItem<Contact & { identityId?: string }>(table, contactKey(firmId, contactId), {
           consistent: true,
         }),
-        queryAll<Grant>(table, patterns.grantsOfContact(firmId, contactId), { consistent: false }),
+        queryAll<Grant>(table, grantsOfContactPattern(firmId, contactId), { consistent: false }),
       ]);
       return contact ? { contact, grants } : undefined;
     },
@@ -90,7 +90,7 @@ export function contactRemovalStore(table: Table): ContactRemovalStore {
             {
               Update: {
                 TableName: table.name,
-                Key: keys.contact(contact.firmId, contact.contactId),
+                Key: contactKey(contact.firmId, contact.contactId),
                 UpdateExpression: 'SET removedAt = :at',
                 ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(removedAt)',
                 ExpressionAttributeValues: { ':at': at },
@@ -110,7 +110,7 @@ export function contactRemovalStore(table: Table): ContactRemovalStore {
 
     async servesOtherFirms(identityId, firmId) {
       // GSI1 holds a grant only while it is active and bound: any item of another firm is access there.
-      const found = await queryAll(table, patterns.grantsOfIdentity(identityId), {
+      const found = await queryAll(table, grantsOfIdentityPattern(identityId), {
         consistent: false,
         filter: { expression: 'firmId <> :firm', values: { ':firm': firmId } },
         projection: 'firmId',

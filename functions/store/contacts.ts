@@ -2,7 +2,15 @@
 import { type Contact, type ContactStore, contactErased } from '../domain/contacts';
 import { conflict } from '../domain/errors';
 import type { Grant } from '../domain/grants';
-import { Entity, keys, patterns } from './keys';
+import {
+  contactEmailKey,
+  contactKey,
+  contactsOfFirmPattern,
+  Entity,
+  grantKey,
+  grantsOfContactPattern,
+  invitationKey,
+} from './keys';
 import { clearMailMark } from './mail-addresses';
 import {
   getItem,
@@ -29,7 +37,7 @@ export const withdrawInvitation = (
 ): TransactItem => ({
   Update: {
     TableName: table.name,
-    Key: keys.invitation(firmId, caseId, contactId),
+    Key: invitationKey(firmId, caseId, contactId),
     UpdateExpression: 'SET withdrawnAt = if_not_exists(withdrawnAt, :at)',
     ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(acceptedAt)',
     ExpressionAttributeValues: { ':at': at },
@@ -48,7 +56,7 @@ export function contactStore(table: Table): ContactStore {
         {
           Put: {
             TableName: table.name,
-            Item: toItem(keys.contact(c.firmId, c.contactId), Entity.contact, c),
+            Item: toItem(contactKey(c.firmId, c.contactId), Entity.contact, c),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -58,7 +66,7 @@ export function contactStore(table: Table): ContactStore {
         items.push({
           Put: {
             TableName: table.name,
-            Item: toItem(keys.contactEmail(c.firmId, c.email), Entity.contactEmail, {
+            Item: toItem(contactEmailKey(c.firmId, c.email), Entity.contactEmail, {
               contactId: c.contactId,
             }),
             ConditionExpression: 'attribute_not_exists(PK)',
@@ -74,15 +82,15 @@ export function contactStore(table: Table): ContactStore {
       });
     },
     getContact: (firmId, contactId) =>
-      getItem<Contact>(table, keys.contact(firmId, contactId), { consistent: true }),
+      getItem<Contact>(table, contactKey(firmId, contactId), { consistent: true }),
 
     async updateContact(firmId, contactId, edit, eventOf) {
       // Grants repeat the name and email (the access list shows them without reading each contact):
       // they are read with the contact, in one round trip, and every copy that differs is
       // rewritten, so an edit interrupted after its transaction is completed by the same edit sent again.
       const [before, ofContact] = await Promise.all([
-        getItem<Contact>(table, keys.contact(firmId, contactId), { consistent: true }),
-        queryAll<Grant>(table, patterns.grantsOfContact(firmId, contactId), { consistent: false }),
+        getItem<Contact>(table, contactKey(firmId, contactId), { consistent: true }),
+        queryAll<Grant>(table, grantsOfContactPattern(firmId, contactId), { consistent: false }),
       ]);
       if (!before) return undefined;
       if (before.erasedAt) throw contactErased();
@@ -100,7 +108,7 @@ export function contactStore(table: Table): ContactStore {
         {
           Update: {
             TableName: table.name,
-            Key: keys.contact(firmId, contactId),
+            Key: contactKey(firmId, contactId),
             UpdateExpression: `SET ${set.map(([k]) => `#${k} = :${k}`).join(', ')}`,
             // Optimistic: what we changed is what is there (a concurrent edit answers 409).
             ConditionExpression: `attribute_exists(PK) AND attribute_not_exists(erasedAt) AND ${
@@ -122,12 +130,12 @@ export function contactStore(table: Table): ContactStore {
         items.push({
           Put: {
             TableName: table.name,
-            Item: toItem(keys.contactEmail(firmId, after.email), Entity.contactEmail, { contactId }),
+            Item: toItem(contactEmailKey(firmId, after.email), Entity.contactEmail, { contactId }),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         });
       if (emailMoves && before.email)
-        items.push({ Delete: { TableName: table.name, Key: keys.contactEmail(firmId, before.email) } });
+        items.push({ Delete: { TableName: table.name, Key: contactEmailKey(firmId, before.email) } });
       if (after.email) items.push(clearMailMark(table, after.email));
       const withdrawn = grants.filter(withdraws);
       const event = eventOf?.(before, after, withdrawn.length);
@@ -135,7 +143,7 @@ export function contactStore(table: Table): ContactStore {
       const at = event?.occurredAt ?? new Date().toISOString();
       const copyOnGrant = (g: Grant) => ({
         TableName: table.name,
-        Key: keys.grant(firmId, g.caseId, contactId),
+        Key: grantKey(firmId, g.caseId, contactId),
         UpdateExpression: 'SET contactName = :n, contactEmail = :e',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: { ':n': after.name, ':e': after.email ?? '' },
@@ -178,6 +186,6 @@ export function contactStore(table: Table): ContactStore {
         );
       return after;
     },
-    listContacts: (firmId, page) => queryPage<Contact>(table, patterns.contactsOfFirm(firmId), page),
+    listContacts: (firmId, page) => queryPage<Contact>(table, contactsOfFirmPattern(firmId), page),
   };
 }

@@ -7,25 +7,32 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { correlationId } from '../correlation';
 import type { DeliveryListStore, DeliveryRecord, SuppressReason } from '../domain/deliveries';
 import type { ClaimResult, DeliveryKey, DeliveryStore, SuppressionLog } from '../notify/core';
-import { Entity, keys, patterns } from './keys';
+import {
+  deliveriesOfCasePattern,
+  deliveriesOfEventPattern,
+  deliveryByCaseKey,
+  deliveryKey,
+  Entity,
+  notifiedKey,
+} from './keys';
 import { cancellationCodes, queryPage, sendTransaction, type Table, type TransactItem } from './table';
 
 /** Delivery records outlive any retry or redrive of their event, then expire. */
 export const DELIVERY_TTL_SECONDS = 30 * 24 * 3600;
 
-export const deliveryItemKey = (k: DeliveryKey) => keys.delivery(k.firmId, k.eventId, k.recipient, k.channel);
+export const deliveryItemKey = (k: DeliveryKey) => deliveryKey(k.firmId, k.eventId, k.recipient, k.channel);
 
 const isConditionFailure = (err: unknown) => (err as Error).name === 'ConditionalCheckFailedException';
 
 /** The dedupe marker of a delivery's news: one per dedupe key × recipient × channel, naming the event that holds it. */
 export const dedupeMarkerKey = (k: DeliveryKey, dedupeKey: string) =>
-  keys.notified(k.firmId, dedupeKey, k.recipient, k.channel);
+  notifiedKey(k.firmId, dedupeKey, k.recipient, k.channel);
 
 /** Attempts of a dedupe claim that met a concurrent transaction on the same items. */
 const CLAIM_ATTEMPTS = 5;
 
 const byCase = (k: DeliveryKey, caseId: string) =>
-  keys.deliveryByCase(k.firmId, caseId, k.eventId, k.recipient, k.channel);
+  deliveryByCaseKey(k.firmId, caseId, k.eventId, k.recipient, k.channel);
 
 /** What a delivery record says of its delivery, whoever writes it (a claim, or the in-app transaction). */
 interface RecordInfo {
@@ -336,8 +343,8 @@ export function deliveryStore(table: Table): DeliveryStore & SuppressionLog {
 export function deliveryLists(table: Table): DeliveryListStore {
   return {
     ofEvent: (firmId, eventId, page) =>
-      queryPage<DeliveryRecord>(table, patterns.deliveriesOfEvent(firmId, eventId), page),
+      queryPage<DeliveryRecord>(table, deliveriesOfEventPattern(firmId, eventId), page),
     ofCase: (firmId, caseId, page) =>
-      queryPage<DeliveryRecord>(table, patterns.deliveriesOfCase(firmId, caseId), page),
+      queryPage<DeliveryRecord>(table, deliveriesOfCasePattern(firmId, caseId), page),
   };
 }

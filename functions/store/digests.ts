@@ -12,7 +12,17 @@ import { shardOf } from '../domain/task-rules';
 import type { DigestEntry, DigestSink } from '../notify/core';
 import { DELIVERY_TTL_SECONDS } from './deliveries';
 import { firmLocale } from './firm-settings';
-import { DIGEST_SHARDS, dueDigestsOf, Entity, keys, patterns } from './keys';
+import {
+  DIGEST_SHARDS,
+  digestByDueKey,
+  digestEntryKey,
+  digestEventKey,
+  digestLatestKey,
+  digestWindowKey,
+  dueDigestsOf,
+  Entity,
+  entriesOfDigestPattern,
+} from './keys';
 import {
   cancellationCodes,
   fromItem,
@@ -30,7 +40,7 @@ type TransactItems = TransactItem[];
 export const ADD_ATTEMPTS = 8;
 
 export const digestIndex = (windowId: string, dueAt: string) =>
-  keys.digestByDue(shardOf(windowId, DIGEST_SHARDS), dueAt, windowId);
+  digestByDueKey(shardOf(windowId, DIGEST_SHARDS), dueAt, windowId);
 
 interface Where {
   firmId: string;
@@ -39,10 +49,10 @@ interface Where {
 }
 
 const windowKey = (r: Where, windowId: string) =>
-  keys.digestWindow(r.firmId, r.recipientKey, r.category, windowId);
+  digestWindowKey(r.firmId, r.recipientKey, r.category, windowId);
 
 export function digestSink(table: Table): DigestSink {
-  const get = async (key: ReturnType<typeof keys.digestLatest>) =>
+  const get = async (key: ReturnType<typeof digestLatestKey>) =>
     (await table.client.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }))).Item;
 
   return {
@@ -52,12 +62,12 @@ export function digestSink(table: Table): DigestSink {
         recipientKey: entry.key.recipient,
         category: entry.category,
       };
-      const eventKey = keys.digestEvent(where.firmId, where.recipientKey, where.category, entry.key.eventId);
+      const eventKey = digestEventKey(where.firmId, where.recipientKey, where.category, entry.key.eventId);
       for (let attempt = 1; ; attempt++) {
         // Added by an earlier attempt (its mark failed, the event was retried): the same window, whatever is open now.
         const done = await get(eventKey);
         if (done) return { digestId: done.windowId as string, dueAt: done.dueAt as string };
-        const latest = await get(keys.digestLatest(where.firmId, where.recipientKey, where.category));
+        const latest = await get(digestLatestKey(where.firmId, where.recipientKey, where.category));
         const outcome = latest
           ? await attach(table, where, entry, {
               windowId: latest.windowId as string,
@@ -104,7 +114,7 @@ function entryItems(
       Put: {
         TableName: table.name,
         Item: toItem(
-          keys.digestEvent(firmId, recipientKey, category, entry.key.eventId),
+          digestEventKey(firmId, recipientKey, category, entry.key.eventId),
           Entity.digestEvent,
           window,
           { expiresAt: ttl(entry.at) },
@@ -116,7 +126,7 @@ function entryItems(
       Put: {
         TableName: table.name,
         Item: toItem(
-          keys.digestEntry(firmId, recipientKey, category, window.windowId, entry.key.eventId),
+          digestEntryKey(firmId, recipientKey, category, window.windowId, entry.key.eventId),
           Entity.digestEntry,
           { ...item, windowId: window.windowId },
           { expiresAt: ttl(entry.at) },
@@ -187,7 +197,7 @@ async function open(
     dueAt,
     entryCount: 1,
   };
-  const latestKey = keys.digestLatest(where.firmId, where.recipientKey, where.category);
+  const latestKey = digestLatestKey(where.firmId, where.recipientKey, where.category);
   const reasons = await transactReasons(table, [
     ...entryItems(table, where, entry, { windowId, dueAt }),
     {
@@ -282,7 +292,7 @@ export function digestStore(table: Table): DigestStore {
     entries: (ref) =>
       queryAll<DigestItem>(
         table,
-        patterns.entriesOfDigest(ref.firmId, ref.recipientKey, ref.category, ref.windowId),
+        entriesOfDigestPattern(ref.firmId, ref.recipientKey, ref.category, ref.windowId),
         { consistent: true },
       ),
 

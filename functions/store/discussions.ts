@@ -8,7 +8,18 @@ import type { Document } from '../domain/documents';
 import type { StaffUser } from '../domain/firm';
 import type { Grant } from '../domain/grants';
 import { transactWhileOpen } from './cases';
-import { Entity, keys, patterns } from './keys';
+import {
+  caseKey,
+  commentKey,
+  commentsOfDiscussionPattern,
+  discussionKey,
+  discussionsOfCasePattern,
+  documentKey,
+  Entity,
+  grantKey,
+  grantsOfCasePattern,
+  staffKey,
+} from './keys';
 import {
   getItem,
   getNamed,
@@ -27,9 +38,9 @@ import {
 export function caseContacts(table: Table): CaseContacts {
   return {
     grantsOfCase: (firmId, caseId) =>
-      queryAll<Grant>(table, patterns.grantsOfCase(firmId, caseId), { consistent: true }),
+      queryAll<Grant>(table, grantsOfCasePattern(firmId, caseId), { consistent: true }),
     async grantAt(at) {
-      const grant = await getItem<Grant>(table, keys.grant(at.firmId, at.caseId, at.contactId), {
+      const grant = await getItem<Grant>(table, grantKey(at.firmId, at.caseId, at.contactId), {
         consistent: true,
       });
       return grant ? { grant } : {};
@@ -41,9 +52,9 @@ export function caseParts(table: Table): CaseParts {
   return {
     async caseParts(firmId, caseId, wanted) {
       const got = await getNamed(table, {
-        case: keys.case(firmId, caseId),
-        ...(wanted.userId ? { user: keys.staff(firmId, wanted.userId) } : {}),
-        ...(wanted.documentId ? { document: keys.document(firmId, caseId, wanted.documentId) } : {}),
+        case: caseKey(firmId, caseId),
+        ...(wanted.userId ? { user: staffKey(firmId, wanted.userId) } : {}),
+        ...(wanted.documentId ? { document: documentKey(firmId, caseId, wanted.documentId) } : {}),
       });
       return got as { case?: Case; user?: StaffUser; document?: Document };
     },
@@ -57,7 +68,7 @@ export function discussionStore(table: Table): DiscussionStore {
         table,
         d,
         {
-          key: keys.discussion(d.firmId, d.caseId, d.discussionId),
+          key: discussionKey(d.firmId, d.caseId, d.discussionId),
           entity: Entity.discussion,
           data: d,
           once: true,
@@ -67,30 +78,30 @@ export function discussionStore(table: Table): DiscussionStore {
 
     async discussionParts(firmId, caseId, discussionId, userId) {
       const got = await getNamed(table, {
-        discussion: keys.discussion(firmId, caseId, discussionId),
-        ...(userId ? { user: keys.staff(firmId, userId) } : {}),
+        discussion: discussionKey(firmId, caseId, discussionId),
+        ...(userId ? { user: staffKey(firmId, userId) } : {}),
       });
       return got as { discussion?: Discussion; user?: StaffUser };
     },
 
     async portalDiscussionParts(at, discussionId) {
       const got = await getNamed(table, {
-        grant: keys.grant(at.firmId, at.caseId, at.contactId),
-        ...(discussionId ? { discussion: keys.discussion(at.firmId, at.caseId, discussionId) } : {}),
+        grant: grantKey(at.firmId, at.caseId, at.contactId),
+        ...(discussionId ? { discussion: discussionKey(at.firmId, at.caseId, discussionId) } : {}),
       });
       return got as { grant?: Grant; discussion?: Discussion };
     },
 
     getDiscussion: (firmId, caseId, discussionId) =>
-      getItem<Discussion>(table, keys.discussion(firmId, caseId, discussionId), { consistent: true }),
+      getItem<Discussion>(table, discussionKey(firmId, caseId, discussionId), { consistent: true }),
 
     listDiscussions: (firmId, caseId, contactId, page) =>
       contactId
-        ? queryPage<Discussion>(table, patterns.discussionsOfCase(firmId, caseId), page, {
+        ? queryPage<Discussion>(table, discussionsOfCasePattern(firmId, caseId), page, {
             expression: 'contains(sharedWith, :contact)',
             values: { ':contact': contactId },
           })
-        : queryPage<Discussion>(table, patterns.discussionsOfCase(firmId, caseId), page),
+        : queryPage<Discussion>(table, discussionsOfCasePattern(firmId, caseId), page),
 
     addComment: (c, event, sharedWithContact) =>
       // A contact's comment needs the case open (decision 0036).
@@ -101,7 +112,7 @@ export function discussionStore(table: Table): DiscussionStore {
           {
             Update: {
               TableName: table.name,
-              Key: keys.discussion(c.firmId, c.caseId, c.discussionId),
+              Key: discussionKey(c.firmId, c.caseId, c.discussionId),
               UpdateExpression: 'ADD commentCount :one SET lastCommentAt = :at',
               ConditionExpression: sharedWithContact
                 ? `attribute_exists(PK) AND contains(sharedWith, :contact) AND ${OPEN_GUARD}`
@@ -118,7 +129,7 @@ export function discussionStore(table: Table): DiscussionStore {
           {
             Put: {
               TableName: table.name,
-              Item: toItem(keys.comment(c.firmId, c.caseId, c.discussionId, c.commentId), Entity.comment, c),
+              Item: toItem(commentKey(c.firmId, c.caseId, c.discussionId, c.commentId), Entity.comment, c),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -130,11 +141,11 @@ export function discussionStore(table: Table): DiscussionStore {
       ),
 
     setDiscussionStatus: (d, change, event) =>
-      writeStatusChange(table, keys.discussion(d.firmId, d.caseId, d.discussionId), change, [
+      writeStatusChange(table, discussionKey(d.firmId, d.caseId, d.discussionId), change, [
         putActivity(table, event),
       ]),
 
     listComments: (firmId, caseId, discussionId, page) =>
-      queryPage<Comment>(table, patterns.commentsOfDiscussion(firmId, caseId, discussionId), page),
+      queryPage<Comment>(table, commentsOfDiscussionPattern(firmId, caseId, discussionId), page),
   };
 }

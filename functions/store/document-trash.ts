@@ -7,7 +7,24 @@ import { documentInTrash, documentPurged } from '../domain/document-trash';
 import type { Document } from '../domain/documents';
 import type { Share } from '../domain/shares';
 import type { DomainEvent } from '../events/catalogue';
-import { duePurgesOf, type ItemKey, keys, patterns, type QuerySpec } from './keys';
+import {
+  documentBySourceKey,
+  documentByTimeKey,
+  documentInTrashKey,
+  documentKey,
+  documentPurgeDueKey,
+  documentVersionKey,
+  duePurgesOf,
+  type ItemKey,
+  publicationKey,
+  publicationsOfDocumentPattern,
+  type QuerySpec,
+  shareByContactKey,
+  shareKey,
+  sharesOfDocumentPattern,
+  trashOfCasePattern,
+  versionsOfDocumentPattern,
+} from './keys';
 import { countOnGrant, searchTextOf } from './shares';
 import {
   putActivity,
@@ -45,14 +62,14 @@ async function inChunks(
   while (more.length > 0) await transact(table, perChunk(TRANSACTION_ITEMS));
 }
 
-const documentKey = (d: Pick<Document, 'firmId' | 'caseId' | 'documentId'>) =>
-  keys.document(d.firmId, d.caseId, d.documentId);
-const shareKey = (s: Share) => keys.share(s.firmId, s.caseId, s.documentId, s.contactId);
+const keyOfDocument = (d: Pick<Document, 'firmId' | 'caseId' | 'documentId'>) =>
+  documentKey(d.firmId, d.caseId, d.documentId);
+const keyOfShare = (s: Share) => shareKey(s.firmId, s.caseId, s.documentId, s.contactId);
 
 /** The document's own GSI keys in the case's lists (by time, by source), as ingest wrote them. */
 const listedKeys = (d: Document) => ({
-  ...keys.documentByTime(d.firmId, d.caseId, d.createdAt, d.documentId),
-  ...keys.documentBySource(d.firmId, d.caseId, d.source, d.createdAt, d.documentId),
+  ...documentByTimeKey(d.firmId, d.caseId, d.createdAt, d.documentId),
+  ...documentBySourceKey(d.firmId, d.caseId, d.source, d.createdAt, d.documentId),
 });
 
 /** An update of a share that still exists (it would otherwise create one nobody made). */
@@ -64,7 +81,7 @@ const shareUpdate = (
 ): TransactItem => ({
   Update: {
     TableName: table.name,
-    Key: shareKey(s),
+    Key: keyOfShare(s),
     UpdateExpression: expression,
     ConditionExpression: 'attribute_exists(PK)',
     ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
@@ -91,7 +108,7 @@ export function documentTrashStore(table: Table): DocumentTrashStore {
           {
             Update: {
               TableName: table.name,
-              Key: documentKey(doc),
+              Key: keyOfDocument(doc),
               UpdateExpression: update.expression,
               ConditionExpression: update.condition,
               ...(update.names ? { ExpressionAttributeNames: update.names } : {}),
@@ -139,8 +156,8 @@ export function documentTrashStore(table: Table): DocumentTrashStore {
             ':purge': trashed.purgeAt,
             ':by': trashed.deletedBy,
             ...gsiValues({
-              ...keys.documentInTrash(doc.firmId, doc.caseId, trashed.deletedAt!, doc.documentId),
-              ...keys.documentPurgeDue(trashed.purgeAt!, doc.documentId),
+              ...documentInTrashKey(doc.firmId, doc.caseId, trashed.deletedAt!, doc.documentId),
+              ...documentPurgeDueKey(trashed.purgeAt!, doc.documentId),
             }),
           },
         },
@@ -170,18 +187,17 @@ export function documentTrashStore(table: Table): DocumentTrashStore {
           table,
           s,
           'SET GSI1PK = :g1pk, GSI1SK = :g1sk REMOVE trashed',
-          gsiValues(keys.shareByContact(s.firmId, s.caseId, s.contactId, s.documentCreatedAt, s.documentId)),
+          gsiValues(shareByContactKey(s.firmId, s.caseId, s.contactId, s.documentCreatedAt, s.documentId)),
         ),
         countOnGrant(table, s, 1),
       ]);
       await inChunks(table, first, show, { 0: documentPurged });
     },
 
-    listTrash: (firmId, caseId, page) =>
-      queryPage<Document>(table, patterns.trashOfCase(firmId, caseId), page),
+    listTrash: (firmId, caseId, page) => queryPage<Document>(table, trashOfCasePattern(firmId, caseId), page),
 
     sharesOfDocument: (firmId, caseId, documentId) =>
-      queryAll<Share>(table, patterns.sharesOfDocument(firmId, caseId, documentId), { consistent: true }),
+      queryAll<Share>(table, sharesOfDocumentPattern(firmId, caseId, documentId), { consistent: true }),
 
     duePurges: (dueBy, page) => queryDueRange<Document>(table, duePurgesOf(dueBy), page),
 
@@ -191,7 +207,7 @@ export function documentTrashStore(table: Table): DocumentTrashStore {
           table.client.send(
             new UpdateCommand({
               TableName: table.name,
-              Key: documentKey(doc),
+              Key: keyOfDocument(doc),
               UpdateExpression: 'SET purgingAt = :at',
               // Still in the trash since the same moment: a restore (and a new trashing) wins.
               ConditionExpression: 'deletedAt = :deleted',
@@ -209,7 +225,7 @@ export function documentTrashStore(table: Table): DocumentTrashStore {
     async objectKeysOf(doc) {
       const versions = await queryAll<{ s3Key?: string }>(
         table,
-        patterns.versionsOfDocument(doc.firmId, doc.caseId, doc.documentId),
+        versionsOfDocumentPattern(doc.firmId, doc.caseId, doc.documentId),
         { consistent: true },
       );
       return [...new Set([doc.s3Key, ...versions.flatMap((v) => (v.s3Key ? [v.s3Key] : []))])];
@@ -219,18 +235,16 @@ export function documentTrashStore(table: Table): DocumentTrashStore {
       const { firmId, caseId, documentId } = doc;
       const all = <T>(spec: QuerySpec) => queryAll<T>(table, spec, { consistent: true });
       const [shares, versions, publications] = await Promise.all([
-        all<Share>(patterns.sharesOfDocument(firmId, caseId, documentId)),
-        all<{ version: number }>(patterns.versionsOfDocument(firmId, caseId, documentId)),
+        all<Share>(sharesOfDocumentPattern(firmId, caseId, documentId)),
+        all<{ version: number }>(versionsOfDocumentPattern(firmId, caseId, documentId)),
         all<{ version: number; recurringTaskId: string }>(
-          patterns.publicationsOfDocument(firmId, caseId, documentId),
+          publicationsOfDocumentPattern(firmId, caseId, documentId),
         ),
       ]);
       const itemKeys: ItemKey[] = [
-        ...shares.map(shareKey),
-        ...versions.map((v) => keys.documentVersion(firmId, caseId, documentId, v.version)),
-        ...publications.map((p) =>
-          keys.publication(firmId, caseId, documentId, p.version, p.recurringTaskId),
-        ),
+        ...shares.map(keyOfShare),
+        ...versions.map((v) => documentVersionKey(firmId, caseId, documentId, v.version)),
+        ...publications.map((p) => publicationKey(firmId, caseId, documentId, p.version, p.recurringTaskId)),
       ];
       // Its items first (deleting what is gone is no error), the document and its event last: the
       // document's condition makes the event once, however many runs get here.
@@ -243,7 +257,7 @@ export function documentTrashStore(table: Table): DocumentTrashStore {
             {
               Delete: {
                 TableName: table.name,
-                Key: documentKey(doc),
+                Key: keyOfDocument(doc),
                 ConditionExpression: 'attribute_exists(purgingAt)',
               },
             },

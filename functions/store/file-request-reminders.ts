@@ -8,12 +8,12 @@ import {
   newFileRequestReminder,
 } from '../domain/reminders-file-requests';
 import { shardOf } from '../domain/task-rules';
-import { Entity, keys, REMINDER_SHARDS } from './keys';
+import { Entity, fileRequestReminderByDueKey, fileRequestReminderKey, REMINDER_SHARDS } from './keys';
 import { type Table, type TransactItem, toItem } from './table';
 
 /** GSI2 attributes of a request's schedule due at `dueAt`. */
 const dueIndex = (requestId: string, dueAt: string) =>
-  keys.fileRequestReminderByDue(shardOf(requestId, REMINDER_SHARDS), dueAt, requestId);
+  fileRequestReminderByDueKey(shardOf(requestId, REMINDER_SHARDS), dueAt, requestId);
 
 /** The new request's schedule, for its creation transaction (once: a retried create writes nothing twice). */
 export function fileRequestReminderPut(table: Table, r: FileRequest): TransactItem {
@@ -23,7 +23,7 @@ export function fileRequestReminderPut(table: Table, r: FileRequest): TransactIt
       TableName: table.name,
       Item: toItem(
         {
-          ...keys.fileRequestReminder(r.firmId, r.caseId, r.requestId),
+          ...fileRequestReminderKey(r.firmId, r.caseId, r.requestId),
           ...dueIndex(r.requestId, r.createdAt),
         },
         Entity.fileRequestReminder,
@@ -59,7 +59,7 @@ export function fileRequestReminderMove(
   }
   return {
     TableName: table.name,
-    Key: keys.fileRequestReminder(schedule.firmId, schedule.caseId, schedule.requestId),
+    Key: fileRequestReminderKey(schedule.firmId, schedule.caseId, schedule.requestId),
     UpdateExpression: [
       move.sent ? 'ADD sent :one, overdueSent :overdue' : '',
       `SET ${set.join(', ')}`,

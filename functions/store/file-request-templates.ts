@@ -1,7 +1,7 @@
 // DynamoDB adapter of the request-list templates: items of the firm, listed by id; a save or a
 // delete is written with its (firm-level) event in one transaction.
 import type { FileRequestTemplate, FileRequestTemplateStore } from '../domain/file-request-templates';
-import { Entity, keys, patterns } from './keys';
+import { Entity, fileRequestTemplateKey, fileRequestTemplatesOfFirmPattern } from './keys';
 import { deleteWithEvent, getItem, putActivity, queryPage, type Table, toItem, transact } from './table';
 
 export function fileRequestTemplateStore(table: Table): FileRequestTemplateStore {
@@ -11,16 +11,16 @@ export function fileRequestTemplateStore(table: Table): FileRequestTemplateStore
         {
           Put: {
             TableName: table.name,
-            Item: toItem(keys.fileRequestTemplate(t.firmId, t.templateId), Entity.fileRequestTemplate, t),
+            Item: toItem(fileRequestTemplateKey(t.firmId, t.templateId), Entity.fileRequestTemplate, t),
           },
         },
         putActivity(table, event),
       ]),
     getTemplate: (firmId, templateId) =>
-      getItem<FileRequestTemplate>(table, keys.fileRequestTemplate(firmId, templateId), { consistent: true }),
+      getItem<FileRequestTemplate>(table, fileRequestTemplateKey(firmId, templateId), { consistent: true }),
     listTemplates: (firmId, page) =>
-      queryPage<FileRequestTemplate>(table, patterns.fileRequestTemplatesOfFirm(firmId), page),
+      queryPage<FileRequestTemplate>(table, fileRequestTemplatesOfFirmPattern(firmId), page),
     deleteTemplate: (t, event) =>
-      deleteWithEvent(table, keys.fileRequestTemplate(t.firmId, t.templateId), event),
+      deleteWithEvent(table, fileRequestTemplateKey(t.firmId, t.templateId), event),
   };
 }

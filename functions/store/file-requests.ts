@@ -5,7 +5,7 @@ import { conflict, notFound } from '../domain/errors';
 import type { RequestItem } from '../domain/file-request-items';
 import type { FileRequest, FileRequestStore } from '../domain/file-requests';
 import { fileRequestReminderPut } from './file-request-reminders';
-import { Entity, keys, patterns } from './keys';
+import { caseKey, Entity, fileRequestKey, fileRequestsOfCasePattern } from './keys';
 
 import {
   conditionCheck,
@@ -28,11 +28,11 @@ export function fileRequestStore(table: Table): FileRequestStore {
     createFileRequest(r, event) {
       // One array, so what else a new request needs (its reminder schedule) is one more entry.
       const items: TransactItem[] = [
-        conditionCheck(table, keys.case(r.firmId, r.caseId)),
+        conditionCheck(table, caseKey(r.firmId, r.caseId)),
         {
           Put: {
             TableName: table.name,
-            Item: toItem(keys.fileRequest(r.firmId, r.caseId, r.requestId), Entity.fileRequest, r),
+            Item: toItem(fileRequestKey(r.firmId, r.caseId, r.requestId), Entity.fileRequest, r),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -44,7 +44,7 @@ export function fileRequestStore(table: Table): FileRequestStore {
     },
 
     getFileRequest: (firmId, caseId, requestId) =>
-      getItem<FileRequest>(table, keys.fileRequest(firmId, caseId, requestId), { consistent: true }),
+      getItem<FileRequest>(table, fileRequestKey(firmId, caseId, requestId), { consistent: true }),
 
     listFileRequests(firmId, caseId, filter, page) {
       const clauses: string[] = [];
@@ -68,7 +68,7 @@ export function fileRequestStore(table: Table): FileRequestStore {
       }
       return queryPage<FileRequest>(
         table,
-        patterns.fileRequestsOfCase(firmId, caseId),
+        fileRequestsOfCasePattern(firmId, caseId),
         page,
         clauses.length
           ? {
@@ -106,7 +106,7 @@ export function closeRequest(
   return {
     Update: {
       TableName: table.name,
-      Key: keys.fileRequest(r.firmId, r.caseId, r.requestId),
+      Key: fileRequestKey(r.firmId, r.caseId, r.requestId),
       UpdateExpression: `SET #status = :to, history = list_append(history, :entry)${fulfilment ? ', fulfilment = :fulfilment' : ''}`,
       ConditionExpression: '#status = :open',
       ExpressionAttributeNames: { '#status': 'status' },
@@ -135,7 +135,7 @@ export function itemUpdate(
   return {
     Update: {
       TableName: table.name,
-      Key: keys.fileRequest(r.firmId, r.caseId, r.requestId),
+      Key: fileRequestKey(r.firmId, r.caseId, r.requestId),
       UpdateExpression: `SET #items[${index}] = :item, revision = :next${completion ? ', #status = :fulfilled, history = list_append(history, :entry)' : ''}`,
       ConditionExpression: '#status = :open AND revision = :revision',
       ExpressionAttributeNames: { '#status': 'status', '#items': 'items' },

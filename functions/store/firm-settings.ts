@@ -1,4 +1,4 @@
-// The firm item (`keys.firm`): ONE typed map of its attributes and every read or write of it, so no
+// The firm item (`firmKey`): ONE typed map of its attributes and every read or write of it, so no
 // other module spells a firm-item attribute name (test/unit/firm-item.test.ts): the firm record, its
 // settings slices (firm settings, client notifications, notification matrix), the admin counter.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -8,7 +8,7 @@ import type { Firm } from '../domain/firm';
 import type { MatrixStore, StoredMatrix } from '../domain/notification-matrix';
 import type { SettingsStore, StoredSettings } from '../domain/settings';
 import type { ReminderSettings } from '../domain/task-rules';
-import { Entity, keys } from './keys';
+import { Entity, firmKey } from './keys';
 import {
   conditionCheck,
   fromItem,
@@ -88,7 +88,7 @@ async function readFirm<K extends FirmAttribute>(
   const res = await table.client.send(
     new GetCommand({
       TableName: table.name,
-      Key: keys.firm(firmId),
+      Key: firmKey(firmId),
       ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(', '),
       ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#p${i}`, a])),
       ...(opts.consistent ? { ConsistentRead: true } : {}),
@@ -105,7 +105,7 @@ function setOnFirm(table: Table, firmId: string, values: Partial<FirmItem>) {
   const entries = Object.entries(values);
   return {
     TableName: table.name,
-    Key: keys.firm(firmId),
+    Key: firmKey(firmId),
     UpdateExpression: `SET ${entries.map((_, i) => `#s${i} = :s${i}`).join(', ')}`,
     ConditionExpression: 'attribute_exists(PK)',
     ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#s${i}`, name])),
@@ -133,7 +133,7 @@ export async function getFirm(
   const res = await table.client.send(
     new GetCommand({
       TableName: table.name,
-      Key: keys.firm(firmId),
+      Key: firmKey(firmId),
       ...(opts.consistent ? { ConsistentRead: true } : {}),
     }),
   );
@@ -146,7 +146,7 @@ export async function putNewFirm(table: Table, firm: Firm): Promise<boolean> {
     await table.client.send(
       new PutCommand({
         TableName: table.name,
-        Item: toItem(keys.firm(firm.firmId), Entity.firm, firm),
+        Item: toItem(firmKey(firm.firmId), Entity.firm, firm),
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -302,7 +302,7 @@ export function adminCounter(table: Table) {
         await table.client.send(
           new UpdateCommand({
             TableName: table.name,
-            Key: keys.firm(firmId),
+            Key: firmKey(firmId),
             UpdateExpression: 'SET #n = :n',
             ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#n)',
             ExpressionAttributeNames: { '#n': 'activeAdmins' satisfies FirmAttribute },
@@ -320,11 +320,11 @@ export function adminCounter(table: Table) {
      * condition fails when the firm is gone or, going down, when it would leave no active admin.
      */
     change(firmId: string, delta: number): TransactItem {
-      if (delta === 0) return conditionCheck(table, keys.firm(firmId));
+      if (delta === 0) return conditionCheck(table, firmKey(firmId));
       return {
         Update: {
           TableName: table.name,
-          Key: keys.firm(firmId),
+          Key: firmKey(firmId),
           UpdateExpression: 'ADD #n :d',
           ConditionExpression: delta < 0 ? '#n > :one' : 'attribute_exists(PK)',
           ExpressionAttributeNames: { '#n': 'activeAdmins' satisfies FirmAttribute },

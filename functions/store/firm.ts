@@ -3,12 +3,12 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Firm, FirmStore, StaffUser } from '../domain/firm';
 import { getFirm, putNewFirm } from './firm-settings';
-import { Entity, keys } from './keys';
+import { Entity, staffKey } from './keys';
 import { getItem, type Table, toItem } from './table';
 
 export function firmStore(table: Table): FirmStore {
   return {
-    getStaffUser: (firmId, userId) => getItem<StaffUser>(table, keys.staff(firmId, userId)),
+    getStaffUser: (firmId, userId) => getItem<StaffUser>(table, staffKey(firmId, userId)),
   };
 }
 
@@ -21,7 +21,7 @@ export function firmAdminStore(table: Table) {
         await table.client.send(
           new PutCommand({
             TableName: table.name,
-            Item: toItem(keys.staff(user.firmId, user.userId), Entity.staff, user),
+            Item: toItem(staffKey(user.firmId, user.userId), Entity.staff, user),
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         );

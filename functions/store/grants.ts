@@ -4,7 +4,7 @@
 // identity on the same case reads the grant directly (decision 0033): the place is only a hint, the
 // consistent read still decides, and a place that no longer checks out is forgotten and looked up again.
 import type { Grant, GrantLookup, GrantPlace, GrantPlaces } from '../domain/grants';
-import { keys, lookups } from './keys';
+import { grantKey, grantOfIdentityLookup } from './keys';
 import { getItem, queryKey, type Table } from './table';
 
 /** Bounds the memory a flood of identities can take; the oldest places go first. */
@@ -24,7 +24,7 @@ export function grantLookup(table: Table): GrantLookup & GrantPlaces {
   };
 
   const fromIndex = async (identityId: string, caseId: string): Promise<GrantPlace | undefined> => {
-    const [hit] = await queryKey(table, lookups.grantOfIdentity(identityId, caseId), {
+    const [hit] = await queryKey(table, grantOfIdentityLookup(identityId, caseId), {
       limit: 5,
       projection: 'firmId, contactId',
     });
@@ -32,7 +32,7 @@ export function grantLookup(table: Table): GrantLookup & GrantPlaces {
   };
 
   const readGrant = (place: GrantPlace) =>
-    getItem<Grant>(table, keys.grant(place.firmId, place.caseId, place.contactId), { consistent: true });
+    getItem<Grant>(table, grantKey(place.firmId, place.caseId, place.contactId), { consistent: true });
 
   // Only where to read: the caller decides on the grant item it reads, and asks `fresh` when a
   // remembered place no longer admits the identity.

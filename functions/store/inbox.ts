@@ -7,7 +7,18 @@ import type { PageRequest } from '../domain/ports';
 import { log } from '../log';
 import type { InboxWriter } from '../notify/core';
 import { dedupeMarkerPut, inAppDelivered, markerHolder } from './deliveries';
-import { Entity, keys, lookups, patterns, type QuerySpec } from './keys';
+import {
+  Entity,
+  inboxCounterByIdentityKey,
+  inboxCounterKey,
+  inboxCountersOfIdentityPattern,
+  inboxItemByIdentityKey,
+  inboxItemKey,
+  inboxItemOfIdentityLookup,
+  inboxOfIdentityPattern,
+  inboxOfPattern,
+  type QuerySpec,
+} from './keys';
 import {
   failedConditionAt,
   queryAll,
@@ -53,7 +64,7 @@ const ownerOf = (raw: Record<string, unknown>): InboxOwner => ({
 });
 
 const specOf = (scope: InboxScope): QuerySpec =>
-  'owner' in scope ? patterns.inboxOf(scope.owner) : patterns.inboxOfIdentity(scope.identityId);
+  'owner' in scope ? inboxOfPattern(scope.owner) : inboxOfIdentityPattern(scope.identityId);
 
 const NOT_ARCHIVED = { name: 'notArchived', expression: 'attribute_not_exists(archivedAt)' };
 // Archiving marks an item read, so "unread" alone also leaves archived items out.
@@ -67,7 +78,7 @@ export function inboxStore(table: Table): InboxStore {
   const counterUpdate = (owner: InboxOwner, delta: -1): TransactItem => ({
     Update: {
       TableName: table.name,
-      Key: keys.inboxCounter(owner),
+      Key: inboxCounterKey(owner),
       UpdateExpression: 'ADD unread :delta',
       // Never below zero: a decrement only where something is counted.
       ConditionExpression: 'unread >= :one',
@@ -81,7 +92,7 @@ export function inboxStore(table: Table): InboxStore {
       table.client.send(
         new UpdateCommand({
           TableName: table.name,
-          Key: keys.inboxItem(owner, itemId),
+          Key: inboxItemKey(owner, itemId),
           UpdateExpression: set,
           ConditionExpression: condition,
           ExpressionAttributeValues: { ':at': at },
@@ -95,7 +106,7 @@ export function inboxStore(table: Table): InboxStore {
     const itemUpdate: TransactItem = {
       Update: {
         TableName: table.name,
-        Key: keys.inboxItem(owner, itemId),
+        Key: inboxItemKey(owner, itemId),
         UpdateExpression: set,
         ConditionExpression: condition,
         ExpressionAttributeValues: { ':at': at },
@@ -139,7 +150,7 @@ export function inboxStore(table: Table): InboxStore {
         const res = await table.client.send(
           new GetCommand({
             TableName: table.name,
-            Key: keys.inboxCounter(scope.owner),
+            Key: inboxCounterKey(scope.owner),
             ConsistentRead: true,
           }),
         );
@@ -148,7 +159,7 @@ export function inboxStore(table: Table): InboxStore {
       // One counter per firm the identity is a contact of: one Query sums them.
       const counters = await queryAll<{ unread?: number }>(
         table,
-        patterns.inboxCountersOfIdentity(scope.identityId),
+        inboxCountersOfIdentityPattern(scope.identityId),
         { consistent: false, projection: 'unread' },
       );
       return counters.reduce((total, c) => total + Math.max(0, Number(c.unread ?? 0)), 0);
@@ -156,13 +167,13 @@ export function inboxStore(table: Table): InboxStore {
 
     async getItem(owner, itemId) {
       const res = await table.client.send(
-        new GetCommand({ TableName: table.name, Key: keys.inboxItem(owner, itemId), ConsistentRead: true }),
+        new GetCommand({ TableName: table.name, Key: inboxItemKey(owner, itemId), ConsistentRead: true }),
       );
       return res.Item ? toInboxItem(res.Item) : undefined;
     },
 
     async findForIdentity(identityId, itemId): Promise<OwnedInboxItem | undefined> {
-      const [raw] = await queryKey(table, lookups.inboxItemOfIdentity(identityId, itemId), { limit: 1 });
+      const [raw] = await queryKey(table, inboxItemOfIdentityLookup(identityId, itemId), { limit: 1 });
       return raw ? { owner: ownerOf(raw), item: toInboxItem(raw) } : undefined;
     },
 
@@ -210,7 +221,7 @@ export function inboxWriter(table: Table): InboxWriter {
     async deliverInApp({ key, owner, identityId, item, at, dedupeKey }) {
       const stored: StoredInboxItem = { ...item, ownerKind: owner.kind, ownerId: owner.id };
       const byIdentity = owner.kind === 'contact' && identityId ? identityId : undefined;
-      const counterIndex = byIdentity ? keys.inboxCounterByIdentity(byIdentity, owner.firmId) : undefined;
+      const counterIndex = byIdentity ? inboxCounterByIdentityKey(byIdentity, owner.firmId) : undefined;
       const now = new Date(at);
       // One request: the delivery's record (its claim), the item, the unread counter and the news's
       // dedupe marker commit together or not at all, so a replayed event writes nothing.
@@ -226,8 +237,8 @@ export function inboxWriter(table: Table): InboxWriter {
             TableName: table.name,
             Item: toItem(
               {
-                ...keys.inboxItem(owner, item.itemId),
-                ...(byIdentity ? keys.inboxItemByIdentity(byIdentity, item.itemId) : {}),
+                ...inboxItemKey(owner, item.itemId),
+                ...(byIdentity ? inboxItemByIdentityKey(byIdentity, item.itemId) : {}),
               },
               Entity.inboxItem,
               stored,
@@ -238,7 +249,7 @@ export function inboxWriter(table: Table): InboxWriter {
         {
           Update: {
             TableName: table.name,
-            Key: keys.inboxCounter(owner),
+            Key: inboxCounterKey(owner),
             UpdateExpression: [
               'SET entity = :entity, v = :v, firmId = :firmId, ownerKind = :kind, ownerId = :ownerId',
               counterIndex

@@ -1,6 +1,10 @@
 // The key module: the only place that builds PK/SK/GSI key strings. Every key starts with the
-// firm (tenant). Each access pattern is a named function with a one-line comment saying what it
-// fetches. Other modules call these; none concatenates key strings itself.
+// firm (tenant). Each key and access pattern is its own named export with a one-line comment saying
+// what it addresses or fetches; other modules call these, none concatenates key strings itself.
+// Names say what they return: `<item>Key` an item's table key or its GSI attributes (`caseKey`,
+// `caseByOwnerKey`), `<list>Pattern` a Query (`activityOfCasePattern`), `<item>Lookup` one exact GSI
+// key, `<scope>Partition` a whole partition; the live channel's carry a `live` prefix. Never grouped
+// in an object: esbuild drops the exports a bundle does not call, not an object's properties (issue 17).
 
 /** Generic key attribute names, as the table defines them. */
 export interface ItemKey {
@@ -167,337 +171,419 @@ export const Entity = {
 } as const;
 export type EntityName = (typeof Entity)[keyof typeof Entity];
 
-export const keys = {
-  firm: (firmId: string): ItemKey => ({ PK: firmPk(firmId), SK: 'FIRM' }),
-  staff: (firmId: string, userId: string): ItemKey => ({
-    PK: firmPk(firmId),
-    SK: `STAFF#${seg(userId, 'userId')}`,
-  }),
-  contact: (firmId: string, contactId: string): ItemKey => ({
-    PK: firmPk(firmId),
-    SK: `CONTACT#${seg(contactId, 'contactId')}`,
-  }),
-  /** Uniqueness claim: one contact per email within a firm. The email is hex-encoded, so any address fits a key. */
-  contactEmail: (firmId: string, email: string): ItemKey => ({
-    PK: firmPk(firmId),
-    SK: `CONTACTEMAIL#${Buffer.from(wellFormed(email, 'email'), 'utf8').toString('hex')}`,
-  }),
-  case: (firmId: string, caseId: string): ItemKey => ({
-    PK: firmPk(firmId),
-    SK: `CASE#${seg(caseId, 'caseId')}`,
-  }),
-  /**
-   * GSI1 of a case: its status's partition, in the order of its searchable title (decision 0036),
-   * so a status list and a title-prefix search within it are each one Query. Rewritten with every
-   * rename, close and reopen, in the same transaction.
-   */
-  caseByStatusAndTitle: (firmId: string, status: CaseStatus, searchTitle: string, caseId: string) => ({
-    GSI1PK: casesByStatusPk(firmId, status),
-    GSI1SK: `${titleSegment(searchTitle)}#${seg(caseId, 'caseId')}`,
-  }),
-  /** GSI2 of a case: its owner's partition, status first, newest first within it (decision 0036). */
-  caseByOwner: (firmId: string, ownerId: string, status: CaseStatus, caseId: string) => ({
-    GSI2PK: casesByOwnerPk(firmId, ownerId),
-    GSI2SK: `CASE#${statusSegment(status)}#${seg(caseId, 'caseId')}`,
-  }),
-  /**
-   * A contact's access to a case. GSI1 (once the contact accepted an invitation) finds it from the
-   * portal identity: `IDENTITY#<sub>` / `CASE#<caseId>`; GSI2 lists a contact's grants in the firm.
-   */
-  grant: (firmId: string, caseId: string, contactId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `GRANT#${seg(contactId, 'contactId')}`,
-  }),
-  grantByIdentity: (identityId: string, caseId: string) => ({
-    GSI1PK: identityPk(identityId),
-    GSI1SK: `CASE#${seg(caseId, 'caseId')}`,
-  }),
-  grantByContact: (firmId: string, contactId: string, caseId: string) => ({
-    GSI2PK: `${firmPk(firmId)}#CONTACT#${seg(contactId, 'contactId')}`,
-    GSI2SK: `GRANT#${seg(caseId, 'caseId')}`,
-  }),
-  /** The one open invitation of a grant; re-sending overwrites it (the old token stops working). */
-  invitation: (firmId: string, caseId: string, contactId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `INVITATION#${seg(contactId, 'contactId')}`,
-  }),
-  /**
-   * Documents of a case, by id. Lists read them in the order of `createdAt` (when the document was
-   * recorded, the time every list shows), not of the id (the upload's start): GSI1 for the case's
-   * list, GSI2 by source (`firm` | `client`).
-   */
-  document: (firmId: string, caseId: string, documentId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `DOC#${seg(documentId, 'documentId')}`,
-  }),
-  documentByTime: (firmId: string, caseId: string, createdAt: string, documentId: string) => ({
-    GSI1PK: casePk(firmId, caseId),
-    GSI1SK: `DOC#${stamp(createdAt, 'createdAt')}#${seg(documentId, 'documentId')}`,
-  }),
-  documentBySource: (
-    firmId: string,
-    caseId: string,
-    source: string,
-    createdAt: string,
-    documentId: string,
-  ) => ({
-    GSI2PK: `${casePk(firmId, caseId)}#DOCS#${seg(source, 'source')}`,
-    GSI2SK: `DOC#${stamp(createdAt, 'createdAt')}#${seg(documentId, 'documentId')}`,
-  }),
-  /** A trashed document in its case's trash (GSI1, replacing its place in the list), newest deletion first. */
-  documentInTrash: (firmId: string, caseId: string, deletedAt: string, documentId: string) => ({
-    GSI1PK: `${casePk(firmId, caseId)}#TRASH`,
-    GSI1SK: `DOC#${stamp(deletedAt, 'deletedAt')}#${seg(documentId, 'documentId')}`,
-  }),
-  /** A trashed document by the time it is purged (GSI2, replacing its place by source): the purge run reads what is due. */
-  documentPurgeDue: (purgeAt: string, documentId: string) => ({
-    GSI2PK: 'TRASH#PURGE',
-    GSI2SK: `DUE#${stamp(purgeAt, 'purgeAt')}#${seg(documentId, 'documentId')}`,
-  }),
-  /** A document shared with a contact. Main key: by document (explicit saves); GSI1: by contact. */
-  share: (firmId: string, caseId: string, documentId: string, contactId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `SHARE#${seg(documentId, 'documentId')}#${seg(contactId, 'contactId')}`,
-  }),
-  /** By contact, in the order of the document's `createdAt` (what the portal's list shows). */
-  shareByContact: (
-    firmId: string,
-    caseId: string,
-    contactId: string,
-    documentCreatedAt: string,
-    documentId: string,
-  ) => ({
-    GSI1PK: `${casePk(firmId, caseId)}#SHARED#${seg(contactId, 'contactId')}`,
-    GSI1SK: `DOC#${stamp(documentCreatedAt, 'documentCreatedAt')}#${seg(documentId, 'documentId')}`,
-  }),
-  /** A presigned upload waiting for its object (TTL). The S3 key names firm, case and upload. */
-  uploadIntent: (firmId: string, caseId: string, uploadId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `UPLOAD#${seg(uploadId, 'uploadId')}`,
-  }),
-  /** Why an uploaded object was refused (kept for the firm's audit; the object is deleted). */
-  uploadRejection: (firmId: string, objectKeyHash: string): ItemKey => ({
-    PK: `${firmPk(firmId)}#REJECTED`,
-    SK: `OBJECT#${seg(objectKeyHash, 'object key hash')}`,
-  }),
-  /** The case's internal notification recipients (one item, saved whole). */
-  recipients: (firmId: string, caseId: string): ItemKey => ({ PK: casePk(firmId, caseId), SK: 'RECIPIENTS' }),
-  /** Inbox items, newest first by ULID. A contact's items are also indexed by portal identity (GSI1). */
-  inboxItem: (owner: InboxOwnerKey, itemId: string): ItemKey => ({
-    PK: inboxPk(owner),
-    SK: `ITEM#${seg(itemId, 'itemId')}`,
-  }),
-  inboxItemByIdentity: (identityId: string, itemId: string) => ({
-    GSI1PK: `${identityPk(identityId)}#INBOX`,
-    GSI1SK: `ITEM#${seg(itemId, 'itemId')}`,
-  }),
-  /** Unread count of one inbox, changed by ADD in the same transaction as the items it counts. */
-  inboxCounter: (owner: InboxOwnerKey): ItemKey => ({ PK: inboxPk(owner), SK: 'COUNTER' }),
-  inboxCounterByIdentity: (identityId: string, firmId: string) => ({
-    GSI1PK: `${identityPk(identityId)}#INBOXCOUNT`,
-    GSI1SK: `FIRM#${seg(firmId, 'firmId')}`,
-  }),
-  /** Exactly-once record of one event × recipient × channel (TTL). */
-  delivery: (firmId: string, eventId: string, recipient: string, channel: string): ItemKey => ({
-    PK: `${firmPk(firmId)}#EVENT#${seg(eventId, 'eventId')}`,
-    SK: `DELIVERY#${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
-  }),
-  /** A staff user's own notification preferences (one item, saved whole). */
-  staffPreferences: (firmId: string, userId: string): ItemKey => ({
-    PK: firmPk(firmId),
-    SK: `PREFS#STAFF#${seg(userId, 'userId')}`,
-  }),
-  /**
-   * A firm's own text of one notification template × locale × channel. Its own partition, so the
-   * notify function reads every override of a firm with one Query (once per event).
-   */
-  templateOverride: (firmId: string, templateId: string, locale: string, channel: string): ItemKey => ({
-    PK: `${firmPk(firmId)}#TEMPLATES`,
-    SK: `TEMPLATE#${seg(templateId, 'templateId')}#${seg(locale, 'locale')}#${seg(channel, 'channel')}`,
-  }),
-  /** A portal identity's own notification preferences, across the firms it is a contact of. */
-  identityPreferences: (identityId: string): ItemKey => ({ PK: identityPk(identityId), SK: 'PREFS' }),
-  /** A staff user's web push subscription (one per browser endpoint), in the user's own partition. */
-  staffPushSubscription: (firmId: string, userId: string, subscriptionId: string): ItemKey => ({
-    PK: staffPushPk(firmId, userId),
-    SK: `PUSHSUB#${seg(subscriptionId, 'subscriptionId')}`,
-  }),
-  /** A portal identity's web push subscription, across the firms it is a contact of. */
-  identityPushSubscription: (identityId: string, subscriptionId: string): ItemKey => ({
-    PK: identityPk(identityId),
-    SK: `PUSHSUB#${seg(subscriptionId, 'subscriptionId')}`,
-  }),
-  /**
-   * The deployment's VAPID key pair: one per table, not per firm, because a browser subscribes with
-   * one application server key and a portal identity spans firms.
-   */
-  /**
-   * What SES told us of one mail address (hard bounce, complaint). Not per firm: SES reports an
-   * address, and one address may be a contact of several firms and a staff user too. Hex-encoded
-   * like the contact email claim, so any address fits a key; BatchGet by the recipients' addresses.
-   */
-  mailAddress: (email: string): ItemKey => ({
-    PK: `ADDRESS#${Buffer.from(wellFormed(email, 'email'), 'utf8').toString('hex')}`,
-    SK: 'MAIL',
-  }),
-  /** A delivery record of a case's event, listed by case newest first (GSI2; event ids are ULIDs, so time-ordered). */
-  deliveryByCase: (firmId: string, caseId: string, eventId: string, recipient: string, channel: string) => ({
-    GSI2PK: `${casePk(firmId, caseId)}#DELIVERIES`,
-    GSI2SK: `DELIVERY#${seg(eventId, 'eventId')}#${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
-  }),
-  // ── chat threads and client tasks (issue 6) ──
-  /** A chat thread of a case (counts, participants). Newest first by ULID. */
-  thread: (firmId: string, caseId: string, threadId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `THREAD#${seg(threadId, 'threadId')}`,
-  }),
-  /**
-   * GSI2 of a thread with tasks: its partition moves between OPEN and DONE as its counts change, so
-   * each task filter is one Query. A thread without tasks has no GSI2 attributes.
-   */
-  threadByTaskState: (
-    firmId: string,
-    caseId: string,
-    state: Exclude<ThreadTaskState, 'none'>,
-    threadId: string,
-  ) => ({
-    GSI2PK: threadStatePk(firmId, caseId, state),
-    GSI2SK: `THREAD#${seg(threadId, 'threadId')}`,
-  }),
-  /** A contact's membership of a thread (the portal's "chats & tasks" of a case). */
-  threadMember: (firmId: string, caseId: string, contactId: string, threadId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `THREADMEMBER#${seg(contactId, 'contactId')}#${seg(threadId, 'threadId')}`,
-  }),
-  /** A message of a thread, oldest first by ULID. */
-  message: (firmId: string, caseId: string, threadId: string, messageId: string): ItemKey => ({
-    PK: threadPk(firmId, caseId, threadId),
-    SK: `MSG#${seg(messageId, 'messageId')}`,
-  }),
-  /** A client task of a thread; its order is its fractional `position` attribute, not its key. */
-  task: (firmId: string, caseId: string, threadId: string, taskId: string): ItemKey => ({
-    PK: threadPk(firmId, caseId, threadId),
-    SK: `TASK#${seg(taskId, 'taskId')}`,
-  }),
-  /** The automatic reminder schedule of a thread. */
-  reminder: (firmId: string, caseId: string, threadId: string): ItemKey => ({
-    PK: threadPk(firmId, caseId, threadId),
-    SK: 'REMINDER',
-  }),
-  /** GSI2 of a reminder while one is due: sorted by due time, so the scheduler reads only what is due. */
-  reminderByDue: (shard: number, dueAt: string, threadId: string) => ({
-    GSI2PK: `REMINDERS#DUE#${reminderShard(shard)}`,
-    GSI2SK: `DUE#${stamp(dueAt, 'dueAt')}#${seg(threadId, 'threadId')}`,
-  }),
-  // ── digests of emails (issue 7) ──
-  /** Points at a recipient's latest digest window of a category (open, or already closed: then a new one opens). */
-  digestLatest: (firmId: string, recipient: string, category: string): ItemKey => ({
-    PK: digestPk(firmId, recipient, category),
-    SK: 'LATEST',
-  }),
-  /** One digest window (one email): status, due time, entry count, the recipient's address. */
-  digestWindow: (firmId: string, recipient: string, category: string, windowId: string): ItemKey => ({
-    PK: digestPk(firmId, recipient, category),
-    SK: `WINDOW#${seg(windowId, 'windowId')}`,
-  }),
-  /** One message batched into a window, oldest first by event ULID. */
-  digestEntry: (firmId: string, recipient: string, category: string, windowId: string, eventId: string) => ({
-    PK: digestPk(firmId, recipient, category),
-    SK: `ENTRY#${seg(windowId, 'windowId')}#${seg(eventId, 'eventId')}`,
-  }),
-  /** Which window an event's email went into: makes adding it idempotent whatever window is open now. */
-  digestEvent: (firmId: string, recipient: string, category: string, eventId: string): ItemKey => ({
-    PK: digestPk(firmId, recipient, category),
-    SK: `EVENT#${seg(eventId, 'eventId')}`,
-  }),
-  /** GSI2 of a window until it is sent: sorted by due time, so the digest run reads only what is due. */
-  digestByDue: (shard: number, dueAt: string, windowId: string) => ({
-    GSI2PK: `DIGESTS#DUE#${shardSegment(shard, DIGEST_SHARDS, 'digest')}`,
-    GSI2SK: `DUE#${stamp(dueAt, 'dueAt')}#${seg(windowId, 'windowId')}`,
-  }),
-  /** A case's activity entry (its event); firm-level events live in the firm's own trail. */
-  activity: (firmId: string, caseId: string | undefined, eventId: string): ItemKey => ({
-    PK: caseId !== undefined ? casePk(firmId, caseId) : `${firmPk(firmId)}#TRAIL`,
-    SK: `ACTIVITY#${seg(eventId, 'eventId')}`,
-  }),
+// ══ Item keys (`…Key`): an item's PK/SK, or the GSI attributes written on it ══
 
-  // ── discussions, file requests, document versions (issue 5) ──
-  /** A discussion of a case; the contacts it is shared with are a list on the item. */
-  discussion: (firmId: string, caseId: string, discussionId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `DISCUSSION#${seg(discussionId, 'discussionId')}`,
-  }),
-  /** A comment on a discussion, ordered by its ULID (oldest first). */
-  comment: (firmId: string, caseId: string, discussionId: string, commentId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `COMMENT#${seg(discussionId, 'discussionId')}#${seg(commentId, 'commentId')}`,
-  }),
-  /** A file request of a case; its recipients, status and history are on the item. */
-  fileRequest: (firmId: string, caseId: string, requestId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `FILEREQ#${seg(requestId, 'requestId')}`,
-  }),
-  /** The automatic reminder schedule of a file request (`FRREMINDER#`: outside the `FILEREQ#` list). */
-  fileRequestReminder: (firmId: string, caseId: string, requestId: string): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `FRREMINDER#${seg(requestId, 'requestId')}`,
-  }),
-  /** GSI2 of a file request's reminder while one is due: the same due index as threads' reminders. */
-  fileRequestReminderByDue: (shard: number, dueAt: string, requestId: string) => ({
-    GSI2PK: `REMINDERS#DUE#${reminderShard(shard)}`,
-    GSI2SK: `DUE#${stamp(dueAt, 'dueAt')}#${seg(requestId, 'requestId')}`,
-  }),
-  /**
-   * One version of a document (`DOC#<id>` holds the current one). The number is zero-padded so the
-   * sort key orders versions; `DOCVER#` does not share the `DOC#` prefix of the document list.
-   */
-  documentVersion: (firmId: string, caseId: string, documentId: string, version: number): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `DOCVER#${seg(documentId, 'documentId')}#${versionSegment(version)}`,
-  }),
+/** The firm's own item (name, settings). */
+export const firmKey = (firmId: string): ItemKey => ({ PK: firmPk(firmId), SK: 'FIRM' });
+/** A staff user of the firm, by user id. */
+export const staffKey = (firmId: string, userId: string): ItemKey => ({
+  PK: firmPk(firmId),
+  SK: `STAFF#${seg(userId, 'userId')}`,
+});
+/** A contact of the firm, by contact id. */
+export const contactKey = (firmId: string, contactId: string): ItemKey => ({
+  PK: firmPk(firmId),
+  SK: `CONTACT#${seg(contactId, 'contactId')}`,
+});
+/** Uniqueness claim: one contact per email within a firm. The email is hex-encoded, so any address fits a key. */
+export const contactEmailKey = (firmId: string, email: string): ItemKey => ({
+  PK: firmPk(firmId),
+  SK: `CONTACTEMAIL#${Buffer.from(wellFormed(email, 'email'), 'utf8').toString('hex')}`,
+});
+/** A case of the firm, by case id. */
+export const caseKey = (firmId: string, caseId: string): ItemKey => ({
+  PK: firmPk(firmId),
+  SK: `CASE#${seg(caseId, 'caseId')}`,
+});
+/**
+ * GSI1 of a case: its status's partition, in the order of its searchable title (decision 0036),
+ * so a status list and a title-prefix search within it are each one Query. Rewritten with every
+ * rename, close and reopen, in the same transaction.
+ */
+export const caseByStatusAndTitleKey = (
+  firmId: string,
+  status: CaseStatus,
+  searchTitle: string,
+  caseId: string,
+) => ({
+  GSI1PK: casesByStatusPk(firmId, status),
+  GSI1SK: `${titleSegment(searchTitle)}#${seg(caseId, 'caseId')}`,
+});
+/** GSI2 of a case: its owner's partition, status first, newest first within it (decision 0036). */
+export const caseByOwnerKey = (firmId: string, ownerId: string, status: CaseStatus, caseId: string) => ({
+  GSI2PK: casesByOwnerPk(firmId, ownerId),
+  GSI2SK: `CASE#${statusSegment(status)}#${seg(caseId, 'caseId')}`,
+});
+/**
+ * A contact's access to a case. GSI1 (once the contact accepted an invitation) finds it from the
+ * portal identity: `IDENTITY#<sub>` / `CASE#<caseId>`; GSI2 lists a contact's grants in the firm.
+ */
+export const grantKey = (firmId: string, caseId: string, contactId: string): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `GRANT#${seg(contactId, 'contactId')}`,
+});
+/** GSI1 of a grant once accepted: the portal identity's cases. */
+export const grantByIdentityKey = (identityId: string, caseId: string) => ({
+  GSI1PK: identityPk(identityId),
+  GSI1SK: `CASE#${seg(caseId, 'caseId')}`,
+});
+/** GSI2 of a grant: the contact's grants in its firm. */
+export const grantByContactKey = (firmId: string, contactId: string, caseId: string) => ({
+  GSI2PK: `${firmPk(firmId)}#CONTACT#${seg(contactId, 'contactId')}`,
+  GSI2SK: `GRANT#${seg(caseId, 'caseId')}`,
+});
+/** The one open invitation of a grant; re-sending overwrites it (the old token stops working). */
+export const invitationKey = (firmId: string, caseId: string, contactId: string): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `INVITATION#${seg(contactId, 'contactId')}`,
+});
+/**
+ * Documents of a case, by id. Lists read them in the order of `createdAt` (when the document was
+ * recorded, the time every list shows), not of the id (the upload's start): GSI1 for the case's
+ * list, GSI2 by source (`firm` | `client`).
+ */
+export const documentKey = (firmId: string, caseId: string, documentId: string): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `DOC#${seg(documentId, 'documentId')}`,
+});
+/** GSI1 of a document: its case's list, by `createdAt`. */
+export const documentByTimeKey = (firmId: string, caseId: string, createdAt: string, documentId: string) => ({
+  GSI1PK: casePk(firmId, caseId),
+  GSI1SK: `DOC#${stamp(createdAt, 'createdAt')}#${seg(documentId, 'documentId')}`,
+});
+/** GSI2 of a document: its case's list by source (`firm` | `client`), by `createdAt`. */
+export const documentBySourceKey = (
+  firmId: string,
+  caseId: string,
+  source: string,
+  createdAt: string,
+  documentId: string,
+) => ({
+  GSI2PK: `${casePk(firmId, caseId)}#DOCS#${seg(source, 'source')}`,
+  GSI2SK: `DOC#${stamp(createdAt, 'createdAt')}#${seg(documentId, 'documentId')}`,
+});
+/** A trashed document in its case's trash (GSI1, replacing its place in the list), newest deletion first. */
+export const documentInTrashKey = (
+  firmId: string,
+  caseId: string,
+  deletedAt: string,
+  documentId: string,
+) => ({
+  GSI1PK: `${casePk(firmId, caseId)}#TRASH`,
+  GSI1SK: `DOC#${stamp(deletedAt, 'deletedAt')}#${seg(documentId, 'documentId')}`,
+});
+/** A trashed document by the time it is purged (GSI2, replacing its place by source): the purge run reads what is due. */
+export const documentPurgeDueKey = (purgeAt: string, documentId: string) => ({
+  GSI2PK: 'TRASH#PURGE',
+  GSI2SK: `DUE#${stamp(purgeAt, 'purgeAt')}#${seg(documentId, 'documentId')}`,
+});
+/** A document shared with a contact. Main key: by document (explicit saves); GSI1: by contact. */
+export const shareKey = (firmId: string, caseId: string, documentId: string, contactId: string): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `SHARE#${seg(documentId, 'documentId')}#${seg(contactId, 'contactId')}`,
+});
+/** By contact, in the order of the document's `createdAt` (what the portal's list shows). */
+export const shareByContactKey = (
+  firmId: string,
+  caseId: string,
+  contactId: string,
+  documentCreatedAt: string,
+  documentId: string,
+) => ({
+  GSI1PK: `${casePk(firmId, caseId)}#SHARED#${seg(contactId, 'contactId')}`,
+  GSI1SK: `DOC#${stamp(documentCreatedAt, 'documentCreatedAt')}#${seg(documentId, 'documentId')}`,
+});
+/** A presigned upload waiting for its object (TTL). The S3 key names firm, case and upload. */
+export const uploadIntentKey = (firmId: string, caseId: string, uploadId: string): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `UPLOAD#${seg(uploadId, 'uploadId')}`,
+});
+/** Why an uploaded object was refused (kept for the firm's audit; the object is deleted). */
+export const uploadRejectionKey = (firmId: string, objectKeyHash: string): ItemKey => ({
+  PK: `${firmPk(firmId)}#REJECTED`,
+  SK: `OBJECT#${seg(objectKeyHash, 'object key hash')}`,
+});
+/** The case's internal notification recipients (one item, saved whole). */
+export const recipientsKey = (firmId: string, caseId: string): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: 'RECIPIENTS',
+});
+/** Inbox items, newest first by ULID. A contact's items are also indexed by portal identity (GSI1). */
+export const inboxItemKey = (owner: InboxOwnerKey, itemId: string): ItemKey => ({
+  PK: inboxPk(owner),
+  SK: `ITEM#${seg(itemId, 'itemId')}`,
+});
+/** GSI1 of a contact's inbox item: its portal identity's items across firms. */
+export const inboxItemByIdentityKey = (identityId: string, itemId: string) => ({
+  GSI1PK: `${identityPk(identityId)}#INBOX`,
+  GSI1SK: `ITEM#${seg(itemId, 'itemId')}`,
+});
+/** Unread count of one inbox, changed by ADD in the same transaction as the items it counts. */
+export const inboxCounterKey = (owner: InboxOwnerKey): ItemKey => ({ PK: inboxPk(owner), SK: 'COUNTER' });
+/** GSI1 of a contact's unread counter: its portal identity's counters, one per firm. */
+export const inboxCounterByIdentityKey = (identityId: string, firmId: string) => ({
+  GSI1PK: `${identityPk(identityId)}#INBOXCOUNT`,
+  GSI1SK: `FIRM#${seg(firmId, 'firmId')}`,
+});
+/** Exactly-once record of one event × recipient × channel (TTL). */
+export const deliveryKey = (
+  firmId: string,
+  eventId: string,
+  recipient: string,
+  channel: string,
+): ItemKey => ({
+  PK: `${firmPk(firmId)}#EVENT#${seg(eventId, 'eventId')}`,
+  SK: `DELIVERY#${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
+});
+/** A staff user's own notification preferences (one item, saved whole). */
+export const staffPreferencesKey = (firmId: string, userId: string): ItemKey => ({
+  PK: firmPk(firmId),
+  SK: `PREFS#STAFF#${seg(userId, 'userId')}`,
+});
+/**
+ * A firm's own text of one notification template × locale × channel. Its own partition, so the
+ * notify function reads every override of a firm with one Query (once per event).
+ */
+export const templateOverrideKey = (
+  firmId: string,
+  templateId: string,
+  locale: string,
+  channel: string,
+): ItemKey => ({
+  PK: `${firmPk(firmId)}#TEMPLATES`,
+  SK: `TEMPLATE#${seg(templateId, 'templateId')}#${seg(locale, 'locale')}#${seg(channel, 'channel')}`,
+});
+/** A portal identity's own notification preferences, across the firms it is a contact of. */
+export const identityPreferencesKey = (identityId: string): ItemKey => ({
+  PK: identityPk(identityId),
+  SK: 'PREFS',
+});
+/** A staff user's web push subscription (one per browser endpoint), in the user's own partition. */
+export const staffPushSubscriptionKey = (
+  firmId: string,
+  userId: string,
+  subscriptionId: string,
+): ItemKey => ({
+  PK: staffPushPk(firmId, userId),
+  SK: `PUSHSUB#${seg(subscriptionId, 'subscriptionId')}`,
+});
+/** A portal identity's web push subscription, across the firms it is a contact of. */
+export const identityPushSubscriptionKey = (identityId: string, subscriptionId: string): ItemKey => ({
+  PK: identityPk(identityId),
+  SK: `PUSHSUB#${seg(subscriptionId, 'subscriptionId')}`,
+});
+/**
+ * The deployment's VAPID key pair: one per table, not per firm, because a browser subscribes with
+ * one application server key and a portal identity spans firms.
+ */
+/**
+ * What SES told us of one mail address (hard bounce, complaint). Not per firm: SES reports an
+ * address, and one address may be a contact of several firms and a staff user too. Hex-encoded
+ * like the contact email claim, so any address fits a key; BatchGet by the recipients' addresses.
+ */
+export const mailAddressKey = (email: string): ItemKey => ({
+  PK: `ADDRESS#${Buffer.from(wellFormed(email, 'email'), 'utf8').toString('hex')}`,
+  SK: 'MAIL',
+});
+/** A delivery record of a case's event, listed by case newest first (GSI2; event ids are ULIDs, so time-ordered). */
+export const deliveryByCaseKey = (
+  firmId: string,
+  caseId: string,
+  eventId: string,
+  recipient: string,
+  channel: string,
+) => ({
+  GSI2PK: `${casePk(firmId, caseId)}#DELIVERIES`,
+  GSI2SK: `DELIVERY#${seg(eventId, 'eventId')}#${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
+});
+// ── chat threads and client tasks (issue 6) ──
+/** A chat thread of a case (counts, participants). Newest first by ULID. */
+export const threadKey = (firmId: string, caseId: string, threadId: string): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `THREAD#${seg(threadId, 'threadId')}`,
+});
+/**
+ * GSI2 of a thread with tasks: its partition moves between OPEN and DONE as its counts change, so
+ * each task filter is one Query. A thread without tasks has no GSI2 attributes.
+ */
+export const threadByTaskStateKey = (
+  firmId: string,
+  caseId: string,
+  state: Exclude<ThreadTaskState, 'none'>,
+  threadId: string,
+) => ({
+  GSI2PK: threadStatePk(firmId, caseId, state),
+  GSI2SK: `THREAD#${seg(threadId, 'threadId')}`,
+});
+/** A contact's membership of a thread (the portal's "chats & tasks" of a case). */
+export const threadMemberKey = (
+  firmId: string,
+  caseId: string,
+  contactId: string,
+  threadId: string,
+): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `THREADMEMBER#${seg(contactId, 'contactId')}#${seg(threadId, 'threadId')}`,
+});
+/** A message of a thread, oldest first by ULID. */
+export const messageKey = (firmId: string, caseId: string, threadId: string, messageId: string): ItemKey => ({
+  PK: threadPk(firmId, caseId, threadId),
+  SK: `MSG#${seg(messageId, 'messageId')}`,
+});
+/** A client task of a thread; its order is its fractional `position` attribute, not its key. */
+export const taskKey = (firmId: string, caseId: string, threadId: string, taskId: string): ItemKey => ({
+  PK: threadPk(firmId, caseId, threadId),
+  SK: `TASK#${seg(taskId, 'taskId')}`,
+});
+/** The automatic reminder schedule of a thread. */
+export const reminderKey = (firmId: string, caseId: string, threadId: string): ItemKey => ({
+  PK: threadPk(firmId, caseId, threadId),
+  SK: 'REMINDER',
+});
+/** GSI2 of a reminder while one is due: sorted by due time, so the scheduler reads only what is due. */
+export const reminderByDueKey = (shard: number, dueAt: string, threadId: string) => ({
+  GSI2PK: `REMINDERS#DUE#${reminderShard(shard)}`,
+  GSI2SK: `DUE#${stamp(dueAt, 'dueAt')}#${seg(threadId, 'threadId')}`,
+});
+// ── digests of emails (issue 7) ──
+/** Points at a recipient's latest digest window of a category (open, or already closed: then a new one opens). */
+export const digestLatestKey = (firmId: string, recipient: string, category: string): ItemKey => ({
+  PK: digestPk(firmId, recipient, category),
+  SK: 'LATEST',
+});
+/** One digest window (one email): status, due time, entry count, the recipient's address. */
+export const digestWindowKey = (
+  firmId: string,
+  recipient: string,
+  category: string,
+  windowId: string,
+): ItemKey => ({
+  PK: digestPk(firmId, recipient, category),
+  SK: `WINDOW#${seg(windowId, 'windowId')}`,
+});
+/** One message batched into a window, oldest first by event ULID. */
+export const digestEntryKey = (
+  firmId: string,
+  recipient: string,
+  category: string,
+  windowId: string,
+  eventId: string,
+) => ({
+  PK: digestPk(firmId, recipient, category),
+  SK: `ENTRY#${seg(windowId, 'windowId')}#${seg(eventId, 'eventId')}`,
+});
+/** Which window an event's email went into: makes adding it idempotent whatever window is open now. */
+export const digestEventKey = (
+  firmId: string,
+  recipient: string,
+  category: string,
+  eventId: string,
+): ItemKey => ({
+  PK: digestPk(firmId, recipient, category),
+  SK: `EVENT#${seg(eventId, 'eventId')}`,
+});
+/** GSI2 of a window until it is sent: sorted by due time, so the digest run reads only what is due. */
+export const digestByDueKey = (shard: number, dueAt: string, windowId: string) => ({
+  GSI2PK: `DIGESTS#DUE#${shardSegment(shard, DIGEST_SHARDS, 'digest')}`,
+  GSI2SK: `DUE#${stamp(dueAt, 'dueAt')}#${seg(windowId, 'windowId')}`,
+});
+/** A case's activity entry (its event); firm-level events live in the firm's own trail. */
+export const activityKey = (firmId: string, caseId: string | undefined, eventId: string): ItemKey => ({
+  PK: caseId !== undefined ? casePk(firmId, caseId) : `${firmPk(firmId)}#TRAIL`,
+  SK: `ACTIVITY#${seg(eventId, 'eventId')}`,
+});
 
-  // ── document paths and notify-client flags (issue 7) ──
-  /** A recurring task of the firm (the integration's id), with its notify-client flag. */
-  recurringTask: (firmId: string, recurringTaskId: string): ItemKey => ({
-    PK: firmPk(firmId),
-    SK: `RECURRINGTASK#${seg(recurringTaskId, 'recurringTaskId')}`,
-  }),
-  /**
-   * The process path's publication of one document version for one recurring task: written once,
-   * with its `document.published` event, so a retried publish emits nothing twice.
-   */
-  publication: (
-    firmId: string,
-    caseId: string,
-    documentId: string,
-    version: number,
-    recurringTaskId: string,
-  ): ItemKey => ({
-    PK: casePk(firmId, caseId),
-    SK: `PUBLISHED#${seg(documentId, 'documentId')}#${versionSegment(version)}#${seg(recurringTaskId, 'recurringTaskId')}`,
-  }),
-  /**
-   * Dedupe marker: which event told a recipient on a channel of one piece of news (a document
-   * version). The dedupe key is hex-encoded, so any key a policy names fits (TTL).
-   */
-  notified: (firmId: string, dedupeKey: string, recipient: string, channel: string): ItemKey => ({
-    PK: `${firmPk(firmId)}#NOTIFIED#${Buffer.from(wellFormed(dedupeKey, 'dedupe key'), 'utf8').toString('hex')}`,
-    SK: `${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
-  }),
-  /** A firm's request-list template, under the firm's own id for it. */
-  fileRequestTemplate: (firmId: string, templateId: string): ItemKey => ({
-    PK: firmPk(firmId),
-    SK: `FRTEMPLATE#${seg(templateId, 'templateId')}`,
-  }),
-};
+// ── discussions, file requests, document versions (issue 5) ──
+/** A discussion of a case; the contacts it is shared with are a list on the item. */
+export const discussionKey = (firmId: string, caseId: string, discussionId: string): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `DISCUSSION#${seg(discussionId, 'discussionId')}`,
+});
+/** A comment on a discussion, ordered by its ULID (oldest first). */
+export const commentKey = (
+  firmId: string,
+  caseId: string,
+  discussionId: string,
+  commentId: string,
+): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `COMMENT#${seg(discussionId, 'discussionId')}#${seg(commentId, 'commentId')}`,
+});
+/** A file request of a case; its recipients, status and history are on the item. */
+export const fileRequestKey = (firmId: string, caseId: string, requestId: string): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `FILEREQ#${seg(requestId, 'requestId')}`,
+});
+/** The automatic reminder schedule of a file request (`FRREMINDER#`: outside the `FILEREQ#` list). */
+export const fileRequestReminderKey = (firmId: string, caseId: string, requestId: string): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `FRREMINDER#${seg(requestId, 'requestId')}`,
+});
+/** GSI2 of a file request's reminder while one is due: the same due index as threads' reminders. */
+export const fileRequestReminderByDueKey = (shard: number, dueAt: string, requestId: string) => ({
+  GSI2PK: `REMINDERS#DUE#${reminderShard(shard)}`,
+  GSI2SK: `DUE#${stamp(dueAt, 'dueAt')}#${seg(requestId, 'requestId')}`,
+});
+/**
+ * One version of a document (`DOC#<id>` holds the current one). The number is zero-padded so the
+ * sort key orders versions; `DOCVER#` does not share the `DOC#` prefix of the document list.
+ */
+export const documentVersionKey = (
+  firmId: string,
+  caseId: string,
+  documentId: string,
+  version: number,
+): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `DOCVER#${seg(documentId, 'documentId')}#${versionSegment(version)}`,
+});
 
-/** Whole partitions, for work that must read every item in them whatever its entity (an erasure, decision 0042). */
-export const partitions = {
-  /** A case's own partition: its grants, invitations, documents, versions, shares, activity, threads' heads… */
-  case: (firmId: string, caseId: string): string => casePk(firmId, caseId),
-  /** A chat thread's partition: its messages, tasks and reminder schedule. */
-  thread: (firmId: string, caseId: string, threadId: string): string => threadPk(firmId, caseId, threadId),
-};
+// ── document paths and notify-client flags (issue 7) ──
+/** A recurring task of the firm (the integration's id), with its notify-client flag. */
+export const recurringTaskKey = (firmId: string, recurringTaskId: string): ItemKey => ({
+  PK: firmPk(firmId),
+  SK: `RECURRINGTASK#${seg(recurringTaskId, 'recurringTaskId')}`,
+});
+/**
+ * The process path's publication of one document version for one recurring task: written once,
+ * with its `document.published` event, so a retried publish emits nothing twice.
+ */
+export const publicationKey = (
+  firmId: string,
+  caseId: string,
+  documentId: string,
+  version: number,
+  recurringTaskId: string,
+): ItemKey => ({
+  PK: casePk(firmId, caseId),
+  SK: `PUBLISHED#${seg(documentId, 'documentId')}#${versionSegment(version)}#${seg(recurringTaskId, 'recurringTaskId')}`,
+});
+/**
+ * Dedupe marker: which event told a recipient on a channel of one piece of news (a document
+ * version). The dedupe key is hex-encoded, so any key a policy names fits (TTL).
+ */
+export const notifiedKey = (
+  firmId: string,
+  dedupeKey: string,
+  recipient: string,
+  channel: string,
+): ItemKey => ({
+  PK: `${firmPk(firmId)}#NOTIFIED#${Buffer.from(wellFormed(dedupeKey, 'dedupe key'), 'utf8').toString('hex')}`,
+  SK: `${seg(recipient, 'recipient')}#${seg(channel, 'channel')}`,
+});
+/** A firm's request-list template, under the firm's own id for it. */
+export const fileRequestTemplateKey = (firmId: string, templateId: string): ItemKey => ({
+  PK: firmPk(firmId),
+  SK: `FRTEMPLATE#${seg(templateId, 'templateId')}`,
+});
+// ══ Whole partitions (`…Partition`) ══
+// For work that must read every item in them whatever its entity (an erasure, decision 0042).
+
+/** A case's own partition: its grants, invitations, documents, versions, shares, activity, threads' heads… */
+export const casePartition = (firmId: string, caseId: string): string => casePk(firmId, caseId);
+/** A chat thread's partition: its messages, tasks and reminder schedule. */
+export const threadPartition = (firmId: string, caseId: string, threadId: string): string =>
+  threadPk(firmId, caseId, threadId);
 
 /** Versions 1..9999, as four digits (the sort key's order is the number's). */
 function versionSegment(version: number): string {
@@ -524,318 +610,335 @@ export interface IndexKey {
   sk: string;
 }
 
-export const lookups = {
-  /** The grant of a portal identity on one case (GSI1; the grant item itself decides). */
-  grantOfIdentity: (identityId: string, caseId: string): IndexKey => {
-    const k = keys.grantByIdentity(identityId, caseId);
-    return { index: 'GSI1', pk: k.GSI1PK, sk: k.GSI1SK };
-  },
-  /** One inbox item of a portal identity, whichever firm's inbox holds it (GSI1). */
-  inboxItemOfIdentity: (identityId: string, itemId: string): IndexKey => {
-    const k = keys.inboxItemByIdentity(identityId, itemId);
-    return { index: 'GSI1', pk: k.GSI1PK, sk: k.GSI1SK };
-  },
+// ══ Lookups (`…Lookup`): one exact GSI key ══
+
+/** The grant of a portal identity on one case (GSI1; the grant item itself decides). */
+export const grantOfIdentityLookup = (identityId: string, caseId: string): IndexKey => {
+  const k = grantByIdentityKey(identityId, caseId);
+  return { index: 'GSI1', pk: k.GSI1PK, sk: k.GSI1SK };
+};
+/** One inbox item of a portal identity, whichever firm's inbox holds it (GSI1). */
+export const inboxItemOfIdentityLookup = (identityId: string, itemId: string): IndexKey => {
+  const k = inboxItemByIdentityKey(identityId, itemId);
+  return { index: 'GSI1', pk: k.GSI1PK, sk: k.GSI1SK };
 };
 
-export const patterns = {
-  /** Cases of a firm, newest first. */
-  casesOfFirm: (firmId: string): QuerySpec => ({
-    name: 'casesOfFirm',
-    pk: firmPk(firmId),
-    skPrefix: 'CASE#',
-    forward: false,
-  }),
-  /**
-   * Cases of a firm in one status whose searchable title starts with `titlePrefix` ('' for all),
-   * by title (GSI1).
-   */
-  casesByStatus: (firmId: string, status: CaseStatus, titlePrefix: string): QuerySpec => ({
-    name: 'casesByStatus',
-    index: 'GSI1',
-    pk: casesByStatusPk(firmId, status),
-    skPrefix: titlePrefix === '' ? 'TITLE#' : titleSegment(titlePrefix),
-    forward: true,
-  }),
-  /** Cases of one owner, open ones first (or only one status), newest first (GSI2). */
-  casesOfOwner: (firmId: string, ownerId: string, status?: CaseStatus): QuerySpec => ({
-    name: 'casesOfOwner',
-    index: 'GSI2',
-    pk: casesByOwnerPk(firmId, ownerId),
-    skPrefix: status ? `CASE#${statusSegment(status)}#` : 'CASE#',
-    forward: false,
-  }),
-  /** Staff users of a firm, by user id (a Cognito `sub`, or a seeded ULID). */
-  staffOfFirm: (firmId: string): QuerySpec => ({
-    name: 'staffOfFirm',
-    pk: firmPk(firmId),
-    skPrefix: 'STAFF#',
-    forward: true,
-  }),
-  /** Contacts of a firm, oldest first. */
-  contactsOfFirm: (firmId: string): QuerySpec => ({
-    name: 'contactsOfFirm',
-    pk: firmPk(firmId),
-    skPrefix: 'CONTACT#',
-    forward: true,
-  }),
-  /** Access list of a case (grants), by contact id. */
-  grantsOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'grantsOfCase',
-    pk: casePk(firmId, caseId),
-    skPrefix: 'GRANT#',
-    forward: true,
-  }),
-  /** The cases a portal identity was granted, across firms (GSI1). */
-  grantsOfIdentity: (identityId: string): QuerySpec => ({
-    name: 'grantsOfIdentity',
-    index: 'GSI1',
-    pk: identityPk(identityId),
-    skPrefix: 'CASE#',
-    forward: false,
-  }),
-  /** Upload intents of a case, oldest first (a revoke finds its contact's pending ones here). */
-  uploadIntentsOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'uploadIntentsOfCase',
-    pk: casePk(firmId, caseId),
-    skPrefix: 'UPLOAD#',
-    forward: true,
-  }),
-  /** Every grant of one contact in its firm (GSI2): binding an identity updates them all. */
-  grantsOfContact: (firmId: string, contactId: string): QuerySpec => ({
-    name: 'grantsOfContact',
-    index: 'GSI2',
-    pk: `${firmPk(firmId)}#CONTACT#${seg(contactId, 'contactId')}`,
-    skPrefix: 'GRANT#',
-    forward: true,
-  }),
-  /** Documents of a case, newest `createdAt` first (GSI1). */
-  documentsOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'documentsOfCase',
-    index: 'GSI1',
-    pk: casePk(firmId, caseId),
-    skPrefix: 'DOC#',
-    forward: false,
-  }),
-  /** Documents of a case from one source (`firm` | `client`), newest `createdAt` first (GSI2). */
-  documentsOfCaseBySource: (firmId: string, caseId: string, source: string): QuerySpec => ({
-    name: 'documentsOfCaseBySource',
-    index: 'GSI2',
-    pk: `${casePk(firmId, caseId)}#DOCS#${seg(source, 'source')}`,
-    skPrefix: 'DOC#',
-    forward: false,
-  }),
-  /** The trash of a case: trashed documents, newest deletion first (GSI1). */
-  trashOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'trashOfCase',
-    index: 'GSI1',
-    pk: `${casePk(firmId, caseId)}#TRASH`,
-    skPrefix: 'DOC#',
-    forward: false,
-  }),
-  /** Process-path publications of one document, every version (the purge deletes them). */
-  publicationsOfDocument: (firmId: string, caseId: string, documentId: string): QuerySpec => ({
-    name: 'publicationsOfDocument',
-    pk: casePk(firmId, caseId),
-    skPrefix: `PUBLISHED#${seg(documentId, 'documentId')}#`,
-    forward: true,
-  }),
-  /** Every share of a case (search filters these); by document then contact. */
-  sharesOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'sharesOfCase',
-    pk: casePk(firmId, caseId),
-    skPrefix: 'SHARE#',
-    forward: true,
-  }),
-  /** The contacts one document is shared with (consistent: main table). */
-  sharesOfDocument: (firmId: string, caseId: string, documentId: string): QuerySpec => ({
-    name: 'sharesOfDocument',
-    pk: casePk(firmId, caseId),
-    skPrefix: `SHARE#${seg(documentId, 'documentId')}#`,
-    forward: true,
-  }),
-  /** The documents shared with one contact in a case, newest document `createdAt` first (GSI1). */
-  sharesOfContact: (firmId: string, caseId: string, contactId: string): QuerySpec => ({
-    name: 'sharesOfContact',
-    index: 'GSI1',
-    pk: `${casePk(firmId, caseId)}#SHARED#${seg(contactId, 'contactId')}`,
-    skPrefix: 'DOC#',
-    forward: false,
-  }),
-  /** One inbox, newest first. */
-  inboxOf: (owner: InboxOwnerKey): QuerySpec => ({
-    name: 'inboxOf',
-    pk: inboxPk(owner),
-    skPrefix: 'ITEM#',
-    forward: false,
-  }),
-  /** A portal identity's inbox items across firms, newest first (GSI1). */
-  inboxOfIdentity: (identityId: string): QuerySpec => ({
-    name: 'inboxOfIdentity',
-    index: 'GSI1',
-    pk: `${identityPk(identityId)}#INBOX`,
-    skPrefix: 'ITEM#',
-    forward: false,
-  }),
-  /** A portal identity's unread counters, one per firm (GSI1). */
-  inboxCountersOfIdentity: (identityId: string): QuerySpec => ({
-    name: 'inboxCountersOfIdentity',
-    index: 'GSI1',
-    pk: `${identityPk(identityId)}#INBOXCOUNT`,
-    skPrefix: 'FIRM#',
-    forward: true,
-  }),
-  /** A staff user's web push subscriptions (ids are endpoint hashes: no order to speak of). */
-  pushSubscriptionsOfStaff: (firmId: string, userId: string): QuerySpec => ({
-    name: 'pushSubscriptionsOfStaff',
-    pk: staffPushPk(firmId, userId),
-    skPrefix: 'PUSHSUB#',
-    forward: true,
-  }),
-  /** A portal identity's web push subscriptions. */
-  pushSubscriptionsOfIdentity: (identityId: string): QuerySpec => ({
-    name: 'pushSubscriptionsOfIdentity',
-    pk: identityPk(identityId),
-    skPrefix: 'PUSHSUB#',
-    forward: true,
-  }),
-  /** Every template override of a firm (a bounded set: templates × locales × channels). */
-  templateOverridesOfFirm: (firmId: string): QuerySpec => ({
-    name: 'templateOverridesOfFirm',
-    pk: `${firmPk(firmId)}#TEMPLATES`,
-    skPrefix: 'TEMPLATE#',
-    forward: true,
-  }),
-  /** The delivery records of one event (who was told what, how). */
-  deliveriesOfEvent: (firmId: string, eventId: string): QuerySpec => ({
-    name: 'deliveriesOfEvent',
-    pk: `${firmPk(firmId)}#EVENT#${seg(eventId, 'eventId')}`,
-    skPrefix: 'DELIVERY#',
-    forward: true,
-  }),
-  /** The delivery records of a case's events, newest event first (GSI2). */
-  deliveriesOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'deliveriesOfCase',
-    index: 'GSI2',
-    pk: `${casePk(firmId, caseId)}#DELIVERIES`,
-    skPrefix: 'DELIVERY#',
-    forward: false,
-  }),
-  // ── chat threads and client tasks (issue 6) ──
-  /** Every thread of a case, newest first (the `all` filter). */
-  threadsOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'threadsOfCase',
-    pk: casePk(firmId, caseId),
-    skPrefix: 'THREAD#',
-    forward: false,
-  }),
-  /** Threads of a case with open tasks (`incomplete`) or with every task done (`completed`), newest first (GSI2). */
-  threadsOfCaseByTaskState: (
-    firmId: string,
-    caseId: string,
-    state: Exclude<ThreadTaskState, 'none'>,
-  ): QuerySpec => ({
-    name: 'threadsOfCaseByTaskState',
-    index: 'GSI2',
-    pk: threadStatePk(firmId, caseId, state),
-    skPrefix: 'THREAD#',
-    forward: false,
-  }),
-  /** The threads one contact takes part in, in a case, newest first. */
-  threadsOfMember: (firmId: string, caseId: string, contactId: string): QuerySpec => ({
-    name: 'threadsOfMember',
-    pk: casePk(firmId, caseId),
-    skPrefix: `THREADMEMBER#${seg(contactId, 'contactId')}#`,
-    forward: false,
-  }),
-  /** Messages of a thread, oldest first. */
-  messagesOfThread: (firmId: string, caseId: string, threadId: string): QuerySpec => ({
-    name: 'messagesOfThread',
-    pk: threadPk(firmId, caseId, threadId),
-    skPrefix: 'MSG#',
-    forward: true,
-  }),
-  /** Every task of a thread (a bounded list, read consistently; ordered by position in the domain). */
-  tasksOfThread: (firmId: string, caseId: string, threadId: string): QuerySpec => ({
-    name: 'tasksOfThread',
-    pk: threadPk(firmId, caseId, threadId),
-    skPrefix: 'TASK#',
-    forward: true,
-  }),
-  /** The activity trail of a case, newest first. */
-  activityOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'activityOfCase',
-    pk: casePk(firmId, caseId),
-    skPrefix: 'ACTIVITY#',
-    forward: false,
-  }),
+// ══ Access patterns (`…Pattern`): one Query each ══
 
-  // ── discussions, file requests, document versions (issue 5) ──
-  /** Discussions of a case, newest first. */
-  discussionsOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'discussionsOfCase',
-    pk: casePk(firmId, caseId),
-    skPrefix: 'DISCUSSION#',
-    forward: false,
-  }),
-  /** Comments of one discussion, oldest first. */
-  commentsOfDiscussion: (firmId: string, caseId: string, discussionId: string): QuerySpec => ({
-    name: 'commentsOfDiscussion',
-    pk: casePk(firmId, caseId),
-    skPrefix: `COMMENT#${seg(discussionId, 'discussionId')}#`,
-    forward: true,
-  }),
-  /** File requests of a case, newest first (status and recipient filters ride on this query). */
-  fileRequestsOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'fileRequestsOfCase',
-    pk: casePk(firmId, caseId),
-    skPrefix: 'FILEREQ#',
-    forward: false,
-  }),
-  /** The entries of one digest window, oldest first (read consistently by the digest run). */
-  entriesOfDigest: (firmId: string, recipient: string, category: string, windowId: string): QuerySpec => ({
-    name: 'entriesOfDigest',
-    pk: digestPk(firmId, recipient, category),
-    skPrefix: `ENTRY#${seg(windowId, 'windowId')}#`,
-    forward: true,
-  }),
-  /** Versions of one document, newest first. */
-  versionsOfDocument: (firmId: string, caseId: string, documentId: string): QuerySpec => ({
-    name: 'versionsOfDocument',
-    pk: casePk(firmId, caseId),
-    skPrefix: `DOCVER#${seg(documentId, 'documentId')}#`,
-    forward: false,
-  }),
-  // ── contacts' export and erasure (decision 0042) ──
-  /** Documents of a case by id, trashed ones included (main table: an export or erasure reads them all). */
-  documentItemsOfCase: (firmId: string, caseId: string): QuerySpec => ({
-    name: 'documentItemsOfCase',
-    pk: casePk(firmId, caseId),
-    skPrefix: 'DOC#',
-    forward: true,
-  }),
-  /** The firm-level activity trail (contacts created, removed, erased; recurring tasks deleted). */
-  firmTrail: (firmId: string): QuerySpec => ({
-    name: 'firmTrail',
-    pk: `${firmPk(firmId)}#TRAIL`,
-    skPrefix: 'ACTIVITY#',
-    forward: true,
-  }),
-  // ── document paths and notify-client flags (issue 7) ──
-  /** Recurring tasks of a firm, by id. */
-  recurringTasksOfFirm: (firmId: string): QuerySpec => ({
-    name: 'recurringTasksOfFirm',
-    pk: firmPk(firmId),
-    skPrefix: 'RECURRINGTASK#',
-    forward: true,
-  }),
-  /** A firm's request-list templates, by id. */
-  fileRequestTemplatesOfFirm: (firmId: string): QuerySpec => ({
-    name: 'fileRequestTemplatesOfFirm',
-    pk: firmPk(firmId),
-    skPrefix: 'FRTEMPLATE#',
-    forward: true,
-  }),
-};
+/** Cases of a firm, newest first. */
+export const casesOfFirmPattern = (firmId: string): QuerySpec => ({
+  name: 'casesOfFirm',
+  pk: firmPk(firmId),
+  skPrefix: 'CASE#',
+  forward: false,
+});
+/**
+ * Cases of a firm in one status whose searchable title starts with `titlePrefix` ('' for all),
+ * by title (GSI1).
+ */
+export const casesByStatusPattern = (firmId: string, status: CaseStatus, titlePrefix: string): QuerySpec => ({
+  name: 'casesByStatus',
+  index: 'GSI1',
+  pk: casesByStatusPk(firmId, status),
+  skPrefix: titlePrefix === '' ? 'TITLE#' : titleSegment(titlePrefix),
+  forward: true,
+});
+/** Cases of one owner, open ones first (or only one status), newest first (GSI2). */
+export const casesOfOwnerPattern = (firmId: string, ownerId: string, status?: CaseStatus): QuerySpec => ({
+  name: 'casesOfOwner',
+  index: 'GSI2',
+  pk: casesByOwnerPk(firmId, ownerId),
+  skPrefix: status ? `CASE#${statusSegment(status)}#` : 'CASE#',
+  forward: false,
+});
+/** Staff users of a firm, by user id (a Cognito `sub`, or a seeded ULID). */
+export const staffOfFirmPattern = (firmId: string): QuerySpec => ({
+  name: 'staffOfFirm',
+  pk: firmPk(firmId),
+  skPrefix: 'STAFF#',
+  forward: true,
+});
+/** Contacts of a firm, oldest first. */
+export const contactsOfFirmPattern = (firmId: string): QuerySpec => ({
+  name: 'contactsOfFirm',
+  pk: firmPk(firmId),
+  skPrefix: 'CONTACT#',
+  forward: true,
+});
+/** Access list of a case (grants), by contact id. */
+export const grantsOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'grantsOfCase',
+  pk: casePk(firmId, caseId),
+  skPrefix: 'GRANT#',
+  forward: true,
+});
+/** The cases a portal identity was granted, across firms (GSI1). */
+export const grantsOfIdentityPattern = (identityId: string): QuerySpec => ({
+  name: 'grantsOfIdentity',
+  index: 'GSI1',
+  pk: identityPk(identityId),
+  skPrefix: 'CASE#',
+  forward: false,
+});
+/** Upload intents of a case, oldest first (a revoke finds its contact's pending ones here). */
+export const uploadIntentsOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'uploadIntentsOfCase',
+  pk: casePk(firmId, caseId),
+  skPrefix: 'UPLOAD#',
+  forward: true,
+});
+/** Every grant of one contact in its firm (GSI2): binding an identity updates them all. */
+export const grantsOfContactPattern = (firmId: string, contactId: string): QuerySpec => ({
+  name: 'grantsOfContact',
+  index: 'GSI2',
+  pk: `${firmPk(firmId)}#CONTACT#${seg(contactId, 'contactId')}`,
+  skPrefix: 'GRANT#',
+  forward: true,
+});
+/** Documents of a case, newest `createdAt` first (GSI1). */
+export const documentsOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'documentsOfCase',
+  index: 'GSI1',
+  pk: casePk(firmId, caseId),
+  skPrefix: 'DOC#',
+  forward: false,
+});
+/** Documents of a case from one source (`firm` | `client`), newest `createdAt` first (GSI2). */
+export const documentsOfCaseBySourcePattern = (
+  firmId: string,
+  caseId: string,
+  source: string,
+): QuerySpec => ({
+  name: 'documentsOfCaseBySource',
+  index: 'GSI2',
+  pk: `${casePk(firmId, caseId)}#DOCS#${seg(source, 'source')}`,
+  skPrefix: 'DOC#',
+  forward: false,
+});
+/** The trash of a case: trashed documents, newest deletion first (GSI1). */
+export const trashOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'trashOfCase',
+  index: 'GSI1',
+  pk: `${casePk(firmId, caseId)}#TRASH`,
+  skPrefix: 'DOC#',
+  forward: false,
+});
+/** Process-path publications of one document, every version (the purge deletes them). */
+export const publicationsOfDocumentPattern = (
+  firmId: string,
+  caseId: string,
+  documentId: string,
+): QuerySpec => ({
+  name: 'publicationsOfDocument',
+  pk: casePk(firmId, caseId),
+  skPrefix: `PUBLISHED#${seg(documentId, 'documentId')}#`,
+  forward: true,
+});
+/** Every share of a case (search filters these); by document then contact. */
+export const sharesOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'sharesOfCase',
+  pk: casePk(firmId, caseId),
+  skPrefix: 'SHARE#',
+  forward: true,
+});
+/** The contacts one document is shared with (consistent: main table). */
+export const sharesOfDocumentPattern = (firmId: string, caseId: string, documentId: string): QuerySpec => ({
+  name: 'sharesOfDocument',
+  pk: casePk(firmId, caseId),
+  skPrefix: `SHARE#${seg(documentId, 'documentId')}#`,
+  forward: true,
+});
+/** The documents shared with one contact in a case, newest document `createdAt` first (GSI1). */
+export const sharesOfContactPattern = (firmId: string, caseId: string, contactId: string): QuerySpec => ({
+  name: 'sharesOfContact',
+  index: 'GSI1',
+  pk: `${casePk(firmId, caseId)}#SHARED#${seg(contactId, 'contactId')}`,
+  skPrefix: 'DOC#',
+  forward: false,
+});
+/** One inbox, newest first. */
+export const inboxOfPattern = (owner: InboxOwnerKey): QuerySpec => ({
+  name: 'inboxOf',
+  pk: inboxPk(owner),
+  skPrefix: 'ITEM#',
+  forward: false,
+});
+/** A portal identity's inbox items across firms, newest first (GSI1). */
+export const inboxOfIdentityPattern = (identityId: string): QuerySpec => ({
+  name: 'inboxOfIdentity',
+  index: 'GSI1',
+  pk: `${identityPk(identityId)}#INBOX`,
+  skPrefix: 'ITEM#',
+  forward: false,
+});
+/** A portal identity's unread counters, one per firm (GSI1). */
+export const inboxCountersOfIdentityPattern = (identityId: string): QuerySpec => ({
+  name: 'inboxCountersOfIdentity',
+  index: 'GSI1',
+  pk: `${identityPk(identityId)}#INBOXCOUNT`,
+  skPrefix: 'FIRM#',
+  forward: true,
+});
+/** A staff user's web push subscriptions (ids are endpoint hashes: no order to speak of). */
+export const pushSubscriptionsOfStaffPattern = (firmId: string, userId: string): QuerySpec => ({
+  name: 'pushSubscriptionsOfStaff',
+  pk: staffPushPk(firmId, userId),
+  skPrefix: 'PUSHSUB#',
+  forward: true,
+});
+/** A portal identity's web push subscriptions. */
+export const pushSubscriptionsOfIdentityPattern = (identityId: string): QuerySpec => ({
+  name: 'pushSubscriptionsOfIdentity',
+  pk: identityPk(identityId),
+  skPrefix: 'PUSHSUB#',
+  forward: true,
+});
+/** Every template override of a firm (a bounded set: templates × locales × channels). */
+export const templateOverridesOfFirmPattern = (firmId: string): QuerySpec => ({
+  name: 'templateOverridesOfFirm',
+  pk: `${firmPk(firmId)}#TEMPLATES`,
+  skPrefix: 'TEMPLATE#',
+  forward: true,
+});
+/** The delivery records of one event (who was told what, how). */
+export const deliveriesOfEventPattern = (firmId: string, eventId: string): QuerySpec => ({
+  name: 'deliveriesOfEvent',
+  pk: `${firmPk(firmId)}#EVENT#${seg(eventId, 'eventId')}`,
+  skPrefix: 'DELIVERY#',
+  forward: true,
+});
+/** The delivery records of a case's events, newest event first (GSI2). */
+export const deliveriesOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'deliveriesOfCase',
+  index: 'GSI2',
+  pk: `${casePk(firmId, caseId)}#DELIVERIES`,
+  skPrefix: 'DELIVERY#',
+  forward: false,
+});
+// ── chat threads and client tasks (issue 6) ──
+/** Every thread of a case, newest first (the `all` filter). */
+export const threadsOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'threadsOfCase',
+  pk: casePk(firmId, caseId),
+  skPrefix: 'THREAD#',
+  forward: false,
+});
+/** Threads of a case with open tasks (`incomplete`) or with every task done (`completed`), newest first (GSI2). */
+export const threadsOfCaseByTaskStatePattern = (
+  firmId: string,
+  caseId: string,
+  state: Exclude<ThreadTaskState, 'none'>,
+): QuerySpec => ({
+  name: 'threadsOfCaseByTaskState',
+  index: 'GSI2',
+  pk: threadStatePk(firmId, caseId, state),
+  skPrefix: 'THREAD#',
+  forward: false,
+});
+/** The threads one contact takes part in, in a case, newest first. */
+export const threadsOfMemberPattern = (firmId: string, caseId: string, contactId: string): QuerySpec => ({
+  name: 'threadsOfMember',
+  pk: casePk(firmId, caseId),
+  skPrefix: `THREADMEMBER#${seg(contactId, 'contactId')}#`,
+  forward: false,
+});
+/** Messages of a thread, oldest first. */
+export const messagesOfThreadPattern = (firmId: string, caseId: string, threadId: string): QuerySpec => ({
+  name: 'messagesOfThread',
+  pk: threadPk(firmId, caseId, threadId),
+  skPrefix: 'MSG#',
+  forward: true,
+});
+/** Every task of a thread (a bounded list, read consistently; ordered by position in the domain). */
+export const tasksOfThreadPattern = (firmId: string, caseId: string, threadId: string): QuerySpec => ({
+  name: 'tasksOfThread',
+  pk: threadPk(firmId, caseId, threadId),
+  skPrefix: 'TASK#',
+  forward: true,
+});
+/** The activity trail of a case, newest first. */
+export const activityOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'activityOfCase',
+  pk: casePk(firmId, caseId),
+  skPrefix: 'ACTIVITY#',
+  forward: false,
+});
+
+// ── discussions, file requests, document versions (issue 5) ──
+/** Discussions of a case, newest first. */
+export const discussionsOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'discussionsOfCase',
+  pk: casePk(firmId, caseId),
+  skPrefix: 'DISCUSSION#',
+  forward: false,
+});
+/** Comments of one discussion, oldest first. */
+export const commentsOfDiscussionPattern = (
+  firmId: string,
+  caseId: string,
+  discussionId: string,
+): QuerySpec => ({
+  name: 'commentsOfDiscussion',
+  pk: casePk(firmId, caseId),
+  skPrefix: `COMMENT#${seg(discussionId, 'discussionId')}#`,
+  forward: true,
+});
+/** File requests of a case, newest first (status and recipient filters ride on this query). */
+export const fileRequestsOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'fileRequestsOfCase',
+  pk: casePk(firmId, caseId),
+  skPrefix: 'FILEREQ#',
+  forward: false,
+});
+/** The entries of one digest window, oldest first (read consistently by the digest run). */
+export const entriesOfDigestPattern = (
+  firmId: string,
+  recipient: string,
+  category: string,
+  windowId: string,
+): QuerySpec => ({
+  name: 'entriesOfDigest',
+  pk: digestPk(firmId, recipient, category),
+  skPrefix: `ENTRY#${seg(windowId, 'windowId')}#`,
+  forward: true,
+});
+/** Versions of one document, newest first. */
+export const versionsOfDocumentPattern = (firmId: string, caseId: string, documentId: string): QuerySpec => ({
+  name: 'versionsOfDocument',
+  pk: casePk(firmId, caseId),
+  skPrefix: `DOCVER#${seg(documentId, 'documentId')}#`,
+  forward: false,
+});
+// ── contacts' export and erasure (decision 0042) ──
+/** Documents of a case by id, trashed ones included (main table: an export or erasure reads them all). */
+export const documentItemsOfCasePattern = (firmId: string, caseId: string): QuerySpec => ({
+  name: 'documentItemsOfCase',
+  pk: casePk(firmId, caseId),
+  skPrefix: 'DOC#',
+  forward: true,
+});
+/** The firm-level activity trail (contacts created, removed, erased; recurring tasks deleted). */
+export const firmTrailPattern = (firmId: string): QuerySpec => ({
+  name: 'firmTrail',
+  pk: `${firmPk(firmId)}#TRAIL`,
+  skPrefix: 'ACTIVITY#',
+  forward: true,
+});
+// ── document paths and notify-client flags (issue 7) ──
+/** Recurring tasks of a firm, by id. */
+export const recurringTasksOfFirmPattern = (firmId: string): QuerySpec => ({
+  name: 'recurringTasksOfFirm',
+  pk: firmPk(firmId),
+  skPrefix: 'RECURRINGTASK#',
+  forward: true,
+});
+/** A firm's request-list templates, by id. */
+export const fileRequestTemplatesOfFirmPattern = (firmId: string): QuerySpec => ({
+  name: 'fileRequestTemplatesOfFirm',
+  pk: firmPk(firmId),
+  skPrefix: 'FRTEMPLATE#',
+  forward: true,
+});
 
 /** `0`…`REMINDER_SHARDS-1`; anything else names no partition. */
 function reminderShard(shard: number): string {
@@ -898,56 +1001,53 @@ const connectionSegment = (connectionId: string) => {
 const liveStaffPk = (firmId: string) => `${firmPk(firmId)}#LIVE#STAFF`;
 const liveIdentityPk = (identityId: string) => `${identityPk(identityId)}#LIVE`;
 
-export const liveKeys = {
-  /**
-   * One open connection, by its id alone: `$disconnect` and a 410 know nothing else. Not under a
-   * firm: a portal identity's connection spans its firms (as its inbox does); GSI1 finds a person's.
-   */
-  connection: (connectionId: string): ItemKey => ({
-    PK: `LIVE#${connectionSegment(connectionId)}`,
-    SK: 'CONNECTION',
-  }),
-  connectionByOwner: (owner: LiveOwnerKey, connectionId: string) =>
-    owner.kind === 'staff'
-      ? {
-          GSI1PK: liveStaffPk(owner.firmId),
-          GSI1SK: `S#${seg(owner.userId, 'userId')}#${connectionSegment(connectionId)}`,
-        }
-      : { GSI1PK: liveIdentityPk(owner.identityId), GSI1SK: `C#${connectionSegment(connectionId)}` },
-  /** A single-use connect ticket, by the SHA-256 of its value (the value itself is never stored). */
-  ticket: (ticketHash: string): ItemKey => ({
-    PK: `LIVETICKET#${seg(ticketHash, 'ticket hash')}`,
-    SK: 'TICKET',
-  }),
-};
+/**
+ * One open connection, by its id alone: `$disconnect` and a 410 know nothing else. Not under a
+ * firm: a portal identity's connection spans its firms (as its inbox does); GSI1 finds a person's.
+ */
+export const liveConnectionKey = (connectionId: string): ItemKey => ({
+  PK: `LIVE#${connectionSegment(connectionId)}`,
+  SK: 'CONNECTION',
+});
+/** GSI1 of a connection: its person's open connections (a staff user's in its firm, or a portal identity's). */
+export const liveConnectionByOwnerKey = (owner: LiveOwnerKey, connectionId: string) =>
+  owner.kind === 'staff'
+    ? {
+        GSI1PK: liveStaffPk(owner.firmId),
+        GSI1SK: `S#${seg(owner.userId, 'userId')}#${connectionSegment(connectionId)}`,
+      }
+    : { GSI1PK: liveIdentityPk(owner.identityId), GSI1SK: `C#${connectionSegment(connectionId)}` };
+/** A single-use connect ticket, by the SHA-256 of its value (the value itself is never stored). */
+export const liveTicketKey = (ticketHash: string): ItemKey => ({
+  PK: `LIVETICKET#${seg(ticketHash, 'ticket hash')}`,
+  SK: 'TICKET',
+});
 
-export const livePatterns = {
-  /** One person's open connections (GSI1): a staff user's in its firm, or a portal identity's. */
-  connectionsOf: (owner: LiveOwnerKey): QuerySpec =>
-    owner.kind === 'staff'
-      ? {
-          name: 'liveConnectionsOfStaff',
-          index: 'GSI1',
-          pk: liveStaffPk(owner.firmId),
-          skPrefix: `S#${seg(owner.userId, 'userId')}#`,
-          forward: true,
-        }
-      : {
-          name: 'liveConnectionsOfIdentity',
-          index: 'GSI1',
-          pk: liveIdentityPk(owner.identityId),
-          skPrefix: 'C#',
-          forward: true,
-        },
-  /** Every open staff connection of a firm (GSI1): who hears of a chat message or a task change. */
-  staffConnectionsOfFirm: (firmId: string): QuerySpec => ({
-    name: 'liveStaffConnectionsOfFirm',
-    index: 'GSI1',
-    pk: liveStaffPk(firmId),
-    skPrefix: 'S#',
-    forward: true,
-  }),
-};
+/** One person's open connections (GSI1): a staff user's in its firm, or a portal identity's. */
+export const liveConnectionsOfPattern = (owner: LiveOwnerKey): QuerySpec =>
+  owner.kind === 'staff'
+    ? {
+        name: 'liveConnectionsOfStaff',
+        index: 'GSI1',
+        pk: liveStaffPk(owner.firmId),
+        skPrefix: `S#${seg(owner.userId, 'userId')}#`,
+        forward: true,
+      }
+    : {
+        name: 'liveConnectionsOfIdentity',
+        index: 'GSI1',
+        pk: liveIdentityPk(owner.identityId),
+        skPrefix: 'C#',
+        forward: true,
+      };
+/** Every open staff connection of a firm (GSI1): who hears of a chat message or a task change. */
+export const liveStaffConnectionsOfFirmPattern = (firmId: string): QuerySpec => ({
+  name: 'liveStaffConnectionsOfFirm',
+  index: 'GSI1',
+  pk: liveStaffPk(firmId),
+  skPrefix: 'S#',
+  forward: true,
+});
 
 /** The portal identity of a contact's inbox item or counter, from its GSI1 key (absent: not a contact's). */
 export function identityOfInboxIndex(gsi1pk: unknown): string | undefined {

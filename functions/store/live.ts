@@ -12,7 +12,16 @@ import type {
 } from '../domain/live';
 import type { Thread } from '../domain/threads';
 import { inboxStore } from './inbox';
-import { Entity, keys, liveKeys, livePatterns } from './keys';
+import {
+  Entity,
+  grantKey,
+  liveConnectionByOwnerKey,
+  liveConnectionKey,
+  liveConnectionsOfPattern,
+  liveStaffConnectionsOfFirmPattern,
+  liveTicketKey,
+  threadKey,
+} from './keys';
 import { fromItem, getItem, queryAll, type Table, toItem } from './table';
 
 export function liveTickets(table: Table): LiveTickets {
@@ -21,7 +30,7 @@ export function liveTickets(table: Table): LiveTickets {
       await table.client.send(
         new PutCommand({
           TableName: table.name,
-          Item: toItem(liveKeys.ticket(ticketHash), Entity.liveTicket, ticket, {
+          Item: toItem(liveTicketKey(ticketHash), Entity.liveTicket, ticket, {
             expiresAt: Math.ceil(ticket.expiresAtMs / 1000),
           }),
           ConditionExpression: 'attribute_not_exists(PK)',
@@ -33,7 +42,7 @@ export function liveTickets(table: Table): LiveTickets {
       const res = await table.client.send(
         new DeleteCommand({
           TableName: table.name,
-          Key: liveKeys.ticket(ticketHash),
+          Key: liveTicketKey(ticketHash),
           ReturnValues: 'ALL_OLD',
         }),
       );
@@ -56,8 +65,8 @@ export function liveConnections(table: Table, now: () => Date = () => new Date()
           TableName: table.name,
           Item: toItem(
             {
-              ...liveKeys.connection(connection.connectionId),
-              ...liveKeys.connectionByOwner(connection.owner, connection.connectionId),
+              ...liveConnectionKey(connection.connectionId),
+              ...liveConnectionByOwnerKey(connection.owner, connection.connectionId),
             },
             Entity.liveConnection,
             { ...data, expiresAtEpoch: expiresAt },
@@ -68,15 +77,15 @@ export function liveConnections(table: Table, now: () => Date = () => new Date()
     },
     async remove(connectionId) {
       await table.client.send(
-        new DeleteCommand({ TableName: table.name, Key: liveKeys.connection(connectionId) }),
+        new DeleteCommand({ TableName: table.name, Key: liveConnectionKey(connectionId) }),
       );
     },
-    of: async (owner: LiveOwner) => open(await connectionsAt(table, livePatterns.connectionsOf(owner))),
-    staffOf: async (firmId) => open(await connectionsAt(table, livePatterns.staffConnectionsOfFirm(firmId))),
+    of: async (owner: LiveOwner) => open(await connectionsAt(table, liveConnectionsOfPattern(owner))),
+    staffOf: async (firmId) => open(await connectionsAt(table, liveStaffConnectionsOfFirmPattern(firmId))),
   };
 }
 
-async function connectionsAt(table: Table, spec: ReturnType<typeof livePatterns.staffConnectionsOfFirm>) {
+async function connectionsAt(table: Table, spec: ReturnType<typeof liveStaffConnectionsOfFirmPattern>) {
   const stored = await queryAll<Omit<LiveConnection, 'expiresAt'> & { expiresAtEpoch: number }>(table, spec, {
     consistent: false,
   });
@@ -87,11 +96,11 @@ export function liveReads(table: Table): LiveReads {
   const inbox = inboxStore(table);
   return {
     async activeIdentity(firmId, caseId, contactId) {
-      const grant = await getItem<Grant>(table, keys.grant(firmId, caseId, contactId), { consistent: true });
+      const grant = await getItem<Grant>(table, grantKey(firmId, caseId, contactId), { consistent: true });
       return grant?.status === 'active' ? grant.identityId : undefined;
     },
     async threadContacts(firmId, caseId, threadId) {
-      const thread = await getItem<Pick<Thread, 'contactIds'>>(table, keys.thread(firmId, caseId, threadId));
+      const thread = await getItem<Pick<Thread, 'contactIds'>>(table, threadKey(firmId, caseId, threadId));
       return thread?.contactIds ?? [];
     },
     identityUnread: (identityId) => inbox.unreadCount({ identityId }),

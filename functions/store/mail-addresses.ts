@@ -1,13 +1,13 @@
-// DynamoDB adapter of the MailAddressStore: one item per address (keys.mailAddress), read by the
+// DynamoDB adapter of the MailAddressStore: one item per address (mailAddressKey), read by the
 // notify core with one BatchGet of an event's recipients, written by SES feedback events.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailAddressStore, MailMark } from '../domain/mail-addresses';
-import { Entity, keys } from './keys';
+import { Entity, mailAddressKey } from './keys';
 import { getMany, type Table } from './table';
 
 /** The delete of an address's mark, for a transaction that sets that address on a contact. */
 export const clearMailMark = (table: Table, email: string) => ({
-  Delete: { TableName: table.name, Key: keys.mailAddress(email) },
+  Delete: { TableName: table.name, Key: mailAddressKey(email) },
 });
 
 export function mailAddressStore(table: Table): MailAddressStore {
@@ -16,7 +16,7 @@ export function mailAddressStore(table: Table): MailAddressStore {
     table.client.send(
       new UpdateCommand({
         TableName: table.name,
-        Key: keys.mailAddress(email),
+        Key: mailAddressKey(email),
         UpdateExpression: 'SET #f = if_not_exists(#f, :v), email = :e, entity = :n, v = :one',
         ExpressionAttributeNames: { '#f': field },
         ExpressionAttributeValues: { ':v': value, ':e': email, ':n': Entity.mailAddress, ':one': 1 },
@@ -27,7 +27,7 @@ export function mailAddressStore(table: Table): MailAddressStore {
     async marksOf(emails) {
       const unique = [...new Set(emails)];
       if (unique.length === 0) return new Map();
-      const items = await getMany<MailMark>(table, unique.map(keys.mailAddress));
+      const items = await getMany<MailMark>(table, unique.map(mailAddressKey));
       return new Map(items.map((m) => [m.email, m]));
     },
     async recordBounce(email, bounce) {

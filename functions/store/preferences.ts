@@ -9,11 +9,11 @@ import {
   preferenceOwnerId,
   type StoredPreferences,
 } from '../domain/preferences';
-import { Entity, keys } from './keys';
+import { Entity, identityPreferencesKey, staffPreferencesKey } from './keys';
 import { getMany, type Table, type TransactItem } from './table';
 
 const keyOf = (o: PreferenceOwner) =>
-  o.kind === 'staff' ? keys.staffPreferences(o.firmId, o.userId) : keys.identityPreferences(o.identityId);
+  o.kind === 'staff' ? staffPreferencesKey(o.firmId, o.userId) : identityPreferencesKey(o.identityId);
 
 /** What every write of the item sets besides its own change: what it is and whose (read back by `ownerId`). */
 const OWNED = 'entity = :entity, v = :v, ownerId = :ownerId';

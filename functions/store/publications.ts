@@ -2,7 +2,7 @@
 // written once, in one transaction with its `document.published` activity entry.
 import { conflict, type DomainError } from '../domain/errors';
 import type { Publication, PublicationStore } from '../domain/publish';
-import { Entity, keys } from './keys';
+import { Entity, publicationKey } from './keys';
 import { getItem, putActivity, type Table, toItem, transact } from './table';
 
 const ALREADY = 'publication_exists';
@@ -10,7 +10,7 @@ const ALREADY = 'publication_exists';
 export function publicationStore(table: Table): PublicationStore {
   return {
     getPublication: (firmId, caseId, documentId, version, recurringTaskId) =>
-      getItem<Publication>(table, keys.publication(firmId, caseId, documentId, version, recurringTaskId), {
+      getItem<Publication>(table, publicationKey(firmId, caseId, documentId, version, recurringTaskId), {
         consistent: true,
       }),
 
@@ -23,7 +23,7 @@ export function publicationStore(table: Table): PublicationStore {
               Put: {
                 TableName: table.name,
                 Item: toItem(
-                  keys.publication(p.firmId, p.caseId, p.documentId, p.version, p.recurringTaskId),
+                  publicationKey(p.firmId, p.caseId, p.documentId, p.version, p.recurringTaskId),
                   Entity.publication,
                   p,
                 ),

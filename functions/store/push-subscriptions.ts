@@ -3,19 +3,26 @@
 // owner's preference item, which notify reads anyway (a person with no device costs no lookup). (The
 // VAPID key pair lives in Secrets Manager: functions/secrets/vapid-keys.ts.)
 import type { PushOwner, PushSubscriptionStore, StoredPushSubscription } from '../domain/push';
-import { Entity, type ItemKey, keys, patterns } from './keys';
+import {
+  Entity,
+  type ItemKey,
+  identityPushSubscriptionKey,
+  pushSubscriptionsOfIdentityPattern,
+  pushSubscriptionsOfStaffPattern,
+  staffPushSubscriptionKey,
+} from './keys';
 import { pushDeviceChange } from './preferences';
 import { failedConditionAt, queryAll, queryPage, type Table, toItem, transact } from './table';
 
 const keyOf = (owner: PushOwner, subscriptionId: string): ItemKey =>
   owner.kind === 'staff'
-    ? keys.staffPushSubscription(owner.firmId, owner.userId, subscriptionId)
-    : keys.identityPushSubscription(owner.identityId, subscriptionId);
+    ? staffPushSubscriptionKey(owner.firmId, owner.userId, subscriptionId)
+    : identityPushSubscriptionKey(owner.identityId, subscriptionId);
 
 const patternOf = (owner: PushOwner) =>
   owner.kind === 'staff'
-    ? patterns.pushSubscriptionsOfStaff(owner.firmId, owner.userId)
-    : patterns.pushSubscriptionsOfIdentity(owner.identityId);
+    ? pushSubscriptionsOfStaffPattern(owner.firmId, owner.userId)
+    : pushSubscriptionsOfIdentityPattern(owner.identityId);
 
 export function pushSubscriptionStore(table: Table): PushSubscriptionStore {
   return {

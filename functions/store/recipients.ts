@@ -3,23 +3,23 @@
 import type { Case } from '../domain/cases';
 import type { StaffUser } from '../domain/firm';
 import type { RecipientsStore, SavedRecipients, StaffDirectory } from '../domain/recipients';
-import { Entity, keys, patterns } from './keys';
+import { caseKey, Entity, recipientsKey, staffKey, staffOfFirmPattern } from './keys';
 import { getItem, getMany, getNamed, putInCase, queryAll, type Table } from './table';
 
 export function recipientsStore(table: Table): RecipientsStore {
   return {
-    getRecipients: (firmId, caseId) => getItem<SavedRecipients>(table, keys.recipients(firmId, caseId)),
+    getRecipients: (firmId, caseId) => getItem<SavedRecipients>(table, recipientsKey(firmId, caseId)),
     async caseWithRecipients(firmId, caseId) {
       const got = await getNamed(table, {
-        case: keys.case(firmId, caseId),
-        saved: keys.recipients(firmId, caseId),
+        case: caseKey(firmId, caseId),
+        saved: recipientsKey(firmId, caseId),
       });
       return got as { case?: Case; saved?: SavedRecipients };
     },
     async caseWithStaff(firmId, caseId, userIds) {
       const got = await getNamed<string>(table, {
-        case: keys.case(firmId, caseId),
-        ...Object.fromEntries(userIds.map((id, i) => [`user${i}`, keys.staff(firmId, id)])),
+        case: caseKey(firmId, caseId),
+        ...Object.fromEntries(userIds.map((id, i) => [`user${i}`, staffKey(firmId, id)])),
       });
       return {
         ...(got.case ? { case: got.case as unknown as Case } : {}),
@@ -31,7 +31,7 @@ export function recipientsStore(table: Table): RecipientsStore {
         table,
         list,
         {
-          key: keys.recipients(list.firmId, list.caseId),
+          key: recipientsKey(list.firmId, list.caseId),
           entity: Entity.recipients,
           data: list,
           once: false,
@@ -46,9 +46,9 @@ export function staffDirectory(table: Table): StaffDirectory {
     staffUsers: (firmId, userIds) =>
       getMany<StaffUser>(
         table,
-        [...new Set(userIds)].map((id) => keys.staff(firmId, id)),
+        [...new Set(userIds)].map((id) => staffKey(firmId, id)),
         { consistent: false },
       ),
-    staffOfFirm: (firmId) => queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: false }),
+    staffOfFirm: (firmId) => queryAll<StaffUser>(table, staffOfFirmPattern(firmId), { consistent: false }),
   };
 }

@@ -3,7 +3,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/cases';
 import type { CaseFlagStore, RecurringTask, RecurringTaskStore } from '../domain/recurring-tasks';
-import { Entity, keys, patterns } from './keys';
+import { caseKey, Entity, recurringTaskKey, recurringTasksOfFirmPattern } from './keys';
 import { deleteWithEvent, fromItem, getItem, queryPage, type Table } from './table';
 
 const isConditionFailure = (err: unknown) => (err as Error).name === 'ConditionalCheckFailedException';
@@ -15,7 +15,7 @@ export function recurringTaskStore(table: Table): RecurringTaskStore {
       const res = await table.client.send(
         new UpdateCommand({
           TableName: table.name,
-          Key: keys.recurringTask(t.firmId, t.recurringTaskId),
+          Key: recurringTaskKey(t.firmId, t.recurringTaskId),
           UpdateExpression:
             'SET firmId = :firmId, recurringTaskId = :id, #name = :name, notifyClient = :notify, updatedAt = :at, updatedBy = :by, createdAt = if_not_exists(createdAt, :at), entity = :entity, v = :v',
           ExpressionAttributeNames: { '#name': 'name' },
@@ -35,11 +35,11 @@ export function recurringTaskStore(table: Table): RecurringTaskStore {
       return fromItem<RecurringTask>(res.Attributes!);
     },
     getRecurringTask: (firmId, id) =>
-      getItem<RecurringTask>(table, keys.recurringTask(firmId, id), { consistent: true }),
+      getItem<RecurringTask>(table, recurringTaskKey(firmId, id), { consistent: true }),
     listRecurringTasks: (firmId, page) =>
-      queryPage<RecurringTask>(table, patterns.recurringTasksOfFirm(firmId), page),
+      queryPage<RecurringTask>(table, recurringTasksOfFirmPattern(firmId), page),
     deleteRecurringTask: (t, event) =>
-      deleteWithEvent(table, keys.recurringTask(t.firmId, t.recurringTaskId), event),
+      deleteWithEvent(table, recurringTaskKey(t.firmId, t.recurringTaskId), event),
   };
 }
 
@@ -50,7 +50,7 @@ export function caseFlagStore(table: Table): CaseFlagStore {
         const res = await table.client.send(
           new UpdateCommand({
             TableName: table.name,
-            Key: keys.case(firmId, caseId),
+            Key: caseKey(firmId, caseId),
             // Only an existing case: an Update would otherwise create a bare case item.
             ConditionExpression: 'attribute_exists(PK)',
             UpdateExpression:

@@ -5,7 +5,7 @@
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Document } from '../domain/documents';
 import type { Share } from '../domain/shares';
-import { Entity, KeySegmentError, keys } from './keys';
+import { documentBySourceKey, documentByTimeKey, Entity, KeySegmentError, shareByContactKey } from './keys';
 import type { Table } from './table';
 
 /** The index keys an item must carry, or undefined for items this upgrade does not concern. */
@@ -13,13 +13,13 @@ function expectedKeys(item: Record<string, unknown>): Record<string, string> | u
   if (item.entity === Entity.document) {
     const d = item as unknown as Document;
     return {
-      ...keys.documentByTime(d.firmId, d.caseId, d.createdAt, d.documentId),
-      ...keys.documentBySource(d.firmId, d.caseId, d.source, d.createdAt, d.documentId),
+      ...documentByTimeKey(d.firmId, d.caseId, d.createdAt, d.documentId),
+      ...documentBySourceKey(d.firmId, d.caseId, d.source, d.createdAt, d.documentId),
     };
   }
   if (item.entity === Entity.share) {
     const s = item as unknown as Share;
-    return keys.shareByContact(s.firmId, s.caseId, s.contactId, s.documentCreatedAt, s.documentId);
+    return shareByContactKey(s.firmId, s.caseId, s.contactId, s.documentCreatedAt, s.documentId);
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import type { FileRequestReminder } from '../domain/reminders-file-requests';
 import type { ReminderSchedule, Thread } from '../domain/threads';
 import { fileRequestReminderMove } from './file-request-reminders';
 import { firmReminderDefaults } from './firm-settings';
-import { dueRemindersOf, keys } from './keys';
+import { dueRemindersOf, fileRequestKey, fileRequestReminderKey, reminderKey, threadKey } from './keys';
 import { failedConditionAt, getItem, putActivity, queryDueRange, type Table, transact } from './table';
 import { reminderIndex } from './threads';
 
@@ -18,9 +18,9 @@ export function reminderStore(table: Table): ReminderStore {
       queryDueRange<ReminderSchedule | FileRequestReminder>(table, dueRemindersOf(shard, dueBy), page),
 
     getReminder: (firmId, caseId, threadId) =>
-      getItem<ReminderSchedule>(table, keys.reminder(firmId, caseId, threadId), { consistent: true }),
+      getItem<ReminderSchedule>(table, reminderKey(firmId, caseId, threadId), { consistent: true }),
     getThread: (firmId, caseId, threadId) =>
-      getItem<Thread>(table, keys.thread(firmId, caseId, threadId), { consistent: true }),
+      getItem<Thread>(table, threadKey(firmId, caseId, threadId), { consistent: true }),
 
     async claimSlot(schedule, slot, next, event) {
       const index = next ? reminderIndex(schedule.threadId, next) : undefined;
@@ -29,7 +29,7 @@ export function reminderStore(table: Table): ReminderStore {
           {
             Update: {
               TableName: table.name,
-              Key: keys.reminder(schedule.firmId, schedule.caseId, schedule.threadId),
+              Key: reminderKey(schedule.firmId, schedule.caseId, schedule.threadId),
               UpdateExpression: index
                 ? 'ADD sent :one SET lastSentAt = :now, nextDueAt = :next, GSI2PK = :pk, GSI2SK = :sk'
                 : 'ADD sent :one SET lastSentAt = :now REMOVE nextDueAt, GSI2PK, GSI2SK',
@@ -53,11 +53,11 @@ export function reminderStore(table: Table): ReminderStore {
     },
 
     getFileRequestReminder: (firmId, caseId, requestId) =>
-      getItem<FileRequestReminder>(table, keys.fileRequestReminder(firmId, caseId, requestId), {
+      getItem<FileRequestReminder>(table, fileRequestReminderKey(firmId, caseId, requestId), {
         consistent: true,
       }),
     getFileRequest: (firmId, caseId, requestId) =>
-      getItem<FileRequest>(table, keys.fileRequest(firmId, caseId, requestId), { consistent: true }),
+      getItem<FileRequest>(table, fileRequestKey(firmId, caseId, requestId), { consistent: true }),
     reminderDefaults: (firmId) => firmReminderDefaults(table, firmId),
 
     async moveFileRequestReminder(schedule, slot, move) {
@@ -77,7 +77,7 @@ export function reminderStore(table: Table): ReminderStore {
         await table.client.send(
           new UpdateCommand({
             TableName: table.name,
-            Key: keys.reminder(schedule.firmId, schedule.caseId, schedule.threadId),
+            Key: reminderKey(schedule.firmId, schedule.caseId, schedule.threadId),
             UpdateExpression: 'REMOVE nextDueAt, GSI2PK, GSI2SK',
             ConditionExpression: 'nextDueAt = :slot',
             ExpressionAttributeValues: { ':slot': slot },

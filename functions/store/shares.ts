@@ -8,7 +8,17 @@ import { conflict, type DomainError, unprocessable } from '../domain/errors';
 import type { Grant } from '../domain/grants';
 import type { Share, ShareStore } from '../domain/shares';
 import type { DomainEvent } from '../events/catalogue';
-import { Entity, type ItemKey, keys, patterns } from './keys';
+import {
+  documentKey,
+  Entity,
+  grantKey,
+  type ItemKey,
+  shareByContactKey,
+  shareKey,
+  sharesOfCasePattern,
+  sharesOfContactPattern,
+  sharesOfDocumentPattern,
+} from './keys';
 import {
   conditionCheck,
   fromItem,
@@ -32,8 +42,8 @@ export const searchTextOf = (s: Pick<Share, 'documentName' | 'contactName' | 'co
 export function shareItem(s: Share): Record<string, unknown> {
   return toItem(
     {
-      ...keys.share(s.firmId, s.caseId, s.documentId, s.contactId),
-      ...keys.shareByContact(s.firmId, s.caseId, s.contactId, s.documentCreatedAt, s.documentId),
+      ...shareKey(s.firmId, s.caseId, s.documentId, s.contactId),
+      ...shareByContactKey(s.firmId, s.caseId, s.contactId, s.documentCreatedAt, s.documentId),
     },
     Entity.share,
     { ...s, searchText: searchTextOf(s) },
@@ -49,7 +59,7 @@ export function countOnGrant(
   return {
     Update: {
       TableName: table.name,
-      Key: keys.grant(s.firmId, s.caseId, s.contactId),
+      Key: grantKey(s.firmId, s.caseId, s.contactId),
       UpdateExpression: 'ADD sharedCount :delta',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeValues: { ':delta': delta },
@@ -64,7 +74,7 @@ export function countOnGrant(
 export function followVersionUpdate(table: Table, s: Share, doc: Document) {
   return {
     TableName: table.name,
-    Key: keys.share(s.firmId, s.caseId, s.documentId, s.contactId),
+    Key: shareKey(s.firmId, s.caseId, s.documentId, s.contactId),
     UpdateExpression:
       'SET version = :v, documentName = :name, contentType = :type, #size = :size, uploadedBy = :by, searchText = :search',
     ConditionExpression: 'attribute_exists(PK) AND version < :v',
@@ -148,7 +158,7 @@ export function shareStore(table: Table): ShareStore {
               },
             },
             countOnGrant(table, share, 1),
-            conditionCheck(table, keys.document(share.firmId, share.caseId, share.documentId), {
+            conditionCheck(table, documentKey(share.firmId, share.caseId, share.documentId), {
               // Nor may a share be added to a document in the trash (decision 0038).
               expression: 'attribute_not_exists(PK) OR (version <= :v AND attribute_not_exists(deletedAt))',
               values: { ':v': share.version },
@@ -161,7 +171,7 @@ export function shareStore(table: Table): ShareStore {
         if ((err as DomainError).code !== DOCUMENT_MOVED || attempt >= VERSION_ATTEMPTS) throw err;
         const doc = await getItem<Document>(
           table,
-          keys.document(share.firmId, share.caseId, share.documentId),
+          documentKey(share.firmId, share.caseId, share.documentId),
           {
             consistent: true,
           },
@@ -175,11 +185,11 @@ export function shareStore(table: Table): ShareStore {
   return {
     followVersion,
     async sharedDocument(firmId, caseId, documentId, contactId) {
-      const shareKey = keys.share(firmId, caseId, documentId, contactId);
-      const docKey = keys.document(firmId, caseId, documentId);
-      const items = await getManyStored(table, [shareKey, docKey]);
+      const shareItemKey = shareKey(firmId, caseId, documentId, contactId);
+      const docKey = documentKey(firmId, caseId, documentId);
+      const items = await getManyStored(table, [shareItemKey, docKey]);
       const at = (k: ItemKey) => items.find((i) => i.PK === k.PK && i.SK === k.SK);
-      const share = at(shareKey);
+      const share = at(shareItemKey);
       const document = at(docKey);
       return {
         ...(share ? { share: fromItem<Share>(share) } : {}),
@@ -187,16 +197,16 @@ export function shareStore(table: Table): ShareStore {
       };
     },
     sharesOfDocument: (firmId, caseId, documentId) =>
-      queryAll<Share>(table, patterns.sharesOfDocument(firmId, caseId, documentId), { consistent: true }),
+      queryAll<Share>(table, sharesOfDocumentPattern(firmId, caseId, documentId), { consistent: true }),
     sharesOfContact: (firmId, caseId, contactId) =>
-      queryAll<Share>(table, patterns.sharesOfContact(firmId, caseId, contactId), { consistent: false }),
+      queryAll<Share>(table, sharesOfContactPattern(firmId, caseId, contactId), { consistent: false }),
     addShare,
     removeShare: (share, event) =>
       change([
         {
           Delete: {
             TableName: table.name,
-            Key: keys.share(share.firmId, share.caseId, share.documentId, share.contactId),
+            Key: shareKey(share.firmId, share.caseId, share.documentId, share.contactId),
             ConditionExpression: 'attribute_exists(PK)',
           },
         },
@@ -206,7 +216,7 @@ export function shareStore(table: Table): ShareStore {
     listShares: (firmId, caseId, q, page) =>
       queryPage<Share>(
         table,
-        patterns.sharesOfCase(firmId, caseId),
+        sharesOfCasePattern(firmId, caseId),
         page,
         // Shares of a trashed document are out of the list until it is restored.
         q
@@ -217,16 +227,16 @@ export function shareStore(table: Table): ShareStore {
           : { expression: 'attribute_not_exists(trashed)', values: {} },
       ),
     listSharedWithContact: (firmId, caseId, contactId, page) =>
-      queryPage<Share>(table, patterns.sharesOfContact(firmId, caseId, contactId), page),
+      queryPage<Share>(table, sharesOfContactPattern(firmId, caseId, contactId), page),
     grantsOf: (firmId, caseId, contactIds) =>
       getMany<Grant>(
         table,
-        contactIds.map((id) => keys.grant(firmId, caseId, id)),
+        contactIds.map((id) => grantKey(firmId, caseId, id)),
       ),
     documentsOf: (firmId, caseId, documentIds) =>
       getMany<Document>(
         table,
-        documentIds.map((id) => keys.document(firmId, caseId, id)),
+        documentIds.map((id) => documentKey(firmId, caseId, id)),
       ),
   };
 }

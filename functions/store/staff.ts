@@ -6,7 +6,7 @@ import { conflict, DomainError, notFound } from '../domain/errors';
 import type { StaffUser } from '../domain/firm';
 import { type FirmRecords, isActiveAdmin, type StaffStatus, type StaffStore } from '../domain/staff';
 import { adminCounter, firmName, getFirm, putNewFirm } from './firm-settings';
-import { Entity, keys, patterns } from './keys';
+import { Entity, staffKey, staffOfFirmPattern } from './keys';
 import {
   getItem,
   type QueryFilter,
@@ -41,7 +41,7 @@ export function staffStore(table: Table): StaffStore {
     admins.ensure(
       firmId,
       async () =>
-        (await queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: true })).filter(
+        (await queryAll<StaffUser>(table, staffOfFirmPattern(firmId), { consistent: true })).filter(
           isActiveAdmin,
         ).length,
     );
@@ -49,10 +49,10 @@ export function staffStore(table: Table): StaffStore {
 
   return {
     firmName: (firmId) => firmName(table, firmId),
-    getStaff: (firmId, userId) => getItem<StaffUser>(table, keys.staff(firmId, userId), { consistent: true }),
+    getStaff: (firmId, userId) => getItem<StaffUser>(table, staffKey(firmId, userId), { consistent: true }),
 
     // A firm's staff is a small set (read whole, like activeAdminsOf); invitations are rare.
-    staffOfFirm: (firmId) => queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: true }),
+    staffOfFirm: (firmId) => queryAll<StaffUser>(table, staffOfFirmPattern(firmId), { consistent: true }),
 
     async addStaff(user) {
       const delta = isActiveAdmin(user) ? 1 : 0;
@@ -64,7 +64,7 @@ export function staffStore(table: Table): StaffStore {
             {
               Put: {
                 TableName: table.name,
-                Item: toItem(keys.staff(user.firmId, user.userId), Entity.staff, user),
+                Item: toItem(staffKey(user.firmId, user.userId), Entity.staff, user),
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
@@ -100,7 +100,7 @@ export function staffStore(table: Table): StaffStore {
           {
             Update: {
               TableName: table.name,
-              Key: keys.staff(before.firmId, before.userId),
+              Key: staffKey(before.firmId, before.userId),
               UpdateExpression: `SET ${set.map(([k]) => `#${k} = :${k}`).join(', ')}`,
               // Optimistic: the record is still what the decision was made on (the count relies on it).
               ConditionExpression: `attribute_exists(PK) AND #role = :wasRole AND #name = :wasName AND ${
@@ -124,7 +124,7 @@ export function staffStore(table: Table): StaffStore {
     },
 
     listStaff: (firmId, page, status) =>
-      queryPage<StaffUser>(table, patterns.staffOfFirm(firmId), page, status ? byStatus[status] : undefined),
+      queryPage<StaffUser>(table, staffOfFirmPattern(firmId), page, status ? byStatus[status] : undefined),
   };
 }
 
@@ -137,6 +137,6 @@ export function firmRecords(table: Table): FirmRecords {
 
 /** The firm's active admins (a small set, read whole): who stands in for an inactive case owner. */
 export async function activeAdminsOf(table: Table, firmId: string): Promise<StaffUser[]> {
-  const all = await queryAll<StaffUser>(table, patterns.staffOfFirm(firmId), { consistent: false });
+  const all = await queryAll<StaffUser>(table, staffOfFirmPattern(firmId), { consistent: false });
   return all.filter(isActiveAdmin);
 }

@@ -5,13 +5,13 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateOverride, TemplateStore } from '../domain/templates';
 import { decodeCursor, encodeCursor } from './cursor';
 import { firmLocale } from './firm-settings';
-import { Entity, keys, patterns } from './keys';
+import { Entity, templateOverrideKey, templateOverridesOfFirmPattern } from './keys';
 import { queryAll, type Table, toItem } from './table';
 
 export function templateStore(table: Table): TemplateStore {
   return {
     overridesOf: (firmId) =>
-      queryAll<TemplateOverride>(table, patterns.templateOverridesOfFirm(firmId), { consistent: true }),
+      queryAll<TemplateOverride>(table, templateOverridesOfFirmPattern(firmId), { consistent: true }),
 
     firmLocale: (firmId) => firmLocale(table, firmId),
 
@@ -20,7 +20,7 @@ export function templateStore(table: Table): TemplateStore {
         new PutCommand({
           TableName: table.name,
           Item: toItem(
-            keys.templateOverride(firmId, o.templateId, o.locale, o.channel),
+            templateOverrideKey(firmId, o.templateId, o.locale, o.channel),
             Entity.templateOverride,
             o,
           ),
@@ -32,7 +32,7 @@ export function templateStore(table: Table): TemplateStore {
       await table.client.send(
         new DeleteCommand({
           TableName: table.name,
-          Key: keys.templateOverride(firmId, templateId, locale, channel),
+          Key: templateOverrideKey(firmId, templateId, locale, channel),
         }),
       );
     },

@@ -12,7 +12,25 @@ import { concurrentTaskChange, type TaskChangeWrite, type TaskStore } from '../d
 import type { Message, Task, Thread, ThreadStore } from '../domain/threads';
 import { transactWhileOpen } from './cases';
 import { firmReminderDefaults } from './firm-settings';
-import { Entity, type ItemKey, keys, patterns, REMINDER_SHARDS } from './keys';
+import {
+  caseKey,
+  Entity,
+  grantKey,
+  type ItemKey,
+  messageKey,
+  messagesOfThreadPattern,
+  REMINDER_SHARDS,
+  reminderByDueKey,
+  reminderKey,
+  staffKey,
+  taskKey,
+  tasksOfThreadPattern,
+  threadByTaskStateKey,
+  threadKey,
+  threadMemberKey,
+  threadsOfCaseByTaskStatePattern,
+  threadsOfCasePattern,
+} from './keys';
 import {
   conditionCheck,
   getItem,
@@ -45,12 +63,12 @@ const readItem = <T>(table: Table, key: ItemKey) => getItem<T>(table, key, { con
 /** GSI2 attributes of a thread for its task state (none: not indexed). */
 function threadIndex(t: Pick<Thread, 'firmId' | 'caseId' | 'threadId' | 'taskCompleted' | 'taskTotal'>) {
   const state = taskState({ completed: t.taskCompleted, total: t.taskTotal });
-  return state === 'none' ? undefined : keys.threadByTaskState(t.firmId, t.caseId, state, t.threadId);
+  return state === 'none' ? undefined : threadByTaskStateKey(t.firmId, t.caseId, state, t.threadId);
 }
 
 /** GSI2 attributes of a reminder schedule due at `dueAt`. */
 export const reminderIndex = (threadId: string, dueAt: string) =>
-  keys.reminderByDue(shardOf(threadId, REMINDER_SHARDS), dueAt, threadId);
+  reminderByDueKey(shardOf(threadId, REMINDER_SHARDS), dueAt, threadId);
 
 export function threadStore(table: Table): ThreadStore & TaskStore {
   const put = (
@@ -66,23 +84,23 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
     },
   });
   const putMessage = (m: Message) =>
-    put(keys.message(m.firmId, m.caseId, m.threadId, m.messageId), Entity.message, m);
-  const putTask = (t: Task) => put(keys.task(t.firmId, t.caseId, t.threadId, t.taskId), Entity.task, t);
+    put(messageKey(m.firmId, m.caseId, m.threadId, m.messageId), Entity.message, m);
+  const putTask = (t: Task) => put(taskKey(t.firmId, t.caseId, t.threadId, t.taskId), Entity.task, t);
 
   return {
     async staffThreadParts(firmId, caseId, threadId, userId) {
       const got = await getNamed(table, {
-        case: keys.case(firmId, caseId),
-        ...(threadId ? { thread: keys.thread(firmId, caseId, threadId) } : {}),
-        ...(userId ? { user: keys.staff(firmId, userId) } : {}),
+        case: caseKey(firmId, caseId),
+        ...(threadId ? { thread: threadKey(firmId, caseId, threadId) } : {}),
+        ...(userId ? { user: staffKey(firmId, userId) } : {}),
       });
       return got as { case?: Case; thread?: Thread; user?: StaffUser };
     },
 
     async portalThreadParts(at, threadId) {
       const got = await getNamed(table, {
-        grant: keys.grant(at.firmId, at.caseId, at.contactId),
-        ...(threadId ? { thread: keys.thread(at.firmId, at.caseId, threadId) } : {}),
+        grant: grantKey(at.firmId, at.caseId, at.contactId),
+        ...(threadId ? { thread: threadKey(at.firmId, at.caseId, threadId) } : {}),
       });
       return got as { grant?: Grant; thread?: Thread };
     },
@@ -91,9 +109,9 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
 
     async newThreadParts(firmId, caseId, contactIds, userId) {
       const got = await getNamed<string>(table, {
-        case: keys.case(firmId, caseId),
-        user: keys.staff(firmId, userId),
-        ...Object.fromEntries(contactIds.map((id, i) => [`grant${i}`, keys.grant(firmId, caseId, id)])),
+        case: caseKey(firmId, caseId),
+        user: staffKey(firmId, userId),
+        ...Object.fromEntries(contactIds.map((id, i) => [`grant${i}`, grantKey(firmId, caseId, id)])),
       });
       return {
         ...(got.case ? { case: got.case as unknown as Case } : {}),
@@ -105,10 +123,10 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
     async createThread({ thread, message, tasks, reminder, event }) {
       const { firmId, caseId, threadId } = thread;
       const items: TransactItem[] = [
-        conditionCheck(table, keys.case(firmId, caseId)),
-        put(keys.thread(firmId, caseId, threadId), Entity.thread, thread, threadIndex(thread)),
+        conditionCheck(table, caseKey(firmId, caseId)),
+        put(threadKey(firmId, caseId, threadId), Entity.thread, thread, threadIndex(thread)),
         ...thread.contactIds.map((contactId) =>
-          put(keys.threadMember(firmId, caseId, contactId, threadId), Entity.threadMember, {
+          put(threadMemberKey(firmId, caseId, contactId, threadId), Entity.threadMember, {
             firmId,
             caseId,
             threadId,
@@ -118,7 +136,7 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
         ...(message ? [putMessage(message)] : []),
         ...tasks.map(putTask),
         put(
-          keys.reminder(firmId, caseId, threadId),
+          reminderKey(firmId, caseId, threadId),
           Entity.reminder,
           reminder,
           reminder.nextDueAt ? reminderIndex(threadId, reminder.nextDueAt) : undefined,
@@ -128,21 +146,19 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
       await transact(table, items, { 0: () => notFound('case') });
     },
 
-    getThread: (firmId, caseId, threadId) => readItem<Thread>(table, keys.thread(firmId, caseId, threadId)),
+    getThread: (firmId, caseId, threadId) => readItem<Thread>(table, threadKey(firmId, caseId, threadId)),
 
     listThreads: (firmId, caseId, state, page) =>
       queryPage<Thread>(
         table,
-        state
-          ? patterns.threadsOfCaseByTaskState(firmId, caseId, state)
-          : patterns.threadsOfCase(firmId, caseId),
+        state ? threadsOfCaseByTaskStatePattern(firmId, caseId, state) : threadsOfCasePattern(firmId, caseId),
         page,
       ),
 
     // One Query over the case's threads, those the contact takes part in kept (a thread's contacts
     // never change after it starts): not the member items, then the threads they name, in two.
     listMemberThreads: (firmId, caseId, contactId, page) =>
-      queryPage<Thread>(table, patterns.threadsOfCase(firmId, caseId), page, {
+      queryPage<Thread>(table, threadsOfCasePattern(firmId, caseId), page, {
         expression: 'contains(contactIds, :contact)',
         values: { ':contact': contactId },
       }),
@@ -157,7 +173,7 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
           {
             Update: {
               TableName: table.name,
-              Key: keys.thread(firmId, caseId, threadId),
+              Key: threadKey(firmId, caseId, threadId),
               UpdateExpression: 'SET lastMessageAt = :at',
               ConditionExpression: `attribute_exists(PK) AND ${OPEN_GUARD}`,
               ExpressionAttributeNames: OPEN_NAMES,
@@ -172,10 +188,10 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
     },
 
     listMessages: (firmId, caseId, threadId, page) =>
-      queryPage<Message>(table, patterns.messagesOfThread(firmId, caseId, threadId), page),
+      queryPage<Message>(table, messagesOfThreadPattern(firmId, caseId, threadId), page),
 
     tasksOf: (firmId, caseId, threadId) =>
-      queryAll<Task>(table, patterns.tasksOfThread(firmId, caseId, threadId), { consistent: true }),
+      queryAll<Task>(table, tasksOfThreadPattern(firmId, caseId, threadId), { consistent: true }),
 
     async writeTaskChange(w: TaskChangeWrite) {
       const { firmId, caseId, threadId } = w.thread;
@@ -191,7 +207,7 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
         {
           Update: {
             TableName: table.name,
-            Key: keys.thread(firmId, caseId, threadId),
+            Key: threadKey(firmId, caseId, threadId),
             // ADD keeps the counters atomic; the condition holds them to what this change was planned
             // from, so the filter partition set here always matches them.
             UpdateExpression: [
@@ -220,7 +236,7 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
           (t): TransactItem => ({
             Delete: {
               TableName: table.name,
-              Key: keys.task(t.firmId, t.caseId, t.threadId, t.taskId),
+              Key: taskKey(t.firmId, t.caseId, t.threadId, t.taskId),
               ConditionExpression: 'attribute_exists(PK) AND done = :was',
               ExpressionAttributeValues: { ':was': t.done },
             },
@@ -253,7 +269,7 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
           {
             Update: {
               TableName: table.name,
-              Key: keys.thread(thread.firmId, thread.caseId, thread.threadId),
+              Key: threadKey(thread.firmId, thread.caseId, thread.threadId),
               UpdateExpression: 'SET reminders = :r',
               ConditionExpression: 'attribute_exists(PK)',
               ExpressionAttributeValues: { ':r': settings },
@@ -266,7 +282,7 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
     },
 
     setThreadStatus: (thread, change, reminder, event) =>
-      writeStatusChange(table, keys.thread(thread.firmId, thread.caseId, thread.threadId), change, [
+      writeStatusChange(table, threadKey(thread.firmId, thread.caseId, thread.threadId), change, [
         ...(reminder ? [reminderUpdate(table, thread, reminder)] : []),
         putActivity(table, event),
       ]),
@@ -278,7 +294,7 @@ export function threadStore(table: Table): ThreadStore & TaskStore {
           table.client.send(
             new UpdateCommand({
               TableName: table.name,
-              Key: keys.task(task.firmId, task.caseId, task.threadId, task.taskId),
+              Key: taskKey(task.firmId, task.caseId, task.threadId, task.taskId),
               UpdateExpression: 'SET #position = :p, updatedAt = :at, updatedBy = :by',
               ConditionExpression: 'attribute_exists(PK)',
               ExpressionAttributeNames: { '#position': 'position' },
@@ -310,7 +326,7 @@ function updateTask(table: Table, t: Task, wasDone: boolean): TransactItem {
   return {
     Update: {
       TableName: table.name,
-      Key: keys.task(t.firmId, t.caseId, t.threadId, t.taskId),
+      Key: taskKey(t.firmId, t.caseId, t.threadId, t.taskId),
       UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
       ConditionExpression: 'attribute_exists(PK) AND done = :was',
       ExpressionAttributeNames: { '#text': 'text' },
@@ -326,7 +342,7 @@ function reminderUpdate(
   change: NonNullable<TaskChangeWrite['reminder']>,
   settings?: Thread['reminders'],
 ): TransactItem {
-  const Key = keys.reminder(thread.firmId, thread.caseId, thread.threadId);
+  const Key = reminderKey(thread.firmId, thread.caseId, thread.threadId);
   const withSettings = settings
     ? { set: ', settings = :settings', values: { ':settings': settings } }
     : undefined;

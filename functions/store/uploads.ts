@@ -13,7 +13,16 @@ import { caseOpenCheck } from './cases';
 import { documentItem } from './documents';
 import { closeRequest, itemUpdate, notOpen, requestMoved } from './file-requests';
 import { firmUploadLimit } from './firm-settings';
-import { Entity, type ItemKey, keys, patterns } from './keys';
+import {
+  caseKey,
+  Entity,
+  grantKey,
+  type ItemKey,
+  staffKey,
+  uploadIntentKey,
+  uploadIntentsOfCasePattern,
+  uploadRejectionKey,
+} from './keys';
 import { countOnGrant, shareItem } from './shares';
 import {
   conditionCheck,
@@ -48,8 +57,8 @@ const GRANT_MAY_UPLOAD = {
 function uploaderGuards(table: Table, intent: UploadIntent, grantCounted: boolean): TransactItem[] {
   if (intent.uploadedBy.kind === 'staff')
     return [
-      conditionCheck(table, keys.case(intent.firmId, intent.caseId)),
-      conditionCheck(table, keys.staff(intent.firmId, intent.uploadedBy.id)),
+      conditionCheck(table, caseKey(intent.firmId, intent.caseId)),
+      conditionCheck(table, staffKey(intent.firmId, intent.uploadedBy.id)),
     ];
   // A contact's upload also needs the case open (decision 0036).
   const guards = [caseOpenCheck(table, intent.firmId, intent.caseId)];
@@ -58,7 +67,7 @@ function uploaderGuards(table: Table, intent: UploadIntent, grantCounted: boolea
     ...guards,
     conditionCheck(
       table,
-      keys.grant(intent.firmId, intent.caseId, intent.contactId ?? intent.uploadedBy.id),
+      grantKey(intent.firmId, intent.caseId, intent.contactId ?? intent.uploadedBy.id),
       GRANT_MAY_UPLOAD,
     ),
   ];
@@ -117,7 +126,7 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
         new PutCommand({
           TableName: table.name,
           Item: toItem(
-            keys.uploadIntent(intent.firmId, intent.caseId, intent.uploadId),
+            uploadIntentKey(intent.firmId, intent.caseId, intent.uploadId),
             Entity.uploadIntent,
             data,
             {
@@ -133,7 +142,7 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
       const res = await table.client.send(
         new GetCommand({
           TableName: table.name,
-          Key: keys.uploadIntent(firmId, caseId, uploadId),
+          Key: uploadIntentKey(firmId, caseId, uploadId),
           ConsistentRead: true,
         }),
       );
@@ -148,10 +157,10 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
         (await table.client.send(new GetCommand({ TableName: table.name, Key, ConsistentRead: true }))).Item;
       const { firmId, caseId, uploadedBy } = intent;
       const [found, uploader] = await Promise.all([
-        get(keys.case(firmId, caseId)),
+        get(caseKey(firmId, caseId)),
         uploadedBy.kind === 'staff'
-          ? get(keys.staff(firmId, uploadedBy.id))
-          : get(keys.grant(firmId, caseId, intent.contactId ?? uploadedBy.id)),
+          ? get(staffKey(firmId, uploadedBy.id))
+          : get(grantKey(firmId, caseId, intent.contactId ?? uploadedBy.id)),
       ]);
       if (uploadedBy.kind === 'staff') return { caseExists: !!found, staffUser: !!uploader };
       const caseClosed = found?.status === 'closed';
@@ -228,7 +237,7 @@ export function uploadStore(table: Table): UploadStore & IngestStore {
           TableName: table.name,
           // Overwritten by a replay of the same object: one record per object key.
           Item: toItem(
-            keys.uploadRejection(rejection.firmId, rejection.keyHash),
+            uploadRejectionKey(rejection.firmId, rejection.keyHash),
             Entity.uploadRejection,
             rejection,
             {
@@ -269,7 +278,7 @@ function intentTransition(
   return {
     Update: {
       TableName: table.name,
-      Key: keys.uploadIntent(intent.firmId, intent.caseId, intent.uploadId),
+      Key: uploadIntentKey(intent.firmId, intent.caseId, intent.uploadId),
       UpdateExpression: `SET #status = :status${names.map((_, i) => `, #f${i} = :f${i}`).join('')}`,
       ConditionExpression: '#status = :from',
       ExpressionAttributeNames: {
@@ -295,7 +304,7 @@ export async function pendingIntentsOf(
   caseId: string,
   contactId: string,
 ): Promise<UploadIntent[]> {
-  return queryAll<UploadIntent>(table, patterns.uploadIntentsOfCase(firmId, caseId), {
+  return queryAll<UploadIntent>(table, uploadIntentsOfCasePattern(firmId, caseId), {
     consistent: true,
     filter: {
       expression: 'contactId = :contact AND #status = :pending',

@@ -4,7 +4,7 @@ import type { Document } from '../domain/documents';
 import { conflict } from '../domain/errors';
 import type { DocumentVersion, VersionStore } from '../domain/versions';
 import { documentStore } from './documents';
-import { Entity, keys, patterns } from './keys';
+import { documentKey, documentVersionKey, Entity, versionsOfDocumentPattern } from './keys';
 import { queryPage, type Table, toItem } from './table';
 
 export const versionMoved = () =>
@@ -15,7 +15,7 @@ export function putVersion(table: Table, v: DocumentVersion) {
     Put: {
       TableName: table.name,
       Item: toItem(
-        keys.documentVersion(v.firmId, v.caseId, v.documentId, v.version),
+        documentVersionKey(v.firmId, v.caseId, v.documentId, v.version),
         Entity.documentVersion,
         v,
       ),
@@ -29,7 +29,7 @@ export function nextVersionOf(table: Table, previous: Document, next: Document) 
   return {
     Update: {
       TableName: table.name,
-      Key: keys.document(previous.firmId, previous.caseId, previous.documentId),
+      Key: documentKey(previous.firmId, previous.caseId, previous.documentId),
       UpdateExpression:
         'SET version = :next, s3Key = :key, contentType = :type, #size = :size, uploadedBy = :by, updatedAt = :at',
       ConditionExpression: 'version = :prev',
@@ -52,6 +52,6 @@ export function versionStore(table: Table): VersionStore {
   return {
     getDocument: (firmId, caseId, documentId) => documents.getDocument(firmId, caseId, documentId),
     listVersions: (firmId, caseId, documentId, page) =>
-      queryPage<DocumentVersion>(table, patterns.versionsOfDocument(firmId, caseId, documentId), page),
+      queryPage<DocumentVersion>(table, versionsOfDocumentPattern(firmId, caseId, documentId), page),
   };
 }

@@ -11,7 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { firmAdminStore } from '../../functions/store/firm';
-import { keys, patterns } from '../../functions/store/keys';
+import { deliveriesOfCasePattern, inboxCounterKey, uploadIntentKey } from '../../functions/store/keys';
 import { queryAll, type Table } from '../../functions/store/table';
 import { localAuth, localPools } from '../../local/auth';
 import { createFirm, newId, partitionOf, type TestFirm } from '../support/firms';
@@ -168,7 +168,7 @@ describe('Crash: kill -9 and restart', () => {
     expect(accepted.status, accepted.text).toBe(200);
 
     const deliveriesOfCase = () =>
-      queryAll<Record<string, unknown>>(t, patterns.deliveriesOfCase(firm.firmId, caseId), {
+      queryAll<Record<string, unknown>>(t, deliveriesOfCasePattern(firm.firmId, caseId), {
         consistent: true,
       });
     const uploads: Upload[] = [];
@@ -182,7 +182,7 @@ describe('Crash: kill -9 and restart', () => {
         const intent = await t.client.send(
           new GetCommand({
             TableName: t.name,
-            Key: keys.uploadIntent(firm.firmId, caseId, u.uploadId),
+            Key: uploadIntentKey(firm.firmId, caseId, u.uploadId),
             ConsistentRead: true,
           }),
         );
@@ -195,7 +195,7 @@ describe('Crash: kill -9 and restart', () => {
       for (const s of staff) {
         const items = await partitionOf(
           t,
-          keys.inboxCounter({ firmId: firm.firmId, kind: 'staff', id: s.userId }).PK,
+          inboxCounterKey({ firmId: firm.firmId, kind: 'staff', id: s.userId }).PK,
         );
         const perEvent = new Map<string, number>();
         for (const item of items)

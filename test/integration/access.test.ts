@@ -8,7 +8,7 @@ import type { AcceptWrite } from '../../functions/domain/access';
 import { activity } from '../../functions/domain/activity';
 import { systemClock } from '../../functions/domain/ports';
 import { accessStore } from '../../functions/store/access';
-import { keys, patterns } from '../../functions/store/keys';
+import { activityOfCasePattern, firmKey, grantKey, invitationKey } from '../../functions/store/keys';
 import { ulidIds } from '../../functions/wiring/ids';
 import { apiAs, problem } from './support/client';
 import { invitationToken, mailTo } from './support/mail';
@@ -88,7 +88,7 @@ const accept = (token: string, as: string) =>
 
 /** The activity entries of a case (its partition also holds grants and invitations). */
 const trail = async (firmId: string, caseId: string) =>
-  (await partition(patterns.activityOfCase(firmId, caseId).pk)).filter((e) => e.entity === 'activity');
+  (await partition(activityOfCasePattern(firmId, caseId).pk)).filter((e) => e.entity === 'activity');
 
 const trailTypes = async (firmId: string, caseId: string) =>
   (await trail(firmId, caseId)).map((e) => e.type as string).sort();
@@ -125,7 +125,7 @@ describe('Routes: grants', () => {
     const token = await invitationToken(s.email, 1);
     const invitation = (
       await table.client.send(
-        new GetCommand({ TableName: table.name, Key: keys.invitation(s.firm.firmId, s.caseId, s.contactId) }),
+        new GetCommand({ TableName: table.name, Key: invitationKey(s.firm.firmId, s.caseId, s.contactId) }),
       )
     ).Item!;
     expect(Object.keys(invitation).filter((k) => /token/i.test(k) && k !== 'tokenHash')).toEqual([]);
@@ -151,7 +151,7 @@ describe('Routes: grants', () => {
     // Only the hash of the token is stored.
     const invitation = (
       await table.client.send(
-        new GetCommand({ TableName: table.name, Key: keys.invitation(s.firm.firmId, s.caseId, s.contactId) }),
+        new GetCommand({ TableName: table.name, Key: invitationKey(s.firm.firmId, s.caseId, s.contactId) }),
       )
     ).Item!;
     expect(invitation.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
@@ -192,7 +192,7 @@ describe('Routes: grants', () => {
     const otherCase = await newCase(other);
     const otherContact = await newContact(other);
     const noEmail = await apiAs(s.firm.staff.token).POST('/contacts', { body: { name: 'Phone Only' } });
-    const before = await partition(keys.firm(s.firm.firmId).PK);
+    const before = await partition(firmKey(s.firm.firmId).PK);
 
     const foreignCase = await grant(s, viewer, otherCase);
     expect(foreignCase.response.status).toBe(404);
@@ -213,7 +213,7 @@ describe('Routes: grants', () => {
     expect(foreignLink.response.status).toBe(404);
     expect(await trailTypes(s.firm.firmId, s.caseId)).toEqual(['case.created']);
     expect(await trailTypes(other.firmId, otherCase)).toEqual(['case.created']);
-    expect(await partition(keys.firm(s.firm.firmId).PK)).toEqual(before);
+    expect(await partition(firmKey(s.firm.firmId).PK)).toEqual(before);
   });
 
   it('refuses upload rights for a viewer with 400 and writes nothing', async () => {
@@ -285,7 +285,7 @@ describe('Routes: revoke and re-grant', () => {
     expect((await portalCases(me)).data!.items).toEqual([]);
     const grantItem = (
       await table.client.send(
-        new GetCommand({ TableName: table.name, Key: keys.grant(s.firm.firmId, s.caseId, s.contactId) }),
+        new GetCommand({ TableName: table.name, Key: grantKey(s.firm.firmId, s.caseId, s.contactId) }),
       )
     ).Item!;
     expect(grantItem.GSI1PK).toBeUndefined();
@@ -389,7 +389,7 @@ describe('Routes: invitations', () => {
     await table.client.send(
       new UpdateCommand({
         TableName: table.name,
-        Key: keys.invitation(s.firm.firmId, s.caseId, s.contactId),
+        Key: invitationKey(s.firm.firmId, s.caseId, s.contactId),
         UpdateExpression: 'SET expiresAt = :past',
         ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 60 },
       }),
@@ -509,7 +509,7 @@ describe('Routes: accepting binds only the invited, verified address', () => {
       await table.client.send(
         new GetCommand({
           TableName: table.name,
-          Key: keys.invitation(s.firm.firmId, s.caseId, s.contactId),
+          Key: invitationKey(s.firm.firmId, s.caseId, s.contactId),
           ConsistentRead: true,
         }),
       )

@@ -3,7 +3,7 @@
 // portal: uploads, late objects, comments, messages and ticks refused), and the staff list's filters
 // and title search, each paged with its cursor.
 import { describe, expect, it } from 'vitest';
-import { patterns } from '../../functions/store/keys';
+import { activityOfCasePattern } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { objectExists, PDF, pdfBytes, postToS3 } from './support/files';
 import { mailTo } from './support/mail';
@@ -21,7 +21,7 @@ async function newCase(firm: TestFirm, title = 'Tax return 2025', ownerId?: stri
 }
 
 const activityTypes = async (firmId: string, caseId: string) =>
-  (await partition(patterns.activityOfCase(firmId, caseId).pk))
+  (await partition(activityOfCasePattern(firmId, caseId).pk))
     .filter((i) => i.entity === 'activity')
     .map((i) => i.type as string);
 
@@ -56,7 +56,7 @@ describe('Routes: the case lifecycle', () => {
     expect(empty.response.status).toBe(400);
     expect(problem(empty).code).toBe('validation_failed');
     expect(nothing.response.status).toBe(400);
-    const trail = (await partition(patterns.activityOfCase(firm.firmId, caseId).pk)).filter(
+    const trail = (await partition(activityOfCasePattern(firm.firmId, caseId).pk)).filter(
       (i) => i.type === 'case.renamed',
     );
     expect(trail).toHaveLength(1);
@@ -122,7 +122,7 @@ describe('Routes: the case lifecycle', () => {
     const types = await activityTypes(firm.firmId, saved);
     expect(types.filter((t) => t === 'case.reassigned')).toHaveLength(1);
     expect(types.filter((t) => t === 'case.renamed')).toHaveLength(1);
-    const reassigned = (await partition(patterns.activityOfCase(firm.firmId, saved).pk)).find(
+    const reassigned = (await partition(activityOfCasePattern(firm.firmId, saved).pk)).find(
       (i) => i.type === 'case.reassigned',
     );
     expect(reassigned!.detail).toEqual({
@@ -201,7 +201,7 @@ describe('Routes: the case lifecycle', () => {
       expect(problem(refused).code).toBe('case_closed');
     }
     expect(await objectExists(early.data!.key)).toBe(false);
-    const intents = (await partition(patterns.activityOfCase(firm.firmId, caseId).pk)).filter(
+    const intents = (await partition(activityOfCasePattern(firm.firmId, caseId).pk)).filter(
       (i) => i.entity === 'uploadIntent',
     );
     expect(intents.map((i) => [i.status, i.reason])).toEqual([['rejected', 'case_closed']]);

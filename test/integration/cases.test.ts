@@ -2,7 +2,7 @@
 // documented route is called through the typed client (client/), so the OpenAPI document is checked
 // against what the API really answers.
 import { describe, expect, it } from 'vitest';
-import { keys, patterns } from '../../functions/store/keys';
+import { activityKey, activityOfCasePattern, firmKey } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { call, mintToken, newFirm, newId, partition, settle } from './support/stack';
 
@@ -27,7 +27,7 @@ describe('Routes: cases', () => {
     expect(got.data).toEqual(created.data);
     const list = await apiAs(firm.staff2.token).GET('/cases');
     expect(list.data!.items.map((c) => c.caseId)).toEqual([caseId]);
-    const trail = await partition(patterns.activityOfCase(firm.firmId, caseId).pk);
+    const trail = await partition(activityOfCasePattern(firm.firmId, caseId).pk);
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({
       entity: 'activity',
@@ -114,7 +114,7 @@ describe('Routes: cases', () => {
   it('rejects a malformed body with 400 and field messages, and writes nothing', async () => {
     const firm = await newFirm();
     const api = apiAs(firm.staff.token);
-    const before = await partition(keys.firm(firm.firmId).PK);
+    const before = await partition(firmKey(firm.firmId).PK);
     // Deliberately outside the documented body: the typed client would not let it through otherwise.
     const bad = await api.POST('/cases', {
       body: { title: '', notifyClient: 'yes', extra: 1 } as never,
@@ -135,7 +135,7 @@ describe('Routes: cases', () => {
     const badId = await api.GET('/cases/{caseId}', { params: { path: { caseId: 'not-an-id' } } });
     expect(badId.response.status).toBe(400);
     expect(problem(badId).fields![0]!.path).toBe('params.caseId');
-    expect(await partition(keys.firm(firm.firmId).PK)).toEqual(before);
+    expect(await partition(firmKey(firm.firmId).PK)).toEqual(before);
   });
 });
 
@@ -163,7 +163,7 @@ describe('Routes: contacts', () => {
     const list = await staff.GET('/contacts');
     expect(list.data!.items.map((c) => c.name)).toEqual(['Carla Client', 'No Email Person']);
     await settle();
-    const trail = await partition(keys.activity(firm.firmId, undefined, a.data!.contactId).PK);
+    const trail = await partition(activityKey(firm.firmId, undefined, a.data!.contactId).PK);
     expect(trail.map((e) => e.type)).toEqual(['contact.created', 'contact.created']);
   });
 });

@@ -3,7 +3,7 @@
 // reminders stop: reminders.test.ts, under the fake clock); a closed discussion refuses comments; a deleted recurring task is
 // gone for good (publishing for it is refused), and a second delete changes nothing.
 import { describe, expect, it } from 'vitest';
-import { keys, patterns } from '../../functions/store/keys';
+import { activityKey, activityOfCasePattern } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { PDF, pdfBytes, upload } from './support/files';
 import { mailTo } from './support/mail';
@@ -13,7 +13,7 @@ import { newThread, type Setup, setup, tick } from './support/threads';
 
 /** The event types of a case's activity trail, oldest first. */
 const caseEvents = async (firmId: string, caseId: string) =>
-  (await partition(patterns.activityOfCase(firmId, caseId).pk))
+  (await partition(activityOfCasePattern(firmId, caseId).pk))
     .filter((i) => i.entity === 'activity')
     .map((i) => i.type as string);
 
@@ -217,7 +217,7 @@ describe('Route: DELETE /recurring-tasks/{recurringTaskId}', () => {
     expect(listed.data!.items.map((t) => t.recurringTaskId)).not.toContain('monthly-payroll');
     expect(published.response.status).toBe(422);
     expect(problem(published).code).toBe('recurring_task_unknown');
-    const trail = await partition(keys.activity(firm.firmId, undefined, 'x').PK);
+    const trail = await partition(activityKey(firm.firmId, undefined, 'x').PK);
     const events = trail.filter((i) => i.entity === 'activity' && i.type === 'recurringtask.deleted');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({

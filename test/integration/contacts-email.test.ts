@@ -2,7 +2,7 @@
 // their links answer 410 `invitation_superseded`, nothing is mailed by the change itself, a resend
 // goes to the new address, and the change's activity entry names the fields, not their values.
 import { describe, expect, it } from 'vitest';
-import { keys, partitions } from '../../functions/store/keys';
+import { casePartition, deliveryKey, firmKey, invitationKey } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { invitationToken, mailTo } from './support/mail';
 import { mintToken, newFirm, newId, partition, settle } from './support/stack';
@@ -49,7 +49,7 @@ describe('Contacts: email change', () => {
     expect(again.data).toEqual(changed.data);
     // Both invitations are withdrawn, in the table and at the link.
     for (const c of [a, b]) {
-      const key = keys.invitation(firm.firmId, c.data!.caseId, contactId);
+      const key = invitationKey(firm.firmId, c.data!.caseId, contactId);
       const inv = (await partition(key.PK)).find((i) => i.SK === key.SK);
       expect(inv?.withdrawnAt).toEqual(expect.any(String));
     }
@@ -64,7 +64,7 @@ describe('Contacts: email change', () => {
     expect(await mailTo(oldEmail)).toHaveLength(mailsBefore);
     expect(await mailTo(newEmail)).toHaveLength(0);
     // One entry for the change (the repeat wrote none), naming fields, not the addresses.
-    const trail = await partition(`${keys.firm(firm.firmId).PK}#TRAIL`);
+    const trail = await partition(`${firmKey(firm.firmId).PK}#TRAIL`);
     const updates = trail.filter((e) => e.type === 'contact.updated');
     expect(updates).toHaveLength(1);
     expect(updates[0]!.detail).toEqual({ contactId, changed: ['email'], invitationsWithdrawn: 2 });
@@ -106,10 +106,10 @@ describe('Contacts: email change', () => {
     expect(changed.response.status).toBe(200);
     expect(await mailTo(oldEmail)).toEqual([]);
     expect(await mailTo(newEmail)).toEqual([]);
-    const sent = (await partition(partitions.case(firm.firmId, caseId))).find(
+    const sent = (await partition(casePartition(firm.firmId, caseId))).find(
       (i) => i.type === 'invitation.sent',
     );
-    const deliveries = await partition(keys.delivery(firm.firmId, String(sent!.eventId), 'x', 'email').PK);
+    const deliveries = await partition(deliveryKey(firm.firmId, String(sent!.eventId), 'x', 'email').PK);
     expect(deliveries.filter((d) => d.status === 'pending')).toEqual([]);
   });
 

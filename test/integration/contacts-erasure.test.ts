@@ -5,7 +5,7 @@
 // attributed to "Former contact". The scan's figures are printed for the closing note.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/store/keys';
+import { firmKey } from '../../functions/store/keys';
 import { localPushClient } from '../../local/push';
 import { apiAs, problem } from './support/client';
 import { loggedInContact, loginOf, uniqueWord } from './support/contacts';
@@ -186,7 +186,7 @@ describe('Routes: GET /contacts/{contactId}/export, POST /contacts/{contactId}/e
     });
     expect(again.response.status).toBe(200);
     expect(again.data).toEqual({ ...erased.data, erased: { rewritten: 0, deleted: 0 } });
-    const trail = await partition(`${keys.firm(firm.firmId).PK}#TRAIL`);
+    const trail = await partition(`${firmKey(firm.firmId).PK}#TRAIL`);
     expect(trail.filter((e) => e.type === 'contact.erased').map((e) => e.detail)).toEqual([
       { contactId: zed.contactId },
     ]);

@@ -3,7 +3,7 @@
 // interrupted removal left; a removed contact cannot be granted again and stays listed, marked.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys, partitions } from '../../functions/store/keys';
+import { casePartition, contactKey, firmKey } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { loggedInContact, loginOf } from './support/contacts';
 import { newFirm, partition, type TestFirm, table } from './support/stack';
@@ -22,11 +22,11 @@ async function newCases(firm: TestFirm, n: number): Promise<string[]> {
   return ids;
 }
 
-const trailOf = (firmId: string) => partition(`${keys.firm(firmId).PK}#TRAIL`);
+const trailOf = (firmId: string) => partition(`${firmKey(firmId).PK}#TRAIL`);
 
 /** The activity entries of `type` in the cases' partitions, about `contactId`. */
 async function entries(firmId: string, caseIds: string[], type: string, contactId: string) {
-  const all = await Promise.all(caseIds.map((c) => partition(partitions.case(firmId, c))));
+  const all = await Promise.all(caseIds.map((c) => partition(casePartition(firmId, c))));
   return all
     .flat()
     .filter(
@@ -102,7 +102,7 @@ describe('Route: POST /contacts/{contactId}/remove', () => {
     await table.client.send(
       new UpdateCommand({
         TableName: table.name,
-        Key: keys.contact(firm.firmId, bo.contactId),
+        Key: contactKey(firm.firmId, bo.contactId),
         UpdateExpression: 'SET removedAt = :at',
         ExpressionAttributeValues: { ':at': '2026-12-01T10:00:00.000Z' },
       }),

@@ -11,7 +11,7 @@ import { NOTIFYING_EVENT_TYPES } from '../../functions/domain/notification-matri
 import type { DigestEntry, Mail } from '../../functions/notify/core';
 import { digestMail } from '../../functions/notify/digest-mail';
 import { digestSink, digestStore } from '../../functions/store/digests';
-import { DIGEST_SHARDS, keys, patterns } from '../../functions/store/keys';
+import { DIGEST_SHARDS, digestLatestKey, entriesOfDigestPattern } from '../../functions/store/keys';
 import { apiAs } from './support/client';
 import { PDF, pdfBytes, postToS3 } from './support/files';
 import { mailTo } from './support/mail';
@@ -186,7 +186,7 @@ describe('Store: digests (DynamoDB Local)', () => {
     at,
     ...over,
   });
-  const digestItems = async (firm: string) => partition(keys.digestLatest(firm, 'staff-U1', 'documents').PK);
+  const digestItems = async (firm: string) => partition(digestLatestKey(firm, 'staff-U1', 'documents').PK);
   const ref = (firm: string, windowId: string) => ({
     firmId: firm,
     recipientKey: 'staff-U1',
@@ -305,7 +305,7 @@ describe('Store: digests (DynamoDB Local)', () => {
     const [window] = (await digestItems(firm)).filter((i) => i.entity === 'digestWindow');
     expect(window).toMatchObject({ status: 'sent', messageId: 'm-1' });
     expect(window!.GSI2PK).toBeUndefined();
-    expect(patterns.entriesOfDigest(firm, 'staff-U1', 'documents', String(window!.windowId)).pk).toBe(
+    expect(entriesOfDigestPattern(firm, 'staff-U1', 'documents', String(window!.windowId)).pk).toBe(
       window!.PK,
     );
   });

@@ -4,7 +4,7 @@
 // items kept from before (id-ordered index keys) are upgraded by rekeyDocumentLists.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/store/keys';
+import { documentKey, shareKey } from '../../functions/store/keys';
 import { rekeyDocumentLists } from '../../functions/store/rekey-documents';
 import { apiAs } from './support/client';
 import { PDF, pdfBytes, postToS3 } from './support/files';
@@ -67,7 +67,7 @@ describe('Routes: document lists follow the createdAt they show', () => {
       await table.client.send(
         new UpdateCommand({
           TableName: table.name,
-          Key: keys.document(firm.firmId, caseId, documentId),
+          Key: documentKey(firm.firmId, caseId, documentId),
           UpdateExpression: 'REMOVE GSI1PK, GSI1SK SET GSI2SK = :sk',
           ExpressionAttributeValues: { ':sk': `DOC#${documentId}` },
         }),
@@ -75,7 +75,7 @@ describe('Routes: document lists follow the createdAt they show', () => {
       await table.client.send(
         new UpdateCommand({
           TableName: table.name,
-          Key: keys.share(firm.firmId, caseId, documentId, carla.contactId),
+          Key: shareKey(firm.firmId, caseId, documentId, carla.contactId),
           UpdateExpression: 'SET GSI1SK = :sk',
           ExpressionAttributeValues: { ':sk': `DOC#${documentId}` },
         }),

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { operations } from '../../client/src/index';
 import { NOTIFYING_EVENT_TYPES } from '../../functions/domain/notification-matrix';
-import { patterns } from '../../functions/store/keys';
+import { activityOfCasePattern } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { PDF, pdfBytes, postToS3, upload } from './support/files';
 import { mailTo } from './support/mail';
@@ -111,7 +111,7 @@ async function toldSoFar(c: PortalContact) {
 }
 
 const activityOf = async (w: World, type: string) =>
-  (await partition(patterns.activityOfCase(w.firm.firmId, w.caseId).pk))
+  (await partition(activityOfCasePattern(w.firm.firmId, w.caseId).pk))
     .filter((i) => i.entity === 'activity' && i.type === type)
     .map((i) => i as { eventId: string; detail: Record<string, unknown> })
     .sort((a, b) => a.eventId.localeCompare(b.eventId));
@@ -333,7 +333,7 @@ describe('Route: POST /cases/{caseId}/documents/{documentId}/publish', () => {
       body: { name: 'No Access', email: `stranger.${newId().toLowerCase()}@client.test` },
     });
     await settle();
-    const casePartition = patterns.activityOfCase(w.firm.firmId, w.caseId).pk;
+    const casePartition = activityOfCasePattern(w.firm.firmId, w.caseId).pk;
     const before = (await partition(casePartition)).length;
 
     // Act

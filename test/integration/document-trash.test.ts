@@ -6,7 +6,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { TRASH_DAYS } from '../../functions/domain/document-trash';
-import { keys, patterns } from '../../functions/store/keys';
+import { activityOfCasePattern, grantKey } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { objectExists, PDF, pdfBytes, postToS3, upload } from './support/files';
 import { portalContact } from './support/portal';
@@ -53,7 +53,7 @@ const doc = (caseId: string, documentId: string) => ({ params: { path: { caseId,
 const ofCase = (caseId: string) => ({ params: { path: { caseId }, query: {} } });
 
 const activityOf = async (firm: TestFirm, caseId: string, type: string) =>
-  (await partition(patterns.activityOfCase(firm.firmId, caseId).pk)).filter(
+  (await partition(activityOfCasePattern(firm.firmId, caseId).pk)).filter(
     (i) => i.entity === 'activity' && i.type === type,
   );
 
@@ -62,7 +62,7 @@ const grantCount = async (firm: TestFirm, caseId: string, contactId: string) =>
     await table.client.send(
       new GetCommand({
         TableName: table.name,
-        Key: keys.grant(firm.firmId, caseId, contactId),
+        Key: grantKey(firm.firmId, caseId, contactId),
         ConsistentRead: true,
       }),
     )
@@ -241,7 +241,7 @@ describe('Scheduled: trash purge', () => {
     await s.staff.POST('/cases/{caseId}/documents/{documentId}/restore', doc(s.caseId, kept.uploadId));
     expect(await objectExists(ticket.data!.key)).toBe(true);
     const itemsOf = async (documentId: string) =>
-      (await partition(patterns.activityOfCase(s.firm.firmId, s.caseId).pk)).filter(
+      (await partition(activityOfCasePattern(s.firm.firmId, s.caseId).pk)).filter(
         (i) => i.entity !== 'activity' && i.documentId === documentId,
       );
     expect((await itemsOf(s.documentId)).length).toBeGreaterThan(0);

@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { Grant } from '../../functions/domain/grants';
 import { keyHash } from '../../functions/domain/ingest';
 import { postLifetimeSeconds } from '../../functions/domain/uploads';
-import { Entity, keys, patterns } from '../../functions/store/keys';
+import {
+  activityOfCasePattern,
+  caseKey,
+  documentsOfCasePattern,
+  Entity,
+  firmKey,
+  grantByContactKey,
+  grantByIdentityKey,
+  grantKey,
+  sharesOfCasePattern,
+  uploadIntentKey,
+  uploadRejectionKey,
+} from '../../functions/store/keys';
 import { toItem } from '../../functions/store/table';
 import { apiAs, problem } from './support/client';
 import { objectExists, PDF, pdfBytes, replayObjectCreated, s3, upload } from './support/files';
@@ -74,9 +86,9 @@ async function grantedContact(
       TableName: table.name,
       Item: toItem(
         {
-          ...keys.grant(firm.firmId, caseId, contactId),
-          ...keys.grantByIdentity(identityId, caseId),
-          ...keys.grantByContact(firm.firmId, contactId, caseId),
+          ...grantKey(firm.firmId, caseId, contactId),
+          ...grantByIdentityKey(identityId, caseId),
+          ...grantByContactKey(firm.firmId, contactId, caseId),
         },
         Entity.grant,
         grant,
@@ -90,7 +102,7 @@ async function grantItem(firmId: string, caseId: string, contactId: string) {
   const res = await table.client.send(
     new GetCommand({
       TableName: table.name,
-      Key: keys.grant(firmId, caseId, contactId),
+      Key: grantKey(firmId, caseId, contactId),
       ConsistentRead: true,
     }),
   );
@@ -101,12 +113,12 @@ const staffUpload = (firm: TestFirm, caseId: string, fileName: string, bytes = p
   upload(caseId, firm.staff.token, { fileName, contentType: PDF, bytes });
 
 const activityOf = async (firmId: string, caseId: string, type: string) =>
-  (await partition(patterns.activityOfCase(firmId, caseId).pk)).filter(
+  (await partition(activityOfCasePattern(firmId, caseId).pk)).filter(
     (i) => i.entity === 'activity' && i.type === type,
   );
 
 const shareItemsOf = async (firmId: string, caseId: string) =>
-  (await partition(patterns.sharesOfCase(firmId, caseId).pk)).filter((i) => i.entity === 'share');
+  (await partition(sharesOfCasePattern(firmId, caseId).pk)).filter((i) => i.entity === 'share');
 
 // ── uploads and ingest ───────────────────────────────────────────────────────────────────────────
 
@@ -173,7 +185,7 @@ describe('Routes: uploads and ingest', () => {
       },
     });
     const intent = await table.client.send(
-      new GetCommand({ TableName: table.name, Key: keys.uploadIntent(firm.firmId, caseId, ticket.uploadId) }),
+      new GetCommand({ TableName: table.name, Key: uploadIntentKey(firm.firmId, caseId, ticket.uploadId) }),
     );
     expect(intent.Item).toMatchObject({ status: 'completed', source: 'firm', expiresAt: expect.any(Number) });
     // The completed intent outlives every redelivery of the S3 event (retries for 6 h, a DLQ redrive
@@ -195,14 +207,14 @@ describe('Routes: uploads and ingest', () => {
     const firm = await newFirm();
     const caseId = await newCase(firm);
     const limit = Number(urls.env.UPLOAD_MAX_BYTES ?? 25 * 1024 * 1024);
-    const before = await partition(patterns.documentsOfCase(firm.firmId, caseId).pk);
+    const before = await partition(documentsOfCasePattern(firm.firmId, caseId).pk);
     const big = await apiAs(firm.staff.token).POST('/cases/{caseId}/uploads', {
       params: { path: { caseId } },
       body: { fileName: 'huge.pdf', contentType: PDF, size: limit + 1 },
     });
     expect(big.response.status).toBe(422);
     expect(big.error).toMatchObject({ code: 'file_too_large', details: { maxBytes: limit } });
-    expect(await partition(patterns.documentsOfCase(firm.firmId, caseId).pk)).toEqual(before);
+    expect(await partition(documentsOfCasePattern(firm.firmId, caseId).pk)).toEqual(before);
 
     // A firm setting lowers the limit.
     await table.client.send(
@@ -245,7 +257,7 @@ describe('Routes: uploads and ingest', () => {
       body: { fileName: 'a.exe', contentType: 'application/x-msdownload', size: 10 },
     });
     expect(exe.status).toBe(400);
-    const intents = (await partition(keys.case(firm.firmId, caseId).PK)).filter(
+    const intents = (await partition(caseKey(firm.firmId, caseId).PK)).filter(
       (i) => i.entity === 'uploadIntent',
     );
     expect(intents).toEqual([]);
@@ -282,14 +294,14 @@ describe('Routes: uploads and ingest', () => {
       const intent = await table.client.send(
         new GetCommand({
           TableName: table.name,
-          Key: keys.uploadIntent(firm.firmId, caseId, ticket.uploadId),
+          Key: uploadIntentKey(firm.firmId, caseId, ticket.uploadId),
         }),
       );
       expect(intent.Item).toMatchObject({ status: 'rejected', reason });
       const record = await table.client.send(
         new GetCommand({
           TableName: table.name,
-          Key: keys.uploadRejection(firm.firmId, keyHash(ticket.key)),
+          Key: uploadRejectionKey(firm.firmId, keyHash(ticket.key)),
         }),
       );
       expect(record.Item).toMatchObject({ reason, key: ticket.key, uploadId: ticket.uploadId });
@@ -329,7 +341,7 @@ describe('Routes: uploads and ingest', () => {
     await settle();
     expect(await objectExists(key)).toBe(false);
     const record = await table.client.send(
-      new GetCommand({ TableName: table.name, Key: keys.uploadRejection(firm.firmId, keyHash(key)) }),
+      new GetCommand({ TableName: table.name, Key: uploadRejectionKey(firm.firmId, keyHash(key)) }),
     );
     expect(record.Item).toMatchObject({ reason: 'unknown_key', key });
   });
@@ -379,10 +391,10 @@ describe('Routes: uploads and ingest', () => {
     });
 
     // Act: S3 delivers the same event again
-    const before = await partition(patterns.documentsOfCase(firm.firmId, caseId).pk);
+    const before = await partition(documentsOfCasePattern(firm.firmId, caseId).pk);
     await replayObjectCreated(ticket.key, bytes.length);
     // Assess: same items (no second document, share, counter change or event), object kept
-    expect(await partition(patterns.documentsOfCase(firm.firmId, caseId).pk)).toEqual(before);
+    expect(await partition(documentsOfCasePattern(firm.firmId, caseId).pk)).toEqual(before);
     expect((await grantItem(firm.firmId, caseId, carla.contactId))?.sharedCount).toBe(1);
     expect(await objectExists(ticket.key)).toBe(true);
   });
@@ -403,7 +415,7 @@ describe('Routes: uploads and ingest', () => {
       body: { fileName: 'a.pdf', contentType: PDF, size: 10 },
     });
     expect(none.response.status).toBe(404);
-    const intents = (await partition(keys.case(firm.firmId, caseId).PK)).filter(
+    const intents = (await partition(caseKey(firm.firmId, caseId).PK)).filter(
       (i) => i.entity === 'uploadIntent',
     );
     expect(intents).toEqual([]);
@@ -497,7 +509,7 @@ describe('Routes: shares and portal documents', () => {
       status: 'revoked',
     });
     const stranger = await apiAs(firm.staff.token).POST('/contacts', { body: { name: 'No Grant' } });
-    const before = await partition(keys.case(firm.firmId, caseId).PK);
+    const before = await partition(caseKey(firm.firmId, caseId).PK);
 
     const bad = await apiAs(firm.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
       params: { path: { caseId, documentId: doc.uploadId } },
@@ -529,7 +541,7 @@ describe('Routes: shares and portal documents', () => {
     });
     expect(noAccess.response.status).toBe(422);
     expect(problem(noAccess).code).toBe('contact_without_access');
-    expect(await partition(keys.case(firm.firmId, caseId).PK)).toEqual(before);
+    expect(await partition(caseKey(firm.firmId, caseId).PK)).toEqual(before);
 
     const other = await newFirm();
     const foreign = await apiAs(other.staff.token).PUT('/cases/{caseId}/documents/{documentId}/shares', {
@@ -666,6 +678,6 @@ describe('Routes: shares and portal documents', () => {
 });
 
 async function firmItem(firmId: string) {
-  const res = await table.client.send(new GetCommand({ TableName: table.name, Key: keys.firm(firmId) }));
+  const res = await table.client.send(new GetCommand({ TableName: table.name, Key: firmKey(firmId) }));
   return res.Item!;
 }

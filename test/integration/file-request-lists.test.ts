@@ -5,7 +5,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../client/src/index';
-import { keys } from '../../functions/store/keys';
+import { fileRequestKey } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { PDF, pdfBytes, postToS3 } from './support/files';
 import { mailTo } from './support/mail';
@@ -303,7 +303,7 @@ describe('Routes: request lists', () => {
       await table.client.send(
         new UpdateCommand({
           TableName: table.name,
-          Key: keys.fileRequest(firm.firmId, caseId, requestId),
+          Key: fileRequestKey(firm.firmId, caseId, requestId),
           UpdateExpression: 'SET dueDate = :d',
           ExpressionAttributeValues: { ':d': daysFromToday(-2) },
         }),

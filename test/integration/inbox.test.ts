@@ -5,7 +5,7 @@ import type { InboxOwner } from '../../functions/domain/inbox';
 import type { DeliveryKey } from '../../functions/notify/core';
 import { deliveryStore } from '../../functions/store/deliveries';
 import { inboxWriter } from '../../functions/store/inbox';
-import { keys, patterns } from '../../functions/store/keys';
+import { activityOfCasePattern, inboxCounterKey, recipientsKey } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { call, mintToken, newFirm, newId, partition, type TestFirm, table } from './support/stack';
 
@@ -96,7 +96,7 @@ describe('Routes: internal recipients', () => {
     const other = await newFirm();
     const caseId = await newCase(firm);
     const owner = firm.staff.userId;
-    const before = await partition(keys.recipients(firm.firmId, caseId).PK);
+    const before = await partition(recipientsKey(firm.firmId, caseId).PK);
     const put = (recipients: RecipientsBody['recipients']) =>
       saveRecipients(caseId, firm.admin.token, recipients);
 
@@ -139,7 +139,7 @@ describe('Routes: internal recipients', () => {
     });
     expect(malformed.status).toBe(400);
 
-    expect(await partition(keys.recipients(firm.firmId, caseId).PK)).toEqual(before);
+    expect(await partition(recipientsKey(firm.firmId, caseId).PK)).toEqual(before);
   });
 
   it("answers 404 for another firm's case, on GET and PUT", async () => {
@@ -181,7 +181,7 @@ describe('Routes: internal recipients', () => {
     };
     expect(put.data).toEqual(expected);
     expect((await recipientsOf(caseId, firm.admin.token)).data).toEqual(expected);
-    const trail = (await partition(patterns.activityOfCase(firm.firmId, caseId).pk)).filter(
+    const trail = (await partition(activityOfCasePattern(firm.firmId, caseId).pk)).filter(
       (i) => i.entity === 'activity' && i.type === 'recipients.updated',
     );
     expect(trail).toHaveLength(1);
@@ -322,8 +322,8 @@ describe('Routes: portal inbox', () => {
     expect(all.data).toEqual({ marked: 1 });
     expect(await unread(token, true)).toBe(0);
     const counters = [
-      ...(await partition(keys.inboxCounter(inA).PK)),
-      ...(await partition(keys.inboxCounter(inB).PK)),
+      ...(await partition(inboxCounterKey(inA).PK)),
+      ...(await partition(inboxCounterKey(inB).PK)),
     ];
     expect(counters.filter((i) => i.SK === 'COUNTER').map((c) => c.unread)).toEqual([0, 0]);
   });

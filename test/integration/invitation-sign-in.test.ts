@@ -11,7 +11,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../client/src/index';
-import { keys, patterns } from '../../functions/store/keys';
+import { activityOfCasePattern, firmKey, invitationKey } from '../../functions/store/keys';
 import { answerEmailCode, askEmailCode, localCognito } from '../support/cognito';
 import { apiAs, problem } from './support/client';
 import { invitationToken, mailTo, signInCode } from './support/mail';
@@ -85,8 +85,8 @@ describe('Flow: invitation → email code → accept → portal', () => {
     const token = await invitationToken(s.email, 1);
     const tableNow = () =>
       Promise.all([
-        partition(keys.firm(s.firm.firmId).PK),
-        partition(patterns.activityOfCase(s.firm.firmId, s.caseId).pk),
+        partition(firmKey(s.firm.firmId).PK),
+        partition(activityOfCasePattern(s.firm.firmId, s.caseId).pk),
       ]);
     const before = await tableNow();
 
@@ -255,7 +255,7 @@ describe('Route: open invitation refusals (no login created)', () => {
     await table.client.send(
       new UpdateCommand({
         TableName: table.name,
-        Key: keys.invitation(s.firm.firmId, s.caseId, s.contactId),
+        Key: invitationKey(s.firm.firmId, s.caseId, s.contactId),
         UpdateExpression: 'SET expiresAt = :past',
         ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 60 },
       }),

@@ -8,7 +8,7 @@ import { connectLive, type LiveMessage, type LiveSocketConstructor } from '../..
 import { ticketHash } from '../../functions/domain/live';
 import { deliveryStore } from '../../functions/store/deliveries';
 import { inboxWriter } from '../../functions/store/inbox';
-import { liveKeys } from '../../functions/store/keys';
+import { liveConnectionByOwnerKey, liveConnectionKey, liveTicketKey } from '../../functions/store/keys';
 import { liveConnections, liveTickets } from '../../functions/store/live';
 import { getItem } from '../../functions/store/table';
 import { connectAs, liveTicket, openLive } from '../support/live';
@@ -44,7 +44,7 @@ describe('live channel: tickets and connections', () => {
     const open = await connections.of({ kind: 'staff', firmId: firm.firmId, userId: firm.staff.userId });
     expect(open).toHaveLength(1);
     // The ticket's value is stored nowhere: only its hash named the (now deleted) item.
-    expect(await getItem(table, liveKeys.ticket(ticketHash(ticket)))).toBeUndefined();
+    expect(await getItem(table, liveTicketKey(ticketHash(ticket)))).toBeUndefined();
     await live.close();
     expect(
       await eventually(
@@ -219,15 +219,15 @@ describe('live channel: fan-out', () => {
       connectedAt: new Date().toISOString(),
       expiresAt: Math.floor(Date.now() / 1000) + 600,
     });
-    expect(await getItem(table, liveKeys.connection(ghost))).toBeDefined();
+    expect(await getItem(table, liveConnectionKey(ghost))).toBeDefined();
     await apiAs(s.contact).POST('/portal/cases/{caseId}/threads/{threadId}/messages', {
       params: { path: { caseId: s.caseId, threadId: thread.threadId } },
       body: { text: 'Anyone there?' },
     });
     await settle();
-    expect(
-      await eventually(async () => (await getItem(table, liveKeys.connection(ghost))) === undefined),
-    ).toBe(true);
+    expect(await eventually(async () => (await getItem(table, liveConnectionKey(ghost))) === undefined)).toBe(
+      true,
+    );
   });
 
   it('leaves out a connection record past its TTL (DynamoDB deletes lazily)', async () => {
@@ -237,11 +237,8 @@ describe('live channel: fan-out', () => {
       new PutCommand({
         TableName: table.name,
         Item: {
-          ...liveKeys.connection(old),
-          ...liveKeys.connectionByOwner(
-            { kind: 'staff', firmId: firm.firmId, userId: firm.staff.userId },
-            old,
-          ),
+          ...liveConnectionKey(old),
+          ...liveConnectionByOwnerKey({ kind: 'staff', firmId: firm.firmId, userId: firm.staff.userId }, old),
           entity: 'liveConnection',
           v: 1,
           connectionId: old,

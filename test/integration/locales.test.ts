@@ -3,7 +3,7 @@
 // invitation mail follows region → language → firm default (pt-PT reads Brazilian Portuguese,
 // es-MX Spanish, fr-CA the firm's language). Bad tags are a 400 that writes nothing.
 import { describe, expect, it } from 'vitest';
-import { patterns } from '../../functions/store/keys';
+import { contactsOfFirmPattern } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { mailTo } from './support/mail';
 import { newFirm, newId, partition, settle, type TestFirm } from './support/stack';
@@ -39,9 +39,9 @@ describe('Route: POST /contacts (locale)', () => {
     for (const locale of ['pt-PT', 'es-MX', 'EN', 'fr-ca']) {
       made.push(await api.POST('/contacts', { body: { name: `Contact ${locale}`, locale } }));
     }
-    const before = await partition(patterns.contactsOfFirm(firm.firmId).pk);
+    const before = await partition(contactsOfFirmPattern(firm.firmId).pk);
     const bad = await api.POST('/contacts', { body: { name: 'Underscore', locale: 'pt_BR' } });
-    const after = await partition(patterns.contactsOfFirm(firm.firmId).pk);
+    const after = await partition(contactsOfFirmPattern(firm.firmId).pk);
     const listed = await api.GET('/contacts', { params: { query: { limit: 10 } } });
 
     // Assess

@@ -16,7 +16,7 @@ import { notifyAdapters } from '../../functions/notify/adapters';
 import { notifier } from '../../functions/notify/core';
 import type { Channel, PlannedDelivery, Recipient } from '../../functions/notify/policy';
 import { webPusher } from '../../functions/notify/web-pusher';
-import { keys } from '../../functions/store/keys';
+import { deliveryKey, inboxCounterKey } from '../../functions/store/keys';
 import { preferenceStore } from '../../functions/store/preferences';
 import { pushSubscriptionStore } from '../../functions/store/push-subscriptions';
 import type { Table } from '../../functions/store/table';
@@ -160,11 +160,11 @@ describe('Notify: DynamoDB requests per delivery', () => {
     // Assess: one TransactWriteItems (claim, item, counter), and the delivery made
     expect(outcome).toEqual({ planned: 1, delivered: 1, skipped: 0, failed: 0 });
     expect(first).toEqual(['TransactWriteItems']);
-    const inbox = await partition(keys.inboxCounter(owner).PK);
+    const inbox = await partition(inboxCounterKey(owner).PK);
     const record = await table.client.send(
       new GetCommand({
         TableName: table.name,
-        Key: keys.delivery(firmId, event.eventId, `staff-${sam.id}`, 'inApp'),
+        Key: deliveryKey(firmId, event.eventId, `staff-${sam.id}`, 'inApp'),
         ConsistentRead: true,
       }),
     );
@@ -179,7 +179,7 @@ describe('Notify: DynamoDB requests per delivery', () => {
     // Assess: one cancelled transaction, nothing written, the delivery reported as made already
     expect(outcome).toEqual({ planned: 1, delivered: 0, skipped: 1, failed: 0 });
     expect(replay).toEqual(['TransactWriteItems']);
-    expect(await partition(keys.inboxCounter(owner).PK)).toEqual(inbox);
+    expect(await partition(inboxCounterKey(owner).PK)).toEqual(inbox);
     expect(inbox.filter((i) => i.entity === 'inboxItem')).toHaveLength(1);
     expect(inbox.find((i) => i.entity === 'inboxCounter')?.unread).toBe(1);
   });

@@ -4,7 +4,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../functions/events/catalogue';
-import { keys, patterns } from '../../functions/store/keys';
+import { activityKey, deliveriesOfEventPattern } from '../../functions/store/keys';
 import { toItem } from '../../functions/store/table';
 import { apiAs } from './support/client';
 import { mailTo } from './support/mail';
@@ -66,7 +66,7 @@ async function record(event: DomainEvent) {
   await table.client.send(
     new PutCommand({
       TableName: table.name,
-      Item: toItem(keys.activity(event.firmId, event.caseId, event.eventId), 'activity', event),
+      Item: toItem(activityKey(event.firmId, event.caseId, event.eventId), 'activity', event),
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );
@@ -126,7 +126,7 @@ describe('Function: notify', () => {
     expect(await mailTo(firm.admin.email)).toHaveLength(0);
 
     // Assess: one delivery record per recipient × channel, all sent, with a TTL
-    const deliveries = await partition(patterns.deliveriesOfEvent(firm.firmId, event.eventId).pk);
+    const deliveries = await partition(deliveriesOfEventPattern(firm.firmId, event.eventId).pk);
     expect(deliveries.map((d) => [d.recipient, d.channel, d.status, d.attempts]).sort()).toEqual(
       [
         [`staff-${firm.staff.userId}`, 'email', 'sent', 1],
@@ -155,7 +155,7 @@ describe('Function: notify', () => {
     expect(await inbox(firm.staff.token)).toEqual(owner);
     expect(await mailTo(firm.staff.email)).toHaveLength(1);
     expect(await mailTo(firm.staff2.email)).toHaveLength(1);
-    const after = await partition(patterns.deliveriesOfEvent(firm.firmId, event.eventId).pk);
+    const after = await partition(deliveriesOfEventPattern(firm.firmId, event.eventId).pk);
     expect(after.map((d) => d.attempts)).toEqual([1, 1, 1]);
   });
 
@@ -177,7 +177,7 @@ describe('Function: notify', () => {
     await record(event);
     expect(await inbox(firm.staff.token)).toEqual({ items: [], unread: 0 });
     expect(await mailTo(firm.staff.email)).toHaveLength(0);
-    expect(await partition(patterns.deliveriesOfEvent(firm.firmId, event.eventId).pk)).toEqual([]);
+    expect(await partition(deliveriesOfEventPattern(firm.firmId, event.eventId).pk)).toEqual([]);
   });
 
   it('sends an event that does not match the catalogue to the dead-letter queue, untouched', async () => {

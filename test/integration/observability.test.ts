@@ -2,7 +2,7 @@
 // `apigw-requestid` header) is the correlation id of the events the request writes, and it reaches
 // the delivery records of the notifications those events cause (stream → publisher → bus → notify).
 import { describe, expect, it } from 'vitest';
-import { keys, patterns } from '../../functions/store/keys';
+import { activityKey, deliveriesOfEventPattern } from '../../functions/store/keys';
 import { apiAs } from './support/client';
 import { newFirm, newId, partition, settle } from './support/stack';
 
@@ -29,7 +29,7 @@ describe('Integration: correlation id', () => {
     expect(granted.response.status).toBe(200);
     const requestId = granted.response.headers.get('apigw-requestid');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-    const activity = (await partition(keys.activity(firm.firmId, caseId, 'x').PK)).filter(
+    const activity = (await partition(activityKey(firm.firmId, caseId, 'x').PK)).filter(
       (i) => i.entity === 'activity',
     );
     const caused = activity.filter((e) => e.correlationId === requestId);
@@ -41,7 +41,7 @@ describe('Integration: correlation id', () => {
     // …and on every delivery record those events caused (at least the invitation mail).
     const deliveries = (
       await Promise.all(
-        caused.map((e) => partition(patterns.deliveriesOfEvent(firm.firmId, String(e.eventId)).pk)),
+        caused.map((e) => partition(deliveriesOfEventPattern(firm.firmId, String(e.eventId)).pk)),
       )
     ).flat();
     expect(deliveries.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { operations } from '../../client/src/index';
 import { PUSH_SUBSCRIPTION_CAP } from '../../functions/domain/push';
 import type { DomainEvent } from '../../functions/events/catalogue';
-import { patterns } from '../../functions/store/keys';
+import { activityOfCasePattern } from '../../functions/store/keys';
 import { localPushClient } from '../../local/push';
 import { apiAs, problem } from './support/client';
 import { recordClientUpload } from './support/events';
@@ -72,7 +72,7 @@ async function publishDiscussion(firm: TestFirm, caseId: string, contactId: stri
   });
   expect(published.response.status).toBe(201);
   await settle();
-  const activity = await partition(patterns.activityOfCase(firm.firmId, caseId).pk);
+  const activity = await partition(activityOfCasePattern(firm.firmId, caseId).pk);
   const event = activity.find(
     (i) =>
       i.entity === 'activity' &&

@@ -3,7 +3,7 @@
 // due schedules through the due-date index, and sends each due slot once however often it runs; a
 // closed thread, a cancelled or fulfilled request is reminded of nothing.
 import { describe, expect, it } from 'vitest';
-import { keys, patterns } from '../../functions/store/keys';
+import { activityOfCasePattern, fileRequestReminderKey, reminderKey } from '../../functions/store/keys';
 import { getItem } from '../../functions/store/table';
 import { apiAs } from './support/client';
 import { PDF, pdfBytes, upload } from './support/files';
@@ -22,7 +22,7 @@ const DAY = 24 * 60 * 60 * 1000;
 async function firstDueAt(s: Setup, threadId: string): Promise<number> {
   const schedule = await getItem<{ nextDueAt?: string }>(
     table,
-    keys.reminder(s.firm.firmId, s.caseId, threadId),
+    reminderKey(s.firm.firmId, s.caseId, threadId),
     { consistent: true },
   );
   expect(schedule?.nextDueAt, 'the thread has a reminder due').toBeDefined();
@@ -42,7 +42,7 @@ const reminderMails = async (s: Setup) =>
   (await mailTo(s.email)).filter((m) => m.subject.startsWith('Reminder: open tasks'));
 
 const reminderEvents = async (s: Setup) =>
-  (await partition(patterns.activityOfCase(s.firm.firmId, s.caseId).pk)).filter(
+  (await partition(activityOfCasePattern(s.firm.firmId, s.caseId).pk)).filter(
     (i) => i.entity === 'activity' && i.type === 'reminder.due',
   );
 
@@ -123,7 +123,7 @@ describe('Scheduled: automatic reminders', () => {
     await staff.POST('/cases/{caseId}/threads/{threadId}/reopen', { params });
     const restarted = await getItem<{ nextDueAt?: string; sent: number }>(
       table,
-      keys.reminder(s.firm.firmId, s.caseId, thread.threadId),
+      reminderKey(s.firm.firmId, s.caseId, thread.threadId),
       { consistent: true },
     );
     // Closed again: no slot of this thread is left for a later run of this file.
@@ -155,7 +155,7 @@ const requestMails = async (email: string, subject: string) =>
   );
 
 const requestReminderEvents = async (s: Setup) =>
-  (await partition(patterns.activityOfCase(s.firm.firmId, s.caseId).pk)).filter(
+  (await partition(activityOfCasePattern(s.firm.firmId, s.caseId).pk)).filter(
     (i) => i.entity === 'activity' && i.type === 'filerequest.reminded',
   );
 
@@ -163,7 +163,7 @@ const requestReminderEvents = async (s: Setup) =>
 const requestSchedule = (s: Setup, requestId: string) =>
   getItem<{ nextDueAt?: string; sent: number; overdueSent: number; settings?: object }>(
     table,
-    keys.fileRequestReminder(s.firm.firmId, s.caseId, requestId),
+    fileRequestReminderKey(s.firm.firmId, s.caseId, requestId),
     { consistent: true },
   );
 

@@ -9,7 +9,7 @@ import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../functions/events/catalogue';
-import { keys } from '../../functions/store/keys';
+import { activityKey, firmKey, inboxItemKey } from '../../functions/store/keys';
 import { toItem } from '../../functions/store/table';
 import { localCognito } from '../support/cognito';
 import { apiAs, problem } from './support/client';
@@ -32,7 +32,7 @@ const tokenOf = (firmId: string, userId: string, role: 'admin' | 'staff', email:
   mintToken({ sub: userId, 'custom:firmId': firmId, 'custom:role': role, email, email_verified: true });
 
 const staffItems = async (firmId: string) =>
-  (await partition(keys.firm(firmId).PK)).filter((i) => i.entity === 'staff' || i.entity === 'firm');
+  (await partition(firmKey(firmId).PK)).filter((i) => i.entity === 'staff' || i.entity === 'firm');
 
 describe('Staff accounts', () => {
   it('invite → listed → invitation mailed → role change → deactivate (token refused) → reactivate', async () => {
@@ -329,14 +329,14 @@ describe('Notices for a deactivated case owner', () => {
     await table.client.send(
       new PutCommand({
         TableName: table.name,
-        Item: toItem(keys.activity(firmId, caseId, event.eventId), 'activity', event),
+        Item: toItem(activityKey(firmId, caseId, event.eventId), 'activity', event),
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
     await settle();
   }
   const inboxOf = async (firmId: string, userId: string) =>
-    (await partition(keys.inboxItem({ firmId, kind: 'staff', id: userId }, newId()).PK)).filter(
+    (await partition(inboxItemKey({ firmId, kind: 'staff', id: userId }, newId()).PK)).filter(
       (i) => i.entity === 'inboxItem',
     );
 

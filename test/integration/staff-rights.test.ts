@@ -4,7 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/store/keys';
+import { firmKey, staffKey } from '../../functions/store/keys';
 import { LOCAL_CONTACT_CLIENT } from '../../local/auth';
 import { apiAs, problem } from './support/client';
 import { call, mintToken, newFirm, newId, partition, table, urls } from './support/stack';
@@ -15,7 +15,7 @@ async function setStatus(firmId: string, userId: string, status: 'active' | 'ina
   await table.client.send(
     new UpdateCommand({
       TableName: table.name,
-      Key: keys.staff(firmId, userId),
+      Key: staffKey(firmId, userId),
       UpdateExpression: 'SET #s = :s',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#s': 'status' },
@@ -25,7 +25,7 @@ async function setStatus(firmId: string, userId: string, status: 'active' | 'ina
 }
 
 const casesOf = async (firmId: string) =>
-  (await partition(keys.firm(firmId).PK)).filter((item) => item.entity === 'case');
+  (await partition(firmKey(firmId).PK)).filter((item) => item.entity === 'case');
 
 describe('Staff rights come from the staff directory', () => {
   it('runs with a short cache window (the global setup sets one)', () => {

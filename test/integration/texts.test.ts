@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { operations } from '../../client/src/index';
 import type { StaffUser } from '../../functions/domain/firm';
 import { firmAdminStore } from '../../functions/store/firm';
-import { keys, patterns } from '../../functions/store/keys';
+import { firmKey, templateOverrideKey, templateOverridesOfFirmPattern } from '../../functions/store/keys';
 import { compileTemplateOverrides } from '../../scripts/compile-template-overrides';
 import { apiAs, problem } from './support/client';
 import { recordClientUpload } from './support/events';
@@ -79,7 +79,7 @@ describe('Function: notify renders each reader’s language', () => {
     await table.client.send(
       new UpdateCommand({
         TableName: table.name,
-        Key: keys.firm(firm.firmId),
+        Key: firmKey(firm.firmId),
         UpdateExpression: 'SET locale = :l',
         ExpressionAttributeValues: { ':l': 'es' },
       }),
@@ -145,7 +145,7 @@ describe('Route: /settings/notifications/templates', () => {
       overrides: { email: { ...fields, updatedBy: firm.admin.userId } },
     });
     expect(again.response.status).toBe(200);
-    expect(await partition(patterns.templateOverridesOfFirm(firm.firmId).pk)).toHaveLength(1);
+    expect(await partition(templateOverridesOfFirmPattern(firm.firmId).pk)).toHaveLength(1);
     const [esMail] = await mailTo(es.email);
     expect(esMail!.subject).toBe('Nuevo archivo de Dora Díaz: nómina.pdf');
     expect(esMail!.body.text).toContain(
@@ -171,7 +171,7 @@ describe('Route: /settings/notifications/templates', () => {
     expect(removed.data!.overrides).toEqual({});
     expect(removedAgain.response.status).toBe(200);
     expect((await mailTo(es.email)).at(-1)!.subject).toBe('Dora Díaz subió recibo.pdf');
-    expect(await partition(patterns.templateOverridesOfFirm(firm.firmId).pk)).toEqual([]);
+    expect(await partition(templateOverridesOfFirmPattern(firm.firmId).pk)).toEqual([]);
   });
 
   it('refuses an invalid override with 422 template_invalid, the field and the parser’s message, writing nothing', async () => {
@@ -223,7 +223,7 @@ describe('Route: /settings/notifications/templates', () => {
     const byStaff = await putOverride(firm.staff.token, path, { subject: 's', body: 'b' });
     expect(byStaff.response.status).toBe(403);
 
-    expect(await partition(patterns.templateOverridesOfFirm(firm.firmId).pk)).toEqual([]);
+    expect(await partition(templateOverridesOfFirmPattern(firm.firmId).pk)).toEqual([]);
     const listed = await apiAs(firm.admin.token).GET('/settings/notifications/templates', {
       params: { query: { locale: 'pt-BR', eventType: 'invitation.sent' } },
     });
@@ -261,7 +261,7 @@ describe('Function: notify with overrides saved before they were compiled (decis
       body: 'Hola.',
     });
     expect(saved.response.status).toBe(200);
-    const key = keys.templateOverride(firm.firmId, 'document.uploaded', 'es', 'email');
+    const key = templateOverrideKey(firm.firmId, 'document.uploaded', 'es', 'email');
     await table.client.send(
       new UpdateCommand({ TableName: table.name, Key: key, UpdateExpression: 'REMOVE compiled' }),
     );
@@ -276,7 +276,7 @@ describe('Function: notify with overrides saved before they were compiled (decis
     expect(before.map((m) => m.subject)).toEqual(['Dora Díaz subió antes.pdf']);
     expect(report.compiled).toBeGreaterThanOrEqual(1);
     expect(report.skipped).toEqual([]);
-    const [item] = await partition(patterns.templateOverridesOfFirm(firm.firmId).pk);
+    const [item] = await partition(templateOverridesOfFirmPattern(firm.firmId).pk);
     expect(JSON.parse(String(item!.compiled))).toMatchObject({ subject: ['Antiguo: ', [1, 'fileName']] });
     expect((await mailTo(es.email)).map((m) => m.subject)).toEqual([
       'Dora Díaz subió antes.pdf',

@@ -3,7 +3,7 @@
 // completion, filters with cursors, resend, and the "show message context" privacy setting.
 import { describe, expect, it } from 'vitest';
 import type { operations } from '../../client/src/index';
-import { patterns } from '../../functions/store/keys';
+import { activityOfCasePattern, threadsOfCasePattern } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { mailTo } from './support/mail';
 import { call, newFirm, newId, partition, settle } from './support/stack';
@@ -12,7 +12,7 @@ import { newThread, type Setup, setup, setupSecondContact, tick } from './suppor
 const staffInbox = async (token: string) => (await apiAs(token).GET('/inbox')).data!.items;
 
 const activityTypes = async (s: Setup) =>
-  (await partition(patterns.activityOfCase(s.firm.firmId, s.caseId).pk))
+  (await partition(activityOfCasePattern(s.firm.firmId, s.caseId).pk))
     .filter((i) => i.entity === 'activity')
     .map((i) => i.type as string);
 
@@ -400,7 +400,7 @@ describe('Routes: chat threads and client tasks', () => {
       body: { name: 'No Access', email: `n-${newId().toLowerCase()}@client.test` },
     });
     const thread = await newThread(s, { tasks: ['A'] });
-    const before = await partition(patterns.threadsOfCase(s.firm.firmId, s.caseId).pk);
+    const before = await partition(threadsOfCasePattern(s.firm.firmId, s.caseId).pk);
     // Act
     const noAccess = await apiAs(s.firm.staff.token).POST('/cases/{caseId}/threads', {
       params: { path: { caseId: s.caseId } },
@@ -418,7 +418,7 @@ describe('Routes: chat threads and client tasks', () => {
       params: { path: { caseId: s.caseId, threadId: thread.threadId } },
     });
     const unknownTask = await tick(s, thread.threadId, newId());
-    const after = await partition(patterns.threadsOfCase(s.firm.firmId, s.caseId).pk);
+    const after = await partition(threadsOfCasePattern(s.firm.firmId, s.caseId).pk);
     // A second contact of the case who is not in the thread does not see it.
     const second = await setupSecondContact(s);
     const hidden = await apiAs(second.token).GET('/portal/cases/{caseId}/threads/{threadId}', {

@@ -5,7 +5,7 @@
 // request with thousands of unknown fields gets a small answer.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/store/keys';
+import { documentKey, inboxItemKey, shareKey } from '../../functions/store/keys';
 import { apiAs, problem } from './support/client';
 import { PDF, pdfBytes, upload } from './support/files';
 import { mailTo } from './support/mail';
@@ -121,15 +121,15 @@ describe('Display names of files', () => {
           ExpressionAttributeValues: { ':n': raw },
         }),
       );
-    await set({ ...keys.document(firm.firmId, caseId, documentId) }, 'name');
-    await set({ ...keys.share(firm.firmId, caseId, documentId, carla.contactId) }, 'documentName');
+    await set({ ...documentKey(firm.firmId, caseId, documentId) }, 'name');
+    await set({ ...shareKey(firm.firmId, caseId, documentId, carla.contactId) }, 'documentName');
     // The owner's inbox item of the upload, as an older release rendered it (the raw name inside).
     const [ownerItem] = (await apiAs(firm.staff.token).GET('/inbox')).data!.items;
     const owner = { firmId: firm.firmId, kind: 'staff' as const, id: firm.staff.userId };
     await table.client.send(
       new UpdateCommand({
         TableName: table.name,
-        Key: { ...keys.inboxItem(owner, ownerItem!.itemId) },
+        Key: { ...inboxItemKey(owner, ownerItem!.itemId) },
         UpdateExpression: 'SET title = :t, body = :b',
         ExpressionAttributeValues: { ':t': `New client upload\u2067 ${raw}`, ':b': `Carla uploaded ${raw}` },
       }),

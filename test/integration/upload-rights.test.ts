@@ -9,7 +9,14 @@ import { keyHash } from '../../functions/domain/ingest';
 import { systemClock } from '../../functions/domain/ports';
 import type { Share } from '../../functions/domain/shares';
 import { postLifetimeSeconds } from '../../functions/domain/uploads';
-import { keys, patterns } from '../../functions/store/keys';
+import {
+  activityOfCasePattern,
+  caseKey,
+  grantKey,
+  staffKey,
+  uploadIntentKey,
+  uploadRejectionKey,
+} from '../../functions/store/keys';
 import { uploadStore } from '../../functions/store/uploads';
 import { ulidIds } from '../../functions/wiring/ids';
 import { apiAs } from './support/client';
@@ -43,15 +50,14 @@ const intentOf = async (firmId: string, caseId: string, uploadId: string) =>
     await table.client.send(
       new GetCommand({
         TableName: table.name,
-        Key: keys.uploadIntent(firmId, caseId, uploadId),
+        Key: uploadIntentKey(firmId, caseId, uploadId),
         ConsistentRead: true,
       }),
     )
   ).Item;
 
 /** The case's own partition: its documents, shares, grants, intents and activity. */
-const casePartition = (firmId: string, caseId: string) =>
-  partition(patterns.activityOfCase(firmId, caseId).pk);
+const casePartition = (firmId: string, caseId: string) => partition(activityOfCasePattern(firmId, caseId).pk);
 
 /** What must hold after a refused object: deleted, recorded with `reason`, nothing else of it. */
 async function expectRefused(
@@ -63,7 +69,7 @@ async function expectRefused(
   expect(await objectExists(ticket.key)).toBe(false);
   expect(await intentOf(firmId, caseId, ticket.uploadId)).toMatchObject({ status: 'rejected', reason });
   const record = await table.client.send(
-    new GetCommand({ TableName: table.name, Key: keys.uploadRejection(firmId, keyHash(ticket.key)) }),
+    new GetCommand({ TableName: table.name, Key: uploadRejectionKey(firmId, keyHash(ticket.key)) }),
   );
   expect(record.Item).toMatchObject({ reason, uploadId: ticket.uploadId });
   const items = await casePartition(firmId, caseId);
@@ -149,7 +155,7 @@ describe('Ingest: the right to add files, when the object arrives', () => {
     await table.client.send(
       new UpdateCommand({
         TableName: table.name,
-        Key: keys.grant(firm.firmId, caseId, carla.contactId),
+        Key: grantKey(firm.firmId, caseId, carla.contactId),
         UpdateExpression: 'SET #s = :revoked REMOVE GSI1PK, GSI1SK',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':revoked': 'revoked' },
@@ -219,10 +225,10 @@ describe('Ingest: the right to add files, when the object arrives', () => {
     const orphan = await ticketFor(otherCase, firm.staff.token, 'staff', 'orphan.pdf');
     // Act: the staff user's record and the other case's item are removed (by an operator)
     await table.client.send(
-      new DeleteCommand({ TableName: table.name, Key: keys.staff(firm.firmId, firm.staff2.userId) }),
+      new DeleteCommand({ TableName: table.name, Key: staffKey(firm.firmId, firm.staff2.userId) }),
     );
     await table.client.send(
-      new DeleteCommand({ TableName: table.name, Key: keys.case(firm.firmId, otherCase) }),
+      new DeleteCommand({ TableName: table.name, Key: caseKey(firm.firmId, otherCase) }),
     );
     await postToS3(gone.ticket, gone.bytes, PDF);
     await postToS3(orphan.ticket, orphan.bytes, PDF);
@@ -261,7 +267,7 @@ describe('Store: completing an upload', () => {
     await table.client.send(
       new UpdateCommand({
         TableName: table.name,
-        Key: keys.grant(firm.firmId, caseId, carla.contactId),
+        Key: grantKey(firm.firmId, caseId, carla.contactId),
         UpdateExpression: 'SET #r = :viewer, canUpload = :no',
         ExpressionAttributeNames: { '#r': 'role' },
         ExpressionAttributeValues: { ':viewer': 'viewer', ':no': false },

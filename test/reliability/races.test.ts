@@ -3,7 +3,13 @@
 // no request answered 5xx (a lost race is retried or answers a documented 409) and that every
 // counter equals what it counts, read back item by item.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../functions/store/keys';
+import {
+  discussionKey,
+  fileRequestKey,
+  inboxCounterKey,
+  taskKey,
+  threadKey,
+} from '../../functions/store/keys';
 import { captureLogs } from './support/logs';
 import { type ApiResponse, type Harness, newFirm, startHarness, type TestFirm } from './support/stack';
 import { useTally } from './support/tally';
@@ -264,7 +270,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
     // on the thread item as DynamoDB would.
     const pick = picker(7);
     const base = `/cases/${caseId}/threads/${threadId}/tasks`;
-    const threadSk = keys.thread(firm.firmId, caseId, threadId).SK;
+    const threadSk = threadKey(firm.firmId, caseId, threadId).SK;
     const conflicts = await injectConflicts((k) => k.SK === threadSk, 71);
     const answers = await Promise.all(
       Array.from({ length: PARALLEL }, (_, i) => {
@@ -312,7 +318,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
     expect(itemIds.length).toBeGreaterThanOrEqual(12);
     // Act: every change meets transaction conflicts on the inbox's counter and items, as DynamoDB's would.
     const pick = picker(3);
-    const inboxPk = keys.inboxCounter({ firmId: firm.firmId, kind: 'staff', id: staff.userId }).PK;
+    const inboxPk = inboxCounterKey({ firmId: firm.firmId, kind: 'staff', id: staff.userId }).PK;
     const conflicts = await injectConflicts(
       (k) => k.PK === inboxPk && (k.SK === 'COUNTER' || k.SK.startsWith('ITEM#')),
       31,
@@ -412,7 +418,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
     });
     expect(created.status, created.text).toBe(201);
     const discussionId = created.body.discussionId as string;
-    const discussionSk = keys.discussion(firm.firmId, caseId, discussionId).SK;
+    const discussionSk = discussionKey(firm.firmId, caseId, discussionId).SK;
     // Act: comments at once, meeting transaction conflicts on the discussion item (its counter).
     const conflicts = await injectConflicts((k) => k.SK === discussionSk, 41);
     const answers = await postedByBoth(`/cases/${caseId}/discussions/${discussionId}/comments`, (who, i) => ({
@@ -439,7 +445,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
   it(`threads: ${PARALLEL} parallel messages by staff and a contact are all kept`, async () => {
     // Prepare
     const { threadId } = await newThread(['Payslips']);
-    const threadSk = keys.thread(firm.firmId, caseId, threadId).SK;
+    const threadSk = threadKey(firm.firmId, caseId, threadId).SK;
     const before = await h.call('GET', `/cases/${caseId}/threads/${threadId}/messages?limit=100`, {
       token: firm.staff.token,
     });
@@ -469,7 +475,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
     });
     expect(created.status, created.text).toBe(201);
     const requestId = created.body.requestId as string;
-    const requestSk = keys.fileRequest(firm.firmId, caseId, requestId).SK;
+    const requestSk = fileRequestKey(firm.firmId, caseId, requestId).SK;
     // Act: cancels at once, meeting transaction conflicts on the request item.
     const conflicts = await injectConflicts((k) => k.SK === requestSk, 61);
     const answers = await Promise.all(
@@ -497,7 +503,7 @@ describe('Reliability: concurrent changes keep counters exact and never answer 5
   it(`tasks: ${PARALLEL} parallel reorders and ticks on one thread`, async () => {
     // Prepare
     const { threadId, taskIds } = await newThread(['A', 'B', 'C', 'D', 'E', 'F']);
-    const taskPk = keys.task(firm.firmId, caseId, threadId, taskIds[0]!).PK;
+    const taskPk = taskKey(firm.firmId, caseId, threadId, taskIds[0]!).PK;
     // Act: drags (one write of the task) and ticks (transactions over the same task items) at once,
     // meeting conflicts on the task items as DynamoDB would.
     const conflicts = await injectConflicts((k) => k.PK === taskPk && k.SK.startsWith('TASK#'), 29);

@@ -8,7 +8,7 @@ import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postLifetimeSeconds } from '../../functions/domain/uploads';
-import { keys } from '../../functions/store/keys';
+import { grantKey, staffKey, uploadIntentKey } from '../../functions/store/keys';
 import { captureLogs } from './support/logs';
 import { diff, type Harness, newId, scanTable, snapshot, startHarness } from './support/stack';
 import { useTally } from './support/tally';
@@ -230,7 +230,7 @@ describe('Reliability: upload abuse', () => {
     await h.table.client.send(
       new UpdateCommand({
         TableName: h.table.name,
-        Key: keys.uploadIntent(A.firm.firmId, A.case1, late.uploadId),
+        Key: uploadIntentKey(A.firm.firmId, A.case1, late.uploadId),
         UpdateExpression: 'SET expiresAt = :past',
         ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 60 },
       }),
@@ -292,14 +292,14 @@ describe('Reliability: upload abuse', () => {
     await h.table.client.send(
       new UpdateCommand({
         TableName: h.table.name,
-        Key: keys.grant(A.firm.firmId, A.case1, rae!.contactId),
+        Key: grantKey(A.firm.firmId, A.case1, rae!.contactId),
         UpdateExpression: 'SET #s = :revoked REMOVE GSI1PK, GSI1SK',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':revoked': 'revoked' },
       }),
     );
     await h.table.client.send(
-      new DeleteCommand({ TableName: h.table.name, Key: keys.staff(A.firm.firmId, A.firm.staff2.userId) }),
+      new DeleteCommand({ TableName: h.table.name, Key: staffKey(A.firm.firmId, A.firm.staff2.userId) }),
     );
     // Then each posts the file with the policy it already holds.
     for (const t of Object.values(tickets)) await postToS3(t, pdfBytes('late'), PDF);

@@ -1,16 +1,110 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as keyModule from '../../functions/store/keys';
 import {
+  activityKey,
+  activityOfCasePattern,
+  caseByOwnerKey,
+  caseByStatusAndTitleKey,
+  caseKey,
+  casesByStatusPattern,
+  casesOfFirmPattern,
+  casesOfOwnerPattern,
+  commentKey,
+  commentsOfDiscussionPattern,
+  contactEmailKey,
+  contactKey,
+  contactsOfFirmPattern,
   DIGEST_SHARDS,
+  deliveriesOfCasePattern,
+  deliveriesOfEventPattern,
+  deliveryByCaseKey,
+  deliveryKey,
+  digestByDueKey,
+  digestEntryKey,
+  digestEventKey,
+  digestLatestKey,
+  digestWindowKey,
+  discussionKey,
+  discussionsOfCasePattern,
+  documentBySourceKey,
+  documentByTimeKey,
+  documentInTrashKey,
+  documentItemsOfCasePattern,
+  documentKey,
+  documentPurgeDueKey,
+  documentsOfCaseBySourcePattern,
+  documentsOfCasePattern,
+  documentVersionKey,
   dueDigestsOf,
   duePurgesOf,
   dueRemindersOf,
+  entriesOfDigestPattern,
+  fileRequestKey,
+  fileRequestReminderByDueKey,
+  fileRequestReminderKey,
+  fileRequestsOfCasePattern,
+  fileRequestTemplateKey,
+  fileRequestTemplatesOfFirmPattern,
+  firmKey,
+  firmTrailPattern,
+  grantByContactKey,
+  grantByIdentityKey,
+  grantKey,
+  grantsOfCasePattern,
+  grantsOfContactPattern,
+  grantsOfIdentityPattern,
+  identityPreferencesKey,
+  identityPushSubscriptionKey,
+  inboxCounterByIdentityKey,
+  inboxCounterKey,
+  inboxCountersOfIdentityPattern,
+  inboxItemByIdentityKey,
+  inboxItemKey,
+  inboxOfIdentityPattern,
+  inboxOfPattern,
+  invitationKey,
   KeySegmentError,
-  keys,
-  patterns,
+  mailAddressKey,
+  messageKey,
+  messagesOfThreadPattern,
+  notifiedKey,
+  publicationKey,
+  publicationsOfDocumentPattern,
+  pushSubscriptionsOfIdentityPattern,
+  pushSubscriptionsOfStaffPattern,
   type QuerySpec,
   REMINDER_SHARDS,
+  recipientsKey,
+  recurringTaskKey,
+  recurringTasksOfFirmPattern,
+  reminderByDueKey,
+  reminderKey,
   seg,
+  shareByContactKey,
+  shareKey,
+  sharesOfCasePattern,
+  sharesOfContactPattern,
+  sharesOfDocumentPattern,
+  staffKey,
+  staffOfFirmPattern,
+  staffPreferencesKey,
+  staffPushSubscriptionKey,
+  taskKey,
+  tasksOfThreadPattern,
+  templateOverrideKey,
+  templateOverridesOfFirmPattern,
+  threadByTaskStateKey,
+  threadKey,
+  threadMemberKey,
+  threadsOfCaseByTaskStatePattern,
+  threadsOfCasePattern,
+  threadsOfMemberPattern,
+  trashOfCasePattern,
+  uploadIntentKey,
+  uploadIntentsOfCasePattern,
+  uploadRejectionKey,
+  versionsOfDocumentPattern,
 } from '../../functions/store/keys';
 
 const ALLOWED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@+-';
@@ -94,239 +188,239 @@ const gsi2 = (k: { GSI2PK: string; GSI2SK: string }): Placed => ({
 
 /** Keys that belong to one firm: their partition starts with FIRM#<firmId>. */
 const firmScoped: Builder[] = [
-  { label: 'firm', uses: ['firm'], build: (v) => main(keys.firm(v.firm)) },
-  { label: 'staff', uses: ['firm', 'user'], build: (v) => main(keys.staff(v.firm, v.user)) },
-  { label: 'contact', uses: ['firm', 'contact'], build: (v) => main(keys.contact(v.firm, v.contact)) },
-  { label: 'contactEmail', uses: ['firm'], build: (v) => main(keys.contactEmail(v.firm, v.email)) },
-  { label: 'case', uses: ['firm', 'case'], build: (v) => main(keys.case(v.firm, v.case)) },
+  { label: 'firm', uses: ['firm'], build: (v) => main(firmKey(v.firm)) },
+  { label: 'staff', uses: ['firm', 'user'], build: (v) => main(staffKey(v.firm, v.user)) },
+  { label: 'contact', uses: ['firm', 'contact'], build: (v) => main(contactKey(v.firm, v.contact)) },
+  { label: 'contactEmail', uses: ['firm'], build: (v) => main(contactEmailKey(v.firm, v.email)) },
+  { label: 'case', uses: ['firm', 'case'], build: (v) => main(caseKey(v.firm, v.case)) },
   // The searchable title is free text (hex-encoded in the key): the email's arbitrary text stands in.
   ...(['open', 'closed'] as const).flatMap((status): Builder[] => [
     {
       label: `caseByStatusAndTitle:${status}`,
       uses: ['firm', 'case'],
-      build: (v) => gsi1(keys.caseByStatusAndTitle(v.firm, status, v.email, v.case)),
+      build: (v) => gsi1(caseByStatusAndTitleKey(v.firm, status, v.email, v.case)),
     },
     {
       label: `caseByOwner:${status}`,
       uses: ['firm', 'user', 'case'],
-      build: (v) => gsi2(keys.caseByOwner(v.firm, v.user, status, v.case)),
+      build: (v) => gsi2(caseByOwnerKey(v.firm, v.user, status, v.case)),
     },
   ]),
   {
     label: 'grant',
     uses: ['firm', 'case', 'contact'],
-    build: (v) => main(keys.grant(v.firm, v.case, v.contact)),
+    build: (v) => main(grantKey(v.firm, v.case, v.contact)),
   },
   {
     label: 'grantByContact',
     uses: ['firm', 'contact', 'case'],
-    build: (v) => gsi2(keys.grantByContact(v.firm, v.contact, v.case)),
+    build: (v) => gsi2(grantByContactKey(v.firm, v.contact, v.case)),
   },
   {
     label: 'invitation',
     uses: ['firm', 'case', 'contact'],
-    build: (v) => main(keys.invitation(v.firm, v.case, v.contact)),
+    build: (v) => main(invitationKey(v.firm, v.case, v.contact)),
   },
   {
     label: 'document',
     uses: ['firm', 'case', 'doc'],
-    build: (v) => main(keys.document(v.firm, v.case, v.doc)),
+    build: (v) => main(documentKey(v.firm, v.case, v.doc)),
   },
   {
     label: 'documentByTime',
     uses: ['firm', 'case', 'doc'],
-    build: (v) => gsi1(keys.documentByTime(v.firm, v.case, AT, v.doc)),
+    build: (v) => gsi1(documentByTimeKey(v.firm, v.case, AT, v.doc)),
   },
   {
     label: 'documentBySource',
     uses: ['firm', 'case', 'source', 'doc'],
-    build: (v) => gsi2(keys.documentBySource(v.firm, v.case, v.source, AT, v.doc)),
+    build: (v) => gsi2(documentBySourceKey(v.firm, v.case, v.source, AT, v.doc)),
   },
   {
     label: 'documentInTrash',
     uses: ['firm', 'case', 'doc'],
-    build: (v) => gsi1(keys.documentInTrash(v.firm, v.case, AT, v.doc)),
+    build: (v) => gsi1(documentInTrashKey(v.firm, v.case, AT, v.doc)),
   },
   {
     label: 'share',
     uses: ['firm', 'case', 'doc', 'contact'],
-    build: (v) => main(keys.share(v.firm, v.case, v.doc, v.contact)),
+    build: (v) => main(shareKey(v.firm, v.case, v.doc, v.contact)),
   },
   {
     label: 'shareByContact',
     uses: ['firm', 'case', 'contact', 'doc'],
-    build: (v) => gsi1(keys.shareByContact(v.firm, v.case, v.contact, AT, v.doc)),
+    build: (v) => gsi1(shareByContactKey(v.firm, v.case, v.contact, AT, v.doc)),
   },
   {
     label: 'uploadIntent',
     uses: ['firm', 'case', 'upload'],
-    build: (v) => main(keys.uploadIntent(v.firm, v.case, v.upload)),
+    build: (v) => main(uploadIntentKey(v.firm, v.case, v.upload)),
   },
   {
     label: 'uploadRejection',
     uses: ['firm', 'hash'],
-    build: (v) => main(keys.uploadRejection(v.firm, v.hash)),
+    build: (v) => main(uploadRejectionKey(v.firm, v.hash)),
   },
-  { label: 'recipients', uses: ['firm', 'case'], build: (v) => main(keys.recipients(v.firm, v.case)) },
+  { label: 'recipients', uses: ['firm', 'case'], build: (v) => main(recipientsKey(v.firm, v.case)) },
   {
     label: 'inboxItem:staff',
     uses: ['firm', 'user', 'item'],
-    build: (v) => main(keys.inboxItem({ firmId: v.firm, kind: 'staff', id: v.user }, v.item)),
+    build: (v) => main(inboxItemKey({ firmId: v.firm, kind: 'staff', id: v.user }, v.item)),
   },
   {
     label: 'inboxItem:contact',
     uses: ['firm', 'contact', 'item'],
-    build: (v) => main(keys.inboxItem({ firmId: v.firm, kind: 'contact', id: v.contact }, v.item)),
+    build: (v) => main(inboxItemKey({ firmId: v.firm, kind: 'contact', id: v.contact }, v.item)),
   },
   {
     label: 'inboxCounter:staff',
     uses: ['firm', 'user'],
-    build: (v) => main(keys.inboxCounter({ firmId: v.firm, kind: 'staff', id: v.user })),
+    build: (v) => main(inboxCounterKey({ firmId: v.firm, kind: 'staff', id: v.user })),
   },
   {
     label: 'inboxCounter:contact',
     uses: ['firm', 'contact'],
-    build: (v) => main(keys.inboxCounter({ firmId: v.firm, kind: 'contact', id: v.contact })),
+    build: (v) => main(inboxCounterKey({ firmId: v.firm, kind: 'contact', id: v.contact })),
   },
   {
     label: 'delivery',
     uses: ['firm', 'event', 'recipient', 'channel'],
-    build: (v) => main(keys.delivery(v.firm, v.event, v.recipient, v.channel)),
+    build: (v) => main(deliveryKey(v.firm, v.event, v.recipient, v.channel)),
   },
   {
     label: 'staffPushSubscription',
     uses: ['firm', 'user', 'subscription'],
-    build: (v) => main(keys.staffPushSubscription(v.firm, v.user, v.subscription)),
+    build: (v) => main(staffPushSubscriptionKey(v.firm, v.user, v.subscription)),
   },
   {
     label: 'templateOverride',
     uses: ['firm', 'template', 'locale', 'channel'],
-    build: (v) => main(keys.templateOverride(v.firm, v.template, v.locale, v.channel)),
+    build: (v) => main(templateOverrideKey(v.firm, v.template, v.locale, v.channel)),
   },
   {
     label: 'staffPreferences',
     uses: ['firm', 'user'],
-    build: (v) => main(keys.staffPreferences(v.firm, v.user)),
+    build: (v) => main(staffPreferencesKey(v.firm, v.user)),
   },
   {
     label: 'deliveryByCase',
     uses: ['firm', 'case', 'event', 'recipient', 'channel'],
-    build: (v) => gsi2(keys.deliveryByCase(v.firm, v.case, v.event, v.recipient, v.channel)),
+    build: (v) => gsi2(deliveryByCaseKey(v.firm, v.case, v.event, v.recipient, v.channel)),
   },
   {
     label: 'activity:case',
     uses: ['firm', 'case', 'event'],
-    build: (v) => main(keys.activity(v.firm, v.case, v.event)),
+    build: (v) => main(activityKey(v.firm, v.case, v.event)),
   },
   {
     label: 'activity:trail',
     uses: ['firm', 'event'],
-    build: (v) => main(keys.activity(v.firm, undefined, v.event)),
+    build: (v) => main(activityKey(v.firm, undefined, v.event)),
   },
   // ── discussions, file requests, document versions (issue 5) ──
   {
     label: 'discussion',
     uses: ['firm', 'case', 'discussion'],
-    build: (v) => main(keys.discussion(v.firm, v.case, v.discussion)),
+    build: (v) => main(discussionKey(v.firm, v.case, v.discussion)),
   },
   {
     label: 'comment',
     uses: ['firm', 'case', 'discussion', 'comment'],
-    build: (v) => main(keys.comment(v.firm, v.case, v.discussion, v.comment)),
+    build: (v) => main(commentKey(v.firm, v.case, v.discussion, v.comment)),
   },
   {
     label: 'fileRequest',
     uses: ['firm', 'case', 'request'],
-    build: (v) => main(keys.fileRequest(v.firm, v.case, v.request)),
+    build: (v) => main(fileRequestKey(v.firm, v.case, v.request)),
   },
   {
     label: 'fileRequestReminder',
     uses: ['firm', 'case', 'request'],
-    build: (v) => main(keys.fileRequestReminder(v.firm, v.case, v.request)),
+    build: (v) => main(fileRequestReminderKey(v.firm, v.case, v.request)),
   },
   {
     label: 'documentVersion',
     uses: ['firm', 'case', 'doc'],
-    build: (v) => main(keys.documentVersion(v.firm, v.case, v.doc, 7)),
+    build: (v) => main(documentVersionKey(v.firm, v.case, v.doc, 7)),
   },
   // ── document paths and notify-client flags (issue 7) ──
   {
     label: 'recurringTask',
     uses: ['firm', 'recurringTask'],
-    build: (v) => main(keys.recurringTask(v.firm, v.recurringTask)),
+    build: (v) => main(recurringTaskKey(v.firm, v.recurringTask)),
   },
   {
     label: 'publication',
     uses: ['firm', 'case', 'doc', 'recurringTask'],
-    build: (v) => main(keys.publication(v.firm, v.case, v.doc, 3, v.recurringTask)),
+    build: (v) => main(publicationKey(v.firm, v.case, v.doc, 3, v.recurringTask)),
   },
   {
     label: 'notified',
     uses: ['firm', 'recipient', 'channel'],
-    build: (v) => main(keys.notified(v.firm, v.dedupe, v.recipient, v.channel)),
+    build: (v) => main(notifiedKey(v.firm, v.dedupe, v.recipient, v.channel)),
   },
   // ── request lists (issue 18) ──
   {
     label: 'fileRequestTemplate',
     uses: ['firm', 'template'],
-    build: (v) => main(keys.fileRequestTemplate(v.firm, v.template)),
+    build: (v) => main(fileRequestTemplateKey(v.firm, v.template)),
   },
   // ── chat threads and client tasks (issue 6) ──
   {
     label: 'thread',
     uses: ['firm', 'case', 'thread'],
-    build: (v) => main(keys.thread(v.firm, v.case, v.thread)),
+    build: (v) => main(threadKey(v.firm, v.case, v.thread)),
   },
   {
     label: 'threadByTaskState:open',
     uses: ['firm', 'case', 'thread'],
-    build: (v) => gsi2(keys.threadByTaskState(v.firm, v.case, 'open', v.thread)),
+    build: (v) => gsi2(threadByTaskStateKey(v.firm, v.case, 'open', v.thread)),
   },
   {
     label: 'threadByTaskState:done',
     uses: ['firm', 'case', 'thread'],
-    build: (v) => gsi2(keys.threadByTaskState(v.firm, v.case, 'done', v.thread)),
+    build: (v) => gsi2(threadByTaskStateKey(v.firm, v.case, 'done', v.thread)),
   },
   {
     label: 'threadMember',
     uses: ['firm', 'case', 'contact', 'thread'],
-    build: (v) => main(keys.threadMember(v.firm, v.case, v.contact, v.thread)),
+    build: (v) => main(threadMemberKey(v.firm, v.case, v.contact, v.thread)),
   },
   {
     label: 'message',
     uses: ['firm', 'case', 'thread', 'message'],
-    build: (v) => main(keys.message(v.firm, v.case, v.thread, v.message)),
+    build: (v) => main(messageKey(v.firm, v.case, v.thread, v.message)),
   },
   {
     label: 'task',
     uses: ['firm', 'case', 'thread', 'task'],
-    build: (v) => main(keys.task(v.firm, v.case, v.thread, v.task)),
+    build: (v) => main(taskKey(v.firm, v.case, v.thread, v.task)),
   },
   {
     label: 'reminder',
     uses: ['firm', 'case', 'thread'],
-    build: (v) => main(keys.reminder(v.firm, v.case, v.thread)),
+    build: (v) => main(reminderKey(v.firm, v.case, v.thread)),
   },
   // ── digests of emails (issue 7) ──
   {
     label: 'digestLatest',
     uses: ['firm', 'recipient', 'category'],
-    build: (v) => main(keys.digestLatest(v.firm, v.recipient, v.category)),
+    build: (v) => main(digestLatestKey(v.firm, v.recipient, v.category)),
   },
   {
     label: 'digestWindow',
     uses: ['firm', 'recipient', 'category', 'window'],
-    build: (v) => main(keys.digestWindow(v.firm, v.recipient, v.category, v.window)),
+    build: (v) => main(digestWindowKey(v.firm, v.recipient, v.category, v.window)),
   },
   {
     label: 'digestEntry',
     uses: ['firm', 'recipient', 'category', 'window', 'event'],
-    build: (v) => main(keys.digestEntry(v.firm, v.recipient, v.category, v.window, v.event)),
+    build: (v) => main(digestEntryKey(v.firm, v.recipient, v.category, v.window, v.event)),
   },
   {
     label: 'digestEvent',
     uses: ['firm', 'recipient', 'category', 'event'],
-    build: (v) => main(keys.digestEvent(v.firm, v.recipient, v.category, v.event)),
+    build: (v) => main(digestEventKey(v.firm, v.recipient, v.category, v.event)),
   },
 ];
 
@@ -335,27 +429,27 @@ const identityScoped: Builder[] = [
   {
     label: 'grantByIdentity',
     uses: ['identity', 'case'],
-    build: (v) => gsi1(keys.grantByIdentity(v.identity, v.case)),
+    build: (v) => gsi1(grantByIdentityKey(v.identity, v.case)),
   },
   {
     label: 'inboxItemByIdentity',
     uses: ['identity', 'item'],
-    build: (v) => gsi1(keys.inboxItemByIdentity(v.identity, v.item)),
+    build: (v) => gsi1(inboxItemByIdentityKey(v.identity, v.item)),
   },
   {
     label: 'inboxCounterByIdentity',
     uses: ['identity', 'firm'],
-    build: (v) => gsi1(keys.inboxCounterByIdentity(v.identity, v.firm)),
+    build: (v) => gsi1(inboxCounterByIdentityKey(v.identity, v.firm)),
   },
   {
     label: 'identityPushSubscription',
     uses: ['identity', 'subscription'],
-    build: (v) => main(keys.identityPushSubscription(v.identity, v.subscription)),
+    build: (v) => main(identityPushSubscriptionKey(v.identity, v.subscription)),
   },
   {
     label: 'identityPreferences',
     uses: ['identity'],
-    build: (v) => main(keys.identityPreferences(v.identity)),
+    build: (v) => main(identityPreferencesKey(v.identity)),
   },
 ];
 
@@ -380,7 +474,7 @@ const patternCases: PatternCase[] = [
   {
     label: 'casesOfFirm',
     uses: ['firm'],
-    spec: (v) => patterns.casesOfFirm(v.firm),
+    spec: (v) => casesOfFirmPattern(v.firm),
     lists: 'case',
     sameAs: ['firm'],
   },
@@ -388,14 +482,14 @@ const patternCases: PatternCase[] = [
     {
       label: `casesByStatus:${status}`,
       uses: ['firm'],
-      spec: (v) => patterns.casesByStatus(v.firm, status, ''),
+      spec: (v) => casesByStatusPattern(v.firm, status, ''),
       lists: `caseByStatusAndTitle:${status}`,
       sameAs: ['firm'],
     },
     {
       label: `casesOfOwner:${status}`,
       uses: ['firm', 'user'],
-      spec: (v) => patterns.casesOfOwner(v.firm, v.user, status),
+      spec: (v) => casesOfOwnerPattern(v.firm, v.user, status),
       lists: `caseByOwner:${status}`,
       sameAs: ['firm', 'user'],
     },
@@ -403,161 +497,161 @@ const patternCases: PatternCase[] = [
   {
     label: 'staffOfFirm',
     uses: ['firm'],
-    spec: (v) => patterns.staffOfFirm(v.firm),
+    spec: (v) => staffOfFirmPattern(v.firm),
     lists: 'staff',
     sameAs: ['firm'],
   },
   {
     label: 'contactsOfFirm',
     uses: ['firm'],
-    spec: (v) => patterns.contactsOfFirm(v.firm),
+    spec: (v) => contactsOfFirmPattern(v.firm),
     lists: 'contact',
     sameAs: ['firm'],
   },
   {
     label: 'grantsOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.grantsOfCase(v.firm, v.case),
+    spec: (v) => grantsOfCasePattern(v.firm, v.case),
     lists: 'grant',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'grantsOfIdentity',
     uses: ['identity'],
-    spec: (v) => patterns.grantsOfIdentity(v.identity),
+    spec: (v) => grantsOfIdentityPattern(v.identity),
     lists: 'grantByIdentity',
     sameAs: ['identity'],
   },
   {
     label: 'uploadIntentsOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.uploadIntentsOfCase(v.firm, v.case),
+    spec: (v) => uploadIntentsOfCasePattern(v.firm, v.case),
     lists: 'uploadIntent',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'grantsOfContact',
     uses: ['firm', 'contact'],
-    spec: (v) => patterns.grantsOfContact(v.firm, v.contact),
+    spec: (v) => grantsOfContactPattern(v.firm, v.contact),
     lists: 'grantByContact',
     sameAs: ['firm', 'contact'],
   },
   {
     label: 'documentsOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.documentsOfCase(v.firm, v.case),
+    spec: (v) => documentsOfCasePattern(v.firm, v.case),
     lists: 'documentByTime',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'documentsOfCaseBySource',
     uses: ['firm', 'case', 'source'],
-    spec: (v) => patterns.documentsOfCaseBySource(v.firm, v.case, v.source),
+    spec: (v) => documentsOfCaseBySourcePattern(v.firm, v.case, v.source),
     lists: 'documentBySource',
     sameAs: ['firm', 'case', 'source'],
   },
   {
     label: 'trashOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.trashOfCase(v.firm, v.case),
+    spec: (v) => trashOfCasePattern(v.firm, v.case),
     lists: 'documentInTrash',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'publicationsOfDocument',
     uses: ['firm', 'case', 'doc'],
-    spec: (v) => patterns.publicationsOfDocument(v.firm, v.case, v.doc),
+    spec: (v) => publicationsOfDocumentPattern(v.firm, v.case, v.doc),
     lists: 'publication',
     sameAs: ['firm', 'case', 'doc'],
   },
   {
     label: 'sharesOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.sharesOfCase(v.firm, v.case),
+    spec: (v) => sharesOfCasePattern(v.firm, v.case),
     lists: 'share',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'sharesOfDocument',
     uses: ['firm', 'case', 'doc'],
-    spec: (v) => patterns.sharesOfDocument(v.firm, v.case, v.doc),
+    spec: (v) => sharesOfDocumentPattern(v.firm, v.case, v.doc),
     lists: 'share',
     sameAs: ['firm', 'case', 'doc'],
   },
   {
     label: 'sharesOfContact',
     uses: ['firm', 'case', 'contact'],
-    spec: (v) => patterns.sharesOfContact(v.firm, v.case, v.contact),
+    spec: (v) => sharesOfContactPattern(v.firm, v.case, v.contact),
     lists: 'shareByContact',
     sameAs: ['firm', 'case', 'contact'],
   },
   {
     label: 'inboxOf:staff',
     uses: ['firm', 'user'],
-    spec: (v) => patterns.inboxOf({ firmId: v.firm, kind: 'staff', id: v.user }),
+    spec: (v) => inboxOfPattern({ firmId: v.firm, kind: 'staff', id: v.user }),
     lists: 'inboxItem:staff',
     sameAs: ['firm', 'user'],
   },
   {
     label: 'inboxOf:contact',
     uses: ['firm', 'contact'],
-    spec: (v) => patterns.inboxOf({ firmId: v.firm, kind: 'contact', id: v.contact }),
+    spec: (v) => inboxOfPattern({ firmId: v.firm, kind: 'contact', id: v.contact }),
     lists: 'inboxItem:contact',
     sameAs: ['firm', 'contact'],
   },
   {
     label: 'inboxOfIdentity',
     uses: ['identity'],
-    spec: (v) => patterns.inboxOfIdentity(v.identity),
+    spec: (v) => inboxOfIdentityPattern(v.identity),
     lists: 'inboxItemByIdentity',
     sameAs: ['identity'],
   },
   {
     label: 'inboxCountersOfIdentity',
     uses: ['identity'],
-    spec: (v) => patterns.inboxCountersOfIdentity(v.identity),
+    spec: (v) => inboxCountersOfIdentityPattern(v.identity),
     lists: 'inboxCounterByIdentity',
     sameAs: ['identity'],
   },
   {
     label: 'pushSubscriptionsOfStaff',
     uses: ['firm', 'user'],
-    spec: (v) => patterns.pushSubscriptionsOfStaff(v.firm, v.user),
+    spec: (v) => pushSubscriptionsOfStaffPattern(v.firm, v.user),
     lists: 'staffPushSubscription',
     sameAs: ['firm', 'user'],
   },
   {
     label: 'pushSubscriptionsOfIdentity',
     uses: ['identity'],
-    spec: (v) => patterns.pushSubscriptionsOfIdentity(v.identity),
+    spec: (v) => pushSubscriptionsOfIdentityPattern(v.identity),
     lists: 'identityPushSubscription',
     sameAs: ['identity'],
   },
   {
     label: 'templateOverridesOfFirm',
     uses: ['firm'],
-    spec: (v) => patterns.templateOverridesOfFirm(v.firm),
+    spec: (v) => templateOverridesOfFirmPattern(v.firm),
     lists: 'templateOverride',
     sameAs: ['firm'],
   },
   {
     label: 'deliveriesOfEvent',
     uses: ['firm', 'event'],
-    spec: (v) => patterns.deliveriesOfEvent(v.firm, v.event),
+    spec: (v) => deliveriesOfEventPattern(v.firm, v.event),
     lists: 'delivery',
     sameAs: ['firm', 'event'],
   },
   {
     label: 'deliveriesOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.deliveriesOfCase(v.firm, v.case),
+    spec: (v) => deliveriesOfCasePattern(v.firm, v.case),
     lists: 'deliveryByCase',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'activityOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.activityOfCase(v.firm, v.case),
+    spec: (v) => activityOfCasePattern(v.firm, v.case),
     lists: 'activity:case',
     sameAs: ['firm', 'case'],
   },
@@ -565,91 +659,91 @@ const patternCases: PatternCase[] = [
   {
     label: 'threadsOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.threadsOfCase(v.firm, v.case),
+    spec: (v) => threadsOfCasePattern(v.firm, v.case),
     lists: 'thread',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'threadsOfCaseByTaskState:open',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.threadsOfCaseByTaskState(v.firm, v.case, 'open'),
+    spec: (v) => threadsOfCaseByTaskStatePattern(v.firm, v.case, 'open'),
     lists: 'threadByTaskState:open',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'threadsOfCaseByTaskState:done',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.threadsOfCaseByTaskState(v.firm, v.case, 'done'),
+    spec: (v) => threadsOfCaseByTaskStatePattern(v.firm, v.case, 'done'),
     lists: 'threadByTaskState:done',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'threadsOfMember',
     uses: ['firm', 'case', 'contact'],
-    spec: (v) => patterns.threadsOfMember(v.firm, v.case, v.contact),
+    spec: (v) => threadsOfMemberPattern(v.firm, v.case, v.contact),
     lists: 'threadMember',
     sameAs: ['firm', 'case', 'contact'],
   },
   {
     label: 'messagesOfThread',
     uses: ['firm', 'case', 'thread'],
-    spec: (v) => patterns.messagesOfThread(v.firm, v.case, v.thread),
+    spec: (v) => messagesOfThreadPattern(v.firm, v.case, v.thread),
     lists: 'message',
     sameAs: ['firm', 'case', 'thread'],
   },
   {
     label: 'discussionsOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.discussionsOfCase(v.firm, v.case),
+    spec: (v) => discussionsOfCasePattern(v.firm, v.case),
     lists: 'discussion',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'commentsOfDiscussion',
     uses: ['firm', 'case', 'discussion'],
-    spec: (v) => patterns.commentsOfDiscussion(v.firm, v.case, v.discussion),
+    spec: (v) => commentsOfDiscussionPattern(v.firm, v.case, v.discussion),
     lists: 'comment',
     sameAs: ['firm', 'case', 'discussion'],
   },
   {
     label: 'fileRequestsOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.fileRequestsOfCase(v.firm, v.case),
+    spec: (v) => fileRequestsOfCasePattern(v.firm, v.case),
     lists: 'fileRequest',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'versionsOfDocument',
     uses: ['firm', 'case', 'doc'],
-    spec: (v) => patterns.versionsOfDocument(v.firm, v.case, v.doc),
+    spec: (v) => versionsOfDocumentPattern(v.firm, v.case, v.doc),
     lists: 'documentVersion',
     sameAs: ['firm', 'case', 'doc'],
   },
   {
     label: 'recurringTasksOfFirm',
     uses: ['firm'],
-    spec: (v) => patterns.recurringTasksOfFirm(v.firm),
+    spec: (v) => recurringTasksOfFirmPattern(v.firm),
     lists: 'recurringTask',
     sameAs: ['firm'],
   },
   {
     label: 'fileRequestTemplatesOfFirm',
     uses: ['firm'],
-    spec: (v) => patterns.fileRequestTemplatesOfFirm(v.firm),
+    spec: (v) => fileRequestTemplatesOfFirmPattern(v.firm),
     lists: 'fileRequestTemplate',
     sameAs: ['firm'],
   },
   {
     label: 'entriesOfDigest',
     uses: ['firm', 'recipient', 'category', 'window'],
-    spec: (v) => patterns.entriesOfDigest(v.firm, v.recipient, v.category, v.window),
+    spec: (v) => entriesOfDigestPattern(v.firm, v.recipient, v.category, v.window),
     lists: 'digestEntry',
     sameAs: ['firm', 'recipient', 'category', 'window'],
   },
   {
     label: 'tasksOfThread',
     uses: ['firm', 'case', 'thread'],
-    spec: (v) => patterns.tasksOfThread(v.firm, v.case, v.thread),
+    spec: (v) => tasksOfThreadPattern(v.firm, v.case, v.thread),
     lists: 'task',
     sameAs: ['firm', 'case', 'thread'],
   },
@@ -657,20 +751,25 @@ const patternCases: PatternCase[] = [
   {
     label: 'documentItemsOfCase',
     uses: ['firm', 'case'],
-    spec: (v) => patterns.documentItemsOfCase(v.firm, v.case),
+    spec: (v) => documentItemsOfCasePattern(v.firm, v.case),
     lists: 'document',
     sameAs: ['firm', 'case'],
   },
   {
     label: 'firmTrail',
     uses: ['firm'],
-    spec: (v) => patterns.firmTrail(v.firm),
+    spec: (v) => firmTrailPattern(v.firm),
     lists: 'activity:trail',
     sameAs: ['firm'],
   },
 ];
 
 const baseName = (label: string) => label.split(':')[0];
+/** The module's key builders (`…Key`) or patterns (`…Pattern`), the live channel's aside (it has its own tests). */
+const exportsNamed = (suffix: 'Key' | 'Pattern') =>
+  Object.keys(keyModule)
+    .filter((name) => name.endsWith(suffix) && !name.startsWith('live'))
+    .sort();
 const show = (p: Placed) => `${p.index} ${p.pk} ${p.sk}`;
 const belongsTo = (pk: string, prefix: string) => pk === prefix || pk.startsWith(`${prefix}#`);
 const mapValues = (v: Values, f: (s: string) => string) =>
@@ -679,12 +778,12 @@ const mapValues = (v: Values, f: (s: string) => string) =>
 describe('Module: keys', () => {
   it('classifies every key builder and pattern (a new one must be added to these tables)', () => {
     expect(
-      [
-        ...new Set([...allBuilders.map((b) => baseName(b.label)), ...scheduleScoped, ...deploymentScoped]),
-      ].sort(),
-    ).toEqual(Object.keys(keys).sort());
-    expect([...new Set(patternCases.map((p) => baseName(p.label)))].sort()).toEqual(
-      Object.keys(patterns).sort(),
+      [...new Set([...allBuilders.map((b) => baseName(b.label)), ...scheduleScoped, ...deploymentScoped])]
+        .map((name) => `${name}Key`)
+        .sort(),
+    ).toEqual(exportsNamed('Key'));
+    expect([...new Set(patternCases.map((p) => `${baseName(p.label)}Pattern`))].sort()).toEqual(
+      exportsNamed('Pattern'),
     );
   });
 
@@ -795,15 +894,15 @@ describe('Module: keys', () => {
     });
 
     it('tells a staff inbox from a contact inbox with the same id', () => {
-      const staff = keys.inboxItem({ firmId: 'F', kind: 'staff', id: 'X' }, 'I');
-      const contact = keys.inboxItem({ firmId: 'F', kind: 'contact', id: 'X' }, 'I');
+      const staff = inboxItemKey({ firmId: 'F', kind: 'staff', id: 'X' }, 'I');
+      const contact = inboxItemKey({ firmId: 'F', kind: 'contact', id: 'X' }, 'I');
       expect(staff.PK).not.toBe(contact.PK);
     });
 
     it('keeps case activity apart from the firm trail, even for a case named like the trail', () => {
       // Act
-      const ofCase = keys.activity('F1', 'TRAIL', 'E1');
-      const ofFirm = keys.activity('F1', undefined, 'E1');
+      const ofCase = activityKey('F1', 'TRAIL', 'E1');
+      const ofFirm = activityKey('F1', undefined, 'E1');
 
       // Assess
       expect(ofCase.PK).toBe('FIRM#F1#CASE#TRAIL');
@@ -863,21 +962,21 @@ describe('Module: keys', () => {
       const caseId = 'C1';
 
       // Act
-      const cases = patterns.casesOfFirm(firmId);
-      const activity = patterns.activityOfCase(firmId, caseId);
+      const cases = casesOfFirmPattern(firmId);
+      const activity = activityOfCasePattern(firmId, caseId);
 
       // Assess
-      expect(cases.pk).toBe(keys.case(firmId, caseId).PK);
-      expect(keys.case(firmId, caseId).SK.startsWith(cases.skPrefix)).toBe(true);
-      expect(activity.pk).toBe(keys.activity(firmId, caseId, 'E1').PK);
-      expect(activity.pk).not.toBe(keys.activity(firmId, undefined, 'E1').PK);
+      expect(cases.pk).toBe(caseKey(firmId, caseId).PK);
+      expect(caseKey(firmId, caseId).SK.startsWith(cases.skPrefix)).toBe(true);
+      expect(activity.pk).toBe(activityKey(firmId, caseId, 'E1').PK);
+      expect(activity.pk).not.toBe(activityKey(firmId, undefined, 'E1').PK);
     });
 
     it('sorts as documented', () => {
-      expect(patterns.casesOfFirm('F').forward).toBe(false);
-      expect(patterns.contactsOfFirm('F').forward).toBe(true);
-      expect(patterns.activityOfCase('F', 'C').forward).toBe(false);
-      expect(patterns.inboxOf({ firmId: 'F', kind: 'staff', id: 'U' }).forward).toBe(false);
+      expect(casesOfFirmPattern('F').forward).toBe(false);
+      expect(contactsOfFirmPattern('F').forward).toBe(true);
+      expect(activityOfCasePattern('F', 'C').forward).toBe(false);
+      expect(inboxOfPattern({ firmId: 'F', kind: 'staff', id: 'U' }).forward).toBe(false);
     });
   });
 
@@ -886,13 +985,13 @@ describe('Module: keys', () => {
       fc.assert(
         fc.property(segment, fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (firmId, a, b) => {
           fc.pre(a !== b);
-          const pk = keys.notified(firmId, a, 'contact-C1', 'email').PK;
+          const pk = notifiedKey(firmId, a, 'contact-C1', 'email').PK;
           expect(pk.startsWith(`FIRM#${firmId}#NOTIFIED#`)).toBe(true);
           expect(Buffer.from(pk.split('#NOTIFIED#')[1]!, 'hex').toString('utf8')).toBe(a);
-          expect(keys.notified(firmId, b, 'contact-C1', 'email').PK).not.toBe(pk);
+          expect(notifiedKey(firmId, b, 'contact-C1', 'email').PK).not.toBe(pk);
         }),
       );
-      expect(() => keys.notified('F1', 'document#\uD800', 'contact-C1', 'email')).toThrow(KeySegmentError);
+      expect(() => notifiedKey('F1', 'document#\uD800', 'contact-C1', 'email')).toThrow(KeySegmentError);
     });
   });
 
@@ -911,11 +1010,9 @@ describe('Module: keys', () => {
           // Act: the lists read their sort keys newest first
           const newestFirst = (sk: (d: { ms: number; id: string }) => string) =>
             [...list].sort((a, b) => (sk(a) < sk(b) ? 1 : sk(a) > sk(b) ? -1 : 0)).map((d) => d.ms);
-          const all = newestFirst((d) => keys.documentByTime('F', 'C', at(d.ms), d.id).GSI1SK);
-          const bySource = newestFirst(
-            (d) => keys.documentBySource('F', 'C', 'client', at(d.ms), d.id).GSI2SK,
-          );
-          const shared = newestFirst((d) => keys.shareByContact('F', 'C', 'K', at(d.ms), d.id).GSI1SK);
+          const all = newestFirst((d) => documentByTimeKey('F', 'C', at(d.ms), d.id).GSI1SK);
+          const bySource = newestFirst((d) => documentBySourceKey('F', 'C', 'client', at(d.ms), d.id).GSI2SK);
+          const shared = newestFirst((d) => shareByContactKey('F', 'C', 'K', at(d.ms), d.id).GSI1SK);
 
           // Assess: the times the lists show never go up
           const expected = list.map((d) => d.ms).sort((a, b) => b - a);
@@ -927,25 +1024,25 @@ describe('Module: keys', () => {
     });
 
     it('refuses a createdAt that is not a UTC ISO instant', () => {
-      expect(() => keys.documentByTime('F', 'C', '2026-11-23T10:00:00Z', 'D')).toThrow(KeySegmentError);
-      expect(() => keys.shareByContact('F', 'C', 'K', '', 'D')).toThrow(KeySegmentError);
+      expect(() => documentByTimeKey('F', 'C', '2026-11-23T10:00:00Z', 'D')).toThrow(KeySegmentError);
+      expect(() => shareByContactKey('F', 'C', 'K', '', 'D')).toThrow(KeySegmentError);
     });
   });
 
   describe('documentVersion', () => {
     it('orders versions by number and refuses numbers a key cannot hold', () => {
-      const sk = (n: number) => keys.documentVersion('F1', 'C1', 'D1', n).SK;
+      const sk = (n: number) => documentVersionKey('F1', 'C1', 'D1', n).SK;
       expect([sk(10), sk(2), sk(1)].sort()).toEqual([sk(1), sk(2), sk(10)]);
       for (const bad of [0, -1, 1.5, 10_000, Number.NaN]) {
-        expect(() => keys.documentVersion('F1', 'C1', 'D1', bad)).toThrow(KeySegmentError);
+        expect(() => documentVersionKey('F1', 'C1', 'D1', bad)).toThrow(KeySegmentError);
       }
     });
   });
 
   describe('activity', () => {
     it('refuses an empty case id instead of filing the entry in the firm trail', () => {
-      expect(() => keys.activity('F1', '', 'E1')).toThrow(KeySegmentError);
-      expect(keys.activity('F1', undefined, 'E1').PK).toBe('FIRM#F1#TRAIL');
+      expect(() => activityKey('F1', '', 'E1')).toThrow(KeySegmentError);
+      expect(activityKey('F1', undefined, 'E1').PK).toBe('FIRM#F1#TRAIL');
     });
   });
 
@@ -953,7 +1050,7 @@ describe('Module: keys', () => {
     it('accepts any email, hex-encoded, and the key decodes back to it', () => {
       fc.assert(
         fc.property(segment, fc.oneof(fc.emailAddress(), fc.string({ unit: 'binary' })), (firmId, email) => {
-          const { PK, SK } = keys.contactEmail(firmId, email);
+          const { PK, SK } = contactEmailKey(firmId, email);
           expect(PK).toBe(`FIRM#${firmId}`);
           expect(SK).toMatch(/^CONTACTEMAIL#([0-9a-f]{2})*$/);
           expect(Buffer.from(SK.slice('CONTACTEMAIL#'.length), 'hex').toString('utf8')).toBe(email);
@@ -965,21 +1062,21 @@ describe('Module: keys', () => {
       fc.assert(
         fc.property(segment, fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (firmId, a, b) => {
           fc.pre(a !== b);
-          expect(keys.contactEmail(firmId, a).SK).not.toBe(keys.contactEmail(firmId, b).SK);
+          expect(contactEmailKey(firmId, a).SK).not.toBe(contactEmailKey(firmId, b).SK);
         }),
       );
     });
 
     it('refuses emails with lone surrogates (UTF-8 would give them one shared key)', () => {
       for (const email of ['\uD800@x.example', '\uDFFF@x.example', 'a\uDBFFb@x.example']) {
-        expect(() => keys.contactEmail('F1', email)).toThrow(KeySegmentError);
+        expect(() => contactEmailKey('F1', email)).toThrow(KeySegmentError);
       }
-      expect(() => keys.contactEmail('F1', '\uD83D\uDE00@x.example')).not.toThrow();
+      expect(() => contactEmailKey('F1', '\uD83D\uDE00@x.example')).not.toThrow();
     });
 
     it('carries the separator safely', () => {
       // Act
-      const { SK } = keys.contactEmail('F1', 'a#b@c.example');
+      const { SK } = contactEmailKey('F1', 'a#b@c.example');
 
       // Assess
       expect(SK).toBe(`CONTACTEMAIL#${Buffer.from('a#b@c.example').toString('hex')}`);
@@ -992,7 +1089,7 @@ describe('Module: keys — mail addresses (issue 16)', () => {
   it('gives each address its own partition outside every firm, hex-encoded, decoding back', () => {
     fc.assert(
       fc.property(fc.oneof(fc.emailAddress(), fc.string({ unit: 'binary', minLength: 1 })), (email) => {
-        const { PK, SK } = keys.mailAddress(email);
+        const { PK, SK } = mailAddressKey(email);
         expect(PK).toMatch(/^ADDRESS#([0-9a-f]{2})+$/);
         expect(PK.startsWith('FIRM#')).toBe(false);
         expect(SK).toBe('MAIL');
@@ -1002,7 +1099,7 @@ describe('Module: keys — mail addresses (issue 16)', () => {
   });
 
   it('refuses emails with lone surrogates', () => {
-    expect(() => keys.mailAddress('\uD800@x.example')).toThrow(KeySegmentError);
+    expect(() => mailAddressKey('\uD800@x.example')).toThrow(KeySegmentError);
   });
 });
 
@@ -1018,13 +1115,13 @@ describe('Module: keys — due reminders (issue 6)', () => {
         (shard, dues, by) => {
           const range = dueRemindersOf(shard, at(by));
           for (const due of dues) {
-            const k = keys.reminderByDue(shard, at(due), 'T1');
+            const k = reminderByDueKey(shard, at(due), 'T1');
             expect(k.GSI2PK).toBe(range.pk);
             const inRange = k.GSI2SK >= range.skFrom && k.GSI2SK <= range.skTo;
             expect(inRange, `${at(due)} due by ${at(by)}`).toBe(due <= by);
           }
           const sorted = [...dues].sort((a, b) => a - b);
-          const sks = sorted.map((d) => keys.reminderByDue(shard, at(d), 'T1').GSI2SK);
+          const sks = sorted.map((d) => reminderByDueKey(shard, at(d), 'T1').GSI2SK);
           expect(sks).toEqual([...sks].sort());
         },
       ),
@@ -1032,10 +1129,10 @@ describe('Module: keys — due reminders (issue 6)', () => {
   });
 
   it('refuses a shard out of range and a due time that is not a UTC ISO instant', () => {
-    expect(() => keys.reminderByDue(REMINDER_SHARDS, at(0), 'T1')).toThrow(KeySegmentError);
-    expect(() => keys.reminderByDue(-1, at(0), 'T1')).toThrow(KeySegmentError);
-    expect(() => keys.reminderByDue(0, '2026-11-23', 'T1')).toThrow(KeySegmentError);
-    expect(() => keys.reminderByDue(0, at(0), 'T#1')).toThrow(KeySegmentError);
+    expect(() => reminderByDueKey(REMINDER_SHARDS, at(0), 'T1')).toThrow(KeySegmentError);
+    expect(() => reminderByDueKey(-1, at(0), 'T1')).toThrow(KeySegmentError);
+    expect(() => reminderByDueKey(0, '2026-11-23', 'T1')).toThrow(KeySegmentError);
+    expect(() => reminderByDueKey(0, at(0), 'T#1')).toThrow(KeySegmentError);
     expect(() => dueRemindersOf(0, '2026-11-23T10:00:00Z')).toThrow(KeySegmentError);
   });
 
@@ -1047,14 +1144,14 @@ describe('Module: keys — due reminders (issue 6)', () => {
         fc.integer({ min: 0, max: 4_000_000_000_000 }),
         (shard, due, by) => {
           const range = dueRemindersOf(shard, at(by));
-          const k = keys.fileRequestReminderByDue(shard, at(due), 'R1');
+          const k = fileRequestReminderByDueKey(shard, at(due), 'R1');
           expect(k.GSI2PK).toBe(range.pk);
           expect(k.GSI2SK >= range.skFrom && k.GSI2SK <= range.skTo).toBe(due <= by);
         },
       ),
     );
-    expect(() => keys.fileRequestReminderByDue(REMINDER_SHARDS, at(0), 'R1')).toThrow(KeySegmentError);
-    expect(() => keys.fileRequestReminderByDue(0, at(0), 'R#1')).toThrow(KeySegmentError);
+    expect(() => fileRequestReminderByDueKey(REMINDER_SHARDS, at(0), 'R1')).toThrow(KeySegmentError);
+    expect(() => fileRequestReminderByDueKey(0, at(0), 'R#1')).toThrow(KeySegmentError);
   });
 });
 
@@ -1070,12 +1167,12 @@ describe('Module: keys — due digests (issue 7)', () => {
         (shard, dues, by) => {
           const range = dueDigestsOf(shard, at(by));
           for (const due of dues) {
-            const k = keys.digestByDue(shard, at(due), 'W1');
+            const k = digestByDueKey(shard, at(due), 'W1');
             expect(k.GSI2PK).toBe(range.pk);
             const inRange = k.GSI2SK >= range.skFrom && k.GSI2SK <= range.skTo;
             expect(inRange, `${at(due)} due by ${at(by)}`).toBe(due <= by);
           }
-          const sks = [...dues].sort((a, b) => a - b).map((d) => keys.digestByDue(shard, at(d), 'W1').GSI2SK);
+          const sks = [...dues].sort((a, b) => a - b).map((d) => digestByDueKey(shard, at(d), 'W1').GSI2SK);
           expect(sks).toEqual([...sks].sort());
         },
       ),
@@ -1083,11 +1180,11 @@ describe('Module: keys — due digests (issue 7)', () => {
   });
 
   it('keeps due digests apart from due reminders, and refuses a bad shard, due time or window id', () => {
-    expect(keys.digestByDue(0, at(0), 'W1').GSI2PK).not.toBe(keys.reminderByDue(0, at(0), 'W1').GSI2PK);
-    expect(() => keys.digestByDue(DIGEST_SHARDS, at(0), 'W1')).toThrow(KeySegmentError);
-    expect(() => keys.digestByDue(-1, at(0), 'W1')).toThrow(KeySegmentError);
-    expect(() => keys.digestByDue(0, '2026-11-23', 'W1')).toThrow(KeySegmentError);
-    expect(() => keys.digestByDue(0, at(0), 'W#1')).toThrow(KeySegmentError);
+    expect(digestByDueKey(0, at(0), 'W1').GSI2PK).not.toBe(reminderByDueKey(0, at(0), 'W1').GSI2PK);
+    expect(() => digestByDueKey(DIGEST_SHARDS, at(0), 'W1')).toThrow(KeySegmentError);
+    expect(() => digestByDueKey(-1, at(0), 'W1')).toThrow(KeySegmentError);
+    expect(() => digestByDueKey(0, '2026-11-23', 'W1')).toThrow(KeySegmentError);
+    expect(() => digestByDueKey(0, at(0), 'W#1')).toThrow(KeySegmentError);
     expect(() => dueDigestsOf(0, '2026-11-23T10:00:00Z')).toThrow(KeySegmentError);
   });
 });
@@ -1103,7 +1200,7 @@ describe('Module: keys — trash purges due (issue 18)', () => {
         (dues, by) => {
           const range = duePurgesOf(at(by));
           for (const due of dues) {
-            const k = keys.documentPurgeDue(at(due), 'D1');
+            const k = documentPurgeDueKey(at(due), 'D1');
             expect(k.GSI2PK).toBe(range.pk);
             const inRange = k.GSI2SK >= range.skFrom && k.GSI2SK <= range.skTo;
             expect(inRange, `${at(due)} due by ${at(by)}`).toBe(due <= by);
@@ -1114,8 +1211,8 @@ describe('Module: keys — trash purges due (issue 18)', () => {
   });
 
   it('refuses a purge time that is not a UTC ISO instant and a document id with the separator', () => {
-    expect(() => keys.documentPurgeDue('2026-11-23', 'D1')).toThrow(KeySegmentError);
-    expect(() => keys.documentPurgeDue(at(0), 'D#1')).toThrow(KeySegmentError);
+    expect(() => documentPurgeDueKey('2026-11-23', 'D1')).toThrow(KeySegmentError);
+    expect(() => documentPurgeDueKey(at(0), 'D#1')).toThrow(KeySegmentError);
     expect(() => duePurgesOf('2026-11-23T10:00:00Z')).toThrow(KeySegmentError);
   });
 });

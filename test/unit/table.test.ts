@@ -1,7 +1,18 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { notFound } from '../../functions/domain/errors';
-import { keyNamesOf, keys, lookups, patterns, tableLayout } from '../../functions/store/keys';
+import {
+  activityKey,
+  caseKey,
+  discussionKey,
+  grantByIdentityKey,
+  grantOfIdentityLookup,
+  grantsOfCasePattern,
+  grantsOfContactPattern,
+  keyNamesOf,
+  staffKey,
+  tableLayout,
+} from '../../functions/store/keys';
 import {
   conditionCheck,
   dueRangeInput,
@@ -37,8 +48,8 @@ const canceled = (...codes: string[]) =>
     CancellationReasons: codes.map((Code) => ({ Code })),
   });
 
-const staffKey = (i: number) => keys.staff('firm1', `user${i}`);
-const stored = (i: number) => ({ ...staffKey(i), entity: 'staff', v: 1, userId: `user${i}` });
+const staffKeyOf = (i: number) => staffKey('firm1', `user${i}`);
+const stored = (i: number) => ({ ...staffKeyOf(i), entity: 'staff', v: 1, userId: `user${i}` });
 
 // The backoff waits a random share of its cap: no wait at all keeps the tests fast.
 beforeEach(() => vi.spyOn(Math, 'random').mockReturnValue(0));
@@ -47,11 +58,11 @@ afterEach(() => vi.restoreAllMocks());
 describe('getMany', () => {
   it('asks again for the keys left unprocessed, in chunks of 100, and maps items to entities', async () => {
     // Prepare
-    const wanted = Array.from({ length: 101 }, (_, i) => staffKey(i));
+    const wanted = Array.from({ length: 101 }, (_, i) => staffKeyOf(i));
     const { table, inputs } = scripted([
       () => ({
         Responses: { portico: [stored(0)] },
-        UnprocessedKeys: { portico: { Keys: [staffKey(1)] } },
+        UnprocessedKeys: { portico: { Keys: [staffKeyOf(1)] } },
       }),
       () => ({ Responses: { portico: [stored(1)] } }),
       () => ({ Responses: { portico: [stored(100)] } }),
@@ -68,15 +79,15 @@ describe('getMany', () => {
     expect(found).toEqual([{ userId: 'user0' }, { userId: 'user1' }, { userId: 'user100' }]);
     const asked = inputs.map((i) => (i.RequestItems as Record<string, { Keys: unknown[] }>).portico?.Keys);
     expect(asked.map((k) => k?.length)).toEqual([100, 1, 1]);
-    expect(asked[1]).toEqual([staffKey(1)]);
+    expect(asked[1]).toEqual([staffKeyOf(1)]);
     expect(inputs.every((i) => (i.RequestItems as Record<string, object>).portico)).toBe(true);
   });
 
   it('reads consistently unless told otherwise', async () => {
     const { table, inputs } = scripted([() => ({}), () => ({})]);
 
-    await getMany(table, [staffKey(0)]);
-    await getMany(table, [staffKey(0)], { consistent: false });
+    await getMany(table, [staffKeyOf(0)]);
+    await getMany(table, [staffKeyOf(0)], { consistent: false });
 
     const consistency = inputs.map(
       (i) => (i.RequestItems as Record<string, { ConsistentRead?: boolean }>).portico?.ConsistentRead,
@@ -86,11 +97,11 @@ describe('getMany', () => {
 
   it('gives up after 8 BatchGets that leave keys unprocessed', async () => {
     const { table, inputs } = scripted(
-      Array.from({ length: 8 }, () => () => ({ UnprocessedKeys: { portico: { Keys: [staffKey(0)] } } })),
+      Array.from({ length: 8 }, () => () => ({ UnprocessedKeys: { portico: { Keys: [staffKeyOf(0)] } } })),
     );
     vi.useFakeTimers();
 
-    const pending = getMany(table, [staffKey(0)]).catch((err: Error) => err);
+    const pending = getMany(table, [staffKeyOf(0)]).catch((err: Error) => err);
     await vi.runAllTimersAsync();
     const err = await pending;
     vi.useRealTimers();
@@ -102,7 +113,7 @@ describe('getMany', () => {
 });
 
 describe('transact', () => {
-  const items = [conditionCheck({ name: 'portico' } as Table, keys.case('firm1', 'case1'))];
+  const items = [conditionCheck({ name: 'portico' } as Table, caseKey('firm1', 'case1'))];
 
   it('sends again, in place, a transaction cancelled only by concurrent ones, up to 10 times', async () => {
     const { table, inputs } = scripted(
@@ -152,7 +163,7 @@ describe('putInCase', () => {
     type: 'discussion.published',
   } as unknown as Parameters<typeof putInCase>[3];
   const item = {
-    key: keys.discussion('firm1', 'case1', 'd1'),
+    key: discussionKey('firm1', 'case1', 'd1'),
     entity: 'discussion' as const,
     data: { discussionId: 'd1' },
   };
@@ -164,10 +175,10 @@ describe('putInCase', () => {
     await putInCase(table, { firmId: 'firm1', caseId: 'case1' }, { ...item, once: false }, event);
 
     const [first, second] = inputs.map((i) => i.TransactItems as Record<string, Record<string, unknown>>[]);
-    expect(first?.[0]?.ConditionCheck).toMatchObject({ Key: keys.case('firm1', 'case1') });
+    expect(first?.[0]?.ConditionCheck).toMatchObject({ Key: caseKey('firm1', 'case1') });
     expect(first?.[1]?.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(PK)' });
     expect(second?.[1]?.Put?.ConditionExpression).toBeUndefined();
-    expect(first?.[2]?.Put).toMatchObject({ Item: keys.activity('firm1', 'case1', 'event1') });
+    expect(first?.[2]?.Put).toMatchObject({ Item: activityKey('firm1', 'case1', 'event1') });
   });
 
   it('answers 404 case when the case is gone', async () => {
@@ -191,7 +202,7 @@ describe('putInCase', () => {
 describe('conditionCheck', () => {
   it('checks that the item exists by default, or the condition it is given', () => {
     const table = { name: 'portico' } as Table;
-    const key = keys.case('firm1', 'case1');
+    const key = caseKey('firm1', 'case1');
 
     expect(conditionCheck(table, key)).toEqual({
       ConditionCheck: { TableName: 'portico', Key: key, ConditionExpression: 'attribute_exists(PK)' },
@@ -216,7 +227,7 @@ describe('conditionCheck', () => {
 
 describe('queries name index keys from the key module', () => {
   it('a pattern on an index names that index and its key attributes', () => {
-    const spec = patterns.grantsOfContact('firm1', 'contact1');
+    const spec = grantsOfContactPattern('firm1', 'contact1');
     const input = queryInput({ name: 'portico' }, spec);
     const names = keyNamesOf(spec.index);
 
@@ -243,7 +254,7 @@ describe('queries name index keys from the key module', () => {
   it('queryKey asks for one exact index key and answers the items as stored', async () => {
     const raw = { PK: 'FIRM#firm1#CASE#case1', SK: 'GRANT#contact1' };
     const { table, inputs } = scripted([() => ({ Items: [raw] })]);
-    const lookup = lookups.grantOfIdentity('identity1', 'case1');
+    const lookup = grantOfIdentityLookup('identity1', 'case1');
 
     const found = await queryKey(table, lookup, { limit: 5, projection: 'PK, SK' });
 
@@ -254,8 +265,8 @@ describe('queries name index keys from the key module', () => {
       KeyConditionExpression: '#pk = :pk AND #sk = :sk',
       ExpressionAttributeNames: { '#pk': 'GSI1PK', '#sk': 'GSI1SK' },
       ExpressionAttributeValues: {
-        ':pk': keys.grantByIdentity('identity1', 'case1').GSI1PK,
-        ':sk': keys.grantByIdentity('identity1', 'case1').GSI1SK,
+        ':pk': grantByIdentityKey('identity1', 'case1').GSI1PK,
+        ':sk': grantByIdentityKey('identity1', 'case1').GSI1SK,
       },
       ProjectionExpression: 'PK, SK',
       Limit: 5,
@@ -265,23 +276,23 @@ describe('queries name index keys from the key module', () => {
 
 describe('queryAll', () => {
   it('stops once it has read `atMost` items and answers no more', async () => {
-    const spec = patterns.grantsOfContact('firm1', 'contact1');
+    const spec = grantsOfContactPattern('firm1', 'contact1');
     const { table, inputs } = scripted([
-      () => ({ Items: [stored(0), stored(1)], LastEvaluatedKey: staffKey(1) }),
-      () => ({ Items: [stored(2), stored(3)], LastEvaluatedKey: staffKey(3) }),
+      () => ({ Items: [stored(0), stored(1)], LastEvaluatedKey: staffKeyOf(1) }),
+      () => ({ Items: [stored(2), stored(3)], LastEvaluatedKey: staffKeyOf(3) }),
     ]);
 
     const found = await queryAll<{ userId: string }>(table, spec, { consistent: false, atMost: 3 });
 
     expect(found.map((f) => f.userId)).toEqual(['user0', 'user1', 'user2']);
     expect(inputs).toHaveLength(2);
-    expect(inputs[1]?.ExclusiveStartKey).toEqual(staffKey(1));
+    expect(inputs[1]?.ExclusiveStartKey).toEqual(staffKeyOf(1));
   });
 
   it('reads every page of an uncapped set, consistently only on the main table', async () => {
-    const spec = patterns.grantsOfCase('firm1', 'case1');
+    const spec = grantsOfCasePattern('firm1', 'case1');
     const { table, inputs } = scripted([
-      () => ({ Items: [stored(0)], LastEvaluatedKey: staffKey(0) }),
+      () => ({ Items: [stored(0)], LastEvaluatedKey: staffKeyOf(0) }),
       () => ({ Items: [stored(1)] }),
     ]);
 

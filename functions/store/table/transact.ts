@@ -4,7 +4,7 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type DomainError, notFound } from '../../domain/errors';
 import type { DomainEvent } from '../../events/catalogue';
-import { Entity, type EntityName, type ItemKey, keys } from '../keys';
+import { activityKey, caseKey, Entity, type EntityName, type ItemKey } from '../keys';
 import { type Table, toItem } from './items';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -33,7 +33,7 @@ export function putActivity(table: Table, event: DomainEvent): TransactItem {
   return {
     Put: {
       TableName: table.name,
-      Item: toItem(keys.activity(event.firmId, event.caseId, event.eventId), Entity.activity, event),
+      Item: toItem(activityKey(event.firmId, event.caseId, event.eventId), Entity.activity, event),
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   };
@@ -119,7 +119,7 @@ export function putInCase(
   return transact(
     table,
     [
-      conditionCheck(table, keys.case(where.firmId, where.caseId)),
+      conditionCheck(table, caseKey(where.firmId, where.caseId)),
       {
         Put: {
           TableName: table.name,

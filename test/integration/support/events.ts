@@ -2,7 +2,7 @@
 // the publisher, the bus and notify. For tests of notify that need an event without its whole flow.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '../../../functions/events/catalogue';
-import { keys } from '../../../functions/store/keys';
+import { activityKey } from '../../../functions/store/keys';
 import { toItem } from '../../../functions/store/table';
 import { newId, settle, type TestFirm, table } from './stack';
 
@@ -33,7 +33,7 @@ export async function recordClientUpload(
   await table.client.send(
     new PutCommand({
       TableName: table.name,
-      Item: toItem(keys.activity(event.firmId, event.caseId, event.eventId), 'activity', event),
+      Item: toItem(activityKey(event.firmId, event.caseId, event.eventId), 'activity', event),
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );
