@@ -218,7 +218,11 @@ describe('Locale: recipient, else firm, else en', () => {
     const canonical = vi.spyOn(Intl, 'getCanonicalLocales');
 
     // Act
-    const resolved = [resolveLocale('pt-BR', 'es'), resolveLocale(undefined, 'es'), resolveLocale('en', 'fr')];
+    const resolved = [
+      resolveLocale('pt-BR', 'es'),
+      resolveLocale(undefined, 'es'),
+      resolveLocale('en', 'fr'),
+    ];
 
     // Assess
     expect(resolved).toEqual(['pt-BR', 'es', 'en']);
