@@ -1,12 +1,13 @@
-// Request and response schemas of the case and contact routes.
+// Request schemas of the case and contact routes, and the contact views (a case's view is in
+// case-view.ts: the notifications group answers it too).
 import { ErasedContactView } from '../../domain/contact-erasure';
 import { ContactExportView } from '../../domain/contact-export';
 import { ContactView } from '../../domain/contacts';
 import * as z from '../../zod-mini';
-import { ActivityEntryView, ActivityQuery } from './activity';
-import { CaseParams, Email, Id, Locale, PageQuery, StaffUserId, Text } from './common';
+import { CaseParams, Id, PageQuery, Text } from './common';
+import { Email, Locale, StaffUserId } from './people';
 
-export { ActivityEntryView, ActivityQuery, CaseParams, ContactExportView, ContactView, ErasedContactView };
+export { CaseParams, ContactExportView, ContactView, ErasedContactView };
 
 export const NewCaseBody = z.strictObject({
   title: Text(200),
@@ -36,23 +37,6 @@ export const CaseListQuery = z.strictObject({
   ownerId: z.optional(StaffUserId),
   /** Title prefix, case and accents folded; searches open cases unless `status=closed`. */
   q: z.optional(Text(100)),
-});
-
-export const CaseView = z.object({
-  caseId: z.string(),
-  title: z.string(),
-  reference: z.optional(z.string()),
-  clientName: z.optional(z.string()),
-  ownerId: z.string(),
-  status: z.enum(['open', 'closed']),
-  closedAt: z.optional(z.string()),
-  closedBy: z.optional(z.string()),
-  /** "Notify client" (ONVIO): whether the process path tells this case's contacts of documents. */
-  notifyClient: z.boolean(),
-  notifyClientChangedAt: z.optional(z.string()),
-  notifyClientChangedBy: z.optional(z.string()),
-  createdAt: z.string(),
-  createdBy: z.string(),
 });
 
 export const NewContactBody = z.strictObject({

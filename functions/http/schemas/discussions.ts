@@ -1,9 +1,8 @@
-// Request and response schemas of discussions, comments, file requests, document versions and the
-// firm settings.
+// Request and response schemas of discussions, comments, file requests and document versions.
 import { DiscussionView } from '../../domain/discussions';
 import { Person } from '../../domain/principal';
 import * as z from '../../zod-mini';
-import { Id, Locale, PageQuery, Text } from './common';
+import { Id, PageQuery, Text } from './common';
 import { FileRequestItemView, NewItemBody, TemplateId } from './file-request-lists';
 import { PlainText } from './plain-text';
 
@@ -119,29 +118,4 @@ export const DocumentVersionView = z.object({
   uploadedBy: Person,
   fileRequestId: z.optional(z.string()),
   createdAt: z.string(),
-});
-
-// ── firm settings ─────────────────────────────────────────────────────────────────────────────────
-
-/** S3's limit for one presigned POST. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024 * 1024;
-
-export const SettingsBody = z.strictObject({
-  /** Lets file requests carry an additional message in their notifications. */
-  detailedNotifications: z.boolean(),
-  /** Per-file upload limit in bytes. */
-  uploadMaxBytes: z.number().check(z.int(), z.gte(1), z.lte(MAX_UPLOAD_BYTES)),
-  /** The firm's default language; absent keeps the current one. */
-  locale: z.optional(Locale),
-});
-
-export const SettingsView = z.object({
-  detailedNotifications: z.boolean(),
-  uploadMaxBytes: z.number().check(z.int()),
-  locale: z.string().register(z.globalRegistry, {
-    description:
-      "The firm's default language (BCP 47, canonical; en until set): the texts of contacts and staff without a language we ship.",
-  }),
-  updatedAt: z.optional(z.string()),
-  updatedBy: z.optional(z.string()),
 });

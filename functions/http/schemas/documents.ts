@@ -10,7 +10,6 @@ export { DocumentView, ShareView, TrashedDocumentView };
 /** A rename: the display-name rule (decision 0018) applies to what is typed; the object key stays. */
 export const RenameDocumentBody = z.strictObject({ name: Text(255) });
 
-export const DocumentParams = z.strictObject({ caseId: Id, documentId: Id });
 export const ContactSharesParams = z.strictObject({ caseId: Id, contactId: Id });
 
 /** Types a portal accepts, each checked against the file's first bytes by ingest. */

@@ -1,7 +1,8 @@
 // Request and response schemas of the inbox and of a case's internal notification recipients.
 import { RecipientsView } from '../../domain/recipients';
 import * as z from '../../zod-mini';
-import { Id, StaffUserId } from './common';
+import { Id } from './common';
+import { StaffUserId } from './people';
 
 export { RecipientsView };
 

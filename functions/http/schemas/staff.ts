@@ -2,7 +2,8 @@
 import { StaffRole } from '../../domain/principal';
 import { StaffStatus, StaffView } from '../../domain/staff';
 import * as z from '../../zod-mini';
-import { Email, Locale, PageQuery, StaffUserId, Text } from './common';
+import { PageQuery, Text } from './common';
+import { Email, Locale, StaffUserId } from './people';
 
 export { StaffView };
 

@@ -1,9 +1,9 @@
-// Request and response schemas of chat threads, their messages and client tasks, and the firm's
-// client-notification settings.
+// Request and response schemas of chat threads, their messages and client tasks.
 import { Person } from '../../domain/principal';
 import { ThreadView } from '../../domain/threads';
 import * as z from '../../zod-mini';
 import { Id, PageQuery, Text } from './common';
+import { ReminderSettings } from './reminder-settings';
 
 export { ThreadView };
 
@@ -21,13 +21,6 @@ const MessageText = z.string().check(
   z.maxLength(10_000, 'must be at most 10000 characters'),
   z.refine((s) => !CONTROL_BUT_LINE_BREAKS.test(s), 'must not contain control characters'),
 );
-
-export const ReminderSettings = z.strictObject({
-  /** Days between reminders while tasks are open. */
-  everyDays: z.number().check(z.int(), z.gte(1), z.lte(90)),
-  /** At most this many reminders per open period; 0 = no automatic reminders. */
-  maxCount: z.number().check(z.int(), z.gte(0), z.lte(20)),
-});
 
 export const NewThreadBody = z.strictObject({
   subject: Text(200),
@@ -85,14 +78,3 @@ export const MoveTaskBody = z
       message: 'give afterTaskId, beforeTaskId or both',
     }),
   );
-
-export const ClientNotificationsBody = z.strictObject({
-  /** Show message and task texts in client-facing emails (off by default: content is sensitive). */
-  showMessageContext: z.boolean(),
-  /** Default automatic reminders of new threads. */
-  taskReminders: ReminderSettings,
-});
-export const ClientNotificationsView = z.object({
-  showMessageContext: z.boolean(),
-  taskReminders: z.object({ everyDays: z.number().check(z.int()), maxCount: z.number().check(z.int()) }),
-});

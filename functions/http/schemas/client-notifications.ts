@@ -1,0 +1,15 @@
+// Request and response schemas of the firm's client-notification settings of chat threads (the
+// settings group).
+import * as z from '../../zod-mini';
+import { ReminderSettings } from './reminder-settings';
+
+export const ClientNotificationsBody = z.strictObject({
+  /** Show message and task texts in client-facing emails (off by default: content is sensitive). */
+  showMessageContext: z.boolean(),
+  /** Default automatic reminders of new threads. */
+  taskReminders: ReminderSettings,
+});
+export const ClientNotificationsView = z.object({
+  showMessageContext: z.boolean(),
+  taskReminders: z.object({ everyDays: z.number().check(z.int()), maxCount: z.number().check(z.int()) }),
+});
