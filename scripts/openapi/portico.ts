@@ -9,9 +9,10 @@ import * as casesSchemas from '../../functions/http/schemas/cases';
 import * as commonSchemas from '../../functions/http/schemas/common';
 import * as discussionsSchemas from '../../functions/http/schemas/discussions';
 import * as documentsSchemas from '../../functions/http/schemas/documents';
+import * as emailSchemas from '../../functions/http/schemas/email';
 import * as errorBodySchemas from '../../functions/http/schemas/error-body';
 import * as inboxSchemas from '../../functions/http/schemas/inbox';
-import * as peopleSchemas from '../../functions/http/schemas/people';
+import * as localeSchemas from '../../functions/http/schemas/locale';
 import * as settingsSchemas from '../../functions/http/schemas/settings';
 import pkg from '../../package.json' with { type: 'json' };
 import { generateOpenApi, type OpenApiDocument } from './generate';
@@ -55,9 +56,10 @@ function namedSchemas(entries: ReturnType<typeof routeEntries>): Record<string, 
     commonSchemas,
     discussionsSchemas,
     documentsSchemas,
+    emailSchemas,
     errorBodySchemas,
     inboxSchemas,
-    peopleSchemas,
+    localeSchemas,
     settingsSchemas,
   ];
   const named: Record<string, z.core.$ZodType> = {};

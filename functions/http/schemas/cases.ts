@@ -4,8 +4,9 @@ import { ErasedContactView } from '../../domain/contact-erasure';
 import { ContactExportView } from '../../domain/contact-export';
 import { ContactView } from '../../domain/contacts';
 import * as z from '../../zod-mini';
-import { CaseParams, Id, PageQuery, Text } from './common';
-import { Email, Locale, StaffUserId } from './people';
+import { CaseParams, Id, PageQuery, StaffUserId, Text } from './common';
+import { Email } from './email';
+import { Locale } from './locale';
 
 export { CaseParams, ContactExportView, ContactView, ErasedContactView };
 

@@ -1,11 +1,25 @@
-// Schemas almost every group uses: ids, the paths of a case and of a document, pagination, and the
-// text rule. Everything else lives with the group that uses it, so a Lambda builds only its own.
+// Schemas almost every group uses: ids (ours and a staff user's), the paths of a case and of a
+// document, pagination, the text rule. The rest lives with the group that uses it, so a Lambda
+// builds only its own.
 import * as z from '../../zod-mini';
 
 /** ULIDs: every id Portico issues. Anything else cannot name one of our items. */
 export const Id = z
   .string()
   .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id issued by Portico (26-character ULID)'));
+
+/**
+ * A staff user's id: the staff pool login's `sub` (a UUID), or the ULID of a user seeded into the
+ * table before staff logins existed.
+ */
+export const StaffUserId = z
+  .string()
+  .check(
+    z.regex(
+      /^(?:[0-9A-HJKMNP-TV-Z]{26}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+      'must be a staff user id (a ULID or a Cognito sub)',
+    ),
+  );
 
 /** The path of every route under a case (here, not in the case schemas: most groups name a case). */
 export const CaseParams = z.strictObject({ caseId: Id });

@@ -1,8 +1,7 @@
 // Request and response schemas of the inbox and of a case's internal notification recipients.
 import { RecipientsView } from '../../domain/recipients';
 import * as z from '../../zod-mini';
-import { Id } from './common';
-import { StaffUserId } from './people';
+import { Id, StaffUserId } from './common';
 
 export { RecipientsView };
 

@@ -1,7 +1,7 @@
 // Request and response schemas of the firm settings (detailed notifications, upload limit, default
 // language).
 import * as z from '../../zod-mini';
-import { Locale } from './people';
+import { Locale } from './locale';
 
 /** S3's limit for one presigned POST. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024 * 1024;

@@ -2,8 +2,9 @@
 import { StaffRole } from '../../domain/principal';
 import { StaffStatus, StaffView } from '../../domain/staff';
 import * as z from '../../zod-mini';
-import { PageQuery, Text } from './common';
-import { Email, Locale, StaffUserId } from './people';
+import { PageQuery, StaffUserId, Text } from './common';
+import { Email } from './email';
+import { Locale } from './locale';
 
 export { StaffView };
 

@@ -1,22 +1,7 @@
-// Schemas of who a person is and how to reach them: a staff user's id, an email address, a language
-// (cases, staff, inbox and settings use them; the other groups do not build them).
+// A person's language as a request gives it (cases, staff and the firm settings name one).
 import { canonicalLocale, MAX_LOCALE_LENGTH } from '../../domain/locale';
 import * as z from '../../zod-mini';
 
-/**
- * A staff user's id: the staff pool login's `sub` (a UUID), or the ULID of a user seeded into the
- * table before staff logins existed.
- */
-export const StaffUserId = z
-  .string()
-  .check(
-    z.regex(
-      /^(?:[0-9A-HJKMNP-TV-Z]{26}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
-      'must be a staff user id (a ULID or a Cognito sub)',
-    ),
-  );
-
-export const Email = z.email().check(z.maxLength(254));
 /**
  * A person's language: any well-formed BCP 47 tag, case-insensitive, stored in canonical form
  * (`EN` → `en`, `pt-pt` → `pt-PT`). Texts we do not ship fall back by language, then to the firm's.

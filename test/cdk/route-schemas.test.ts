@@ -1,0 +1,73 @@
+// Each route group's Lambda builds, at import, only the HTTP schemas its own routes use: a schema
+// module another group's routes need is split so the shared part lives in a module of its own
+// (issue 17: a group's Lambda imports only its own routes and schemas; construction is cold start).
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { routeEntries, routeGroups } from '../../functions/http/routes';
+import * as z from '../../functions/zod-mini';
+
+/**
+ * Shared by nearly every group and cheap (ids, a case's and a document's path, the page query):
+ * splitting it per export would make a module per schema for a few dozen constructions.
+ */
+const SHARED = 'functions/http/schemas/common.ts';
+
+/** The schema modules the group's handler bundles, built as CDK builds it (lib/function.ts). */
+async function bundledSchemaModules(group: string) {
+  const result = await build({
+    entryPoints: [`functions/handlers/${group}.ts`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    mainFields: ['module', 'main'],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs).filter(
+    (i) => i.startsWith('functions/http/schemas/') && i !== SHARED,
+  );
+}
+
+/** Every schema a route's params, query, body or response is made of (the route's schemas and theirs). */
+function reachable(roots: unknown[]): Set<unknown> {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): void => {
+    if (value instanceof z.core.$ZodType) {
+      if (seen.has(value)) return;
+      seen.add(value);
+      for (const part of Object.values(value._zod.def)) visit(part, 0);
+    } else if (depth < 1 && value !== null && typeof value === 'object') {
+      for (const part of Object.values(value)) visit(part, depth + 1); // an object's shape, a union's options
+    }
+  };
+  for (const root of roots) visit(root, 0);
+  return seen;
+}
+
+describe('Stack: Portico', () => {
+  describe('route group schemas', () => {
+    it.each(routeGroups)('the %s Lambda builds no HTTP schema its routes do not use', async (group) => {
+      // Prepare
+      const used = reachable(
+        routeEntries()
+          .filter(([, r]) => r.group === group)
+          .flatMap(([, r]) => [r.params, r.query, r.body, r.response.schema]),
+      );
+
+      // Act
+      const modules = await bundledSchemaModules(group);
+
+      // Assess
+      const unused: string[] = [];
+      for (const path of modules) {
+        const exported = Object.entries(await import(/* @vite-ignore */ `../../${path}`));
+        for (const [name, value] of exported) {
+          if (value instanceof z.core.$ZodType && !used.has(value)) unused.push(`${path}: ${name}`);
+        }
+      }
+      expect(unused).toEqual([]);
+    });
+  });
+});
