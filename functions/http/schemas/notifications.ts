@@ -2,6 +2,7 @@
 import { DeliveryView } from '../../domain/deliveries';
 import { NOTIFICATION_CATEGORIES, type NotificationCategory } from '../../domain/notification-matrix';
 import { PreferencesView } from '../../domain/preferences';
+import { lazySchema } from '../../lazy-schema';
 import * as z from '../../zod-mini';
 import { Switches } from './channel-switches';
 import { Id } from './common';
@@ -14,7 +15,9 @@ const preferencesShape = Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [
   typeof Switches
 >;
 
-export const PreferencesBody = z.strictObject({ preferences: z.strictObject(preferencesShape) });
+export const PreferencesBody = lazySchema(() =>
+  z.strictObject({ preferences: z.strictObject(preferencesShape) }),
+);
 
 /** Event ids are ULIDs Portico issued. */
-export const EventParams = z.strictObject({ eventId: Id });
+export const EventParams = lazySchema(() => z.strictObject({ eventId: Id }));
