@@ -3,6 +3,7 @@
 // stops every category the firm did not make mandatory (suppressed `preference`). Both are kept per
 // address, not per person: SES names an address, and one address may belong to contacts of several
 // firms and to a staff user. Setting a contact's address (PATCH /contacts/{id}) clears its mark.
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import type { SuppressReason } from './deliveries';
 import type { NotificationCategory } from './notification-matrix';
@@ -126,11 +127,13 @@ export async function recordMailFeedback(
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 /** What staff see on a contact: whether its address still receives mail, since when, and why not. */
-export const MailStatusView = z.object({
-  status: z.enum(['unreachable', 'complained']),
-  since: z.string(),
-  reason: z.string(),
-});
+export const MailStatusView = lazySchema(() =>
+  z.object({
+    status: z.enum(['unreachable', 'complained']),
+    since: z.string(),
+    reason: z.string(),
+  }),
+);
 export type MailStatusView = z.output<typeof MailStatusView>;
 
 /**

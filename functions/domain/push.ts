@@ -4,6 +4,7 @@
 // exact origin the deployment allows, the local push service), keys must be what a browser makes,
 // and one person holds a bounded number of subscriptions.
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { unprocessable } from './errors';
 import type { Clock, Page, PageRequest } from './ports';
@@ -37,13 +38,15 @@ export interface StoredPushSubscription {
 }
 
 /** Never the endpoint (a capability URL) nor the keys: the service's host says which browser family. */
-export const PushSubscriptionView = z.object({
-  subscriptionId: z.string(),
-  service: z.string(),
-  expirationTime: z.optional(z.number().check(z.int())),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const PushSubscriptionView = lazySchema(() =>
+  z.object({
+    subscriptionId: z.string(),
+    service: z.string(),
+    expirationTime: z.optional(z.number().check(z.int())),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 export type PushSubscriptionView = z.output<typeof PushSubscriptionView>;
 
 export interface PushSubscriptionStore {

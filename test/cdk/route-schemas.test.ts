@@ -1,54 +1,19 @@
-// Each route group's Lambda builds, at import, only the schemas its own routes use: a schema module
-// another group's routes need is split so the shared part lives in a module of its own (issue 17: a
-// group's Lambda imports only its own routes and schemas; construction is cold start).
+// Each route group's Lambda bundles only the HTTP schema modules its own routes use: a module another
+// group's routes need is split so the shared part lives in a module of its own (issue 17: a group's
+// Lambda imports only its own routes and schemas). test/unit/lazy-schema.test.ts holds that what is
+// bundled is built on first use only.
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { routeEntries, routeGroups } from '../../functions/http/routes';
 import * as z from '../../functions/zod-mini';
 
 /**
- * Modules every group may build whole: the schemas nearly every route names (ids, a case's and a
- * document's path, the page query) and the principal's (`Person`, `StaffRole`), each a few dozen
- * constructions; splitting them per export would make a module per schema.
+ * Shared by nearly every group (ids, a case's and a document's path, the page query): splitting it
+ * per export would make a module per schema.
  */
-const SHARED = ['functions/http/schemas/common.ts', 'functions/domain/principal.ts'];
+const SHARED = 'functions/http/schemas/common.ts';
 
-/**
- * Domain views a group builds though its routes never answer them: its implementation imports their
- * entity's module for its functions (decision 0029 keeps each view beside its entity), through the
- * stores (access) or the upload and publication rules (documents, discussions). What is listed here
- * is known; anything new fails.
- */
-const IMPLEMENTATION_VIEWS: Partial<Record<string, string[]>> = {
-  access: [
-    'document-trash.ts: TrashedDocumentView',
-    'documents.ts: DocumentSource',
-    'documents.ts: DocumentView',
-    'documents.ts: Uploader',
-    'file-request-templates.ts: FileRequestTemplateView',
-    'file-request-templates.ts: TemplateDeletedView',
-    'file-request-templates.ts: TemplateItem',
-    'shares.ts: ShareView',
-  ],
-  documents: [
-    'conversation-status.ts: ConversationStatus',
-    'file-request-templates.ts: FileRequestTemplateView',
-    'file-request-templates.ts: TemplateDeletedView',
-    'file-request-templates.ts: TemplateItem',
-    'recurring-tasks.ts: RecurringTaskDeletedView',
-    'recurring-tasks.ts: RecurringTaskView',
-  ],
-  discussions: [
-    'document-trash.ts: TrashedDocumentView',
-    'documents.ts: DocumentSource',
-    'documents.ts: DocumentView',
-    'shares.ts: ShareView',
-  ],
-  staff: ['mail-addresses.ts: MailStatusView'],
-  settings: ['preferences.ts: PreferencesView'],
-};
-
-/** The schema and domain modules the group's handler bundles, built as CDK builds it (lib/function.ts). */
+/** The schema modules the group's handler bundles, built as CDK builds it (lib/function.ts). */
 async function bundledModules(group: string) {
   const result = await build({
     entryPoints: [`functions/handlers/${group}.ts`],
@@ -62,7 +27,7 @@ async function bundledModules(group: string) {
     logLevel: 'silent',
   });
   return Object.keys(result.metafile.inputs).filter(
-    (i) => /^functions\/(http\/schemas|domain)\//.test(i) && !SHARED.includes(i),
+    (i) => i.startsWith('functions/http/schemas/') && i !== SHARED,
   );
 }
 
@@ -82,7 +47,7 @@ function reachable(roots: unknown[]): Set<unknown> {
   return seen;
 }
 
-/** `module: export` of each schema the modules export at load that the routes do not reach. */
+/** `module: export` of each schema the modules export that the routes do not reach. */
 async function unreached(modules: string[], used: Set<unknown>) {
   const found: string[] = [];
   for (const path of modules) {
@@ -95,7 +60,7 @@ async function unreached(modules: string[], used: Set<unknown>) {
 
 describe('Stack: Portico', () => {
   describe('route group schemas', () => {
-    it.each(routeGroups)('the %s Lambda builds no schema its routes do not use', async (group) => {
+    it.each(routeGroups)('the %s Lambda bundles no HTTP schema its routes do not use', async (group) => {
       // Prepare
       const used = reachable(
         routeEntries()
@@ -108,10 +73,7 @@ describe('Stack: Portico', () => {
 
       // Assess
       const unused = await unreached(modules, used);
-      expect(unused.filter((u) => u.startsWith('functions/http/'))).toEqual([]);
-      expect(unused.filter((u) => u.startsWith('functions/domain/'))).toEqual(
-        (IMPLEMENTATION_VIEWS[group] ?? []).map((u) => `functions/domain/${u}`),
-      );
+      expect(unused).toEqual([]);
     });
   });
 });
