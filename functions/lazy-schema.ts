@@ -1,4 +1,4 @@
-// A schema built on first use (decision 0046): the object a module exports stands for it, so a
+// A schema built on first use (decision 0048): the object a module exports stands for it, so a
 // Lambda builds, of the schemas it bundles, only those its requests and events use.
 import type * as z from 'zod/mini';
 

@@ -1,4 +1,4 @@
-// Schemas built on first use (decision 0046): a stand-in builds its schema once, when first read,
+// Schemas built on first use (decision 0048): a stand-in builds its schema once, when first read,
 // and then behaves as that schema; every schema the HTTP schema modules and the domain export is
 // one, so a Lambda builds at import none of the schemas it bundles.
 import { readdirSync } from 'node:fs';
