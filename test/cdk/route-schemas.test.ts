@@ -4,6 +4,7 @@
 // bundled is built on first use only.
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { cdkBuildOptions } from '../../bench/bundles';
 import { routeEntries, routeGroups } from '../../functions/http/routes';
 import * as z from '../../functions/zod-mini';
 
@@ -13,19 +14,17 @@ import * as z from '../../functions/zod-mini';
  */
 const SHARED = 'functions/http/schemas/common.ts';
 
-/** The schema modules the group's handler bundles, built as CDK builds it (lib/function.ts). */
+/** The schema modules the group's handler bundles, built as CDK builds it (the bench's options). */
 async function bundledModules(group: string) {
   const result = await build({
+    ...cdkBuildOptions,
     entryPoints: [`functions/handlers/${group}.ts`],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    mainFields: ['module', 'main'],
+    outfile: 'out/index.mjs', // not written
     write: false,
+    sourcemap: false,
     metafile: true,
-    logLevel: 'silent',
   });
+  if (!result.metafile) throw new Error(`no metafile for ${group}`);
   return Object.keys(result.metafile.inputs).filter(
     (i) => i.startsWith('functions/http/schemas/') && i !== SHARED,
   );
