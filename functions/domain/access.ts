@@ -1,6 +1,7 @@
 // Portal access: granting a contact access to a case (explicit save of its rights), revoking it,
 // invitations (send, resend, accept) and the cases a portal identity sees.
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import { type Case, pageOfCase } from './cases';
@@ -105,20 +106,26 @@ export interface AccessDeps {
 }
 
 /** A grant's rights, as both the access list and the portal show them. */
-const rights = { role: z.enum(['viewer', 'collaborator']), canDownload: z.boolean(), canUpload: z.boolean() };
-
-export const GrantView = z.object({
-  caseId: z.string(),
-  contactId: z.string(),
-  contactName: z.string(),
-  contactEmail: z.string(),
-  ...rights,
-  status: z.enum(['invited', 'active', 'revoked']),
-  invitedAt: z.string(),
-  acceptedAt: z.optional(z.string()),
-  /** Documents shared with this contact in the case, its own uploads included. */
-  sharedCount: z.number().check(z.int()),
+const rights = () => ({
+  role: z.enum(['viewer', 'collaborator']),
+  canDownload: z.boolean(),
+  canUpload: z.boolean(),
 });
+
+export const GrantView = lazySchema(() =>
+  z.object({
+    caseId: z.string(),
+    contactId: z.string(),
+    contactName: z.string(),
+    contactEmail: z.string(),
+    ...rights(),
+    status: z.enum(['invited', 'active', 'revoked']),
+    invitedAt: z.string(),
+    acceptedAt: z.optional(z.string()),
+    /** Documents shared with this contact in the case, its own uploads included. */
+    sharedCount: z.number().check(z.int()),
+  }),
+);
 export type GrantView = z.output<typeof GrantView>;
 
 /** What staff see of a grant: never the identity it is bound to. */
@@ -275,12 +282,14 @@ export async function listGrants(
   return { ...res, items: res.items.map(grantView) };
 }
 
-export const InvitationView = z.object({
-  caseId: z.string(),
-  contactId: z.string(),
-  invitationId: z.string(),
-  expiresAt: z.string(),
-});
+export const InvitationView = lazySchema(() =>
+  z.object({
+    caseId: z.string(),
+    contactId: z.string(),
+    invitationId: z.string(),
+    expiresAt: z.string(),
+  }),
+);
 export type InvitationView = z.output<typeof InvitationView>;
 
 /** Mails a new invitation; the previous token stops working (its invitation id is replaced). */
@@ -441,14 +450,16 @@ export const boundToOther = () =>
   );
 
 /** A case as the portal shows it to a contact: what the grant allows, nothing internal. */
-export const PortalCaseView = z.object({
-  caseId: z.string(),
-  firmId: z.string(),
-  firmName: z.string(),
-  title: z.string(),
-  ...rights,
-  sharedCount: z.number().check(z.int()),
-});
+export const PortalCaseView = lazySchema(() =>
+  z.object({
+    caseId: z.string(),
+    firmId: z.string(),
+    firmName: z.string(),
+    title: z.string(),
+    ...rights(),
+    sharedCount: z.number().check(z.int()),
+  }),
+);
 export type PortalCaseView = z.output<typeof PortalCaseView>;
 
 /** The cases the caller was granted, across firms (from the grants' denormalized fields). */

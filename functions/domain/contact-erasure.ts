@@ -2,6 +2,7 @@
 // every copy of its name, email and portal identity rewritten, its own items deleted, and last the
 // contact record itself, with its entry. Uploaded documents stay with the firm, by "Former contact".
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import { type ContactRemovalDeps, removalOf, removeFound } from './contact-removal';
@@ -12,16 +13,18 @@ import { type StaffPrincipal, staffActor } from './principal';
 export const FORMER_CONTACT = 'Former contact';
 
 /** What an erasure rewrote and deleted, for the firm's answer. */
-export const ErasureCount = z.object({
-  /** Items in which a copy of the name, address or portal identity was rewritten. */
-  rewritten: z.number(),
-  /** The contact's own items deleted (inbox, and the login's preferences and push subscriptions). */
-  deleted: z.number(),
-});
+export const ErasureCount = lazySchema(() =>
+  z.object({
+    /** Items in which a copy of the name, address or portal identity was rewritten. */
+    rewritten: z.number(),
+    /** The contact's own items deleted (inbox, and the login's preferences and push subscriptions). */
+    deleted: z.number(),
+  }),
+);
 export type ErasureCount = z.output<typeof ErasureCount>;
 
 /** An erased contact, with what this call rewrote and deleted (zeros when it was erased already). */
-export const ErasedContactView = z.object({ ...ContactView.shape, erased: ErasureCount });
+export const ErasedContactView = lazySchema(() => z.object({ ...ContactView.shape, erased: ErasureCount }));
 export type ErasedContactView = z.output<typeof ErasedContactView>;
 
 export interface ContactErasureStore {

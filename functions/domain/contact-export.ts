@@ -1,5 +1,6 @@
 // The export of what the firm holds about one contact (decision 0042): the JSON a firm hands the
 // person on request, before an erasure. Bounded: each list holds at most EXPORT_LIST_MAX items.
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { type Contact, ContactView, recordView } from './contacts';
 import { notFound } from './errors';
@@ -36,77 +37,79 @@ export interface ContactExportStore {
   holdingsOf(firmId: string, contactId: string, max: number): Promise<ContactHoldings | undefined>;
 }
 
-export const ContactExportView = z.object({
-  exportedAt: z.string(),
-  /** The contact as staff see it, and whether a portal login is bound to it (its id is not shown). */
-  contact: z.object({ ...ContactView.shape, portalLogin: z.boolean() }),
-  grants: z.array(
-    z.object({
-      caseId: z.string(),
-      caseTitle: z.string(),
-      role: z.enum(['viewer', 'collaborator']),
-      canDownload: z.boolean(),
-      canUpload: z.boolean(),
-      status: z.enum(['invited', 'active', 'revoked']),
-      invitedAt: z.string(),
-      acceptedAt: z.optional(z.string()),
-      revokedAt: z.optional(z.string()),
-    }),
-  ),
-  /** Invitations' metadata; never their tokens or hashes. */
-  invitations: z.array(
-    z.object({
-      caseId: z.string(),
-      invitationId: z.string(),
-      createdAt: z.string(),
-      expiresAt: z.string(),
-      acceptedAt: z.optional(z.string()),
-      withdrawnAt: z.optional(z.string()),
-    }),
-  ),
-  /** The portal login's saved preferences (per category, per channel; a category absent is on), when bound. */
-  preferences: z.optional(
-    z.object({
-      categories: z.record(
-        z.string(),
-        z.object({
-          inApp: z.optional(z.boolean()),
-          email: z.optional(z.boolean()),
-          push: z.optional(z.boolean()),
-        }),
-      ),
-      updatedAt: z.optional(z.string()),
-    }),
-  ),
-  /** Push subscriptions by their service's host (an endpoint is a capability URL: never answered). */
-  pushSubscriptions: z.array(
-    z.object({ subscriptionId: z.string(), service: z.string(), createdAt: z.optional(z.string()) }),
-  ),
-  inbox: z.object({
-    count: z.number(),
-    items: z.array(
+export const ContactExportView = lazySchema(() =>
+  z.object({
+    exportedAt: z.string(),
+    /** The contact as staff see it, and whether a portal login is bound to it (its id is not shown). */
+    contact: z.object({ ...ContactView.shape, portalLogin: z.boolean() }),
+    grants: z.array(
       z.object({
-        itemId: z.string(),
-        caseId: z.optional(z.string()),
-        type: z.string(),
-        title: z.string(),
-        createdAt: z.string(),
+        caseId: z.string(),
+        caseTitle: z.string(),
+        role: z.enum(['viewer', 'collaborator']),
+        canDownload: z.boolean(),
+        canUpload: z.boolean(),
+        status: z.enum(['invited', 'active', 'revoked']),
+        invitedAt: z.string(),
+        acceptedAt: z.optional(z.string()),
+        revokedAt: z.optional(z.string()),
       }),
     ),
-  }),
-  /** Documents the contact uploaded (they stay with the firm after an erasure). */
-  documents: z.array(
-    z.object({
-      caseId: z.string(),
-      documentId: z.string(),
-      name: z.string(),
-      createdAt: z.string(),
-      version: z.optional(z.number()),
+    /** Invitations' metadata; never their tokens or hashes. */
+    invitations: z.array(
+      z.object({
+        caseId: z.string(),
+        invitationId: z.string(),
+        createdAt: z.string(),
+        expiresAt: z.string(),
+        acceptedAt: z.optional(z.string()),
+        withdrawnAt: z.optional(z.string()),
+      }),
+    ),
+    /** The portal login's saved preferences (per category, per channel; a category absent is on), when bound. */
+    preferences: z.optional(
+      z.object({
+        categories: z.record(
+          z.string(),
+          z.object({
+            inApp: z.optional(z.boolean()),
+            email: z.optional(z.boolean()),
+            push: z.optional(z.boolean()),
+          }),
+        ),
+        updatedAt: z.optional(z.string()),
+      }),
+    ),
+    /** Push subscriptions by their service's host (an endpoint is a capability URL: never answered). */
+    pushSubscriptions: z.array(
+      z.object({ subscriptionId: z.string(), service: z.string(), createdAt: z.optional(z.string()) }),
+    ),
+    inbox: z.object({
+      count: z.number(),
+      items: z.array(
+        z.object({
+          itemId: z.string(),
+          caseId: z.optional(z.string()),
+          type: z.string(),
+          title: z.string(),
+          createdAt: z.string(),
+        }),
+      ),
     }),
-  ),
-  /** Lists cut at 500 items (`grants`, `documents`, `inbox`…); empty when the export is whole. */
-  truncated: z.array(z.string()),
-});
+    /** Documents the contact uploaded (they stay with the firm after an erasure). */
+    documents: z.array(
+      z.object({
+        caseId: z.string(),
+        documentId: z.string(),
+        name: z.string(),
+        createdAt: z.string(),
+        version: z.optional(z.number()),
+      }),
+    ),
+    /** Lists cut at 500 items (`grants`, `documents`, `inbox`…); empty when the export is whole. */
+    truncated: z.array(z.string()),
+  }),
+);
 export type ContactExportView = z.output<typeof ContactExportView>;
 
 /** What the firm holds about a contact, as JSON (admin only: the route says so). */

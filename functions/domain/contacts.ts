@@ -1,5 +1,6 @@
 // Contacts: people on the client side. A firm-level directory; access to cases comes from grants.
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import { conflict, notFound, unprocessable } from './errors';
@@ -67,23 +68,25 @@ export interface ContactDeps {
 }
 
 /** A contact as staff see it: with whether its address still receives mail (absent: nothing known against it). */
-export const ContactView = z.object({
-  contactId: z.string(),
-  name: z.string(),
-  email: z.optional(z.string()),
-  phone: z.optional(z.string()),
-  locale: z.optional(z.string()),
-  createdAt: z.string(),
-  /** Removed from the firm: no access to any case; still listed, so its history reads. */
-  removedAt: z.optional(z.string()),
-  /** Personal data erased: the name is empty and nothing else personal is kept. */
-  erasedAt: z.optional(z.string()),
-  /**
-   * Present when SES reported the address: `unreachable` (a hard bounce: nothing is mailed to it)
-   * or `complained` (marked as spam: only mandatory notifications are mailed). Setting the email clears it.
-   */
-  mail: z.optional(MailStatusView),
-});
+export const ContactView = lazySchema(() =>
+  z.object({
+    contactId: z.string(),
+    name: z.string(),
+    email: z.optional(z.string()),
+    phone: z.optional(z.string()),
+    locale: z.optional(z.string()),
+    createdAt: z.string(),
+    /** Removed from the firm: no access to any case; still listed, so its history reads. */
+    removedAt: z.optional(z.string()),
+    /** Personal data erased: the name is empty and nothing else personal is kept. */
+    erasedAt: z.optional(z.string()),
+    /**
+     * Present when SES reported the address: `unreachable` (a hard bounce: nothing is mailed to it)
+     * or `complained` (marked as spam: only mandatory notifications are mailed). Setting the email clears it.
+     */
+    mail: z.optional(MailStatusView),
+  }),
+);
 export type ContactView = z.output<typeof ContactView>;
 
 /** A contact as staff see it, without its address's mail mark (a removed or erased one is mailed nothing). */

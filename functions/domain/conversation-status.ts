@@ -1,10 +1,11 @@
 // Open and closed chat threads and discussions: a closed one is read-only (no messages, comments
 // or task changes, by staff or contacts) until staff reopen it. Items written before the status
 // existed carry none: they are open.
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { forbidden } from './errors';
 
-export const ConversationStatus = z.enum(['open', 'closed']);
+export const ConversationStatus = lazySchema(() => z.enum(['open', 'closed']));
 export type ConversationStatus = z.output<typeof ConversationStatus>;
 
 /** What a thread or a discussion stores of its status (absent on items older than the status). */

@@ -1,5 +1,6 @@
 // Delivery status for staff: the records the notify core keeps per event × recipient × channel,
 // listed by event or by case, each saying whether it was sent, suppressed (and why) or failed.
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import type { Case } from './cases';
 import { checkedAlongside } from './checks';
@@ -44,22 +45,24 @@ export interface DeliveryRecord {
   sentAt?: string;
 }
 
-export const DeliveryView = z.object({
-  eventId: z.string(),
-  type: z.string(),
-  caseId: z.optional(z.string()),
-  recipient: z.object({ kind: z.enum(['staff', 'contact']), id: z.string() }),
-  channel: z.string(),
-  /** `failed`: the last attempt failed and the retry has not (yet) delivered it; `pending`: in flight. */
-  status: z.enum(['pending', 'sent', 'suppressed', 'failed']),
-  reason: z.optional(z.enum(SUPPRESS_REASONS)),
-  /** Why it was suppressed, in words (which setting, which earlier event, which digest). */
-  detail: z.optional(z.string()),
-  error: z.optional(z.string()),
-  attempts: z.optional(z.number().check(z.int())),
-  createdAt: z.string(),
-  at: z.optional(z.string()),
-});
+export const DeliveryView = lazySchema(() =>
+  z.object({
+    eventId: z.string(),
+    type: z.string(),
+    caseId: z.optional(z.string()),
+    recipient: z.object({ kind: z.enum(['staff', 'contact']), id: z.string() }),
+    channel: z.string(),
+    /** `failed`: the last attempt failed and the retry has not (yet) delivered it; `pending`: in flight. */
+    status: z.enum(['pending', 'sent', 'suppressed', 'failed']),
+    reason: z.optional(z.enum(SUPPRESS_REASONS)),
+    /** Why it was suppressed, in words (which setting, which earlier event, which digest). */
+    detail: z.optional(z.string()),
+    error: z.optional(z.string()),
+    attempts: z.optional(z.number().check(z.int())),
+    createdAt: z.string(),
+    at: z.optional(z.string()),
+  }),
+);
 export type DeliveryView = z.output<typeof DeliveryView>;
 
 export interface DeliveryListStore {

@@ -2,6 +2,7 @@
 // and an optional attachment to contacts of the case; those contacts and the firm's staff comment.
 // A contact sees only the discussions shared with it, and only while its grant is active.
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import {
@@ -118,22 +119,24 @@ export interface NewDiscussion {
   shareWith: 'all' | string[];
 }
 
-export const DiscussionView = z.object({
-  discussionId: z.string(),
-  caseId: z.string(),
-  subject: z.string(),
-  message: z.string(),
-  attachment: z.optional(z.object({ documentId: z.string(), name: z.string() })),
-  /** The contacts it is shared with (staff views only). */
-  sharedWith: z.optional(z.array(z.string())),
-  createdBy: Person,
-  createdAt: z.string(),
-  commentCount: z.number().check(z.int(), z.nonnegative()),
-  lastCommentAt: z.optional(z.string()),
-  /** `closed`: no new comments until staff reopen it. */
-  status: ConversationStatus,
-  closedAt: z.optional(z.string()),
-});
+export const DiscussionView = lazySchema(() =>
+  z.object({
+    discussionId: z.string(),
+    caseId: z.string(),
+    subject: z.string(),
+    message: z.string(),
+    attachment: z.optional(z.object({ documentId: z.string(), name: z.string() })),
+    /** The contacts it is shared with (staff views only). */
+    sharedWith: z.optional(z.array(z.string())),
+    createdBy: Person,
+    createdAt: z.string(),
+    commentCount: z.number().check(z.int(), z.nonnegative()),
+    lastCommentAt: z.optional(z.string()),
+    /** `closed`: no new comments until staff reopen it. */
+    status: ConversationStatus,
+    closedAt: z.optional(z.string()),
+  }),
+);
 export type DiscussionView = z.output<typeof DiscussionView>;
 
 /** The attachment's name as the display-name rule shows it (names stored before the rule included). */

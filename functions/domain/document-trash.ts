@@ -1,6 +1,7 @@
 // A document's lifecycle after upload: rename, the trash (hidden from the portal at once, restorable
 // for TRASH_DAYS), restore, and the scheduled purge of what stayed in the trash (decision 0038).
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import { type CaseStore, pageOfCase } from './cases';
@@ -15,12 +16,15 @@ import type { Share } from './shares';
 export const TRASH_DAYS = 30;
 
 /** A trashed document as staff see it in the trash: the document, when it went, when it goes. */
-export const TrashedDocumentView = z.extend(DocumentView, {
-  deletedAt: z.string(),
-  purgeAt: z.string().register(z.globalRegistry, {
-    description: 'When the purge run removes the document, its versions, its shares and its bytes for good.',
+export const TrashedDocumentView = lazySchema(() =>
+  z.extend(DocumentView, {
+    deletedAt: z.string(),
+    purgeAt: z.string().register(z.globalRegistry, {
+      description:
+        'When the purge run removes the document, its versions, its shares and its bytes for good.',
+    }),
   }),
-});
+);
 export type TrashedDocumentView = z.output<typeof TrashedDocumentView>;
 
 /** When a document trashed at `deletedAt` is purged. */

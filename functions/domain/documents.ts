@@ -1,5 +1,6 @@
 // Documents of a case: the model, the Files port (object storage), listing and short-lived downloads
 // for staff and for contacts a document is shared with.
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { type CaseStore, pageOfCase } from './cases';
 import { notFound } from './errors';
@@ -9,7 +10,7 @@ import type { Clock, Page, PageRequest } from './ports';
 import { type ContactPrincipal, Person, type StaffPrincipal } from './principal';
 import type { Share, ShareStore } from './shares';
 
-export const DocumentSource = z.enum(['firm', 'client']);
+export const DocumentSource = lazySchema(() => z.enum(['firm', 'client']));
 export type DocumentSource = z.output<typeof DocumentSource>;
 
 /** Who uploaded a document, with the name they had at upload time. */
@@ -20,22 +21,24 @@ export type Uploader = Person;
  * What clients see of a document (no storage details): the response schema and, through z.output,
  * the type the mappers below return. A field clients should see is added here, once.
  */
-export const DocumentView = z.object({
-  documentId: z.string(),
-  caseId: z.string(),
-  name: z.string(),
-  contentType: z.string(),
-  size: z.number().check(z.int()),
-  source: DocumentSource,
-  /** Who uploaded it: a staff user or a contact, with the name at upload time. */
-  uploadedBy: Uploader,
-  status: z.enum(['available']),
-  version: z.number().check(z.int()),
-  createdAt: z.string().register(z.globalRegistry, {
-    description:
-      'When the document was recorded (its upload arrived and passed the checks), not when the upload started. Document lists are ordered by it, newest first.',
+export const DocumentView = lazySchema(() =>
+  z.object({
+    documentId: z.string(),
+    caseId: z.string(),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().check(z.int()),
+    source: DocumentSource,
+    /** Who uploaded it: a staff user or a contact, with the name at upload time. */
+    uploadedBy: Uploader,
+    status: z.enum(['available']),
+    version: z.number().check(z.int()),
+    createdAt: z.string().register(z.globalRegistry, {
+      description:
+        'When the document was recorded (its upload arrived and passed the checks), not when the upload started. Document lists are ordered by it, newest first.',
+    }),
   }),
-});
+);
 export type DocumentView = z.output<typeof DocumentView>;
 
 /** The stored document: its view plus what never leaves the backend. */

@@ -2,6 +2,7 @@
 // that staff turn into a file request's items in one step. Saved whole under the firm's own id (a
 // PUT: a retried save is the same save), read by staff, deleted by admins.
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import { notFound, unprocessable } from './errors';
@@ -12,28 +13,34 @@ import { type StaffPrincipal, staffActor } from './principal';
 /** The firm's own id of a template: a safe slug (it names items and URLs). */
 export const TEMPLATE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export const TemplateItem = z.object({
-  subject: z.string(),
-  description: z.optional(z.string()),
-  /** Due this many days after the day the request is made (absent: no due date). */
-  dueInDays: z.optional(z.number().check(z.int())),
-});
+export const TemplateItem = lazySchema(() =>
+  z.object({
+    subject: z.string(),
+    description: z.optional(z.string()),
+    /** Due this many days after the day the request is made (absent: no due date). */
+    dueInDays: z.optional(z.number().check(z.int())),
+  }),
+);
 
-export const FileRequestTemplateView = z.object({
-  templateId: z.string(),
-  name: z.string(),
-  items: z.array(TemplateItem),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
+export const FileRequestTemplateView = lazySchema(() =>
+  z.object({
+    templateId: z.string(),
+    name: z.string(),
+    items: z.array(TemplateItem),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  }),
+);
 export type FileRequestTemplateView = z.output<typeof FileRequestTemplateView>;
 
 export interface FileRequestTemplate extends FileRequestTemplateView {
   firmId: string;
 }
 
-export const TemplateDeletedView = z.object({ templateId: z.string(), deleted: z.boolean() });
+export const TemplateDeletedView = lazySchema(() =>
+  z.object({ templateId: z.string(), deleted: z.boolean() }),
+);
 
 export interface FileRequestTemplateStore {
   /** Creates or replaces the template with its event, in one transaction. */

@@ -1,6 +1,7 @@
 // Opening an invitation: the mailed link proves the invited address, so the API finds or creates
 // that address's passwordless portal login and tells the portal what it needs to start the
 // email-code sign-in. Writes nothing in the table; accepting (access.ts) binds the login.
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { type AccessDeps, contactHasNoEmail, invitationUsed, presentedInvitation } from './access';
 import { conflict } from './errors';
@@ -28,15 +29,17 @@ export interface SignInDeps extends Pick<AccessDeps, 'access' | 'clock'> {
 }
 
 /** What the portal needs to start the email-code sign-in of the invited login, and to greet them. */
-export const OpenedInvitationView = z.object({
-  /** USERNAME for InitiateAuth (USER_AUTH, PREFERRED_CHALLENGE EMAIL_OTP) on the contact app client. */
-  username: z.string(),
-  /** The invited address, masked (`j•••@example.com`): where the code will arrive. */
-  emailHint: z.string(),
-  firmName: z.string(),
-  caseTitle: z.string(),
-  expiresAt: z.string(),
-});
+export const OpenedInvitationView = lazySchema(() =>
+  z.object({
+    /** USERNAME for InitiateAuth (USER_AUTH, PREFERRED_CHALLENGE EMAIL_OTP) on the contact app client. */
+    username: z.string(),
+    /** The invited address, masked (`j•••@example.com`): where the code will arrive. */
+    emailHint: z.string(),
+    firmName: z.string(),
+    caseTitle: z.string(),
+    expiresAt: z.string(),
+  }),
+);
 export type OpenedInvitation = z.output<typeof OpenedInvitationView>;
 
 /**

@@ -1,6 +1,7 @@
 // Invitations: the one open invitation of a grant and its single-use token. The token names the
 // invitation it belongs to and carries 32 random bytes; only its SHA-256 is ever stored.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { DomainError, invalid } from './errors';
 
@@ -32,8 +33,8 @@ export interface TokenClaims {
   invitationId: string;
 }
 
-const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
-const Payload = z.strictObject({ f: Ulid, c: Ulid, k: Ulid, i: Ulid });
+const Ulid = lazySchema(() => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)));
+const Payload = lazySchema(() => z.strictObject({ f: Ulid, c: Ulid, k: Ulid, i: Ulid }));
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 /** `<base64url(JSON {f, c, k, i})>.<32 random bytes, base64url>` */

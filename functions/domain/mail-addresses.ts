@@ -3,6 +3,7 @@
 // stops every category the firm did not make mandatory (suppressed `preference`). Both are kept per
 // address, not per person: SES names an address, and one address may belong to contacts of several
 // firms and to a staff user. Setting a contact's address (PATCH /contacts/{id}) clears its mark.
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import type { SuppressReason } from './deliveries';
 import type { NotificationCategory } from './notification-matrix';
@@ -33,30 +34,35 @@ export interface MailAddressStore {
   recordComplaint(email: string, at: string): Promise<void>;
 }
 
-const Recipients = z.array(
-  z.object({ emailAddress: z.string().check(z.minLength(1)), diagnosticCode: z.optional(z.string()) }),
-);
-
-/** The parts of an SES event-publishing record we read (SES sends more; it is ignored). */
-const SesEventDetail = z.union([
-  z.object({
-    eventType: z.literal('Bounce'),
-    bounce: z.object({
-      bounceType: z.string(),
-      bounceSubType: z.optional(z.string()),
-      bouncedRecipients: Recipients,
-      timestamp: z.string(),
+/**
+ * The parts of an SES event-publishing record we read (SES sends more; it is ignored). Built on the
+ * first event: the HTTP functions import this module for its address rules and never parse one.
+ */
+const sesEventDetail = () => {
+  const Recipients = z.array(
+    z.object({ emailAddress: z.string().check(z.minLength(1)), diagnosticCode: z.optional(z.string()) }),
+  );
+  return z.union([
+    z.object({
+      eventType: z.literal('Bounce'),
+      bounce: z.object({
+        bounceType: z.string(),
+        bounceSubType: z.optional(z.string()),
+        bouncedRecipients: Recipients,
+        timestamp: z.string(),
+      }),
     }),
-  }),
-  z.object({
-    eventType: z.literal('Complaint'),
-    complaint: z.object({
-      complainedRecipients: Recipients,
-      timestamp: z.string(),
-      complaintFeedbackType: z.optional(z.string()),
+    z.object({
+      eventType: z.literal('Complaint'),
+      complaint: z.object({
+        complainedRecipients: Recipients,
+        timestamp: z.string(),
+        complaintFeedbackType: z.optional(z.string()),
+      }),
     }),
-  }),
-]);
+  ]);
+};
+let SesEventDetail: ReturnType<typeof sesEventDetail> | undefined;
 
 export type MailFeedback =
   | { kind: 'bounce'; emails: string[]; at: string; detail: (email: string) => string }
@@ -66,6 +72,7 @@ export type MailFeedback =
 
 /** Reads an SES bounce or complaint event's detail. Throws when it is not one (the DLQ keeps it). */
 export function parseMailFeedback(detail: unknown): MailFeedback {
+  SesEventDetail ??= sesEventDetail();
   const parsed = SesEventDetail.safeParse(detail);
   if (!parsed.success) throw new Error('not an SES bounce or complaint event');
   const d = parsed.data;
@@ -120,11 +127,13 @@ export async function recordMailFeedback(
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 /** What staff see on a contact: whether its address still receives mail, since when, and why not. */
-export const MailStatusView = z.object({
-  status: z.enum(['unreachable', 'complained']),
-  since: z.string(),
-  reason: z.string(),
-});
+export const MailStatusView = lazySchema(() =>
+  z.object({
+    status: z.enum(['unreachable', 'complained']),
+    since: z.string(),
+    reason: z.string(),
+  }),
+);
 export type MailStatusView = z.output<typeof MailStatusView>;
 
 /**

@@ -1,6 +1,7 @@
 // Personal notification preferences: each staff user and each portal identity may switch
 // categories × channels off for themselves, within what the firm enables. Categories the firm marks
 // mandatory (always: access) cannot be switched off; the notify core ignores a stored "off" for them.
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { unprocessable } from './errors';
 import {
@@ -48,19 +49,23 @@ export interface PreferencesDeps {
 }
 
 /** A category's three channel switches, as every notification setting shows them. */
-export const SwitchesView = z.object({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() });
+export const SwitchesView = lazySchema(() =>
+  z.object({ inApp: z.boolean(), email: z.boolean(), push: z.boolean() }),
+);
 
-export const PreferencesView = z.object({
-  preferences: z.object(
-    Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, SwitchesView])) as Record<
-      NotificationCategory,
-      typeof SwitchesView
-    >,
-  ),
-  /** Categories the caller cannot switch off. */
-  mandatory: z.array(z.enum(NOTIFICATION_CATEGORIES)),
-  updatedAt: z.optional(z.string()),
-});
+export const PreferencesView = lazySchema(() =>
+  z.object({
+    preferences: z.object(
+      Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, SwitchesView])) as Record<
+        NotificationCategory,
+        typeof SwitchesView
+      >,
+    ),
+    /** Categories the caller cannot switch off. */
+    mandatory: z.array(z.enum(NOTIFICATION_CATEGORIES)),
+    updatedAt: z.optional(z.string()),
+  }),
+);
 export type PreferencesView = z.output<typeof PreferencesView>;
 
 export function effectivePreferences(

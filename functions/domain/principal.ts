@@ -1,11 +1,14 @@
 // Who is calling: derived only from the verified token, never from the path or body.
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 
-export const StaffRole = z.enum(['admin', 'staff']);
+export const StaffRole = lazySchema(() => z.enum(['admin', 'staff']));
 export type StaffRole = z.output<typeof StaffRole>;
 
 /** Who did something (uploaded, wrote, created), with the name shown to others at that time. */
-export const Person = z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() });
+export const Person = lazySchema(() =>
+  z.object({ kind: z.enum(['staff', 'contact']), id: z.string(), name: z.string() }),
+);
 export type Person = z.output<typeof Person>;
 
 export interface StaffPrincipal {

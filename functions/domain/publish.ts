@@ -6,6 +6,7 @@
 // nothing twice and emits no second event. Whether the contacts are told is the notify policy's
 // business (the firm's document path and the notify-client flags).
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import { addressableContacts, type CaseContacts } from './case-contacts';
@@ -19,24 +20,26 @@ import type { RecurringTaskStore } from './recurring-tasks';
 import { newShare, type ShareStore } from './shares';
 
 /** What the integration sees of a publication (response schema; its type through z.output). */
-export const PublicationView = z.object({
-  caseId: z.string(),
-  documentId: z.string(),
-  /** The document's name and version when it was published. */
-  name: z.string(),
-  version: z.number().check(z.int()),
-  recurringTaskId: z.string(),
-  /** The contacts it was published to. */
-  contactIds: z.array(z.string()),
-  /** Those it was not shared with before. */
-  newlyShared: z.array(z.string()),
-  /** The `document.published` event: its delivery status is GET /deliveries/{eventId}. */
-  eventId: z.string(),
-  publishedAt: z.string(),
-  publishedBy: z.object({ kind: z.enum(['staff', 'contact', 'system']), id: z.string() }),
-  /** True when this version had been published for this recurring task already: nothing was done now. */
-  alreadyPublished: z.boolean(),
-});
+export const PublicationView = lazySchema(() =>
+  z.object({
+    caseId: z.string(),
+    documentId: z.string(),
+    /** The document's name and version when it was published. */
+    name: z.string(),
+    version: z.number().check(z.int()),
+    recurringTaskId: z.string(),
+    /** The contacts it was published to. */
+    contactIds: z.array(z.string()),
+    /** Those it was not shared with before. */
+    newlyShared: z.array(z.string()),
+    /** The `document.published` event: its delivery status is GET /deliveries/{eventId}. */
+    eventId: z.string(),
+    publishedAt: z.string(),
+    publishedBy: z.object({ kind: z.enum(['staff', 'contact', 'system']), id: z.string() }),
+    /** True when this version had been published for this recurring task already: nothing was done now. */
+    alreadyPublished: z.boolean(),
+  }),
+);
 export type PublicationView = z.output<typeof PublicationView>;
 
 /** The stored publication: one per document version × recurring task, in its firm. */

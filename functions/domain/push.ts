@@ -4,6 +4,7 @@
 // exact origin the deployment allows, the local push service), keys must be what a browser makes,
 // and one person holds a bounded number of subscriptions.
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { unprocessable } from './errors';
 import type { Clock, Page, PageRequest } from './ports';
@@ -37,13 +38,15 @@ export interface StoredPushSubscription {
 }
 
 /** Never the endpoint (a capability URL) nor the keys: the service's host says which browser family. */
-export const PushSubscriptionView = z.object({
-  subscriptionId: z.string(),
-  service: z.string(),
-  expirationTime: z.optional(z.number().check(z.int())),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const PushSubscriptionView = lazySchema(() =>
+  z.object({
+    subscriptionId: z.string(),
+    service: z.string(),
+    expirationTime: z.optional(z.number().check(z.int())),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 export type PushSubscriptionView = z.output<typeof PushSubscriptionView>;
 
 export interface PushSubscriptionStore {
@@ -94,17 +97,7 @@ export const PUSH_SUBSCRIPTION_CAP = 20;
 /** Endpoints real push services hand out are a few hundred characters. */
 export const ENDPOINT_MAX = 2048;
 
-/**
- * The push services of the browsers in use: FCM (Chrome, Edge on Android, Opera), Mozilla
- * autopush (Firefox), WNS (Edge on Windows), Apple (Safari). A `*.` pattern matches subdomains only.
- */
-export const DEFAULT_PUSH_SERVICES = [
-  'fcm.googleapis.com',
-  '*.push.services.mozilla.com',
-  '*.notify.windows.com',
-  'web.push.apple.com',
-  '*.push.apple.com',
-] as const;
+export { DEFAULT_PUSH_SERVICES } from './push-services';
 
 /**
  * The push service an endpoint belongs to (its host), or undefined when the endpoint is not one

@@ -1,6 +1,7 @@
 // A case's internal notification recipients ("internal notifications" of Client Connect): who of
 // the firm hears of the case's news, on which channel. Read with its default, saved whole.
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { Case } from './cases';
@@ -25,15 +26,17 @@ export interface SavedRecipients {
   updatedBy: string;
 }
 
-export const RecipientsView = z.object({
-  caseId: z.string(),
-  ownerId: z.string(),
-  recipients: z.array(
-    z.object({ userId: z.string(), name: z.string(), inApp: z.boolean(), email: z.boolean() }),
-  ),
-  /** False until the list was saved once: the default (owner, in-app + email) applies. */
-  saved: z.boolean(),
-});
+export const RecipientsView = lazySchema(() =>
+  z.object({
+    caseId: z.string(),
+    ownerId: z.string(),
+    recipients: z.array(
+      z.object({ userId: z.string(), name: z.string(), inApp: z.boolean(), email: z.boolean() }),
+    ),
+    /** False until the list was saved once: the default (owner, in-app + email) applies. */
+    saved: z.boolean(),
+  }),
+);
 export type RecipientsView = z.output<typeof RecipientsView>;
 
 export interface RecipientsStore {

@@ -4,6 +4,7 @@
 // `process`). Admins save and delete them; staff read them. A recurring task schedules nothing by
 // itself: once deleted, nothing can be published for it and no notice names it any more.
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { Case } from './cases';
@@ -15,14 +16,16 @@ import { type StaffPrincipal, staffActor } from './principal';
 export const RECURRING_TASK_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** What staff and the integration see of a recurring task. */
-export const RecurringTaskView = z.object({
-  recurringTaskId: z.string(),
-  name: z.string(),
-  notifyClient: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
+export const RecurringTaskView = lazySchema(() =>
+  z.object({
+    recurringTaskId: z.string(),
+    name: z.string(),
+    notifyClient: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  }),
+);
 export type RecurringTaskView = z.output<typeof RecurringTaskView>;
 
 /** The stored recurring task: its view, in its firm. */
@@ -60,7 +63,9 @@ export interface RecurringTaskDeps {
 }
 
 /** What a delete answers: `deleted` false when there was nothing to delete (still a success). */
-export const RecurringTaskDeletedView = z.object({ recurringTaskId: z.string(), deleted: z.boolean() });
+export const RecurringTaskDeletedView = lazySchema(() =>
+  z.object({ recurringTaskId: z.string(), deleted: z.boolean() }),
+);
 export type RecurringTaskDeletedView = z.output<typeof RecurringTaskDeletedView>;
 
 export const recurringTaskView = ({ firmId: _, ...view }: RecurringTask): RecurringTaskView => view;

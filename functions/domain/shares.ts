@@ -2,6 +2,7 @@
 // or per contact), validated as a whole before anything is written; each share change rides with
 // its grant's counter change in one transaction, so concurrent saves keep the counters exact.
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import { type CaseStore, pageOfCase } from './cases';
@@ -35,14 +36,16 @@ export interface Share {
 }
 
 /** What staff see of a share (response schema; its type through z.output). */
-export const ShareView = z.object({
-  documentId: z.string(),
-  documentName: z.string(),
-  contactId: z.string(),
-  contactName: z.string(),
-  contactEmail: z.string(),
-  sharedAt: z.string(),
-});
+export const ShareView = lazySchema(() =>
+  z.object({
+    documentId: z.string(),
+    documentName: z.string(),
+    contactId: z.string(),
+    contactName: z.string(),
+    contactEmail: z.string(),
+    sharedAt: z.string(),
+  }),
+);
 export type ShareView = z.output<typeof ShareView>;
 
 export interface ShareSet {

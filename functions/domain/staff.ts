@@ -1,6 +1,7 @@
 // Staff accounts: admins invite, list, change and (de/re)activate the firm's staff users. Each
 // user is a staff-pool login (Cognito) plus a staff record keyed by the login's `sub`; the last
 // active admin can be neither demoted nor deactivated (decision 0025).
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { conflict, notFound, unprocessable } from './errors';
 import { type Firm, isActiveStaff, type StaffUser } from './firm';
@@ -62,7 +63,7 @@ export interface StaffStore {
   listStaff(firmId: string, page: PageRequest, status?: StaffStatus): Promise<Page<StaffUser>>;
 }
 
-export const StaffStatus = z.enum(['active', 'inactive']);
+export const StaffStatus = lazySchema(() => z.enum(['active', 'inactive']));
 export type StaffStatus = z.output<typeof StaffStatus>;
 
 export interface StaffDeps {
@@ -72,16 +73,18 @@ export interface StaffDeps {
 }
 
 /** A staff user as the API shows it. */
-export const StaffView = z.object({
-  userId: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: StaffRole,
-  language: z.optional(z.string()),
-  status: StaffStatus,
-  invitedAt: z.string(),
-  deactivatedAt: z.optional(z.string()),
-});
+export const StaffView = lazySchema(() =>
+  z.object({
+    userId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: StaffRole,
+    language: z.optional(z.string()),
+    status: StaffStatus,
+    invitedAt: z.string(),
+    deactivatedAt: z.optional(z.string()),
+  }),
+);
 export type StaffView = z.output<typeof StaffView>;
 
 export const statusOf = (u: Pick<StaffUser, 'status'>): StaffStatus => u.status ?? 'active';

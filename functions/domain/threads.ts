@@ -2,6 +2,7 @@
 // client tasks), staff and those contacts post messages; lists for staff (filtered by task state)
 // and for the portal (the contact's own threads). Task changes live in domain/tasks.ts.
 import type { DomainEvent } from '../events/catalogue';
+import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { Case } from './cases';
@@ -195,23 +196,25 @@ export interface ThreadDeps {
 }
 
 /** What staff and contacts see of a thread: no firm, no completion tally; its task state derived. */
-export const ThreadView = z.object({
-  threadId: z.string(),
-  caseId: z.string(),
-  subject: z.string(),
-  contactIds: z.array(z.string()),
-  createdAt: z.string(),
-  createdBy: Person,
-  lastMessageAt: z.string(),
-  /** Completed/total tasks, exact. */
-  taskCompleted: z.number().check(z.int(), z.nonnegative()),
-  taskTotal: z.number().check(z.int(), z.nonnegative()),
-  taskState: z.enum(['none', 'open', 'done']),
-  reminders: z.object({ everyDays: z.number().check(z.int()), maxCount: z.number().check(z.int()) }),
-  /** `closed`: read-only until staff reopen it (no messages, no task changes). */
-  status: ConversationStatus,
-  closedAt: z.optional(z.string()),
-});
+export const ThreadView = lazySchema(() =>
+  z.object({
+    threadId: z.string(),
+    caseId: z.string(),
+    subject: z.string(),
+    contactIds: z.array(z.string()),
+    createdAt: z.string(),
+    createdBy: Person,
+    lastMessageAt: z.string(),
+    /** Completed/total tasks, exact. */
+    taskCompleted: z.number().check(z.int(), z.nonnegative()),
+    taskTotal: z.number().check(z.int(), z.nonnegative()),
+    taskState: z.enum(['none', 'open', 'done']),
+    reminders: z.object({ everyDays: z.number().check(z.int()), maxCount: z.number().check(z.int()) }),
+    /** `closed`: read-only until staff reopen it (no messages, no task changes). */
+    status: ConversationStatus,
+    closedAt: z.optional(z.string()),
+  }),
+);
 export type ThreadView = z.output<typeof ThreadView>;
 
 export interface NewThread {

@@ -12,7 +12,7 @@ import {
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
 import type { AuthKind, Method, RouteDef, RouteGroup } from '../../functions/http/route';
-import { ErrorBody } from '../../functions/http/schemas/common';
+import { ErrorBody } from '../../functions/http/schemas/error-body';
 
 /** What API Gateway's JWT authorizer answers (no Portico code runs, so no `code`). */
 const GatewayErrorBody = z.object({ message: z.string() }).meta({ id: 'GatewayErrorBody' });

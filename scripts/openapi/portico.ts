@@ -3,11 +3,17 @@
 import { z } from 'zod';
 import { routeEntries } from '../../functions/http/routes';
 import * as accessSchemas from '../../functions/http/schemas/access';
+import * as activitySchemas from '../../functions/http/schemas/activity';
+import * as caseViewSchemas from '../../functions/http/schemas/case-view';
 import * as casesSchemas from '../../functions/http/schemas/cases';
 import * as commonSchemas from '../../functions/http/schemas/common';
 import * as discussionsSchemas from '../../functions/http/schemas/discussions';
 import * as documentsSchemas from '../../functions/http/schemas/documents';
+import * as emailSchemas from '../../functions/http/schemas/email';
+import * as errorBodySchemas from '../../functions/http/schemas/error-body';
 import * as inboxSchemas from '../../functions/http/schemas/inbox';
+import * as localeSchemas from '../../functions/http/schemas/locale';
+import * as settingsSchemas from '../../functions/http/schemas/settings';
 import pkg from '../../package.json' with { type: 'json' };
 import { generateOpenApi, type OpenApiDocument } from './generate';
 
@@ -44,11 +50,17 @@ function namedSchemas(entries: ReturnType<typeof routeEntries>): Record<string, 
   const parameterObjects = new Set<unknown>(entries.flatMap(([, r]) => [r.params, r.query]).filter(Boolean));
   const modules = [
     accessSchemas,
+    activitySchemas,
+    caseViewSchemas,
     casesSchemas,
     commonSchemas,
     discussionsSchemas,
     documentsSchemas,
+    emailSchemas,
+    errorBodySchemas,
     inboxSchemas,
+    localeSchemas,
+    settingsSchemas,
   ];
   const named: Record<string, z.core.$ZodType> = {};
   for (const module of modules) {

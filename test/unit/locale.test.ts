@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalLocale, MAX_LOCALE_LENGTH } from '../../functions/domain/locale';
-import { Locale } from '../../functions/http/schemas/common';
+import { Locale } from '../../functions/http/schemas/locale';
 import { resolveLocale, shippedLocale } from '../../functions/notify/texts/locale';
 
 const letters = (min: number, max: number) =>

@@ -26,7 +26,7 @@ import {
 } from '../../functions/domain/preferences';
 import type { StaffPrincipal } from '../../functions/domain/principal';
 import type { DomainEvent } from '../../functions/events/catalogue';
-import { MatrixBody } from '../../functions/http/schemas/notifications';
+import { MatrixBody } from '../../functions/http/schemas/notification-matrix';
 import {
   type DeliveryKey,
   type DeliveryStore,

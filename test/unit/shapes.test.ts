@@ -28,6 +28,7 @@ import * as discussionSchemas from '../../functions/http/schemas/discussions';
 import * as documentSchemas from '../../functions/http/schemas/documents';
 import * as inboxSchemas from '../../functions/http/schemas/inbox';
 import * as notificationSchemas from '../../functions/http/schemas/notifications';
+import * as publishSchemas from '../../functions/http/schemas/publish';
 import * as pushSchemas from '../../functions/http/schemas/push';
 import * as recurringTaskSchemas from '../../functions/http/schemas/recurring-tasks';
 import * as staffSchemas from '../../functions/http/schemas/staff';
@@ -96,7 +97,7 @@ describe('Function: one shape per entity', () => {
     expect(threadSchemas.ThreadView).toBe(ThreadView);
     expect(discussionSchemas.DiscussionView).toBe(DiscussionView);
     expect(recurringTaskSchemas.RecurringTaskView).toBe(RecurringTaskView);
-    expect(recurringTaskSchemas.PublicationView).toBe(PublicationView);
+    expect(publishSchemas.PublicationView).toBe(PublicationView);
   });
 
   it('describes a person who did something (uploader, author, creator) with one schema', () => {

@@ -1,10 +1,10 @@
 // Routes of the `cases` group: cases and the contact directory.
 import { defineRoute, type GroupRoutes } from '../route';
+import { CaseView } from '../schemas/case-view';
 import {
   CaseChangeBody,
   CaseListQuery,
   CaseParams,
-  CaseView,
   ContactChangeBody,
   ContactExportView,
   ContactParams,

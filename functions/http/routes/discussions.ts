@@ -1,7 +1,7 @@
 // Routes of the `discussions` group: discussions, file requests (request lists and their templates),
 // document versions.
 import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
-import { CaseParams, PageQuery, pageOf } from '../schemas/common';
+import { CaseParams, DocumentParams, PageQuery, pageOf } from '../schemas/common';
 import {
   CommentView,
   DiscussionParams,
@@ -15,7 +15,6 @@ import {
   NewFileRequestBody,
   PortalFileRequestsQuery,
 } from '../schemas/discussions';
-import { DocumentParams } from '../schemas/documents';
 import {
   FileRequestItemParams,
   FileRequestTemplateView,

@@ -1,10 +1,9 @@
 // Routes of the `documents` group: uploads, documents, shares, downloads, publication.
 import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
-import { CaseParams, PageQuery, pageOf } from '../schemas/common';
+import { CaseParams, DocumentParams, PageQuery, pageOf } from '../schemas/common';
 import {
   ContactSharesBody,
   ContactSharesParams,
-  DocumentParams,
   DocumentSharesBody,
   DocumentsQuery,
   DocumentView,
@@ -17,7 +16,7 @@ import {
   UploadBody,
   UploadView,
 } from '../schemas/documents';
-import { PublicationView, PublishBody } from '../schemas/recurring-tasks';
+import { PublicationView, PublishBody } from '../schemas/publish';
 
 export const documentsRoutes = {
   createUpload: defineRoute({

@@ -1,7 +1,7 @@
 // Routes of the `notifications` group: personal preferences, web push, deliveries, recurring tasks.
 import { type Audience, audienceRoute, defineRoute, type GroupRoutes } from '../route';
-import { CaseParams, CaseView } from '../schemas/cases';
-import { PageQuery, pageOf } from '../schemas/common';
+import { CaseView } from '../schemas/case-view';
+import { CaseParams, PageQuery, pageOf } from '../schemas/common';
 import { DeliveryView, EventParams, PreferencesBody, PreferencesView } from '../schemas/notifications';
 import {
   PushPublicKeyView,

@@ -1,11 +1,11 @@
 // Routes of the `settings` group: every firm-level setting an admin saves (firm settings, client
 // notifications of chat threads, the notification matrix, the texts per language).
 import { defineRoute, type GroupRoutes } from '../route';
+import { ClientNotificationsBody, ClientNotificationsView } from '../schemas/client-notifications';
 import { pageOf } from '../schemas/common';
-import { SettingsBody, SettingsView } from '../schemas/discussions';
-import { MatrixBody, MatrixView } from '../schemas/notifications';
+import { MatrixBody, MatrixView } from '../schemas/notification-matrix';
+import { SettingsBody, SettingsView } from '../schemas/settings';
 import { TemplateOverrideBody, TemplateParams, TemplatesQuery, TemplateView } from '../schemas/templates';
-import { ClientNotificationsBody, ClientNotificationsView } from '../schemas/threads';
 
 export const settingsRoutes = {
   getSettings: defineRoute({

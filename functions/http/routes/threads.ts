@@ -1,6 +1,7 @@
 // Routes of the `threads` group: chat threads and client tasks.
 import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
 import { CaseParams, PageQuery, pageOf } from '../schemas/common';
+import { ReminderSettings } from '../schemas/reminder-settings';
 import {
   EditTaskBody,
   MessageBody,
@@ -9,7 +10,6 @@ import {
   NewTasksBody,
   NewThreadBody,
   NewThreadView,
-  ReminderSettings,
   TaskParams,
   TaskView,
   ThreadParams,

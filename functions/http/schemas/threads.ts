@@ -1,98 +1,93 @@
-// Request and response schemas of chat threads, their messages and client tasks, and the firm's
-// client-notification settings.
+// Request and response schemas of chat threads, their messages and client tasks.
 import { Person } from '../../domain/principal';
 import { ThreadView } from '../../domain/threads';
+import { lazySchema } from '../../lazy-schema';
 import * as z from '../../zod-mini';
 import { Id, PageQuery, Text } from './common';
+import { ReminderSettings } from './reminder-settings';
 
 export { ThreadView };
 
-export const ThreadParams = z.strictObject({ caseId: Id, threadId: Id });
-export const TaskParams = z.strictObject({ caseId: Id, threadId: Id, taskId: Id });
+export const ThreadParams = lazySchema(() => z.strictObject({ caseId: Id, threadId: Id }));
+export const TaskParams = lazySchema(() => z.strictObject({ caseId: Id, threadId: Id, taskId: Id }));
 
 /** A task: a short plain text (links are kept as typed). */
-const TaskText = Text(500);
+const TaskText = lazySchema(() => Text(500));
 // biome-ignore lint/suspicious/noControlCharactersInRegex: line breaks and tabs are fine, other controls are not
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A message: free text, line breaks allowed (notifications flatten it). */
-const MessageText = z.string().check(
-  z.trim(),
-  z.minLength(1, 'must not be empty'),
-  z.maxLength(10_000, 'must be at most 10000 characters'),
-  z.refine((s) => !CONTROL_BUT_LINE_BREAKS.test(s), 'must not contain control characters'),
+const MessageText = lazySchema(() =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(10_000, 'must be at most 10000 characters'),
+    z.refine((s) => !CONTROL_BUT_LINE_BREAKS.test(s), 'must not contain control characters'),
+  ),
 );
 
-export const ReminderSettings = z.strictObject({
-  /** Days between reminders while tasks are open. */
-  everyDays: z.number().check(z.int(), z.gte(1), z.lte(90)),
-  /** At most this many reminders per open period; 0 = no automatic reminders. */
-  maxCount: z.number().check(z.int(), z.gte(0), z.lte(20)),
-});
+export const NewThreadBody = lazySchema(() =>
+  z.strictObject({
+    subject: Text(200),
+    contactIds: z.array(Id).check(z.minLength(1, 'name at least one contact'), z.maxLength(20)),
+    message: z.optional(MessageText),
+    tasks: z.optional(z.array(TaskText).check(z.maxLength(50))),
+    /** Overrides the firm's default automatic reminders for this thread. */
+    reminders: z.optional(ReminderSettings),
+  }),
+);
 
-export const NewThreadBody = z.strictObject({
-  subject: Text(200),
-  contactIds: z.array(Id).check(z.minLength(1, 'name at least one contact'), z.maxLength(20)),
-  message: z.optional(MessageText),
-  tasks: z.optional(z.array(TaskText).check(z.maxLength(50))),
-  /** Overrides the firm's default automatic reminders for this thread. */
-  reminders: z.optional(ReminderSettings),
-});
-
-export const ThreadsQuery = z.extend(PageQuery, {
-  filter: z._default(z.enum(['all', 'incomplete', 'completed']), 'all'),
-});
+export const ThreadsQuery = lazySchema(() =>
+  z.extend(PageQuery, {
+    filter: z._default(z.enum(['all', 'incomplete', 'completed']), 'all'),
+  }),
+);
 
 const AuthorView = Person;
 
-export const TaskView = z.object({
-  taskId: z.string(),
-  threadId: z.string(),
-  text: z.string(),
-  /** Fractional index: the list order. */
-  position: z.string(),
-  done: z.boolean(),
-  doneAt: z.optional(z.string()),
-  doneBy: z.optional(AuthorView),
-  createdAt: z.string(),
-  createdBy: AuthorView,
-  updatedAt: z.optional(z.string()),
-  updatedBy: z.optional(AuthorView),
-});
+export const TaskView = lazySchema(() =>
+  z.object({
+    taskId: z.string(),
+    threadId: z.string(),
+    text: z.string(),
+    /** Fractional index: the list order. */
+    position: z.string(),
+    done: z.boolean(),
+    doneAt: z.optional(z.string()),
+    doneBy: z.optional(AuthorView),
+    createdAt: z.string(),
+    createdBy: AuthorView,
+    updatedAt: z.optional(z.string()),
+    updatedBy: z.optional(AuthorView),
+  }),
+);
 
-export const NewThreadView = z.extend(ThreadView, { tasks: z.array(TaskView) });
+export const NewThreadView = lazySchema(() => z.extend(ThreadView, { tasks: z.array(TaskView) }));
 
-export const MessageView = z.object({
-  messageId: z.string(),
-  threadId: z.string(),
-  kind: z.enum(['text', 'tasks', 'taskUpdate']),
-  text: z.string(),
-  author: AuthorView,
-  createdAt: z.string(),
-  tasks: z.optional(z.array(z.object({ taskId: z.string(), text: z.string(), done: z.boolean() }))),
-  change: z.optional(z.enum(['added', 'edited', 'deleted', 'completed', 'reopened'])),
-});
+export const MessageView = lazySchema(() =>
+  z.object({
+    messageId: z.string(),
+    threadId: z.string(),
+    kind: z.enum(['text', 'tasks', 'taskUpdate']),
+    text: z.string(),
+    author: AuthorView,
+    createdAt: z.string(),
+    tasks: z.optional(z.array(z.object({ taskId: z.string(), text: z.string(), done: z.boolean() }))),
+    change: z.optional(z.enum(['added', 'edited', 'deleted', 'completed', 'reopened'])),
+  }),
+);
 
-export const MessageBody = z.strictObject({ text: MessageText });
-export const NewTasksBody = z.strictObject({
-  tasks: z.array(TaskText).check(z.minLength(1), z.maxLength(50)),
-});
-export const EditTaskBody = z.strictObject({ text: TaskText });
+export const MessageBody = lazySchema(() => z.strictObject({ text: MessageText }));
+export const NewTasksBody = lazySchema(() =>
+  z.strictObject({
+    tasks: z.array(TaskText).check(z.minLength(1), z.maxLength(50)),
+  }),
+);
+export const EditTaskBody = lazySchema(() => z.strictObject({ text: TaskText }));
 /** Drag and drop: between `afterTaskId` and `beforeTaskId` (one may be absent: the start or the end). */
-export const MoveTaskBody = z
-  .strictObject({ afterTaskId: z.optional(Id), beforeTaskId: z.optional(Id) })
-  .check(
+export const MoveTaskBody = lazySchema(() =>
+  z.strictObject({ afterTaskId: z.optional(Id), beforeTaskId: z.optional(Id) }).check(
     z.refine((b) => b.afterTaskId !== undefined || b.beforeTaskId !== undefined, {
       message: 'give afterTaskId, beforeTaskId or both',
     }),
-  );
-
-export const ClientNotificationsBody = z.strictObject({
-  /** Show message and task texts in client-facing emails (off by default: content is sensitive). */
-  showMessageContext: z.boolean(),
-  /** Default automatic reminders of new threads. */
-  taskReminders: ReminderSettings,
-});
-export const ClientNotificationsView = z.object({
-  showMessageContext: z.boolean(),
-  taskReminders: z.object({ everyDays: z.number().check(z.int()), maxCount: z.number().check(z.int()) }),
-});
+  ),
+);
