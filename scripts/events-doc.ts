@@ -11,7 +11,9 @@ export const EVENTS_DOC_FILE = resolve(root, 'docs/events.md');
 /** The doc comment written right above each `'type': z.…` entry of the catalogue, by type. */
 export function descriptionsFrom(source: string): Map<string, string> {
   const out = new Map<string, string>();
-  const entry = /(?:\/\*\*([\s\S]*?)\*\/\s*)?'([a-z]+(?:\.[a-z]+)+)':\s*z\./g;
+  // A comment's body never spans a `*/` (else one comment ran on over the entries below it to the
+  // next described one), and a type's segments may hold `_` (`filerequest.item_submitted`).
+  const entry = /(?:\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*)?'([a-z_]+(?:\.[a-z_]+)+)':\s*z\./g;
   for (const m of source.matchAll(entry)) {
     const [, comment, type] = m;
     if (!type || !comment) continue;
