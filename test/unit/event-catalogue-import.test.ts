@@ -1,0 +1,53 @@
+// What importing the event catalogue costs, in zod schemas constructed: notify and the publisher
+// import it on every cold start and parse one or a few event types per invocation, so a type's
+// schema is built when an event of that type is first parsed, never at import. Alone in its file:
+// the catalogue must not have been imported before the count starts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '../../functions/zod-mini';
+
+/** Zod schemas and checks constructed so far: each one defines its `_zod` internals once. */
+let constructed = 0;
+const defineProperty = Object.defineProperty;
+
+beforeAll(() => {
+  Object.defineProperty = <T>(o: T, key: PropertyKey, desc: PropertyDescriptor & ThisType<unknown>) => {
+    if (key === '_zod') constructed += 1;
+    return defineProperty(o, key, desc) as T;
+  };
+});
+
+afterAll(() => {
+  Object.defineProperty = defineProperty;
+});
+
+const event = {
+  type: 'case.created',
+  eventId: '01JEVENT',
+  firmId: 'firm-1',
+  caseId: 'case-1',
+  actor: { kind: 'staff', id: 'u-1' },
+  occurredAt: '2026-12-06T15:00:00.000Z',
+  detail: { title: 'Tax return 2026', ownerId: 'u-1' },
+};
+
+describe('Events: the catalogue at import', () => {
+  it('constructs no schema at import, one type’s on its first event, and all only for the union', async () => {
+    // Act
+    const before = constructed;
+    const catalogue = await import('../../functions/events/catalogue');
+    const atImport = constructed - before;
+    expect(catalogue.DomainEventSchema.safeParse(event).success).toBe(true);
+    const forOneType = constructed - before - atImport;
+    expect(catalogue.DomainEventSchema.safeParse({ ...event, eventId: '01JOTHER' }).success).toBe(true);
+    const again = constructed - before - atImport - forOneType;
+    catalogue.domainEventUnion();
+    const forAll = constructed - before - atImport - forOneType - again;
+
+    // Assess
+    expect(atImport).toBe(0);
+    expect(again).toBe(0);
+    // The counter counts: every type's schema is many times one type's (the envelope included).
+    expect(forOneType).toBeGreaterThan(0);
+    expect(forAll).toBeGreaterThan(10 * forOneType);
+  });
+});
