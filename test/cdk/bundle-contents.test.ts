@@ -170,4 +170,23 @@ describe('Stack: Portico', () => {
       expect(dynamic).toEqual([]);
     });
   });
+
+  describe("notify's own code (decision 0047)", () => {
+    it('bundles no access store, upload or ingest code: its invitation reads are a module of their own', () => {
+      // Prepare: importing the InvitationMail port from store/access.ts brought the access store's
+      // imports (uploads, ingest, file requests and their schemas): 3.5 KB and 375 zod inits.
+      const notify = inputs.get('notify')!;
+
+      // Act
+      const foreign = notify.filter((f) =>
+        /^functions\/(?:store\/(?:access|uploads|shares)|domain\/(?:ingest|uploads|file-requests))\.ts$/.test(
+          f,
+        ),
+      );
+
+      // Assess
+      expect(notify).toContain('functions/store/invitations.ts');
+      expect(foreign).toEqual([]);
+    });
+  });
 });
