@@ -188,5 +188,14 @@ describe('Stack: Portico', () => {
       expect(notify).toContain('functions/store/invitations.ts');
       expect(foreign).toEqual([]);
     });
+
+    it('bundles the shipped texts packed, not their tables as code (22 KB → 5 KB)', () => {
+      // Act
+      const notify = inputs.get('notify')!;
+
+      // Assess
+      expect(notify).toContain('functions/notify/texts/shipped-packed.ts');
+      expect(notify).not.toContain('functions/notify/texts/shipped.ts');
+    });
   });
 });
