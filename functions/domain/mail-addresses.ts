@@ -33,30 +33,35 @@ export interface MailAddressStore {
   recordComplaint(email: string, at: string): Promise<void>;
 }
 
-const Recipients = z.array(
-  z.object({ emailAddress: z.string().check(z.minLength(1)), diagnosticCode: z.optional(z.string()) }),
-);
-
-/** The parts of an SES event-publishing record we read (SES sends more; it is ignored). */
-const SesEventDetail = z.union([
-  z.object({
-    eventType: z.literal('Bounce'),
-    bounce: z.object({
-      bounceType: z.string(),
-      bounceSubType: z.optional(z.string()),
-      bouncedRecipients: Recipients,
-      timestamp: z.string(),
+/**
+ * The parts of an SES event-publishing record we read (SES sends more; it is ignored). Built on the
+ * first SES event a container parses, not at import: notify loads this module for every domain event.
+ */
+function sesEventDetailSchema() {
+  const Recipients = z.array(
+    z.object({ emailAddress: z.string().check(z.minLength(1)), diagnosticCode: z.optional(z.string()) }),
+  );
+  return z.union([
+    z.object({
+      eventType: z.literal('Bounce'),
+      bounce: z.object({
+        bounceType: z.string(),
+        bounceSubType: z.optional(z.string()),
+        bouncedRecipients: Recipients,
+        timestamp: z.string(),
+      }),
     }),
-  }),
-  z.object({
-    eventType: z.literal('Complaint'),
-    complaint: z.object({
-      complainedRecipients: Recipients,
-      timestamp: z.string(),
-      complaintFeedbackType: z.optional(z.string()),
+    z.object({
+      eventType: z.literal('Complaint'),
+      complaint: z.object({
+        complainedRecipients: Recipients,
+        timestamp: z.string(),
+        complaintFeedbackType: z.optional(z.string()),
+      }),
     }),
-  }),
-]);
+  ]);
+}
+let SesEventDetail: ReturnType<typeof sesEventDetailSchema> | undefined;
 
 export type MailFeedback =
   | { kind: 'bounce'; emails: string[]; at: string; detail: (email: string) => string }
@@ -66,6 +71,7 @@ export type MailFeedback =
 
 /** Reads an SES bounce or complaint event's detail. Throws when it is not one (the DLQ keeps it). */
 export function parseMailFeedback(detail: unknown): MailFeedback {
+  SesEventDetail ??= sesEventDetailSchema();
   const parsed = SesEventDetail.safeParse(detail);
   if (!parsed.success) throw new Error('not an SES bounce or complaint event');
   const d = parsed.data;

@@ -1,7 +1,7 @@
-// What importing the event catalogue costs, in zod schemas constructed: notify and the publisher
-// import it on every cold start and parse one or a few event types per invocation, so a type's
-// schema is built when an event of that type is first parsed, never at import. Alone in its file:
-// the catalogue must not have been imported before the count starts.
+// What notify's modules cost at import, in zod schemas constructed: notify (and the publisher) import
+// them on every cold start, and one invocation parses one or a few event types, or one SES feedback
+// event. A schema is built when it is first used, never at import. Alone in this file: the modules
+// must not have been imported before a count starts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../functions/zod-mini';
 
@@ -30,7 +30,7 @@ const event = {
   detail: { title: 'Tax return 2026', ownerId: 'u-1' },
 };
 
-describe('Events: the catalogue at import', () => {
+describe('Notify: schemas built at import', () => {
   it('constructs no schema at import, one type’s on its first event, and all only for the union', async () => {
     // Act
     const before = constructed;
@@ -49,5 +49,25 @@ describe('Events: the catalogue at import', () => {
     // The counter counts: every type's schema is many times one type's (the envelope included).
     expect(forOneType).toBeGreaterThan(0);
     expect(forAll).toBeGreaterThan(10 * forOneType);
+  });
+
+  it('builds the SES feedback schema on the first SES event, not at import', async () => {
+    // Act
+    const before = constructed;
+    const mail = await import('../../functions/domain/mail-addresses');
+    const atImport = constructed - before;
+    const feedback = mail.parseMailFeedback({
+      eventType: 'Complaint',
+      complaint: {
+        complainedRecipients: [{ emailAddress: 'Ana@Example.test' }],
+        timestamp: '2026-12-06T15:00:00Z',
+      },
+    });
+    const onFirstEvent = constructed - before - atImport;
+
+    // Assess: at import only the contact view's few schemas (MailStatusView).
+    expect(feedback).toMatchObject({ kind: 'complaint', emails: ['ana@example.test'] });
+    expect(atImport).toBeLessThanOrEqual(5);
+    expect(onFirstEvent).toBeGreaterThan(15);
   });
 });
