@@ -171,7 +171,7 @@ describe('Stack: Portico', () => {
     });
   });
 
-  describe("notify's own code (decision 0047)", () => {
+  describe("notify's own code (decision 0048)", () => {
     it('bundles no access store, upload or ingest code: its invitation reads are a module of their own', () => {
       // Prepare: importing the InvitationMail port from store/access.ts brought the access store's
       // imports (uploads, ingest, file requests and their schemas): 3.5 KB and 375 zod inits.

@@ -1,4 +1,4 @@
-// Notify bundles the shipped texts packed (decision 0047): the packed copy must hold exactly the
+// Notify bundles the shipped texts packed (decision 0048): the packed copy must hold exactly the
 // generated tables (else: npm run notify-texts), and notify decodes it once, on its first render,
 // never at import. That the texts it renders equal the parser's is test/unit/notify-compact-texts.
 import { beforeEach, describe, expect, it, vi } from 'vitest';

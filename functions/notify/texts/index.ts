@@ -11,7 +11,7 @@
 // flattened and, in HTML, escaped by the layout. Overrides were validated when saved; one that still
 // fails (a variable renamed by a later release) falls back to the shipped text instead of failing
 // the delivery. Every text arrives parsed (decision 0041): the shipped ones from ./shipped.ts
-// (generated; bundled packed, decision 0047), an override as compiled when it was saved; one saved
+// (generated; bundled packed, decision 0048), an override as compiled when it was saved; one saved
 // before that has no compiled form and is skipped, with a warning naming it, until
 // scripts/compile-template-overrides.ts runs.
 

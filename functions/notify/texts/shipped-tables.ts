@@ -1,5 +1,5 @@
 // The shipped texts' tables as notify reads them: decoded from their packed copy (JSON, brotli,
-// base64; generated, decision 0047) on the first render of a container, never at import. As code,
+// base64; generated, decision 0048) on the first render of a container, never at import. As code,
 // the tables were 22 KB of notify's bundle and ~600 arrays built on every cold start.
 import { brotliDecompressSync } from 'node:zlib';
 import type { CompactMessage } from '../../domain/texts/compact-icu';
