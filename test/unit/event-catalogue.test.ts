@@ -123,18 +123,12 @@ describe('Events: the catalogue', () => {
     const good = validEvent('document.uploaded');
     const bad = { ...good, detail: { ...(good.detail as Json), size: -1 } };
 
+    const union = domainEventUnion().safeParse(bad);
+
     // Act / Assess
+    expect(union.success).toBe(false);
+    expect(() => DomainEventSchema.parse(bad)).toThrow(union.error!.message);
     expect(DomainEventSchema.parse(good)).toEqual(domainEventUnion().parse(good));
-    expect(() => DomainEventSchema.parse(bad)).toThrow(
-      (() => {
-        try {
-          domainEventUnion().parse(bad);
-        } catch (err) {
-          return (err as Error).message;
-        }
-        throw new Error('the union accepted a negative size');
-      })(),
-    );
   });
 
   it('builds each type’s schema once and shares it with the union', () => {
@@ -142,7 +136,7 @@ describe('Events: the catalogue', () => {
     expect(eventDetail('case.created')).toBe(eventDetail('case.created'));
     const options = (domainEventUnion() as unknown as z.ZodMiniDiscriminatedUnion<z.ZodMiniObject[]>).def
       .options;
-    expect(options.map((o) => o.def.shape.detail)).toEqual(eventTypes.map((t) => eventDetail(t)));
+    expect(options).toHaveLength(eventTypes.length);
     options.forEach((o, i) => {
       expect(o.def.shape.detail).toBe(eventDetail(eventTypes[i]!));
     });
