@@ -2,7 +2,7 @@
 // Each entry point names the variables it needs; a missing one fails the cold start with a clear
 // message instead of failing a request later. AWS endpoints are overridden for the local stack
 // through the SDK's own AWS_ENDPOINT_URL_<SERVICE> variables, so no code path differs.
-import { DEFAULT_PUSH_SERVICES } from './domain/push';
+import { DEFAULT_PUSH_SERVICES } from './domain/push-services';
 import * as z from './zod-mini';
 
 /**

@@ -94,17 +94,7 @@ export const PUSH_SUBSCRIPTION_CAP = 20;
 /** Endpoints real push services hand out are a few hundred characters. */
 export const ENDPOINT_MAX = 2048;
 
-/**
- * The push services of the browsers in use: FCM (Chrome, Edge on Android, Opera), Mozilla
- * autopush (Firefox), WNS (Edge on Windows), Apple (Safari). A `*.` pattern matches subdomains only.
- */
-export const DEFAULT_PUSH_SERVICES = [
-  'fcm.googleapis.com',
-  '*.push.services.mozilla.com',
-  '*.notify.windows.com',
-  'web.push.apple.com',
-  '*.push.apple.com',
-] as const;
+export { DEFAULT_PUSH_SERVICES } from './push-services';
 
 /**
  * The push service an endpoint belongs to (its host), or undefined when the endpoint is not one

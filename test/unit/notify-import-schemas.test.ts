@@ -70,4 +70,13 @@ describe('Notify: schemas built at import', () => {
     expect(atImport).toBeLessThanOrEqual(5);
     expect(onFirstEvent).toBeGreaterThan(15);
   });
+
+  it('builds no schema when config is imported (every function imports it; push views stay in push.ts)', async () => {
+    // Act
+    const before = constructed;
+    await import('../../functions/config');
+
+    // Assess
+    expect(constructed - before).toBe(0);
+  });
 });
