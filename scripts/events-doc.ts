@@ -1,17 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DomainEventSchema, EVENT_SOURCE, eventDetails, eventTypes } from '../functions/events/catalogue';
+import { domainEventUnion, EVENT_SOURCE, eventDetail, eventTypes } from '../functions/events/catalogue';
 import * as z from '../functions/zod-mini';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CATALOGUE_FILE = resolve(root, 'functions/events/catalogue.ts');
 export const EVENTS_DOC_FILE = resolve(root, 'docs/events.md');
 
-/** The doc comment written right above each `'type': z.…` entry of the catalogue, by type. */
+/** The doc comment written right above each `'type': () => z.…` entry of the catalogue, by type. */
 export function descriptionsFrom(source: string): Map<string, string> {
   const out = new Map<string, string>();
-  const entry = /(?:\/\*\*([\s\S]*?)\*\/\s*)?'([a-z]+(?:\.[a-z]+)+)':\s*z\./g;
+  // A comment's body never spans a `*/` (else one comment ran on over the entries below it to the
+  // next described one), and a type's segments may hold `_` (`filerequest.item_submitted`).
+  const entry = /(?:\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*)?'([a-z_]+(?:\.[a-z_]+)+)':\s*(?:\(\)\s*=>\s*)?z\./g;
   for (const m of source.matchAll(entry)) {
     const [, comment, type] = m;
     if (!type || !comment) continue;
@@ -50,7 +52,7 @@ const fence = (json: string) => ['```json', json, '```'].join('\n');
 
 /** The envelope every DomainEvent shares (all fields but `type` and `detail`). */
 function envelopeSchema(): z.ZodMiniType {
-  const first = (DomainEventSchema as unknown as z.ZodMiniDiscriminatedUnion<z.ZodMiniObject[]>).def
+  const first = (domainEventUnion() as unknown as z.ZodMiniDiscriminatedUnion<z.ZodMiniObject[]>).def
     .options[0]!;
   return z.omit(first, { type: true, detail: true });
 }
@@ -93,7 +95,7 @@ export function renderEventsDoc(catalogueSource: string): string {
       '',
       `Schema of \`detail.detail\`:`,
       '',
-      fence(jsonSchema(eventDetails[type])),
+      fence(jsonSchema(eventDetail(type))),
       '',
     );
   }

@@ -22,11 +22,11 @@ import type { RecurringTask } from '../domain/recurring-tasks';
 import { inListOrder } from '../domain/task-rules';
 import type { TemplateOverrideSource } from '../domain/templates';
 import type { Task, Thread, Message as ThreadMessage } from '../domain/threads';
-import { invitationMailStore } from '../store/access';
 import { deliveryStore } from '../store/deliveries';
 import { digestSink } from '../store/digests';
 import { getFirm, matrixStore, settingsStore } from '../store/firm-settings';
 import { inboxWriter } from '../store/inbox';
+import { invitationMailStore } from '../store/invitations';
 import {
   caseKey,
   commentKey,

@@ -1,15 +1,16 @@
-// DynamoDB adapters of portal access: the AccessStore port (grants, invitations, binding a portal
-// identity) and the InvitationMail port the notify policy reads through. Grants are updated field
-// by field, never overwritten, so the share counter kept on them by ADD is never clobbered.
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// DynamoDB adapter of portal access: the AccessStore port (grants, invitations, binding a portal
+// identity); the InvitationMail port the notify policy reads through is in ./invitations.ts. Grants
+// are updated field by field, never overwritten, so the share counter kept on them by ADD is never
+// clobbered.
 import type { AccessStore, BoundContact } from '../domain/access';
 import { boundToOther, contactRemoved, invitationUsed } from '../domain/access';
 import type { Case } from '../domain/cases';
 import { conflict } from '../domain/errors';
 import type { Grant } from '../domain/grants';
-import { type Invitation, type InvitationMail, invitationSuperseded } from '../domain/invitations';
+import type { Invitation } from '../domain/invitations';
 import type { CancelReason, UploadIntent } from '../domain/uploads';
 import { getFirm } from './firm-settings';
+import { getConsistent, invitationFromItem } from './invitations';
 import {
   caseKey,
   contactKey,
@@ -20,10 +21,8 @@ import {
   grantsOfCasePattern,
   grantsOfContactPattern,
   grantsOfIdentityPattern,
-  type ItemKey,
   invitationKey,
 } from './keys';
-
 import {
   conditionCheck,
   fromItem,
@@ -39,21 +38,6 @@ import { cancelIntent, pendingIntentsOf } from './uploads';
 
 const grantChanged = () =>
   conflict('grant_changed', 'The grant changed while you were saving; reload it and save again.');
-
-async function getConsistent(table: Table, key: ItemKey): Promise<Record<string, unknown> | undefined> {
-  const res = await table.client.send(
-    new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }),
-  );
-  return res.Item;
-}
-
-/** The invitation's expiry lives in the table's TTL attribute (epoch seconds); the domain sees ISO. */
-function invitationFromItem(item: Record<string, unknown>): Invitation {
-  return {
-    ...fromItem<Omit<Invitation, 'expiresAt'>>(item),
-    expiresAt: new Date(Number(item.expiresAt) * 1000).toISOString(),
-  };
-}
 
 function putInvitation(table: Table, inv: Invitation): TransactItem {
   const { expiresAt, ...data } = inv;
@@ -377,54 +361,5 @@ export function accessStore(table: Table): AccessStore {
 
     grantsOfIdentity: (identityId, page) =>
       queryPage<Grant>(table, grantsOfIdentityPattern(identityId), page),
-  };
-}
-
-/** The notify policy's view of an invitation, over the table. */
-export function invitationMailStore(table: Table, defaultPortalUrl: string): InvitationMail {
-  return {
-    async load(firmId, caseId, contactId) {
-      const [inv, grant, contact, firm] = await Promise.all([
-        getConsistent(table, invitationKey(firmId, caseId, contactId)),
-        getConsistent(table, grantKey(firmId, caseId, contactId)),
-        getConsistent(table, contactKey(firmId, contactId)),
-        getFirm(table, firmId, { consistent: true }),
-      ]);
-      if (!inv || !grant || !contact) return undefined;
-      const g = fromItem<Grant>(grant);
-      const c = fromItem<BoundContact>(contact);
-      return {
-        invitation: invitationFromItem(inv),
-        grant: { status: g.status, caseTitle: g.caseTitle, firmName: g.firmName },
-        contact: {
-          name: c.name,
-          ...(c.email ? { email: c.email } : {}),
-          ...(c.locale ? { locale: c.locale } : {}),
-          ...(c.identityId ? { identityId: c.identityId } : {}),
-        },
-        firmName: firm?.name || g.firmName,
-        portalUrl: (firm?.portalUrl || defaultPortalUrl).replace(/\/+$/, ''),
-      };
-    },
-
-    async storeTokenHash(claims, tokenHash) {
-      try {
-        await table.client.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: invitationKey(claims.firmId, claims.caseId, claims.contactId),
-            UpdateExpression: 'SET tokenHash = :h',
-            // A resend (new invitation id), a revoke (item deleted), an accept or a withdrawal
-            // (the contact's email changed: decision 0042) in between wins.
-            ConditionExpression:
-              'invitationId = :i AND attribute_not_exists(acceptedAt) AND attribute_not_exists(withdrawnAt)',
-            ExpressionAttributeValues: { ':h': tokenHash, ':i': claims.invitationId },
-          }),
-        );
-      } catch (err) {
-        if ((err as Error).name === 'ConditionalCheckFailedException') throw invitationSuperseded();
-        throw err;
-      }
-    },
   };
 }

@@ -189,4 +189,32 @@ describe('Stack: Portico', () => {
       expect(dynamic).toEqual([]);
     });
   });
+
+  describe("notify's own code (decision 0049)", () => {
+    it('bundles no access store, upload or ingest code: its invitation reads are a module of their own', () => {
+      // Prepare: importing the InvitationMail port from store/access.ts brought the access store's
+      // imports (uploads, ingest, file requests and their schemas): 3.5 KB and 375 zod inits.
+      const notify = inputs.get('notify')!;
+
+      // Act
+      const foreign = notify.filter((f) =>
+        /^functions\/(?:store\/(?:access|uploads|shares)|domain\/(?:ingest|uploads|file-requests))\.ts$/.test(
+          f,
+        ),
+      );
+
+      // Assess
+      expect(notify).toContain('functions/store/invitations.ts');
+      expect(foreign).toEqual([]);
+    });
+
+    it('bundles the shipped texts packed, not their tables as code (22 KB → 5 KB)', () => {
+      // Act
+      const notify = inputs.get('notify')!;
+
+      // Assess
+      expect(notify).toContain('functions/notify/texts/shipped-packed.ts');
+      expect(notify).not.toContain('functions/notify/texts/shipped.ts');
+    });
+  });
 });

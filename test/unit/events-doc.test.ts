@@ -38,4 +38,26 @@ describe('Script: events-doc', () => {
     expect(d.get('b.done')).toBe('Something happened.');
     expect(d.get('c.seen')).toBe('One line.');
   });
+
+  it("takes no text from a field's comment or an entry above (and reads types with `_`)", () => {
+    const source = `/** The catalogue. */
+export const eventDetails = {
+  'a.made': z.object({}),
+  /** Made. */
+  'b.made': z.object({
+    /** A field. */
+    x: z.string(),
+  }),
+  /** Then this. */
+  'c.item_done': z.object({}),
+  // ── a section ──
+  /** And that. */
+  'd.seen': z.object({}),
+};`;
+    const d = descriptionsFrom(source);
+    expect(d.get('a.made')).toBeUndefined();
+    expect(d.get('b.made')).toBe('Made.');
+    expect(d.get('c.item_done')).toBe('Then this.');
+    expect(d.get('d.seen')).toBe('And that.');
+  });
 });

@@ -11,8 +11,9 @@
 // flattened and, in HTML, escaped by the layout. Overrides were validated when saved; one that still
 // fails (a variable renamed by a later release) falls back to the shipped text instead of failing
 // the delivery. Every text arrives parsed (decision 0041): the shipped ones from ./shipped.ts
-// (generated), an override as compiled when it was saved; one saved before that has no compiled
-// form and is skipped, with a warning naming it, until scripts/compile-template-overrides.ts runs.
+// (generated; bundled packed, decision 0049), an override as compiled when it was saved; one saved
+// before that has no compiled form and is skipped, with a warning naming it, until
+// scripts/compile-template-overrides.ts runs.
 
 import { clipText } from '../../domain/plain-text';
 import type { TemplateOverrideSource } from '../../domain/templates';
@@ -28,7 +29,7 @@ import { log } from '../../log';
 import type { Message, Recipient, Texts } from '../policy';
 import { oneLine, renderHtml, renderText } from '../render';
 import { shippedLocale } from './locale';
-import { SHIPPED_FIELDS, SHIPPED_MESSAGES, SHIPPED_TEXTS } from './shipped';
+import { shippedTables } from './shipped-tables';
 
 /**
  * Mail subjects longer than this (UTF-16 units) are cut between graphemes, with an ellipsis: a
@@ -58,11 +59,12 @@ const paragraphsOf = (s: string) =>
     .map((p) => oneLine(p))
     .filter((p) => p.length > 0);
 
-/** A shipped template's texts in one locale, from the generated tables (./shipped.ts). */
+/** A shipped template's texts in one locale, from the generated tables (./shipped.ts, packed). */
 export function shippedText(templateId: TemplateId, locale: Locale): CompactText {
-  const row = SHIPPED_TEXTS[templateId]![locale];
+  const { fields, messages, texts } = shippedTables();
+  const row = texts[templateId]![locale];
   return Object.fromEntries(
-    row.flatMap((i, n) => (i === null ? [] : [[SHIPPED_FIELDS[n], SHIPPED_MESSAGES[i]]])),
+    row.flatMap((i, n) => (i === null ? [] : [[fields[n], messages[i]]])),
   ) as unknown as CompactText;
 }
 
@@ -70,7 +72,7 @@ function textsOf(loaded: Loaded): Texts {
   return {
     async render(templateId: TemplateId, recipient: Recipient, vars: TemplateVars, extra = {}) {
       // A policy naming a template that does not exist is a programming error, caught by tests.
-      if (!SHIPPED_TEXTS[templateId]) throw new Error(`no notification template "${templateId}"`);
+      if (!shippedTables().texts[templateId]) throw new Error(`no notification template "${templateId}"`);
       const locale: Locale =
         shippedLocale(recipient.locale) ?? shippedLocale(await loaded.firmLocale()) ?? DEFAULT_LOCALE;
       const overrides = await loaded.overrides();
