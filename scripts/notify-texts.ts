@@ -103,13 +103,8 @@ export function activityModuleData() {
   };
 }
 
-/**
- * The catalogue packed for the settings function: its JSON (dates tagged), brotli at the highest
- * quality, base64 (a JS string holds it as is). 40 KB of JSON → 6 KB, where the source modules
- * bundled as code were 26 KB.
- */
-export function packedCatalogue(templates = TEMPLATES): string {
-  const json = catalogueJson(templates);
+/** JSON as a string literal holds it: brotli (text mode, highest quality), base64. */
+export function packJson(json: string): string {
   return brotliCompressSync(json, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
@@ -119,7 +114,14 @@ export function packedCatalogue(templates = TEMPLATES): string {
   }).toString('base64');
 }
 
-function write(file: string, source: string) {
+/**
+ * The catalogue packed for the settings function: its JSON (dates tagged), brotli at the highest
+ * quality, base64 (a JS string holds it as is). 40 KB of JSON → 6 KB, where the source modules
+ * bundled as code were 26 KB.
+ */
+export const packedCatalogue = (templates = TEMPLATES): string => packJson(catalogueJson(templates));
+
+export function write(file: string, source: string) {
   writeFileSync(file, source);
   execFileSync('npx', ['biome', 'format', '--write', file], { cwd: root, stdio: 'inherit' });
   process.stdout.write(`wrote ${file}\n`);
