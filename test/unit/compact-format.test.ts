@@ -22,20 +22,28 @@ const library = (message: CompactMessage, locale: string, vars: Record<string, s
   return typeof out === 'string' ? out : String(out);
 };
 
-/** Every variable a compact message names, with the select keys it tests. */
-function variables(message: CompactMessage, into = new Map<string, Set<string>>()) {
+/** Every variable a compact message names: the select keys it tests, or that a plural counts. */
+function variables(
+  message: CompactMessage,
+  into = new Map<string, { keys: Set<string>; plural: boolean }>(),
+) {
   for (const part of message) {
     if (typeof part === 'string' || part.length < 2) continue;
     const name = part[1] as string;
-    if (!into.has(name)) into.set(name, new Set());
+    const entry = into.get(name) ?? { keys: new Set<string>(), plural: false };
+    into.set(name, entry);
+    if (part[0] === PLURAL) entry.plural = true;
     if (part[0] === SELECT || part[0] === PLURAL)
       for (const [key, option] of Object.entries(part[2] as Record<string, CompactMessage>)) {
-        if (part[0] === SELECT) into.get(name)!.add(key);
+        if (part[0] === SELECT) entry.keys.add(key);
         variables(option, into);
       }
   }
   return into;
 }
+
+/** Counts that reach each plural case, an exact `=n` one, `#` in words and `#` the library formats. */
+const COUNTS = [0, 1, 2, 7, 21, 1500, 2.5];
 
 const messages = [
   ...SHIPPED_MESSAGES,
@@ -49,11 +57,17 @@ describe('formatCompact', () => {
     for (const message of messages)
       for (const locale of LOCALES) {
         const vars = variables(message);
-        // One sample per select key (and one no key matches), numbers where a plural counts.
-        const branches = Math.max(1, ...[...vars.values()].map((keys) => keys.size + 1));
+        // One sample per select key (and one no key matches), and per count where a plural counts.
+        const branches = Math.max(
+          1,
+          ...[...vars.values()].map((v) => (v.plural ? COUNTS.length : v.keys.size + 1)),
+        );
         for (let i = 0; i < branches; i++) {
           const sample = Object.fromEntries(
-            [...vars].map(([name, keys]) => [name, [...keys][i] ?? (keys.size ? 'no-such-key' : 2)]),
+            [...vars].map(([name, v]) => [
+              name,
+              v.plural ? COUNTS[i % COUNTS.length]! : ([...v.keys][i] ?? (v.keys.size ? 'no-such-key' : 2)),
+            ]),
           );
           expect(formatCompact(message, locale, sample)).toBe(library(message, locale, sample));
           checked++;
@@ -62,28 +76,34 @@ describe('formatCompact', () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
-  it('compiles nothing for text, arguments and selects (no Intl locale data on a cold start)', () => {
+  it('compiles nothing for text, arguments, selects and plurals (no Intl number data on a cold start)', () => {
     // Prepare
     const message: CompactMessage = [
       'Hi ',
       [ARGUMENT, 'name'],
       ', ',
       [SELECT, 'kind', { file: ['a file ', [ARGUMENT, 'count']], other: ['something'] }],
+      [PLURAL, 'n', { '=0': [' (none)'], one: [' (', [7], ' one)'], other: [' (', [7], ' of them)'] }],
     ];
     const before = compiledCount();
 
     // Act
     const texts = [
-      formatCompact(message, 'en', { name: 'Ana', kind: 'file', count: 0 }),
-      formatCompact(message, 'es', { name: '', kind: 'folder', count: 3 }),
+      formatCompact(message, 'en', { name: 'Ana', kind: 'file', count: 0, n: 0 }),
+      formatCompact(message, 'es', { name: '', kind: 'folder', count: 3, n: 1 }),
+      formatCompact(message, 'pt-BR', { name: 'Bia', kind: 'file', count: 2, n: 12 }),
     ];
 
     // Assess
-    expect(texts).toEqual(['Hi Ana, a file 0', 'Hi , something']);
+    expect(texts).toEqual([
+      'Hi Ana, a file 0 (none)',
+      'Hi , something (1 one)',
+      'Hi Bia, a file 2 (12 of them)',
+    ]);
     expect(compiledCount()).toBe(before);
   });
 
-  it('leaves plurals and dates to the library, and its errors for a missing variable', () => {
+  it('leaves number formats, dates and large counts to the library, and its errors for a missing variable', () => {
     // Prepare
     const plural: CompactMessage = [[PLURAL, 'n', { one: ['one file'], other: [[7], ' files'] }]];
     const missing: CompactMessage = ['Hi ', [ARGUMENT, 'name']];
@@ -96,5 +116,10 @@ describe('formatCompact', () => {
       library(missing, 'en', { name: new Date('2026-05-13T00:00:00Z') }),
     );
     expect(() => formatCompact(missing, 'en', {})).toThrow(/"name" was not provided/);
+    // `#` inside a select inside a plural stands for nothing in intl-messageformat
+    const nested: CompactMessage = [
+      [PLURAL, 'n', { other: [[SELECT, 'k', { a: ['(', [7], ')'], other: ['-'] }]] }],
+    ];
+    expect(formatCompact(nested, 'en', { n: 3, k: 'a' })).toBe(library(nested, 'en', { n: 3, k: 'a' }));
   });
 });
