@@ -3,6 +3,7 @@
 
 import type { DomainEvent } from '../events/catalogue';
 import { activity } from './activity';
+import { pageUnderCase } from './checks';
 import { conflict, type DomainError, forbidden, invalid, notFound, unprocessable } from './errors';
 import { type FirmStore, isActiveStaff, type StaffUser } from './firm';
 import type { Clock, Ids, Page, PageRequest } from './ports';
@@ -316,29 +317,11 @@ export function withOwner(
   return { ...saved, recipients: [...saved.recipients, owner], updatedAt: at, updatedBy: by.userId };
 }
 
-/**
- * One page of a list kept under a case, in one round trip on the happy path: the Query runs first,
- * and the case is read only when the page is empty or the Query failed (a bad cursor). Cases are
- * never deleted and every such item is written under an existing case, so a non-empty page proves
- * the case exists; an empty page of an unknown case (or another firm's) still answers 404
- * case_not_found, and an unknown case with a bad cursor still answers 404 before 400, as when the
- * case was read first.
- */
-export async function pageOfCase<T>(
+/** One page of a list kept under a case, the case read only when the page cannot prove it (./checks.ts). */
+export const pageOfCase = <T>(
   cases: Pick<CaseStore, 'getCase'>,
   by: StaffPrincipal,
   caseId: string,
   list: (page: PageRequest) => Promise<Page<T>>,
   query: PageRequest,
-): Promise<Page<T>> {
-  const unknownCase = async () => !(await cases.getCase(by.firmId, caseId));
-  let page: Page<T>;
-  try {
-    page = await list({ limit: query.limit, ...(query.nextToken ? { nextToken: query.nextToken } : {}) });
-  } catch (err) {
-    if (await unknownCase()) throw notFound('case');
-    throw err;
-  }
-  if (page.items.length === 0 && (await unknownCase())) throw notFound('case');
-  return page;
-}
+): Promise<Page<T>> => pageUnderCase(async () => !!(await cases.getCase(by.firmId, caseId)), list, query);

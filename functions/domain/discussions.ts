@@ -12,9 +12,8 @@ import {
   caseAndGrants,
   mapPage,
   pageOf,
-  requireCaseParts,
 } from './case-contacts';
-import { checkedAlongside } from './checks';
+import { checkedAlongside, pageUnderCase } from './checks';
 import {
   type Closable,
   ConversationStatus,
@@ -213,9 +212,10 @@ export async function listDiscussions(
   caseId: string,
   query: PageRequest,
 ): Promise<Page<DiscussionView>> {
-  const [, page] = await checkedAlongside(
-    requireCaseParts(deps, by.firmId, caseId, {}),
-    deps.discussions.listDiscussions(by.firmId, caseId, undefined, pageOf(query)),
+  const page = await pageUnderCase(
+    async () => !!(await deps.caseParts.caseParts(by.firmId, caseId, {})).case,
+    (p) => deps.discussions.listDiscussions(by.firmId, caseId, undefined, p),
+    query,
   );
   return mapPage(page, staffDiscussionView);
 }

@@ -14,9 +14,8 @@ import {
   mapPage,
   type Person,
   pageOf,
-  requireCaseParts,
 } from './case-contacts';
-import { checkedAlongside } from './checks';
+import { pageUnderCase } from './checks';
 import { conflict, forbidden, invalid, notFound, unprocessable } from './errors';
 import { itemsFromCsv } from './file-request-csv';
 import {
@@ -270,9 +269,10 @@ export async function listFileRequests(
     ...filterOf(query),
     ...(query.overdue ? { dueBefore: deps.clock.now().toISOString().slice(0, 10) } : {}),
   };
-  const [, page] = await checkedAlongside(
-    requireCaseParts(deps, by.firmId, caseId, {}),
-    deps.fileRequests.listFileRequests(by.firmId, caseId, filter, pageOf(query)),
+  const page = await pageUnderCase(
+    async () => !!(await deps.caseParts.caseParts(by.firmId, caseId, {})).case,
+    (p) => deps.fileRequests.listFileRequests(by.firmId, caseId, filter, p),
+    query,
   );
   return mapPage(page, fileRequestView);
 }

@@ -6,7 +6,7 @@ import { lazySchema } from '../lazy-schema';
 import * as z from '../zod-mini';
 import { activity } from './activity';
 import type { Case } from './cases';
-import { checkedAlongside } from './checks';
+import { checkedAlongside, pageUnderCase } from './checks';
 import {
   type Closable,
   ConversationStatus,
@@ -390,9 +390,10 @@ export async function listThreads(
   caseId: string,
   query: PageRequest & { filter: ThreadFilter },
 ): Promise<Page<ThreadView>> {
-  const [, page] = await checkedAlongside(
-    requireCase(deps, by, caseId),
-    deps.threads.listThreads(by.firmId, caseId, filterState(query.filter), pageOf(query)),
+  const page = await pageUnderCase(
+    async () => !!(await deps.threads.staffThreadParts(by.firmId, caseId, undefined, undefined)).case,
+    (p) => deps.threads.listThreads(by.firmId, caseId, filterState(query.filter), p),
+    query,
   );
   return { ...page, items: page.items.map(threadView) };
 }

@@ -65,7 +65,7 @@ import { versionStore } from '../../functions/store/versions';
 import { ulidIds } from '../../functions/wiring/ids';
 import { apiAs } from './support/client';
 import { cost, counted } from './support/round-trips';
-import { settle } from './support/stack';
+import { newId, settle } from './support/stack';
 import { newThread, type Setup, setup } from './support/threads';
 
 /** The portal identity a setup's contact token was minted for. */
@@ -106,12 +106,12 @@ beforeAll(async () => {
 });
 
 describe('threads: staff', () => {
-  it('reads in one round trip: the case, the thread and the list together', async () => {
+  it('reads in one round trip: the list alone when its page proves the case, else the case and the thread with the data', async () => {
     const ref = { caseId: s.caseId, threadId };
     expect(
       await cost(() => listThreads(threadDeps as never, staff, s.caseId, { limit: 20, filter: 'all' })),
     ).toEqual({
-      requests: 2,
+      requests: 1,
       roundTrips: 1,
     });
     expect(await cost(() => getThread(threadDeps as never, staff, ref.caseId, ref.threadId))).toEqual({
@@ -236,7 +236,7 @@ describe('discussions and file requests', () => {
       ),
     ).toEqual({ requests: 3, roundTrips: 2 });
     expect(await cost(() => listDiscussions(deps as never, staff, s.caseId, { limit: 20 }))).toEqual({
-      requests: 2,
+      requests: 1,
       roundTrips: 1,
     });
     expect(await cost(() => addComment(deps as never, staff, s.caseId, id, 'Staff says'))).toEqual({
@@ -276,7 +276,7 @@ describe('discussions and file requests', () => {
       // The case and the author, the case's grants and the firm's settings at once; then the write.
     ).toEqual({ requests: 4, roundTrips: 2 });
     expect(await cost(() => listFileRequests(deps as never, staff, s.caseId, { limit: 20 }))).toEqual({
-      requests: 2,
+      requests: 1,
       roundTrips: 1,
     });
     expect(await cost(() => listPortalFileRequests(deps as never, contact, s.caseId, { limit: 20 }))).toEqual(
@@ -285,6 +285,29 @@ describe('discussions and file requests', () => {
         roundTrips: 1,
       },
     );
+  });
+});
+
+describe("staff lists under a case: the page first, the case only when the page can't prove it", () => {
+  it('an empty page reads the case after it (an empty case answers its empty list, an unknown one 404)', async () => {
+    // Prepare: a case of the firm with no thread, discussion or file request yet.
+    const created = await apiAs(s.firm.staff.token).POST('/cases', { body: { title: 'Empty lists' } });
+    expect(created.response.status).toBe(201);
+    const empty = created.data!.caseId;
+    const deps = discussionDeps();
+    const lists = {
+      threads: (caseId: string) =>
+        listThreads(threadDeps as never, staff, caseId, { limit: 20, filter: 'all' }),
+      discussions: (caseId: string) => listDiscussions(deps as never, staff, caseId, { limit: 20 }),
+      fileRequests: (caseId: string) => listFileRequests(deps as never, staff, caseId, { limit: 20 }),
+    };
+
+    for (const list of Object.values(lists)) {
+      // Act + Assess: the Query, then the case read that tells an empty case from an unknown one.
+      expect(await cost(() => list(empty))).toEqual({ requests: 2, roundTrips: 2 });
+      expect(await list(empty)).toEqual({ items: [] });
+      await expect(list(newId())).rejects.toMatchObject({ code: 'case_not_found' });
+    }
   });
 });
 
