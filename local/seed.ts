@@ -1,6 +1,6 @@
 // Demo data for the local stack: one firm (an admin, two staff), two contacts, two cases, the
-// contacts' portal access (bound to the demo identities of /local/tokens) and a few documents
-// shared with them. Everything goes through the domain services and the upload → ingest path, as
+// contacts' portal access (bound to the demo identities of /local/tokens), a few documents shared
+// with them, and on Carla's case a conversation with open tasks and a discussion. Everything goes through the domain services and the upload → ingest path, as
 // the API would do it. Fixed ids, so the printed tokens and URLs stay the same across runs;
 // idempotent, so a second `npm start` keeps (and does not duplicate) what is there.
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -8,23 +8,31 @@ import { loadConfig } from '../functions/config';
 import { acceptInvitation, type GrantRights, putGrant } from '../functions/domain/access';
 import { createCase } from '../functions/domain/cases';
 import { createContact } from '../functions/domain/contacts';
+import { publishDiscussion } from '../functions/domain/discussions';
 import { ingestObject } from '../functions/domain/ingest';
 import { hashInvitationToken, makeInvitationToken } from '../functions/domain/invitations';
 import { systemClock } from '../functions/domain/ports';
 import type { StaffPrincipal } from '../functions/domain/principal';
 import { putDocumentShares } from '../functions/domain/shares';
+import { createThread } from '../functions/domain/threads';
 import { createUpload } from '../functions/domain/uploads';
 import { s3Files } from '../functions/files/s3-files';
 import { accessStore } from '../functions/store/access';
 import { caseStore } from '../functions/store/cases';
 import { contactStore } from '../functions/store/contacts';
+import { caseContacts, caseParts, discussionStore } from '../functions/store/discussions';
 import { documentStore } from '../functions/store/documents';
+import { fileRequestTemplateStore } from '../functions/store/file-request-templates';
+import { fileRequestStore } from '../functions/store/file-requests';
 import { firmAdminStore, firmStore } from '../functions/store/firm';
+import { settingsStore } from '../functions/store/firm-settings';
 import { grantLookup } from '../functions/store/grants';
 import { invitationMailStore } from '../functions/store/invitations';
 import { shareStore } from '../functions/store/shares';
 import type { Table } from '../functions/store/table';
+import { threadStore } from '../functions/store/threads';
 import { uploadStore } from '../functions/store/uploads';
+import { versionStore } from '../functions/store/versions';
 import { ulidIds } from '../functions/wiring/ids';
 
 export const demo = {
@@ -78,6 +86,21 @@ export const demo = {
 } as const;
 
 /** The portal identity a demo contact signs in with (the `sub` of its token at /local/tokens). */
+/** The conversations of Carla's case: a thread with her (two open tasks) and a discussion shared with her. */
+export const demoConversations = {
+  thread: {
+    threadId: '01KDVDNA0BWQ5H2D8M3K4N6P7R',
+    subject: 'Documents for your 2026 return',
+    message: 'Hello Carla, could you upload these two documents for your return? Thank you!',
+    tasks: ['Upload your 2026 payslips', 'Upload your bank statements'],
+  },
+  discussion: {
+    discussionId: '01KDVDNA0CY8T1V5X7Z9B2D4F6',
+    subject: 'Your engagement letter',
+    message: 'Welcome! The engagement letter for this year is in your documents; ask us anything here.',
+  },
+} as const;
+
 export const demoIdentity = (contactId: string) => `identity-${contactId}`;
 
 type DemoContact = keyof typeof demo.contacts;
@@ -175,6 +198,7 @@ export async function seedDemo(table: Table, portalUrl: string): Promise<{ creat
   }
   created += await seedAccess(table, by, portalUrl);
   created += await seedDocuments(table, by);
+  created += await seedConversations(table);
   return { created };
 }
 
@@ -301,6 +325,69 @@ function minimalPdf(text: string): Buffer {
   for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/**
+ * The conversations of Carla's case, through the domain services as the threads and discussions
+ * routes run them (their events mail and notify as any other); skipped when already there.
+ */
+async function seedConversations(table: Table): Promise<number> {
+  const { caseId } = demo.cases.case1;
+  const contactId = demo.contacts.contact1.contactId;
+  const owner: StaffPrincipal = {
+    kind: 'staff',
+    firmId: demo.firmId,
+    userId: demo.users.staff1.userId,
+    role: 'staff',
+  };
+  const admin: StaffPrincipal = {
+    kind: 'staff',
+    firmId: demo.firmId,
+    userId: demo.users.admin.userId,
+    role: 'admin',
+  };
+  let created = 0;
+  const threads = threadStore(table);
+  const { thread, discussion } = demoConversations;
+  if (!(await threads.getThread(demo.firmId, caseId, thread.threadId))) {
+    const deps = {
+      threads,
+      tasks: threads,
+      grantLocator: grantLookup(table),
+      clock: systemClock,
+      ids: { next: seq(thread.threadId) },
+    };
+    await createThread(deps, owner, caseId, {
+      subject: thread.subject,
+      contactIds: [contactId],
+      message: thread.message,
+      tasks: [...thread.tasks],
+    });
+    created++;
+  }
+  const discussions = discussionStore(table);
+  if (!(await discussions.getDiscussion(demo.firmId, caseId, discussion.discussionId))) {
+    const deps = {
+      caseParts: caseParts(table),
+      grantLocator: grantLookup(table),
+      caseContacts: caseContacts(table),
+      discussions,
+      fileRequests: fileRequestStore(table),
+      templates: fileRequestTemplateStore(table),
+      settings: settingsStore(table),
+      shares: shareStore(table),
+      versions: versionStore(table),
+      clock: systemClock,
+      ids: { next: seq(discussion.discussionId) },
+    };
+    await publishDiscussion(deps, admin, caseId, {
+      subject: discussion.subject,
+      message: discussion.message,
+      shareWith: [contactId],
+    });
+    created++;
+  }
+  return created;
 }
 
 /** Ids for one seeded entity: its fixed id first, then fresh ULIDs (for its activity entries). */
