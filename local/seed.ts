@@ -20,19 +20,15 @@ import { s3Files } from '../functions/files/s3-files';
 import { accessStore } from '../functions/store/access';
 import { caseStore } from '../functions/store/cases';
 import { contactStore } from '../functions/store/contacts';
-import { caseContacts, caseParts, discussionStore } from '../functions/store/discussions';
 import { documentStore } from '../functions/store/documents';
-import { fileRequestTemplateStore } from '../functions/store/file-request-templates';
-import { fileRequestStore } from '../functions/store/file-requests';
 import { firmAdminStore, firmStore } from '../functions/store/firm';
-import { settingsStore } from '../functions/store/firm-settings';
 import { grantLookup } from '../functions/store/grants';
 import { invitationMailStore } from '../functions/store/invitations';
 import { shareStore } from '../functions/store/shares';
 import type { Table } from '../functions/store/table';
 import { threadStore } from '../functions/store/threads';
 import { uploadStore } from '../functions/store/uploads';
-import { versionStore } from '../functions/store/versions';
+import { discussionDeps } from '../functions/wiring/discussion-deps';
 import { ulidIds } from '../functions/wiring/ids';
 
 export const demo = {
@@ -365,21 +361,8 @@ async function seedConversations(table: Table): Promise<number> {
     });
     created++;
   }
-  const discussions = discussionStore(table);
-  if (!(await discussions.getDiscussion(demo.firmId, caseId, discussion.discussionId))) {
-    const deps = {
-      caseParts: caseParts(table),
-      grantLocator: grantLookup(table),
-      caseContacts: caseContacts(table),
-      discussions,
-      fileRequests: fileRequestStore(table),
-      templates: fileRequestTemplateStore(table),
-      settings: settingsStore(table),
-      shares: shareStore(table),
-      versions: versionStore(table),
-      clock: systemClock,
-      ids: { next: seq(discussion.discussionId) },
-    };
+  const deps = { ...discussionDeps(table), ids: { next: seq(discussion.discussionId) } };
+  if (!(await deps.discussions.getDiscussion(demo.firmId, caseId, discussion.discussionId))) {
     await publishDiscussion(deps, admin, caseId, {
       subject: discussion.subject,
       message: discussion.message,
