@@ -116,6 +116,9 @@ describe('formatCompact', () => {
       library(missing, 'en', { name: new Date('2026-05-13T00:00:00Z') }),
     );
     expect(() => formatCompact(missing, 'en', {})).toThrow(/"name" was not provided/);
+    // `#` in a locale we do not ship (its digits may not be Latin) is the library's too
+    const counted: CompactMessage = [[PLURAL, 'n', { other: [[7], ' files'] }]];
+    expect(formatCompact(counted, 'ar-EG', { n: 5 })).toBe(library(counted, 'ar-EG', { n: 5 }));
     // `#` inside a select inside a plural stands for nothing in intl-messageformat
     const nested: CompactMessage = [
       [PLURAL, 'n', { other: [[SELECT, 'k', { a: ['(', [7], ')'], other: ['-'] }]] }],

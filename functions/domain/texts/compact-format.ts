@@ -16,7 +16,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { ARGUMENT, type CompactMessage, decodeMessage, PLURAL, POUND, SELECT } from './compact-icu';
 import { FORMATS, ICU_OPTIONS } from './icu';
-import type { TemplateVars } from './template';
+import { LOCALES, type TemplateVars } from './template';
 
 const compiled = new WeakMap<CompactMessage, Map<string, IntlMessageFormat>>();
 let compiles = 0;
@@ -79,6 +79,7 @@ function formatPlain(
       // intl-messageformat prints `#` with Intl.NumberFormat: an integer under 1,000 reads as String()
       // in every shipped locale (Latin digits, no grouping); anything else goes to the library.
       if (pound === undefined || !Number.isInteger(pound) || Math.abs(pound) >= 1000) return undefined;
+      if (!(LOCALES as readonly string[]).includes(locale)) return undefined;
       out += String(pound);
       continue;
     }
