@@ -11,9 +11,9 @@ export const roundTripExceptions: Partial<Record<RouteId, string>> = {
   listContacts:
     "the mail marks are keyed by address, and a page's addresses are known only once its Query answered",
   listCaseActivity:
-    "the names of who did what are read in one BatchGetItem of the page's distinct actors, known only once its Query answered",
+    "the names of who did what (and the firm's language) are read in one BatchGetItem of the page's distinct actors, known only once its Query answered",
   listPortalActivity:
-    "the names of who did what (and the caller's language) are read in one BatchGetItem of the page's distinct people, known only once its Query answered",
+    "the names of who did what (and the caller's and the firm's language) are read in one BatchGetItem of the page's distinct people, known only once its Query answered",
   openInvitation:
     "the portal login is found, then created, in Cognito by the contact's address, which the invitation's read yields",
   inviteStaff:

@@ -45,13 +45,17 @@ export interface ActivityStore {
     page: PageRequest,
     filter: ActivityFilter,
   ): Promise<Page<StoredActivity>>;
-  /** The staff users and contacts named, in one read: by id, absent when there is no such item. */
-  people(
-    firmId: string,
-    ids: { staff: string[]; contacts: string[] },
-  ): Promise<{ staff: Map<string, NamedPerson>; contacts: Map<string, NamedPerson> }>;
-  /** The firm's default language, where it saved one. */
-  firmLocale(firmId: string): Promise<string | undefined>;
+  /**
+   * The staff users and contacts named (by id, absent when there is no such item) and the firm's
+   * default language (where it saved one), in one read.
+   */
+  people(firmId: string, ids: { staff: string[]; contacts: string[] }): Promise<NamedPeople>;
+}
+
+export interface NamedPeople {
+  staff: Map<string, NamedPerson>;
+  contacts: Map<string, NamedPerson>;
+  firmLocale?: string;
 }
 
 export interface CaseActivityDeps {
@@ -94,18 +98,17 @@ export async function listCaseActivity(
   query: ActivityQuery,
 ): Promise<Page<ActivityEntryView>> {
   const types = checkedTypes(query.type);
-  const [page, firmLocale] = await Promise.all([
-    pageOfCase(
-      deps.cases,
-      by,
-      caseId,
-      (p) => deps.activity.activityOfCase(by.firmId, caseId, p, types ? { types } : {}),
-      pageRequest(query),
-    ),
-    deps.activity.firmLocale(by.firmId),
-  ]);
+  const page = await pageOfCase(
+    deps.cases,
+    by,
+    caseId,
+    (p) => deps.activity.activityOfCase(by.firmId, caseId, p, types ? { types } : {}),
+    pageRequest(query),
+  );
+  // An empty page has nothing to name or say: no second read.
+  if (page.items.length === 0) return { ...page, items: [] };
   const people = await deps.activity.people(by.firmId, namedIn(page.items));
-  const locale = resolveLocale(undefined, firmLocale);
+  const locale = resolveLocale(undefined, people.firmLocale);
   return { ...page, items: page.items.map((e) => entryView(e, people, locale)) };
 }
 
@@ -118,26 +121,21 @@ export async function listPortalActivity(
 ): Promise<Page<ActivityEntryView>> {
   const asked = checkedTypes(query.type);
   const types = typesVisibleToContacts(asked ?? eventTypes);
-  const {
-    grant,
-    data: [page, firmLocale],
-  } = await withContactAccess(deps, by, caseId, 'view', (at) =>
-    Promise.all([
-      types.length > 0
-        ? deps.activity.activityOfCase(at.firmId, caseId, pageRequest(query), {
-            types,
-            contactId: at.contactId,
-          })
-        : Promise.resolve<Page<StoredActivity>>({ items: [] }),
-      deps.activity.firmLocale(at.firmId),
-    ]),
+  const { grant, data: page } = await withContactAccess(deps, by, caseId, 'view', (at) =>
+    types.length > 0
+      ? deps.activity.activityOfCase(at.firmId, caseId, pageRequest(query), {
+          types,
+          contactId: at.contactId,
+        })
+      : Promise.resolve<Page<StoredActivity>>({ items: [] }),
   );
   const me = grant.contactId;
   // The filter already decided; the table decides again in memory, so a filter bug can only hide.
   const items = page.items.filter((e) => visibleToContact(e, me));
+  if (items.length === 0) return { ...page, items: [] };
   const named = namedIn(items);
   const people = await deps.activity.people(grant.firmId, { ...named, contacts: [...named.contacts, me] });
-  const locale = resolveLocale(people.contacts.get(me)?.locale, firmLocale);
+  const locale = resolveLocale(people.contacts.get(me)?.locale, people.firmLocale);
   return { ...page, items: items.map((e) => entryView(e, people, locale, me)) };
 }
 

@@ -2,7 +2,7 @@
 // type filter and the contact's visibility rules as its FilterExpression), and the people they name.
 import { contactRuleOf } from '../domain/activity-visibility';
 import type { ActivityFilter, ActivityStore, NamedPerson, StoredActivity } from '../domain/case-activity';
-import { firmLocale } from './firm-settings';
+import { firmLocaleInBatch } from './firm-settings';
 import { activityOfCasePattern, contactKey, Entity, staffKey } from './keys';
 import { getManyStored, type QueryFilter, queryPage, type Table } from './table';
 
@@ -71,18 +71,21 @@ export function activityStore(table: Table): ActivityStore {
       // BatchGetItem refuses a key asked twice.
       const staffKeys = [...new Set(ids.staff)].map((id) => staffKey(firmId, id));
       const contactKeys = [...new Set(ids.contacts)].map((id) => contactKey(firmId, id));
+      // The firm's language rides in the same read: the names already cost this round trip.
+      const firm = firmLocaleInBatch(firmId);
       const staff = new Map<string, NamedPerson>();
       const contacts = new Map<string, NamedPerson>();
-      if (staffKeys.length + contactKeys.length === 0) return { staff, contacts };
+      let firmLocale: string | undefined;
       // Names shown in a list: an eventually consistent read is enough, at half the price.
-      for (const item of await getManyStored(table, [...staffKeys, ...contactKeys], { consistent: false })) {
+      const keys = [firm.key, ...staffKeys, ...contactKeys];
+      for (const item of await getManyStored(table, keys, { consistent: false })) {
         if (item.entity === Entity.staff && typeof item.userId === 'string')
           staff.set(item.userId, personOf(item));
         if (item.entity === Entity.contact && typeof item.contactId === 'string')
           contacts.set(item.contactId, personOf(item));
+        firmLocale ??= firm.localeOf(item);
       }
-      return { staff, contacts };
+      return { staff, contacts, ...(firmLocale ? { firmLocale } : {}) };
     },
-    firmLocale: (firmId) => firmLocale(table, firmId),
   };
 }

@@ -165,9 +165,20 @@ export const firmName = async (table: Table, firmId: string) =>
 
 /** The firm's default language, where the firm saved one (texts and digests fall back to it). */
 export async function firmLocale(table: Table, firmId: string): Promise<string | undefined> {
-  const locale = (await readFirm(table, firmId, ['locale']))?.locale;
-  return typeof locale === 'string' ? locale : undefined;
+  return localeOfFirm(await readFirm(table, firmId, ['locale']));
 }
+
+const localeOfFirm = (item: Record<string, unknown> | undefined) =>
+  typeof item?.locale === 'string' ? item.locale : undefined;
+
+/**
+ * The firm item's key and how to read its language from it, for a reader that fetches it in a
+ * BatchGetItem of its own beside other items (the activity's names): one round trip, not two.
+ */
+export const firmLocaleInBatch = (firmId: string) => ({
+  key: firmKey(firmId),
+  localeOf: (item: Record<string, unknown>) => (item.entity === Entity.firm ? localeOfFirm(item) : undefined),
+});
 
 /** The firm's own per-file upload limit, where it saved one. */
 export async function firmUploadLimit(table: Table, firmId: string): Promise<number | undefined> {

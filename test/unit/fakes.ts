@@ -272,7 +272,6 @@ export function fakeDeps(opts: { ids?: Ids; clock?: Clock } = {}) {
     activity: {
       activityOfCase: async () => ({ items: [] }),
       people: async () => ({ staff: new Map(), contacts: new Map() }),
-      firmLocale: async () => undefined,
     } satisfies ActivityStore,
     grants: grantsFrom(async () => undefined),
   };
