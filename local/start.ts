@@ -30,15 +30,17 @@ async function main() {
     log: (line) => console.log(`  ${line}`),
   };
   let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
+  const START_ATTEMPTS = 6;
   for (let attempt = 1; !stack; attempt++) {
     try {
       stack = await startLocalStack(options);
     } catch (err) {
       // DynamoDB Local answers "internal error" for a moment after an unclean stop of the previous
-      // run; what was started is stopped again, so starting over is safe.
-      if (attempt >= 3 || !/internal error/i.test((err as Error).message)) throw err;
+      // run; what was started is stopped again, so starting over is safe. The moment can last
+      // longer than two tries (seen once in CI after a kill -9): up to 5 more, 2 s longer each.
+      if (attempt >= START_ATTEMPTS || !/internal error/i.test((err as Error).message)) throw err;
       console.log(
-        `  DynamoDB Local is still recovering (${(err as Error).message}); starting again (${attempt + 1}/3)…`,
+        `  DynamoDB Local is still recovering (${(err as Error).message}); starting again (${attempt + 1}/${START_ATTEMPTS})…`,
       );
       await new Promise((r) => setTimeout(r, 2000 * attempt));
     }
