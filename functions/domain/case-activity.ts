@@ -7,7 +7,7 @@ import { typesVisibleToContacts, visibleToContact } from './activity-visibility'
 import { type CaseStore, pageOfCase } from './cases';
 import { invalid } from './errors';
 import { type GrantLookup, type GrantPlaces, withContactAccess } from './grants';
-import type { Page, PageRequest } from './ports';
+import { type Page, type PageRequest, pageOf } from './ports';
 import type { ContactPrincipal, StaffPrincipal } from './principal';
 import { WHO_WORDS } from './texts/activity';
 import { ACTIVITY_EVENT_TYPES, ACTIVITY_MESSAGES, GENERIC_MESSAGES } from './texts/activity-shipped';
@@ -85,11 +85,6 @@ function checkedTypes(filter: string | undefined): string[] | undefined {
   return types;
 }
 
-const pageRequest = (q: ActivityQuery): PageRequest => ({
-  limit: q.limit,
-  ...(q.nextToken ? { nextToken: q.nextToken } : {}),
-});
-
 /** Every entry of a case, newest first, in the firm's language (staff). */
 export async function listCaseActivity(
   deps: CaseActivityDeps,
@@ -103,7 +98,7 @@ export async function listCaseActivity(
     by,
     caseId,
     (p) => deps.activity.activityOfCase(by.firmId, caseId, p, types ? { types } : {}),
-    pageRequest(query),
+    pageOf(query),
   );
   // An empty page has nothing to name or say: no second read.
   if (page.items.length === 0) return { ...page, items: [] };
@@ -123,7 +118,7 @@ export async function listPortalActivity(
   const types = typesVisibleToContacts(asked ?? eventTypes);
   const { grant, data: page } = await withContactAccess(deps, by, caseId, 'view', (at) =>
     types.length > 0
-      ? deps.activity.activityOfCase(at.firmId, caseId, pageRequest(query), {
+      ? deps.activity.activityOfCase(at.firmId, caseId, pageOf(query), {
           types,
           contactId: at.contactId,
         })

@@ -7,7 +7,7 @@ import type { Document } from './documents';
 import { notFound, unprocessable } from './errors';
 import type { StaffUser } from './firm';
 import type { Grant, GrantLocation } from './grants';
-import type { Page, PageRequest } from './ports';
+import type { Page } from './ports';
 
 export interface CaseContacts {
   /** Every grant of a case (bounded by its contacts), read consistently. */
@@ -139,11 +139,7 @@ export function requireAttachment(doc: Document | undefined, documentId: string)
   return requireOutOfTrash(doc);
 }
 
-/** A page request without the absent token (exactOptionalPropertyTypes). */
-export const pageOf = (q: PageRequest): PageRequest => ({
-  limit: q.limit,
-  ...(q.nextToken ? { nextToken: q.nextToken } : {}),
-});
+export { pageOf } from './ports';
 
 export const mapPage = <T, U>(page: Page<T>, f: (t: T) => U): Page<U> => ({
   ...page,

@@ -2,7 +2,7 @@
 // data it guards go out together, and the check decides before anything is returned; or, for a
 // list kept under a case, the check is read only when the list's page cannot prove it.
 import { notFound } from './errors';
-import type { Page, PageRequest } from './ports';
+import { type Page, type PageRequest, pageOf } from './ports';
 
 /**
  * Awaits a check and a data read started at the same time. The check decides first: when it
@@ -31,7 +31,7 @@ export async function pageUnderCase<T>(
 ): Promise<Page<T>> {
   let page: Page<T>;
   try {
-    page = await list({ limit: query.limit, ...(query.nextToken ? { nextToken: query.nextToken } : {}) });
+    page = await list(pageOf(query));
   } catch (err) {
     if (!(await caseExists())) throw notFound('case');
     throw err;

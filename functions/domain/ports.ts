@@ -22,3 +22,12 @@ export interface PageRequest {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Only the paging fields of a request, as a store takes them (a query object may carry filters too);
+ * the token only when there is one (exactOptionalPropertyTypes).
+ */
+export const pageOf = (q: PageRequest): PageRequest => ({
+  limit: q.limit,
+  ...(q.nextToken ? { nextToken: q.nextToken } : {}),
+});

@@ -6,7 +6,7 @@ import * as z from '../zod-mini';
 import { conflict, notFound, unprocessable } from './errors';
 import { type Firm, isActiveStaff, type StaffUser } from './firm';
 import { normalizeEmail } from './mail-addresses';
-import type { Clock, Page, PageRequest } from './ports';
+import { type Clock, type Page, type PageRequest, pageOf } from './ports';
 import { type StaffPrincipal, StaffRole } from './principal';
 
 /** A staff-pool login as Portico reads it. */
@@ -172,11 +172,7 @@ export async function listStaff(
   by: StaffPrincipal,
   query: PageRequest & { status?: StaffStatus },
 ): Promise<Page<StaffView>> {
-  const page = await deps.staff.listStaff(
-    by.firmId,
-    { limit: query.limit, ...(query.nextToken ? { nextToken: query.nextToken } : {}) },
-    query.status,
-  );
+  const page = await deps.staff.listStaff(by.firmId, pageOf(query), query.status);
   return { ...page, items: page.items.map(staffView) };
 }
 

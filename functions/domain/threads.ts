@@ -18,7 +18,7 @@ import {
 import { conflict, notFound, unprocessable } from './errors';
 import type { StaffUser } from './firm';
 import { type Grant, type GrantLocation, type GrantLocator, withContactParts } from './grants';
-import type { Clock, Ids, Page, PageRequest } from './ports';
+import { type Clock, type Ids, type Page, type PageRequest, pageOf } from './ports';
 import { type Actor, type ContactPrincipal, Person, type StaffPrincipal } from './principal';
 import {
   appendPositions,
@@ -571,9 +571,3 @@ export async function setThreadStatus(
     'The thread was closed and reopened at the same time; try again.',
   );
 }
-
-/** Only the paging fields reach the store (a query object may carry filters too). */
-const pageOf = (p: PageRequest): PageRequest => ({
-  limit: p.limit,
-  ...(p.nextToken ? { nextToken: p.nextToken } : {}),
-});

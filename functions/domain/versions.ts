@@ -5,7 +5,7 @@ import { checkedAlongside } from './checks';
 import type { Document } from './documents';
 import { notFound } from './errors';
 import { displayName } from './names';
-import type { Page, PageRequest } from './ports';
+import { type Page, type PageRequest, pageOf } from './ports';
 import type { StaffPrincipal } from './principal';
 
 export interface DocumentVersion {
@@ -72,10 +72,7 @@ export async function listVersions(
       if (!d) throw notFound('document');
       return d;
     }),
-    deps.versions.listVersions(by.firmId, caseId, documentId, {
-      limit: query.limit,
-      ...(query.nextToken ? { nextToken: query.nextToken } : {}),
-    }),
+    deps.versions.listVersions(by.firmId, caseId, documentId, pageOf(query)),
   );
   return {
     ...page,
