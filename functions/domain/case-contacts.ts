@@ -66,6 +66,10 @@ export function attachmentAndContacts(
 }
 
 /** The case and the wanted items (one read), or 404 `case`. */
+/** Whether the case exists (in the caller's firm): what a list under it asks when its page is empty. */
+export const caseExists = async (deps: { caseParts: CaseParts }, firmId: string, caseId: string) =>
+  !!(await deps.caseParts.caseParts(firmId, caseId, {})).case;
+
 export async function requireCaseParts(
   deps: { caseParts: CaseParts },
   firmId: string,

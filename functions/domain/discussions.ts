@@ -10,6 +10,7 @@ import {
   type CaseContacts,
   type CaseParts,
   caseAndGrants,
+  caseExists,
   mapPage,
   pageOf,
 } from './case-contacts';
@@ -213,7 +214,7 @@ export async function listDiscussions(
   query: PageRequest,
 ): Promise<Page<DiscussionView>> {
   const page = await pageUnderCase(
-    async () => !!(await deps.caseParts.caseParts(by.firmId, caseId, {})).case,
+    () => caseExists(deps, by.firmId, caseId),
     (p) => deps.discussions.listDiscussions(by.firmId, caseId, undefined, p),
     query,
   );

@@ -11,6 +11,7 @@ import {
   type CaseContacts,
   type CaseParts,
   caseAndGrants,
+  caseExists,
   mapPage,
   type Person,
   pageOf,
@@ -270,7 +271,7 @@ export async function listFileRequests(
     ...(query.overdue ? { dueBefore: deps.clock.now().toISOString().slice(0, 10) } : {}),
   };
   const page = await pageUnderCase(
-    async () => !!(await deps.caseParts.caseParts(by.firmId, caseId, {})).case,
+    () => caseExists(deps, by.firmId, caseId),
     (p) => deps.fileRequests.listFileRequests(by.firmId, caseId, filter, p),
     query,
   );
