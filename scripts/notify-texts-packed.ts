@@ -6,8 +6,9 @@
 // test/unit/notify-packed-texts.test.ts fails while the packed copy is stale.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { packJson } from '../functions/domain/texts/packed-json';
 import type { ShippedTables } from '../functions/notify/texts/shipped-tables';
-import { FIELDS, packJson, shippedModuleData, write } from './notify-texts';
+import { FIELDS, shippedModuleData, write } from './notify-texts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PACKED_FILE = resolve(root, 'functions/notify/texts/shipped-packed.ts');

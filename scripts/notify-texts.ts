@@ -10,11 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { ACTIVITY_SENTENCES, GENERIC_SENTENCE } from '../functions/domain/texts/activity';
 import { TEMPLATES } from '../functions/domain/texts/catalogue';
 import type { CompactMessage, CompactText } from '../functions/domain/texts/compact-icu';
 import { compactOf } from '../functions/domain/texts/icu';
+import { packJson } from '../functions/domain/texts/packed-json';
 import { catalogueJson } from '../functions/domain/texts/shipped-catalogue';
 import { LOCALES, type Locale, type TemplateText } from '../functions/domain/texts/template';
 import { eventTypes } from '../functions/events/catalogue';
@@ -101,17 +101,6 @@ export function activityModuleData() {
     }),
     generic: perLocale(GENERIC_SENTENCE),
   };
-}
-
-/** JSON as a string literal holds it: brotli (text mode, highest quality), base64. */
-export function packJson(json: string): string {
-  return brotliCompressSync(json, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(json),
-    },
-  }).toString('base64');
 }
 
 /**

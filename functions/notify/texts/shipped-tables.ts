@@ -1,8 +1,8 @@
 // The shipped texts' tables as notify reads them: decoded from their packed copy (JSON, brotli,
 // base64; generated, decision 0049) on the first render of a container, never at import. As code,
 // the tables were 22 KB of notify's bundle and ~600 arrays built on every cold start.
-import { brotliDecompressSync } from 'node:zlib';
 import type { CompactMessage } from '../../domain/texts/compact-icu';
+import { unpackJson } from '../../domain/texts/packed-json';
 import type { Locale } from '../../domain/texts/template';
 import { SHIPPED_PACKED } from './shipped-packed';
 
@@ -14,8 +14,7 @@ export interface ShippedTables {
   texts: Record<string, Record<Locale, (number | null)[]>>;
 }
 
-export const unpackShipped = (packed: string): ShippedTables =>
-  JSON.parse(brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8'));
+export const unpackShipped = (packed: string): ShippedTables => unpackJson(packed);
 
 let tables: ShippedTables | undefined;
 
