@@ -26,10 +26,10 @@ import { grantLookup } from '../functions/store/grants';
 import { invitationMailStore } from '../functions/store/invitations';
 import { shareStore } from '../functions/store/shares';
 import type { Table } from '../functions/store/table';
-import { threadStore } from '../functions/store/threads';
 import { uploadStore } from '../functions/store/uploads';
 import { discussionDeps } from '../functions/wiring/discussion-deps';
 import { ulidIds } from '../functions/wiring/ids';
+import { threadDeps } from '../functions/wiring/thread-deps';
 
 export const demo = {
   firmId: '01KDVDNA00AK9N0P8BNNN2KAG1',
@@ -343,17 +343,10 @@ async function seedConversations(table: Table): Promise<number> {
     role: 'admin',
   };
   let created = 0;
-  const threads = threadStore(table);
   const { thread, discussion } = demoConversations;
-  if (!(await threads.getThread(demo.firmId, caseId, thread.threadId))) {
-    const deps = {
-      threads,
-      tasks: threads,
-      grantLocator: grantLookup(table),
-      clock: systemClock,
-      ids: { next: seq(thread.threadId) },
-    };
-    await createThread(deps, owner, caseId, {
+  const threadWiring = { ...threadDeps(table), ids: { next: seq(thread.threadId) } };
+  if (!(await threadWiring.threads.getThread(demo.firmId, caseId, thread.threadId))) {
+    await createThread(threadWiring, owner, caseId, {
       subject: thread.subject,
       contactIds: [contactId],
       message: thread.message,

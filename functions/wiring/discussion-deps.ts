@@ -1,5 +1,5 @@
 // The discussions group's adapters over one table: its Lambda entry and the demo seed (local/seed.ts)
-// wire the same stores.
+// wire the same stores. (A module per group: one shared module made each bundle carry the other's.)
 import { systemClock } from '../domain/ports';
 import { caseContacts, caseParts, discussionStore } from '../store/discussions';
 import { fileRequestTemplateStore } from '../store/file-request-templates';
