@@ -1,7 +1,7 @@
 // Wraps a Lambda entry in the invocation context (function name, correlation id), so every log line
-// and every event or delivery record written inside carries them. A plain wrapper: AsyncLocalStorage.run
-// must enclose the call. (Until decision 0040 this was a middy handler with no middleware: 2.6 KB of
-// every bundle and a timer per invocation for nothing a route or an event used.)
+// and every event or delivery record written inside carries them. A plain wrapper: the context's run
+// (correlation.ts) must enclose the call. (Until decision 0040 this was a middy handler with no
+// middleware: 2.6 KB of every bundle and a timer per invocation for nothing a route or an event used.)
 import type { Context } from 'aws-lambda';
 import { withInvocation } from './correlation';
 
