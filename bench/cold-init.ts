@@ -24,6 +24,7 @@ import {
   REMINDER_SHARDS,
   recurringTasksOfFirmPattern,
   staffOfFirmPattern,
+  templateOverridesOfFirmPattern,
   threadsOfCasePattern,
   uploadIntentKey,
 } from '../functions/store/keys';
@@ -198,6 +199,25 @@ export function coldSpecs(
           client: 'documentClient',
           command: 'GetCommand',
           input: { TableName: table, Key: firmKey(demo.firmId), ConsistentRead: true },
+        },
+      ],
+      expectStatus: 200,
+    },
+    templates: {
+      invocation: 'GET /settings/notifications/templates (admin claims)',
+      event: httpEvent(routes.listNotificationTemplates, {
+        claims: staffClaims(demo.firmId, demo.users.admin.userId, 'admin'),
+      }),
+      // The page is the shipped catalogue; the firm's overrides are one consistent Query, read whole.
+      floor: [
+        {
+          pkg: '@aws-sdk/lib-dynamodb',
+          client: 'documentClient',
+          command: 'QueryCommand',
+          input: {
+            ...queryInput({ name: table }, templateOverridesOfFirmPattern(demo.firmId)),
+            ConsistentRead: true,
+          },
         },
       ],
       expectStatus: 200,

@@ -37,7 +37,8 @@ export const groupTableGrants: Record<RouteGroup, TableGrant> = {
   discussions: { actions: [GET, BATCH_GET, QUERY, PUT, UPDATE, DELETE, CHECK], indexQueries: true },
   notifications: { actions: [GET, QUERY, PUT, UPDATE, DELETE], indexQueries: true },
   staff: { actions: [GET, QUERY, PUT, UPDATE, CHECK], indexQueries: false },
-  settings: { actions: [GET, QUERY, PUT, UPDATE, DELETE], indexQueries: false },
+  settings: { actions: [GET, PUT, UPDATE], indexQueries: false },
+  templates: { actions: [GET, QUERY, PUT, DELETE], indexQueries: false },
 };
 
 /** What a route group needs beyond the common grants; a group not listed gets only those. */

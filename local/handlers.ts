@@ -13,6 +13,7 @@ export const groupHandlers: Record<RouteGroup, () => Promise<{ handler: unknown 
   notifications: () => import('../functions/handlers/notifications'),
   staff: () => import('../functions/handlers/staff'),
   settings: () => import('../functions/handlers/settings'),
+  templates: () => import('../functions/handlers/templates'),
   activity: () => import('../functions/handlers/activity'),
 };
 

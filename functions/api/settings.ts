@@ -1,5 +1,5 @@
-// Route implementations of the `settings` group: every firm-level setting admins save as a whole
-// (firm settings, client notifications of chat threads, the notification matrix, texts per language).
+// Route implementations of the `settings` group: the firm-level settings admins save as a whole
+// (firm settings, client notifications of chat threads, the notification matrix).
 import {
   type ClientNotificationDeps,
   getClientNotifications,
@@ -7,17 +7,11 @@ import {
 } from '../domain/client-notifications';
 import { getMatrix, type MatrixDeps, putMatrix } from '../domain/notification-matrix';
 import { getSettings, putSettings, type SettingsDeps } from '../domain/settings';
-import {
-  deleteTemplateOverride,
-  listTemplates,
-  putTemplateOverride,
-  type TemplatesDeps,
-} from '../domain/templates';
 import type { Gate } from '../http/auth';
 import { groupHandler } from '../http/handler';
 import { settingsRoutes } from '../http/routes/settings';
 
-export type SettingsApiDeps = SettingsDeps & ClientNotificationDeps & MatrixDeps & TemplatesDeps;
+export type SettingsApiDeps = SettingsDeps & ClientNotificationDeps & MatrixDeps;
 
 export function settingsApi(deps: SettingsApiDeps, gate: Gate) {
   return groupHandler(
@@ -30,10 +24,6 @@ export function settingsApi(deps: SettingsApiDeps, gate: Gate) {
       putClientNotifications: ({ principal, body }) => putClientNotifications(deps, principal, body),
       getNotificationMatrix: ({ principal }) => getMatrix(deps, principal),
       putNotificationMatrix: ({ principal, body }) => putMatrix(deps, principal, body),
-      listNotificationTemplates: ({ principal, query }) => listTemplates(deps, principal, query),
-      putNotificationTemplate: ({ principal, params, body }) =>
-        putTemplateOverride(deps, principal, params, body),
-      deleteNotificationTemplate: ({ principal, params }) => deleteTemplateOverride(deps, principal, params),
     },
     gate,
   );

@@ -2,6 +2,13 @@
 // whether the notify core delivers it at all. Read with its defaults, saved whole by an admin;
 // access & security notices are locked on (a firm cannot switch off the invitation mail).
 import { unprocessable } from './errors';
+import {
+  NOTIFICATION_CATEGORIES,
+  NOTIFYING_EVENT_CATEGORY,
+  NOTIFYING_EVENT_TYPES,
+  type NotificationCategory,
+  type NotifyingEvent,
+} from './notifying-events';
 import type { Clock } from './ports';
 import type { StaffPrincipal } from './principal';
 
@@ -9,58 +16,44 @@ import type { StaffPrincipal } from './principal';
 export const NOTIFY_CHANNELS = ['inApp', 'email', 'push'] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 
-export const NOTIFICATION_CATEGORIES = [
-  'documents',
-  'fileRequests',
-  'discussions',
-  'tasks',
-  'access',
-] as const;
-export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+export {
+  NOTIFICATION_CATEGORIES,
+  NOTIFYING_EVENT_TYPES,
+  type NotificationCategory,
+  type NotifyingEvent,
+} from './notifying-events';
+
+/** Each notifying event type's label, for the matrix on screen. */
+const NOTIFYING_EVENT_LABELS = {
+  'document.uploaded': 'A client uploads a file',
+  'document.shared': 'Staff share a file with a client in the portal (portal path)',
+  'document.published': 'An integration publishes a file for a completed process task (process path)',
+  'filerequest.created': 'Staff ask a client for a file',
+  'filerequest.fulfilled': 'A client uploads a requested file',
+  'filerequest.reminded': 'A reminder of an open file request falls due (overdue after its due date)',
+  'discussion.published': 'A discussion is published',
+  'comment.added': 'A comment is added to a discussion',
+  'thread.created': 'A chat thread is started',
+  'message.posted': 'A message is posted in a thread',
+  'task.changed': 'Client tasks change',
+  'tasks.completed': 'Every task of a thread is done',
+  'reminder.due': 'A reminder of open tasks falls due',
+  'invitation.sent': 'A client is invited to the portal',
+  'case.closed': "A case is closed (read-only in the client's portal)",
+  'filerequest.item_submitted': 'A client uploads a file for an item of a request list',
+  'filerequest.item_returned': "Staff return a client's file for an item of a request list, with a reason",
+} as const satisfies Record<NotifyingEvent, string>;
 
 /**
- * Every event type a policy notifies about, with its category and label. The notify core looks up
- * this list for every event; an event type absent here notifies nobody (there is no policy for it).
+ * Every event type a policy notifies about, with its category and label (notifying-events.ts lists
+ * them; an event type absent there notifies nobody).
  */
-export const NOTIFYING_EVENTS = {
-  'document.uploaded': { category: 'documents', label: 'A client uploads a file' },
-  'document.shared': {
-    category: 'documents',
-    label: 'Staff share a file with a client in the portal (portal path)',
-  },
-  'document.published': {
-    category: 'documents',
-    label: 'An integration publishes a file for a completed process task (process path)',
-  },
-  'filerequest.created': { category: 'fileRequests', label: 'Staff ask a client for a file' },
-  'filerequest.fulfilled': { category: 'fileRequests', label: 'A client uploads a requested file' },
-  'filerequest.reminded': {
-    category: 'fileRequests',
-    label: 'A reminder of an open file request falls due (overdue after its due date)',
-  },
-  'discussion.published': { category: 'discussions', label: 'A discussion is published' },
-  'comment.added': { category: 'discussions', label: 'A comment is added to a discussion' },
-  'thread.created': { category: 'tasks', label: 'A chat thread is started' },
-  'message.posted': { category: 'tasks', label: 'A message is posted in a thread' },
-  'task.changed': { category: 'tasks', label: 'Client tasks change' },
-  'tasks.completed': { category: 'tasks', label: 'Every task of a thread is done' },
-  'reminder.due': { category: 'tasks', label: 'A reminder of open tasks falls due' },
-  'invitation.sent': { category: 'access', label: 'A client is invited to the portal' },
-  // What a client may do in the portal changed (read-only now): an access notice (decision 0036).
-  'case.closed': { category: 'access', label: "A case is closed (read-only in the client's portal)" },
-  // Request lists (decision 0043): a client answers an item; staff return one with a reason.
-  'filerequest.item_submitted': {
-    category: 'fileRequests',
-    label: 'A client uploads a file for an item of a request list',
-  },
-  'filerequest.item_returned': {
-    category: 'fileRequests',
-    label: "Staff return a client's file for an item of a request list, with a reason",
-  },
-} as const satisfies Record<string, { category: NotificationCategory; label: string }>;
-
-export type NotifyingEvent = keyof typeof NOTIFYING_EVENTS;
-export const NOTIFYING_EVENT_TYPES = Object.keys(NOTIFYING_EVENTS) as NotifyingEvent[];
+export const NOTIFYING_EVENTS = Object.fromEntries(
+  NOTIFYING_EVENT_TYPES.map((type) => [
+    type,
+    { category: NOTIFYING_EVENT_CATEGORY[type], label: NOTIFYING_EVENT_LABELS[type] },
+  ]),
+) as { readonly [T in NotifyingEvent]: { category: NotificationCategory; label: string } };
 
 /**
  * Categories a firm cannot switch off and nobody may unsubscribe from: without them a client could

@@ -7,7 +7,7 @@
 // (texts/shipped-catalogue.ts, decision 0046), decoded on first use.
 
 import { invalid, notFound, unprocessable } from './errors';
-import { NOTIFYING_EVENTS, type NotificationCategory, type NotifyingEvent } from './notification-matrix';
+import { NOTIFYING_EVENT_CATEGORY, type NotificationCategory, type NotifyingEvent } from './notifying-events';
 import type { Clock, Page } from './ports';
 import type { StaffPrincipal } from './principal';
 import { COMPACT_VERSION, type CompiledOverride } from './texts/compact-icu';
@@ -96,7 +96,7 @@ export interface TemplateRow {
 const rowOf = (def: TemplateDef, locale: Locale, saved: TemplateOverride[]): TemplateRow => ({
   templateId: def.id,
   eventType: def.eventType,
-  category: NOTIFYING_EVENTS[def.eventType].category,
+  category: NOTIFYING_EVENT_CATEGORY[def.eventType],
   audience: def.audience,
   locale,
   variables: [...def.variables],

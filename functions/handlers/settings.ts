@@ -3,7 +3,6 @@ import { settingsApi } from '../api/settings';
 import { loadConfig } from '../config';
 import { systemClock } from '../domain/ports';
 import { clientNotificationStore, matrixStore, settingsStore } from '../store/firm-settings';
-import { templateStore } from '../store/templates';
 import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
@@ -16,7 +15,6 @@ export const handler = settingsApi(
     settings: settingsStore(table),
     clientNotifications: clientNotificationStore(table),
     matrix: matrixStore(table),
-    templates: templateStore(table),
     clock: systemClock,
     ids: ulidIds,
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,

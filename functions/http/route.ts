@@ -30,7 +30,8 @@ export type RouteGroup =
   | 'discussions'
   | 'notifications'
   | 'staff'
-  | 'settings';
+  | 'settings'
+  | 'templates';
 
 export interface RouteDef {
   method: Method;

@@ -51,7 +51,9 @@ const GROUP_TEXT: Record<RouteGroup, string> = {
   notifications:
     "Personal notification preferences, web push subscriptions, recurring tasks and a case's notify-client flag, and delivery status: who was told what, how, and why not.",
   settings:
-    'Firm-level settings admins save as a whole: firm settings (detailed notifications, upload limit, default language), client notifications of chat threads, the notification policy (matrix of event type × channel, mandatory categories, document path, digests) and the texts per language with their overrides.',
+    'Firm-level settings admins save as a whole: firm settings (detailed notifications, upload limit, default language), client notifications of chat threads, the notification policy (matrix of event type × channel, mandatory categories, document path, digests).',
+  templates:
+    "The firm's notification texts per language: each template's shipped texts and the firm's overrides per channel, checked as ICU when saved.",
   staff:
     "The firm's staff accounts: invitations (a staff sign-in login and its mail), roles, deactivation and reactivation; the last active admin stays.",
 };

@@ -119,9 +119,11 @@ describe('Stack: Portico', () => {
         .filter(([, files]) => files.some((f) => ICU_PARSER.test(f)))
         .map(([fn]) => fn);
 
-      // Assess: settings parses overrides when they are saved; notify formats their compiled form,
-      // activity its generated sentences.
-      expect(withParser).toContain('settings');
+      // Assess: the templates routes parse overrides when they are saved, and only they (the other
+      // firm settings are read on every app load: decision 0050); notify formats their compiled
+      // form, activity its generated sentences.
+      expect(withParser).toContain('templates');
+      expect(withParser).not.toContain('settings');
       expect(withParser).not.toContain('notify');
       expect(withParser).not.toContain('activity');
       for (const fn of ['notify', 'activity'])
@@ -133,10 +135,10 @@ describe('Stack: Portico', () => {
   });
 
   describe('the shipped texts (decision 0046)', () => {
-    it('settings bundles the packed catalogue, and no module of the texts as source', () => {
+    it('templates bundles the packed catalogue, and no module of the texts as source', () => {
       // Prepare: the source modules are what ./catalogue.ts gathers (26 KB as code, 6 KB packed).
-      const settings = inputs.get('settings')!;
-      const texts = settings.filter((f) => f.startsWith('functions/domain/texts/'));
+      const templates = inputs.get('templates')!;
+      const texts = templates.filter((f) => f.startsWith('functions/domain/texts/'));
 
       // Act
       const sources = texts.filter((f) =>
@@ -148,6 +150,33 @@ describe('Stack: Portico', () => {
       // Assess
       expect(texts).toContain('functions/domain/texts/catalogue-packed.ts');
       expect(sources).toEqual([]);
+    });
+  });
+
+  describe('the template routes in their own Lambda (decision 0050)', () => {
+    it('templates carries neither the other settings routes, their schemas, nor the notification matrix', () => {
+      // Act
+      const templates = inputs.get('templates')!;
+      const foreign = templates.filter((f) =>
+        /functions\/(?:http\/routes\/settings|http\/schemas\/(?:settings|notification-matrix|client-notifications)|domain\/notification-matrix)\.ts$/.test(
+          f,
+        ),
+      );
+
+      // Assess: a row's category comes from the event list alone (domain/notifying-events.ts).
+      expect(foreign).toEqual([]);
+      expect(templates).toContain('functions/domain/notifying-events.ts');
+    });
+
+    it('settings carries neither the template routes nor the texts', () => {
+      // Act
+      const settings = inputs.get('settings')!;
+      const foreign = settings.filter((f) =>
+        /functions\/(?:http\/routes\/templates|domain\/templates|domain\/texts\/[^/]+)\.ts$/.test(f),
+      );
+
+      // Assess
+      expect(foreign).toEqual([]);
     });
   });
 

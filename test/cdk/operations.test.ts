@@ -59,7 +59,7 @@ describe('Stack: Portico', () => {
         .map(([id]) => id);
 
       // Assess
-      expect(functions.length).toBe(18); // 12 + the staff accounts, settings and activity routes + the Cognito mail trigger + the live channel's two
+      expect(functions.length).toBe(19); // 12 + the staff accounts, settings, templates and activity routes + the Cognito mail trigger + the live channel's two
       for (const fn of functions) {
         const metrics = alarmsOn('FunctionName', fn).map((a) => a.MetricName);
         expect(metrics.sort(), fn).toEqual(expect.arrayContaining(['Errors', 'Throttles']));

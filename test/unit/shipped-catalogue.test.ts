@@ -1,4 +1,4 @@
-// The settings function's packed copy of the shipped templates (decision 0046): it is up to date with
+// The templates function's packed copy of the shipped templates (decision 0046): it is up to date with
 // the source modules (same templates, same order and fields, dates still dates), the packing
 // round-trips any catalogue, and it is decoded once, on the first use of a templates route, never
 // when the module is imported.

@@ -12,6 +12,7 @@ import { inboxRoutes } from './inbox';
 import { notificationsRoutes } from './notifications';
 import { settingsRoutes } from './settings';
 import { staffRoutes } from './staff';
+import { templatesRoutes } from './templates';
 import { threadsRoutes } from './threads';
 
 /** Every group's routes, in the order the table has always listed them (the OpenAPI paths follow it). */
@@ -26,6 +27,7 @@ const groups = [
   discussionsRoutes,
   notificationsRoutes,
   settingsRoutes,
+  templatesRoutes,
 ] as const;
 
 /**

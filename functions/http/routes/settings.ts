@@ -1,11 +1,9 @@
-// Routes of the `settings` group: every firm-level setting an admin saves (firm settings, client
-// notifications of chat threads, the notification matrix, the texts per language).
+// Routes of the `settings` group: the firm-level settings an admin saves (firm settings, client
+// notifications of chat threads, the notification matrix); the texts per language are `templates`.
 import { defineRoute, type GroupRoutes } from '../route';
 import { ClientNotificationsBody, ClientNotificationsView } from '../schemas/client-notifications';
-import { pageOf } from '../schemas/common';
 import { MatrixBody, MatrixView } from '../schemas/notification-matrix';
 import { SettingsBody, SettingsView } from '../schemas/settings';
-import { TemplateOverrideBody, TemplateParams, TemplatesQuery, TemplateView } from '../schemas/templates';
 
 export const settingsRoutes = {
   getSettings: defineRoute({
@@ -68,39 +66,5 @@ export const settingsRoutes = {
     summary: 'Save the whole notification matrix (explicit save; a locked cell switched off → 422).',
     body: MatrixBody,
     response: { status: 200, schema: MatrixView },
-  }),
-  listNotificationTemplates: defineRoute({
-    method: 'GET',
-    path: '/settings/notifications/templates',
-    group: 'settings',
-    auth: 'admin',
-    scope: 'firm',
-    summary:
-      "Notification texts: each template (event type × audience) × locale with its variables, the shipped texts and the firm's overrides per channel.",
-    query: TemplatesQuery,
-    response: { status: 200, schema: pageOf(TemplateView) },
-  }),
-  putNotificationTemplate: defineRoute({
-    method: 'PUT',
-    path: '/settings/notifications/templates/{templateId}/{locale}/{channel}',
-    group: 'settings',
-    auth: 'admin',
-    scope: 'firm',
-    summary:
-      "Save the firm's own text of a template × locale × channel (email: subject + body; inApp/push: title + body; ICU). Checked at save: invalid → 422 template_invalid, nothing saved.",
-    params: TemplateParams,
-    body: TemplateOverrideBody,
-    response: { status: 200, schema: TemplateView },
-  }),
-  deleteNotificationTemplate: defineRoute({
-    method: 'DELETE',
-    path: '/settings/notifications/templates/{templateId}/{locale}/{channel}',
-    group: 'settings',
-    auth: 'admin',
-    scope: 'firm',
-    summary:
-      "Remove the firm's text of a template × locale × channel: the shipped text applies again (idempotent).",
-    params: TemplateParams,
-    response: { status: 200, schema: TemplateView },
   }),
 } as const satisfies GroupRoutes<'settings'>;

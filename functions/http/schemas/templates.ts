@@ -1,7 +1,7 @@
 // Request and response schemas of the firm's notification texts: each template × locale with its
 // overrides, and one override per template × locale × channel. Field rules (ICU, variables, bounds)
 // are checked by the domain at save, answering 422 `template_invalid` with the field at fault.
-import { NOTIFYING_EVENT_TYPES } from '../../domain/notification-matrix';
+import { NOTIFYING_EVENT_TYPES } from '../../domain/notifying-events';
 import { LOCALES, OVERRIDE_CHANNELS } from '../../domain/texts/template';
 import { lazySchema } from '../../lazy-schema';
 import * as z from '../../zod-mini';
