@@ -74,8 +74,19 @@ describe('Stack: Portico', () => {
         .map(([fn]) => fn);
 
       // Assess
-      expect(validating.length).toBe(inputs.size);
+      expect(validating.map(([fn]) => fn)).toEqual(expect.arrayContaining(['cases', 'notify', 'settings']));
       expect(withoutEnglish).toEqual([]);
+    });
+
+    it('reads the configuration without zod: a Lambda that validates nothing else bundles none (decision 0051)', () => {
+      // Act: config.ts (every Lambda's) used zod's email, URL, coercion and default constructs alone.
+      const withoutZod = [...inputs]
+        .filter(([, files]) => !files.some((f) => f.includes('node_modules/zod/')))
+        .map(([fn]) => fn);
+
+      // Assess
+      expect(withoutZod).toEqual(expect.arrayContaining(['identity-mail', 'digests', 'live-connections']));
+      expect(inputs.get('identity-mail')).toContain('functions/config.ts');
     });
 
     it('notices classic zod: a bundle importing `zod` lists classic inputs (the check above can fail)', async () => {
