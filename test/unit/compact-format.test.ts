@@ -53,17 +53,18 @@ const both = (message: CompactMessage, locale: string, vars: Vars) => ({
   library: outcome(() => library(message, locale, vars)),
 });
 
-/** Every variable a compact message names: the select keys it tests, or that a plural counts. */
+/** Every variable a compact message names: the select keys it tests, whether a plural counts it, whether it is a date. */
 function variables(
   message: CompactMessage,
-  into = new Map<string, { keys: Set<string>; plural: boolean }>(),
+  into = new Map<string, { keys: Set<string>; plural: boolean; date: boolean }>(),
 ) {
   for (const part of message) {
     if (typeof part === 'string' || part.length < 2) continue;
     const name = part[1] as string;
-    const entry = into.get(name) ?? { keys: new Set<string>(), plural: false };
+    const entry = into.get(name) ?? { keys: new Set<string>(), plural: false, date: false };
     into.set(name, entry);
     if (part[0] === PLURAL) entry.plural = true;
+    if (part[0] === DATE || part[0] === TIME) entry.date = true;
     if (part[0] === SELECT || part[0] === PLURAL)
       for (const [key, option] of Object.entries(part[2] as Record<string, CompactMessage>)) {
         if (part[0] === SELECT) entry.keys.add(key);
@@ -75,6 +76,9 @@ function variables(
 
 /** Counts that reach each plural case, an exact `=n` one, `#` in words and `#` through Intl.NumberFormat. */
 const COUNTS = [0, 1, 2, 7, 21, -3, 999, 1000, 1500, 2.5, -0.5, 1234567.891];
+
+/** Dates a shipped message formats: just after midnight UTC (a western zone would say the day before), a year's end. */
+const DATES = [new Date('2026-05-13T00:30:00.000Z'), new Date('2026-12-31T23:59:59.000Z')];
 
 const shipped = [
   ...SHIPPED_MESSAGES,
@@ -131,8 +135,9 @@ const SAMPLES: Record<string, unknown[]> = {
 };
 
 describe('formatCompact', () => {
-  it('formats every shipped message as intl-messageformat does, in every locale, select branch and count', () => {
+  it('formats every shipped message as intl-messageformat does, in every locale, select branch, count and date', () => {
     let checked = 0;
+    let dated = 0;
     for (const message of shipped)
       for (const locale of LOCALES) {
         const vars = variables(message);
@@ -145,14 +150,20 @@ describe('formatCompact', () => {
           const sample = Object.fromEntries(
             [...vars].map(([name, v]) => [
               name,
-              v.plural ? COUNTS[i % COUNTS.length]! : ([...v.keys][i] ?? (v.keys.size ? 'no-such-key' : 2)),
+              v.date
+                ? DATES[i % DATES.length]!
+                : v.plural
+                  ? COUNTS[i % COUNTS.length]!
+                  : ([...v.keys][i] ?? (v.keys.size ? 'no-such-key' : 2)),
             ]),
           );
           expect(formatCompact(message, locale, sample)).toBe(library(message, locale, sample));
           checked++;
+          if ([...vars.values()].some((v) => v.date)) dated++;
         }
       }
     expect(checked).toBeGreaterThan(1000);
+    expect(dated).toBeGreaterThan(0);
   });
 
   it('formats override-like messages (styles, skeletons, offsets, ordinals, nesting) as intl-messageformat does', () => {
