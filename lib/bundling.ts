@@ -1,19 +1,15 @@
 // Per-function esbuild options beyond the shared ones of lib/function.ts, in a module without CDK so
 // the bench (bench/bundles.ts) and the bundle tests build exactly what CDK builds.
 
-/** The ICU parser's `no-parser` build: `intl-messageformat` imports the parser statically even when given an AST. */
-const NO_ICU_PARSER = {
-  '@formatjs/icu-messageformat-parser': '@formatjs/icu-messageformat-parser/no-parser.js',
-};
-
 /**
- * Package aliases by Lambda entry. notify formats only texts parsed ahead (shipped ones generated,
- * overrides compiled when saved: decision 0041), activity only its shipped sentences, generated
- * parsed (decision 0040): both go without the parser.
+ * Package aliases by Lambda entry (the replacement is resolved from the repository root, where both
+ * CDK's local esbuild and the bench run). notify and activity format texts parsed ahead with their
+ * own formatter (domain/texts/compact-format.ts, decision 0051), so neither bundles
+ * `intl-messageformat` or needs its parser aliased away. notify shows no zod message to anyone: it
+ * goes without the English ones (functions/zod-no-messages.ts).
  */
 const ALIASES: Record<string, Record<string, string>> = {
-  'functions/handlers/notify.ts': NO_ICU_PARSER,
-  'functions/handlers/activity.ts': NO_ICU_PARSER,
+  'functions/handlers/notify.ts': { 'zod/v4/locales/en.js': './functions/zod-no-messages.ts' },
 };
 
 /** The esbuild `alias` option of a Lambda entry (repository-relative path); empty for most. */

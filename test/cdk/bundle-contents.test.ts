@@ -18,6 +18,8 @@ const ENGLISH = /node_modules\/zod\/v4\/locales\/en\.js$/;
 const SDK_FACING = /^@aws-sdk\/(?:client-|lib-|s3-)/;
 /** The ICU parser proper (its `no-parser` build is another file of the same package). */
 const ICU_PARSER = /node_modules\/@formatjs\/(?:icu-messageformat-parser\/index\.js|icu-skeleton-parser\/)/;
+/** intl-messageformat and the packages only it brings (its memoizer, the parser's builds). */
+const ICU_RUNTIME = /node_modules\/(?:intl-messageformat|@formatjs)\//;
 
 /** What esbuild reads for one entry, built with the options CDK uses (bench/bundles.ts), nothing written. */
 async function inputsOf(
@@ -35,10 +37,19 @@ async function inputsOf(
     sourcemap: false,
     outfile: 'index.mjs',
   });
+  const [output] = Object.values(result.metafile!.outputs).filter((o) => o.entryPoint !== undefined);
+  kept.set(
+    'entryPoints' in entry ? entry.entryPoints[0]! : 'probe',
+    Object.entries(output?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file]) => file),
+  );
   return Object.keys(result.metafile!.inputs);
 }
 
 let inputs: Map<string, string[]>;
+/** The inputs with code in each output, by entry (a module read and shaken away is not among them). */
+const kept = new Map<string, string[]>();
 
 beforeAll(async () => {
   const entries = await lambdaEntries();
@@ -66,16 +77,28 @@ describe('Stack: Portico', () => {
       expect(withClassic).toEqual([]);
     });
 
-    it('bundles zod/mini with its English locale wherever a Lambda validates', () => {
-      // Act
+    it('bundles zod/mini with its English locale wherever a Lambda validates, but notify, which shows no message', () => {
+      // Act: the English module is read through zod's locale index by all; which keep its code?
       const validating = [...inputs].filter(([, files]) => files.some((f) => MINI.test(f)));
       const withoutEnglish = validating
-        .filter(([, files]) => !files.some((f) => ENGLISH.test(f)))
+        .filter(([fn]) => !kept.get(`functions/handlers/${fn}.ts`)!.some((f) => ENGLISH.test(f)))
+        .map(([fn]) => fn);
+
+      // Assess: notify throws a rejected event as "does not match the catalogue" (decision 0051).
+      expect(validating.map(([fn]) => fn)).toEqual(expect.arrayContaining(['cases', 'notify', 'settings']));
+      expect(withoutEnglish).toEqual(['notify']);
+      expect(inputs.get('notify')).toContain('functions/zod-no-messages.ts');
+    });
+
+    it('reads the configuration without zod: a Lambda that validates nothing else bundles none (decision 0051)', () => {
+      // Act: config.ts (every Lambda's) used zod's email, URL, coercion and default constructs alone.
+      const withoutZod = [...inputs]
+        .filter(([, files]) => !files.some((f) => f.includes('node_modules/zod/')))
         .map(([fn]) => fn);
 
       // Assess
-      expect(validating.length).toBe(inputs.size);
-      expect(withoutEnglish).toEqual([]);
+      expect(withoutZod).toEqual(expect.arrayContaining(['identity-mail', 'digests', 'live-connections']));
+      expect(inputs.get('identity-mail')).toContain('functions/config.ts');
     });
 
     it('notices classic zod: a bundle importing `zod` lists classic inputs (the check above can fail)', async () => {
@@ -112,25 +135,39 @@ describe('Stack: Portico', () => {
     });
   });
 
-  describe('the ICU parser (decisions 0040, 0041)', () => {
-    it('is left out of notify and activity, which format texts parsed ahead, and kept where overrides are saved', () => {
+  describe('the ICU runtime (decisions 0040, 0041, 0051)', () => {
+    it('is left out of notify and activity, which format texts parsed ahead themselves, and kept where overrides are saved', () => {
       // Act
       const withParser = [...inputs]
         .filter(([, files]) => files.some((f) => ICU_PARSER.test(f)))
         .map(([fn]) => fn);
+      const withRuntime = [...inputs]
+        .filter(([, files]) => files.some((f) => ICU_RUNTIME.test(f)))
+        .map(([fn]) => fn);
 
       // Assess: the templates routes parse overrides when they are saved, and only they (the other
       // firm settings are read on every app load: decision 0050); notify formats their compiled
-      // form, activity its generated sentences.
+      // form, activity its generated sentences, both with domain/texts/compact-format.ts.
       expect(withParser).toContain('templates');
+      expect(withRuntime).toContain('templates');
       expect(withParser).not.toContain('settings');
-      expect(withParser).not.toContain('notify');
-      expect(withParser).not.toContain('activity');
-      for (const fn of ['notify', 'activity'])
-        expect(
-          inputs.get(fn)!.some((f) => f.endsWith('icu-messageformat-parser/no-parser.js')),
-          fn,
-        ).toBe(true);
+      expect(withRuntime).not.toContain('settings');
+      for (const fn of ['notify', 'activity']) {
+        expect(withRuntime).not.toContain(fn);
+        expect(inputs.get(fn), fn).toContain('functions/domain/texts/compact-format.ts');
+      }
+    });
+
+    it('notices the runtime: a bundle formatting with intl-messageformat lists it (the check above can fail)', async () => {
+      // Prepare
+      const source =
+        "import { IntlMessageFormat } from 'intl-messageformat';\nexport const handler = (e) => new IntlMessageFormat(e, 'en').format();";
+
+      // Act
+      const built = await inputsOf({ stdin: { contents: source } });
+
+      // Assess
+      expect(built.some((f) => ICU_RUNTIME.test(f))).toBe(true);
     });
   });
 

@@ -96,14 +96,15 @@ describe('Stack: Portico', () => {
       expect(response.emailMessage).toContain('{####}');
     });
 
-    it('bundles notify with the ICU parser aliased to its no-parser build (lib/bundling.ts), and it loads', () => {
-      // Act: notify formats only texts parsed ahead (decision 0041).
+    it('bundles notify without intl-messageformat and with zod messages aliased away (lib/bundling.ts), and it loads', () => {
+      // Act: notify formats texts parsed ahead (decision 0041) with its own formatter (decision 0051).
       const file = bundleOf('NotifyBundlingProbe', 'Notify', 'functions/handlers/notify.ts');
 
-      // Assess: the parser's error kinds are gone, the no-parser stub is in; the bundle loads.
+      // Assess: no ICU runtime (its errors' prefix), no zod English sentences; the bundle loads.
       const code = readFileSync(file, 'utf8');
+      expect(code).not.toContain('formatjs Error');
       expect(code).not.toContain('EXPECT_ARGUMENT_CLOSING_BRACE');
-      expect(code).toContain('uncompiled message');
+      expect(code).not.toContain('Too small: expected');
       loadHandler(file, {
         TABLE_NAME: 'probe',
         SENDER_EMAIL: 'notices@firm.test',
@@ -114,14 +115,15 @@ describe('Stack: Portico', () => {
       });
     });
 
-    it('bundles activity with the ICU parser aliased to its no-parser build too, and it loads', () => {
-      // Act: activity formats only its sentences, generated parsed ahead (decision 0040).
+    it('bundles activity without intl-messageformat too, and it loads', () => {
+      // Act: activity formats its sentences, generated parsed ahead (decision 0040), itself (0051).
       const file = bundleOf('ActivityBundlingProbe', 'Activity', 'functions/handlers/activity.ts');
 
-      // Assess: the parser's error kinds are gone, the no-parser stub is in; the bundle loads.
+      // Assess: no ICU runtime (its errors' prefix), the English zod messages kept; the bundle loads.
       const code = readFileSync(file, 'utf8');
+      expect(code).not.toContain('formatjs Error');
       expect(code).not.toContain('EXPECT_ARGUMENT_CLOSING_BRACE');
-      expect(code).toContain('uncompiled message');
+      expect(code).toContain('Too small: expected');
       loadHandler(file, {
         TABLE_NAME: 'probe',
         CURSOR_SECRET: 'x'.repeat(48),

@@ -111,8 +111,8 @@ describe('Compact ICU form: every construct round-trips', () => {
     expect(formatCompact(compactOf(source, 'en'), 'en', vars)).toBe('Ana sent 3 files on March 1, 2026');
   });
 
-  it('formats without the parser: intl-messageformat given an AST never parses', () => {
-    // Prepare: a parser that fails, as the no-parser build bundled into notify does.
+  it('formats without the parser: the compact form needs none (notify bundles no ICU runtime, decision 0051)', () => {
+    // Prepare: a parser that fails, as if it were missing.
     vi.spyOn(IntlMessageFormat as unknown as { __parse: () => never }, '__parse').mockImplementation(() => {
       throw new Error('no parser in this bundle');
     });

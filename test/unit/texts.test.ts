@@ -19,7 +19,7 @@ import {
   type TemplateStore,
 } from '../../functions/domain/templates';
 import { TEMPLATES, templateById } from '../../functions/domain/texts/catalogue';
-import { compiledCount } from '../../functions/domain/texts/compact-format';
+import { formattersMade } from '../../functions/domain/texts/compact-format';
 import { problemOf } from '../../functions/domain/texts/icu';
 import { LOCALES, type Locale } from '../../functions/domain/texts/template';
 import type { Recipient } from '../../functions/notify/policy';
@@ -187,13 +187,13 @@ describe('ICU: plurals and dates per language', () => {
     expect(m.text).toContain(date);
   });
 
-  it('compiles each message once per process, not per delivery', async () => {
+  it('makes its Intl formatters once per process, not per delivery', async () => {
     const t = templateById('document.uploaded')!;
     await shippedTexts().render(t.id, reader('es'), t.sample);
-    const before = compiledCount();
+    const before = formattersMade();
     for (let i = 0; i < 5; i++)
       await shippedTexts().render(t.id, reader('es'), { ...t.sample, fileName: `file ${i}.pdf` });
-    expect(compiledCount()).toBe(before);
+    expect(formattersMade()).toEqual(before);
   });
 });
 
