@@ -86,7 +86,12 @@ export const handler = observed(
     const parsed = DomainEventSchema.safeParse(event.detail);
     if (!parsed.success) {
       // Throwing sends the event to retries and then the DLQ, where it can be inspected and redriven.
-      throw new Error(`event ${event.id} (${event['detail-type']}) does not match the catalogue`);
+      // Where it fails and how (zod's issue codes: this bundle carries no English messages), never a value.
+      const where = parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.') || '(detail)'}: ${i.code}`)
+        .join('; ');
+      throw new Error(`event ${event.id} (${event['detail-type']}) does not match the catalogue: ${where}`);
     }
     throttleDeadline = Date.now() + THROTTLE_BUDGET_MS;
     // Failed deliveries throw after the others were made: the retry delivers only what is left. Mail

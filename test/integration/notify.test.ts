@@ -199,11 +199,14 @@ describe('Function: notify', () => {
     await settle();
     // A /local dev route, not in the document: the untyped helper.
     const dlq = await call('GET', '/local/dlq/notify');
-    expect(
-      dlq.body.items.some(
-        (l: { event: { detail: { eventId: string } } }) => l.event.detail.eventId === bad.eventId,
-      ),
-    ).toBe(true);
+    const letter = dlq.body.items.find(
+      (l: { event: { detail: { eventId: string } } }) => l.event.detail.eventId === bad.eventId,
+    );
+    expect(letter).toBeDefined();
+    // The operator reads where the detail fails and how, by zod's issue code; no value is echoed.
+    expect(letter.error).toContain('does not match the catalogue: ');
+    expect(letter.error).toContain('detail.documentId: invalid_type');
+    expect(letter.error).not.toContain('x.pdf');
     expect(await inbox(firm.staff.token)).toEqual({ items: [], unread: 0 });
   });
 });
