@@ -1,6 +1,7 @@
 // Turns the verified JWT claims that API Gateway (or the local gateway) hands over into a
 // principal, and checks it against the route's auth kind and, for staff, the staff directory.
 // Claims alone never make a staff principal: see docs/decisions/0023-staff-rights-from-directory.md.
+import type { CallerRecord } from '../domain/caller-record';
 import { DomainError, forbidden } from '../domain/errors';
 import { isActiveStaff } from '../domain/firm';
 import type { ContactPrincipal, Principal, StaffPrincipal, StaffRole } from '../domain/principal';
@@ -27,12 +28,25 @@ export interface StaffStanding {
 /** Port: the staff directory (the staff user records), possibly cached. */
 export interface StaffDirectory {
   standing(firmId: string, userId: string): Promise<StaffStanding | undefined>;
+  /**
+   * The standing, its read (on a miss) left to the route: the route's own request carries the
+   * caller's record, or the route declines and the directory reads it then (decision 0052).
+   */
+  deferred?(
+    firmId: string,
+    userId: string,
+  ): { standing: Promise<StaffStanding | undefined>; record: CallerRecord };
 }
 
 /** What the authorize step needs besides the route: which clients sign in whom, and the directory. */
 export interface Gate {
   clients: TokenClients;
   directory: StaffDirectory;
+  /**
+   * A staff read (GET) leaves the directory's read of the caller to the route's own request, for a
+   * group whose reads carry it (decision 0052); a route that does not is only slower, never wrong.
+   */
+  callerRidesWithReads?: boolean;
 }
 
 /**
@@ -107,7 +121,15 @@ export function authorize(auth: AuthKind, principal: Principal | undefined): voi
  * refused (within the directory's cache window).
  */
 export async function confirmStaff(principal: StaffPrincipal, directory: StaffDirectory): Promise<void> {
-  const standing = await directory.standing(principal.firmId, principal.userId);
+  return confirmStanding(principal, directory.standing(principal.firmId, principal.userId));
+}
+
+/** `confirmStaff` on a standing already asked for (read by the directory or carried by the route). */
+export async function confirmStanding(
+  principal: StaffPrincipal,
+  asked: Promise<StaffStanding | undefined>,
+): Promise<void> {
+  const standing = await asked;
   if (!standing || !isActiveStaff(standing))
     throw forbidden('staff_not_active', 'This user is not an active staff user of the firm.');
   if (standing.role !== principal.role)

@@ -6,7 +6,11 @@ import { cachedStaffDirectory } from '../http/staff-directory';
 import { firmStore } from '../store/firm';
 import type { Table } from '../store/table';
 
-export function gateFromEnv(table: Table): Gate {
+/**
+ * `callerRidesWithReads`: for a group whose staff reads carry the caller's record in their own
+ * request (decision 0052); every other group's directory reads the record itself, as before.
+ */
+export function gateFromEnv(table: Table, opts: { callerRidesWithReads?: boolean } = {}): Gate {
   const config = loadConfig(['STAFF_CLIENT_IDS', 'CONTACT_CLIENT_IDS', 'STAFF_DIRECTORY_TTL_SECONDS']);
   const staff = firmStore(table);
   return {
@@ -14,5 +18,6 @@ export function gateFromEnv(table: Table): Gate {
     directory: cachedStaffDirectory((firmId, userId) => staff.getStaffUser(firmId, userId), {
       ttlSeconds: config.STAFF_DIRECTORY_TTL_SECONDS,
     }),
+    ...(opts.callerRidesWithReads ? { callerRidesWithReads: true } : {}),
   };
 }

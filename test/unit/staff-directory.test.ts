@@ -84,4 +84,57 @@ describe('Module: staff directory cache', () => {
     await w.directory.standing('01HZX3K4M5N6P7Q8R9S0TVWXYB', ALICE);
     expect(w.reads).toEqual([ALICE, ALICE]);
   });
+
+  describe('a read left to the route (deferred, decision 0052)', () => {
+    it('a carried record decides and is cached: the directory reads nothing', async () => {
+      const w = world();
+      const { standing, record } = w.directory.deferred(FIRM_A, ALICE);
+      expect(record.wanted()).toBe(true);
+      record.carry({ role: 'staff', status: 'inactive' });
+      expect(record.wanted()).toBe(false);
+      expect(await standing).toEqual({ role: 'staff', status: 'inactive' });
+      expect(await w.directory.standing(FIRM_A, ALICE)).toEqual({ role: 'staff', status: 'inactive' });
+      expect(w.reads).toEqual([]);
+    });
+
+    it('a record carried as absent is an absent user', async () => {
+      const w = world();
+      const { standing, record } = w.directory.deferred(FIRM_A, ALICE);
+      record.carry(undefined);
+      expect(await standing).toBeUndefined();
+      expect(w.reads).toEqual([]);
+    });
+
+    it('declined, the directory reads it itself, once, whatever is called after', async () => {
+      const w = world();
+      const { standing, record } = w.directory.deferred(FIRM_A, ALICE);
+      await Promise.resolve();
+      expect(w.reads).toEqual([]);
+      record.decline();
+      record.decline();
+      record.carry({ role: 'staff' });
+      expect(await standing).toEqual({ role: 'admin' });
+      expect(w.reads).toEqual([ALICE]);
+    });
+
+    it('a known caller is not wanted: nothing to carry, the cached standing decides', async () => {
+      const w = world();
+      await w.directory.standing(FIRM_A, ALICE);
+      const { standing, record } = w.directory.deferred(FIRM_A, ALICE);
+      expect(record.wanted()).toBe(false);
+      record.carry({ role: 'staff' });
+      expect(await standing).toEqual({ role: 'admin' });
+      expect(w.reads).toEqual([ALICE]);
+    });
+
+    it('a failed read after a decline is not cached', async () => {
+      const w = world();
+      w.failOnce();
+      const { standing, record } = w.directory.deferred(FIRM_A, ALICE);
+      record.decline();
+      await expect(standing).rejects.toThrow('throttled');
+      expect(await w.directory.standing(FIRM_A, ALICE)).toEqual({ role: 'admin' });
+      expect(w.reads).toEqual([ALICE, ALICE]);
+    });
+  });
 });
