@@ -2,8 +2,8 @@
 // it rides in a read the route makes anyway (decision 0052). The directory decides either way.
 import type { StaffUser } from './firm';
 
-/** What the directory needs of a staff user's record. */
-export type StaffRecord = Partial<Pick<StaffUser, 'role' | 'status'>>;
+/** What the directory decides on: a staff user's role and status. */
+export type StaffRecord = Pick<StaffUser, 'role' | 'status'>;
 
 export interface CallerRecord {
   /** The caller whose record is meant (the token's firm and sub). */
@@ -12,7 +12,7 @@ export interface CallerRecord {
   /** Whether the record is still to be read: false once carried or declined. */
   wanted(): boolean;
   /** The record as the route's own read found it (undefined: no such item). */
-  carry(record: StaffRecord | undefined): void;
+  carry(record: Partial<StaffRecord> | undefined): void;
   /** The route will not read it (an empty page, a failed read): the directory reads it now. */
   decline(): void;
 }

@@ -32,7 +32,7 @@ export interface NamedPerson {
 }
 
 /** A staff user named by entries, with what the staff directory decides on (decision 0052). */
-export type NamedStaff = NamedPerson & StaffRecord;
+export type NamedStaff = NamedPerson & Partial<StaffRecord>;
 
 export interface ActivityFilter {
   /** Only these types. */

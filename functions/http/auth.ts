@@ -28,14 +28,6 @@ export interface StaffStanding {
 /** Port: the staff directory (the staff user records), possibly cached. */
 export interface StaffDirectory {
   standing(firmId: string, userId: string): Promise<StaffStanding | undefined>;
-  /**
-   * The standing, its read (on a miss) left to the route: the route's own request carries the
-   * caller's record, or the route declines and the directory reads it then (decision 0052).
-   */
-  deferred?(
-    firmId: string,
-    userId: string,
-  ): { standing: Promise<StaffStanding | undefined>; record: CallerRecord };
 }
 
 /** What the authorize step needs besides the route: which clients sign in whom, and the directory. */
@@ -43,10 +35,10 @@ export interface Gate {
   clients: TokenClients;
   directory: StaffDirectory;
   /**
-   * A staff read (GET) leaves the directory's read of the caller to the route's own request, for a
-   * group whose reads carry it (decision 0052); a route that does not is only slower, never wrong.
+   * Where the directory's read of a caller waits for the route (decision 0052): the caller's record,
+   * still unread, for the route's own request to carry (or decline); absent, the directory reads it.
    */
-  callerRidesWithReads?: boolean;
+  callerRecord?(caller: StaffPrincipal): CallerRecord | undefined;
 }
 
 /**
@@ -121,15 +113,7 @@ export function authorize(auth: AuthKind, principal: Principal | undefined): voi
  * refused (within the directory's cache window).
  */
 export async function confirmStaff(principal: StaffPrincipal, directory: StaffDirectory): Promise<void> {
-  return confirmStanding(principal, directory.standing(principal.firmId, principal.userId));
-}
-
-/** `confirmStaff` on a standing already asked for (read by the directory or carried by the route). */
-export async function confirmStanding(
-  principal: StaffPrincipal,
-  asked: Promise<StaffStanding | undefined>,
-): Promise<void> {
-  const standing = await asked;
+  const standing = await directory.standing(principal.firmId, principal.userId);
   if (!standing || !isActiveStaff(standing))
     throw forbidden('staff_not_active', 'This user is not an active staff user of the firm.');
   if (standing.role !== principal.role)

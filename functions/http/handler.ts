@@ -3,8 +3,9 @@
 // shared error mapping. Handlers stay thin because all of that lives here.
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import type { StaffPrincipal } from '../domain/principal';
 import { observed } from '../observed';
-import { authorize, confirmStaff, confirmStanding, type Gate, principalFromClaims } from './auth';
+import { authorize, confirmStaff, type Gate, principalFromClaims } from './auth';
 import { errorResponse, type HttpResponse, json, RequestValidationError } from './errors';
 import { type GroupRoutes, type RouteDef, type RouteGroup, type RouteImpl, routeKey } from './route';
 
@@ -39,35 +40,27 @@ export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
     try {
       const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims, gate.clients);
       authorize(route.auth, principal);
-      const staff =
+      const confirming =
         principal?.kind === 'staff' && (route.auth === 'staff' || route.auth === 'admin')
-          ? principal
+          ? confirmStaff(principal, gate.directory)
           : undefined;
-      // A read of a group whose reads carry the caller's record leaves the directory's read (on a
-      // miss) to the route's own request: one request fewer on a cold container (decision 0052).
-      const deferred =
-        staff && route.method === 'GET' && gate.callerRidesWithReads
-          ? gate.directory.deferred?.(staff.firmId, staff.userId)
-          : undefined;
-      const confirming = staff
-        ? deferred
-          ? confirmStanding(staff, deferred.standing)
-          : confirmStaff(staff, gate.directory)
-        : undefined;
       // A write runs only once the directory confirmed the caller. A read (GET) runs alongside the
       // directory's answer, which on a cold container (or past the cache window) is a read of its
       // own: the two go out together instead of one after the other (decision 0040). The directory
       // still decides first: its refusal is the answer, the read's result or error is dropped.
+      // A read of a group whose reads carry the caller's record gets the directory's read of it,
+      // still unread, to carry (decision 0052); any other request leaves it to the directory.
+      const caller =
+        confirming && route.method === 'GET' ? gate.callerRecord?.(principal as StaffPrincipal) : undefined;
       if (confirming && route.method !== 'GET') await confirming;
       const work = (async () => {
         const params = parsePart('params', route.params, event.pathParameters ?? {});
         const query = parsePart('query', route.query, event.queryStringParameters ?? {});
         const body = route.body ? parsePart('body', route.body, readJson(event)) : undefined;
-        const caller = deferred?.record;
-        return run({ principal, params, query, body, requestId, ...(caller ? { caller } : {}) } as never);
+        return run({ principal, params, query, body, requestId, caller } as never);
       })();
-      // Whatever the route did (a bad query never reached it), a record it did not carry is read now.
-      if (deferred) work.then(deferred.record.decline, deferred.record.decline);
+      // Whatever the route did (a bad query never reaches it), a record it did not carry is read now.
+      if (caller) work.then(caller.decline, caller.decline);
       if (confirming) {
         work.catch(() => undefined); // settled below, or dropped when the directory refuses
         await confirming;

@@ -5,6 +5,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { httpEvent, staffClaims } from '../../bench/events';
 import { activityApi } from '../../functions/api/activity';
+import { callerRides } from '../../functions/http/caller-rides';
 import { activityRoutes } from '../../functions/http/routes/activity';
 import { cachedStaffDirectory } from '../../functions/http/staff-directory';
 import { activityStore } from '../../functions/store/activity';
@@ -21,12 +22,13 @@ import { newFirm, table } from './support/stack';
 /** The activity group's handler as its Lambda entry wires it, on the counted table, in a fresh container. */
 function coldActivity() {
   const staff = firmStore(counted);
+  const rides = callerRides((firmId, userId) => staff.getStaffUser(firmId, userId));
   const handler = activityApi(
     { activity: activityStore(counted), cases: caseStore(counted), grants: grantLookup(counted) },
     {
       clients: { staff: [LOCAL_STAFF_CLIENT], contact: [LOCAL_CONTACT_CLIENT] },
-      directory: cachedStaffDirectory((firmId, userId) => staff.getStaffUser(firmId, userId)),
-      callerRidesWithReads: true,
+      directory: cachedStaffDirectory(rides.read),
+      callerRecord: rides.callerRecord,
     },
   );
   return async (firmId: string, userId: string, caseId: string) => {

@@ -3,13 +3,17 @@
 // group whose gate does not ask for it reads the directory at once, as before.
 import { describe, expect, it } from 'vitest';
 import { activityApi } from '../../functions/api/activity';
+import { casesApi } from '../../functions/api/cases';
+import type { StaffRecord } from '../../functions/domain/caller-record';
 import type { ActivityStore, NamedStaff, StoredActivity } from '../../functions/domain/case-activity';
 import type { Gate } from '../../functions/http/auth';
+import { callerRides } from '../../functions/http/caller-rides';
 import { cachedStaffDirectory } from '../../functions/http/staff-directory';
 import { LOCAL_CONTACT_CLIENT, LOCAL_STAFF_CLIENT } from '../../local/auth';
-import { ALICE, BOB, type Claims, FIRM_A, httpEvent, lambdaContext, NOW } from './fakes';
+import { ALICE, BOB, type Claims, FIRM_A, fakeDeps, httpEvent, lambdaContext, NOW } from './fakes';
 
 const CASE = '01HZX3K4M5N6P7Q8R9S0TVWXC1';
+const alice = { kind: 'staff', firmId: FIRM_A, userId: ALICE, role: 'staff' } as const;
 const claims: Claims = { sub: ALICE, firmId: FIRM_A, role: 'staff' };
 const entry: StoredActivity = {
   eventId: '01HZX3K4M5N6P7Q8R9S0TVWXE1',
@@ -36,13 +40,16 @@ function world(opts: { entries?: StoredActivity[]; rides?: boolean; alice?: Name
       };
     },
   };
+  const read = async (_firmId: string, userId: string) => {
+    directoryReads.push(userId);
+    return staff.get(userId) as StaffRecord | undefined;
+  };
+  const rides = callerRides(read);
   const gate: Gate = {
     clients: { staff: [LOCAL_STAFF_CLIENT], contact: [LOCAL_CONTACT_CLIENT] },
-    directory: cachedStaffDirectory(async (_firmId, userId) => {
-      directoryReads.push(userId);
-      return staff.get(userId) as never;
-    }),
-    ...(opts.rides === false ? {} : { callerRidesWithReads: true }),
+    ...(opts.rides === false
+      ? { directory: cachedStaffDirectory(read) }
+      : { directory: cachedStaffDirectory(rides.read), callerRecord: rides.callerRecord }),
   };
   const cases = { getCase: async () => undefined };
   const handler = activityApi({ activity, cases, grants: {} as never }, gate);
@@ -110,5 +117,104 @@ describe('Module: the caller’s record rides in the activity list’s read', ()
     expect((await w.list()).status).toBe(200);
     expect(w.directoryReads).toEqual([ALICE]);
     expect(w.namesAsked).toEqual([[BOB]]);
+  });
+
+  it('a write, in a group wired so, has the directory read its record before it runs', async () => {
+    // Prepare: the cases group (it has writes) with the riding gate
+    const reads: string[] = [];
+    const rides = callerRides(async (_firmId, userId) => {
+      reads.push(userId);
+      return { role: 'staff' };
+    });
+    const deps = fakeDeps();
+    const handler = casesApi(deps, {
+      clients: { staff: [LOCAL_STAFF_CLIENT], contact: [LOCAL_CONTACT_CLIENT] },
+      directory: cachedStaffDirectory(rides.read),
+      callerRecord: rides.callerRecord,
+    });
+
+    // Act
+    const res = await handler(
+      httpEvent('POST /cases', { claims, body: JSON.stringify({ title: 'T' }) }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect(res.statusCode).toBe(201);
+    expect(reads).toEqual([ALICE]);
+  });
+});
+
+describe('Module: caller rides (the directory read left to the route)', () => {
+  const setup = () => {
+    const reads: string[] = [];
+    let failNext = false;
+    const rides = callerRides(async (_firmId, userId) => {
+      reads.push(userId);
+      if (failNext) {
+        failNext = false;
+        throw new Error('throttled');
+      }
+      return { role: 'admin' };
+    });
+    const directory = cachedStaffDirectory(rides.read);
+    return { rides, directory, reads, failOnce: () => (failNext = true) };
+  };
+
+  it('a carried record decides and is cached: no read at all', async () => {
+    const { rides, directory, reads } = setup();
+    const standing = directory.standing(FIRM_A, ALICE);
+    const record = rides.callerRecord(alice);
+    expect(record?.wanted()).toBe(true);
+    record?.carry({ role: 'staff', status: 'inactive' });
+    expect(record?.wanted()).toBe(false);
+    expect(await standing).toEqual({ role: 'staff', status: 'inactive' });
+    expect(await directory.standing(FIRM_A, ALICE)).toEqual({ role: 'staff', status: 'inactive' });
+    expect(reads).toEqual([]);
+  });
+
+  it('a record carried as absent is an absent user', async () => {
+    const { rides, directory, reads } = setup();
+    const standing = directory.standing(FIRM_A, ALICE);
+    rides.callerRecord(alice)?.carry(undefined);
+    expect(await standing).toBeUndefined();
+    expect(reads).toEqual([]);
+  });
+
+  it('declined, it is read once, whatever is called after', async () => {
+    const { rides, directory, reads } = setup();
+    const standing = directory.standing(FIRM_A, ALICE);
+    const record = rides.callerRecord(alice);
+    await Promise.resolve();
+    expect(reads).toEqual([]);
+    record?.decline();
+    record?.decline();
+    record?.carry({ role: 'staff' });
+    expect(await standing).toEqual({ role: 'admin' });
+    expect(reads).toEqual([ALICE]);
+  });
+
+  it('each waiting read goes to one request: a second request of the caller shares the cached standing', async () => {
+    const { rides, directory, reads } = setup();
+    const first = directory.standing(FIRM_A, ALICE);
+    const record = rides.callerRecord(alice);
+    const second = directory.standing(FIRM_A, ALICE);
+    expect(rides.callerRecord(alice)).toBeUndefined();
+    record?.carry({ role: 'staff' });
+    expect(await first).toEqual({ role: 'staff' });
+    expect(await second).toEqual({ role: 'staff' });
+    expect(reads).toEqual([]);
+  });
+
+  it('a failed read after a decline is not cached: the next request reads again', async () => {
+    const { rides, directory, reads, failOnce } = setup();
+    failOnce();
+    const standing = directory.standing(FIRM_A, ALICE);
+    rides.callerRecord(alice)?.decline();
+    await expect(standing).rejects.toThrow('throttled');
+    const again = directory.standing(FIRM_A, ALICE);
+    rides.callerRecord(alice)?.decline();
+    expect(await again).toEqual({ role: 'admin' });
+    expect(reads).toEqual([ALICE, ALICE]);
   });
 });
