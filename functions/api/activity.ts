@@ -9,8 +9,8 @@ export function activityApi(deps: CaseActivityDeps, gate: Gate) {
     'activity',
     activityRoutes,
     {
-      listCaseActivity: ({ principal, params, query }) =>
-        listCaseActivity(deps, principal, params.caseId, query),
+      listCaseActivity: ({ principal, params, query, caller }) =>
+        listCaseActivity(deps, principal, params.caseId, query, caller),
       listPortalActivity: ({ principal, params, query }) =>
         listPortalActivity(deps, principal, params.caseId, query),
     },

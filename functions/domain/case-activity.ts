@@ -4,6 +4,7 @@
 import type { EventType } from '../events/catalogue';
 import type { ActivityEntryView } from './activity-entry';
 import { typesVisibleToContacts, visibleToContact } from './activity-visibility';
+import type { CallerRecord, StaffRecord } from './caller-record';
 import { type CaseStore, pageOfCase } from './cases';
 import { invalid } from './errors';
 import { type GrantLookup, type GrantPlaces, withContactAccess } from './grants';
@@ -30,6 +31,9 @@ export interface NamedPerson {
   locale?: string;
 }
 
+/** A staff user named by entries, with what the staff directory decides on (decision 0052). */
+export type NamedStaff = NamedPerson & Partial<StaffRecord>;
+
 export interface ActivityFilter {
   /** Only these types. */
   types?: string[];
@@ -53,7 +57,7 @@ export interface ActivityStore {
 }
 
 export interface NamedPeople {
-  staff: Map<string, NamedPerson>;
+  staff: Map<string, NamedStaff>;
   contacts: Map<string, NamedPerson>;
   firmLocale?: string;
 }
@@ -91,18 +95,37 @@ export async function listCaseActivity(
   by: StaffPrincipal,
   caseId: string,
   query: ActivityQuery,
+  caller?: CallerRecord,
 ): Promise<Page<ActivityEntryView>> {
   const types = checkedTypes(query.type);
   const page = await pageOfCase(
     deps.cases,
     by,
     caseId,
-    (p) => deps.activity.activityOfCase(by.firmId, caseId, p, types ? { types } : {}),
+    (p) =>
+      deps.activity.activityOfCase(by.firmId, caseId, p, types ? { types } : {}).then(
+        (found) => {
+          // No names to read: the directory reads the caller now, beside the case check.
+          if (found.items.length === 0) caller?.decline();
+          return found;
+        },
+        (err: unknown) => {
+          caller?.decline();
+          throw err;
+        },
+      ),
     pageOf(query),
   );
   // An empty page has nothing to name or say: no second read.
   if (page.items.length === 0) return { ...page, items: [] };
-  const people = await deps.activity.people(by.firmId, namedIn(page.items));
+  const named = namedIn(page.items);
+  // The caller's own record rides in the names' read when the directory left it to this route.
+  const carrying = caller?.wanted() === true;
+  const people = await deps.activity.people(
+    by.firmId,
+    carrying ? { ...named, staff: [...named.staff, by.userId] } : named,
+  );
+  if (carrying) caller?.carry(people.staff.get(by.userId));
   const locale = resolveLocale(undefined, people.firmLocale);
   return { ...page, items: page.items.map((e) => entryView(e, people, locale)) };
 }

@@ -1,6 +1,7 @@
 // Turns the verified JWT claims that API Gateway (or the local gateway) hands over into a
 // principal, and checks it against the route's auth kind and, for staff, the staff directory.
 // Claims alone never make a staff principal: see docs/decisions/0023-staff-rights-from-directory.md.
+import type { CallerRecord } from '../domain/caller-record';
 import { DomainError, forbidden } from '../domain/errors';
 import { isActiveStaff } from '../domain/firm';
 import type { ContactPrincipal, Principal, StaffPrincipal, StaffRole } from '../domain/principal';
@@ -33,6 +34,11 @@ export interface StaffDirectory {
 export interface Gate {
   clients: TokenClients;
   directory: StaffDirectory;
+  /**
+   * Where the directory's read of a caller waits for the route (decision 0052): the caller's record,
+   * still unread, for the route's own request to carry (or decline); absent, the directory reads it.
+   */
+  callerRecord?(caller: StaffPrincipal): CallerRecord | undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
 // shared error mapping. Handlers stay thin because all of that lives here.
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import type { StaffPrincipal } from '../domain/principal';
 import { observed } from '../observed';
 import { authorize, confirmStaff, type Gate, principalFromClaims } from './auth';
 import { errorResponse, type HttpResponse, json, RequestValidationError } from './errors';
@@ -47,13 +48,19 @@ export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
       // directory's answer, which on a cold container (or past the cache window) is a read of its
       // own: the two go out together instead of one after the other (decision 0040). The directory
       // still decides first: its refusal is the answer, the read's result or error is dropped.
+      // A read of a group whose reads carry the caller's record gets the directory's read of it,
+      // still unread, to carry (decision 0052); any other request leaves it to the directory.
+      const caller =
+        confirming && route.method === 'GET' ? gate.callerRecord?.(principal as StaffPrincipal) : undefined;
       if (confirming && route.method !== 'GET') await confirming;
       const work = (async () => {
         const params = parsePart('params', route.params, event.pathParameters ?? {});
         const query = parsePart('query', route.query, event.queryStringParameters ?? {});
         const body = route.body ? parsePart('body', route.body, readJson(event)) : undefined;
-        return run({ principal, params, query, body, requestId } as never);
+        return run({ principal, params, query, body, requestId, caller } as never);
       })();
+      // Whatever the route did (a bad query never reaches it), a record it did not carry is read now.
+      if (caller) work.then(caller.decline, caller.decline);
       if (confirming) {
         work.catch(() => undefined); // settled below, or dropped when the directory refuses
         await confirming;

@@ -1,5 +1,6 @@
 // The shape of one route of the route table, and the types group implementations derive from it.
 import type * as z from 'zod/mini';
+import type { CallerRecord } from '../domain/caller-record';
 import type { ContactNeed } from '../domain/grants';
 import type { ContactPrincipal, StaffPrincipal } from '../domain/principal';
 
@@ -114,6 +115,11 @@ export interface RouteRequest<R extends RouteDef> {
   query: Out<R['query']>;
   body: Out<R['body']>;
   requestId: string;
+  /**
+   * A staff caller's own record, when the directory left its read to this route (a GET of a group
+   * whose gate says so, decision 0052): a route that reads staff records carries it in that read.
+   */
+  caller?: CallerRecord;
 }
 
 /** What an implementation returns: the response body, before the response schema's checks. */

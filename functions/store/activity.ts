@@ -1,7 +1,14 @@
 // DynamoDB adapter of the ActivityStore port: a case's activity entries (one Query per page, the
 // type filter and the contact's visibility rules as its FilterExpression), and the people they name.
 import { contactRuleOf } from '../domain/activity-visibility';
-import type { ActivityFilter, ActivityStore, NamedPerson, StoredActivity } from '../domain/case-activity';
+import type {
+  ActivityFilter,
+  ActivityStore,
+  NamedPerson,
+  NamedStaff,
+  StoredActivity,
+} from '../domain/case-activity';
+import type { StaffUser } from '../domain/firm';
 import { firmLocaleInBatch } from './firm-settings';
 import { activityOfCasePattern, contactKey, Entity, staffKey } from './keys';
 import { getManyStored, type QueryFilter, queryPage, type Table } from './table';
@@ -63,6 +70,12 @@ const personOf = (item: Record<string, unknown>): NamedPerson => ({
   ...(typeof item.locale === 'string' ? { locale: item.locale } : {}),
 });
 
+/** A staff item: its name, and the role and status the staff directory decides on. */
+const staffOf = (item: Record<string, unknown>): NamedStaff => {
+  const { role, status } = item as Partial<StaffUser>;
+  return { ...personOf(item), ...(role ? { role } : {}), ...(status ? { status } : {}) };
+};
+
 export function activityStore(table: Table): ActivityStore {
   return {
     activityOfCase: (firmId, caseId, page, filter) =>
@@ -73,14 +86,14 @@ export function activityStore(table: Table): ActivityStore {
       const contactKeys = [...new Set(ids.contacts)].map((id) => contactKey(firmId, id));
       // The firm's language rides in the same read: the names already cost this round trip.
       const firm = firmLocaleInBatch(firmId);
-      const staff = new Map<string, NamedPerson>();
+      const staff = new Map<string, NamedStaff>();
       const contacts = new Map<string, NamedPerson>();
       let firmLocale: string | undefined;
       // Names shown in a list: an eventually consistent read is enough, at half the price.
       const keys = [firm.key, ...staffKeys, ...contactKeys];
       for (const item of await getManyStored(table, keys, { consistent: false })) {
         if (item.entity === Entity.staff && typeof item.userId === 'string')
-          staff.set(item.userId, personOf(item));
+          staff.set(item.userId, staffOf(item));
         if (item.entity === Entity.contact && typeof item.contactId === 'string')
           contacts.set(item.contactId, personOf(item));
         firmLocale ??= firm.localeOf(item);
