@@ -4,53 +4,38 @@
 // of import and invocation, wall and CPU time: for a change to one module, a figure a shared
 // machine's noise does not swallow (decision 0053 measured its context module this way). The
 // module is left as the B file.
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildFunction } from './bundles';
 import { type ColdSample, coldRun, coldSpecs, writeDriver } from './cold-init';
-import { startBenchStack } from './stack';
+import { runWithBenchStack } from './stack';
 import { median } from './stats';
 
-async function main() {
-  const [fn, module, a, b, runsArg = '15'] = process.argv.slice(2);
-  if (!fn || !module || !a || !b)
-    throw new Error('usage: npx tsx bench/ab-module.ts <function> <module> <A file> <B file> [runs]');
-  const outDir = await mkdtemp(join(tmpdir(), 'portico-ab-'));
-  const stack = await startBenchStack();
-  try {
-    const bundles: Record<string, string> = {};
-    for (const [side, file] of [
-      ['A', a],
-      ['B', b],
-    ] as const) {
-      await copyFile(file, module);
-      bundles[side] = (await buildFunction(`functions/handlers/${fn}.ts`, join(outDir, side))).file;
-    }
-    const spec = coldSpecs(stack.env, () => [])[fn];
-    if (!spec) throw new Error(`no cold invocation for ${fn} (bench/cold-init.ts coldSpecs)`);
-    const driver = await writeDriver(outDir);
-    const samples: Record<string, ColdSample[]> = { A: [], B: [] };
-    for (let i = 0; i < Number(runsArg); i++)
-      for (const side of i % 2 ? ['A', 'B'] : ['B', 'A'])
-        samples[side]!.push(await coldRun(driver, bundles[side]!, spec.event, stack.env));
-    const m = (side: string, f: (s: ColdSample) => number) => median(samples[side]!.map(f)).toFixed(1);
-    console.log(`${fn}: ${spec.invocation}, ${runsArg} processes each (medians, ms)`);
-    console.log('side | import | import CPU | invocation | invocation CPU');
-    for (const side of ['A', 'B'])
-      console.log(
-        `${side}    | ${m(side, (s) => s.importMs)} | ${m(side, (s) => s.importCpuMs)} | ${m(side, (s) => s.invokeMs)} | ${m(side, (s) => s.invokeCpuMs)}`,
-      );
-  } finally {
-    await stack.stop();
-    await rm(outDir, { recursive: true, force: true });
-  }
-}
+const [fn, module, a, b, runsArg = '15'] = process.argv.slice(2);
+if (!fn || !module || !a || !b)
+  throw new Error('usage: npx tsx bench/ab-module.ts <function> <module> <A file> <B file> [runs]');
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runWithBenchStack('portico-ab-', async (stack, outDir) => {
+  const bundles: Record<string, string> = {};
+  for (const [side, file] of [
+    ['A', a],
+    ['B', b],
+  ] as const) {
+    await copyFile(file, module);
+    bundles[side] = (await buildFunction(`functions/handlers/${fn}.ts`, join(outDir, side))).file;
+  }
+  const spec = coldSpecs(stack.env, () => [])[fn];
+  if (!spec) throw new Error(`no cold invocation for ${fn} (bench/cold-init.ts coldSpecs)`);
+  const driver = await writeDriver(outDir);
+  const samples: Record<string, ColdSample[]> = { A: [], B: [] };
+  for (let i = 0; i < Number(runsArg); i++)
+    for (const side of i % 2 ? ['A', 'B'] : ['B', 'A'])
+      samples[side]!.push(await coldRun(driver, bundles[side]!, spec.event, stack.env));
+  const m = (side: string, f: (s: ColdSample) => number) => median(samples[side]!.map(f)).toFixed(1);
+  console.log(`${fn}: ${spec.invocation}, ${runsArg} processes each (medians, ms)`);
+  console.log('side | import | import CPU | invocation | invocation CPU');
+  for (const side of ['A', 'B'])
+    console.log(
+      `${side}    | ${m(side, (s) => s.importMs)} | ${m(side, (s) => s.importCpuMs)} | ${m(side, (s) => s.invokeMs)} | ${m(side, (s) => s.invokeCpuMs)}`,
+    );
+});

@@ -1,12 +1,9 @@
 // `npx tsx bench/cold-only.ts [--runs N] [function…]`: sections 1 and 2 (bundle size, cold init)
 // alone, for all functions or the named ones, on their own local stack; for trying an import-time
 // change without the 3–5 minutes of the whole bench (baselines run alternating in the same run).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type BuiltFunction, buildFunction, lambdaEntries } from './bundles';
 import { coldSpecs, measureCold, withBaselines, writeDriver } from './cold-init';
-import { startBenchStack } from './stack';
+import { runWithBenchStack } from './stack';
 import { renderBundles, renderColdInit } from './table';
 
 const args = process.argv.slice(2);
@@ -18,29 +15,14 @@ const started = performance.now();
 const progress = (line: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
-async function main() {
-  const outDir = await mkdtemp(join(tmpdir(), 'portico-bench-cold-'));
-  const stack = await startBenchStack();
-  try {
-    const built: BuiltFunction[] = [];
-    for (const entry of await lambdaEntries()) {
-      const fn = entry.replace(/^.*\/|\.ts$/g, '');
-      if (only.length === 0 || only.includes(fn)) built.push(await buildFunction(entry, outDir));
-    }
-    const specs = coldSpecs(stack.env, (fn) => built.find((b) => b.function === fn)?.sdk ?? []);
-    const { bundles, coldTargets } = await withBaselines(built, specs, outDir, progress);
-    const coldInit = await measureCold(await writeDriver(outDir), coldTargets, stack.env, runs, progress);
-    console.log(`${renderBundles(bundles)}\n${renderColdInit(coldInit)}`);
-  } finally {
-    await stack.stop();
-    await rm(outDir, { recursive: true, force: true });
+runWithBenchStack('portico-bench-cold-', async (stack, outDir) => {
+  const built: BuiltFunction[] = [];
+  for (const entry of await lambdaEntries()) {
+    const fn = entry.replace(/^.*\/|\.ts$/g, '');
+    if (only.length === 0 || only.includes(fn)) built.push(await buildFunction(entry, outDir));
   }
-}
-
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+  const specs = coldSpecs(stack.env, (fn) => built.find((b) => b.function === fn)?.sdk ?? []);
+  const { bundles, coldTargets } = await withBaselines(built, specs, outDir, progress);
+  const coldInit = await measureCold(await writeDriver(outDir), coldTargets, stack.env, runs, progress);
+  console.log(`${renderBundles(bundles)}\n${renderColdInit(coldInit)}`);
+});

@@ -6,8 +6,7 @@
 // process. For comparing two functions' invocations (decision 0052 and the templates list, issue 17):
 // the profiler's own cost shows as its own row, and idle is time spent waiting on the emulators.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -15,7 +14,7 @@ import { bundleAliases } from '../lib/bundling';
 import { cdkBuildOptions } from './bundles';
 import { coldSpecs } from './cold-init';
 import { repoRoot } from './paths';
-import { startBenchStack } from './stack';
+import { runWithBenchStack } from './stack';
 
 const run = promisify(execFile);
 
@@ -59,76 +58,62 @@ function moduleLines(source: string): (line: number) => string {
   };
 }
 
-async function main() {
-  const args = process.argv.slice(2);
-  const at = args.indexOf('--runs');
-  const runs = at >= 0 ? Number(args[at + 1]) : 7;
-  const fns = args.filter((a, i) => !a.startsWith('--') && !(at >= 0 && i === at + 1));
-  if (fns.length === 0) throw new Error('usage: npx tsx bench/cold-profile.ts [--runs N] <function>…');
-  const outDir = await mkdtemp(join(tmpdir(), 'portico-cold-profile-'));
-  const stack = await startBenchStack();
-  try {
-    const driver = join(outDir, 'driver.mjs');
-    await writeFile(driver, DRIVER);
-    const specs = coldSpecs(stack.env, () => []);
-    for (const fn of fns) {
-      const spec = specs[fn];
-      if (!spec) throw new Error(`no cold invocation for ${fn} (bench/cold-init.ts coldSpecs)`);
-      const entry = `functions/handlers/${fn}.ts`;
-      const file = join(outDir, fn, 'index.mjs');
-      await build({
-        ...cdkBuildOptions,
-        minify: false,
-        sourcemap: false,
-        absWorkingDir: repoRoot,
-        entryPoints: [entry],
-        outfile: file,
-        alias: bundleAliases(entry),
-      });
-      const moduleOf = moduleLines(await readFile(file, 'utf8'));
-      const byModule = new Map<string, number>();
-      for (let i = 0; i < runs; i++) {
-        const out = join(outDir, `${fn}-${i}.json`);
-        await run(process.execPath, [driver, file, out], {
-          env: {
-            PATH: process.env.PATH ?? '',
-            ...stack.env,
-            AWS_LAMBDA_FUNCTION_NAME: 'portico-bench',
-            BENCH_EVENT: JSON.stringify(spec.event),
-          },
-        });
-        const profile = JSON.parse(await readFile(out, 'utf8')) as Profile;
-        const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-        profile.samples.forEach((id, k) => {
-          const frame = nodes.get(id)!;
-          const where = frame.url.endsWith('/index.mjs')
-            ? moduleOf(frame.lineNumber)
-            : ['dispatch', 'post'].includes(frame.functionName)
-              ? '(profiler)'
-              : frame.url.startsWith('node:')
-                ? '(node internals)'
-                : frame.functionName || frame.url || '(native)';
-          byModule.set(where, (byModule.get(where) ?? 0) + (profile.timeDeltas[k] ?? 0));
-        });
-      }
-      const rows = [...byModule].sort((a, b) => b[1] - a[1]);
-      const total = rows.reduce((sum, [, us]) => sum + us, 0);
-      console.log(
-        `\n${fn}: ${spec.invocation} — ${(total / runs / 1000).toFixed(1)} ms sampled per process (${runs} processes)`,
-      );
-      for (const [where, us] of rows.slice(0, 20))
-        console.log(`${(us / runs / 1000).toFixed(2).padStart(8)} ms  ${where}`);
-    }
-  } finally {
-    await stack.stop();
-    await rm(outDir, { recursive: true, force: true });
-  }
-}
+const args = process.argv.slice(2);
+const at = args.indexOf('--runs');
+const runs = at >= 0 ? Number(args[at + 1]) : 7;
+const fns = args.filter((a, i) => !a.startsWith('--') && !(at >= 0 && i === at + 1));
+if (fns.length === 0) throw new Error('usage: npx tsx bench/cold-profile.ts [--runs N] <function>…');
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runWithBenchStack('portico-cold-profile-', async (stack, outDir) => {
+  const driver = join(outDir, 'driver.mjs');
+  await writeFile(driver, DRIVER);
+  const specs = coldSpecs(stack.env, () => []);
+  for (const fn of fns) {
+    const spec = specs[fn];
+    if (!spec) throw new Error(`no cold invocation for ${fn} (bench/cold-init.ts coldSpecs)`);
+    const entry = `functions/handlers/${fn}.ts`;
+    const file = join(outDir, fn, 'index.mjs');
+    await build({
+      ...cdkBuildOptions,
+      minify: false,
+      sourcemap: false,
+      absWorkingDir: repoRoot,
+      entryPoints: [entry],
+      outfile: file,
+      alias: bundleAliases(entry),
+    });
+    const moduleOf = moduleLines(await readFile(file, 'utf8'));
+    const byModule = new Map<string, number>();
+    for (let i = 0; i < runs; i++) {
+      const out = join(outDir, `${fn}-${i}.json`);
+      await run(process.execPath, [driver, file, out], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...stack.env,
+          AWS_LAMBDA_FUNCTION_NAME: 'portico-bench',
+          BENCH_EVENT: JSON.stringify(spec.event),
+        },
+      });
+      const profile = JSON.parse(await readFile(out, 'utf8')) as Profile;
+      const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+      profile.samples.forEach((id, k) => {
+        const frame = nodes.get(id)!;
+        const where = frame.url.endsWith('/index.mjs')
+          ? moduleOf(frame.lineNumber)
+          : ['dispatch', 'post'].includes(frame.functionName)
+            ? '(profiler)'
+            : frame.url.startsWith('node:')
+              ? '(node internals)'
+              : frame.functionName || frame.url || '(native)';
+        byModule.set(where, (byModule.get(where) ?? 0) + (profile.timeDeltas[k] ?? 0));
+      });
+    }
+    const rows = [...byModule].sort((a, b) => b[1] - a[1]);
+    const total = rows.reduce((sum, [, us]) => sum + us, 0);
+    console.log(
+      `\n${fn}: ${spec.invocation} — ${(total / runs / 1000).toFixed(1)} ms sampled per process (${runs} processes)`,
+    );
+    for (const [where, us] of rows.slice(0, 20))
+      console.log(`${(us / runs / 1000).toFixed(2).padStart(8)} ms  ${where}`);
+  }
+});

@@ -23,3 +23,34 @@ export async function startBenchStack(): Promise<BenchStack> {
     throw err;
   }
 }
+
+/**
+ * A bench tool's run: `work` with its own stack and a temporary directory for its bundles, both
+ * removed after it; the process exits 0, or prints the error and exits 1 (the stack's handles would
+ * keep it alive otherwise).
+ */
+export function runWithBenchStack(
+  prefix: string,
+  work: (stack: BenchStack, outDir: string) => Promise<void>,
+): void {
+  const run = async () => {
+    const outDir = await mkdtemp(join(tmpdir(), prefix));
+    try {
+      const stack = await startBenchStack();
+      try {
+        await work(stack, outDir);
+      } finally {
+        await stack.stop();
+      }
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  };
+  run().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
