@@ -19,7 +19,7 @@ export function shippedTablesNow(): ShippedTables {
   return { fields: [...FIELDS], messages, texts: fields as ShippedTables['texts'] };
 }
 
-/** The tables' JSON, brotli, base64 (as the settings function's catalogue is packed). */
+/** The tables' JSON, brotli, base64 (as the templates function's catalogue is packed). */
 export const packShipped = (tables: ShippedTables = shippedTablesNow()): string =>
   packJson(JSON.stringify(tables));
 
