@@ -44,7 +44,8 @@ interface Profile {
 function moduleLines(source: string): (line: number) => string {
   const starts: [number, string][] = [];
   source.split('\n').forEach((text, i) => {
-    const m = /^\/\/ ((?:node_modules|functions)\/\S+)$/.exec(text);
+    // A worktree's node_modules may be a link: esbuild names its files by the real path (…/node_modules/…).
+    const m = /^\/\/ (?:\S*?\/)?((?:node_modules|functions)\/\S+)$/.exec(text);
     if (m) starts.push([i, m[1]!]);
   });
   return (line) => {
