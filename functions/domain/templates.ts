@@ -4,15 +4,14 @@
 // date, a count as a number), render with the template's sample values, and every field must be
 // present, non-empty and bounded. Saving is explicit and idempotent (PUT of one override); DELETE
 // goes back to the shipped text. The shipped templates are read from their packed copy
-// (texts/shipped-catalogue.ts, decision 0046), decoded on first use; the ICU checks from theirs
-// (texts/icu-checks.ts, decision 0055), compiled on the first save.
+// (texts/shipped-catalogue.ts, decision 0046), decoded on first use.
 
 import { invalid, notFound, unprocessable } from './errors';
 import { NOTIFYING_EVENT_CATEGORY, type NotificationCategory, type NotifyingEvent } from './notifying-events';
 import type { Clock, Page } from './ports';
 import type { StaffPrincipal } from './principal';
 import { COMPACT_VERSION, type CompiledOverride } from './texts/compact-icu';
-import { icuChecks } from './texts/icu-checks';
+import { compactOf, format, problemOf } from './texts/icu';
 import { shippedTemplateById, shippedTemplates } from './texts/shipped-catalogue';
 import {
   LOCALES,
@@ -143,9 +142,9 @@ export function overrideProblem(
             ? 'must not contain control characters other than line breaks'
             : 'must be one line',
       };
-    const problem = icuChecks().problemOf(source, locale, def.sample);
+    const problem = problemOf(source, locale, def.sample);
     if (problem) return { field, reason: problem };
-    if (icuChecks().format(source, locale, def.sample).trim() === '')
+    if (format(source, locale, def.sample).trim() === '')
       return { field, reason: 'renders empty with the sample values' };
   }
   return undefined;
@@ -156,7 +155,7 @@ export function compileOverride(fields: OverrideFields, locale: Locale): string 
   const compiled: CompiledOverride = { v: COMPACT_VERSION };
   for (const field of ['subject', 'title', 'body'] as const) {
     const source = fields[field];
-    if (source !== undefined) compiled[field] = icuChecks().compactOf(source, locale);
+    if (source !== undefined) compiled[field] = compactOf(source, locale);
   }
   return JSON.stringify(compiled);
 }

@@ -136,7 +136,7 @@ describe('Stack: Portico', () => {
   });
 
   describe('the ICU runtime (decisions 0040, 0041, 0051)', () => {
-    it('is left out of notify and activity, which format texts parsed ahead themselves, and carried packed where overrides are saved', () => {
+    it('is left out of notify and activity, which format texts parsed ahead themselves, and kept where overrides are saved', () => {
       // Act
       const withParser = [...inputs]
         .filter(([, files]) => files.some((f) => ICU_PARSER.test(f)))
@@ -145,16 +145,13 @@ describe('Stack: Portico', () => {
         .filter(([, files]) => files.some((f) => ICU_RUNTIME.test(f)))
         .map(([fn]) => fn);
 
-      // Assess: the templates routes parse overrides when they are saved (the other firm settings
-      // are read on every app load: decision 0050), from a packed copy compiled on the
-      // first save (41 KB of code its cold start no longer parses: decision 0055); notify formats
-      // their compiled form, activity its generated sentences, both with domain/texts/compact-format.ts.
-      for (const fn of ['templates', 'settings']) {
-        expect(withParser).not.toContain(fn);
-        expect(withRuntime).not.toContain(fn);
-      }
-      expect(inputs.get('templates')).toContain('functions/domain/texts/icu-packed.ts');
-      expect(inputs.get('settings')).not.toContain('functions/domain/texts/icu-packed.ts');
+      // Assess: the templates routes parse overrides when they are saved, and only they (the other
+      // firm settings are read on every app load: decision 0050); notify formats their compiled
+      // form, activity its generated sentences, both with domain/texts/compact-format.ts.
+      expect(withParser).toContain('templates');
+      expect(withRuntime).toContain('templates');
+      expect(withParser).not.toContain('settings');
+      expect(withRuntime).not.toContain('settings');
       for (const fn of ['notify', 'activity']) {
         expect(withRuntime).not.toContain(fn);
         expect(inputs.get(fn), fn).toContain('functions/domain/texts/compact-format.ts');

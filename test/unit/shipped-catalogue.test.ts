@@ -85,10 +85,9 @@ describe('Decoding', () => {
       { title: 'Nuevo', body: '{fileName}' },
     );
 
-    // Assess: the save decodes the ICU checks' packed code too (decision 0055), the catalogue once.
-    const catalogue = Buffer.from(CATALOGUE_PACKED, 'base64');
+    // Assess
     expect(imported).toBe(0);
-    expect(decode.mock.calls.filter(([input]) => catalogue.equals(input as Buffer))).toHaveLength(1);
+    expect(decode).toHaveBeenCalledTimes(1);
     expect(page.items.map((r) => r.templateId)).toEqual(TEMPLATES.slice(0, 2).map((t) => t.id));
   });
 });
