@@ -3,9 +3,9 @@
 // and skeletons, plural offsets, ordinals, nesting), the same errors, and no Intl.NumberFormat for a
 // message of text, arguments, selects and plurals (no number data loaded on a cold start).
 import { IntlMessageFormat } from 'intl-messageformat';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIVITY_MESSAGES, GENERIC_MESSAGES } from '../../functions/domain/texts/activity-shipped';
-import { formatCompact, formattersMade, pluralCategory } from '../../functions/domain/texts/compact-format';
+import { formatCompact, formattersMade } from '../../functions/domain/texts/compact-format';
 import {
   ARGUMENT,
   type CompactMessage,
@@ -224,59 +224,6 @@ describe('formatCompact', () => {
     const after = formattersMade();
     expect(after.number).toBe(before.number);
     expect(after.dateTime).toBe(before.dateTime);
-  });
-
-  it('selects the plural category Intl.PluralRules selects, in every locale and for any number', () => {
-    // Prepare: every count to 2,000, then a sample to past a million, and what is not a small count.
-    const counts = [
-      ...Array.from({ length: 2001 }, (_, i) => i),
-      ...Array.from({ length: 1100 }, (_, i) => 2001 + i * 997),
-      999_999,
-      1_000_000,
-      2_000_000,
-      1e21,
-      -0,
-      -1,
-      -2,
-      -11,
-      0.5,
-      1.5,
-      1.0004,
-      2.25,
-      NaN,
-      Infinity,
-    ];
-
-    // Act / Assess
-    for (const locale of [...LOCALES, 'fr', 'pt-PT'])
-      for (const type of ['cardinal', 'ordinal'] as const) {
-        const intl = new Intl.PluralRules(locale, { type });
-        const wrong = counts.filter((n) => pluralCategory(locale, n, type === 'ordinal') !== intl.select(n));
-        expect({ locale, type, wrong }).toEqual({ locale, type, wrong: [] });
-      }
-  });
-
-  it('makes no Intl.PluralRules for the plurals of a whole count in a shipped locale', async () => {
-    // Prepare: the module fresh, so no formatter is cached from the tests before.
-    vi.resetModules();
-    const fresh = await import('../../functions/domain/texts/compact-format');
-    const message = compactOf(
-      '{n, plural, =0 {none} one {# file} other {# files}}, {n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}',
-      'en',
-    );
-
-    // Act
-    const texts = LOCALES.flatMap((locale) =>
-      [0, 1, 2, 3, 11, 22, 101, 999_999].map((n) => fresh.formatCompact(message, locale, { n })),
-    );
-
-    // Assess
-    expect(texts).toEqual(
-      LOCALES.flatMap((locale) =>
-        [0, 1, 2, 3, 11, 22, 101, 999_999].map((n) => library(message, locale, { n })),
-      ),
-    );
-    expect(fresh.formattersMade().plural).toBe(0);
   });
 
   it('makes each Intl formatter once per locale and options, when a message first needs it', () => {

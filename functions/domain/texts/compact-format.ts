@@ -63,35 +63,6 @@ const numberFormat = formatterCache('number', (l, o) => new Intl.NumberFormat(l,
 const dateTimeFormat = formatterCache('dateTime', (l, o) => new Intl.DateTimeFormat(l, o));
 const pluralRules = formatterCache('plural', (l, o) => new Intl.PluralRules(l, o));
 
-type PluralOf = (n: number) => Intl.LDMLPluralRule;
-const enOrdinal: PluralOf = (n) =>
-  n % 10 === 1 && n % 100 !== 11
-    ? 'one'
-    : n % 10 === 2 && n % 100 !== 12
-      ? 'two'
-      : n % 10 === 3 && n % 100 !== 13
-        ? 'few'
-        : 'other';
-
-/**
- * CLDR's plural rules of the shipped locales for a whole count from 0 to 999,999 (their `many`
- * starts at a million): what Intl.PluralRules answers there, without constructing one, whose first
- * construction in a process loads ICU's plural data (0.3–1.4 ms of a cold start, decision 0055).
- */
-const SMALL_COUNT_PLURALS: Record<string, { cardinal: PluralOf; ordinal: PluralOf }> = {
-  en: { cardinal: (n) => (n === 1 ? 'one' : 'other'), ordinal: enOrdinal },
-  es: { cardinal: (n) => (n === 1 ? 'one' : 'other'), ordinal: () => 'other' },
-  'pt-BR': { cardinal: (n) => (n <= 1 ? 'one' : 'other'), ordinal: () => 'other' },
-};
-
-/** The plural category of `n` in `locale`, as Intl.PluralRules selects it. */
-export function pluralCategory(locale: string, n: number, ordinal: boolean): Intl.LDMLPluralRule {
-  const rules = Object.hasOwn(SMALL_COUNT_PLURALS, locale) ? SMALL_COUNT_PLURALS[locale] : undefined;
-  if (rules && Number.isInteger(n) && n >= 0 && n < 1_000_000)
-    return ordinal ? rules.ordinal(n) : rules.cardinal(n);
-  return pluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' }).select(n);
-}
-
 /**
  * A number, date or time style as the library reads it: a named one (a name it does not know: none),
  * a parsed skeleton's options, else `fallback` (a time's is `medium`).
@@ -193,7 +164,7 @@ function partsOf(
         // An exact `=n` case first, else the locale's plural category, else `other`.
         const option =
           optionOf(options, `=${String(value)}`) ??
-          optionOf(options, pluralCategory(locale, n, Boolean(ordinal))) ??
+          optionOf(options, pluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' }).select(n)) ??
           options.other;
         if (!option) throw invalidValue(name, value, options);
         partsOf(option, locale, vars, out, n);
