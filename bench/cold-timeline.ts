@@ -5,16 +5,12 @@
 // over the runs whose marks came in the most common order. Where cold-profile says what a process
 // spends its CPU on, this says what the answer waits for: CPU before the first request goes out,
 // requests in flight together or one after the other, the work between a response and the next.
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { type BuiltFunction, buildFunction } from './bundles';
-import { coldSpecs, withBaselines } from './cold-init';
+import { coldProcess, coldSpecs, runsAndFunctions, withBaselines } from './cold-init';
 import { runWithBenchStack } from './stack';
 import { median } from './stats';
-
-const run = promisify(execFile);
 
 /**
  * Import, then one invocation with `diagnostics_channel` marks (a DynamoDB request is named by its
@@ -52,23 +48,8 @@ interface Timeline {
   gcMs: number;
 }
 
-async function timeline(driver: string, bundle: string, event: unknown, env: Record<string, string>) {
-  const { stdout } = await run(process.execPath, [driver, bundle], {
-    // As section 2 runs a cold process (bench/cold-init.ts coldRun).
-    env: {
-      PATH: process.env.PATH ?? '',
-      ...env,
-      AWS_LAMBDA_FUNCTION_NAME: 'portico-bench',
-      NODE_OPTIONS: '--enable-source-maps',
-      BENCH_EVENT: JSON.stringify(event),
-    },
-    maxBuffer: 16 * 1024 * 1024,
-    timeout: 60_000,
-  });
-  const line = stdout.split('\n').find((l) => l.startsWith('BENCH_TIMELINE '));
-  if (!line) throw new Error(`no timeline from ${bundle}: ${stdout.slice(-500)}`);
-  return JSON.parse(line.slice('BENCH_TIMELINE '.length)) as Timeline;
-}
+const timeline = (driver: string, bundle: string, event: unknown, env: Record<string, string>) =>
+  coldProcess<Timeline>(driver, bundle, event, env, 'BENCH_TIMELINE');
 
 /** The medians of the runs whose marks came in the most common order, as printable lines. */
 function render(side: string, runs: Timeline[]): string[] {
@@ -89,10 +70,7 @@ function render(side: string, runs: Timeline[]): string[] {
   return lines;
 }
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--runs');
-const runs = at >= 0 ? Number(args[at + 1]) : 11;
-const fns = args.filter((a, i) => !a.startsWith('--') && !(at >= 0 && i === at + 1));
+const { runs, fns } = runsAndFunctions(process.argv.slice(2), 11);
 if (fns.length === 0) throw new Error('usage: npx tsx bench/cold-timeline.ts [--runs N] <function>…');
 
 runWithBenchStack('portico-cold-timeline-', async (stack, outDir) => {
