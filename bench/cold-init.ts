@@ -315,14 +315,17 @@ export async function writeDriver(outDir: string): Promise<string> {
   return file;
 }
 
-/** One fresh process: import + invoke `bundle` with `event`. */
-export async function coldRun(
+/**
+ * One fresh `node` process running a driver on `bundle` with `event`, as Lambda runs the function:
+ * the value the driver printed on its stdout's line starting with `marker`.
+ */
+export async function coldProcess<T>(
   driver: string,
   bundle: string,
   event: unknown,
   env: Record<string, string>,
-): Promise<ColdSample> {
-  const started = performance.now();
+  marker: string,
+): Promise<T> {
   const { stdout } = await run(process.execPath, [driver, bundle], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -337,10 +340,31 @@ export async function coldRun(
     maxBuffer: 16 * 1024 * 1024,
     timeout: 60_000,
   });
-  const processMs = performance.now() - started;
-  const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-  if (!line) throw new Error(`no result from ${bundle}: ${stdout.slice(-500)}`);
-  return { ...(JSON.parse(line.slice('BENCH_RESULT '.length)) as Omit<ColdSample, 'processMs'>), processMs };
+  const line = stdout.split('\n').find((l) => l.startsWith(`${marker} `));
+  if (!line) throw new Error(`no ${marker} from ${bundle}: ${stdout.slice(-500)}`);
+  return JSON.parse(line.slice(marker.length + 1)) as T;
+}
+
+/** One fresh process: import + invoke `bundle` with `event`. */
+export async function coldRun(
+  driver: string,
+  bundle: string,
+  event: unknown,
+  env: Record<string, string>,
+): Promise<ColdSample> {
+  const started = performance.now();
+  const sample = await coldProcess<Omit<ColdSample, 'processMs'>>(driver, bundle, event, env, 'BENCH_RESULT');
+  return { ...sample, processMs: performance.now() - started };
+}
+
+/** `[--runs N] <function>…` of the cold-process tools: N (else `defaultRuns`) and the names. */
+export function runsAndFunctions(args: string[], defaultRuns: number): { runs: number; fns: string[] } {
+  const at = args.indexOf('--runs');
+  return {
+    runs: at >= 0 ? Number(args[at + 1]) : defaultRuns,
+    // The value after --runs is not a function name.
+    fns: args.filter((a, i) => !a.startsWith('--') && !(at >= 0 && i === at + 1)),
+  };
 }
 
 export interface ColdRow {

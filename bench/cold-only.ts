@@ -2,15 +2,12 @@
 // alone, for all functions or the named ones, on their own local stack; for trying an import-time
 // change without the 3–5 minutes of the whole bench (baselines run alternating in the same run).
 import { type BuiltFunction, buildFunction, lambdaEntries } from './bundles';
-import { coldSpecs, measureCold, withBaselines, writeDriver } from './cold-init';
+import { coldSpecs, measureCold, runsAndFunctions, withBaselines, writeDriver } from './cold-init';
 import { runWithBenchStack } from './stack';
 import { renderBundles, renderColdInit } from './table';
 
-const args = process.argv.slice(2);
-const runsAt = args.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 15;
-// The value after --runs is not a function name (without --runs, every argument is one).
-const only = args.filter((a, i) => !a.startsWith('--') && !(runsAt >= 0 && i === runsAt + 1));
+// No function named: all of them.
+const { runs, fns: only } = runsAndFunctions(process.argv.slice(2), 15);
 const started = performance.now();
 const progress = (line: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { bundleAliases } from '../lib/bundling';
 import { cdkBuildOptions } from './bundles';
-import { coldSpecs } from './cold-init';
+import { coldSpecs, runsAndFunctions } from './cold-init';
 import { repoRoot } from './paths';
 import { runWithBenchStack } from './stack';
 
@@ -44,7 +44,8 @@ interface Profile {
 function moduleLines(source: string): (line: number) => string {
   const starts: [number, string][] = [];
   source.split('\n').forEach((text, i) => {
-    const m = /^\/\/ ((?:node_modules|functions)\/\S+)$/.exec(text);
+    // A worktree's node_modules may be a link: esbuild names its files by the real path (…/node_modules/…).
+    const m = /^\/\/ (?:\S*?\/)?((?:node_modules|functions)\/\S+)$/.exec(text);
     if (m) starts.push([i, m[1]!]);
   });
   return (line) => {
@@ -58,10 +59,7 @@ function moduleLines(source: string): (line: number) => string {
   };
 }
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--runs');
-const runs = at >= 0 ? Number(args[at + 1]) : 7;
-const fns = args.filter((a, i) => !a.startsWith('--') && !(at >= 0 && i === at + 1));
+const { runs, fns } = runsAndFunctions(process.argv.slice(2), 7);
 if (fns.length === 0) throw new Error('usage: npx tsx bench/cold-profile.ts [--runs N] <function>…');
 
 runWithBenchStack('portico-cold-profile-', async (stack, outDir) => {
