@@ -5,8 +5,8 @@
 // recipients' devices: they have none). Only the policy is the benchmark's: the product's policies
 // cap internal recipients at 100. Each DynamoDB request is labelled with the channel of the delivery
 // it was made for (reads once per event are the event's), so the table gives requests per delivery
-// per channel.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// per channel. Around each run, its floors (bench/fanout-floor.ts): the same requests made raw (the
+// target's, decision 0054) and the single-ADD write rate (informational).
 import { ulid } from 'ulid';
 import { documentClient } from '../functions/clients/dynamodb';
 import { ses, sesMailer } from '../functions/clients/ses';
@@ -14,12 +14,12 @@ import { systemClock } from '../functions/domain/ports';
 import { generateVapidKeys } from '../functions/domain/push';
 import type { DomainEvent } from '../functions/events/catalogue';
 import { notifyAdapters } from '../functions/notify/adapters';
-import { DEFAULT_CONCURRENCY, type DeliveryKey, mapLimit, notifier } from '../functions/notify/core';
-import type { PlannedDelivery, Policy } from '../functions/notify/policy';
+import { type DeliveryKey, notifier } from '../functions/notify/core';
+import type { PlannedDelivery, Policy, Recipient } from '../functions/notify/policy';
 import { webPusher } from '../functions/notify/web-pusher';
-import { inboxCounterKey } from '../functions/store/keys';
 import type { Table } from '../functions/store/table';
 import { ulidIds } from '../functions/wiring/ids';
+import { benchMessage, measureRequestFloor, measureWriteFloor } from './fanout-floor';
 import { type AwsRequest, countRequests, summarize } from './requests';
 
 export interface FanoutRow {
@@ -42,45 +42,30 @@ export interface FanoutRow {
    */
   dynamodbByChannel: { inApp: number; email: number; push: number; event: number };
   /**
-   * DynamoDB Local's single-item writes/s at the same concurrency: the mean of a measure just before
-   * this run and one just after it (a long run on a shared machine sees the speed drift).
+   * The target's floor (decision 0054): deliveries/s of the same requests made raw (bench/fanout-floor.ts),
+   * the mean of a measure just before this run and one just after it (a long run on a shared machine
+   * sees the speed drift).
    */
-  floorWritesPerSecond: number;
+  floorDeliveriesPerSecond: number;
   /** The two measures the floor is the mean of. */
   floorBeforeAfter: [number, number];
-  /** Deliveries/s if each DynamoDB request of a delivery cost one floor write. */
-  floorDeliveriesPerSecond: number;
-  /** deliveriesPerSecond ÷ floorDeliveriesPerSecond (1 = as fast as DynamoDB Local allows). */
+  /** The raw loop's DynamoDB requests per delivery (the same requests as notify's deliveries'). */
+  floorDynamodbPerDelivery: number;
+  /** deliveriesPerSecond ÷ floorDeliveriesPerSecond (1 = as fast as the requests themselves). */
   vsFloor: number;
+  /**
+   * Informational, the floor before decision 0054: DynamoDB Local's unconditional-ADD writes/s at the
+   * same concurrency (mean of before and after) ÷ DynamoDB requests per delivery. It prices every
+   * request as the cheapest write, so it cannot tell notify's overhead from the data model's cost.
+   */
+  writeFloor: {
+    writesPerSecond: number;
+    beforeAfter: [number, number];
+    deliveriesPerSecond: number;
+    /** deliveriesPerSecond ÷ writeFloor.deliveriesPerSecond. */
+    vs: number;
+  };
   requests: Record<string, { count: number; ms: number }>;
-}
-
-/**
- * The floor: DynamoDB Local's own throughput for single-item writes at the notify core's
- * concurrency (an unconditional ADD on an inbox counter, the cheapest write a delivery makes).
- */
-export interface WriteFloor {
-  writes: number;
-  concurrency: number;
-  writesPerSecond: number;
-}
-
-export async function measureWriteFloor(table: Table, writes: number): Promise<WriteFloor> {
-  const firmId = ulid();
-  const owners = Array.from({ length: writes }, () => ({ firmId, kind: 'staff' as const, id: ulid() }));
-  const t0 = performance.now();
-  await mapLimit(owners, DEFAULT_CONCURRENCY, (owner) =>
-    table.client.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: inboxCounterKey(owner),
-        UpdateExpression: 'ADD unread :one',
-        ExpressionAttributeValues: { ':one': 1 },
-      }),
-    ),
-  );
-  const ms = performance.now() - t0;
-  return { writes, concurrency: DEFAULT_CONCURRENCY, writesPerSecond: (writes / ms) * 1000 };
 }
 
 export async function measureFanout(sizes: number[], progress: (line: string) => void): Promise<FanoutRow[]> {
@@ -88,31 +73,28 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
   const table: Table = { client: documentClient, name: env.TABLE_NAME!, cursorSecret: '' };
   const firmId = ulid();
   const caseId = ulid();
+  const document = 'statement.pdf';
   let recipients = 0;
   const staffIds = Array.from({ length: Math.max(...sizes, 5) }, () => ulid());
+  const appUrl = env.APP_URL ?? 'http://localhost:5173/app';
+  const staff = (n: number): Recipient[] =>
+    staffIds.slice(0, n).map((id, i) => ({
+      kind: 'staff',
+      firmId,
+      id,
+      name: `Staff ${i}`,
+      email: `staff${i}.${firmId.toLowerCase()}@bench.test`,
+      locale: 'en',
+    }));
   const policy: Policy<'document.uploaded'> = async (event) =>
-    Array.from({ length: recipients }, (_, i): PlannedDelivery[] => {
-      const recipient = {
-        kind: 'staff' as const,
-        firmId: event.firmId,
-        id: staffIds[i]!,
-        name: `Staff ${i}`,
-        email: `staff${i}.${firmId.toLowerCase()}@bench.test`,
-        locale: 'en',
-      };
-      const render = async () => ({
-        title: `New document: ${event.detail.name}`,
-        body: `A client uploaded ${event.detail.name}.`,
-        subject: `New document in your case: ${event.detail.name}`,
-        text: `A client uploaded ${event.detail.name}.`,
-        html: `<p>A client uploaded <b>${event.detail.name}</b>.</p>`,
-        link: `${env.APP_URL ?? 'http://localhost:5173/app'}/cases/${event.caseId}/documents`,
-      });
+    staff(recipients).flatMap((recipient): PlannedDelivery[] => {
+      const render = async () => benchMessage(event.detail.name, caseId, appUrl);
       return [
         { recipient, channel: 'inApp', render },
         { recipient, channel: 'email', render },
       ];
-    }).flat();
+    });
+  const mailer = sesMailer(ses, env.SENDER_EMAIL!);
   const adapters = notifyAdapters(table, { appUrl: env.APP_URL!, portalUrl: env.PORTAL_URL! });
   const { labelledBy, take } = labeller();
   const deliveries = labelledBy(adapters.deliveries, (key: DeliveryKey) => key.channel);
@@ -127,7 +109,7 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
   const notify = notifier({
     deliveries,
     inbox: labelledBy(adapters.inbox, (d: { key: DeliveryKey }) => d.key.channel),
-    mailer: sesMailer(ses, env.SENDER_EMAIL!),
+    mailer,
     policies: { 'document.uploaded': policy },
     gate: { ...adapters.gate, suppressions: deliveries },
     digests: adapters.digests,
@@ -145,7 +127,7 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
     occurredAt: new Date().toISOString(),
     detail: {
       documentId: ulid(),
-      name: 'statement.pdf',
+      name: document,
       contentType: 'application/pdf',
       size: 1024,
       source: 'client',
@@ -157,10 +139,19 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
   recipients = 5;
   await notify(event());
   const rows: FanoutRow[] = [];
+  /** Both floors, measured around each run: DynamoDB Local's speed drifts with machine load. */
+  const floors = async (size: number) => ({
+    requests: await measureRequestFloor(
+      table,
+      mailer,
+      { firmId, caseId, type: 'document.uploaded' },
+      staff(size),
+      benchMessage(document, caseId, appUrl),
+    ),
+    writesPerSecond: await measureWriteFloor(table, 200),
+  });
   for (const size of sizes) {
-    // The floor right before and right after the run it is compared with: DynamoDB Local's speed
-    // drifts with machine load, and the 1,000-recipient run lasts many seconds.
-    const before = await measureWriteFloor(table, 200);
+    const before = await floors(size);
     recipients = size;
     const t0 = performance.now();
     take(); // the warm-up's, or the previous run's
@@ -168,8 +159,7 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
     const ms = performance.now() - t0;
     const byLabel = take();
     const requests = [...eventReads, ...[...byLabel.values()].flat()];
-    const after = await measureWriteFloor(table, 200);
-    const floor = { writesPerSecond: (before.writesPerSecond + after.writesPerSecond) / 2 };
+    const after = await floors(size);
     if (outcome.delivered !== size * 2) throw new Error(`fan-out ${size}: ${JSON.stringify(outcome)}`);
     const dynamodb = requests.filter((r) => r.service === 'dynamodb');
     const dynamodbPerDelivery = dynamodb.length / outcome.delivered;
@@ -177,7 +167,10 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
       (byLabel.get(label) ?? []).filter((r) => r.service === 'dynamodb').length;
     const ownReads = eventReads.filter((r) => r.service === 'dynamodb').length;
     const deliveriesPerSecond = (outcome.delivered / ms) * 1000;
-    const floorDeliveriesPerSecond = floor.writesPerSecond / dynamodbPerDelivery;
+    const floorDeliveriesPerSecond =
+      (before.requests.deliveriesPerSecond + after.requests.deliveriesPerSecond) / 2;
+    const writesPerSecond = (before.writesPerSecond + after.writesPerSecond) / 2;
+    const writeFloorDeliveries = writesPerSecond / dynamodbPerDelivery;
     rows.push({
       recipients: size,
       deliveries: outcome.delivered,
@@ -193,16 +186,24 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
         push: labelled('push') / size,
         event: ownReads / outcome.delivered,
       },
-      floorWritesPerSecond: floor.writesPerSecond,
-      floorBeforeAfter: [before.writesPerSecond, after.writesPerSecond],
       floorDeliveriesPerSecond,
+      floorBeforeAfter: [before.requests.deliveriesPerSecond, after.requests.deliveriesPerSecond],
+      floorDynamodbPerDelivery: after.requests.dynamodbPerDelivery,
       vsFloor: deliveriesPerSecond / floorDeliveriesPerSecond,
+      writeFloor: {
+        writesPerSecond,
+        beforeAfter: [before.writesPerSecond, after.writesPerSecond],
+        deliveriesPerSecond: writeFloorDeliveries,
+        vs: deliveriesPerSecond / writeFloorDeliveries,
+      },
       requests: summarize(requests),
     });
     progress(
-      `notify fan-out: ${size} recipients, ${outcome.delivered} deliveries in ${ms.toFixed(0)} ms, ` +
-        `${dynamodbPerDelivery.toFixed(2)} DynamoDB requests per delivery ` +
-        `(floor: ${floor.writesPerSecond.toFixed(0)} writes/s, ${before.writesPerSecond.toFixed(0)} before and ${after.writesPerSecond.toFixed(0)} after)`,
+      `notify fan-out: ${size} recipients, ${outcome.delivered} deliveries in ${ms.toFixed(0)} ms ` +
+        `(${deliveriesPerSecond.toFixed(0)}/s), ${dynamodbPerDelivery.toFixed(2)} DynamoDB requests per delivery; ` +
+        `floor (same requests raw): ${floorDeliveriesPerSecond.toFixed(0)}/s (${before.requests.deliveriesPerSecond.toFixed(0)} before, ` +
+        `${after.requests.deliveriesPerSecond.toFixed(0)} after): ${(deliveriesPerSecond / floorDeliveriesPerSecond).toFixed(2)}×; ` +
+        `single ADD: ${writesPerSecond.toFixed(0)} writes/s`,
     );
   }
   const base = rows.find((r) => r.recipients === 100);
