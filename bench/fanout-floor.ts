@@ -52,7 +52,15 @@ export interface RequestFloor {
   deliveriesPerSecond: number;
   /** The floor loop's own DynamoDB requests per delivery (the same as notify's deliveries' own). */
   dynamodbPerDelivery: number;
+  /** This process's CPU (user + system) per delivery while the loop ran (the local stack's share included). */
+  cpuMsPerDelivery: number;
 }
+
+/** This process's CPU time since `from` (a process.cpuUsage()), in ms. */
+export const cpuMsSince = (from: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
 
 /**
  * The same requests as one event's deliveries to `recipients` (in-app + email each), made raw: a
@@ -80,6 +88,7 @@ export async function measureRequestFloor(
     { r, channel: 'inApp' as const },
     { r, channel: 'email' as const },
   ]);
+  const cpu = process.cpuUsage();
   const t0 = performance.now();
   const { requests } = await countRequests(() =>
     mapLimit(work, DEFAULT_CONCURRENCY, async ({ r, channel }) => {
@@ -123,8 +132,10 @@ export async function measureRequestFloor(
     }),
   );
   const ms = performance.now() - t0;
+  const cpuMs = cpuMsSince(cpu);
   return {
     deliveriesPerSecond: (work.length / ms) * 1000,
+    cpuMsPerDelivery: cpuMs / work.length,
     dynamodbPerDelivery: requests.filter((q: AwsRequest) => q.service === 'dynamodb').length / work.length,
   };
 }

@@ -22,7 +22,7 @@ async function main() {
       return;
     }
     await instrumentSharedClients();
-    const notify = await measureFanout(sizes, progress);
+    const notify = await measureFanout(sizes, progress, stack.settle);
     const targets = judge({
       node: process.version,
       cpus: '',

@@ -19,7 +19,7 @@ import type { PlannedDelivery, Policy, Recipient } from '../functions/notify/pol
 import { webPusher } from '../functions/notify/web-pusher';
 import type { Table } from '../functions/store/table';
 import { ulidIds } from '../functions/wiring/ids';
-import { benchMessage, measureRequestFloor, measureWriteFloor } from './fanout-floor';
+import { benchMessage, cpuMsSince, measureRequestFloor, measureWriteFloor } from './fanout-floor';
 import { type AwsRequest, countRequests, summarize } from './requests';
 
 export interface FanoutRow {
@@ -54,6 +54,12 @@ export interface FanoutRow {
   /** deliveriesPerSecond ÷ floorDeliveriesPerSecond (1 = as fast as the requests themselves). */
   vsFloor: number;
   /**
+   * This process's CPU per delivery (user + system ms): notify's run, and the raw loop's (mean of
+   * before and after). Both include the in-process local stack's share (stream relay, local SES,
+   * live fan-out); the difference is notify's own CPU, which DynamoDB Local on the same cores lacks.
+   */
+  cpuMsPerDelivery: { notify: number; floor: number };
+  /**
    * Informational, the floor before decision 0054: DynamoDB Local's unconditional-ADD writes/s at the
    * same concurrency (mean of before and after) ÷ DynamoDB requests per delivery. It prices every
    * request as the cheapest write, so it cannot tell notify's overhead from the data model's cost.
@@ -68,14 +74,23 @@ export interface FanoutRow {
   requests: Record<string, { count: number; ms: number }>;
 }
 
-export async function measureFanout(sizes: number[], progress: (line: string) => void): Promise<FanoutRow[]> {
+/**
+ * `settle`: waits until the local stack's stream relay, bus and their targets have handled every
+ * change written so far (LocalStack.settle). Called before each timed phase, so no phase runs while
+ * the stack still works off the writes of the phase before it.
+ */
+export async function measureFanout(
+  sizes: number[],
+  progress: (line: string) => void,
+  settle: () => Promise<void> = async () => {},
+): Promise<FanoutRow[]> {
   const env = process.env;
   const table: Table = { client: documentClient, name: env.TABLE_NAME!, cursorSecret: '' };
   const firmId = ulid();
   const caseId = ulid();
   const document = 'statement.pdf';
   let recipients = 0;
-  const staffIds = Array.from({ length: Math.max(...sizes, 5) }, () => ulid());
+  const staffIds = Array.from({ length: Math.max(...sizes, 100) }, () => ulid());
   const appUrl = env.APP_URL ?? 'http://localhost:5173/app';
   const staff = (n: number): Recipient[] =>
     staffIds.slice(0, n).map((id, i) => ({
@@ -135,28 +150,36 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
     },
   });
 
-  // One untimed event first: connection pools and code paths warm, as in a warm Lambda.
-  recipients = 5;
-  await notify(event());
-  const rows: FanoutRow[] = [];
   /** Both floors, measured around each run: DynamoDB Local's speed drifts with machine load. */
   const floors = async (size: number) => ({
-    requests: await measureRequestFloor(
-      table,
-      mailer,
-      { firmId, caseId, type: 'document.uploaded' },
-      staff(size),
-      benchMessage(document, caseId, appUrl),
+    requests: await settle().then(() =>
+      measureRequestFloor(
+        table,
+        mailer,
+        { firmId, caseId, type: 'document.uploaded' },
+        staff(size),
+        benchMessage(document, caseId, appUrl),
+      ),
     ),
-    writesPerSecond: await measureWriteFloor(table, 200),
+    writesPerSecond: await settle().then(() => measureWriteFloor(table, 200)),
   });
+  // One untimed event first, and the floor once: connection pools and code paths warm, as in a warm
+  // Lambda, and DynamoDB Local's JIT past its first few hundred requests (the 1- and 10-recipient
+  // runs come first and would otherwise be measured on a cold emulator).
+  recipients = 100;
+  await notify(event());
+  await floors(100);
+  const rows: FanoutRow[] = [];
   for (const size of sizes) {
     const before = await floors(size);
     recipients = size;
-    const t0 = performance.now();
+    await settle();
     take(); // the warm-up's, or the previous run's
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
     const { result: outcome, requests: eventReads } = await countRequests(() => notify(event()));
     const ms = performance.now() - t0;
+    const cpuMs = cpuMsSince(cpu);
     const byLabel = take();
     const requests = [...eventReads, ...[...byLabel.values()].flat()];
     const after = await floors(size);
@@ -190,6 +213,10 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
       floorBeforeAfter: [before.requests.deliveriesPerSecond, after.requests.deliveriesPerSecond],
       floorDynamodbPerDelivery: after.requests.dynamodbPerDelivery,
       vsFloor: deliveriesPerSecond / floorDeliveriesPerSecond,
+      cpuMsPerDelivery: {
+        notify: cpuMs / outcome.delivered,
+        floor: (before.requests.cpuMsPerDelivery + after.requests.cpuMsPerDelivery) / 2,
+      },
       writeFloor: {
         writesPerSecond,
         beforeAfter: [before.writesPerSecond, after.writesPerSecond],
@@ -203,7 +230,8 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
         `(${deliveriesPerSecond.toFixed(0)}/s), ${dynamodbPerDelivery.toFixed(2)} DynamoDB requests per delivery; ` +
         `floor (same requests raw): ${floorDeliveriesPerSecond.toFixed(0)}/s (${before.requests.deliveriesPerSecond.toFixed(0)} before, ` +
         `${after.requests.deliveriesPerSecond.toFixed(0)} after): ${(deliveriesPerSecond / floorDeliveriesPerSecond).toFixed(2)}×; ` +
-        `single ADD: ${writesPerSecond.toFixed(0)} writes/s`,
+        `single ADD: ${writesPerSecond.toFixed(0)} writes/s; CPU per delivery ${(cpuMs / outcome.delivered).toFixed(2)} ms ` +
+        `(raw: ${((before.requests.cpuMsPerDelivery + after.requests.cpuMsPerDelivery) / 2).toFixed(2)} ms)`,
     );
   }
   const base = rows.find((r) => r.recipients === 100);
@@ -226,7 +254,10 @@ function labeller() {
         return async (...args: unknown[]) => {
           const label = labelOf(args[0] as A);
           const { result, requests } = await countRequests(async () => value.apply(target, args));
-          byLabel.set(label, [...(byLabel.get(label) ?? []), ...requests]);
+          const into = byLabel.get(label);
+          // Appended in place: a copy per call would cost the notify run O(n²) at 1,000 recipients.
+          if (into) for (const r of requests) into.push(r);
+          else byLabel.set(label, requests);
           return result;
         };
       },
