@@ -79,9 +79,10 @@ export interface FanoutRow {
 /**
  * Runs of each size, each between two floor measures: one run's ratio swings by ±0.3 on this shared
  * 2-core machine (the other sessions' builds and benches land on one phase and not the next), the
- * median of three does not swing as far.
+ * median of several does not swing as far. Five where a round takes seconds, three at 1,000
+ * recipients (a round there is 20–40 s).
  */
-export const ROUNDS = 3;
+export const roundsOf = (recipients: number) => (recipients >= 1000 ? 3 : 5);
 
 /**
  * `settle`: waits until the local stack's stream relay, bus and their targets have handled every
@@ -184,7 +185,8 @@ export async function measureFanout(
     // against the mean of the floors just before and after it; the row is the round of median ratio.
     const rounds: FanoutRow[] = [];
     let before = await floors(size);
-    for (let round = 0; round < ROUNDS; round++) {
+    const count = roundsOf(size);
+    for (let round = 0; round < count; round++) {
       recipients = size;
       await settle();
       take(); // the warm-up's, or the previous run's
@@ -239,7 +241,7 @@ export async function measureFanout(
         requests: summarize(requests),
       });
       progress(
-        `notify fan-out: ${size} recipients (round ${round + 1} of ${ROUNDS}), ${outcome.delivered} deliveries in ${ms.toFixed(0)} ms ` +
+        `notify fan-out: ${size} recipients (round ${round + 1} of ${count}), ${outcome.delivered} deliveries in ${ms.toFixed(0)} ms ` +
           `(${deliveriesPerSecond.toFixed(0)}/s), ${dynamodbPerDelivery.toFixed(2)} DynamoDB requests per delivery; ` +
           `floor (same requests raw): ${floorDeliveriesPerSecond.toFixed(0)}/s (${before.requests.deliveriesPerSecond.toFixed(0)} before, ` +
           `${after.requests.deliveriesPerSecond.toFixed(0)} after): ${(deliveriesPerSecond / floorDeliveriesPerSecond).toFixed(2)}×; ` +

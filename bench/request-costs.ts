@@ -1,8 +1,9 @@
-// What each DynamoDB request notify makes costs on DynamoDB Local next to the bench's floor write (an
-// unconditional ADD on a counter), at the notify core's concurrency, in interleaved rounds: the email
-// claim, its `sent` record, the in-app transaction. Section 5's "vs floor" is about these ratios: a
-// request that costs more than the floor write pulls the ratio below 1 however few requests a delivery
-// makes. Run by `npx tsx bench/fanout-only.ts --costs`.
+// What each DynamoDB request notify makes costs on DynamoDB Local next to the single-ADD floor write
+// (an unconditional ADD on a counter), at the notify core's concurrency, in interleaved rounds: the
+// email claim, its `sent` record, the in-app transaction. Section 5's informational "vs single-ADD
+// floor" is about these ratios: a request that costs more than that write pulls it below 1 however
+// few requests a delivery makes (why the target's floor is the same requests raw, decision 0054).
+// Run by `npx tsx bench/fanout-only.ts --costs`.
 import { ulid } from 'ulid';
 import { documentClient } from '../functions/clients/dynamodb';
 import { DEFAULT_CONCURRENCY, type DeliveryKey, mapLimit } from '../functions/notify/core';
