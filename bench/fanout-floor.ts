@@ -54,7 +54,16 @@ export interface RequestFloor {
   dynamodbPerDelivery: number;
   /** This process's CPU (user + system) per delivery while the loop ran (the local stack's share included). */
   cpuMsPerDelivery: number;
+  /** Summed request time ÷ (concurrency × wall time): how much of its slots' time the loop spent waiting on AWS. */
+  inRequests: number;
 }
+
+/**
+ * The share of `concurrency` slots' time over `ms` spent inside AWS requests (their summed latency):
+ * what is left is time a slot spent on anything else — the caller's own code, or idle.
+ */
+export const inRequestsShare = (requests: readonly AwsRequest[], concurrency: number, ms: number) =>
+  requests.reduce((sum, r) => sum + r.ms, 0) / (concurrency * ms);
 
 /** This process's CPU time since `from` (a process.cpuUsage()), in ms. */
 export const cpuMsSince = (from: NodeJS.CpuUsage) => {
@@ -136,6 +145,7 @@ export async function measureRequestFloor(
   return {
     deliveriesPerSecond: (work.length / ms) * 1000,
     cpuMsPerDelivery: cpuMs / work.length,
+    inRequests: inRequestsShare(requests, Math.min(DEFAULT_CONCURRENCY, work.length), ms),
     dynamodbPerDelivery: requests.filter((q: AwsRequest) => q.service === 'dynamodb').length / work.length,
   };
 }

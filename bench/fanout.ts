@@ -14,12 +14,18 @@ import { systemClock } from '../functions/domain/ports';
 import { generateVapidKeys } from '../functions/domain/push';
 import type { DomainEvent } from '../functions/events/catalogue';
 import { notifyAdapters } from '../functions/notify/adapters';
-import { type DeliveryKey, notifier } from '../functions/notify/core';
+import { DEFAULT_CONCURRENCY, type DeliveryKey, notifier } from '../functions/notify/core';
 import type { PlannedDelivery, Policy, Recipient } from '../functions/notify/policy';
 import { webPusher } from '../functions/notify/web-pusher';
 import type { Table } from '../functions/store/table';
 import { ulidIds } from '../functions/wiring/ids';
-import { benchMessage, cpuMsSince, measureRequestFloor, measureWriteFloor } from './fanout-floor';
+import {
+  benchMessage,
+  cpuMsSince,
+  inRequestsShare,
+  measureRequestFloor,
+  measureWriteFloor,
+} from './fanout-floor';
 import { type AwsRequest, countRequests, summarize } from './requests';
 
 export interface FanoutRow {
@@ -59,6 +65,13 @@ export interface FanoutRow {
    * live fan-out); the difference is notify's own CPU, which DynamoDB Local on the same cores lacks.
    */
   cpuMsPerDelivery: { notify: number; floor: number };
+  /**
+   * Summed AWS request time ÷ (concurrency × wall time), notify's run and the raw loop's (mean of
+   * before and after): the share of the delivery slots' time spent waiting on DynamoDB and SES. What
+   * notify's run lacks of the raw loop's share is its own overhead (code, event reads, scheduling),
+   * whatever the machine's load does to the requests themselves.
+   */
+  inRequests: { notify: number; floor: number };
   /**
    * Informational, the floor before decision 0054: DynamoDB Local's unconditional-ADD writes/s at the
    * same concurrency (mean of before and after) ÷ DynamoDB requests per delivery. It prices every
@@ -228,6 +241,10 @@ export async function measureFanout(
         floorBeforeAfter: [before.requests.deliveriesPerSecond, after.requests.deliveriesPerSecond],
         floorDynamodbPerDelivery: after.requests.dynamodbPerDelivery,
         vsFloor: deliveriesPerSecond / floorDeliveriesPerSecond,
+        inRequests: {
+          notify: inRequestsShare(requests, Math.min(DEFAULT_CONCURRENCY, size * 2), ms),
+          floor: (before.requests.inRequests + after.requests.inRequests) / 2,
+        },
         cpuMsPerDelivery: {
           notify: cpuMs / outcome.delivered,
           floor: (before.requests.cpuMsPerDelivery + after.requests.cpuMsPerDelivery) / 2,
