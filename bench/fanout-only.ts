@@ -1,7 +1,7 @@
 // `npx tsx bench/fanout-only.ts [--quick]`: section 5 (notify fan-out) alone, on its own local stack,
 // printed as `npm run bench` prints it with its targets; for trying a notify change without the
-// 3–5 minutes of the whole bench (the floor is measured in the same run, so its ratio holds).
-// `--costs`: instead, each notify request's rate against the floor write's (bench/request-costs.ts).
+// whole bench (the floors are measured in the same run, so the ratios hold; about four minutes).
+// `--costs`: instead, each notify request's rate against the single-ADD write's (bench/request-costs.ts).
 import { measureFanout } from './fanout';
 import { measureRequestCosts } from './request-costs';
 import { instrumentSharedClients } from './requests';
@@ -22,7 +22,7 @@ async function main() {
       return;
     }
     await instrumentSharedClients();
-    const notify = await measureFanout(sizes, progress);
+    const notify = await measureFanout(sizes, progress, stack.settle);
     const targets = judge({
       node: process.version,
       cpus: '',

@@ -5,8 +5,8 @@
 // recipients' devices: they have none). Only the policy is the benchmark's: the product's policies
 // cap internal recipients at 100. Each DynamoDB request is labelled with the channel of the delivery
 // it was made for (reads once per event are the event's), so the table gives requests per delivery
-// per channel.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// per channel. Around each run, its floors (bench/fanout-floor.ts): the same requests made raw (the
+// target's, decision 0054) and the single-ADD write rate (informational).
 import { ulid } from 'ulid';
 import { documentClient } from '../functions/clients/dynamodb';
 import { ses, sesMailer } from '../functions/clients/ses';
@@ -14,12 +14,18 @@ import { systemClock } from '../functions/domain/ports';
 import { generateVapidKeys } from '../functions/domain/push';
 import type { DomainEvent } from '../functions/events/catalogue';
 import { notifyAdapters } from '../functions/notify/adapters';
-import { DEFAULT_CONCURRENCY, type DeliveryKey, mapLimit, notifier } from '../functions/notify/core';
-import type { PlannedDelivery, Policy } from '../functions/notify/policy';
+import { DEFAULT_CONCURRENCY, type DeliveryKey, notifier } from '../functions/notify/core';
+import type { PlannedDelivery, Policy, Recipient } from '../functions/notify/policy';
 import { webPusher } from '../functions/notify/web-pusher';
-import { inboxCounterKey } from '../functions/store/keys';
 import type { Table } from '../functions/store/table';
 import { ulidIds } from '../functions/wiring/ids';
+import {
+  benchMessage,
+  cpuMsSince,
+  inRequestsShare,
+  measureRequestFloor,
+  measureWriteFloor,
+} from './fanout-floor';
 import { type AwsRequest, countRequests, summarize } from './requests';
 
 export interface FanoutRow {
@@ -42,77 +48,91 @@ export interface FanoutRow {
    */
   dynamodbByChannel: { inApp: number; email: number; push: number; event: number };
   /**
-   * DynamoDB Local's single-item writes/s at the same concurrency: the mean of a measure just before
-   * this run and one just after it (a long run on a shared machine sees the speed drift).
+   * The target's floor (decision 0054): deliveries/s of the same requests made raw (bench/fanout-floor.ts),
+   * the mean of a measure just before this run and one just after it (a long run on a shared machine
+   * sees the speed drift).
    */
-  floorWritesPerSecond: number;
+  floorDeliveriesPerSecond: number;
   /** The two measures the floor is the mean of. */
   floorBeforeAfter: [number, number];
-  /** Deliveries/s if each DynamoDB request of a delivery cost one floor write. */
-  floorDeliveriesPerSecond: number;
-  /** deliveriesPerSecond ÷ floorDeliveriesPerSecond (1 = as fast as DynamoDB Local allows). */
+  /** The raw loop's DynamoDB requests per delivery (the same requests as notify's deliveries'). */
+  floorDynamodbPerDelivery: number;
+  /** deliveriesPerSecond ÷ floorDeliveriesPerSecond (1 = as fast as the requests themselves). */
   vsFloor: number;
+  /**
+   * This process's CPU per delivery (user + system ms): notify's run, and the raw loop's (mean of
+   * before and after). Both include the in-process local stack's share (stream relay, local SES,
+   * live fan-out); the difference is notify's own CPU, which DynamoDB Local on the same cores lacks.
+   */
+  cpuMsPerDelivery: { notify: number; floor: number };
+  /**
+   * Summed AWS request time ÷ (concurrency × wall time), notify's run and the raw loop's (mean of
+   * before and after): the share of the delivery slots' time spent waiting on DynamoDB and SES. What
+   * notify's run lacks of the raw loop's share is its own overhead (code, event reads, scheduling),
+   * whatever the machine's load does to the requests themselves.
+   */
+  inRequests: { notify: number; floor: number };
+  /**
+   * Informational, the floor before decision 0054: DynamoDB Local's unconditional-ADD writes/s at the
+   * same concurrency (mean of before and after) ÷ DynamoDB requests per delivery. It prices every
+   * request as the cheapest write, so it cannot tell notify's overhead from the data model's cost.
+   */
+  writeFloor: {
+    writesPerSecond: number;
+    beforeAfter: [number, number];
+    deliveriesPerSecond: number;
+    /** deliveriesPerSecond ÷ writeFloor.deliveriesPerSecond. */
+    vs: number;
+  };
   requests: Record<string, { count: number; ms: number }>;
+  /** Every round's vsFloor, in the order run (the row's figures are the round of median ratio). */
+  roundsVsFloor?: number[];
 }
 
 /**
- * The floor: DynamoDB Local's own throughput for single-item writes at the notify core's
- * concurrency (an unconditional ADD on an inbox counter, the cheapest write a delivery makes).
+ * Runs of each size, each between two floor measures: one run's ratio swings by ±0.3 on this shared
+ * 2-core machine (the other sessions' builds and benches land on one phase and not the next), the
+ * median of several does not swing as far. Five where a round takes seconds, three at 1,000
+ * recipients (a round there is 20–40 s).
  */
-export interface WriteFloor {
-  writes: number;
-  concurrency: number;
-  writesPerSecond: number;
-}
+export const roundsOf = (recipients: number) => (recipients >= 1000 ? 3 : 5);
 
-export async function measureWriteFloor(table: Table, writes: number): Promise<WriteFloor> {
-  const firmId = ulid();
-  const owners = Array.from({ length: writes }, () => ({ firmId, kind: 'staff' as const, id: ulid() }));
-  const t0 = performance.now();
-  await mapLimit(owners, DEFAULT_CONCURRENCY, (owner) =>
-    table.client.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: inboxCounterKey(owner),
-        UpdateExpression: 'ADD unread :one',
-        ExpressionAttributeValues: { ':one': 1 },
-      }),
-    ),
-  );
-  const ms = performance.now() - t0;
-  return { writes, concurrency: DEFAULT_CONCURRENCY, writesPerSecond: (writes / ms) * 1000 };
-}
-
-export async function measureFanout(sizes: number[], progress: (line: string) => void): Promise<FanoutRow[]> {
+/**
+ * `settle`: waits until the local stack's stream relay, bus and their targets have handled every
+ * change written so far (LocalStack.settle). Called before each timed phase, so no phase runs while
+ * the stack still works off the writes of the phase before it.
+ */
+export async function measureFanout(
+  sizes: number[],
+  progress: (line: string) => void,
+  settle: () => Promise<void> = async () => {},
+): Promise<FanoutRow[]> {
   const env = process.env;
   const table: Table = { client: documentClient, name: env.TABLE_NAME!, cursorSecret: '' };
   const firmId = ulid();
   const caseId = ulid();
+  const document = 'statement.pdf';
   let recipients = 0;
-  const staffIds = Array.from({ length: Math.max(...sizes, 5) }, () => ulid());
+  const staffIds = Array.from({ length: Math.max(...sizes, 100) }, () => ulid());
+  const appUrl = env.APP_URL ?? 'http://localhost:5173/app';
+  const staff = (n: number): Recipient[] =>
+    staffIds.slice(0, n).map((id, i) => ({
+      kind: 'staff',
+      firmId,
+      id,
+      name: `Staff ${i}`,
+      email: `staff${i}.${firmId.toLowerCase()}@bench.test`,
+      locale: 'en',
+    }));
   const policy: Policy<'document.uploaded'> = async (event) =>
-    Array.from({ length: recipients }, (_, i): PlannedDelivery[] => {
-      const recipient = {
-        kind: 'staff' as const,
-        firmId: event.firmId,
-        id: staffIds[i]!,
-        name: `Staff ${i}`,
-        email: `staff${i}.${firmId.toLowerCase()}@bench.test`,
-        locale: 'en',
-      };
-      const render = async () => ({
-        title: `New document: ${event.detail.name}`,
-        body: `A client uploaded ${event.detail.name}.`,
-        subject: `New document in your case: ${event.detail.name}`,
-        text: `A client uploaded ${event.detail.name}.`,
-        html: `<p>A client uploaded <b>${event.detail.name}</b>.</p>`,
-        link: `${env.APP_URL ?? 'http://localhost:5173/app'}/cases/${event.caseId}/documents`,
-      });
+    staff(recipients).flatMap((recipient): PlannedDelivery[] => {
+      const render = async () => benchMessage(event.detail.name, caseId, appUrl);
       return [
         { recipient, channel: 'inApp', render },
         { recipient, channel: 'email', render },
       ];
-    }).flat();
+    });
+  const mailer = sesMailer(ses, env.SENDER_EMAIL!);
   const adapters = notifyAdapters(table, { appUrl: env.APP_URL!, portalUrl: env.PORTAL_URL! });
   const { labelledBy, take } = labeller();
   const deliveries = labelledBy(adapters.deliveries, (key: DeliveryKey) => key.channel);
@@ -127,7 +147,7 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
   const notify = notifier({
     deliveries,
     inbox: labelledBy(adapters.inbox, (d: { key: DeliveryKey }) => d.key.channel),
-    mailer: sesMailer(ses, env.SENDER_EMAIL!),
+    mailer,
     policies: { 'document.uploaded': policy },
     gate: { ...adapters.gate, suppressions: deliveries },
     digests: adapters.digests,
@@ -145,7 +165,7 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
     occurredAt: new Date().toISOString(),
     detail: {
       documentId: ulid(),
-      name: 'statement.pdf',
+      name: document,
       contentType: 'application/pdf',
       size: 1024,
       source: 'client',
@@ -153,57 +173,102 @@ export async function measureFanout(sizes: number[], progress: (line: string) =>
     },
   });
 
-  // One untimed event first: connection pools and code paths warm, as in a warm Lambda.
-  recipients = 5;
+  /** Both floors, measured around each run: DynamoDB Local's speed drifts with machine load. */
+  const floors = async (size: number) => ({
+    requests: await settle().then(() =>
+      measureRequestFloor(
+        table,
+        mailer,
+        { firmId, caseId, type: 'document.uploaded' },
+        staff(size),
+        benchMessage(document, caseId, appUrl),
+      ),
+    ),
+    writesPerSecond: await settle().then(() => measureWriteFloor(table, 200)),
+  });
+  // One untimed event first, and the floor once: connection pools and code paths warm, as in a warm
+  // Lambda, and DynamoDB Local's JIT past its first few hundred requests (the 1- and 10-recipient
+  // runs come first and would otherwise be measured on a cold emulator).
+  recipients = 100;
   await notify(event());
+  await floors(100);
   const rows: FanoutRow[] = [];
   for (const size of sizes) {
-    // The floor right before and right after the run it is compared with: DynamoDB Local's speed
-    // drifts with machine load, and the 1,000-recipient run lasts many seconds.
-    const before = await measureWriteFloor(table, 200);
-    recipients = size;
-    const t0 = performance.now();
-    take(); // the warm-up's, or the previous run's
-    const { result: outcome, requests: eventReads } = await countRequests(() => notify(event()));
-    const ms = performance.now() - t0;
-    const byLabel = take();
-    const requests = [...eventReads, ...[...byLabel.values()].flat()];
-    const after = await measureWriteFloor(table, 200);
-    const floor = { writesPerSecond: (before.writesPerSecond + after.writesPerSecond) / 2 };
-    if (outcome.delivered !== size * 2) throw new Error(`fan-out ${size}: ${JSON.stringify(outcome)}`);
-    const dynamodb = requests.filter((r) => r.service === 'dynamodb');
-    const dynamodbPerDelivery = dynamodb.length / outcome.delivered;
-    const labelled = (label: string) =>
-      (byLabel.get(label) ?? []).filter((r) => r.service === 'dynamodb').length;
-    const ownReads = eventReads.filter((r) => r.service === 'dynamodb').length;
-    const deliveriesPerSecond = (outcome.delivered / ms) * 1000;
-    const floorDeliveriesPerSecond = floor.writesPerSecond / dynamodbPerDelivery;
-    rows.push({
-      recipients: size,
-      deliveries: outcome.delivered,
-      ms,
-      deliveriesPerSecond,
-      requestsPerDelivery: requests.length / outcome.delivered,
-      dynamodbPerDelivery,
-      deliveryRequestsPerDelivery: (dynamodb.length - ownReads) / outcome.delivered,
-      dynamodbByChannel: {
-        // Half the deliveries are in-app and half email (one of each per recipient).
-        inApp: labelled('inApp') / size,
-        email: labelled('email') / size,
-        push: labelled('push') / size,
-        event: ownReads / outcome.delivered,
-      },
-      floorWritesPerSecond: floor.writesPerSecond,
-      floorBeforeAfter: [before.writesPerSecond, after.writesPerSecond],
-      floorDeliveriesPerSecond,
-      vsFloor: deliveriesPerSecond / floorDeliveriesPerSecond,
-      requests: summarize(requests),
-    });
-    progress(
-      `notify fan-out: ${size} recipients, ${outcome.delivered} deliveries in ${ms.toFixed(0)} ms, ` +
-        `${dynamodbPerDelivery.toFixed(2)} DynamoDB requests per delivery ` +
-        `(floor: ${floor.writesPerSecond.toFixed(0)} writes/s, ${before.writesPerSecond.toFixed(0)} before and ${after.writesPerSecond.toFixed(0)} after)`,
-    );
+    // Rounds share their floors: floor, notify, floor, notify, … floor. Each round's ratio is its run
+    // against the mean of the floors just before and after it; the row is the round of median ratio.
+    const rounds: FanoutRow[] = [];
+    let before = await floors(size);
+    const count = roundsOf(size);
+    for (let round = 0; round < count; round++) {
+      recipients = size;
+      await settle();
+      take(); // the warm-up's, or the previous run's
+      const cpu = process.cpuUsage();
+      const t0 = performance.now();
+      const { result: outcome, requests: eventReads } = await countRequests(() => notify(event()));
+      const ms = performance.now() - t0;
+      const cpuMs = cpuMsSince(cpu);
+      const byLabel = take();
+      const requests = [...eventReads, ...[...byLabel.values()].flat()];
+      const after = await floors(size);
+      if (outcome.delivered !== size * 2) throw new Error(`fan-out ${size}: ${JSON.stringify(outcome)}`);
+      const dynamodb = requests.filter((r) => r.service === 'dynamodb');
+      const dynamodbPerDelivery = dynamodb.length / outcome.delivered;
+      const labelled = (label: string) =>
+        (byLabel.get(label) ?? []).filter((r) => r.service === 'dynamodb').length;
+      const ownReads = eventReads.filter((r) => r.service === 'dynamodb').length;
+      const deliveriesPerSecond = (outcome.delivered / ms) * 1000;
+      const floorDeliveriesPerSecond =
+        (before.requests.deliveriesPerSecond + after.requests.deliveriesPerSecond) / 2;
+      const writesPerSecond = (before.writesPerSecond + after.writesPerSecond) / 2;
+      const writeFloorDeliveries = writesPerSecond / dynamodbPerDelivery;
+      rounds.push({
+        recipients: size,
+        deliveries: outcome.delivered,
+        ms,
+        deliveriesPerSecond,
+        requestsPerDelivery: requests.length / outcome.delivered,
+        dynamodbPerDelivery,
+        deliveryRequestsPerDelivery: (dynamodb.length - ownReads) / outcome.delivered,
+        dynamodbByChannel: {
+          // Half the deliveries are in-app and half email (one of each per recipient).
+          inApp: labelled('inApp') / size,
+          email: labelled('email') / size,
+          push: labelled('push') / size,
+          event: ownReads / outcome.delivered,
+        },
+        floorDeliveriesPerSecond,
+        floorBeforeAfter: [before.requests.deliveriesPerSecond, after.requests.deliveriesPerSecond],
+        floorDynamodbPerDelivery: after.requests.dynamodbPerDelivery,
+        vsFloor: deliveriesPerSecond / floorDeliveriesPerSecond,
+        inRequests: {
+          notify: inRequestsShare(requests, Math.min(DEFAULT_CONCURRENCY, size * 2), ms),
+          floor: (before.requests.inRequests + after.requests.inRequests) / 2,
+        },
+        cpuMsPerDelivery: {
+          notify: cpuMs / outcome.delivered,
+          floor: (before.requests.cpuMsPerDelivery + after.requests.cpuMsPerDelivery) / 2,
+        },
+        writeFloor: {
+          writesPerSecond,
+          beforeAfter: [before.writesPerSecond, after.writesPerSecond],
+          deliveriesPerSecond: writeFloorDeliveries,
+          vs: deliveriesPerSecond / writeFloorDeliveries,
+        },
+        requests: summarize(requests),
+      });
+      progress(
+        `notify fan-out: ${size} recipients (round ${round + 1} of ${count}), ${outcome.delivered} deliveries in ${ms.toFixed(0)} ms ` +
+          `(${deliveriesPerSecond.toFixed(0)}/s), ${dynamodbPerDelivery.toFixed(2)} DynamoDB requests per delivery; ` +
+          `floor (same requests raw): ${floorDeliveriesPerSecond.toFixed(0)}/s (${before.requests.deliveriesPerSecond.toFixed(0)} before, ` +
+          `${after.requests.deliveriesPerSecond.toFixed(0)} after): ${(deliveriesPerSecond / floorDeliveriesPerSecond).toFixed(2)}×; ` +
+          `single ADD: ${writesPerSecond.toFixed(0)} writes/s; CPU per delivery ${(cpuMs / outcome.delivered).toFixed(2)} ms ` +
+          `(raw: ${((before.requests.cpuMsPerDelivery + after.requests.cpuMsPerDelivery) / 2).toFixed(2)} ms)`,
+      );
+      before = after;
+    }
+    const byRatio = [...rounds].sort((a, b) => a.vsFloor - b.vsFloor);
+    rows.push({ ...byRatio[Math.floor(byRatio.length / 2)]!, roundsVsFloor: rounds.map((r) => r.vsFloor) });
   }
   const base = rows.find((r) => r.recipients === 100);
   if (base) for (const r of rows) r.vsLinear = r.ms / r.recipients / (base.ms / base.recipients);
@@ -225,7 +290,10 @@ function labeller() {
         return async (...args: unknown[]) => {
           const label = labelOf(args[0] as A);
           const { result, requests } = await countRequests(async () => value.apply(target, args));
-          byLabel.set(label, [...(byLabel.get(label) ?? []), ...requests]);
+          const into = byLabel.get(label);
+          // Appended in place: a copy per call would cost the notify run O(n²) at 1,000 recipients.
+          if (into) for (const r of requests) into.push(r);
+          else byLabel.set(label, requests);
           return result;
         };
       },

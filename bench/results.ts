@@ -101,7 +101,7 @@ export function judge(r: Omit<Results, 'targets'>): Target[] {
     const big = r.notify.find((n) => n.recipients === 1000);
     out.push({
       target: 'notify ≥ 500 deliveries/s (≥ 100 recipients)',
-      measured: `${minRate.toFixed(0)}/s at ${slowest.recipients} recipients (DynamoDB Local floor ${slowest.floorDeliveriesPerSecond.toFixed(0)}/s: ${slowest.vsFloor.toFixed(2)}× of it)`,
+      measured: `${minRate.toFixed(0)}/s at ${slowest.recipients} recipients (the same requests raw ${slowest.floorDeliveriesPerSecond.toFixed(0)}/s: ${slowest.vsFloor.toFixed(2)}× of it)`,
       met: minRate >= 500,
     });
     // Requests per delivery and the floor at the largest fan-out, where per-event reads weigh least.
@@ -118,8 +118,9 @@ export function judge(r: Omit<Results, 'targets'>): Target[] {
       .filter((n) => n.recipients >= 100)
       .reduce((m, n) => (n.vsFloor < m.vsFloor ? n : m));
     out.push({
-      target: 'notify ≥ 0.8× the DynamoDB Local floor (≥ 100 recipients)',
-      measured: `worst: ${worstFloor.vsFloor.toFixed(2)}× at ${worstFloor.recipients} recipients (${worstFloor.deliveriesPerSecond.toFixed(0)}/s of ${worstFloor.floorDeliveriesPerSecond.toFixed(0)}/s)`,
+      target: 'notify ≥ 0.8× the floor (the same requests raw; ≥ 100 recipients)',
+      // Decision 0054: judged on the raw requests; the single-ADD floor's ratio is shown, not judged.
+      measured: `worst: ${worstFloor.vsFloor.toFixed(2)}× at ${worstFloor.recipients} recipients (${worstFloor.deliveriesPerSecond.toFixed(0)}/s of ${worstFloor.floorDeliveriesPerSecond.toFixed(0)}/s); single-ADD floor ${worstFloor.writeFloor.vs.toFixed(2)}×`,
       met: worstFloor.vsFloor >= 0.8,
     });
     out.push({
@@ -130,7 +131,7 @@ export function judge(r: Omit<Results, 'targets'>): Target[] {
   } else {
     out.push({ target: 'notify ≥ 500 deliveries/s', measured: 'not measured' });
     out.push({ target: 'notify ≤ 1.5 DynamoDB requests per delivery', measured: 'not measured' });
-    out.push({ target: 'notify ≥ 0.8× the DynamoDB Local floor', measured: 'not measured' });
+    out.push({ target: 'notify ≥ 0.8× the floor (the same requests raw)', measured: 'not measured' });
     out.push({ target: 'notify 1,000 recipients ≤ 1.2× linear', measured: 'not measured' });
   }
   const u = r.uploadToInbox;

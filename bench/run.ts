@@ -74,7 +74,7 @@ async function main() {
     let notify: Results['notify'];
     if (existsSync(join(repoRoot, 'functions', 'notify', 'core.ts'))) {
       const { measureFanout } = await import('./fanout');
-      notify = await measureFanout(settings.fanout, progress);
+      notify = await measureFanout(settings.fanout, progress, stack.settle);
     } else notify = { notMeasured: 'functions/notify/core.ts does not exist yet' };
 
     let uploadToInbox: Results['uploadToInbox'];

@@ -523,16 +523,17 @@ export function notifier(deps: NotifierDeps) {
             (p) => !p.suppressed && gateDecision(matrix, undefined, event.type, p.channel) === 'deliver',
           )
         : [];
-    const preferences =
-      asked.length > 0
-        ? await gate!.preferencesOf(asked.map((p) => p.recipient))
-        : new Map<string, RecipientPreferences>();
     const category = categoryOf(event.type);
     const digestMinutes = category ? matrix?.digest?.[category] : undefined;
-    // Bounces and complaints: one read of the addresses this event would mail (not one per delivery).
+    // Bounces and complaints: one read of the addresses this event would mail (not one per delivery),
+    // in parallel with the preferences' (neither needs the other).
     const mailed = asked.flatMap((p) => (p.channel === 'email' && p.recipient.email ? [addressOf(p)] : []));
-    const marks =
-      mailed.length > 0 && gate?.mailMarksOf ? await gate.mailMarksOf(mailed) : new Map<string, MailMark>();
+    const [preferences, marks] = await Promise.all([
+      asked.length > 0
+        ? gate!.preferencesOf(asked.map((p) => p.recipient))
+        : new Map<string, RecipientPreferences>(),
+      mailed.length > 0 && gate?.mailMarksOf ? gate.mailMarksOf(mailed) : new Map<string, MailMark>(),
+    ]);
     const results = await mapLimit(planned, concurrency, async (p): Promise<Result> => {
       if (p.suppressed) return suppress(event, p, p.suppressed);
       const decision = matrix
