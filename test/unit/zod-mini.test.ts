@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { NewCaseBody } from '../../functions/http/schemas/cases';
 import { PageQuery } from '../../functions/http/schemas/common';
+import { PublishBody } from '../../functions/http/schemas/publish';
 
 const messagesOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((i) => i.message) ?? [];
@@ -18,10 +19,24 @@ describe('Module: zod-mini', () => {
 
   it('explains a bound in English', () => {
     // Act
-    const result = PageQuery.safeParse({ limit: '500' });
+    const result = PublishBody.safeParse({ recurringTaskId: 'rt', contactIds: [] });
 
     // Assess
-    expect(messagesOf(result)).toEqual(['Too big: expected number to be <=100']);
+    expect(messagesOf(result)).toContain('Too small: expected array to have >=1 items');
+  });
+
+  it("tells a bad page size what it must be, whatever is wrong with it (zod's own would say 'received NaN')", () => {
+    for (const limit of ['abc', '', '0', '101', '1.5', '1e3', 'Infinity']) {
+      // Act
+      const result = PageQuery.safeParse({ limit });
+
+      // Assess
+      expect(messagesOf(result), `limit=${JSON.stringify(limit)}`).toEqual([
+        'must be a whole number from 1 to 100',
+      ]);
+    }
+    expect(PageQuery.parse({ limit: '25' })).toEqual({ limit: 25 });
+    expect(PageQuery.parse({})).toEqual({ limit: 25 });
   });
 
   it('keeps a message the schema wrote itself', () => {

@@ -33,9 +33,17 @@ export const CaseParams = lazySchema(() => z.strictObject({ caseId: Id }));
 /** The path of a document (the documents group's routes and the discussions group's versions). */
 export const DocumentParams = lazySchema(() => z.strictObject({ caseId: Id, documentId: Id }));
 
+/** What a bad page size is told, whatever is wrong with it (not a number, a fraction, out of range). */
+const LIMIT_MESSAGE = 'must be a whole number from 1 to 100';
+
 export const PageQuery = lazySchema(() =>
   z.strictObject({
-    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+    limit: z._default(
+      z.coerce
+        .number(LIMIT_MESSAGE)
+        .check(z.int(LIMIT_MESSAGE), z.gte(1, LIMIT_MESSAGE), z.lte(100, LIMIT_MESSAGE)),
+      25,
+    ),
     nextToken: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
   }),
 );
