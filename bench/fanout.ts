@@ -222,6 +222,7 @@ export async function measureFanout(
         (before.requests.deliveriesPerSecond + after.requests.deliveriesPerSecond) / 2;
       const writesPerSecond = (before.writesPerSecond + after.writesPerSecond) / 2;
       const writeFloorDeliveries = writesPerSecond / dynamodbPerDelivery;
+      const floorCpuMs = (before.requests.cpuMsPerDelivery + after.requests.cpuMsPerDelivery) / 2;
       rounds.push({
         recipients: size,
         deliveries: outcome.delivered,
@@ -247,7 +248,7 @@ export async function measureFanout(
         },
         cpuMsPerDelivery: {
           notify: cpuMs / outcome.delivered,
-          floor: (before.requests.cpuMsPerDelivery + after.requests.cpuMsPerDelivery) / 2,
+          floor: floorCpuMs,
         },
         writeFloor: {
           writesPerSecond,
@@ -263,7 +264,7 @@ export async function measureFanout(
           `floor (same requests raw): ${floorDeliveriesPerSecond.toFixed(0)}/s (${before.requests.deliveriesPerSecond.toFixed(0)} before, ` +
           `${after.requests.deliveriesPerSecond.toFixed(0)} after): ${(deliveriesPerSecond / floorDeliveriesPerSecond).toFixed(2)}×; ` +
           `single ADD: ${writesPerSecond.toFixed(0)} writes/s; CPU per delivery ${(cpuMs / outcome.delivered).toFixed(2)} ms ` +
-          `(raw: ${((before.requests.cpuMsPerDelivery + after.requests.cpuMsPerDelivery) / 2).toFixed(2)} ms)`,
+          `(raw: ${floorCpuMs.toFixed(2)} ms)`,
       );
       before = after;
     }
