@@ -18,13 +18,13 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { AuthKind, RouteDef, RouteGroup } from '../functions/http/route';
+import type { AuthKind, DocumentedRoute, RouteGroup } from '../functions/http/route';
 import type { Identity } from './identity';
 import { acknowledge } from './nag';
 
 export interface PorticoApiProps {
   /** The route table, as `[routeId, route]` entries. */
-  routes: [string, RouteDef][];
+  routes: [string, DocumentedRoute][];
   /** The Lambda serving each route group. */
   groupFunctions: ReadonlyMap<RouteGroup, IFunction>;
   identity: Identity;

@@ -8,7 +8,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { busRules, type RuleTarget } from '../functions/events/rules';
 import type { RouteGroup } from '../functions/http/route';
-import { routeEntries, routeGroups } from '../functions/http/routes';
+import { documentedRouteEntries, routeGroups } from '../functions/http/routes';
 import { PorticoApi } from './api';
 import { Digests } from './digests';
 import { EventRules } from './event-rules';
@@ -98,7 +98,7 @@ export class PorticoStack extends Stack {
     });
 
     this.api = new PorticoApi(this, 'Api', {
-      routes: routeEntries(),
+      routes: documentedRouteEntries(),
       groupFunctions: new Map([...this.groupFunctions].map(([group, fn]) => [group, fn.lambda])),
       identity: this.identity,
       portalOrigins: settings.portalOrigins,

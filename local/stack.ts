@@ -20,6 +20,7 @@ import {
   localPools,
 } from './auth';
 import { LocalBus } from './bus';
+import { shadowChecks, shadowChecksWanted } from './checks-shadow';
 import { ensureTable, localCredentials, startDynamo } from './dynamodb';
 import { type GroupHandler, startGateway } from './gateway';
 import { invokeAs, startLocalIam } from './iam';
@@ -136,6 +137,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((err) => log(`stop: ${(err as Error).message}`));
   };
+
+  // The suites' witness of the compiled request and response checks (decision 0056).
+  if (shadowChecksWanted()) shadowChecks();
 
   try {
     const dynamo = await startDynamo({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb') });

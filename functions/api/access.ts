@@ -11,6 +11,7 @@ import {
 } from '../domain/access';
 import { openInvitation, type SignInDeps } from '../domain/invitation-sign-in';
 import type { Gate } from '../http/auth';
+import { accessChecks } from '../http/checks/access';
 import { groupHandler } from '../http/handler';
 import { accessRoutes } from '../http/routes/access';
 
@@ -31,5 +32,6 @@ export function accessApi(deps: AccessDeps & SignInDeps, gate: Gate) {
       listPortalCases: ({ principal, query }) => listPortalCases(deps, principal, query),
     },
     gate,
+    accessChecks,
   );
 }

@@ -1,6 +1,7 @@
 // Route implementations of the `activity` group: a case's activity for staff and for its contacts.
 import { type CaseActivityDeps, listCaseActivity, listPortalActivity } from '../domain/case-activity';
 import type { Gate } from '../http/auth';
+import { activityChecks } from '../http/checks/activity';
 import { groupHandler } from '../http/handler';
 import { activityRoutes } from '../http/routes/activity';
 
@@ -15,5 +16,6 @@ export function activityApi(deps: CaseActivityDeps, gate: Gate) {
         listPortalActivity(deps, principal, params.caseId, query),
     },
     gate,
+    activityChecks,
   );
 }

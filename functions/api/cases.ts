@@ -13,6 +13,7 @@ import { type ContactExportStore, exportContact } from '../domain/contact-export
 import { removeContact } from '../domain/contact-removal';
 import { type ContactDeps, createContact, listContacts, updateContact } from '../domain/contacts';
 import type { Gate } from '../http/auth';
+import { casesChecks } from '../http/checks/cases';
 import { groupHandler } from '../http/handler';
 import { casesRoutes } from '../http/routes/cases';
 
@@ -46,5 +47,6 @@ export function casesApi(deps: CaseDeps & ContactDeps & Partial<ContactLifecycle
       eraseContact: ({ principal, params }) => eraseContact(lifecycle(), principal, params.contactId),
     },
     gate,
+    casesChecks,
   );
 }

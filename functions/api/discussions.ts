@@ -1,5 +1,5 @@
 // Route implementations of the `discussions` group: discussions and comments, file requests and
-// their request-list templates, document versions.
+// their request-list templates.
 import {
   addComment,
   addPortalComment,
@@ -30,13 +30,12 @@ import {
   listPortalFileRequests,
   reviewItem,
 } from '../domain/file-requests';
-import { listVersions, type VersionStore } from '../domain/versions';
 import type { Gate } from '../http/auth';
+import { discussionsChecks } from '../http/checks/discussions';
 import { groupHandler } from '../http/handler';
 import { discussionsRoutes } from '../http/routes/discussions';
 
-export type DiscussionsApiDeps = DiscussionDeps &
-  FileRequestDeps & { versions: VersionStore; templates: FileRequestTemplateStore };
+export type DiscussionsApiDeps = DiscussionDeps & FileRequestDeps & { templates: FileRequestTemplateStore };
 
 export function discussionsApi(deps: DiscussionsApiDeps, gate: Gate) {
   return groupHandler(
@@ -90,9 +89,8 @@ export function discussionsApi(deps: DiscussionsApiDeps, gate: Gate) {
       getFileRequestTemplate: ({ principal, params }) => getTemplate(deps, principal, params.templateId),
       deleteFileRequestTemplate: ({ principal, params }) =>
         deleteTemplate(deps, principal, params.templateId),
-      listDocumentVersions: ({ principal, params, query }) =>
-        listVersions(deps, principal, params.caseId, params.documentId, query),
     },
     gate,
+    discussionsChecks,
   );
 }

@@ -1,4 +1,4 @@
-// Route implementations of the `documents` group: uploads, documents, shares and downloads.
+// Route implementations of the `documents` group: uploads, documents, shares, downloads, versions.
 
 import {
   type DocumentTrashDeps,
@@ -17,11 +17,17 @@ import {
 import { type PublishDeps, publishDocument } from '../domain/publish';
 import { listShares, putContactShares, putDocumentShares, type ShareDeps } from '../domain/shares';
 import { createPortalUpload, createUpload, type UploadDeps } from '../domain/uploads';
+import { listVersions, type VersionStore } from '../domain/versions';
 import type { Gate } from '../http/auth';
+import { documentsChecks } from '../http/checks/documents';
 import { groupHandler } from '../http/handler';
 import { documentsRoutes } from '../http/routes/documents';
 
-export type DocumentsApiDeps = DocumentDeps & ShareDeps & UploadDeps & PublishDeps & DocumentTrashDeps;
+export type DocumentsApiDeps = DocumentDeps &
+  ShareDeps &
+  UploadDeps &
+  PublishDeps &
+  DocumentTrashDeps & { versions: VersionStore };
 
 export function documentsApi(deps: DocumentsApiDeps, gate: Gate) {
   return groupHandler(
@@ -52,7 +58,10 @@ export function documentsApi(deps: DocumentsApiDeps, gate: Gate) {
         listPortalDocuments(deps, principal, params.caseId, query),
       downloadPortalDocument: ({ principal, params }) =>
         downloadPortalDocument(deps, principal, params.caseId, params.documentId),
+      listDocumentVersions: ({ principal, params, query }) =>
+        listVersions(deps, principal, params.caseId, params.documentId, query),
     },
     gate,
+    documentsChecks,
   );
 }

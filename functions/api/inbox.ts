@@ -12,6 +12,7 @@ import {
 import { issueTicket, type LiveTickets } from '../domain/live';
 import { getRecipients, putRecipients, type RecipientsDeps } from '../domain/recipients';
 import type { Gate } from '../http/auth';
+import { inboxChecks } from '../http/checks/inbox';
 import { groupHandler } from '../http/handler';
 import { inboxRoutes } from '../http/routes/inbox';
 
@@ -69,5 +70,6 @@ export function inboxApi(
       }),
     },
     gate,
+    inboxChecks,
   );
 }

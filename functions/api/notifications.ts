@@ -24,6 +24,7 @@ import {
   setCaseNotifyClient,
 } from '../domain/recurring-tasks';
 import type { Gate } from '../http/auth';
+import { notificationsChecks } from '../http/checks/notifications';
 import { groupHandler } from '../http/handler';
 import { notificationsRoutes } from '../http/routes/notifications';
 
@@ -62,5 +63,6 @@ export function notificationsApi(deps: NotificationsApiDeps, gate: Gate) {
         setCaseNotifyClient(deps, principal, params.caseId, body.notifyClient),
     },
     gate,
+    notificationsChecks,
   );
 }

@@ -8,6 +8,7 @@ import {
 import { getMatrix, type MatrixDeps, putMatrix } from '../domain/notification-matrix';
 import { getSettings, putSettings, type SettingsDeps } from '../domain/settings';
 import type { Gate } from '../http/auth';
+import { settingsChecks } from '../http/checks/settings';
 import { groupHandler } from '../http/handler';
 import { settingsRoutes } from '../http/routes/settings';
 
@@ -26,5 +27,6 @@ export function settingsApi(deps: SettingsApiDeps, gate: Gate) {
       putNotificationMatrix: ({ principal, body }) => putMatrix(deps, principal, body),
     },
     gate,
+    settingsChecks,
   );
 }

@@ -8,6 +8,7 @@ import {
   updateStaff,
 } from '../domain/staff';
 import type { Gate } from '../http/auth';
+import { staffChecks } from '../http/checks/staff';
 import { groupHandler } from '../http/handler';
 import { staffRoutes } from '../http/routes/staff';
 
@@ -23,5 +24,6 @@ export function staffApi(deps: StaffDeps, gate: Gate) {
       reactivateStaff: ({ principal, params }) => reactivateStaff(deps, principal, params.userId),
     },
     gate,
+    staffChecks,
   );
 }

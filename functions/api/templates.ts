@@ -7,6 +7,7 @@ import {
   type TemplatesDeps,
 } from '../domain/templates';
 import type { Gate } from '../http/auth';
+import { templatesChecks } from '../http/checks/templates';
 import { groupHandler } from '../http/handler';
 import { templatesRoutes } from '../http/routes/templates';
 
@@ -21,5 +22,6 @@ export function templatesApi(deps: TemplatesDeps, gate: Gate) {
       deleteNotificationTemplate: ({ principal, params }) => deleteTemplateOverride(deps, principal, params),
     },
     gate,
+    templatesChecks,
   );
 }

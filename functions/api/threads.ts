@@ -26,6 +26,7 @@ import {
   setThreadStatus,
 } from '../domain/threads';
 import type { Gate } from '../http/auth';
+import { threadsChecks } from '../http/checks/threads';
 import { groupHandler } from '../http/handler';
 import { threadsRoutes } from '../http/routes/threads';
 
@@ -72,5 +73,6 @@ export function threadsApi(deps: TaskDeps, gate: Gate) {
       reopenPortalThreadTask: ({ principal, params }) => setPortalTaskDone(deps, principal, params, false),
     },
     gate,
+    threadsChecks,
   );
 }

@@ -15,6 +15,7 @@ import { publicationStore } from '../store/publications';
 import { recurringTaskStore } from '../store/recurring-tasks';
 import { shareStore } from '../store/shares';
 import { uploadStore } from '../store/uploads';
+import { versionStore } from '../store/versions';
 import { gateFromEnv } from '../wiring/gate';
 import { ulidIds } from '../wiring/ids';
 import { tableFromEnv } from '../wiring/table';
@@ -35,6 +36,7 @@ export const handler = documentsApi(
     caseContacts: caseContacts(table),
     recurringTasks: recurringTaskStore(table),
     publications: publicationStore(table),
+    versions: versionStore(table),
     files: s3Files(s3, config.BUCKET_NAME),
     clock: systemClock,
     ids: ulidIds,

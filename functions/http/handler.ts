@@ -6,6 +6,8 @@ import type * as z from 'zod/mini';
 import type { StaffPrincipal } from '../domain/principal';
 import { observed } from '../observed';
 import { authorize, confirmStaff, type Gate, principalFromClaims } from './auth';
+import { checked } from './checks/checked';
+import type { Check, RouteChecks } from './checks/runtime';
 import { errorResponse, type HttpResponse, json, RequestValidationError } from './errors';
 import { type GroupRoutes, type RouteDef, type RouteGroup, type RouteImpl, routeKey } from './route';
 
@@ -16,19 +18,21 @@ export type GroupImpl<R extends GroupRoutes<RouteGroup>> = { [K in keyof R]: Rou
 
 /**
  * `routes` is the group's own routes file (functions/http/routes/<group>.ts), never the merged
- * table: what this imports is what the group's Lambda bundles.
+ * table: what this imports is what the group's Lambda bundles. `checks` is the group's checks
+ * compiled from those routes' schemas (functions/http/checks/<group>.ts, decision 0056).
  */
 export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
   group: G,
   routes: R,
   impl: NoInfer<GroupImpl<R>>,
   gate: Gate,
+  checks: Partial<Record<keyof R & string, RouteChecks>>,
 ) {
-  const table = new Map<string, { route: RouteDef; run: RouteImpl<RouteDef> }>();
+  const table = new Map<string, { route: RouteDef; run: RouteImpl<RouteDef>; checks: RouteChecks }>();
   for (const [id, run] of Object.entries(impl) as [string, RouteImpl<RouteDef>][]) {
     const route = routes[id];
     if (route?.group !== group) throw new Error(`route ${id} is not a route of group ${group}`);
-    table.set(routeKey(route), { route, run });
+    table.set(routeKey(route), { route, run, checks: checks[id as keyof R & string] ?? {} });
   }
 
   const dispatch = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
@@ -36,7 +40,7 @@ export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
     const entry = table.get(event.routeKey);
     if (!entry)
       return json(404, { code: 'route_not_found', message: `No route ${event.routeKey}.`, requestId });
-    const { route, run } = entry;
+    const { route, run, checks } = entry;
     try {
       const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims, gate.clients);
       authorize(route.auth, principal);
@@ -54,9 +58,9 @@ export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
         confirming && route.method === 'GET' ? gate.callerRecord?.(principal as StaffPrincipal) : undefined;
       if (confirming && route.method !== 'GET') await confirming;
       const work = (async () => {
-        const params = parsePart('params', route.params, event.pathParameters ?? {});
-        const query = parsePart('query', route.query, event.queryStringParameters ?? {});
-        const body = route.body ? parsePart('body', route.body, readJson(event)) : undefined;
+        const params = parsePart('params', route.params, checks.params, event.pathParameters ?? {});
+        const query = parsePart('query', route.query, checks.query, event.queryStringParameters ?? {});
+        const body = route.body ? parsePart('body', route.body, checks.body, readJson(event)) : undefined;
         return run({ principal, params, query, body, requestId, caller } as never);
       })();
       // Whatever the route did (a bad query never reaches it), a record it did not carry is read now.
@@ -69,7 +73,9 @@ export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
       // Every response goes through its schema, in Lambda as in tests: what the API answers is
       // exactly what the route table (and so the OpenAPI document) says, never an internal field
       // more. A response that does not fit is our bug: it becomes a logged 500.
-      return json(route.response.status, route.response.schema.parse(result));
+      const answer = checked(route.response.schema, checks.response, result);
+      if (!answer.success) throw answer.error;
+      return json(route.response.status, answer.data);
     } catch (err) {
       return errorResponse(err, requestId);
     }
@@ -86,6 +92,7 @@ export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
 function parsePart(
   part: 'params' | 'query' | 'body',
   schema: z.ZodMiniType | undefined,
+  check: Check | undefined,
   value: unknown,
 ): unknown {
   if (!schema) {
@@ -103,7 +110,7 @@ function parsePart(
     }
     return undefined;
   }
-  const result = schema.safeParse(value);
+  const result = checked(schema, check, value);
   if (!result.success) throw new RequestValidationError(part, result.error.issues);
   return result.data;
 }

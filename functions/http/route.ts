@@ -44,7 +44,6 @@ export interface RouteDef {
   scope?: RouteScope;
   /** `portalCase` routes: what the grant must allow (`view` when absent). */
   contactNeed?: ContactNeed;
-  summary: string;
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
@@ -72,6 +71,15 @@ export const THROTTLE = {
 } as const satisfies Record<string, RouteThrottle>;
 
 export const defineRoute = <const R extends RouteDef>(r: R): R => r;
+
+/**
+ * What each route of a routes file does, in a sentence or two: the OpenAPI document's summaries.
+ * They sit beside the routes, not in them, so no Lambda bundles the text (decision 0056).
+ */
+export type RouteSummaries<R> = { readonly [K in keyof R]: string };
+
+/** A route with its summary, as the OpenAPI document is generated from it. */
+export type DocumentedRoute = RouteDef & { summary: string };
 
 /** The routes of one group's file (`routes/<group>.ts`): a route of another group is a type error. */
 export type GroupRoutes<G extends RouteGroup> = Record<string, RouteDef & { group: G }>;

@@ -8,7 +8,6 @@ import { settingsStore } from '../store/firm-settings';
 import { grantLookup } from '../store/grants';
 import { shareStore } from '../store/shares';
 import type { Table } from '../store/table';
-import { versionStore } from '../store/versions';
 import { ulidIds } from './ids';
 
 export const discussionDeps = (table: Table) => ({
@@ -20,7 +19,6 @@ export const discussionDeps = (table: Table) => ({
   templates: fileRequestTemplateStore(table),
   settings: settingsStore(table),
   shares: shareStore(table),
-  versions: versionStore(table),
   clock: systemClock,
   ids: ulidIds,
 });

@@ -11,7 +11,7 @@ import {
   type ZodOpenApiResponseObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
-import type { AuthKind, Method, RouteDef, RouteGroup } from '../../functions/http/route';
+import type { AuthKind, DocumentedRoute, Method, RouteGroup } from '../../functions/http/route';
 import { ErrorBody } from '../../functions/http/schemas/error-body';
 
 /** What API Gateway's JWT authorizer answers (no Portico code runs, so no `code`). */
@@ -109,11 +109,11 @@ const METHOD_ORDER: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
  * output depends only on the routes and not on the order they were declared in.
  */
 export function generateOpenApi(
-  entries: readonly (readonly [string, RouteDef])[],
+  entries: readonly (readonly [string, DocumentedRoute])[],
   info: DocumentInfo,
   schemas: Record<string, z.core.$ZodType> = {},
 ): OpenApiDocument {
-  const byPath = new Map<string, [string, RouteDef][]>();
+  const byPath = new Map<string, [string, DocumentedRoute][]>();
   for (const [id, route] of entries) {
     const list = byPath.get(route.path) ?? [];
     list.push([id, route]);
@@ -170,7 +170,7 @@ const openResponses: ZodOpenApiOverride = ({ jsonSchema, zodSchema, io }) => {
   }
 };
 
-function operation(id: string, route: RouteDef): ZodOpenApiOperationObject {
+function operation(id: string, route: DocumentedRoute): ZodOpenApiOperationObject {
   const op: ZodOpenApiOperationObject = {
     operationId: id,
     summary: route.summary,
@@ -191,7 +191,7 @@ function operation(id: string, route: RouteDef): ZodOpenApiOperationObject {
   return op;
 }
 
-function responses(id: string, route: RouteDef): ZodOpenApiResponsesObject {
+function responses(id: string, route: DocumentedRoute): ZodOpenApiResponsesObject {
   const { status, schema } = route.response;
   const out: ZodOpenApiResponsesObject = {
     [`${status}`]: {

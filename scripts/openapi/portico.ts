@@ -1,7 +1,7 @@
 // Portico's own document: the route table, its named schemas as components, and the exact text
 // committed at docs/openapi.json (so the script and the staleness test render it the same way).
 import { z } from 'zod';
-import { routeEntries } from '../../functions/http/routes';
+import { documentedRouteEntries } from '../../functions/http/routes';
 import * as accessSchemas from '../../functions/http/schemas/access';
 import * as activitySchemas from '../../functions/http/schemas/activity';
 import * as caseViewSchemas from '../../functions/http/schemas/case-view';
@@ -28,7 +28,7 @@ const DESCRIPTION = [
 ].join(' ');
 
 export function porticoDocument(): OpenApiDocument {
-  const entries = routeEntries();
+  const entries = documentedRouteEntries();
   return generateOpenApi(
     entries,
     { title: 'Portico API', version: pkg.version, description: DESCRIPTION },
@@ -46,7 +46,7 @@ export function renderOpenApi(document: OpenApiDocument = porticoDocument()): st
  * get `CaseView`, not an anonymous shape. Params and query objects are left out: they become one
  * parameter per key, not a schema.
  */
-function namedSchemas(entries: ReturnType<typeof routeEntries>): Record<string, z.core.$ZodType> {
+function namedSchemas(entries: ReturnType<typeof documentedRouteEntries>): Record<string, z.core.$ZodType> {
   const parameterObjects = new Set<unknown>(entries.flatMap(([, r]) => [r.params, r.query]).filter(Boolean));
   const modules = [
     accessSchemas,

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { routeEntries, routeGroups } from '../../functions/http/routes';
+import { routeEntries, routeGroups, routeSummaries } from '../../functions/http/routes';
 
 /** The handler built as CDK builds it (lib/function.ts), text kept as UTF-8 so summaries match as written. */
 async function bundle(group: string) {
@@ -28,10 +28,14 @@ describe('Stack: Portico', () => {
     it.each(routeGroups)(
       'the %s Lambda bundles its own routes file and no other group’s routes',
       async (group) => {
-        // Prepare: summaries are prose, each written once; one shared by two groups proves nothing.
+        // Prepare: a route's path, quoted as the bundle holds it, marks its definition (a staff and
+        // portal pair built from one operation holds the operation's path); a path two groups share
+        // (different methods) proves nothing.
+        const defined = (code: string, path: string) =>
+          code.includes(`"${path}"`) || code.includes(`"${path.replace(/^\/portal(?=\/)/, '')}"`);
         const own = routeEntries().filter(([, r]) => r.group === group);
         const others = routeEntries().filter(([, r]) => r.group !== group);
-        const ownSummaries = new Set(own.map(([, r]) => r.summary));
+        const ownPaths = new Set(own.map(([, r]) => r.path));
 
         // Act
         const { code, inputs } = await bundle(group);
@@ -41,9 +45,11 @@ describe('Stack: Portico', () => {
           .filter((i) => i.startsWith('functions/http/routes/'))
           .map((i) => basename(i));
         expect(routeFiles).toEqual([`${group}.ts`]);
-        expect(own.filter(([, r]) => !code.includes(r.summary)).map(([id]) => id)).toEqual([]);
-        const leaked = others.filter(([, r]) => !ownSummaries.has(r.summary) && code.includes(r.summary));
+        expect(own.filter(([, r]) => !defined(code, r.path)).map(([id]) => id)).toEqual([]);
+        const leaked = others.filter(([, r]) => !ownPaths.has(r.path) && code.includes(`"${r.path}"`));
         expect(leaked.map(([id]) => id)).toEqual([]);
+        // The OpenAPI summaries stay out of every Lambda (decision 0056).
+        expect(own.filter(([id]) => code.includes(routeSummaries[id])).map(([id]) => id)).toEqual([]);
       },
     );
   });

@@ -26,6 +26,8 @@ const shared = globalThis as typeof globalThis & { porticoTestStack?: Shared };
 async function start() {
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-it-'));
   process.env.LOG_LEVEL ??= 'warn';
+  // Every request part and response checked by zod and by its compiled check, which must agree.
+  process.env.PORTICO_CHECKS_SHADOW ??= '1';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // A deactivation must show within the staff directory's cache window: short here so the test
   // that waits it out stays fast (production: 60 s, decision 0023).

@@ -13,6 +13,9 @@ export default async function setup(project: TestProject) {
   // Each file's stack enforces the synthesized IAM roles (PORTICO_ENFORCE_IAM=0: off) and keeps its
   // checks where \`npm run iam:report\` reads them (the workers inherit this environment).
   process.env.PORTICO_IAM_USAGE_DIR ??= defaultUsageDir;
+  // Every request part and response (fuzzed ones included) checked by zod and by its compiled check,
+  // which must agree (decision 0056; the workers inherit this too).
+  process.env.PORTICO_CHECKS_SHADOW ??= '1';
   const dir = await mkdtemp(join(tmpdir(), 'portico-rel-tally-'));
   project.provide('reliabilityTallyDir', dir);
   const started = Date.now();

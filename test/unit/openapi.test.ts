@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import type { RouteDef } from '../../functions/http/route';
-import { routeEntries } from '../../functions/http/routes';
+import type { DocumentedRoute as RouteDef } from '../../functions/http/route';
+import { documentedRouteEntries } from '../../functions/http/routes';
 import * as z from '../../functions/zod-mini';
 import { errorStatuses } from '../../scripts/openapi/errors';
 import { AUTH_EXTENSION, generateOpenApi, type OpenApiDocument } from '../../scripts/openapi/generate';
@@ -14,7 +14,7 @@ type Operation = Json & { parameters?: Json[]; responses: Record<string, Json> }
 
 const committedPath = resolve(import.meta.dirname, '../..', OPENAPI_PATH);
 const document = porticoDocument();
-const entries = routeEntries();
+const entries = documentedRouteEntries();
 
 /** Follows a local `$ref` (`#/components/...`) to what it names. */
 function deref(node: Json): Json {

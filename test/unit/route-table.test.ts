@@ -14,14 +14,16 @@ const groupFiles = readdirSync('functions/http/routes')
   .filter((f) => f !== 'index.ts')
   .map((f) => basename(f, '.ts'));
 
-/** What routes/<file>.ts exports: one `<file>Routes` object. */
+/** What routes/<file>.ts exports: one `<file>Routes` object, and its routes' `<file>Summaries`. */
 async function routesOf(file: string): Promise<[string, RouteDef][]> {
   const module = (await import(`../../functions/http/routes/${file}.ts`)) as Record<
     string,
     GroupRoutes<never>
   >;
-  expect(Object.keys(module)).toEqual([`${file}Routes`]);
-  return Object.entries(module[`${file}Routes`]!);
+  expect(Object.keys(module).sort()).toEqual([`${file}Routes`, `${file}Summaries`]);
+  const routes = Object.entries(module[`${file}Routes`]!);
+  expect(Object.keys(module[`${file}Summaries`]!).sort()).toEqual(routes.map(([id]) => id).sort());
+  return routes;
 }
 
 describe('Module: route table', () => {
@@ -56,7 +58,7 @@ describe('Module: route table', () => {
     const impl = { inviteStaff: async () => ({}) };
 
     // Act
-    const build = () => groupHandler('cases', casesRoutes, impl as never, fakeGate().gate);
+    const build = () => groupHandler('cases', casesRoutes, impl as never, fakeGate().gate, {});
 
     // Assess
     expect(build).toThrow('route inviteStaff is not a route of group cases');
@@ -70,6 +72,7 @@ describe('Module: route table', () => {
         staffRoutes as never,
         { inviteStaff: async () => ({}) } as never,
         fakeGate().gate,
+        {},
       );
 
     // Assess
@@ -81,4 +84,4 @@ describe('Module: route table', () => {
 // @ts-expect-error a route of another group cannot sit in a group's routes file
 void ({ inviteStaff: staffRoutes.inviteStaff } satisfies GroupRoutes<'cases'>);
 // @ts-expect-error every route of the group needs an implementation
-void (() => groupHandler('staff', staffRoutes, {}, fakeGate().gate));
+void (() => groupHandler('staff', staffRoutes, {}, fakeGate().gate, {}));

@@ -1,5 +1,5 @@
 // Routes of the `access` group: grants, invitations, the portal's cases.
-import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
+import { defineRoute, type GroupRoutes, type RouteSummaries, THROTTLE } from '../route';
 import {
   AcceptBody,
   AcceptedView,
@@ -21,8 +21,6 @@ export const accessRoutes = {
     group: 'access',
     auth: 'admin',
     scope: 'case',
-    summary:
-      'Grant a contact access to a case, or change its rights (explicit save). A new grant mails an invitation.',
     params: GrantParams,
     body: GrantBody,
     response: { status: 200, schema: GrantView },
@@ -33,7 +31,6 @@ export const accessRoutes = {
     group: 'access',
     auth: 'admin',
     scope: 'case',
-    summary: "Revoke a contact's access to a case; the contact loses its view of the case at once.",
     params: GrantParams,
     response: { status: 200, schema: GrantView },
   }),
@@ -43,7 +40,6 @@ export const accessRoutes = {
     group: 'access',
     auth: 'staff',
     scope: 'case',
-    summary: 'Access list of a case: each contact, rights, invitation dates and documents shared.',
     params: CaseParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(GrantView) },
@@ -55,7 +51,6 @@ export const accessRoutes = {
     group: 'access',
     auth: 'admin',
     scope: 'case',
-    summary: 'Mail a new invitation; the previous link stops working.',
     params: GrantParams,
     response: { status: 202, schema: InvitationView },
   }),
@@ -65,7 +60,6 @@ export const accessRoutes = {
     group: 'access',
     auth: 'staff',
     scope: 'case',
-    summary: 'The portal URL of a case (what a contact opens).',
     params: CaseParams,
     response: { status: 200, schema: PortalLinkView },
   }),
@@ -77,8 +71,6 @@ export const accessRoutes = {
     // Before sign-in: the token is the credential (single use, only its hash stored).
     auth: 'public',
     scope: 'none',
-    summary:
-      "Open an invitation (no sign-in yet): finds or creates the invited address's portal login and answers what the portal needs to start the email-code sign-in. Writes nothing; used, revoked, superseded or expired invitations answer the accept codes.",
     body: AcceptBody,
     response: { status: 200, schema: OpenedInvitationView },
   }),
@@ -89,8 +81,6 @@ export const accessRoutes = {
     group: 'access',
     auth: 'contact',
     scope: 'none',
-    summary:
-      "Accept an invitation: binds the caller's portal identity to the invited contact. Only a login whose verified email is the invited address may accept (403 invitation_email_mismatch).",
     body: AcceptBody,
     response: { status: 200, schema: AcceptedView },
   }),
@@ -100,8 +90,23 @@ export const accessRoutes = {
     group: 'access',
     auth: 'contact',
     scope: 'none',
-    summary: 'The cases the caller was granted, across firms.',
     query: PageQuery,
     response: { status: 200, schema: pageOf(PortalCaseView) },
   }),
 } as const satisfies GroupRoutes<'access'>;
+
+/** What each route does: the OpenAPI document's summaries, apart from the routes so no Lambda bundles
+ * the text (decision 0056). */
+export const accessSummaries = {
+  putGrant:
+    'Grant a contact access to a case, or change its rights (explicit save). A new grant mails an invitation.',
+  revokeGrant: "Revoke a contact's access to a case; the contact loses its view of the case at once.",
+  listGrants: 'Access list of a case: each contact, rights, invitation dates and documents shared.',
+  resendInvitation: 'Mail a new invitation; the previous link stops working.',
+  getPortalLink: 'The portal URL of a case (what a contact opens).',
+  openInvitation:
+    "Open an invitation (no sign-in yet): finds or creates the invited address's portal login and answers what the portal needs to start the email-code sign-in. Writes nothing; used, revoked, superseded or expired invitations answer the accept codes.",
+  acceptInvitation:
+    "Accept an invitation: binds the caller's portal identity to the invited contact. Only a login whose verified email is the invited address may accept (403 invitation_email_mismatch).",
+  listPortalCases: 'The cases the caller was granted, across firms.',
+} as const satisfies RouteSummaries<typeof accessRoutes>;

@@ -1,12 +1,10 @@
-// Routes of the `discussions` group: discussions, file requests (request lists and their templates),
-// document versions.
-import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
-import { CaseParams, DocumentParams, PageQuery, pageOf } from '../schemas/common';
+// Routes of the `discussions` group: discussions, file requests (request lists and their templates).
+import { defineRoute, type GroupRoutes, type RouteSummaries, THROTTLE } from '../route';
+import { CaseParams, PageQuery, pageOf } from '../schemas/common';
 import {
   CommentView,
   DiscussionParams,
   DiscussionView,
-  DocumentVersionView,
   FileRequestParams,
   FileRequestsQuery,
   FileRequestView,
@@ -32,8 +30,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'admin',
     scope: 'case',
-    summary:
-      'Publish a discussion (subject, message, optional attachment) and share it with all or chosen contacts of the case.',
     params: CaseParams,
     body: NewDiscussionBody,
     response: { status: 201, schema: DiscussionView },
@@ -44,7 +40,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary: 'Discussions of a case, newest first.',
     params: CaseParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(DiscussionView) },
@@ -55,7 +50,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary: 'One discussion, with the contacts it is shared with.',
     params: DiscussionParams,
     response: { status: 200, schema: DiscussionView },
   }),
@@ -65,7 +59,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary: 'Reply to a discussion as staff; the contacts it is shared with are notified.',
     params: DiscussionParams,
     body: NewCommentBody,
     response: { status: 201, schema: CommentView },
@@ -76,7 +69,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary: 'Comments of a discussion, oldest first.',
     params: DiscussionParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(CommentView) },
@@ -87,7 +79,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'admin',
     scope: 'case',
-    summary: 'Close a discussion (idempotent): no new comments until reopened (403 discussion_closed).',
     params: DiscussionParams,
     response: { status: 200, schema: DiscussionView },
   }),
@@ -97,7 +88,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'admin',
     scope: 'case',
-    summary: 'Reopen a closed discussion (idempotent): comments are taken again.',
     params: DiscussionParams,
     response: { status: 200, schema: DiscussionView },
   }),
@@ -108,7 +98,6 @@ export const discussionsRoutes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'view',
-    summary: 'Discussions shared with the caller in a case, newest first.',
     params: CaseParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(DiscussionView) },
@@ -120,7 +109,6 @@ export const discussionsRoutes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'view',
-    summary: 'One discussion shared with the caller.',
     params: DiscussionParams,
     response: { status: 200, schema: DiscussionView },
   }),
@@ -131,7 +119,6 @@ export const discussionsRoutes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'view',
-    summary: "Comment on a discussion shared with the caller; the case's internal recipients are notified.",
     params: DiscussionParams,
     body: NewCommentBody,
     response: { status: 201, schema: CommentView },
@@ -143,7 +130,6 @@ export const discussionsRoutes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'view',
-    summary: 'Comments of a discussion shared with the caller, oldest first.',
     params: DiscussionParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(CommentView) },
@@ -155,8 +141,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary:
-      'Ask contacts with access for a file, or (with an attached document) for a new version of it; recipients are notified.',
     params: CaseParams,
     body: NewFileRequestBody,
     response: { status: 201, schema: FileRequestView },
@@ -167,8 +151,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary:
-      'File requests of a case with status, items and history, newest first; filter by status, contact, or overdue (open, due before today in UTC).',
     params: CaseParams,
     query: FileRequestsQuery,
     response: { status: 200, schema: pageOf(FileRequestView) },
@@ -179,7 +161,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary: 'One file request with its status history.',
     params: FileRequestParams,
     response: { status: 200, schema: FileRequestView },
   }),
@@ -189,7 +170,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary: 'Cancel an open file request (open → cancelled).',
     params: FileRequestParams,
     response: { status: 200, schema: FileRequestView },
   }),
@@ -200,7 +180,6 @@ export const discussionsRoutes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'view',
-    summary: 'File requests sent to the caller in a case, newest first; fulfil one by uploading with its id.',
     params: CaseParams,
     query: PortalFileRequestsQuery,
     response: { status: 200, schema: pageOf(FileRequestView) },
@@ -211,8 +190,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary:
-      'Accept the submission of a request-list item (submitted → accepted); the last one fulfils the request. A repeat answers the same (409 file_request_item_not_submitted when the item awaits no review).',
     params: FileRequestItemParams,
     response: { status: 200, schema: FileRequestView },
   }),
@@ -222,8 +199,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'case',
-    summary:
-      'Return the submission of a request-list item with a reason (submitted → returned): the client reads it, is notified, and submits again as a new version. A repeat with the same reason answers the same.',
     params: FileRequestItemParams,
     body: ReturnItemBody,
     response: { status: 200, schema: FileRequestView },
@@ -235,7 +210,6 @@ export const discussionsRoutes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'view',
-    summary: 'One file request sent to the caller, with its items, their status and return reasons.',
     params: FileRequestParams,
     response: { status: 200, schema: FileRequestView },
   }),
@@ -245,8 +219,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      "Save (create or replace) one of the firm's request-list templates under its own id: a name and items (subject, description, due in N days).",
     params: TemplateParams,
     body: TemplateBody,
     response: { status: 200, schema: FileRequestTemplateView },
@@ -257,7 +229,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'firm',
-    summary: "The firm's request-list templates, by id.",
     query: PageQuery,
     response: { status: 200, schema: pageOf(FileRequestTemplateView) },
   }),
@@ -267,7 +238,6 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'staff',
     scope: 'firm',
-    summary: 'One request-list template with its items.',
     params: TemplateParams,
     response: { status: 200, schema: FileRequestTemplateView },
   }),
@@ -277,20 +247,45 @@ export const discussionsRoutes = {
     group: 'discussions',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      'Delete a request-list template (idempotent: a repeat answers deleted false). Requests made from it keep their items.',
     params: TemplateParams,
     response: { status: 200, schema: TemplateDeletedView },
   }),
-  listDocumentVersions: defineRoute({
-    method: 'GET',
-    path: '/cases/{caseId}/documents/{documentId}/versions',
-    group: 'discussions',
-    auth: 'staff',
-    scope: 'case',
-    summary: 'Versions of a document, newest (current) first.',
-    params: DocumentParams,
-    query: PageQuery,
-    response: { status: 200, schema: pageOf(DocumentVersionView) },
-  }),
 } as const satisfies GroupRoutes<'discussions'>;
+
+/** What each route does: the OpenAPI document's summaries, apart from the routes so no Lambda bundles
+ * the text (decision 0056). */
+export const discussionsSummaries = {
+  publishDiscussion:
+    'Publish a discussion (subject, message, optional attachment) and share it with all or chosen contacts of the case.',
+  listDiscussions: 'Discussions of a case, newest first.',
+  getDiscussion: 'One discussion, with the contacts it is shared with.',
+  addComment: 'Reply to a discussion as staff; the contacts it is shared with are notified.',
+  listComments: 'Comments of a discussion, oldest first.',
+  closeDiscussion: 'Close a discussion (idempotent): no new comments until reopened (403 discussion_closed).',
+  reopenDiscussion: 'Reopen a closed discussion (idempotent): comments are taken again.',
+  listPortalDiscussions: 'Discussions shared with the caller in a case, newest first.',
+  getPortalDiscussion: 'One discussion shared with the caller.',
+  addPortalComment:
+    "Comment on a discussion shared with the caller; the case's internal recipients are notified.",
+  listPortalComments: 'Comments of a discussion shared with the caller, oldest first.',
+  createFileRequest:
+    'Ask contacts with access for a file, or (with an attached document) for a new version of it; recipients are notified.',
+  listFileRequests:
+    'File requests of a case with status, items and history, newest first; filter by status, contact, or overdue (open, due before today in UTC).',
+  getFileRequest: 'One file request with its status history.',
+  cancelFileRequest: 'Cancel an open file request (open → cancelled).',
+  listPortalFileRequests:
+    'File requests sent to the caller in a case, newest first; fulfil one by uploading with its id.',
+  acceptFileRequestItem:
+    'Accept the submission of a request-list item (submitted → accepted); the last one fulfils the request. A repeat answers the same (409 file_request_item_not_submitted when the item awaits no review).',
+  returnFileRequestItem:
+    'Return the submission of a request-list item with a reason (submitted → returned): the client reads it, is notified, and submits again as a new version. A repeat with the same reason answers the same.',
+  getPortalFileRequest:
+    'One file request sent to the caller, with its items, their status and return reasons.',
+  putFileRequestTemplate:
+    "Save (create or replace) one of the firm's request-list templates under its own id: a name and items (subject, description, due in N days).",
+  listFileRequestTemplates: "The firm's request-list templates, by id.",
+  getFileRequestTemplate: 'One request-list template with its items.',
+  deleteFileRequestTemplate:
+    'Delete a request-list template (idempotent: a repeat answers deleted false). Requests made from it keep their items.',
+} as const satisfies RouteSummaries<typeof discussionsRoutes>;

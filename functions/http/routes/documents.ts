@@ -1,11 +1,12 @@
-// Routes of the `documents` group: uploads, documents, shares, downloads, publication.
-import { defineRoute, type GroupRoutes, THROTTLE } from '../route';
+// Routes of the `documents` group: uploads, documents, shares, downloads, publication, versions.
+import { defineRoute, type GroupRoutes, type RouteSummaries, THROTTLE } from '../route';
 import { CaseParams, DocumentParams, PageQuery, pageOf } from '../schemas/common';
 import {
   ContactSharesBody,
   ContactSharesParams,
   DocumentSharesBody,
   DocumentsQuery,
+  DocumentVersionView,
   DocumentView,
   DownloadView,
   RenameDocumentBody,
@@ -26,7 +27,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary: 'Start a staff upload: records an upload intent and returns a presigned POST.',
     params: CaseParams,
     body: UploadBody,
     response: { status: 201, schema: UploadView },
@@ -37,8 +37,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary:
-      'Documents of a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started); filter by source (firm | client).',
     params: CaseParams,
     query: DocumentsQuery,
     response: { status: 200, schema: pageOf(DocumentView) },
@@ -49,7 +47,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary: 'A short-lived presigned GET of a document.',
     params: DocumentParams,
     response: { status: 200, schema: DownloadView },
   }),
@@ -60,7 +57,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary: 'Set the contacts a document is shared with (explicit save of the whole set).',
     params: DocumentParams,
     body: DocumentSharesBody,
     response: { status: 200, schema: ShareSetView },
@@ -71,7 +67,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary: 'Set the documents shared with a contact (explicit save of the whole set).',
     params: ContactSharesParams,
     body: ContactSharesBody,
     response: { status: 200, schema: ShareSetView },
@@ -82,7 +77,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary: 'Shares of a case; `q` searches document name and contact name or email.',
     params: CaseParams,
     query: SharesQuery,
     response: { status: 200, schema: pageOf(ShareView) },
@@ -94,8 +88,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary:
-      'Process path: publish a document for a completed task of a recurring task (shares it with the chosen contacts, default all with access). Once per document version × recurring task; a repeat answers with the first publication.',
     params: DocumentParams,
     body: PublishBody,
     response: { status: 200, schema: PublicationView },
@@ -106,8 +98,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary:
-      'Rename a document (the display-name rule applies; the stored object keeps its key). Staff and portal lists show the new name. 409 `document_in_trash` while trashed.',
     params: DocumentParams,
     body: RenameDocumentBody,
     response: { status: 200, schema: DocumentView },
@@ -118,8 +108,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary:
-      "Move a document into the trash: gone from the portal at once (list and download), out of the case's list, restorable until `purgeAt` (30 days), then purged with its versions and shares. A repeat answers the same.",
     params: DocumentParams,
     response: { status: 200, schema: TrashedDocumentView },
   }),
@@ -129,8 +117,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary:
-      'Bring a document back from the trash as it was, shares included. A repeat answers the same; 409 `document_purged` once the purge run began.',
     params: DocumentParams,
     response: { status: 200, schema: DocumentView },
   }),
@@ -140,7 +126,6 @@ export const documentsRoutes = {
     group: 'documents',
     auth: 'staff',
     scope: 'case',
-    summary: 'The trash of a case: trashed documents, newest deletion first, with when each goes for good.',
     params: CaseParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(TrashedDocumentView) },
@@ -153,7 +138,6 @@ export const documentsRoutes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'upload',
-    summary: 'Start a client upload (collaborators allowed to upload): presigned POST.',
     params: CaseParams,
     body: UploadBody,
     response: { status: 201, schema: UploadView },
@@ -165,8 +149,6 @@ export const documentsRoutes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'view',
-    summary:
-      'Documents shared with the caller in a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started).',
     params: CaseParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(DocumentView) },
@@ -178,9 +160,44 @@ export const documentsRoutes = {
     auth: 'contact',
     scope: 'portalCase',
     contactNeed: 'download',
-    summary:
-      'A short-lived presigned GET of a document shared with the caller, if the grant allows download.',
     params: DocumentParams,
     response: { status: 200, schema: DownloadView },
   }),
+  listDocumentVersions: defineRoute({
+    method: 'GET',
+    path: '/cases/{caseId}/documents/{documentId}/versions',
+    group: 'documents',
+    auth: 'staff',
+    scope: 'case',
+    params: DocumentParams,
+    query: PageQuery,
+    response: { status: 200, schema: pageOf(DocumentVersionView) },
+  }),
 } as const satisfies GroupRoutes<'documents'>;
+
+/** What each route does: the OpenAPI document's summaries, apart from the routes so no Lambda bundles
+ * the text (decision 0056). */
+export const documentsSummaries = {
+  createUpload: 'Start a staff upload: records an upload intent and returns a presigned POST.',
+  listDocuments:
+    'Documents of a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started); filter by source (firm | client).',
+  downloadDocument: 'A short-lived presigned GET of a document.',
+  putDocumentShares: 'Set the contacts a document is shared with (explicit save of the whole set).',
+  putContactShares: 'Set the documents shared with a contact (explicit save of the whole set).',
+  listShares: 'Shares of a case; `q` searches document name and contact name or email.',
+  publishDocument:
+    'Process path: publish a document for a completed task of a recurring task (shares it with the chosen contacts, default all with access). Once per document version × recurring task; a repeat answers with the first publication.',
+  renameDocument:
+    'Rename a document (the display-name rule applies; the stored object keeps its key). Staff and portal lists show the new name. 409 `document_in_trash` while trashed.',
+  trashDocument:
+    "Move a document into the trash: gone from the portal at once (list and download), out of the case's list, restorable until `purgeAt` (30 days), then purged with its versions and shares. A repeat answers the same.",
+  restoreDocument:
+    'Bring a document back from the trash as it was, shares included. A repeat answers the same; 409 `document_purged` once the purge run began.',
+  listTrash: 'The trash of a case: trashed documents, newest deletion first, with when each goes for good.',
+  createPortalUpload: 'Start a client upload (collaborators allowed to upload): presigned POST.',
+  listPortalDocuments:
+    'Documents shared with the caller in a case, newest `createdAt` first (when each was recorded, as shown; not when its upload started).',
+  downloadPortalDocument:
+    'A short-lived presigned GET of a document shared with the caller, if the grant allows download.',
+  listDocumentVersions: 'Versions of a document, newest (current) first.',
+} as const satisfies RouteSummaries<typeof documentsRoutes>;

@@ -1,5 +1,5 @@
 // Routes of the `inbox` group: a case's internal recipients and the inbox of staff and portal users.
-import { type Audience, audienceRoute, defineRoute, type GroupRoutes } from '../route';
+import { type Audience, audienceRoute, defineRoute, type GroupRoutes, type RouteSummaries } from '../route';
 import { CaseParams, PageQuery, pageOf } from '../schemas/common';
 import {
   InboxItemParams,
@@ -15,33 +15,28 @@ const inboxOperations = {
   list: {
     method: 'GET',
     path: '/inbox',
-    summary: 'Inbox items, newest first (archived ones left out).',
     query: PageQuery,
     response: { status: 200, schema: pageOf(InboxItemView) },
   },
   unread: {
     method: 'GET',
     path: '/inbox/unread-count',
-    summary: 'Number of unread inbox items.',
     response: { status: 200, schema: UnreadView },
   },
   read: {
     method: 'POST',
     path: '/inbox/{itemId}/read',
-    summary: 'Mark one item read (idempotent).',
     params: InboxItemParams,
     response: { status: 200, schema: InboxItemView },
   },
   readAll: {
     method: 'POST',
     path: '/inbox/read-all',
-    summary: 'Mark every item read.',
     response: { status: 200, schema: ReadAllView },
   },
   archive: {
     method: 'POST',
     path: '/inbox/{itemId}/archive',
-    summary: 'Archive one item (it leaves the list; read if it was not).',
     params: InboxItemParams,
     response: { status: 200, schema: InboxItemView },
   },
@@ -51,8 +46,6 @@ const inboxOperations = {
 const liveTicket = {
   method: 'POST',
   path: '/live/ticket',
-  summary:
-    "A single-use ticket (30 s) to open the live channel's WebSocket as the caller (browsers cannot send a bearer token there).",
   response: { status: 201, schema: LiveTicketView },
 } as const;
 
@@ -67,7 +60,6 @@ export const inboxRoutes = {
     group: 'inbox',
     auth: 'staff',
     scope: 'case',
-    summary: "The case's internal notification recipients (default: the owner, in-app and email).",
     params: CaseParams,
     response: { status: 200, schema: RecipientsView },
   }),
@@ -77,7 +69,6 @@ export const inboxRoutes = {
     group: 'inbox',
     auth: 'staff',
     scope: 'case',
-    summary: 'Save the whole recipients list; the owner may be off only when another recipient is on.',
     params: CaseParams,
     body: RecipientsBody,
     response: { status: 200, schema: RecipientsView },
@@ -95,3 +86,33 @@ export const inboxRoutes = {
   issueLiveTicket: audienceRoute(liveTicket, 'staff', 'inbox', 'none'),
   issuePortalLiveTicket: audienceRoute(liveTicket, 'contact', 'inbox', 'none'),
 } as const satisfies GroupRoutes<'inbox'>;
+
+// Each operation's summary, shared by its staff and portal routes (plain constants: an object's
+// property read would keep the text in the Lambda bundle).
+const inboxListSummary = 'Inbox items, newest first (archived ones left out).';
+const inboxUnreadSummary = 'Number of unread inbox items.';
+const inboxReadSummary = 'Mark one item read (idempotent).';
+const inboxReadAllSummary = 'Mark every item read.';
+const inboxArchiveSummary = 'Archive one item (it leaves the list; read if it was not).';
+
+const liveTicketSummary =
+  "A single-use ticket (30 s) to open the live channel's WebSocket as the caller (browsers cannot send a bearer token there).";
+
+/** What each route does: the OpenAPI document's summaries, apart from the routes so no Lambda bundles
+ * the text (decision 0056). */
+export const inboxSummaries = {
+  getRecipients: "The case's internal notification recipients (default: the owner, in-app and email).",
+  putRecipients: 'Save the whole recipients list; the owner may be off only when another recipient is on.',
+  listStaffInbox: inboxListSummary,
+  countStaffUnread: inboxUnreadSummary,
+  readStaffInboxItem: inboxReadSummary,
+  readAllStaffInbox: inboxReadAllSummary,
+  archiveStaffInboxItem: inboxArchiveSummary,
+  listPortalInbox: inboxListSummary,
+  countPortalUnread: inboxUnreadSummary,
+  readPortalInboxItem: inboxReadSummary,
+  readAllPortalInbox: inboxReadAllSummary,
+  archivePortalInboxItem: inboxArchiveSummary,
+  issueLiveTicket: liveTicketSummary,
+  issuePortalLiveTicket: liveTicketSummary,
+} as const satisfies RouteSummaries<typeof inboxRoutes>;

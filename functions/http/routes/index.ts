@@ -2,18 +2,18 @@
 // local gateway serves from it, the OpenAPI document is generated from it and the authorization
 // matrix iterates over it. A group's Lambda never imports this file: functions/api/<group>.ts binds
 // its own routes/<group>.ts, so each bundle carries only its group's routes and schemas.
-import type { RouteDef, RouteGroup } from '../route';
-import { accessRoutes } from './access';
-import { activityRoutes } from './activity';
-import { casesRoutes } from './cases';
-import { discussionsRoutes } from './discussions';
-import { documentsRoutes } from './documents';
-import { inboxRoutes } from './inbox';
-import { notificationsRoutes } from './notifications';
-import { settingsRoutes } from './settings';
-import { staffRoutes } from './staff';
-import { templatesRoutes } from './templates';
-import { threadsRoutes } from './threads';
+import type { DocumentedRoute, RouteDef, RouteGroup } from '../route';
+import { accessRoutes, accessSummaries } from './access';
+import { activityRoutes, activitySummaries } from './activity';
+import { casesRoutes, casesSummaries } from './cases';
+import { discussionsRoutes, discussionsSummaries } from './discussions';
+import { documentsRoutes, documentsSummaries } from './documents';
+import { inboxRoutes, inboxSummaries } from './inbox';
+import { notificationsRoutes, notificationsSummaries } from './notifications';
+import { settingsRoutes, settingsSummaries } from './settings';
+import { staffRoutes, staffSummaries } from './staff';
+import { templatesRoutes, templatesSummaries } from './templates';
+import { threadsRoutes, threadsSummaries } from './threads';
 
 /** Every group's routes, in the order the table has always listed them (the OpenAPI paths follow it). */
 const groups = [
@@ -70,3 +70,26 @@ export type RouteId = keyof Routes;
 export const routeGroups: RouteGroup[] = [...new Set(Object.values(routes).map((r: RouteDef) => r.group))];
 
 export const routeEntries = () => Object.entries(routes) as [RouteId, RouteDef][];
+
+/** Every route's summary, by id (the OpenAPI document's; a missing one is a type error in its file). */
+export const routeSummaries: Record<RouteId, string> = Object.assign(
+  {},
+  casesSummaries,
+  activitySummaries,
+  staffSummaries,
+  accessSummaries,
+  documentsSummaries,
+  inboxSummaries,
+  threadsSummaries,
+  discussionsSummaries,
+  notificationsSummaries,
+  settingsSummaries,
+  templatesSummaries,
+);
+
+/** The route table with each route's summary, for the OpenAPI document. */
+export const documentedRouteEntries = () =>
+  routeEntries().map(([id, route]): [RouteId, DocumentedRoute] => [
+    id,
+    { ...route, summary: routeSummaries[id] },
+  ]);

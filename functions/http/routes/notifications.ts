@@ -1,5 +1,5 @@
 // Routes of the `notifications` group: personal preferences, web push, deliveries, recurring tasks.
-import { type Audience, audienceRoute, defineRoute, type GroupRoutes } from '../route';
+import { type Audience, audienceRoute, defineRoute, type GroupRoutes, type RouteSummaries } from '../route';
 import { CaseView } from '../schemas/case-view';
 import { CaseParams, PageQuery, pageOf } from '../schemas/common';
 import { DeliveryView, EventParams, PreferencesBody, PreferencesView } from '../schemas/notifications';
@@ -22,28 +22,23 @@ const pushOperations = {
   publicKey: {
     method: 'GET',
     path: '/me/push/public-key',
-    summary: 'The VAPID public key to pass to `pushManager.subscribe` as its applicationServerKey.',
     response: { status: 200, schema: PushPublicKeyView },
   },
   create: {
     method: 'POST',
     path: '/me/push-subscriptions',
-    summary:
-      "Register this browser's PushSubscription (idempotent per endpoint: keys are updated). The endpoint must be https on a known push service (else 422 push_endpoint_not_allowed); at most 20 per person (422 push_subscriptions_full).",
     body: PushSubscriptionBody,
     response: { status: 201, schema: PushSubscriptionView },
   },
   list: {
     method: 'GET',
     path: '/me/push-subscriptions',
-    summary: "The caller's push subscriptions (push service and dates; never the endpoint or its keys).",
     query: PageQuery,
     response: { status: 200, schema: pageOf(PushSubscriptionView) },
   },
   remove: {
     method: 'DELETE',
     path: '/me/push-subscriptions/{subscriptionId}',
-    summary: 'Unregister a push subscription (idempotent: `removed` says whether there was one).',
     params: PushSubscriptionParams,
     response: { status: 200, schema: PushSubscriptionRemovedView },
   },
@@ -60,8 +55,6 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'staff',
     scope: 'none',
-    summary:
-      "The caller's own notification preferences: category × channel (default on); mandatory categories listed.",
     response: { status: 200, schema: PreferencesView },
   }),
   putMyPreferences: defineRoute({
@@ -70,7 +63,6 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'staff',
     scope: 'none',
-    summary: "Save the caller's whole preferences (a category the firm made mandatory switched off → 422).",
     body: PreferencesBody,
     response: { status: 200, schema: PreferencesView },
   }),
@@ -80,7 +72,6 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'contact',
     scope: 'none',
-    summary: "A portal user's own notification preferences (across the firms it is a contact of).",
     response: { status: 200, schema: PreferencesView },
   }),
   putPortalPreferences: defineRoute({
@@ -89,7 +80,6 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'contact',
     scope: 'none',
-    summary: "Save a portal user's whole preferences (access notices cannot be switched off → 422).",
     body: PreferencesBody,
     response: { status: 200, schema: PreferencesView },
   }),
@@ -108,8 +98,6 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'staff',
     scope: 'case',
-    summary:
-      "Delivery status of a case's notifications, newest event first: sent, suppressed (why) or failed.",
     params: CaseParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(DeliveryView) },
@@ -120,7 +108,6 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'staff',
     scope: 'firm',
-    summary: 'Delivery status of one event: who was told what, how, and why not.',
     params: EventParams,
     query: PageQuery,
     response: { status: 200, schema: pageOf(DeliveryView) },
@@ -132,8 +119,6 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      "Save a recurring task under the integration's id (create or replace) with its notify-client flag: documents published for it tell clients only while it is on.",
     params: RecurringTaskParams,
     body: RecurringTaskBody,
     response: { status: 200, schema: RecurringTaskView },
@@ -144,7 +129,6 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'staff',
     scope: 'firm',
-    summary: "The firm's recurring tasks, by id, with their notify-client flags.",
     query: PageQuery,
     response: { status: 200, schema: pageOf(RecurringTaskView) },
   }),
@@ -154,7 +138,6 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'staff',
     scope: 'firm',
-    summary: 'One recurring task and its notify-client flag.',
     params: RecurringTaskParams,
     response: { status: 200, schema: RecurringTaskView },
   }),
@@ -164,8 +147,6 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      'Delete a recurring task (idempotent: `deleted` says whether there was one): nothing can be published for it any more; earlier publications stay.',
     params: RecurringTaskParams,
     response: { status: 200, schema: RecurringTaskDeletedView },
   }),
@@ -175,10 +156,50 @@ export const notificationsRoutes = {
     group: 'notifications',
     auth: 'admin',
     scope: 'case',
-    summary:
-      "Set the case's notify-client flag (default on): documents published for a recurring task tell the case's contacts only while it is on.",
     params: CaseParams,
     body: NotifyClientBody,
     response: { status: 200, schema: CaseView },
   }),
 } as const satisfies GroupRoutes<'notifications'>;
+
+// Each operation's summary, shared by its staff and portal routes (plain constants: an object's
+// property read would keep the text in the Lambda bundle).
+const pushPublicKeySummary =
+  'The VAPID public key to pass to `pushManager.subscribe` as its applicationServerKey.';
+const pushCreateSummary =
+  "Register this browser's PushSubscription (idempotent per endpoint: keys are updated). The endpoint must be https on a known push service (else 422 push_endpoint_not_allowed); at most 20 per person (422 push_subscriptions_full).";
+const pushListSummary =
+  "The caller's push subscriptions (push service and dates; never the endpoint or its keys).";
+const pushRemoveSummary =
+  'Unregister a push subscription (idempotent: `removed` says whether there was one).';
+
+/** What each route does: the OpenAPI document's summaries, apart from the routes so no Lambda bundles
+ * the text (decision 0056). */
+export const notificationsSummaries = {
+  getPushPublicKey: pushPublicKeySummary,
+  createPushSubscription: pushCreateSummary,
+  listPushSubscriptions: pushListSummary,
+  deletePushSubscription: pushRemoveSummary,
+  getPortalPushPublicKey: pushPublicKeySummary,
+  createPortalPushSubscription: pushCreateSummary,
+  listPortalPushSubscriptions: pushListSummary,
+  deletePortalPushSubscription: pushRemoveSummary,
+  getMyPreferences:
+    "The caller's own notification preferences: category × channel (default on); mandatory categories listed.",
+  putMyPreferences:
+    "Save the caller's whole preferences (a category the firm made mandatory switched off → 422).",
+  getPortalPreferences: "A portal user's own notification preferences (across the firms it is a contact of).",
+  putPortalPreferences:
+    "Save a portal user's whole preferences (access notices cannot be switched off → 422).",
+  listCaseDeliveries:
+    "Delivery status of a case's notifications, newest event first: sent, suppressed (why) or failed.",
+  listEventDeliveries: 'Delivery status of one event: who was told what, how, and why not.',
+  putRecurringTask:
+    "Save a recurring task under the integration's id (create or replace) with its notify-client flag: documents published for it tell clients only while it is on.",
+  listRecurringTasks: "The firm's recurring tasks, by id, with their notify-client flags.",
+  getRecurringTask: 'One recurring task and its notify-client flag.',
+  deleteRecurringTask:
+    'Delete a recurring task (idempotent: `deleted` says whether there was one): nothing can be published for it any more; earlier publications stay.',
+  putCaseNotifyClient:
+    "Set the case's notify-client flag (default on): documents published for a recurring task tell the case's contacts only while it is on.",
+} as const satisfies RouteSummaries<typeof notificationsRoutes>;

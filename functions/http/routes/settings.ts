@@ -1,6 +1,6 @@
 // Routes of the `settings` group: the firm-level settings an admin saves (firm settings, client
 // notifications of chat threads, the notification matrix); the texts per language are `templates`.
-import { defineRoute, type GroupRoutes } from '../route';
+import { defineRoute, type GroupRoutes, type RouteSummaries } from '../route';
 import { ClientNotificationsBody, ClientNotificationsView } from '../schemas/client-notifications';
 import { MatrixBody, MatrixView } from '../schemas/notification-matrix';
 import { SettingsBody, SettingsView } from '../schemas/settings';
@@ -12,8 +12,6 @@ export const settingsRoutes = {
     group: 'settings',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      "Firm settings: detailed notifications (default off), the per-file upload limit and the firm's default language (en until set).",
     response: { status: 200, schema: SettingsView },
   }),
   putSettings: defineRoute({
@@ -22,8 +20,6 @@ export const settingsRoutes = {
     group: 'settings',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      "Save the whole firm settings object (explicit save); a body without `locale` keeps the firm's language.",
     body: SettingsBody,
     response: { status: 200, schema: SettingsView },
   }),
@@ -33,8 +29,6 @@ export const settingsRoutes = {
     group: 'settings',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      'Client-notification settings of chat threads: message context in client emails, default reminders.',
     response: { status: 200, schema: ClientNotificationsView },
   }),
   putClientNotifications: defineRoute({
@@ -43,7 +37,6 @@ export const settingsRoutes = {
     group: 'settings',
     auth: 'admin',
     scope: 'firm',
-    summary: 'Save the client-notification settings (explicit save of the whole object).',
     body: ClientNotificationsBody,
     response: { status: 200, schema: ClientNotificationsView },
   }),
@@ -53,8 +46,6 @@ export const settingsRoutes = {
     group: 'settings',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      'The notification matrix: each notifying event type × channel (inApp, email) on or off; defaults all on; access notices locked on.',
     response: { status: 200, schema: MatrixView },
   }),
   putNotificationMatrix: defineRoute({
@@ -63,8 +54,23 @@ export const settingsRoutes = {
     group: 'settings',
     auth: 'admin',
     scope: 'firm',
-    summary: 'Save the whole notification matrix (explicit save; a locked cell switched off → 422).',
     body: MatrixBody,
     response: { status: 200, schema: MatrixView },
   }),
 } as const satisfies GroupRoutes<'settings'>;
+
+/** What each route does: the OpenAPI document's summaries, apart from the routes so no Lambda bundles
+ * the text (decision 0056). */
+export const settingsSummaries = {
+  getSettings:
+    "Firm settings: detailed notifications (default off), the per-file upload limit and the firm's default language (en until set).",
+  putSettings:
+    "Save the whole firm settings object (explicit save); a body without `locale` keeps the firm's language.",
+  getClientNotifications:
+    'Client-notification settings of chat threads: message context in client emails, default reminders.',
+  putClientNotifications: 'Save the client-notification settings (explicit save of the whole object).',
+  getNotificationMatrix:
+    'The notification matrix: each notifying event type × channel (inApp, email) on or off; defaults all on; access notices locked on.',
+  putNotificationMatrix:
+    'Save the whole notification matrix (explicit save; a locked cell switched off → 422).',
+} as const satisfies RouteSummaries<typeof settingsRoutes>;

@@ -1,7 +1,7 @@
 // Routes of the `templates` group: the firm's notification texts per language (the shipped texts
 // and the firm's overrides). Settings of the firm like the others, in their own Lambda because only
 // they need the ICU parser and the shipped catalogue (decision 0050).
-import { defineRoute, type GroupRoutes } from '../route';
+import { defineRoute, type GroupRoutes, type RouteSummaries } from '../route';
 import { pageOf } from '../schemas/common';
 import { TemplateOverrideBody, TemplateParams, TemplatesQuery, TemplateView } from '../schemas/templates';
 
@@ -12,8 +12,6 @@ export const templatesRoutes = {
     group: 'templates',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      "Notification texts: each template (event type × audience) × locale with its variables, the shipped texts and the firm's overrides per channel.",
     query: TemplatesQuery,
     response: { status: 200, schema: pageOf(TemplateView) },
   }),
@@ -23,8 +21,6 @@ export const templatesRoutes = {
     group: 'templates',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      "Save the firm's own text of a template × locale × channel (email: subject + body; inApp/push: title + body; ICU). Checked at save: invalid → 422 template_invalid, nothing saved.",
     params: TemplateParams,
     body: TemplateOverrideBody,
     response: { status: 200, schema: TemplateView },
@@ -35,9 +31,18 @@ export const templatesRoutes = {
     group: 'templates',
     auth: 'admin',
     scope: 'firm',
-    summary:
-      "Remove the firm's text of a template × locale × channel: the shipped text applies again (idempotent).",
     params: TemplateParams,
     response: { status: 200, schema: TemplateView },
   }),
 } as const satisfies GroupRoutes<'templates'>;
+
+/** What each route does: the OpenAPI document's summaries, apart from the routes so no Lambda bundles
+ * the text (decision 0056). */
+export const templatesSummaries = {
+  listNotificationTemplates:
+    "Notification texts: each template (event type × audience) × locale with its variables, the shipped texts and the firm's overrides per channel.",
+  putNotificationTemplate:
+    "Save the firm's own text of a template × locale × channel (email: subject + body; inApp/push: title + body; ICU). Checked at save: invalid → 422 template_invalid, nothing saved.",
+  deleteNotificationTemplate:
+    "Remove the firm's text of a template × locale × channel: the shipped text applies again (idempotent).",
+} as const satisfies RouteSummaries<typeof templatesRoutes>;

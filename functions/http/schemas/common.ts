@@ -4,6 +4,7 @@
 
 import { lazySchema } from '../../lazy-schema';
 import * as z from '../../zod-mini';
+import { refusing } from './refusing';
 
 /** ULIDs: every id Portico issues. Anything else cannot name one of our items. */
 export const Id = lazySchema(() =>
@@ -52,11 +53,18 @@ export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   lazySchema(() => z.object({ items: z.array(item), nextToken: z.optional(z.string()) }));
 
 /** Text a person types: trimmed, no control characters. */
-export const Text = (max: number) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(max, `must be at most ${max} characters`),
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-    z.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters'),
-  );
+export const Text = (max: number) => typedText(max, CONTROL_CHARACTERS);
+
+/** Typed text: trimmed, not empty, at most `max` characters, none that `refused` finds. */
+export const typedText = (max: number, refused: RegExp) =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(max, `must be at most ${max} characters`),
+      refusing(refused, 'must not contain control characters'),
+    );
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;

@@ -117,20 +117,3 @@ export const FileRequestView = lazySchema(() =>
     createdAt: z.string(),
   }),
 );
-
-// ── document versions ─────────────────────────────────────────────────────────────────────────────
-
-export const DocumentVersionView = lazySchema(() =>
-  z.object({
-    documentId: z.string(),
-    version: z.number().check(z.int(), z.positive()),
-    /** True for the newest version (the one a download returns). */
-    current: z.boolean(),
-    fileName: z.string(),
-    contentType: z.string(),
-    size: z.number().check(z.int()),
-    uploadedBy: Person,
-    fileRequestId: z.optional(z.string()),
-    createdAt: z.string(),
-  }),
-);

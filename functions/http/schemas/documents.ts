@@ -1,6 +1,7 @@
 // Request and response schemas of documents, uploads and shares.
 import { TrashedDocumentView } from '../../domain/document-trash';
 import { DocumentSource, DocumentView } from '../../domain/documents';
+import { Person } from '../../domain/principal';
 import { ShareView } from '../../domain/shares';
 import { lazySchema } from '../../lazy-schema';
 import * as z from '../../zod-mini';
@@ -79,5 +80,22 @@ export const ShareSetView = lazySchema(() =>
 export const SharesQuery = lazySchema(() =>
   z.extend(PageQuery, {
     q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  }),
+);
+
+// ── versions ─────────────────────────────────────────────────────────────────────────────
+
+export const DocumentVersionView = lazySchema(() =>
+  z.object({
+    documentId: z.string(),
+    version: z.number().check(z.int(), z.positive()),
+    /** True for the newest version (the one a download returns). */
+    current: z.boolean(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().check(z.int()),
+    uploadedBy: Person,
+    fileRequestId: z.optional(z.string()),
+    createdAt: z.string(),
   }),
 );

@@ -4,6 +4,7 @@ import { ThreadView } from '../../domain/threads';
 import { lazySchema } from '../../lazy-schema';
 import * as z from '../../zod-mini';
 import { Id, PageQuery, Text } from './common';
+import { PlainText } from './plain-text';
 import { ReminderSettings } from './reminder-settings';
 
 export { ThreadView };
@@ -13,17 +14,8 @@ export const TaskParams = lazySchema(() => z.strictObject({ caseId: Id, threadId
 
 /** A task: a short plain text (links are kept as typed). */
 const TaskText = lazySchema(() => Text(500));
-// biome-ignore lint/suspicious/noControlCharactersInRegex: line breaks and tabs are fine, other controls are not
-const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A message: free text, line breaks allowed (notifications flatten it). */
-const MessageText = lazySchema(() =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(10_000, 'must be at most 10000 characters'),
-    z.refine((s) => !CONTROL_BUT_LINE_BREAKS.test(s), 'must not contain control characters'),
-  ),
-);
+const MessageText = lazySchema(() => PlainText(10_000));
 
 export const NewThreadBody = lazySchema(() =>
   z.strictObject({
