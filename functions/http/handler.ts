@@ -26,13 +26,13 @@ export function groupHandler<G extends RouteGroup, R extends GroupRoutes<G>>(
   routes: R,
   impl: NoInfer<GroupImpl<R>>,
   gate: Gate,
-  checks: Partial<Record<keyof R & string, RouteChecks>>,
+  checks: { [id in keyof R]: RouteChecks },
 ) {
   const table = new Map<string, { route: RouteDef; run: RouteImpl<RouteDef>; checks: RouteChecks }>();
   for (const [id, run] of Object.entries(impl) as [string, RouteImpl<RouteDef>][]) {
     const route = routes[id];
     if (route?.group !== group) throw new Error(`route ${id} is not a route of group ${group}`);
-    table.set(routeKey(route), { route, run, checks: checks[id as keyof R & string] ?? {} });
+    table.set(routeKey(route), { route, run, checks: checks[id] ?? {} });
   }
 
   const dispatch = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {

@@ -70,6 +70,7 @@ export function generateChecks(): GroupChecks[] {
     ];
     const source = [
       ...header,
+      `import type { ${group}Routes } from '../routes/${group}';`,
       `import { ${[...compiler.used].sort().join(', ')}, type RouteChecks } from './runtime';`,
       '',
       ...compiler.constants.map(
@@ -77,7 +78,7 @@ export function generateChecks(): GroupChecks[] {
           `${CONTROL_ESCAPE.test(c.code) ? '// biome-ignore lint/suspicious/noControlCharactersInRegex: a text rule refuses them\n' : ''}const ${c.name} = ${c.code};`,
       ),
       '',
-      `export const ${checksExport(group)}: Record<string, RouteChecks> = {`,
+      `export const ${checksExport(group)}: { [id in keyof typeof ${group}Routes]: RouteChecks } = {`,
       ...entries,
       '};',
       '',

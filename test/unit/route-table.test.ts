@@ -3,6 +3,8 @@
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { casesChecks } from '../../functions/http/checks/cases';
+import { staffChecks } from '../../functions/http/checks/staff';
 import { groupHandler } from '../../functions/http/handler';
 import { type GroupRoutes, type RouteDef, routeKey } from '../../functions/http/route';
 import { routeEntries, routeGroups } from '../../functions/http/routes';
@@ -58,7 +60,7 @@ describe('Module: route table', () => {
     const impl = { inviteStaff: async () => ({}) };
 
     // Act
-    const build = () => groupHandler('cases', casesRoutes, impl as never, fakeGate().gate, {});
+    const build = () => groupHandler('cases', casesRoutes, impl as never, fakeGate().gate, casesChecks);
 
     // Assess
     expect(build).toThrow('route inviteStaff is not a route of group cases');
@@ -72,7 +74,7 @@ describe('Module: route table', () => {
         staffRoutes as never,
         { inviteStaff: async () => ({}) } as never,
         fakeGate().gate,
-        {},
+        staffChecks as never,
       );
 
     // Assess
@@ -84,4 +86,6 @@ describe('Module: route table', () => {
 // @ts-expect-error a route of another group cannot sit in a group's routes file
 void ({ inviteStaff: staffRoutes.inviteStaff } satisfies GroupRoutes<'cases'>);
 // @ts-expect-error every route of the group needs an implementation
-void (() => groupHandler('staff', staffRoutes, {}, fakeGate().gate, {}));
+void (() => groupHandler('staff', staffRoutes, {}, fakeGate().gate, staffChecks));
+// @ts-expect-error a group's handler takes its own compiled checks, not another group's
+void (() => groupHandler('staff', staffRoutes, {} as never, fakeGate().gate, casesChecks));

@@ -2,6 +2,7 @@
 // Its routes' checks compiled from their zod schemas (decision 0056, functions/http/checks/runtime.ts).
 // Left to zod alone:
 // - putGrant body: checks on an object
+import type { accessRoutes } from '../routes/access';
 import { arr, bool, dflt, num, obj, oneOf, opt, type RouteChecks, str } from './runtime';
 
 const p0 = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -53,7 +54,7 @@ const c23 = obj({
 const c24 = arr(c23);
 const c25 = obj({ items: c24, nextToken: c6 });
 
-export const accessChecks: Record<string, RouteChecks> = {
+export const accessChecks: { [id in keyof typeof accessRoutes]: RouteChecks } = {
   putGrant: { params: c1, response: c8 },
   revokeGrant: { params: c1, response: c8 },
   listGrants: { params: c9, query: c14, response: c16 },

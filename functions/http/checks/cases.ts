@@ -4,6 +4,7 @@
 // - updateCase body: checks on an object
 // - createContact body: a string check custom
 // - updateContact body: a string check custom
+import type { casesRoutes } from '../routes/cases';
 import { arr, bool, dflt, num, obj, oneOf, opt, type RouteChecks, rec, str, trim } from './runtime';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a text rule refuses them
@@ -141,7 +142,7 @@ const c56 = obj({
   erased: c55,
 });
 
-export const casesChecks: Record<string, RouteChecks> = {
+export const casesChecks: { [id in keyof typeof casesRoutes]: RouteChecks } = {
   createCase: { body: c10, response: c14 },
   listCases: { query: c20, response: c22 },
   getCase: { params: c24, response: c14 },

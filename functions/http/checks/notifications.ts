@@ -3,6 +3,7 @@
 // Left to zod alone:
 // - createPushSubscription body: a string check string_format url
 // - createPortalPushSubscription body: a string check string_format url
+import type { notificationsRoutes } from '../routes/notifications';
 import { arr, bool, dflt, num, obj, oneOf, opt, type RouteChecks, str, trim } from './runtime';
 
 const c0 = bool();
@@ -93,7 +94,7 @@ const c47 = obj({
   createdBy: c5,
 });
 
-export const notificationsChecks: Record<string, RouteChecks> = {
+export const notificationsChecks: { [id in keyof typeof notificationsRoutes]: RouteChecks } = {
   getMyPreferences: { response: c7 },
   putMyPreferences: { body: c10, response: c7 },
   getPortalPreferences: { response: c7 },

@@ -2,6 +2,7 @@
 // Its routes' checks compiled from their zod schemas (decision 0056, functions/http/checks/runtime.ts).
 // Left to zod alone:
 // - putSettings body: a string check custom
+import type { settingsRoutes } from '../routes/settings';
 import { arr, bool, num, obj, oneOf, opt, type RouteChecks, str } from './runtime';
 
 const c0 = bool();
@@ -104,7 +105,7 @@ const c30 = obj({ documents: c29, fileRequests: c29, discussions: c29, tasks: c2
 const c31 = opt(c30);
 const c32 = obj({ matrix: c25, mandatory: c26, documentPath: c27, digest: c31 }, 1);
 
-export const settingsChecks: Record<string, RouteChecks> = {
+export const settingsChecks: { [id in keyof typeof settingsRoutes]: RouteChecks } = {
   getSettings: { response: c4 },
   putSettings: { response: c4 },
   getClientNotifications: { response: c6 },

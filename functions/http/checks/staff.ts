@@ -3,6 +3,7 @@
 // Left to zod alone:
 // - inviteStaff body: a string check custom
 // - updateStaff body: a string check custom
+import type { staffRoutes } from '../routes/staff';
 import { arr, bool, dflt, num, obj, oneOf, opt, type RouteChecks, str } from './runtime';
 
 const c0 = str();
@@ -33,7 +34,7 @@ const p0 = /^(?:[0-9A-HJKMNP-TV-Z]{26}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 const c15 = str(0, Infinity, p0);
 const c16 = obj({ userId: c15 }, 1);
 
-export const staffChecks: Record<string, RouteChecks> = {
+export const staffChecks: { [id in keyof typeof staffRoutes]: RouteChecks } = {
   inviteStaff: { response: c6 },
   listStaff: { query: c12, response: c14 },
   updateStaff: { params: c16, response: c4 },

@@ -2,6 +2,7 @@
 // Its routes' checks compiled from their zod schemas (decision 0056, functions/http/checks/runtime.ts).
 // Left to zod alone:
 // - moveThreadTask body: checks on an object
+import type { threadsRoutes } from '../routes/threads';
 import { arr, bool, dflt, num, obj, oneOf, opt, type RouteChecks, str, trim } from './runtime';
 
 const p0 = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -119,7 +120,7 @@ const c56 = obj({ tasks: c55 }, 1);
 const c57 = obj({ caseId: c0, threadId: c0, taskId: c0 }, 1);
 const c58 = obj({ text: c9 }, 1);
 
-export const threadsChecks: Record<string, RouteChecks> = {
+export const threadsChecks: { [id in keyof typeof threadsRoutes]: RouteChecks } = {
   createThread: { params: c1, body: c16, response: c31 },
   listThreads: { params: c1, query: c38, response: c41 },
   getThread: { params: c42, response: c39 },
