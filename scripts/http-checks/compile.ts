@@ -187,7 +187,13 @@ export class CheckCompiler {
         continue;
       }
       if (c.check !== 'string_format' || !PATTERN_FORMATS.has(c.format as string))
-        throw new Uncompiled(`a string check ${String(c.check)} ${String(c.format ?? '')}`);
+        throw new Uncompiled(
+          c.check === 'custom'
+            ? 'a refine of a string (one made with refusing() compiles)'
+            : c.check === 'overwrite'
+              ? 'an overwrite of a string other than a leading trim'
+              : `a string check ${String(c.check)}${c.format ? ` (${String(c.format)})` : ''}`,
+        );
       if (!(c.pattern instanceof RegExp))
         throw new Uncompiled(`a ${String(c.format)} check without a pattern`);
       if (c.when) throw new Uncompiled('a conditional string check');

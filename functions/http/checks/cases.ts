@@ -2,8 +2,8 @@
 // Its routes' checks compiled from their zod schemas (decision 0056, functions/http/checks/runtime.ts).
 // Left to zod alone:
 // - updateCase body: checks on an object
-// - createContact body: a string check custom
-// - updateContact body: a string check custom
+// - createContact body: a refine of a string (one made with refusing() compiles)
+// - updateContact body: a refine of a string (one made with refusing() compiles)
 import type { casesRoutes } from '../routes/cases';
 import { arr, bool, dflt, num, obj, oneOf, opt, type RouteChecks, rec, str, trim } from './runtime';
 
