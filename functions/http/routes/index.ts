@@ -71,21 +71,23 @@ export const routeGroups: RouteGroup[] = [...new Set(Object.values(routes).map((
 
 export const routeEntries = () => Object.entries(routes) as [RouteId, RouteDef][];
 
-/** Every route's summary, by id (the OpenAPI document's; a missing one is a type error in its file). */
-export const routeSummaries: Record<RouteId, string> = Object.assign(
-  {},
-  casesSummaries,
-  activitySummaries,
-  staffSummaries,
-  accessSummaries,
-  documentsSummaries,
-  inboxSummaries,
-  threadsSummaries,
-  discussionsSummaries,
-  notificationsSummaries,
-  settingsSummaries,
-  templatesSummaries,
-);
+/**
+ * Every route's summary, by id: a group left out here is a type error (its ids would be missing), as
+ * a route left out of its file's summaries is there.
+ */
+export const routeSummaries: { [id in RouteId]: string } = {
+  ...casesSummaries,
+  ...activitySummaries,
+  ...staffSummaries,
+  ...accessSummaries,
+  ...documentsSummaries,
+  ...inboxSummaries,
+  ...threadsSummaries,
+  ...discussionsSummaries,
+  ...notificationsSummaries,
+  ...settingsSummaries,
+  ...templatesSummaries,
+};
 
 /** The route table with each route's summary, for the OpenAPI document. */
 export const documentedRouteEntries = () =>
